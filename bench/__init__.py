@@ -1,0 +1,1 @@
+"""Benchmarks for the performance budgets in DESIGN.md; `make bench` runs them all."""

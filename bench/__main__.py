@@ -1,0 +1,26 @@
+"""Run every benchmark and print its figures (copy them into docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from . import storage_bench
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="sponsor-bench-") as folder:
+        os.environ["SPONSOR_DESK_HOME"] = str(Path(folder) / "home")
+        print(
+            f"Sponsor Desk benchmarks, {date.today()}, {platform.machine()}, "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}"
+        )
+        for line in storage_bench.run(Path(folder)):
+            print(line)
+
+
+if __name__ == "__main__":
+    main()

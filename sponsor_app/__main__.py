@@ -1,0 +1,20 @@
+"""Entry point: `sponsor-app COMMAND ...` runs the command line, `sponsor-app [FILE]` the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from .cli import is_command_line, run
+
+    if is_command_line(argv):
+        return run(argv)
+    from .ui.app import run_window
+
+    return run_window(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

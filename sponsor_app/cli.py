@@ -1,0 +1,141 @@
+"""The command line: the same services as the window, no window.
+
+Errors a person can act on print one line to stderr and exit non-zero; bugs still raise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.errors import SponsorDeskError
+from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
+
+COMMANDS = ("new", "demo", "check", "backup", "restore")
+
+EXIT_USER_ERROR = 1
+EXIT_UNHEALTHY = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        self.exit(2, f"sponsor-app: {message} (see sponsor-app --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sponsor-app",
+        description="Sponsor Desk: records and reports for a community refugee sponsorship group. "
+        "With no command (or just FILE) the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"Sponsor Desk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    new = commands.add_parser("new", help="create an empty group file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--name", required=True, help="the group's name")
+    new.add_argument("--programme", default=DEFAULT_PROGRAMME, choices=list(all_programmes()))
+
+    demo = commands.add_parser("demo", help="write a demo group file with realistic records")
+    demo.add_argument("file", type=Path)
+    demo.add_argument("--size", default="small", choices=["small", "large", "huge"])
+
+    check = commands.add_parser("check", help="print schema version, row counts and integrity")
+    check.add_argument("file", type=Path)
+
+    backup = commands.add_parser("backup", help="write a consistent copy of a group file")
+    backup.add_argument("file", type=Path)
+    backup.add_argument("--to", type=Path, help="folder for the copy (default: the app's backups)")
+
+    restore = commands.add_parser("restore", help="put a backup in place of a group file")
+    restore.add_argument("backup", type=Path)
+    restore.add_argument("file", type=Path)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage mistake already explained
+        return int(done.code or 0)
+    try:
+        return _COMMANDS[args.command](args)
+    except SponsorDeskError as error:
+        print(f"sponsor-app: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+def _new(args) -> int:
+    from .services.groups import NewGroup, create_group
+
+    store = create_group(args.file, NewGroup(name=args.name, programme_key=args.programme))
+    store.close()
+    print(f"Created {args.file} for “{args.name}” ({all_programmes()[args.programme].name}).")
+    return 0
+
+
+def _demo(args) -> int:
+    from .services.demo import SIZES, write_demo
+
+    write_demo(args.file, args.size)
+    spec = SIZES[args.size]
+    print(
+        f"Wrote the {args.size} demo group to {args.file}: {spec.households} households, "
+        f"{spec.volunteers} volunteers, {spec.transactions:,} transactions."
+    )
+    return 0
+
+
+def _check(args) -> int:
+    from .services.health import check_file
+
+    report = check_file(args.file)
+    print(f"File:      {report.path}")
+    print(f"Schema:    {report.schema_version}")
+    print("Rows:")
+    for table, count in report.row_counts.items():
+        print(f"  {table:<20} {count:>9,}")
+    print(f"Integrity: {'; '.join(report.integrity)}")
+    print(
+        f"Foreign keys: {'ok' if report.foreign_key_problems == 0 else report.foreign_key_problems}"
+    )
+    print("Healthy." if report.healthy else "NOT healthy: restore a backup or ask for help.")
+    return 0 if report.healthy else EXIT_UNHEALTHY
+
+
+def _backup(args) -> int:
+    from .storage.backup import backup_file
+    from .storage.store import Store
+
+    with Store.open(args.file):  # the lock and the checks of an ordinary open
+        copy = backup_file(args.file, reason="manual", to_dir=args.to)
+    print(f"Backed up {args.file} to {copy}")
+    return 0
+
+
+def _restore(args) -> int:
+    from .storage.backup import restore_backup
+
+    kept = restore_backup(args.backup, args.file)
+    print(f"Restored {args.file} from {args.backup}.")
+    if kept:
+        print(f"The file it replaced was kept as {kept}")
+    return 0
+
+
+_COMMANDS = {"new": _new, "demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
+
+
+def is_command_line(argv: Sequence[str]) -> bool:
+    """Subcommands and --help/--version go to the command line; anything else opens the window."""
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""The fixed vocabularies of the domain. Stored by value, shown by label."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A StrEnum whose members carry an English label for people."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def from_text(cls, text: str) -> LabelledEnum:
+        """Match a value or a label, case-insensitively ("Housing lead" or "housing")."""
+        wanted = text.strip().casefold()
+        for member in cls:
+            if wanted in (member.value.casefold(), member.label.casefold()):
+                return member
+        raise ValueError(f"unknown {cls.__name__}: {text!r}")
+
+
+class Role(LabelledEnum):
+    GROUP_LEAD = "group_lead"
+    FINANCE = "finance"
+    HOUSING = "housing"
+    EMPLOYMENT = "employment"
+    EDUCATION = "education"
+    HEALTH = "health"
+    TRANSPORT = "transport"
+    WELCOME = "welcome"
+    SAFEGUARDING = "safeguarding"
+    VOLUNTEER = "volunteer"
+
+
+class VettingStatus(LabelledEnum):
+    CURRENT = "current"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    MISSING = "missing"
+
+
+class Phase(LabelledEnum):
+    PRE_ARRIVAL = "pre_arrival"
+    ARRIVAL_DAY = "arrival_day"
+    WEEKS_1_2 = "weeks_1_2"
+    MONTH_1 = "month_1"
+    MONTHS_2_3 = "months_2_3"
+    MONTHS_4_6 = "months_4_6"
+    MONTH_12 = "month_12"
+    MONTH_24 = "month_24"
+
+    @property
+    def offsets(self) -> tuple[int, int]:
+        """First and last day of the phase, counted from arrival (day 0)."""
+        return _PHASE_OFFSETS[self]
+
+    @classmethod
+    def for_offset(cls, days: int) -> Phase:
+        for phase in cls:
+            low, high = phase.offsets
+            if low <= days <= high:
+                return phase
+        return cls.PRE_ARRIVAL if days < 0 else cls.MONTH_24
+
+
+class OutcomeArea(LabelledEnum):
+    SELF_SUFFICIENCY = "self_sufficiency"
+    PARTICIPATION = "participation"
+    HEALTH = "health"
+    EDUCATION = "education"
+    HOUSING = "housing"
+
+
+class TaskStatus(LabelledEnum):
+    OPEN = "open"
+    DONE = "done"
+    NOT_NEEDED = "not_needed"
+
+
+class TransactionKind(LabelledEnum):
+    INCOME = "income"
+    EXPENSE = "expense"
+
+
+class RentFrequency(LabelledEnum):
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+
+
+class TenancyStatus(LabelledEnum):
+    SEARCHING = "searching"
+    SECURED = "secured"
+    OCCUPIED = "occupied"
+    ENDED = "ended"
+
+
+class CheckResult(LabelledEnum):
+    """Outcome of one vetting check as recorded by the group."""
+
+    CLEARED = "cleared"
+    PENDING = "pending"
+    NOT_CLEARED = "not_cleared"
+
+
+_PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
+    Phase.PRE_ARRIVAL: (-90, -1),
+    Phase.ARRIVAL_DAY: (0, 0),
+    Phase.WEEKS_1_2: (1, 14),
+    Phase.MONTH_1: (15, 30),
+    Phase.MONTHS_2_3: (31, 90),
+    Phase.MONTHS_4_6: (91, 180),
+    Phase.MONTH_12: (181, 365),
+    Phase.MONTH_24: (366, 730),
+}
+
+_LABELS: dict[LabelledEnum, str] = {
+    Role.GROUP_LEAD: "Group lead",
+    Role.FINANCE: "Finance lead",
+    Role.HOUSING: "Housing lead",
+    Role.EMPLOYMENT: "Employment lead",
+    Role.EDUCATION: "Education and English lead",
+    Role.HEALTH: "Health and benefits lead",
+    Role.TRANSPORT: "Transport lead",
+    Role.WELCOME: "Welcome and orientation lead",
+    Role.SAFEGUARDING: "Safeguarding lead",
+    Role.VOLUNTEER: "Volunteer",
+    Phase.PRE_ARRIVAL: "Pre-arrival",
+    Phase.ARRIVAL_DAY: "Arrival day",
+    Phase.WEEKS_1_2: "Weeks 1-2",
+    Phase.MONTH_1: "Month 1",
+    Phase.MONTHS_2_3: "Months 2-3",
+    Phase.MONTHS_4_6: "Months 4-6",
+    Phase.MONTH_12: "Month 12",
+    Phase.MONTH_24: "Month 24",
+    OutcomeArea.SELF_SUFFICIENCY: "Self-sufficiency",
+    OutcomeArea.HEALTH: "Health and wellbeing",
+    TaskStatus.NOT_NEEDED: "Not needed",
+    CheckResult.NOT_CLEARED: "Not cleared",
+}

@@ -1,0 +1,197 @@
+"""Money as an integer number of minor units plus a currency code. Never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import (
+    format_currency,
+    get_currency_precision,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+)
+
+from .errors import InvalidInput
+
+
+def minor_digits(currency: str) -> int:
+    """How many minor-unit digits the currency has (2 for NZD, 0 for JPY)."""
+    return get_currency_precision(currency)
+
+
+@dataclass(frozen=True, order=False)
+class Money:
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.minor, int) or isinstance(self.minor, bool):
+            raise TypeError(f"Money needs an int of minor units, not {type(self.minor).__name__}")
+        if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
+            raise ValueError(f"not an ISO 4217 currency code: {self.currency!r}")
+
+    # --- construction -------------------------------------------------------------------
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    @classmethod
+    def of_major(cls, major: int | str | Decimal, currency: str) -> Money:
+        """Whole or decimal major units given exactly (an int, str or Decimal; never a float)."""
+        if isinstance(major, float):
+            raise TypeError("floats are not accepted for money")
+        value = Decimal(major) * (10 ** minor_digits(currency))
+        if value != value.to_integral_value():
+            raise ValueError(f"{major} has more decimals than {currency} allows")
+        return cls(int(value), currency)
+
+    @classmethod
+    def parse(cls, text: str, currency: str, locale: str = "en_NZ", field: str = "amount") -> Money:
+        """Read an amount as people type it: "1,234.50", "$12", "-5", "45.5", "(20)".
+
+        Raises InvalidInput with a sentence naming the problem.
+        """
+        return cls(parse_minor(text, currency, locale, field), currency)
+
+    # --- arithmetic ---------------------------------------------------------------------
+    def _same(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot combine Money with {type(other).__name__}")
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.minor, self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.minor), self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        if not isinstance(factor, int) or isinstance(factor, bool):
+            raise TypeError("Money can only be multiplied by an int")
+        return Money(self.minor * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor < other.minor
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor <= other.minor
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor > other.minor
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor >= other.minor
+
+    def __bool__(self) -> bool:
+        return self.minor != 0
+
+    def percent(self, percent: int) -> Money:
+        """This amount times percent/100, rounded half up to the nearest minor unit."""
+        numerator = self.minor * percent
+        sign = -1 if numerator < 0 else 1
+        return Money(sign * ((abs(numerator) + 50) // 100), self.currency)
+
+    # --- presentation -------------------------------------------------------------------
+    def as_decimal(self) -> Decimal:
+        return Decimal(self.minor).scaleb(-minor_digits(self.currency))
+
+    def format(self, locale: str = "en_NZ") -> str:
+        """The amount as the group's locale writes it, e.g. "$1,234.50" or "-£5.00"."""
+        return format_currency(self.as_decimal(), self.currency, locale=locale)
+
+    def plain(self) -> str:
+        """Digits and a point only ("-1234.50"): for CSV files and other machines."""
+        return f"{self.as_decimal():f}"
+
+    def __str__(self) -> str:
+        return f"{self.plain()} {self.currency}"
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "amount") -> int:
+    """Parse a typed amount into minor units; see Money.parse."""
+    digits = minor_digits(currency)
+    raw = _SPACES.sub("", text or "")
+    if not raw:
+        raise InvalidInput.single(field, "Enter an amount.")
+    negative = False
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, raw[1:-1]
+    if raw.startswith(("-", "\u2212")):
+        negative, raw = not negative, raw[1:]
+    for mark in _currency_marks(currency, locale):
+        if raw.startswith(mark):
+            raw = raw[len(mark) :]
+            break
+        if raw.endswith(mark):
+            raw = raw[: -len(mark)]
+            break
+    if raw.startswith(("-", "\u2212")) and not negative:
+        negative, raw = True, raw[1:]
+
+    decimal_mark = get_decimal_symbol(locale)
+    group_mark = get_group_symbol(locale)
+    if group_mark in ("\u00a0", "\u202f"):
+        group_mark = ""  # spaces were already removed above
+    whole, _, fraction = raw.partition(decimal_mark)
+    if decimal_mark != "." and "." in raw and group_mark != ".":
+        # Someone typed a point where the locale uses a comma: accept it as the decimal mark.
+        whole, _, fraction = raw.partition(".")
+    if group_mark:
+        groups = whole.split(group_mark)
+        if len(groups) > 1 and (
+            not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])
+        ):
+            raise InvalidInput.single(
+                field, f"“{text.strip()}” is not an amount: check the commas."
+            )
+        whole = "".join(groups)
+    if not whole and not fraction:
+        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.")
+    if not (whole or "0").isdigit() or (fraction and not fraction.isdigit()) or not whole.isascii():
+        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.")
+    if len(fraction) > digits:
+        if digits == 0:
+            raise InvalidInput.single(field, f"{currency} amounts have no cents.")
+        raise InvalidInput.single(
+            field, f"“{text.strip()}” has more than {digits} digits after the decimal point."
+        )
+    try:
+        minor = int(Decimal(f"{whole or '0'}.{fraction or '0'}").scaleb(digits))
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the digit checks above
+        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.") from exc
+    return -minor if negative else minor
+
+
+def _currency_marks(currency: str, locale: str) -> list[str]:
+    """Symbols someone might type before or after an amount, longest first."""
+    marks = {
+        currency,
+        currency.lower(),
+        get_currency_symbol(currency, locale=locale),
+        get_currency_symbol(currency, locale="en"),  # "NZ$", "CA$", "US$"
+        "$",
+        "£",
+        "€",
+    }
+    return sorted((m for m in marks if m), key=len, reverse=True)

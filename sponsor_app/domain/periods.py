@@ -1,0 +1,64 @@
+"""Reporting periods and month arithmetic on plain dates."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import InvalidInput
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of days, as reports use it ("1 July 2025 to 30 June 2026")."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput.single("end", "The period must end on or after the day it starts.")
+
+    @classmethod
+    def month_of(cls, day: date) -> Period:
+        return cls(month_start(day), month_end(day))
+
+    @classmethod
+    def since(cls, start: date, today: date) -> Period:
+        """From the group's start to today; a start in the future gives just today."""
+        return cls(min(start, today), today)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def months(self) -> Iterator[date]:
+        """The first day of every month the period touches, in order."""
+        current = month_start(self.start)
+        while current <= self.end:
+            yield current
+            current = add_months(current, 1)
+
+    def label(self) -> str:
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"

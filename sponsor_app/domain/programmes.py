@@ -1,0 +1,241 @@
+"""Programme rules and settlement task templates, read from the TOML files in resources/."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from .enums import OutcomeArea, Phase
+from .errors import SponsorDeskError
+from .money import Money
+
+DEFAULT_PROGRAMME = "nz-cors"
+
+
+class FundsRuleKind(StrEnum):
+    BUDGET = "budget"  # no fixed minimum: the group's own budget for the support period
+    FIXED = "fixed"  # one amount for the group (UK GBP 9,000)
+    PER_PERSON = "per_person"  # an amount for each person sponsored
+    FAMILY_TABLE = "family_table"  # a table by family size (Canada)
+    PER_REFUGEE_CASH_SHARE = "per_refugee_cash_share"  # per person, part of it in cash (US)
+
+
+@dataclass(frozen=True)
+class FundsRequirement:
+    required: Money
+    cash_required: Money | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class FundsRule:
+    kind: FundsRuleKind
+    amount: int = 0  # major units, as the programme states it
+    table: tuple[int, ...] = ()  # major units for family sizes 1, 2, 3...
+    extra_person: int = 0
+    cash_share_percent: int = 0
+    counts_restricted: bool = True
+    note: str = ""
+
+    def requirement(
+        self, family_sizes: list[int], currency: str, budget_total: Money | None = None
+    ) -> FundsRequirement:
+        """What the group must hold for households of these sizes."""
+        people = sum(family_sizes)
+        major = Money.of_major
+        match self.kind:
+            case FundsRuleKind.BUDGET:
+                required = budget_total or Money.zero(currency)
+                return FundsRequirement(required, None, "the group's budget for the support period")
+            case FundsRuleKind.FIXED:
+                return FundsRequirement(major(self.amount, currency), None, "a fixed amount")
+            case FundsRuleKind.PER_PERSON:
+                basis = f"{people} people at {self.amount:,} each"
+                return FundsRequirement(major(self.amount * people, currency), None, basis)
+            case FundsRuleKind.FAMILY_TABLE:
+                total = sum(self.for_family_size(size) for size in family_sizes if size > 0)
+                sizes = ", ".join(str(size) for size in family_sizes) or "none"
+                return FundsRequirement(major(total, currency), None, f"family sizes {sizes}")
+            case FundsRuleKind.PER_REFUGEE_CASH_SHARE:
+                required = major(self.amount * people, currency)
+                cash = required.percent(self.cash_share_percent)
+                basis = f"{people} people, {self.cash_share_percent}% in cash"
+                return FundsRequirement(required, cash, basis)
+        raise AssertionError(self.kind)  # pragma: no cover
+
+    def for_family_size(self, size: int) -> int:
+        """Table amount in major units; sizes past the table add `extra_person` each."""
+        if size <= len(self.table):
+            return self.table[size - 1]
+        return self.table[-1] + (size - len(self.table)) * self.extra_person
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A vetting check or training course a programme names."""
+
+    key: str
+    label: str
+    required: bool
+    valid_months: int | None = None
+    one_member: bool = False
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    outcome_area: OutcomeArea
+    kind: str  # text | number | yesno
+
+
+@dataclass(frozen=True)
+class TaskTemplate:
+    key: str
+    phase: Phase
+    offset_days: int
+    outcome_area: OutcomeArea
+    title: str
+    guidance: str
+    family_facing: bool
+    source: str
+
+    def due_on(self, arrival: date) -> date:
+        return arrival + timedelta(days=self.offset_days)
+
+
+@dataclass(frozen=True)
+class Programme:
+    key: str
+    name: str
+    short_name: str
+    country: str
+    currency: str
+    locale: str
+    support_months: int
+    housing_months: int
+    plan_name: str
+    source: str
+    funds_rule: FundsRule
+    vetting: tuple[CheckKind, ...]
+    training: tuple[CheckKind, ...]
+    income_categories: tuple[str, ...]
+    expense_categories: tuple[str, ...]
+    tasks: tuple[TaskTemplate, ...]
+    indicators: tuple[Indicator, ...]
+    arrival_cash_per_person: int = 0
+
+    @property
+    def required_check_kinds(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.vetting if c.required)
+
+    def check_kind(self, key: str) -> CheckKind | None:
+        return next((c for c in (*self.vetting, *self.training) if c.key == key), None)
+
+
+class UnknownProgramme(SponsorDeskError):
+    pass
+
+
+def _read_toml(*parts: str) -> dict:
+    node = resources.files("sponsor_app.resources")
+    for part in parts:
+        node = node / part
+    return tomllib.loads(node.read_text(encoding="utf-8"))
+
+
+@cache
+def _shared() -> dict:
+    return _read_toml("settlement.toml")
+
+
+def _build(data: dict) -> Programme:
+    key = data["key"]
+    shared = _shared()
+    tasks = tuple(
+        sorted(
+            (
+                TaskTemplate(
+                    key=t["key"],
+                    phase=Phase(t["phase"]),
+                    offset_days=int(t["offset_days"]),
+                    outcome_area=OutcomeArea(t["outcome_area"]),
+                    title=t["title"],
+                    guidance=t["guidance"],
+                    family_facing=bool(t["family_facing"]),
+                    source=t["source"],
+                )
+                for t in shared["tasks"] + data.get("tasks", [])
+                if "all" in t["programmes"] or key in t["programmes"]
+            ),
+            key=lambda t: (t.offset_days, t.key),
+        )
+    )
+    rule = data["funds_rule"]
+    return Programme(
+        key=key,
+        name=data["name"],
+        short_name=data["short_name"],
+        country=data["country"],
+        currency=data["currency"],
+        locale=data["locale"],
+        support_months=int(data["support_months"]),
+        housing_months=int(data["housing_months"]),
+        plan_name=data["plan_name"],
+        source=data["source"],
+        arrival_cash_per_person=int(data.get("arrival_cash_per_person", 0)),
+        funds_rule=FundsRule(
+            kind=FundsRuleKind(rule["kind"]),
+            amount=int(rule.get("amount", 0)),
+            table=tuple(int(x) for x in rule.get("table", ())),
+            extra_person=int(rule.get("extra_person", 0)),
+            cash_share_percent=int(rule.get("cash_share_percent", 0)),
+            counts_restricted=bool(rule.get("counts_restricted", True)),
+            note=rule.get("note", ""),
+        ),
+        vetting=tuple(_check_kind(c) for c in data.get("vetting", [])),
+        training=tuple(_check_kind(c) for c in data.get("training", [])),
+        income_categories=tuple(data["categories"]["income"]),
+        expense_categories=tuple(data["categories"]["expense"]),
+        tasks=tasks,
+        indicators=tuple(
+            Indicator(i["key"], i["label"], OutcomeArea(i["outcome_area"]), i["kind"])
+            for i in shared["indicators"]
+        ),
+    )
+
+
+def _check_kind(c: dict) -> CheckKind:
+    return CheckKind(
+        key=c["key"],
+        label=c["label"],
+        required=bool(c.get("required", False)),
+        valid_months=c.get("valid_months"),
+        one_member=bool(c.get("one_member", False)),
+    )
+
+
+@cache
+def all_programmes() -> dict[str, Programme]:
+    """Every programme shipped in resources/programmes, by key, the default first."""
+    folder = resources.files("sponsor_app.resources") / "programmes"
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            programme = _build(tomllib.loads(entry.read_text(encoding="utf-8")))
+            found[programme.key] = programme
+    ordered = {DEFAULT_PROGRAMME: found.pop(DEFAULT_PROGRAMME)}
+    ordered.update(found)
+    return ordered
+
+
+def get_programme(key: str) -> Programme:
+    try:
+        return all_programmes()[key]
+    except KeyError:
+        known = ", ".join(all_programmes())
+        raise UnknownProgramme(f"Unknown programme “{key}”; choose one of: {known}.") from None

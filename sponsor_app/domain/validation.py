@@ -1,0 +1,87 @@
+"""Field checks shared by forms, services and imports. Each returns Problems, never raises."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .errors import Problem
+
+# Deliberately loose: one @, something before it, a dot in the domain, no spaces.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Digits with the usual separators and an optional leading +; 7 to 15 digits (E.164 allows 15).
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-]+$")
+
+MAX_NAME = 200
+
+
+def required_text(field: str, value: str, what: str, max_length: int = MAX_NAME) -> list[Problem]:
+    text = (value or "").strip()
+    if not text:
+        return [Problem(field, f"Enter {what}.")]
+    if len(text) > max_length:
+        return [
+            Problem(field, f"{what.capitalize()} is too long (at most {max_length} characters).")
+        ]
+    return []
+
+
+def email_problems(field: str, value: str | None) -> list[Problem]:
+    if not value:
+        return []
+    if not _EMAIL.match(value.strip()):
+        return [
+            Problem(
+                field,
+                f"“{value.strip()}” is not an email address (it needs a name@place.domain shape).",
+            )
+        ]
+    return []
+
+
+def phone_problems(field: str, value: str | None) -> list[Problem]:
+    if not value or not value.strip():
+        return []
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE_CHARS.match(value.strip()) or not 7 <= digits <= 15:
+        return [
+            Problem(
+                field,
+                f"“{value.strip()}” is not a phone number (7 to 15 digits, + and spaces allowed).",
+            )
+        ]
+    return []
+
+
+def date_order_problems(
+    field: str, first: date | None, second: date | None, message: str, allow_equal: bool = True
+) -> list[Problem]:
+    if first is None or second is None:
+        return []
+    if second < first or (second == first and not allow_equal):
+        return [Problem(field, message)]
+    return []
+
+
+def split_list(text: str | None) -> tuple[str, ...]:
+    """Items separated by ";" (or ","), trimmed, blanks and repeats dropped, order kept."""
+    if not text:
+        return ()
+    items = re.split(r"[;,]", text)
+    seen: dict[str, str] = {}
+    for item in items:
+        cleaned = item.strip()
+        if cleaned and cleaned.casefold() not in seen:
+            seen[cleaned.casefold()] = cleaned
+    return tuple(seen.values())
+
+
+def household_code_problems(field: str, code: str) -> list[Problem]:
+    text = (code or "").strip()
+    if not text:
+        return [Problem(field, "Enter a household code such as H1.")]
+    if not re.fullmatch(r"[A-Za-z0-9\-]{1,16}", text):
+        return [
+            Problem(field, "A household code is up to 16 letters, digits or dashes (such as H1).")
+        ]
+    return []

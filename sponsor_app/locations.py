@@ -1,0 +1,48 @@
+"""Where the app keeps its own files: data (default group file, backups), settings and logs.
+
+SPONSOR_DESK_HOME points all of them at one folder: tests use it so that they never touch the
+real user folders, and it makes a portable install on a USB stick possible.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+_DIRS = PlatformDirs("SponsorDesk", appauthor=False)
+HOME_VARIABLE = "SPONSOR_DESK_HOME"
+GROUP_FILE_SUFFIX = ".sponsor"
+
+
+def _folder(kind: str, default: str) -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    folder = Path(home) / kind if home else Path(default)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def data_dir() -> Path:
+    return _folder("data", _DIRS.user_data_dir)
+
+
+def config_dir() -> Path:
+    return _folder("config", _DIRS.user_config_dir)
+
+
+def log_dir() -> Path:
+    return _folder("logs", _DIRS.user_log_dir)
+
+
+def backup_dir() -> Path:
+    folder = data_dir() / "backups"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def default_group_file() -> Path:
+    """Where a new group file is offered to be saved when the user has not chosen."""
+    documents = os.environ.get(HOME_VARIABLE)
+    base = Path(documents) / "documents" if documents else Path(_DIRS.user_documents_dir)
+    return base / "Sponsor Desk" / f"My group{GROUP_FILE_SUFFIX}"

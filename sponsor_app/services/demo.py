@@ -1,0 +1,484 @@
+"""A realistic demo group: for trying the app, screenshots and the performance budgets."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.enums import (
+    CheckResult,
+    OutcomeArea,
+    Phase,
+    RentFrequency,
+    Role,
+    TaskStatus,
+    TenancyStatus,
+    TransactionKind,
+)
+from ..domain.periods import add_months, month_start
+from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
+from ..domain.vetting import CheckState, may_do_family_facing, overall_status
+from ..storage.models import (
+    Budget,
+    CheckIn,
+    Household,
+    HouseholdMember,
+    IndicatorReading,
+    Inspection,
+    LedgerCategory,
+    LedgerTransaction,
+    MoveInItem,
+    Pledge,
+    Property,
+    Task,
+    Tenancy,
+    TrainingRecord,
+    VettingCheck,
+    Volunteer,
+    VolunteerHours,
+    VolunteerRole,
+)
+from ..storage.store import Store
+from .demo_names import DONORS, HOUSEHOLDS, LANGUAGES, PAYEES, VOLUNTEER_NAMES
+from .groups import NewGroup, create_group
+from .households import tasks_from_templates
+
+
+@dataclass(frozen=True)
+class DemoSize:
+    households: int
+    volunteers: int
+    months: int
+    transactions: int
+    tasks_per_household: int
+
+
+SIZES = {
+    "small": DemoSize(
+        households=1, volunteers=12, months=12, transactions=300, tasks_per_household=40
+    ),
+    "large": DemoSize(
+        households=4, volunteers=60, months=24, transactions=5_000, tasks_per_household=150
+    ),
+    "huge": DemoSize(
+        households=4, volunteers=60, months=24, transactions=100_000, tasks_per_household=150
+    ),
+}
+
+# Recurring work that fills out a plan past the templates, as groups really schedule it.
+RECURRING = [
+    (14, "Fortnightly check-in visit", OutcomeArea.PARTICIPATION, True),
+    (30, "Monthly family budget review", OutcomeArea.SELF_SUFFICIENCY, True),
+    (30, "Check English class attendance", OutcomeArea.EDUCATION, True),
+    (30, "Check school attendance", OutcomeArea.EDUCATION, False),
+]
+
+
+MILESTONES = {"airport_welcome", "enrol_school", "english_classes", "employment"}
+
+
+def write_demo(
+    path: Path | str, size: str = "small", today: date | None = None, seed: int = 7
+) -> Path:
+    """Create a new demo group file at `path` (refuses to overwrite)."""
+    spec = SIZES[size]
+    today = today or date.today()
+    rng = random.Random(seed)
+    start = add_months(today, -spec.months)
+    store = create_group(
+        path,
+        NewGroup(
+            name="Kāpiti Welcome Circle (demo)", programme_key=DEFAULT_PROGRAMME, start_date=start
+        ),
+        actor="demo",
+    )
+    try:
+        _fill(store, get_programme(DEFAULT_PROGRAMME), spec, start, today, rng)
+    finally:
+        store.close()
+    return Path(path)
+
+
+def _fill(
+    store: Store, programme: Programme, spec: DemoSize, start: date, today: date, rng: random.Random
+) -> None:
+    with store.transaction() as session:
+        volunteers = _volunteers(programme, spec, start, today, rng)
+        session.add_all(volunteers)
+        households = _households(spec, start, today)
+        session.add_all(households)
+        session.flush()
+        vetted = [v for v in volunteers if _vetted(v, programme, today)]
+        for household in households:
+            tasks = _tasks(programme, household, spec, today, vetted, volunteers, rng)
+            session.add_all(tasks)
+            session.add_all(_readings(household, today, rng))
+            session.add_all(_check_ins(household, today, rng))
+        session.add_all(_hours(volunteers, households, start, today, rng))
+        session.add_all(_housing(households, today, rng))
+        categories = session.scalars(select(LedgerCategory)).all()
+        session.add_all(_transactions(categories, households, spec, start, today, rng))
+        session.add_all(_budgets(categories, start, spec.months, rng))
+        session.add_all(_pledges(start, today, rng))
+
+
+def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
+    states = [CheckState(c.kind, c.result, c.expires_on) for c in volunteer.checks]
+    return may_do_family_facing(overall_status(programme.required_check_kinds, states, today))
+
+
+def _volunteers(
+    programme: Programme, spec: DemoSize, start: date, today: date, rng: random.Random
+) -> list[Volunteer]:
+    lead_roles = [r for r in Role if r is not Role.VOLUNTEER]
+    people = []
+    for index in range(spec.volunteers):
+        name = VOLUNTEER_NAMES[index % len(VOLUNTEER_NAMES)]
+        if index >= len(VOLUNTEER_NAMES):
+            name = f"{name} {index // len(VOLUNTEER_NAMES) + 1}"
+        roles = [lead_roles[index]] if index < len(lead_roles) else [Role.VOLUNTEER]
+        if index % 7 == 3:
+            roles.append(Role.TRANSPORT if Role.TRANSPORT not in roles else Role.WELCOME)
+        handle = name.split()[0].lower().encode("ascii", "ignore").decode() or "volunteer"
+        volunteer = Volunteer(
+            full_name=name,
+            email=f"{handle}.{index}@example.org",
+            phone=f"021 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            languages="; ".join(["English", *rng.sample(LANGUAGES[1:], rng.choice([0, 0, 1, 2]))]),
+            active=index % 13 != 12,
+            roles=[VolunteerRole(role=r) for r in roles],
+        )
+        volunteer.checks = _checks(programme, index, start, today, rng)
+        checked = start + timedelta(days=rng.randint(0, 60))
+        volunteer.training = (
+            [
+                TrainingRecord(
+                    course=t.key,
+                    completed_on=checked,
+                    expires_on=add_months(checked, t.valid_months) if t.valid_months else None,
+                )
+                for t in programme.training
+                if t.required or index % 3 == 0
+            ]
+            if index % 9 != 8
+            else []
+        )
+        people.append(volunteer)
+    return people
+
+
+def _checks(
+    programme: Programme, index: int, start: date, today: date, rng: random.Random
+) -> list[VettingCheck]:
+    """Most volunteers current; a few expired, expiring soon or never vetted, as in real groups."""
+    if index % 17 == 16:
+        return []
+    checks = []
+    for kind in programme.vetting:
+        checked = start + timedelta(days=rng.randint(-300, 60))
+        expires = add_months(checked, kind.valid_months) if kind.valid_months else None
+        if expires and index % 11 == 5:
+            expires = today + timedelta(days=rng.randint(1, 28))  # expiring soon
+        elif expires and index % 11 == 9:
+            expires = today - timedelta(days=rng.randint(1, 60))  # lapsed
+        checks.append(
+            VettingCheck(
+                kind=kind.key,
+                result=CheckResult.CLEARED,
+                checked_on=checked,
+                expires_on=expires,
+                reference=f"VR-{10000 + index * 7}",
+            )
+        )
+    return checks
+
+
+def _households(spec: DemoSize, start: date, today: date) -> list[Household]:
+    # Staggered arrivals: the first soon after the group formed, the last still to come.
+    arrivals = [
+        add_months(start, 3),
+        add_months(start, 8),
+        add_months(today, -9),
+        today + timedelta(days=20),
+    ]
+    households = []
+    for index in range(spec.households):
+        family, town, languages, members = HOUSEHOLDS[index % len(HOUSEHOLDS)]
+        arrival = arrivals[index] if spec.households > 1 else add_months(start, 2)
+        households.append(
+            Household(
+                code=f"H{index + 1}",
+                family_name=family,
+                arrival_date=arrival,
+                arrival_confirmed=arrival <= today or index == 3,
+                town=town,
+                languages=languages,
+                members=[
+                    HouseholdMember(
+                        full_name=name,
+                        relationship_to_principal=rel,
+                        is_principal=rel == "principal",
+                        date_of_birth=date(
+                            arrival.year - age, 1 + (age * 5) % 12, 1 + (age * 7) % 28
+                        ),
+                    )
+                    for name, rel, age in members
+                ],
+            )
+        )
+    return households
+
+
+def _tasks(programme, household, spec, today, vetted, volunteers, rng) -> list[Task]:
+    tasks = tasks_from_templates(programme, household.id, household.arrival_date)
+    recurring_dates = []
+    for every, title, area, family_facing in RECURRING:
+        day = household.arrival_date + timedelta(days=every)
+        while day <= household.arrival_date + timedelta(days=730):
+            recurring_dates.append((day, title, area, family_facing))
+            day += timedelta(days=every)
+    recurring_dates.sort(key=lambda item: item[0])
+    for day, title, area, family_facing in recurring_dates[: spec.tasks_per_household - len(tasks)]:
+        offset = (day - household.arrival_date).days
+        tasks.append(
+            Task(
+                household_id=household.id,
+                phase=Phase.for_offset(offset),
+                outcome_area=area,
+                title=title,
+                family_facing=family_facing,
+                due_on=day,
+                status=TaskStatus.OPEN,
+                source="Group practice",
+            )
+        )
+    for task in tasks:
+        # Volunteers are flushed already, so their ids are known; family-facing work goes only
+        # to volunteers whose vetting is current (the vetting rule).
+        pool = vetted if task.family_facing else volunteers
+        if pool and rng.random() < 0.85:
+            task.assignee_id = rng.choice(pool).id
+        if task.due_on and task.due_on < today and rng.random() < 0.9:
+            task.status = TaskStatus.DONE
+            task.completed_on = task.due_on - timedelta(days=rng.randint(0, 5))
+        task.milestone = task.template_key in MILESTONES
+    return tasks
+
+
+def _readings(household: Household, today: date, rng: random.Random) -> list[IndicatorReading]:
+    readings = []
+    day = household.arrival_date + timedelta(days=30)
+    hours = 4
+    while day <= today:
+        hours = min(hours + rng.choice([0, 1, 2]), 12)
+        readings.append(
+            IndicatorReading(
+                household_id=household.id,
+                indicator="english_hours",
+                recorded_on=day,
+                value=str(hours),
+            )
+        )
+        readings.append(
+            IndicatorReading(
+                household_id=household.id,
+                indicator="employment_status",
+                recorded_on=day,
+                value=rng.choice(
+                    ["looking for work", "part-time work", "full-time work", "studying"]
+                ),
+            )
+        )
+        readings.append(
+            IndicatorReading(
+                household_id=household.id, indicator="gp_registered", recorded_on=day, value="yes"
+            )
+        )
+        day = add_months(day, 1)
+    return readings
+
+
+def _check_ins(household: Household, today: date, rng: random.Random) -> list[CheckIn]:
+    visits = []
+    day = household.arrival_date + timedelta(days=1)
+    while day <= today:
+        concern = rng.random() < 0.15
+        visits.append(
+            CheckIn(
+                household_id=household.id,
+                held_on=day,
+                kind=rng.choice(["visit", "phone", "visit"]),
+                concerns="Landlord slow to fix the heating" if concern else "",
+                concerns_resolved=not concern or rng.random() < 0.7,
+                notes="Family settling well.",
+                shareable=rng.random() < 0.3,
+            )
+        )
+        day += timedelta(days=14)
+    return visits
+
+
+def _hours(volunteers, households, start, today, rng) -> list[VolunteerHours]:
+    activities = [
+        "Transport",
+        "English practice",
+        "Home visit",
+        "Paperwork",
+        "Fundraising",
+        "Meeting",
+    ]
+    entries = []
+    seen = set()
+    for volunteer in volunteers:
+        if not volunteer.active:
+            continue
+        day = start + timedelta(days=rng.randint(0, 20))
+        while day <= today:
+            activity = rng.choice(activities)
+            household = rng.choice(households)
+            key = (volunteer.id, day, activity, household.id)
+            if key not in seen:
+                seen.add(key)
+                entries.append(
+                    VolunteerHours(
+                        volunteer_id=volunteer.id,
+                        worked_on=day,
+                        minutes=rng.choice([30, 60, 90, 120, 180]),
+                        activity=activity,
+                        household_id=household.id,
+                    )
+                )
+            day += timedelta(days=rng.randint(10, 25))
+    return entries
+
+
+def _housing(households, today, rng) -> list[Property]:
+    streets = ["12 Kōwhai Street", "4/88 Tui Crescent", "7 Pōhutukawa Grove", "221 Rata Road"]
+    suburbs = ["Stoke", "Gonville", "Highfield", "Hokowhitu"]
+    properties = []
+    for index, household in enumerate(households):
+        lease_start = household.arrival_date - timedelta(days=14)
+        lease_end = add_months(lease_start, 12)
+        occupied = household.arrival_date <= today
+        tenancy = Tenancy(
+            household_id=household.id,
+            status=TenancyStatus.OCCUPIED if occupied else TenancyStatus.SECURED,
+            lease_start=lease_start,
+            lease_end=lease_end if index != 0 else today + timedelta(days=45),
+            rent_minor=rng.choice([52000, 55000, 58000, 61000]),
+            rent_frequency=RentFrequency.WEEKLY,
+            group_share_minor=0,
+            bond_minor=rng.choice([208000, 220000]),
+            bond_holder="Tenancy Services",
+        )
+        tenancy.group_share_minor = tenancy.rent_minor // 2
+        tenancy.inspections = [
+            Inspection(
+                inspected_on=lease_start - timedelta(days=7),
+                kind="pre-arrival",
+                result="pass",
+                next_due=add_months(lease_start, 3),
+            ),
+        ]
+        tenancy.move_in_items = [
+            MoveInItem(label=label, position=n, done=occupied or n < 5)
+            for n, label in enumerate(
+                [
+                    "Beds and bedding",
+                    "Kitchen items",
+                    "Heating",
+                    "Power connected",
+                    "Water connected",
+                    "Internet",
+                    "Smoke alarms",
+                    "Keys",
+                    "Food pack",
+                ]
+            )
+        ]
+        properties.append(
+            Property(
+                address=streets[index % 4],
+                town=f"{suburbs[index % 4]}, {household.town}",
+                kind="House",
+                bedrooms=3 + index % 2,
+                landlord="Private landlord",
+                landlord_contact="via property manager",
+                tenancies=[tenancy],
+            )
+        )
+    return properties
+
+
+def _transactions(categories, households, spec, start, today, rng) -> list[LedgerTransaction]:
+    income = [c for c in categories if c.kind is TransactionKind.INCOME]
+    expense = [c for c in categories if c.kind is TransactionKind.EXPENSE]
+    span = (today - start).days
+    rows = []
+    for index in range(spec.transactions):
+        day = start + timedelta(days=int(span * index / spec.transactions))
+        is_income = rng.random() < 0.34 or index < 10
+        category = rng.choice(income if is_income else expense)
+        if is_income:
+            amount = rng.choice([2000, 5000, 5000, 10000, 25000, 50000, 150000])
+            if category.name == "Grants":
+                amount = rng.choice([500000, 1000000])
+            counterparty = rng.choice(DONORS)
+        else:
+            amount = (
+                rng.randint(500, 30000)
+                if category.name != "Rent"
+                else rng.choice([52000, 55000, 58000])
+            )
+            counterparty = rng.choice(PAYEES.get(category.name, ["Local supplier"]))
+        rows.append(
+            LedgerTransaction(
+                occurred_on=day,
+                kind=category.kind,
+                amount_minor=amount,
+                category_id=category.id,
+                counterparty=counterparty,
+                method=rng.choice(["bank transfer", "card", "cash", "bank transfer"]),
+                reference=f"R{index + 1:06d}" if rng.random() < 0.92 else "",
+                household_id=rng.choice(households).id
+                if not is_income and rng.random() < 0.7
+                else None,
+                restricted=is_income and category.name == "Grants",
+                note="",
+            )
+        )
+    return rows
+
+
+def _budgets(categories, start, months, rng) -> list[Budget]:
+    budgets = []
+    for category in categories:
+        if category.kind is not TransactionKind.EXPENSE:
+            continue
+        amount = rng.choice([20000, 40000, 60000, 120000, 240000])
+        for n in range(months + 1):
+            budgets.append(
+                Budget(
+                    category_id=category.id,
+                    month=month_start(add_months(start, n)),
+                    amount_minor=amount,
+                )
+            )
+    return budgets
+
+
+def _pledges(start, today, rng) -> list[Pledge]:
+    return [
+        Pledge(
+            donor=donor,
+            amount_minor=rng.choice([2000, 5000, 10000, 25000]),
+            frequency=rng.choice(["monthly", "monthly", "weekly", "once"]),
+            start_on=start + timedelta(days=rng.randint(0, 90)),
+            end_on=add_months(start, 24) if n % 3 else None,
+        )
+        for n, donor in enumerate(DONORS[:12])
+    ]

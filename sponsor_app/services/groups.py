@@ -1,0 +1,106 @@
+"""Creating and describing a group file."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.enums import TransactionKind
+from ..domain.errors import InvalidInput
+from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
+from ..domain.validation import required_text
+from ..storage.models import GroupProfile, LedgerCategory
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class NewGroup:
+    name: str
+    programme_key: str = DEFAULT_PROGRAMME
+    currency: str | None = None  # None: the programme's
+    locale: str | None = None
+    start_date: date | None = None  # None: today
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    uuid: str
+    name: str
+    programme_key: str
+    programme_name: str
+    currency: str
+    locale: str
+    start_date: date
+    prepared_by_role: str
+
+
+def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> Store:
+    """Write a new group file with its profile and the programme's ledger categories.
+
+    Returns the open store; the caller closes it. Nothing is left on disk if this fails.
+    """
+    problems = required_text("name", new.name, "the group's name")
+    if problems:
+        raise InvalidInput(problems)
+    programme = get_programme(new.programme_key)
+    store = Store.create(path, actor)
+    try:
+        with store.transaction() as session:
+            session.add(
+                GroupProfile(
+                    id=1,
+                    uuid=str(uuid.uuid4()),
+                    name=new.name.strip(),
+                    programme_key=programme.key,
+                    currency=(new.currency or programme.currency).upper(),
+                    locale=new.locale or programme.locale,
+                    start_date=new.start_date or date.today(),
+                )
+            )
+            session.add_all(_default_categories(programme))
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    return store
+
+
+def _default_categories(programme: Programme) -> list[LedgerCategory]:
+    return [
+        LedgerCategory(name=n, kind=TransactionKind.INCOME) for n in programme.income_categories
+    ] + [LedgerCategory(name=n, kind=TransactionKind.EXPENSE) for n in programme.expense_categories]
+
+
+def open_group(path: Path | str, actor: str | None = None) -> Store:
+    """Open an existing group file (migrating it after a backup if it is older)."""
+    return Store.open(path, actor)
+
+
+def group_info(store: Store) -> GroupInfo:
+    with store.read() as session:
+        profile = session.scalars(select(GroupProfile)).one()
+        return _info(profile)
+
+
+def _info(profile: GroupProfile) -> GroupInfo:
+    return GroupInfo(
+        uuid=profile.uuid,
+        name=profile.name,
+        programme_key=profile.programme_key,
+        programme_name=get_programme(profile.programme_key).name,
+        currency=profile.currency,
+        locale=profile.locale,
+        start_date=profile.start_date,
+        prepared_by_role=profile.prepared_by_role,
+    )
+
+
+def programme_of(store: Store) -> Programme:
+    with store.read() as session:
+        key = session.scalar(select(GroupProfile.programme_key))
+    return get_programme(key)

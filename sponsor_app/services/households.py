@@ -1,0 +1,255 @@
+"""Households and their members; adding one lays out its settlement tasks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.enums import TaskStatus
+from ..domain.errors import InvalidInput, NotFound, Problem
+from ..domain.programmes import Programme
+from ..domain.settlement import plan_for_arrival, shift_due_date
+from ..domain.validation import household_code_problems
+from ..storage.models import Household, HouseholdMember, Task
+from ..storage.models.base import utc_now
+from ..storage.store import Store
+from .groups import programme_of
+
+
+@dataclass(frozen=True)
+class HouseholdInput:
+    code: str
+    family_name: str = ""
+    arrival_date: date | None = None
+    arrival_confirmed: bool = False
+    town: str = ""
+    languages: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    full_name: str
+    relationship_to_principal: str = ""
+    date_of_birth: date | None = None
+    is_principal: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    household_id: int
+    full_name: str
+    relationship_to_principal: str
+    date_of_birth: date | None
+    is_principal: bool
+    archived: bool
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    code: str
+    family_name: str
+    arrival_date: date | None
+    arrival_confirmed: bool
+    town: str
+    languages: str
+    notes: str
+    archived: bool
+    size: int  # members not archived
+    tasks_total: int
+    tasks_done: int
+
+
+def next_household_code(store: Store) -> str:
+    """H1, H2... the first free code after the highest in use."""
+    with store.read() as session:
+        codes = session.scalars(select(Household.code)).all()
+    numbers = [int(m.group(1)) for c in codes if (m := re.fullmatch(r"H(\d+)", c, re.IGNORECASE))]
+    return f"H{max(numbers, default=0) + 1}"
+
+
+def _check(session: Session, data: HouseholdInput, exclude_id: int | None = None) -> None:
+    problems = household_code_problems("code", data.code)
+    if not problems:
+        clash = session.scalar(
+            select(Household.id).where(func.lower(Household.code) == data.code.strip().lower())
+        )
+        if clash is not None and clash != exclude_id:
+            problems.append(
+                Problem("code", f"There is already a household {data.code.strip().upper()}.")
+            )
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _apply(household: Household, data: HouseholdInput) -> None:
+    household.code = data.code.strip().upper()
+    household.family_name = data.family_name.strip()
+    household.arrival_date = data.arrival_date
+    household.arrival_confirmed = data.arrival_confirmed
+    household.town = data.town.strip()
+    household.languages = data.languages.strip()
+    household.notes = data.notes
+
+
+def tasks_from_templates(
+    programme: Programme, household_id: int, arrival: date | None
+) -> list[Task]:
+    """The programme's settlement tasks for one household; undated until arrival is known."""
+    planned = plan_for_arrival(programme, arrival) if arrival else None
+    tasks = []
+    for index, template in enumerate(programme.tasks):
+        tasks.append(
+            Task(
+                household_id=household_id,
+                template_key=template.key,
+                phase=template.phase,
+                outcome_area=template.outcome_area,
+                title=template.title,
+                guidance=template.guidance,
+                source=template.source,
+                family_facing=template.family_facing,
+                due_on=planned[index].due_on if planned else None,
+                status=TaskStatus.OPEN,
+            )
+        )
+    return tasks
+
+
+def add_household(
+    store: Store, data: HouseholdInput, members: tuple[MemberInput, ...] = ()
+) -> HouseholdRow:
+    programme = programme_of(store)
+    with store.transaction() as session:
+        _check(session, data)
+        household = Household()
+        _apply(household, data)
+        household.members = [_member(m) for m in members]
+        session.add(household)
+        session.flush()
+        session.add_all(tasks_from_templates(programme, household.id, data.arrival_date))
+        session.flush()
+        return _row(session, household)
+
+
+def edit_household(
+    store: Store, household_id: int, data: HouseholdInput, move_open_tasks: bool = False
+) -> HouseholdRow:
+    """Save the household; if the arrival date moved and asked to, open tasks move with it."""
+    programme = programme_of(store)
+    with store.transaction() as session:
+        household = _get(session, household_id)
+        _check(session, data, exclude_id=household_id)
+        old_arrival = household.arrival_date
+        _apply(household, data)
+        new_arrival = household.arrival_date
+        if move_open_tasks and new_arrival and new_arrival != old_arrival:
+            _move_open_tasks(session, programme, household_id, old_arrival, new_arrival)
+        session.flush()
+        return _row(session, household)
+
+
+def _move_open_tasks(
+    session: Session, programme: Programme, household_id: int, old: date | None, new: date
+) -> None:
+    tasks = session.scalars(
+        select(Task).where(Task.household_id == household_id, Task.status == TaskStatus.OPEN)
+    ).all()
+    templates = {t.key: t for t in programme.tasks}
+    for task in tasks:
+        if old is not None and task.due_on is not None:
+            task.due_on = shift_due_date(task.due_on, old, new)
+        elif task.template_key in templates:
+            task.due_on = templates[task.template_key].due_on(new)
+
+
+def archive_household(store: Store, household_id: int, archived: bool = True) -> None:
+    with store.transaction() as session:
+        _get(session, household_id).archived_at = utc_now() if archived else None
+
+
+def list_households(store: Store, include_archived: bool = False) -> list[HouseholdRow]:
+    with store.read() as session:
+        query = select(Household).order_by(Household.code)
+        if not include_archived:
+            query = query.where(Household.archived_at.is_(None))
+        return [_row(session, h) for h in session.scalars(query).all()]
+
+
+def get_household(store: Store, household_id: int) -> HouseholdRow:
+    with store.read() as session:
+        return _row(session, _get(session, household_id))
+
+
+def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
+    if not data.full_name.strip():
+        raise InvalidInput.single("full_name", "Enter the person's name.")
+    with store.transaction() as session:
+        household = _get(session, household_id)
+        member = _member(data)
+        household.members.append(member)
+        session.flush()
+        return _member_row(member)
+
+
+def list_members(store: Store, household_id: int) -> list[MemberRow]:
+    with store.read() as session:
+        return [_member_row(m) for m in _get(session, household_id).members]
+
+
+def _member(data: MemberInput) -> HouseholdMember:
+    return HouseholdMember(
+        full_name=data.full_name.strip(),
+        relationship_to_principal=data.relationship_to_principal.strip(),
+        date_of_birth=data.date_of_birth,
+        is_principal=data.is_principal,
+        notes=data.notes,
+    )
+
+
+def _member_row(m: HouseholdMember) -> MemberRow:
+    return MemberRow(
+        id=m.id,
+        household_id=m.household_id,
+        full_name=m.full_name,
+        relationship_to_principal=m.relationship_to_principal,
+        date_of_birth=m.date_of_birth,
+        is_principal=m.is_principal,
+        archived=m.archived,
+    )
+
+
+def _get(session: Session, household_id: int) -> Household:
+    household = session.get(Household, household_id)
+    if household is None:
+        raise NotFound(f"Household {household_id} no longer exists.")
+    return household
+
+
+def _row(session: Session, household: Household) -> HouseholdRow:
+    total, done = session.execute(
+        select(
+            func.count(Task.id), func.count(Task.id).filter(Task.status == TaskStatus.DONE)
+        ).where(Task.household_id == household.id)
+    ).one()
+    return HouseholdRow(
+        id=household.id,
+        code=household.code,
+        family_name=household.family_name,
+        arrival_date=household.arrival_date,
+        arrival_confirmed=household.arrival_confirmed,
+        town=household.town,
+        languages=household.languages,
+        notes=household.notes,
+        archived=household.archived,
+        size=sum(1 for m in household.members if not m.archived),
+        tasks_total=total,
+        tasks_done=done,
+    )

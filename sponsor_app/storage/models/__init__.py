@@ -1,0 +1,33 @@
+"""Every table of a group file. Import models from here."""
+
+from .audit import AuditEntry
+from .base import Base
+from .group import GroupProfile, Household, HouseholdMember
+from .housing import Inspection, MoveInItem, Property, Tenancy
+from .ledger import Budget, LedgerCategory, LedgerTransaction, Pledge
+from .people import TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
+from .plan import CheckIn, IndicatorReading, Task
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Budget",
+    "CheckIn",
+    "GroupProfile",
+    "Household",
+    "HouseholdMember",
+    "IndicatorReading",
+    "Inspection",
+    "LedgerCategory",
+    "LedgerTransaction",
+    "MoveInItem",
+    "Pledge",
+    "Property",
+    "Task",
+    "Tenancy",
+    "TrainingRecord",
+    "VettingCheck",
+    "Volunteer",
+    "VolunteerHours",
+    "VolunteerRole",
+]

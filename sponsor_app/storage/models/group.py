@@ -1,0 +1,55 @@
+"""The group profile (one row per file), households and their members."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import ArchivableMixin, Base, IdMixin, utc_now
+
+
+class GroupProfile(IdMixin, Base):
+    __tablename__ = "group_profile"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str]
+    programme_key: Mapped[str] = mapped_column(String(32))
+    currency: Mapped[str] = mapped_column(String(3))
+    locale: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
+
+
+class Household(IdMixin, ArchivableMixin, Base):
+    __tablename__ = "household"
+
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    family_name: Mapped[str] = mapped_column(default="")
+    arrival_date: Mapped[date | None]
+    arrival_confirmed: Mapped[bool] = mapped_column(default=False)
+    town: Mapped[str] = mapped_column(default="")
+    languages: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="HouseholdMember.id"
+    )
+
+
+class HouseholdMember(IdMixin, ArchivableMixin, Base):
+    __tablename__ = "household_member"
+
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), index=True
+    )
+    full_name: Mapped[str]
+    relationship_to_principal: Mapped[str] = mapped_column(String(40), default="")
+    date_of_birth: Mapped[date | None]
+    is_principal: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    household: Mapped[Household] = relationship(back_populates="members")

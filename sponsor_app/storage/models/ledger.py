@@ -1,0 +1,79 @@
+"""Ledger categories, transactions, budgets and pledges. Amounts are integer minor units."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ...domain.enums import TransactionKind
+from .base import ArchivableMixin, Base, IdMixin, enum_column
+
+
+class LedgerCategory(IdMixin, ArchivableMixin, Base):
+    __tablename__ = "ledger_category"
+    __table_args__ = (UniqueConstraint("kind", "name", name="kind_name"),)
+
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[TransactionKind] = mapped_column(enum_column(TransactionKind, "category_kind"))
+
+
+class LedgerTransaction(IdMixin, Base):
+    __tablename__ = "ledger_transaction"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_ledger_transaction_date_id", "occurred_on", "id"),
+    )
+
+    occurred_on: Mapped[date]
+    kind: Mapped[TransactionKind] = mapped_column(enum_column(TransactionKind, "transaction_kind"))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)  # always positive; kind gives the sign
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("ledger_category.id", ondelete="RESTRICT"), index=True
+    )
+    counterparty: Mapped[str] = mapped_column(default="")
+    method: Mapped[str] = mapped_column(String(40), default="")
+    reference: Mapped[str] = mapped_column(String(80), default="")
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id", ondelete="SET NULL")
+    )
+    restricted: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    category: Mapped[LedgerCategory] = relationship()
+
+
+class Budget(IdMixin, Base):
+    __tablename__ = "budget"
+    __table_args__ = (
+        UniqueConstraint("category_id", "month", name="category_month"),
+        CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+    )
+
+    category_id: Mapped[int] = mapped_column(ForeignKey("ledger_category.id", ondelete="CASCADE"))
+    month: Mapped[date]  # always the first day of the month
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+
+
+class Pledge(IdMixin, Base):
+    __tablename__ = "pledge"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("end_on IS NULL OR end_on >= start_on", name="end_after_start"),
+    )
+
+    donor: Mapped[str]
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    frequency: Mapped[str] = mapped_column(String(20))  # once, weekly, fortnightly, monthly
+    start_on: Mapped[date]
+    end_on: Mapped[date | None]
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,101 @@
+"""Volunteers, their roles, vetting checks, training records and logged hours."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ...domain.enums import CheckResult, Role
+from .base import ArchivableMixin, Base, IdMixin, enum_column
+
+
+class Volunteer(IdMixin, ArchivableMixin, Base):
+    __tablename__ = "volunteer"
+
+    full_name: Mapped[str]
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    languages: Mapped[str] = mapped_column(default="")  # "; "-separated, as people list them
+    active: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    roles: Mapped[list[VolunteerRole]] = relationship(
+        back_populates="volunteer", cascade="all, delete-orphan", order_by="VolunteerRole.role"
+    )
+    checks: Mapped[list[VettingCheck]] = relationship(
+        back_populates="volunteer", cascade="all, delete-orphan"
+    )
+    training: Mapped[list[TrainingRecord]] = relationship(
+        back_populates="volunteer", cascade="all, delete-orphan"
+    )
+
+
+class VolunteerRole(Base):
+    __tablename__ = "volunteer_role"
+
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), primary_key=True)
+
+    volunteer: Mapped[Volunteer] = relationship(back_populates="roles")
+
+
+class VettingCheck(IdMixin, Base):
+    __tablename__ = "vetting_check"
+    __table_args__ = (
+        CheckConstraint(
+            "expires_on IS NULL OR checked_on IS NULL OR expires_on > checked_on",
+            name="expiry_after_check",
+        ),
+    )
+
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))  # a key from the programme's vetting list
+    result: Mapped[CheckResult] = mapped_column(enum_column(CheckResult, "check_result"))
+    checked_on: Mapped[date | None]
+    expires_on: Mapped[date | None]
+    reference: Mapped[str] = mapped_column(default="")
+
+    volunteer: Mapped[Volunteer] = relationship(back_populates="checks")
+
+
+class TrainingRecord(IdMixin, Base):
+    __tablename__ = "training_record"
+    __table_args__ = (
+        CheckConstraint(
+            "expires_on IS NULL OR expires_on > completed_on", name="expiry_after_completion"
+        ),
+    )
+
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
+    )
+    course: Mapped[str] = mapped_column(String(60))
+    completed_on: Mapped[date]
+    expires_on: Mapped[date | None]
+    certificate: Mapped[str] = mapped_column(default="")
+
+    volunteer: Mapped[Volunteer] = relationship(back_populates="training")
+
+
+class VolunteerHours(IdMixin, Base):
+    __tablename__ = "volunteer_hours"
+    __table_args__ = (
+        CheckConstraint("minutes > 0 AND minutes <= 1440", name="minutes_in_a_day"),
+        UniqueConstraint("volunteer_id", "worked_on", "activity", "household_id", name="one_entry"),
+    )
+
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
+    )
+    worked_on: Mapped[date] = mapped_column(index=True)
+    minutes: Mapped[int]  # whole minutes, so hours never need a float
+    activity: Mapped[str] = mapped_column(String(60))
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id", ondelete="SET NULL")
+    )

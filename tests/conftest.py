@@ -1,0 +1,87 @@
+"""Shared fixtures: every test runs with its own app folders under tmp_path and no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sponsor_app.domain.enums import Role
+from sponsor_app.locations import HOME_VARIABLE
+from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.storage.store import Store
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app's data, settings and log folders at tmp_path, never the real ones."""
+    home = tmp_path / "app-home"
+    monkeypatch.setenv(HOME_VARIABLE, str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that opens a network connection fails: the app works offline."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise AssertionError(f"tests must not open network sockets (tried {address})")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def group_path(tmp_path: Path) -> Path:
+    return tmp_path / "group.sponsor"
+
+
+@pytest.fixture
+def make_store(tmp_path: Path):
+    """Factory: a new group file (NZ CORS unless told), open; closed after the test."""
+    opened: list[Store] = []
+
+    def make(name: str = "Riverside Welcome Group", programme: str = "nz-cors", **kw) -> Store:
+        path = tmp_path / f"{name.replace(' ', '-')}-{len(opened)}.sponsor"
+        store = create_group(
+            path, NewGroup(name=name, programme_key=programme, **kw), actor="tester"
+        )
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(make_store) -> Store:
+    return make_store(start_date=date(2025, 1, 1))
+
+
+@pytest.fixture
+def make_volunteer(store: Store):
+    """Factory: add a volunteer with sensible defaults; override any field."""
+    counter = iter(range(1, 10_000))
+
+    def make(**kw):
+        n = next(counter)
+        fields = {
+            "full_name": f"Volunteer {n}",
+            "roles": (Role.VOLUNTEER,),
+            "email": f"v{n}@example.org",
+        }
+        fields.update(kw)
+        return add_volunteer(store, VolunteerInput(**fields), today=TODAY)
+
+    return make

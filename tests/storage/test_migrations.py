@@ -1,0 +1,85 @@
+"""Migrations: every revision from an empty file, models in step, backups before upgrades."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from sponsor_app.locations import backup_dir
+from sponsor_app.storage import migrate
+from sponsor_app.storage.errors import NewerSchema
+from sponsor_app.storage.models import Base
+from sponsor_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from sponsor_app.storage.store import Store, make_engine
+
+
+def revisions_oldest_first():
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def test_schema_constant_is_the_alembic_head():
+    assert migrate.head_revision() == SCHEMA_VERSION
+
+
+def test_models_and_migrations_agree(group_path):
+    Store.create(group_path).close()
+    engine = make_engine(group_path)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert diff == [], "a model changed without a migration: add one under storage/migrations"
+
+
+@pytest.mark.parametrize("target", revisions_oldest_first())
+def test_every_revision_from_an_empty_file_then_opens_at_head(tmp_path, target):
+    """Build the file up to each revision, then let Store.open migrate it to head."""
+    path = tmp_path / f"at-{target}.sponsor"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    raw.commit()
+    raw.close()
+    engine = make_engine(path)
+    migrate.upgrade(engine, path, backup_first=False, target=target)
+    engine.dispose()
+    assert migrate.current_revision(path) == target
+    with Store.open(path) as store, store.read() as session:
+        tables = set(Base.metadata.tables)
+        found = {
+            r[0] for r in session.connection().exec_driver_sql("SELECT name FROM sqlite_master")
+        }
+        assert tables <= found
+    assert migrate.current_revision(path) == SCHEMA_VERSION
+    if target != SCHEMA_VERSION:
+        assert list(backup_dir().glob("at-*.sponsor")), "an upgrade backs the file up first"
+
+
+def test_older_file_is_backed_up_before_it_moves(tmp_path, monkeypatch):
+    """Pretend the current schema is one step on from the file: the file is copied first."""
+    path = tmp_path / "old.sponsor"
+    Store.create(path).close()
+    calls = []
+    real_upgrade = migrate.upgrade
+    monkeypatch.setattr(migrate, "needs_upgrade", lambda revision: True)
+    monkeypatch.setattr(
+        migrate, "upgrade", lambda *a, **kw: calls.append(kw) or real_upgrade(*a, **kw)
+    )
+    Store.open(path).close()
+    assert calls == [{"backup_first": True}]
+    (backup,) = backup_dir().glob("old-*.sponsor")
+    assert sqlite3.connect(backup).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_newer_schema_is_refused_untouched(group_path):
+    Store.create(group_path).close()
+    connection = sqlite3.connect(group_path)
+    connection.execute("UPDATE alembic_version SET version_num = '0999'")
+    connection.commit()
+    connection.close()
+    before = group_path.read_bytes()
+    with pytest.raises(NewerSchema, match="newer version of Sponsor Desk"):
+        Store.open(group_path)
+    assert group_path.read_bytes() == before
+    assert not list(backup_dir().glob("*.sponsor"))

@@ -1,0 +1,142 @@
+"""The command line: one line on stderr and a non-zero exit for every user mistake."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from sponsor_app.cli import run
+from sponsor_app.services.groups import group_info
+from sponsor_app.storage.store import Store
+
+from .storage.helpers import hold_open, release
+
+
+def test_new_then_check(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    assert run(["new", str(path), "--name", "Ngāti Whātua Welcome", "--programme", "ca-g5"]) == 0
+    with Store.open(path) as store:
+        assert group_info(store).currency == "CAD"
+    capsys.readouterr()
+    assert run(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Schema:    0001" in out and "Integrity: ok" in out and "Healthy." in out
+    assert "ledger_category" in out
+
+
+def _one_line_error(capsys, argv, expected_code=1):
+    assert run(argv) == expected_code
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sponsor-app: "), captured.err
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def test_missing_file(tmp_path, capsys):
+    assert "does not exist" in _one_line_error(capsys, ["check", str(tmp_path / "nope.sponsor")])
+
+
+def test_not_a_group_file(tmp_path, capsys):
+    path = tmp_path / "notes.sponsor"
+    path.write_text("shopping list")
+    assert "not a Sponsor Desk group file" in _one_line_error(capsys, ["check", str(path)])
+
+
+def test_newer_schema(tmp_path, capsys):
+    path = tmp_path / "new.sponsor"
+    run(["new", str(path), "--name", "G"])
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num='0042'")
+    connection.commit()
+    connection.close()
+    assert "newer version" in _one_line_error(capsys, ["check", str(path)])
+
+
+def test_open_in_another_process(tmp_path, capsys):
+    path = tmp_path / "busy.sponsor"
+    run(["new", str(path), "--name", "G"])
+    holder = hold_open(path)
+    try:
+        assert "already open" in _one_line_error(capsys, ["check", str(path)])
+    finally:
+        release(holder)
+
+
+def test_new_refuses_to_overwrite_and_bad_programme(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    assert "already exists" in _one_line_error(capsys, ["new", str(path), "--name", "H"])
+    assert "invalid choice" in _one_line_error(
+        capsys,
+        ["new", str(tmp_path / "x.sponsor"), "--name", "H", "--programme", "fr"],
+        expected_code=2,
+    )
+
+
+def test_unhealthy_file_exits_non_zero(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA foreign_keys=OFF")
+    connection.execute(
+        "INSERT INTO task (household_id, phase, outcome_area, title, guidance, source, "
+        "family_facing, status, notes, milestone) "
+        "VALUES (99, 'arrival_day', 'housing', 't', '', '', 0, 'open', '', 0)"
+    )
+    connection.commit()
+    connection.close()
+    assert run(["check", str(path)]) == 3
+    assert "NOT healthy" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_installed_entry_point_runs_demo_and_check(tmp_path):
+    """The real `sponsor-app` process, as a user runs it."""
+    path = tmp_path / "demo.sponsor"
+    command = [sys.executable, "-m", "sponsor_app"]
+    demo = subprocess.run(
+        [*command, "demo", str(path), "--size", "small"], capture_output=True, text=True
+    )
+    assert demo.returncode == 0, demo.stderr
+    check = subprocess.run([*command, "check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "Healthy." in check.stdout
+    missing = subprocess.run(
+        [*command, "check", str(tmp_path / "x.sponsor")], capture_output=True, text=True
+    )
+    assert (
+        missing.returncode == 1
+        and missing.stderr.count("\n") == 1
+        and "Traceback" not in missing.stderr
+    )
+
+
+def test_backup_then_restore_brings_back_the_old_rows(tmp_path, capsys):
+    from sponsor_app.domain.enums import Role
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    with Store.open(path) as store:
+        add_volunteer(store, VolunteerInput("Aroha Ngata", (Role.HOUSING,)))
+    assert run(["backup", str(path), "--to", str(tmp_path / "copies")]) == 0
+    (copy,) = (tmp_path / "copies").glob("g-*.sponsor")
+    with Store.open(path) as store:
+        add_volunteer(store, VolunteerInput("Later Person", (Role.HOUSING,)))
+    assert run(["restore", str(copy), str(path)]) == 0
+    assert "was kept as" in capsys.readouterr().out
+    with Store.open(path) as store:
+        assert [v.full_name for v in list_volunteers(store)] == ["Aroha Ngata"]
+
+
+def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    before = path.read_bytes()
+    bad = tmp_path / "bad.sponsor"
+    bad.write_bytes(b"not a database at all")
+    assert "not a Sponsor Desk group file" in _one_line_error(
+        capsys, ["restore", str(bad), str(path)]
+    )
+    assert path.read_bytes() == before
