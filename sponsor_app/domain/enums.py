@@ -10,7 +10,8 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        # Keyed by class too: Role.HOUSING and OutcomeArea.HOUSING are equal strings.
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
     @classmethod
     def from_text(cls, text: str) -> LabelledEnum:
@@ -117,27 +118,27 @@ _PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
     Phase.MONTH_24: (366, 730),
 }
 
-_LABELS: dict[LabelledEnum, str] = {
-    Role.GROUP_LEAD: "Group lead",
-    Role.FINANCE: "Finance lead",
-    Role.HOUSING: "Housing lead",
-    Role.EMPLOYMENT: "Employment lead",
-    Role.EDUCATION: "Education and English lead",
-    Role.HEALTH: "Health and benefits lead",
-    Role.TRANSPORT: "Transport lead",
-    Role.WELCOME: "Welcome and orientation lead",
-    Role.SAFEGUARDING: "Safeguarding lead",
-    Role.VOLUNTEER: "Volunteer",
-    Phase.PRE_ARRIVAL: "Pre-arrival",
-    Phase.ARRIVAL_DAY: "Arrival day",
-    Phase.WEEKS_1_2: "Weeks 1-2",
-    Phase.MONTH_1: "Month 1",
-    Phase.MONTHS_2_3: "Months 2-3",
-    Phase.MONTHS_4_6: "Months 4-6",
-    Phase.MONTH_12: "Month 12",
-    Phase.MONTH_24: "Month 24",
-    OutcomeArea.SELF_SUFFICIENCY: "Self-sufficiency",
-    OutcomeArea.HEALTH: "Health and wellbeing",
-    TaskStatus.NOT_NEEDED: "Not needed",
-    CheckResult.NOT_CLEARED: "Not cleared",
+_LABELS: dict[tuple[type, str], str] = {
+    (Role, Role.GROUP_LEAD.value): "Group lead",
+    (Role, Role.FINANCE.value): "Finance lead",
+    (Role, Role.HOUSING.value): "Housing lead",
+    (Role, Role.EMPLOYMENT.value): "Employment lead",
+    (Role, Role.EDUCATION.value): "Education and English lead",
+    (Role, Role.HEALTH.value): "Health and benefits lead",
+    (Role, Role.TRANSPORT.value): "Transport lead",
+    (Role, Role.WELCOME.value): "Welcome and orientation lead",
+    (Role, Role.SAFEGUARDING.value): "Safeguarding lead",
+    (Role, Role.VOLUNTEER.value): "Volunteer",
+    (Phase, Phase.PRE_ARRIVAL.value): "Pre-arrival",
+    (Phase, Phase.ARRIVAL_DAY.value): "Arrival day",
+    (Phase, Phase.WEEKS_1_2.value): "Weeks 1-2",
+    (Phase, Phase.MONTH_1.value): "Month 1",
+    (Phase, Phase.MONTHS_2_3.value): "Months 2-3",
+    (Phase, Phase.MONTHS_4_6.value): "Months 4-6",
+    (Phase, Phase.MONTH_12.value): "Month 12",
+    (Phase, Phase.MONTH_24.value): "Month 24",
+    (OutcomeArea, OutcomeArea.SELF_SUFFICIENCY.value): "Self-sufficiency",
+    (OutcomeArea, OutcomeArea.HEALTH.value): "Health and wellbeing",
+    (TaskStatus, TaskStatus.NOT_NEEDED.value): "Not needed",
+    (CheckResult, CheckResult.NOT_CLEARED.value): "Not cleared",
 }

@@ -368,7 +368,9 @@ def _housing(households, today, rng) -> list[Property]:
             household_id=household.id,
             status=TenancyStatus.OCCUPIED if occupied else TenancyStatus.SECURED,
             lease_start=lease_start,
-            lease_end=lease_end if index != 0 else today + timedelta(days=45),
+            lease_end=today + timedelta(days=45)
+            if index == 0
+            else max(lease_end, add_months(today, 6)),
             rent_minor=rng.choice([52000, 55000, 58000, 61000]),
             rent_frequency=RentFrequency.WEEKLY,
             group_share_minor=0,
@@ -414,26 +416,38 @@ def _housing(households, today, rng) -> list[Property]:
     return properties
 
 
+# Income by category weight: most is small donations; grants are rare but large.
+INCOME_WEIGHTS = {
+    "Donations": 60,
+    "Fundraising": 20,
+    "Pledge payments": 18,
+    "Grants": 1,
+    "Other income": 1,
+}
+
+
 def _transactions(categories, households, spec, start, today, rng) -> list[LedgerTransaction]:
     income = [c for c in categories if c.kind is TransactionKind.INCOME]
+    weights = [INCOME_WEIGHTS.get(c.name, 1) for c in income]
     expense = [c for c in categories if c.kind is TransactionKind.EXPENSE]
     span = (today - start).days
+    opening_push = max(10, spec.transactions // 150)  # groups raise money before they spend it
     rows = []
     for index in range(spec.transactions):
         day = start + timedelta(days=int(span * index / spec.transactions))
-        is_income = rng.random() < 0.34 or index < 10
-        category = rng.choice(income if is_income else expense)
+        is_income = index < opening_push or rng.random() < 0.41
+        category = rng.choices(income, weights)[0] if is_income else rng.choice(expense)
         if is_income:
-            amount = rng.choice([2000, 5000, 5000, 10000, 25000, 50000, 150000])
+            amount = rng.choice([1000, 2000, 2000, 5000, 5000, 10000, 20000])
             if category.name == "Grants":
-                amount = rng.choice([500000, 1000000])
+                amount = rng.choice([200000, 300000, 500000])
+            if index < opening_push:
+                amount *= 20
             counterparty = rng.choice(DONORS)
         else:
-            amount = (
-                rng.randint(500, 30000)
-                if category.name != "Rent"
-                else rng.choice([52000, 55000, 58000])
-            )
+            amount = rng.randint(500, 8500)
+            if category.name == "Rent":
+                amount = rng.choice([26000, 27500, 29000])
             counterparty = rng.choice(PAYEES.get(category.name, ["Local supplier"]))
         rows.append(
             LedgerTransaction(
@@ -459,7 +473,7 @@ def _budgets(categories, start, months, rng) -> list[Budget]:
     for category in categories:
         if category.kind is not TransactionKind.EXPENSE:
             continue
-        amount = rng.choice([20000, 40000, 60000, 120000, 240000])
+        amount = rng.choice([5000, 10000, 20000, 30000, 60000])
         for n in range(months + 1):
             budgets.append(
                 Budget(

@@ -49,6 +49,7 @@ class MemberRow:
     date_of_birth: date | None
     is_principal: bool
     archived: bool
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,9 +200,12 @@ def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
         return _member_row(member)
 
 
-def list_members(store: Store, household_id: int) -> list[MemberRow]:
+def list_members(
+    store: Store, household_id: int, include_archived: bool = False
+) -> list[MemberRow]:
     with store.read() as session:
-        return [_member_row(m) for m in _get(session, household_id).members]
+        members = _get(session, household_id).members
+        return [_member_row(m) for m in members if include_archived or not m.archived]
 
 
 def _member(data: MemberInput) -> HouseholdMember:
@@ -223,6 +227,7 @@ def _member_row(m: HouseholdMember) -> MemberRow:
         date_of_birth=m.date_of_birth,
         is_principal=m.is_principal,
         archived=m.archived,
+        notes=m.notes,
     )
 
 
@@ -253,3 +258,74 @@ def _row(session: Session, household: Household) -> HouseholdRow:
         tasks_total=total,
         tasks_done=done,
     )
+
+
+def delete_household(store: Store, household_id: int) -> None:
+    """Remove a household and its plan for good (undo of an add; the audit trail keeps it)."""
+    with store.transaction() as session:
+        session.delete(_get(session, household_id))
+
+
+def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
+    if not data.full_name.strip():
+        raise InvalidInput.single("full_name", "Enter the person's name.")
+    with store.transaction() as session:
+        member = _get_member(session, member_id)
+        fresh = _member(data)
+        for attribute in (
+            "full_name",
+            "relationship_to_principal",
+            "date_of_birth",
+            "is_principal",
+            "notes",
+        ):
+            setattr(member, attribute, getattr(fresh, attribute))
+        session.flush()
+        return _member_row(member)
+
+
+def archive_member(store: Store, member_id: int, archived: bool = True) -> None:
+    with store.transaction() as session:
+        _get_member(session, member_id).archived_at = utc_now() if archived else None
+
+
+def delete_member(store: Store, member_id: int) -> None:
+    """Remove a member added by mistake (undo of an add; the audit trail keeps it)."""
+    with store.transaction() as session:
+        session.delete(_get_member(session, member_id))
+
+
+def member_input(row: MemberRow) -> MemberInput:
+    return MemberInput(
+        row.full_name, row.relationship_to_principal, row.date_of_birth, row.is_principal, row.notes
+    )
+
+
+def household_input(row: HouseholdRow) -> HouseholdInput:
+    return HouseholdInput(
+        code=row.code,
+        family_name=row.family_name,
+        arrival_date=row.arrival_date,
+        arrival_confirmed=row.arrival_confirmed,
+        town=row.town,
+        languages=row.languages,
+        notes=row.notes,
+    )
+
+
+def open_task_count(store: Store, household_id: int) -> int:
+    with store.read() as session:
+        return session.scalar(
+            select(func.count(Task.id)).where(
+                Task.household_id == household_id,
+                Task.status == TaskStatus.OPEN,
+                Task.due_on.is_not(None),
+            )
+        )
+
+
+def _get_member(session: Session, member_id: int) -> HouseholdMember:
+    member = session.get(HouseholdMember, member_id)
+    if member is None:
+        raise NotFound(f"Household member {member_id} no longer exists.")
+    return member

@@ -1,0 +1,1 @@
+"""The PySide6 window. Talks to services only; never to storage or SQL."""

@@ -1,0 +1,32 @@
+"""Start the window: `sponsor-app [FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, __version__
+from .errors import install_crash_handler
+from .main_window import MainWindow
+from .settings import AppSettings
+
+
+def run_window(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="sponsor-app", add_help=False)
+    parser.add_argument("file", nargs="?", type=Path)
+    args, qt_args = parser.parse_known_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("SponsorDesk")
+    install_crash_handler()
+    settings = AppSettings()
+    window = MainWindow(settings)
+    window.show()
+    target = args.file or settings.last_file()
+    if target is not None:
+        window.open_later(target)
+    return app.exec()

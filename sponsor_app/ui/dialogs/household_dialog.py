@@ -1,0 +1,65 @@
+"""Add or edit a household: code, family name, town, languages, arrival."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+
+from ...domain.validation import household_code_problems
+from ...services.households import HouseholdInput, HouseholdRow
+from ..widgets.form import FormDialog
+from ..widgets.optional_date import OptionalDateEdit
+
+
+class HouseholdDialog(FormDialog):
+    """Collects a HouseholdInput for `save_callback`."""
+
+    def __init__(
+        self, suggested_code: str, row: HouseholdRow | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(self.tr("Edit household") if row else self.tr("Add household"), parent)
+        self.code = self.form.add_field("code", self.tr("&Code:"), QLineEdit())
+        self.code.setPlaceholderText("H1")
+        self.code.setToolTip(self.tr("Reports show households only by this code."))
+        self.family_name = self.form.add_field("family_name", self.tr("&Family name:"), QLineEdit())
+        self.town = self.form.add_field("town", self.tr("&Town or suburb:"), QLineEdit())
+        self.languages = self.form.add_field("languages", self.tr("&Languages:"), QLineEdit())
+        self.languages.setPlaceholderText(self.tr("Arabic; English"))
+        self.arrival = self.form.add_field(
+            "arrival_date", self.tr("&Arrival:"), OptionalDateEdit(self.tr("Not known yet"))
+        )
+        self.confirmed = self.form.add_field(
+            "arrival_confirmed", self.tr("Arrival &confirmed:"), QCheckBox()
+        )
+        self.notes = self.form.add_field("notes", self.tr("&Notes:"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+
+        if row:
+            self.code.setText(row.code)
+            self.family_name.setText(row.family_name)
+            self.town.setText(row.town)
+            self.languages.setText(row.languages)
+            self.arrival.set_value(row.arrival_date)
+            self.confirmed.setChecked(row.arrival_confirmed)
+            self.notes.setPlainText(row.notes)
+        else:
+            self.code.setText(suggested_code)
+            self.arrival.set_value(None, fallback=date.today() + timedelta(weeks=12))
+        self.code.textChanged.connect(self._on_code_edited)
+
+    def _on_code_edited(self, text: str) -> None:
+        problems = household_code_problems("code", text)
+        self.form.set_problem("code", problems[0].message if problems else None)
+
+    def value(self) -> HouseholdInput:
+        return HouseholdInput(
+            code=self.code.text(),
+            family_name=self.family_name.text(),
+            arrival_date=self.arrival.value(),
+            arrival_confirmed=self.confirmed.isChecked(),
+            town=self.town.text(),
+            languages=self.languages.text(),
+            notes=self.notes.toPlainText(),
+        )

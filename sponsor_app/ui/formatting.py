@@ -1,0 +1,48 @@
+"""How the window writes dates, days and money, in the group's locale (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.money import Money
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("formatting", text)
+
+
+def short_date(day: date | None, locale: str = "en_NZ") -> str:
+    return format_date(day, "medium", locale=locale) if day else ""
+
+
+def timestamp(moment: datetime, locale: str = "en_NZ") -> str:
+    return format_datetime(moment, "short", locale=locale)
+
+
+def money(amount: Money | None, locale: str = "en_NZ") -> str:
+    return amount.format(locale) if amount is not None else ""
+
+
+def days_from_arrival(days: int | None) -> str:
+    if days is None:
+        return tr("arrival date not set")
+    if days == 0:
+        return tr("arrives today")
+    if days < 0:
+        return _plural(-days, "arrives in {} day", "arrives in {} days")
+    return _plural(days, "arrived {} day ago", "arrived {} days ago")
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return tr(one if count == 1 else many).format(count)
+
+
+def overdue_by(days: int) -> str:
+    if days > 0:
+        return _plural(days, "{} day overdue", "{} days overdue")
+    if days == 0:
+        return tr("due today")
+    return _plural(-days, "due in {} day", "due in {} days")

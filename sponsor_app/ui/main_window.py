@@ -1,0 +1,367 @@
+"""The main window: navigation, pages, menus, the status bar, and opening and closing files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..domain.enums import TaskStatus
+from ..domain.errors import SponsorDeskError
+from ..locations import GROUP_FILE_SUFFIX, data_dir
+from ..services.copies import save_copy
+from ..services.demo import write_demo
+from ..services.setup import start_group
+from ..services.tasks import get_task, set_task_status
+from .context import GroupContext
+from .dialogs.new_group_wizard import NewGroupWizard
+from .dialogs.task_dialog import TaskDialog
+from .errors import show_known_error
+from .formatting import timestamp
+from .pages.base import ComingPage, Page
+from .pages.dashboard import DashboardPage
+from .pages.households import HouseholdsPage
+from .pages.welcome import WelcomePage
+from .settings import AppSettings
+from .worker import run_in_background
+
+FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
+DEMO_FILE_NAME = f"Demo group{GROUP_FILE_SUFFIX}"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings or AppSettings()
+        self.context = GroupContext(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(QSize(1280, 820))
+
+        self.welcome = WelcomePage()
+        self.dashboard = DashboardPage(self.context)
+        self.households = HouseholdsPage(self.context)
+        self.pages: list[Page] = [
+            self.dashboard,
+            self.households,
+            ComingPage(
+                self.context,
+                self.tr("Settlement plan"),
+                self.tr("every task by phase and outcome area."),
+            ),
+            ComingPage(
+                self.context,
+                self.tr("Volunteers"),
+                self.tr("the roster, vetting, training and hours."),
+            ),
+            ComingPage(
+                self.context, self.tr("Housing"), self.tr("properties, tenancies and inspections.")
+            ),
+            ComingPage(self.context, self.tr("Funds"), self.tr("the ledger, budgets and pledges.")),
+            ComingPage(
+                self.context, self.tr("Reports"), self.tr("the PDF reports for evaluators.")
+            ),
+        ]
+        self.page_titles = [
+            self.tr("Dashboard"),
+            self.tr("Households"),
+            self.tr("Settlement plan"),
+            self.tr("Volunteers"),
+            self.tr("Housing"),
+            self.tr("Funds"),
+            self.tr("Reports"),
+        ]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        for number, title in enumerate(self.page_titles, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"Ctrl+{number}")
+            self.navigation.addItem(item)
+        self.navigation.setFixedWidth(180)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        self.page_stack = QStackedWidget()
+        for page in self.pages:
+            self.page_stack.addWidget(page)
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.page_stack, 1)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(workspace)
+        self.setCentralWidget(self.central)
+        self.navigation.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+
+        self.file_label = QLabel()
+        self.saved_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self._build_menus()
+        self.welcome.create_requested.connect(self.new_group)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.recent_requested.connect(self.open_file)
+        self.dashboard.task_activated.connect(self.show_task)
+        self.context.changed.connect(self._on_changed)
+        self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
+        self.context.undo_stack.cleanChanged.connect(lambda _: self._update_status())
+        self._show_welcome()
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # --- menus ------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        self._action(
+            file_menu, self.tr("&New Group…"), self.new_group, QKeySequence.StandardKey.New
+        )
+        self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.save_copy_action = self._action(
+            file_menu, self.tr("Save a &Copy…"), self.save_a_copy, QKeySequence("Ctrl+Shift+S")
+        )
+        self.close_action = self._action(
+            file_menu, self.tr("&Close"), self.close_file, QKeySequence.StandardKey.Close
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = menus.addMenu(self.tr("&View"))
+        self.page_actions = []
+        for number, title in enumerate(self.page_titles, start=1):
+            action = self._action(
+                view_menu,
+                title,
+                lambda _=False, n=number - 1: self.show_page(n),
+                QKeySequence(f"Ctrl+{number}"),
+            )
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self._action(
+            view_menu, self.tr("Re&fresh"), self._refresh_current, QKeySequence.StandardKey.Refresh
+        )
+
+        help_menu = menus.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
+
+    # --- pages ------------------------------------------------------------------------------
+    def show_page(self, number: int) -> None:
+        if self.context.is_open:
+            self.navigation.setCurrentRow(number)
+
+    def current_page(self) -> Page:
+        return self.pages[self.page_stack.currentIndex()]
+
+    def _refresh_current(self) -> None:
+        if self.context.is_open:
+            self.current_page().refresh_now()
+
+    # --- files ------------------------------------------------------------------------------
+    def open_file(self, path: Path) -> bool:
+        """Open a group file; a known problem is shown as a message and nothing changes."""
+        try:
+            self.context.open(Path(path))
+        except SponsorDeskError as error:
+            show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
+            if not Path(path).exists():
+                self.settings.forget_file(Path(path))
+                self.welcome.set_recent(self.settings.recent_files())
+            return False
+        self.settings.remember_file(Path(path))
+        self._show_workspace()
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(self.context.path.parent) if self.context.path else ""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a group file"), start, self.tr(FILE_FILTER)
+        )
+        if chosen:
+            self.open_file(Path(chosen))
+
+    def new_group(self) -> None:
+        wizard = NewGroupWizard(self)
+
+        def create(path, group, household):
+            store = start_group(path, group, household)
+            store.close()
+
+        wizard.create_callback = create
+        if wizard.exec() and wizard.created_path is not None:
+            self.open_file(wizard.created_path)
+
+    def open_demo(self) -> None:
+        path = data_dir() / "demo" / DEMO_FILE_NAME
+        if path.exists():
+            self.open_file(path)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        run_in_background(
+            self,
+            self.tr("Writing the demo group…"),
+            lambda: write_demo(path, "small"),
+            lambda written: self.open_file(written),
+            lambda error: show_known_error(self, error),
+        )
+
+    def save_a_copy(self) -> None:
+        if not self.context.is_open:
+            return
+        source = self.context.path
+        suggestion = str(source.with_name(f"{source.stem} copy{GROUP_FILE_SUFFIX}"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy"), suggestion, self.tr(FILE_FILTER)
+        )
+        if not chosen:
+            return
+        target = Path(chosen if chosen.endswith(GROUP_FILE_SUFFIX) else chosen + GROUP_FILE_SUFFIX)
+        store = self.context.store
+        run_in_background(
+            self,
+            self.tr("Saving a copy…"),
+            lambda: save_copy(store, target),
+            lambda copy: self.statusBar().showMessage(
+                self.tr("Saved a copy as {}").format(copy), 8000
+            ),
+            lambda error: show_known_error(self, error),
+        )
+
+    def close_file(self) -> None:
+        self.context.close()
+        self.settings.clear_last_file()
+        self._show_welcome()
+
+    # --- tasks ------------------------------------------------------------------------------
+    def show_task(self, task_id: int) -> None:
+        store = self.context.store
+        try:
+            task = get_task(store, task_id)
+        except SponsorDeskError as error:
+            show_known_error(self, error)
+            return
+        dialog = TaskDialog(task, self.context.info.locale, self)
+
+        def change(status: TaskStatus) -> None:
+            old_status, old_completed = task.status, task.completed_on
+            verb = self.tr("Complete task") if status is TaskStatus.DONE else self.tr("Reopen task")
+            self.context.execute(
+                f"{verb} “{task.title}”",
+                "tasks",
+                lambda: set_task_status(store, task_id, status),
+                lambda _: set_task_status(store, task_id, old_status, old_completed),
+            )
+
+        dialog.status_callback = change
+        dialog.exec()
+
+    # --- state ------------------------------------------------------------------------------
+    def _show_welcome(self) -> None:
+        self.welcome.set_recent(self.settings.recent_files())
+        self.central.setCurrentWidget(self.welcome)
+        self.setWindowTitle(APP_NAME)
+        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+            action.setEnabled(False)
+        self._update_status()
+
+    def _show_workspace(self) -> None:
+        self.central.setCurrentIndex(1)
+        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+            action.setEnabled(True)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        self._update_title()
+        self._update_status()
+
+    def _update_title(self) -> None:
+        if self.context.is_open:
+            self.setWindowTitle(f"{self.context.info.name} — {self.context.path.name} — {APP_NAME}")
+
+    def _on_changed(self, _what: str) -> None:
+        self._update_title()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if not self.context.is_open:
+            self.file_label.setText(self.tr("No group file open"))
+            self.saved_label.clear()
+            return
+        self.file_label.setText(str(self.context.path))
+        saved = self.context.last_saved
+        self.saved_label.setText(
+            self.tr("All changes saved; last at {}").format(
+                timestamp(saved, self.context.info.locale)
+            )
+            if saved
+            else self.tr("Opened; every change is saved as you make it")
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Sponsor Desk"),
+            self.tr(
+                "<b>Sponsor Desk {}</b><br>Records and reports for community refugee sponsorship "
+                "groups. Everything stays in one file on this computer."
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to ask: every change is already saved.
+        self.settings.set_geometry(self.saveGeometry())
+        self.context.close()
+        super().closeEvent(event)
+
+    def open_later(self, path: Path) -> None:
+        """Open after the event loop starts, so the window paints before any message box."""
+        QTimer.singleShot(0, lambda: self.open_file(path))
+
+    def is_showing_welcome(self) -> bool:
+        return self.central.currentWidget() is self.welcome
+
+    def keyboard_focus_page(self) -> None:
+        self.page_stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)

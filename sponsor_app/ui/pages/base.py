@@ -1,0 +1,76 @@
+"""What every page shares: the context it reads from and a refresh when something changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..context import GroupContext
+
+
+class Page(QWidget):
+    """A page refreshes when it is shown and when a write it cares about happens while shown.
+
+    `watches` names the kinds of change (GroupContext.changed) that affect it; "*" is any.
+    Refreshing only visible pages keeps a write cheap however many pages exist.
+    """
+
+    title = "Page"
+    watches: tuple[str, ...] = ("*",)
+
+    def __init__(self, context: GroupContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._stale = True
+        context.changed.connect(self._on_changed)
+        context.opened.connect(self._on_opened)
+
+    def _on_opened(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
+
+    def _on_changed(self, what: str) -> None:
+        if "*" in self.watches or what in self.watches or what == "group":
+            self._stale = True
+            if self.isVisible():
+                self.refresh_now()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        self._stale = False
+        if self.context.is_open:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from services. Subclasses override."""
+
+
+def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
+    """A muted sentence saying what to do when there is nothing to show yet."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: palette(placeholder-text); padding: 12px;")
+    return label
+
+
+class ComingPage(Page):
+    """A page whose issue has not landed yet: say so plainly rather than show an empty screen."""
+
+    watches = ()
+
+    def __init__(self, context: GroupContext, title: str, what: str, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.title = title
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{title}</h2>")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(empty_state(self.tr("Coming soon: {}").format(what)))
+        layout.addStretch(2)

@@ -1,0 +1,209 @@
+"""Dashboard: what needs doing now, whose vetting lapses, money against the requirement."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import VettingStatus
+from ...services.dashboard import (
+    DUE_SOON_DAYS,
+    LEASE_WARNING_DAYS,
+    VETTING_WARNING_DAYS,
+    DashboardFigures,
+    dashboard,
+)
+from ..formatting import days_from_arrival, money, overdue_by, short_date
+from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..widgets.charts import AreaProgressChart, BalanceChart
+from ..widgets.tables import make_table
+from .base import Page, empty_state
+
+
+class ListCard(QGroupBox):
+    """A titled card holding a table, or a sentence when the table would be empty."""
+
+    def __init__(
+        self, title: str, columns: list[Column], empty_text: str, parent: QWidget | None = None
+    ):
+        super().__init__(title, parent)
+        self.model = RowsModel(columns, self)
+        self.proxy = RowsProxy(self.model, self)
+        self.view: QTableView = make_table(title, sortable=False)
+        self.view.setModel(self.proxy)
+        self.view.setMinimumHeight(150)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty_state(empty_text))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def set_rows(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.stack.setCurrentIndex(0 if rows else 1)
+        self.view.resizeColumnsToContents()
+        self.setTitle(f"{self.title().split(' (')[0]} ({len(rows)})")
+
+
+class DashboardPage(Page):
+    title = "Dashboard"
+    task_activated = Signal(int)
+    go_to_page = Signal(str)
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.figures: DashboardFigures | None = None
+        self._locale = "en_NZ"
+        loc = lambda: self._locale  # noqa: E731 - columns read the open group's locale
+
+        task_columns = [
+            Column(
+                self.tr("Due"), lambda t: short_date(t.due_on, loc()), sort_key=lambda t: t.due_on
+            ),
+            Column(self.tr("When"), lambda t: overdue_by(t.days_overdue)),
+            Column(self.tr("Household"), lambda t: t.household_code),
+            Column(self.tr("Task"), lambda t: t.title),
+            Column(self.tr("Assigned to"), lambda t: t.assignee or self.tr("nobody")),
+        ]
+        self.overdue = ListCard(
+            self.tr("Overdue tasks"), task_columns, self.tr("Nothing is overdue. Well done.")
+        )
+        self.due_soon = ListCard(
+            self.tr("Due in the next {} days").format(DUE_SOON_DAYS),
+            task_columns,
+            self.tr(
+                "Nothing falls due in the next two weeks. The Settlement plan page shows what comes later."
+            ),
+        )
+        self.vetting = ListCard(
+            self.tr("Vetting expired or expiring within {} days").format(VETTING_WARNING_DAYS),
+            [
+                Column(self.tr("Volunteer"), lambda v: v.name),
+                Column(
+                    self.tr("Status"),
+                    lambda v: (
+                        ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ") + v.status.label
+                    ),
+                ),
+                Column(
+                    self.tr("Expires"),
+                    lambda v: short_date(v.expires_on, loc()),
+                    sort_key=lambda v: v.expires_on,
+                ),
+            ],
+            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
+                VETTING_WARNING_DAYS
+            ),
+        )
+        self.leases = ListCard(
+            self.tr("Leases ending within {} days").format(LEASE_WARNING_DAYS),
+            [
+                Column(self.tr("Household"), lambda lease: lease.household_code),
+                Column(self.tr("Address"), lambda lease: lease.address),
+                Column(self.tr("Lease ends"), lambda lease: short_date(lease.lease_end, loc())),
+                Column(self.tr("Days left"), lambda lease: str(lease.days_left), numeric=True),
+            ],
+            self.tr("No lease ends in the next {} days.").format(LEASE_WARNING_DAYS),
+        )
+        self.arrivals = ListCard(
+            self.tr("Households"),
+            [
+                Column(self.tr("Household"), lambda a: a.code),
+                Column(
+                    self.tr("Arrival"),
+                    lambda a: short_date(a.arrival_date, loc()) or self.tr("not set"),
+                ),
+                Column(self.tr("Days"), lambda a: days_from_arrival(a.days_since)),
+            ],
+            self.tr(
+                "No households yet: add the family you are preparing for on the Households page (Ctrl+2)."
+            ),
+        )
+        self.arrivals.view.setMaximumHeight(170)
+        self.funds_card = QGroupBox(self.tr("Funds against the programme requirement"))
+        self.funds_label = QLabel()
+        self.funds_label.setWordWrap(True)
+        self.funds_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.funds_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.funds_card).addWidget(self.funds_label)
+        self.balance_chart = BalanceChart()
+        self.area_chart = AreaProgressChart()
+
+        grid = QGridLayout()
+        grid.addWidget(self.funds_card, 0, 0)
+        grid.addWidget(self.arrivals, 0, 1)
+        grid.addWidget(self.balance_chart, 1, 0)
+        grid.addWidget(self.area_chart, 1, 1)
+        grid.addWidget(self.overdue, 2, 0)
+        grid.addWidget(self.due_soon, 2, 1)
+        grid.addWidget(self.vetting, 3, 0)
+        grid.addWidget(self.leases, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        inner = QWidget()
+        inner.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        for card in (self.overdue, self.due_soon):
+            card.view.doubleClicked.connect(lambda index, c=card: self._on_task_activated(c, index))
+            card.view.activated.connect(lambda index, c=card: self._on_task_activated(c, index))
+
+    def _on_task_activated(self, card: ListCard, index) -> None:
+        task = card.proxy.source_row(index)
+        if task is not None:
+            self.task_activated.emit(task.id)
+
+    def refresh(self, today: date | None = None) -> None:
+        figures = dashboard(self.context.store, today)
+        self.figures = figures
+        self._locale = figures.locale
+        self.overdue.set_rows(figures.overdue)
+        self.due_soon.set_rows(figures.due_soon)
+        self.vetting.set_rows(figures.vetting)
+        self.leases.set_rows(figures.leases)
+        self.arrivals.set_rows(figures.arrivals)
+        self.funds_label.setText(self._funds_text(figures))
+        currency = figures.funds.held.currency
+        self.balance_chart.set_data(figures.month_end_balances, currency)
+        self.area_chart.set_progress(figures.area_progress)
+
+    def _funds_text(self, figures: DashboardFigures) -> str:
+        funds, locale = figures.funds, figures.locale
+        lines = [
+            self.tr("<b>Balance held:</b> {}").format(money(funds.held, locale)),
+            self.tr("<b>Required:</b> {} ({})").format(
+                money(funds.requirement.required, locale), funds.requirement.basis
+            ),
+        ]
+        if funds.requirement.cash_required is not None:
+            lines.append(
+                self.tr("<b>Of which in cash:</b> {}").format(
+                    money(funds.requirement.cash_required, locale)
+                )
+            )
+        if funds.requirement.required.minor == 0:
+            lines.append(
+                self.tr("No requirement yet: set a budget on the Funds page to compare against.")
+            )
+        elif funds.met:
+            lines.append(self.tr("✔ Requirement met."))
+        else:
+            lines.append(self.tr("✖ Short by <b>{}</b>.").format(money(funds.shortfall, locale)))
+        return "<br>".join(lines)

@@ -1,0 +1,331 @@
+"""Households page: the families the group welcomes, and their members."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import households as service
+from ...services.households import HouseholdInput, HouseholdRow, MemberRow
+from ..dialogs.household_dialog import HouseholdDialog
+from ..dialogs.member_dialog import MemberDialog
+from ..formatting import short_date
+from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..widgets.tables import make_table
+from .base import Page, empty_state
+
+
+def household_columns(page: HouseholdsPage) -> list[Column]:
+    loc = page.locale
+    return [
+        Column(page.tr("Code"), lambda h: h.code),
+        Column(page.tr("Family"), lambda h: h.family_name),
+        Column(page.tr("Town or suburb"), lambda h: h.town),
+        Column(
+            page.tr("Arrival"),
+            lambda h: (
+                short_date(h.arrival_date, loc())
+                + ("" if h.arrival_confirmed or not h.arrival_date else " ?")
+            ),
+            sort_key=lambda h: h.arrival_date,
+            tooltip=lambda h: (
+                page.tr("confirmed") if h.arrival_confirmed else page.tr("expected, not confirmed")
+            ),
+        ),
+        Column(page.tr("People"), lambda h: str(h.size), sort_key=lambda h: h.size, numeric=True),
+        Column(
+            page.tr("Tasks done"),
+            lambda h: f"{h.tasks_done} / {h.tasks_total}",
+            sort_key=lambda h: h.tasks_done / h.tasks_total if h.tasks_total else 0,
+            numeric=True,
+        ),
+        Column(page.tr("Languages"), lambda h: h.languages),
+        Column(
+            page.tr("State"), lambda h: page.tr("archived") if h.archived else page.tr("active")
+        ),
+    ]
+
+
+def member_columns(page: HouseholdsPage) -> list[Column]:
+    loc = page.locale
+    return [
+        Column(page.tr("Name"), lambda m: m.full_name),
+        Column(page.tr("Relationship"), lambda m: m.relationship_to_principal),
+        Column(
+            page.tr("Born"),
+            lambda m: short_date(m.date_of_birth, loc()),
+            sort_key=lambda m: m.date_of_birth,
+        ),
+        Column(page.tr("Principal"), lambda m: page.tr("yes") if m.is_principal else ""),
+    ]
+
+
+class HouseholdsPage(Page):
+    title = "Households"
+    watches = ("households", "tasks")
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.households = RowsModel(household_columns(self), self)
+        self.proxy = RowsProxy(self.households, self)
+        self.members = RowsModel(member_columns(self), self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search households (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search households"))
+        self.search.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox(self.tr("Show a&rchived"))
+        self.add_button = QPushButton(self.tr("&Add household…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.archive_button = QPushButton(self.tr("Arc&hive"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_archived)
+        for button in (self.add_button, self.edit_button, self.archive_button):
+            bar.addWidget(button)
+
+        self.table = make_table(self.tr("Households"))
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(
+            empty_state(
+                self.tr(
+                    "No households yet. Add the family you are preparing for with “Add household…”."
+                )
+            )
+        )
+
+        self.members_label = QLabel()
+        self.member_table = make_table(self.tr("Members"), sortable=False)  # principal first
+        self.member_table.setModel(self.members)
+        self.add_member_button = QPushButton(self.tr("Add &member…"))
+        self.edit_member_button = QPushButton(self.tr("Edit member…"))
+        self.archive_member_button = QPushButton(self.tr("Archive member"))
+        member_bar = QHBoxLayout()
+        member_bar.addWidget(self.members_label, 1)
+        for button in (self.add_member_button, self.edit_member_button, self.archive_member_button):
+            member_bar.addWidget(button)
+        members_box = QWidget()
+        members_layout = QVBoxLayout(members_box)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addLayout(member_bar)
+        members_layout.addWidget(self.member_table)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table_stack)
+        splitter.addWidget(members_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self._shortcut(self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus)
+        self._shortcut(self.tr("Add household"), QKeySequence("Ctrl+Shift+N"), self.add_household)
+        self._shortcut(self.tr("Edit household"), QKeySequence("F2"), self.edit_household)
+        self._shortcut(
+            self.tr("Archive household"), QKeySequence.StandardKey.Delete, self.archive_household
+        )
+        self._shortcut(self.tr("Add member"), QKeySequence("Ctrl+Shift+M"), self.add_member)
+        self.add_button.setToolTip("Ctrl+Shift+N")
+        self.edit_button.setToolTip("F2")
+        self.archive_button.setToolTip(self.tr("Delete key"))
+        self.add_member_button.setToolTip("Ctrl+Shift+M")
+
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_archived.toggled.connect(lambda _: self.refresh_now())
+        self.add_button.clicked.connect(self.add_household)
+        self.edit_button.clicked.connect(self.edit_household)
+        self.archive_button.clicked.connect(self.archive_household)
+        self.table.doubleClicked.connect(lambda _: self.edit_household())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_members())
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.member_table.doubleClicked.connect(lambda _: self.edit_member())
+        self.archive_member_button.clicked.connect(self.archive_member)
+
+    def _shortcut(self, text: str, keys, slot) -> None:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    def locale(self) -> str:
+        return self.context.info.locale if self.context.info else "en_NZ"
+
+    # --- reading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_household()
+        rows = service.list_households(
+            self.context.store, include_archived=self.show_archived.isChecked()
+        )
+        self.households.set_rows(rows)
+        self.table_stack.setCurrentIndex(0 if rows else 1)
+        self.table.resizeColumnsToContents()
+        self.select_household(selected.id if selected else (rows[0].id if rows else None))
+        self._load_members()
+
+    def select_household(self, household_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(self.proxy.index(row, 0)).id == household_id:
+                self.table.selectRow(row)
+                return
+
+    def selected_household(self) -> HouseholdRow | None:
+        index = self.table.currentIndex()
+        return self.proxy.source_row(index) if index.isValid() else None
+
+    def selected_member(self) -> MemberRow | None:
+        index = self.member_table.currentIndex()
+        return self.members.row_at(index.row()) if index.isValid() else None
+
+    def _load_members(self) -> None:
+        household = self.selected_household()
+        has_household = household is not None
+        for widget in (self.edit_button, self.archive_button, self.add_member_button):
+            widget.setEnabled(has_household)
+        if household is None:
+            self.members.set_rows([])
+            self.members_label.setText(self.tr("Select a household to see its members."))
+            return
+        self.archive_button.setText(
+            self.tr("Rest&ore") if household.archived else self.tr("Arc&hive")
+        )
+        members = service.list_members(self.context.store, household.id)
+        self.members.set_rows(members)
+        self.member_table.resizeColumnsToContents()
+        self.members_label.setText(
+            self.tr("<b>Members of {}</b>").format(household.code)
+            if members
+            else self.tr("<b>{}</b> has no members yet: add the principal applicant first.").format(
+                household.code
+            )
+        )
+
+    # --- writing (each one undoable) ------------------------------------------------------
+    def add_household(self) -> None:
+        store = self.context.store
+        dialog = HouseholdDialog(service.next_household_code(store), parent=self)
+
+        def save(data: HouseholdInput):
+            row = self.context.execute(
+                self.tr("Add household {}").format(data.code.strip().upper()),
+                "households",
+                lambda: service.add_household(store, data).id,
+                lambda household_id: service.delete_household(store, household_id),
+            )
+            self.select_household(row)
+
+        dialog.save_callback = save
+        dialog.exec()
+
+    def edit_household(self) -> None:
+        current = self.selected_household()
+        if current is None:
+            return
+        store = self.context.store
+        dialog = HouseholdDialog("", current, parent=self)
+
+        def save(data: HouseholdInput):
+            move = False
+            if data.arrival_date != current.arrival_date and data.arrival_date is not None:
+                count = service.open_task_count(store, current.id)
+                if current.arrival_date is None:
+                    move = True  # undated tasks simply take their dates from the new arrival
+                elif count:
+                    days = (data.arrival_date - current.arrival_date).days
+                    answer = QMessageBox.question(
+                        self,
+                        self.tr("Arrival date changed"),
+                        self.tr(
+                            "The arrival moved by {} days. Move the due dates of the {} open tasks by the same amount?"
+                        ).format(days, count),
+                        QMessageBox.StandardButton.Yes
+                        | QMessageBox.StandardButton.No
+                        | QMessageBox.StandardButton.Cancel,
+                        QMessageBox.StandardButton.Yes,
+                    )
+                    if answer == QMessageBox.StandardButton.Cancel:
+                        return False
+                    move = answer == QMessageBox.StandardButton.Yes
+            old = service.household_input(current)
+            self.context.execute(
+                self.tr("Edit household {}").format(current.code),
+                "households",
+                lambda: service.edit_household(store, current.id, data, move_open_tasks=move),
+                lambda _: service.edit_household(store, current.id, old, move_open_tasks=move),
+            )
+            return None
+
+        dialog.save_callback = save
+        dialog.exec()
+
+    def archive_household(self) -> None:
+        current = self.selected_household()
+        if current is None:
+            return
+        store = self.context.store
+        archive = not current.archived
+        text = self.tr("Archive household {}") if archive else self.tr("Restore household {}")
+        self.context.execute(
+            text.format(current.code),
+            "households",
+            lambda: service.archive_household(store, current.id, archive),
+            lambda _: service.archive_household(store, current.id, not archive),
+        )
+
+    def add_member(self) -> None:
+        household = self.selected_household()
+        if household is None:
+            return
+        store = self.context.store
+        dialog = MemberDialog(household.code, parent=self)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Add member to {}").format(household.code),
+            "households",
+            lambda: service.add_member(store, household.id, data).id,
+            lambda member_id: service.delete_member(store, member_id),
+        )
+        dialog.exec()
+
+    def edit_member(self) -> None:
+        household, member = self.selected_household(), self.selected_member()
+        if household is None or member is None:
+            return
+        store = self.context.store
+        dialog = MemberDialog(household.code, member, parent=self)
+        old = service.member_input(member)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit member {}").format(member.full_name),
+            "households",
+            lambda: service.edit_member(store, member.id, data),
+            lambda _: service.edit_member(store, member.id, old),
+        )
+        dialog.exec()
+
+    def archive_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        store = self.context.store
+        self.context.execute(
+            self.tr("Archive member {}").format(member.full_name),
+            "households",
+            lambda: service.archive_member(store, member.id, True),
+            lambda _: service.archive_member(store, member.id, False),
+        )

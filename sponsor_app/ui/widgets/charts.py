@@ -1,0 +1,103 @@
+"""Small Qt Charts for the dashboard: month-end balance and task progress by outcome area."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+
+from ...services.dashboard import AreaProgress, MonthBalance
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(chart.margins() * 0)
+    chart.setBackgroundRoundness(0)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+class BalanceChart(QChartView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(280)
+        self.setAccessibleName(self.tr("Month-end balance chart"))
+
+    def set_data(self, balances: tuple[MonthBalance, ...], currency: str) -> None:
+        chart = _chart(self.tr("Month-end balance ({})").format(currency))
+        chart.legend().hide()
+        series = QLineSeries()
+        series.setPen(QPen(QColor("#1565c0"), 2))
+        for point in balances:
+            moment = QDateTime(datetime.combine(point.month_end, time(12)))
+            # A chart coordinate, not arithmetic: the exact amount is in the table and reports.
+            series.append(moment.toMSecsSinceEpoch(), point.balance.minor / 100)
+        chart.addSeries(series)
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("MMM yy")
+        x_axis.setTickCount(min(max(len(balances), 2), 7))
+        x_axis.setTitleText(self.tr("Month end"))
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%.0f")
+        y_axis.setTitleText(currency)
+        values = [p.balance.minor / 100 for p in balances] or [0]
+        low, high = min(min(values), 0), max(max(values), 1)
+        y_axis.setRange(low, high + (high - low) * 0.05)
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        self._replace(chart)
+
+    def _replace(self, chart: QChart) -> None:
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+
+class AreaProgressChart(BalanceChart):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Task progress by outcome area chart"))
+
+    def set_progress(self, progress: tuple[AreaProgress, ...]) -> None:
+        chart = _chart(self.tr("Settlement tasks by outcome area"))
+        done = QBarSet(self.tr("Done"))
+        left = QBarSet(self.tr("Not done yet"))
+        done.setBrush(QBrush(QColor("#2e7d32")))
+        left.setBrush(QBrush(QColor("#bdbdbd"), Qt.BrushStyle.Dense4Pattern))  # readable in grey
+        for item in progress:
+            done.append(item.done)
+            left.append(item.total - item.done)
+        series = QHorizontalStackedBarSeries()
+        series.append(done)
+        series.append(left)
+        chart.addSeries(series)
+        y_axis = QBarCategoryAxis()
+        y_axis.append([item.area.label for item in progress])
+        x_axis = QValueAxis()
+        x_axis.setLabelFormat("%d")
+        x_axis.setTitleText(self.tr("Tasks"))
+        x_axis.setRange(0, max([item.total for item in progress] + [1]))
+        x_axis.applyNiceNumbers()
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        self._replace(chart)

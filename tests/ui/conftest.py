@@ -1,0 +1,98 @@
+"""UI fixtures: a real MainWindow over real group files, and a way to answer modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from sponsor_app.services.demo import write_demo
+from sponsor_app.ui.main_window import MainWindow
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.context.close()
+
+
+@pytest.fixture(scope="session")
+def large_demo_bytes(tmp_path_factory) -> bytes:
+    """The large demo is written once per run and copied for each test that needs it."""
+    import os
+
+    folder = tmp_path_factory.mktemp("large-demo")
+    previous = os.environ.get("SPONSOR_DESK_HOME")
+    os.environ["SPONSOR_DESK_HOME"] = str(folder / "home")
+    try:
+        path = write_demo(folder / "large.sponsor", "large", today=TODAY)
+    finally:
+        if previous is None:
+            del os.environ["SPONSOR_DESK_HOME"]
+        else:
+            os.environ["SPONSOR_DESK_HOME"] = previous
+    return path.read_bytes()
+
+
+@pytest.fixture
+def large_demo(tmp_path, large_demo_bytes):
+    path = tmp_path / "Large demo.sponsor"
+    path.write_bytes(large_demo_bytes)
+    return path
+
+
+@pytest.fixture
+def small_demo(tmp_path):
+    return write_demo(tmp_path / "Small demo.sponsor", "small", today=TODAY)
+
+
+@contextmanager
+def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
+    """Run `handle(dialog)` once a modal dialog opens inside the `with` block.
+
+    A failing assertion in `handle` closes the dialog (so exec() returns) and is raised again
+    when the block ends, instead of escaping into Qt's event loop.
+    """
+    errors: list[BaseException] = []
+    handled: list[bool] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        handled.append(True)
+        try:
+            handle(modal)
+        except BaseException as error:  # re-raised in the test's own frame below
+            errors.append(error)
+            modal.close()
+
+    QTimer.singleShot(0, poll)
+    yield
+    if errors:
+        raise errors[0]
+    assert handled, "the expected dialog never opened"
+
+
+@contextmanager
+def answering_message(qtbot, seen: list[str], button=QMessageBox.StandardButton.Ok):
+    """Record the text of the next message box and press `button`."""
+
+    def handle(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox), f"expected a message, got {type(box).__name__}"
+        seen.append(box.text())
+        box.button(button).click()
+
+    with on_next_modal(qtbot, handle):
+        yield

@@ -1,0 +1,71 @@
+"""The dashboard shows exactly what the services compute, and refreshes after a write."""
+
+from PySide6.QtCore import Qt
+
+from sponsor_app.domain.enums import TaskStatus
+from sponsor_app.services.dashboard import dashboard
+from sponsor_app.ui.dialogs.task_dialog import TaskDialog
+
+from .conftest import on_next_modal
+
+
+def test_large_demo_figures_equal_the_services(window, large_demo):
+    assert window.open_file(large_demo)
+    page = window.dashboard
+    expected = dashboard(window.context.store)
+    assert page.overdue.model.rows() == list(expected.overdue)
+    assert page.due_soon.model.rows() == list(expected.due_soon)
+    assert page.vetting.model.rows() == list(expected.vetting)
+    assert page.leases.model.rows() == list(expected.leases)
+    assert page.arrivals.model.rows() == list(expected.arrivals)
+    assert expected.overdue and expected.vetting and expected.leases  # the demo exercises each card
+    assert page.overdue.title() == f"Overdue tasks ({len(expected.overdue)})"
+    funds = page.funds_label.text()
+    assert expected.funds.held.format("en_NZ") in funds
+    assert expected.funds.requirement.required.format("en_NZ") in funds
+    series = page.balance_chart.chart().series()[0]
+    assert series.count() == len(expected.month_end_balances)
+    assert series.at(series.count() - 1).y() == expected.month_end_balances[-1].balance.minor / 100
+    bars = page.area_chart.chart().series()[0].barSets()[0]
+    assert [bars.at(i) for i in range(bars.count())] == [a.done for a in expected.area_progress]
+    # Each visible cell is what the column says about the service row.
+    first = page.overdue.proxy.index(0, 3)
+    assert first.data() == expected.overdue[0].title
+
+
+def test_empty_states_say_what_to_do(window, qtbot, tmp_path):
+    from sponsor_app.services.groups import NewGroup, create_group
+
+    path = tmp_path / "empty.sponsor"
+    create_group(path, NewGroup(name="New group")).close()
+    window.open_file(path)
+    page = window.dashboard
+    assert page.arrivals.stack.currentIndex() == 1
+    assert "Households page" in page.arrivals.stack.currentWidget().text()
+    assert page.overdue.stack.currentIndex() == 1
+    assert "No requirement yet" in page.funds_label.text()
+
+
+def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):
+    window.open_file(large_demo)
+    page = window.dashboard
+    before = len(page.overdue.model.rows())
+    task = page.overdue.model.rows()[0]
+
+    def mark_done(dialog):
+        assert isinstance(dialog, TaskDialog)
+        qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+
+    with on_next_modal(qtbot, mark_done):
+        page.overdue.view.doubleClicked.emit(page.overdue.proxy.index(0, 0))
+    assert len(page.overdue.model.rows()) == before - 1
+    assert task.id not in [t.id for t in page.overdue.model.rows()]
+    assert "last at" in window.saved_label.text()
+
+    window.undo_action.trigger()
+    assert [t.id for t in page.overdue.model.rows()].count(task.id) == 1
+    window.redo_action.trigger()
+    assert len(page.overdue.model.rows()) == before - 1
+    from sponsor_app.services.tasks import get_task
+
+    assert get_task(window.context.store, task.id).status is TaskStatus.DONE
