@@ -8,7 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from . import storage_bench
+from . import startup_bench, storage_bench
 
 
 def main() -> None:
@@ -19,7 +19,9 @@ def main() -> None:
             f"{os.cpu_count()} cores, Python {platform.python_version()}"
         )
         for line in storage_bench.run(Path(folder)):
-            print(line)
+            print(line, flush=True)
+        for line in startup_bench.run(Path(folder) / "large.sponsor"):
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -22,12 +22,8 @@ from .. import APP_NAME, __version__
 from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
-from ..services.copies import save_copy
-from ..services.demo import write_demo
-from ..services.setup import start_group
 from ..services.tasks import get_task, set_task_status
 from .context import GroupContext
-from .dialogs.new_group_wizard import NewGroupWizard
 from .dialogs.task_dialog import TaskDialog
 from .errors import show_known_error
 from .formatting import timestamp
@@ -225,6 +221,9 @@ class MainWindow(QMainWindow):
             self.open_file(Path(chosen))
 
     def new_group(self) -> None:
+        from ..services.setup import start_group  # rarely used: kept out of start-up
+        from .dialogs.new_group_wizard import NewGroupWizard
+
         wizard = NewGroupWizard(self)
 
         def create(path, group, household):
@@ -241,6 +240,8 @@ class MainWindow(QMainWindow):
             self.open_file(path)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
+        from ..services.demo import write_demo  # rarely used: kept out of start-up
+
         run_in_background(
             self,
             self.tr("Writing the demo group…"),
@@ -261,6 +262,8 @@ class MainWindow(QMainWindow):
             return
         target = Path(chosen if chosen.endswith(GROUP_FILE_SUFFIX) else chosen + GROUP_FILE_SUFFIX)
         store = self.context.store
+        from ..services.copies import save_copy  # rarely used: kept out of start-up
+
         run_in_background(
             self,
             self.tr("Saving a copy…"),
