@@ -24,8 +24,15 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        outer = QHBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(760)
+        outer.addStretch(1)
+        outer.addWidget(column, 3)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(24, 64, 24, 24)
+        layout.setSpacing(14)
         heading = QLabel(self.tr("<h1>Welcome to Sponsor Desk</h1>"))
         intro = QLabel(
             self.tr(
@@ -50,9 +57,13 @@ class WelcomePage(QWidget):
         self.recent_label = QLabel(self.tr("Recent files:"))
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent files"))
+        self.recent.setStyleSheet("QListWidget::item { padding: 5px; }")
         self.recent_label.setBuddy(self.recent)
+        layout.addSpacing(12)
         layout.addWidget(self.recent_label)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
+        self.recent.setMaximumHeight(220)
+        layout.addStretch(1)
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.open_button.clicked.connect(self.open_requested)
