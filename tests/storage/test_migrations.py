@@ -83,3 +83,26 @@ def test_newer_schema_is_refused_untouched(group_path):
         Store.open(group_path)
     assert group_path.read_bytes() == before
     assert not list(backup_dir().glob("*.sponsor"))
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schema-*.sponsor")))
+def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixture):
+    """Files written by earlier versions (kept under tests/fixtures) migrate without loss."""
+    from sponsor_app.services.health import check_file
+
+    path = tmp_path / fixture
+    path.write_bytes((FIXTURES / fixture).read_bytes())
+    before = {
+        table: sqlite3.connect(path).execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("volunteer", "household", "task", "ledger_transaction", "audit_entry")
+    }
+    report = check_file(path)
+    assert report.healthy and report.schema_version == SCHEMA_VERSION
+    for table, count in before.items():
+        assert report.row_counts[table] == count, table
+    assert list(backup_dir().glob(f"{path.stem}-*.sponsor")), "backed up before the upgrade"
+    profile = sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
+    assert profile == (30,)

@@ -22,6 +22,8 @@ class GroupProfile(IdMixin, Base):
     start_date: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
+    # Days before expiry that a vetting check or training counts as "expiring" (schema 0002).
+    vetting_warning_days: Mapped[int] = mapped_column(default=30, server_default="30")
 
 
 class Household(IdMixin, ArchivableMixin, Base):

@@ -1,0 +1,48 @@
+"""Volunteer hours as people type them ("1.5", "1:30", "90m"), kept as whole minutes."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .errors import InvalidInput
+
+MAX_MINUTES = 24 * 60
+
+
+def parse_hours(text: str, field: str = "hours") -> int:
+    """Minutes from "2", "1.5", "1,5", "1:30" or "90m"; more than a day or nothing is refused."""
+    raw = (text or "").strip().lower().replace(",", ".")
+    if not raw:
+        raise InvalidInput.single(field, "Enter the hours, such as 1.5 or 1:30.")
+    minutes: int | None = None
+    if match := re.fullmatch(r"(\d{1,2}):([0-5]\d)", raw):
+        minutes = int(match.group(1)) * 60 + int(match.group(2))
+    elif match := re.fullmatch(r"(\d{1,4})\s*m(in(utes)?)?", raw):
+        minutes = int(match.group(1))
+    else:
+        try:
+            value = Decimal(raw.removesuffix("h").strip())
+        except InvalidOperation:
+            value = None
+        if value is not None and value.is_finite():
+            exact = value * 60
+            if exact == exact.to_integral_value():
+                minutes = int(exact)
+            else:
+                raise InvalidInput.single(field, f"“{text.strip()}” is not a whole number of minutes.")
+    if minutes is None:
+        raise InvalidInput.single(field, f"“{text.strip()}” is not a number of hours (try 1.5 or 1:30).")
+    if not 0 < minutes <= MAX_MINUTES:
+        raise InvalidInput.single(field, "Hours for one day must be more than 0 and at most 24.")
+    return minutes
+
+
+def format_minutes(minutes: int) -> str:
+    """"1.5 h" style, exact: minutes that are not a multiple of 6 show as h:mm."""
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} h"
+    if rest % 6 == 0:
+        return f"{hours}.{rest // 6} h"
+    return f"{hours}:{rest:02d} h"
