@@ -14,7 +14,8 @@ from . import __version__
 from .domain.errors import SponsorDeskError
 from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
 
-COMMANDS = ("new", "demo", "check", "backup", "restore")
+COMMANDS = ("new", "demo", "check", "backup", "restore", "import", "export")
+TABLES = ("volunteers",)
 
 EXIT_USER_ERROR = 1
 EXIT_UNHEALTHY = 3
@@ -53,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="put a backup in place of a group file")
     restore.add_argument("backup", type=Path)
     restore.add_argument("file", type=Path)
+
+    importing = commands.add_parser("import", help="add or update rows from a CSV or XLSX file")
+    importing.add_argument("table", choices=TABLES)
+    importing.add_argument("file", type=Path)
+    importing.add_argument("source", type=Path)
+
+    exporting = commands.add_parser("export", help="write a table as CSV or XLSX")
+    exporting.add_argument("table", choices=TABLES)
+    exporting.add_argument("file", type=Path)
+    exporting.add_argument("--out", type=Path, required=True)
     return parser
 
 
@@ -64,7 +75,9 @@ def run(argv: Sequence[str]) -> int:
     try:
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
-        print(f"sponsor-app: {error}", file=sys.stderr)
+        # One line: an import's row-by-row list is joined with "; " rather than wrapped.
+        message = " ".join(line.strip() for line in str(error).splitlines())
+        print(f"sponsor-app: {message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
@@ -129,7 +142,35 @@ def _restore(args) -> int:
     return 0
 
 
-_COMMANDS = {"new": _new, "demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
+def _import(args) -> int:
+    from .services.groups import open_group
+    from .services.volunteer_io import import_volunteers
+
+    with open_group(args.file) as store:
+        summary = import_volunteers(store, args.source)
+    print(f"Imported {args.source}: {summary.added} added, {summary.updated} updated.")
+    return 0
+
+
+def _export(args) -> int:
+    from .services.groups import open_group
+    from .services.volunteer_io import export_volunteers
+
+    with open_group(args.file) as store:
+        export_volunteers(store, args.out)
+    print(f"Wrote {args.out}")
+    return 0
+
+
+_COMMANDS = {
+    "new": _new,
+    "demo": _demo,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+    "import": _import,
+    "export": _export,
+}
 
 
 def is_command_line(argv: Sequence[str]) -> bool:

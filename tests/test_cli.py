@@ -140,3 +140,26 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path, capsys):
         capsys, ["restore", str(bad), str(path)]
     )
     assert path.read_bytes() == before
+
+
+def test_import_and_export_volunteers(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "Name,Roles,Email\nAroha Ngata,Housing lead,aroha@example.org\nLi Wei,volunteer,\n",
+        encoding="utf-8",
+    )
+    assert run(["import", "volunteers", str(path), str(source)]) == 0
+    assert "2 added, 0 updated" in capsys.readouterr().out
+    out = tmp_path / "roster.xlsx"
+    assert run(["export", "volunteers", str(path), "--out", str(out)]) == 0
+    assert out.exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,roles\nX,astronaut\nY,\n", encoding="utf-8")
+    line = _one_line_error(capsys, ["import", "volunteers", str(path), str(bad)])
+    assert (
+        "line 2: unknown role “astronaut”" in line
+        and "line 3:" in line
+        and "Nothing was imported" in line
+    )

@@ -30,16 +30,20 @@ def parse_hours(text: str, field: str = "hours") -> int:
             if exact == exact.to_integral_value():
                 minutes = int(exact)
             else:
-                raise InvalidInput.single(field, f"“{text.strip()}” is not a whole number of minutes.")
+                raise InvalidInput.single(
+                    field, f"“{text.strip()}” is not a whole number of minutes."
+                )
     if minutes is None:
-        raise InvalidInput.single(field, f"“{text.strip()}” is not a number of hours (try 1.5 or 1:30).")
+        raise InvalidInput.single(
+            field, f"“{text.strip()}” is not a number of hours (try 1.5 or 1:30)."
+        )
     if not 0 < minutes <= MAX_MINUTES:
         raise InvalidInput.single(field, "Hours for one day must be more than 0 and at most 24.")
     return minutes
 
 
 def format_minutes(minutes: int) -> str:
-    """"1.5 h" style, exact: minutes that are not a multiple of 6 show as h:mm."""
+    """ "1.5 h" style, exact: minutes that are not a multiple of 6 show as h:mm."""
     hours, rest = divmod(minutes, 60)
     if rest == 0:
         return f"{hours} h"

@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.dates import format_date
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.enums import OutcomeArea, Phase, TaskStatus
-from ..domain.errors import NotFound
-from ..storage.models import Household, Task, Volunteer
+from ..domain.enums import OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.errors import NotFound, RuleBroken
+from ..domain.vetting import may_do_family_facing
+from ..storage.models import GroupProfile, Household, Task, Volunteer
 from ..storage.store import Store
+from .groups import group_info
+from .volunteers import VolunteerRow, get_volunteer_orm, list_volunteers, roster_rules, to_row
 
 
 @dataclass(frozen=True)
@@ -75,3 +80,103 @@ def set_task_status(
         task.completed_on = (completed_on or date.today()) if status is TaskStatus.DONE else None
         session.flush()
         return _row(session, task)
+
+
+class VettingRuleBroken(RuleBroken):
+    """A family-facing task offered to someone whose required checks are not current."""
+
+
+@dataclass(frozen=True)
+class AssigneeOption:
+    volunteer_id: int
+    name: str
+    allowed: bool
+    reason: str  # why not, as a sentence; empty when allowed
+
+
+def _vetting_reason(row: VolunteerRow, locale: str) -> str:
+    if row.vetting_status is VettingStatus.MISSING:
+        return f"{row.full_name} has no cleared vetting on record."
+    when = (
+        format_date(row.vetting_expires_on, "medium", locale=locale)
+        if row.vetting_expires_on
+        else ""
+    )
+    return f"{row.full_name}'s vetting expired on {when}."
+
+
+def assignee_options(store: Store, task_id: int, today: date | None = None) -> list[AssigneeOption]:
+    """Every active volunteer, and whether the vetting rule lets them take this task."""
+    task = get_task(store, task_id)
+    locale = group_info(store).locale
+    options = []
+    for row in list_volunteers(store, today=today):
+        if not row.active:
+            continue
+        allowed = not task.family_facing or may_do_family_facing(row.vetting_status)
+        reason = "" if allowed else "Family-facing task: " + _vetting_reason(row, locale)
+        options.append(AssigneeOption(row.id, row.full_name, allowed, reason))
+    return options
+
+
+def assign_task(
+    store: Store, task_id: int, volunteer_id: int | None, today: date | None = None
+) -> TaskRow:
+    """Assign (or unassign, with None). Family-facing tasks need current vetting: the rule."""
+    day = today or date.today()
+    with store.transaction() as session:
+        task = _get(session, task_id)
+        if volunteer_id is not None:
+            rules = roster_rules(session)
+            volunteer = get_volunteer_orm(session, volunteer_id)
+            row = to_row(volunteer, rules, day)
+            if task.family_facing and not may_do_family_facing(row.vetting_status):
+                locale = session.scalar(select(GroupProfile.locale))
+                raise VettingRuleBroken(
+                    f"“{task.title}” is family-facing, so only a volunteer with current vetting can "
+                    f"take it. {_vetting_reason(row, locale)}"
+                )
+        task.assignee_id = volunteer_id
+        session.flush()
+        return _row(session, task)
+
+
+@dataclass(frozen=True)
+class LapsedAssignment:
+    task_id: int
+    household_code: str
+    title: str
+    due_on: date | None
+    volunteer_id: int
+    volunteer: str
+    vetting_status: VettingStatus
+
+
+def lapsed_assignments(store: Store, today: date | None = None) -> list[LapsedAssignment]:
+    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned."""
+    day = today or date.today()
+    blocked = {
+        v.id: v
+        for v in list_volunteers(store, include_archived=True, today=day)
+        if not may_do_family_facing(v.vetting_status)
+    }
+    if not blocked:
+        return []
+    with store.read() as session:
+        tasks = session.execute(
+            select(Task.id, Household.code, Task.title, Task.due_on, Task.assignee_id)
+            .join(Household, Household.id == Task.household_id)
+            .where(
+                Task.status == TaskStatus.OPEN,
+                Task.family_facing.is_(True),
+                Task.assignee_id.in_(list(blocked)),
+                Household.archived_at.is_(None),
+            )
+            .order_by(Task.due_on, Task.id)
+        ).all()
+    return [
+        LapsedAssignment(
+            t[0], t[1], t[2], t[3], t[4], blocked[t[4]].full_name, blocked[t[4]].vetting_status
+        )
+        for t in tasks
+    ]

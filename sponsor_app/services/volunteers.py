@@ -1,21 +1,45 @@
-"""Volunteer roster: add, edit, archive and list volunteers."""
+"""Volunteer roster: people, their vetting checks, training records and status."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain.enums import Role, VettingStatus
+from ..domain.enums import CheckResult, Role, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
-from ..domain.validation import email_problems, phone_problems, required_text
-from ..domain.vetting import CheckState, overall_status
-from ..storage.models import Volunteer, VolunteerRole
+from ..domain.periods import month_end, month_start
+from ..domain.programmes import Programme, get_programme
+from ..domain.validation import date_order_problems, email_problems, phone_problems, required_text
+from ..domain.vetting import CheckState, check_status, overall_status
+from ..storage.models import GroupProfile, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
 from ..storage.models.base import utc_now
 from ..storage.store import Store
-from .groups import programme_of
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    """One vetting check as recorded: its kind comes from the programme's list."""
+
+    kind: str
+    result: CheckResult = CheckResult.CLEARED
+    checked_on: date | None = None
+    expires_on: date | None = None
+    reference: str = ""
+
+    def problems(self, prefix: str = "") -> list[Problem]:
+        found = date_order_problems(
+            f"{prefix}expires_on",
+            self.checked_on,
+            self.expires_on,
+            "The expiry date must be after the check date.",
+            allow_equal=False,
+        )
+        if self.result is CheckResult.CLEARED and self.checked_on is None:
+            found.append(Problem(f"{prefix}checked_on", "Enter the date the check cleared."))
+        return found
 
 
 @dataclass(frozen=True)
@@ -27,6 +51,7 @@ class VolunteerInput:
     languages: tuple[str, ...] = ()
     active: bool = True
     notes: str = ""
+    vetting: CheckInput | None = None  # the programme's main check, edited with the person
 
     def problems(self) -> list[Problem]:
         found = required_text("full_name", self.full_name, "the volunteer's name")
@@ -34,7 +59,22 @@ class VolunteerInput:
         found += phone_problems("phone", self.phone)
         if not self.roles:
             found.append(Problem("roles", "Choose at least one role."))
+        if self.vetting is not None:
+            found += self.vetting.problems("vetting_")
         return found
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    id: int
+    volunteer_id: int
+    kind: str
+    kind_label: str
+    result: CheckResult
+    checked_on: date | None
+    expires_on: date | None
+    reference: str
+    status: VettingStatus
 
 
 @dataclass(frozen=True)
@@ -50,7 +90,85 @@ class VolunteerRow:
     vetting_status: VettingStatus
     vetting_expires_on: date | None = None
     notes: str = ""
-    role_labels: str = field(default="", compare=False)
+    minutes_this_month: int = 0
+    main_check: CheckRow | None = field(default=None, compare=False)
+
+    @property
+    def role_labels(self) -> str:
+        return "; ".join(r.label for r in self.roles)
+
+
+@dataclass(frozen=True)
+class RosterRules:
+    """What the programme and the group's settings say about vetting, read once per call."""
+
+    programme: Programme
+    warning_days: int
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return self.programme.required_check_kinds
+
+    @property
+    def main_kind(self) -> str:
+        return (self.programme.required_check_kinds or (self.programme.vetting[0].key,))[0]
+
+    def label(self, kind: str) -> str:
+        found = self.programme.check_kind(kind)
+        return found.label if found else kind.replace("_", " ").capitalize()
+
+
+def roster_rules(session: Session) -> RosterRules:
+    key, warning = session.execute(
+        select(GroupProfile.programme_key, GroupProfile.vetting_warning_days)
+    ).one()
+    return RosterRules(get_programme(key), warning)
+
+
+def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
+    return CheckRow(
+        id=check.id,
+        volunteer_id=check.volunteer_id,
+        kind=check.kind,
+        kind_label=rules.label(check.kind),
+        result=check.result,
+        checked_on=check.checked_on,
+        expires_on=check.expires_on,
+        reference=check.reference,
+        status=check_status(check.result, check.expires_on, today, rules.warning_days),
+    )
+
+
+def latest_check(volunteer: Volunteer, kind: str) -> VettingCheck | None:
+    of_kind = [c for c in volunteer.checks if c.kind == kind]
+    return max(of_kind, key=lambda c: (c.checked_on or date.min, c.id or 0), default=None)
+
+
+def to_row(
+    volunteer: Volunteer, rules: RosterRules, today: date, minutes_this_month: int = 0
+) -> VolunteerRow:
+    states = [CheckState(c.kind, c.result, c.expires_on) for c in volunteer.checks]
+    required_expiries = [
+        c.expires_on
+        for kind in rules.required
+        if (c := latest_check(volunteer, kind)) is not None and c.expires_on is not None
+    ]
+    main = latest_check(volunteer, rules.main_kind)
+    return VolunteerRow(
+        id=volunteer.id,
+        full_name=volunteer.full_name,
+        roles=tuple(r.role for r in volunteer.roles),
+        email=volunteer.email or "",
+        phone=volunteer.phone,
+        languages=tuple(x.strip() for x in volunteer.languages.split(";") if x.strip()),
+        active=volunteer.active,
+        archived=volunteer.archived,
+        vetting_status=overall_status(rules.required, states, today, rules.warning_days),
+        vetting_expires_on=min(required_expiries, default=None),
+        notes=volunteer.notes,
+        minutes_this_month=minutes_this_month,
+        main_check=check_row(main, rules, today) if main is not None else None,
+    )
 
 
 def _validate(data: VolunteerInput) -> None:
@@ -59,7 +177,7 @@ def _validate(data: VolunteerInput) -> None:
         raise InvalidInput(problems)
 
 
-def _apply(volunteer: Volunteer, data: VolunteerInput) -> None:
+def apply_input(volunteer: Volunteer, data: VolunteerInput) -> None:
     volunteer.full_name = data.full_name.strip()
     volunteer.email = data.email.strip().lower() or None
     volunteer.phone = data.phone.strip()
@@ -69,29 +187,18 @@ def _apply(volunteer: Volunteer, data: VolunteerInput) -> None:
     wanted = list(dict.fromkeys(data.roles))
     current = {r.role: r for r in volunteer.roles}
     volunteer.roles = [current.get(role) or VolunteerRole(role=role) for role in wanted]
+    if data.vetting is not None:
+        check = latest_check(volunteer, data.vetting.kind)
+        if check is None:
+            check = VettingCheck(kind=data.vetting.kind)
+            volunteer.checks.append(check)
+        check.result = data.vetting.result
+        check.checked_on = data.vetting.checked_on
+        check.expires_on = data.vetting.expires_on
+        check.reference = data.vetting.reference.strip()
 
 
-def to_row(volunteer: Volunteer, required_kinds: tuple[str, ...], today: date) -> VolunteerRow:
-    states = [CheckState(c.kind, c.result, c.expires_on) for c in volunteer.checks]
-    required = [c for c in volunteer.checks if c.kind in required_kinds and c.expires_on]
-    roles = tuple(r.role for r in volunteer.roles)
-    return VolunteerRow(
-        id=volunteer.id,
-        full_name=volunteer.full_name,
-        roles=roles,
-        email=volunteer.email or "",
-        phone=volunteer.phone,
-        languages=tuple(x.strip() for x in volunteer.languages.split(";") if x.strip()),
-        active=volunteer.active,
-        archived=volunteer.archived,
-        vetting_status=overall_status(required_kinds, states, today),
-        vetting_expires_on=min((c.expires_on for c in required), default=None),
-        notes=volunteer.notes,
-        role_labels=", ".join(r.label for r in roles),
-    )
-
-
-def _get(session: Session, volunteer_id: int) -> Volunteer:
+def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
         raise NotFound(f"Volunteer {volunteer_id} no longer exists.")
@@ -100,52 +207,87 @@ def _get(session: Session, volunteer_id: int) -> Volunteer:
 
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:
     _validate(data)
-    required = programme_of(store).required_check_kinds
     with store.transaction() as session:
-        volunteer = Volunteer(full_name="", roles=[])
-        _apply(volunteer, data)
+        volunteer = Volunteer(full_name="", roles=[], checks=[])
+        apply_input(volunteer, data)
         session.add(volunteer)
         session.flush()
-        return to_row(volunteer, required, today or date.today())
+        return to_row(volunteer, roster_rules(session), today or date.today())
 
 
 def edit_volunteer(
     store: Store, volunteer_id: int, data: VolunteerInput, today: date | None = None
 ) -> VolunteerRow:
     _validate(data)
-    required = programme_of(store).required_check_kinds
     with store.transaction() as session:
-        volunteer = _get(session, volunteer_id)
-        _apply(volunteer, data)
+        volunteer = get_volunteer_orm(session, volunteer_id)
+        apply_input(volunteer, data)
         session.flush()
-        return to_row(volunteer, required, today or date.today())
+        return to_row(volunteer, roster_rules(session), today or date.today())
+
+
+def volunteer_input(row: VolunteerRow) -> VolunteerInput:
+    """The input that recreates `row` (for undo)."""
+    main = row.main_check
+    return VolunteerInput(
+        full_name=row.full_name,
+        roles=row.roles,
+        email=row.email,
+        phone=row.phone,
+        languages=row.languages,
+        active=row.active,
+        notes=row.notes,
+        vetting=CheckInput(main.kind, main.result, main.checked_on, main.expires_on, main.reference)
+        if main
+        else None,
+    )
 
 
 def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) -> None:
     """Archive (or bring back) a volunteer; their history stays for the reports."""
     with store.transaction() as session:
-        volunteer = _get(session, volunteer_id)
+        volunteer = get_volunteer_orm(session, volunteer_id)
         volunteer.archived_at = utc_now() if archived else None
-        if archived:
-            volunteer.active = False
+        volunteer.active = not archived
+
+
+def delete_volunteer(store: Store, volunteer_id: int) -> None:
+    """Remove a volunteer added by mistake (undo of an add); the audit trail keeps them."""
+    with store.transaction() as session:
+        session.delete(get_volunteer_orm(session, volunteer_id))
 
 
 def list_volunteers(
     store: Store, include_archived: bool = False, today: date | None = None
 ) -> list[VolunteerRow]:
-    required = programme_of(store).required_check_kinds
     day = today or date.today()
     with store.read() as session:
+        rules = roster_rules(session)
         query = select(Volunteer).options(
             selectinload(Volunteer.roles), selectinload(Volunteer.checks)
         )
         if not include_archived:
             query = query.where(Volunteer.archived_at.is_(None))
         volunteers = session.scalars(query.order_by(Volunteer.full_name, Volunteer.id)).all()
-        return [to_row(v, required, day) for v in volunteers]
+        minutes = dict(
+            session.execute(
+                select(VolunteerHours.volunteer_id, func.sum(VolunteerHours.minutes))
+                .where(VolunteerHours.worked_on.between(month_start(day), month_end(day)))
+                .group_by(VolunteerHours.volunteer_id)
+            ).all()
+        )
+        return [to_row(v, rules, day, int(minutes.get(v.id, 0))) for v in volunteers]
 
 
 def get_volunteer(store: Store, volunteer_id: int, today: date | None = None) -> VolunteerRow:
-    required = programme_of(store).required_check_kinds
     with store.read() as session:
-        return to_row(_get(session, volunteer_id), required, today or date.today())
+        return to_row(
+            get_volunteer_orm(session, volunteer_id), roster_rules(session), today or date.today()
+        )
+
+
+def main_check_kind(store: Store) -> tuple[str, str]:
+    """The key and label of the check the volunteer form edits (police vetting in NZ)."""
+    with store.read() as session:
+        rules = roster_rules(session)
+        return rules.main_kind, rules.label(rules.main_kind)

@@ -6,7 +6,16 @@ from sponsor_app.domain.hours import format_minutes, parse_hours
 
 @pytest.mark.parametrize(
     ("text", "minutes"),
-    [("2", 120), ("1.5", 90), ("1,5", 90), ("1:30", 90), ("90m", 90), ("0.25", 15), ("24", 1440), ("3h", 180)],
+    [
+        ("2", 120),
+        ("1.5", 90),
+        ("1,5", 90),
+        ("1:30", 90),
+        ("90m", 90),
+        ("0.25", 15),
+        ("24", 1440),
+        ("3h", 180),
+    ],
 )
 def test_parse_hours(text, minutes):
     assert parse_hours(text) == minutes

@@ -104,5 +104,7 @@ def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixtu
     for table, count in before.items():
         assert report.row_counts[table] == count, table
     assert list(backup_dir().glob(f"{path.stem}-*.sponsor")), "backed up before the upgrade"
-    profile = sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
+    profile = (
+        sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
+    )
     assert profile == (30,)

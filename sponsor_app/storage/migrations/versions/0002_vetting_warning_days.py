@@ -16,7 +16,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("group_profile") as batch_op:
-        batch_op.add_column(sa.Column("vetting_warning_days", sa.Integer(), nullable=False, server_default="30"))
+        batch_op.add_column(
+            sa.Column("vetting_warning_days", sa.Integer(), nullable=False, server_default="30")
+        )
 
 
 def downgrade() -> None:

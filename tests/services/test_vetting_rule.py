@@ -1,0 +1,149 @@
+"""The vetting rule: family-facing tasks only go to volunteers whose required checks hold."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from sponsor_app.domain.enums import CheckResult, Role, VettingStatus
+from sponsor_app.services.households import HouseholdInput, add_household
+from sponsor_app.services.tasks import (
+    VettingRuleBroken,
+    assign_task,
+    assignee_options,
+    lapsed_assignments,
+)
+from sponsor_app.services.vetting import add_check, list_checks
+from sponsor_app.services.volunteers import (
+    CheckInput,
+    VolunteerInput,
+    add_volunteer,
+    list_volunteers,
+)
+from sponsor_app.storage.models import Task
+
+from ..conftest import TODAY
+
+
+def _vetted(store, name, police_expires):
+    volunteer = add_volunteer(
+        store,
+        VolunteerInput(
+            name,
+            (Role.WELCOME,),
+            vetting=CheckInput(
+                "police_vetting", CheckResult.CLEARED, date(2024, 1, 1), police_expires
+            ),
+        ),
+        today=TODAY,
+    )
+    add_check(
+        store,
+        volunteer.id,
+        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
+    )
+    return volunteer
+
+
+def _task_id(store, key):
+    with store.read() as session:
+        return session.scalar(select(Task.id).where(Task.template_key == key))
+
+
+@pytest.fixture
+def household(store):
+    return add_household(store, HouseholdInput(code="H1", arrival_date=TODAY + timedelta(days=10)))
+
+
+@pytest.mark.parametrize(
+    ("days", "status"),
+    [
+        (0, VettingStatus.EXPIRING),
+        (1, VettingStatus.EXPIRING),
+        (30, VettingStatus.EXPIRING),
+        (31, VettingStatus.CURRENT),
+        (-1, VettingStatus.EXPIRED),
+    ],
+)
+def test_status_boundaries_through_the_service(store, days, status):
+    _vetted(store, "Aroha Ngata", TODAY + timedelta(days=days))
+    (row,) = list_volunteers(store, today=TODAY)
+    assert row.vetting_status is status
+    checks = list_checks(store, row.id, today=TODAY)
+    assert {c.kind_label for c in checks} == {"Police vetting", "Child Protection Statement signed"}
+
+
+def test_family_facing_task_refuses_lapsed_vetting(store, household):
+    lapsed = _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=1))
+    current = _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
+    welcome = _task_id(store, "airport_welcome")
+    with pytest.raises(VettingRuleBroken, match="family-facing.*Tāne Hōhepa's vetting expired"):
+        assign_task(store, welcome, lapsed.id, today=TODAY)
+    assert assign_task(store, welcome, current.id, today=TODAY).assignee == "Mere Pōtae"
+    # Not family-facing: anyone may take it.
+    roles = _task_id(store, "assign_roles")
+    assert assign_task(store, roles, lapsed.id, today=TODAY).assignee == "Tāne Hōhepa"
+
+
+def test_a_missing_required_check_blocks_too(store, household):
+    only_police = add_volunteer(
+        store,
+        VolunteerInput(
+            "Li Wei",
+            (Role.WELCOME,),
+            vetting=CheckInput(
+                "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
+            ),
+        ),
+        today=TODAY,
+    )
+    with pytest.raises(VettingRuleBroken, match="no cleared vetting"):
+        assign_task(store, _task_id(store, "airport_welcome"), only_police.id, today=TODAY)
+
+
+def test_options_explain_why_a_name_is_not_offered(store, household):
+    _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=3))
+    _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
+    options = {
+        o.name: o for o in assignee_options(store, _task_id(store, "airport_welcome"), today=TODAY)
+    }
+    assert options["Mere Pōtae"].allowed and options["Mere Pōtae"].reason == ""
+    assert not options["Tāne Hōhepa"].allowed
+    assert options["Tāne Hōhepa"].reason.startswith(
+        "Family-facing task: Tāne Hōhepa's vetting expired on"
+    )
+
+
+def test_dashboard_lists_tasks_whose_assignee_has_since_lapsed(store, household):
+    volunteer = _vetted(store, "Wiremu Tāwhiri", TODAY + timedelta(days=5))
+    welcome = _task_id(store, "airport_welcome")
+    assign_task(store, welcome, volunteer.id, today=TODAY)
+    assert lapsed_assignments(store, today=TODAY) == []
+    later = TODAY + timedelta(days=6)
+    (lapsed,) = lapsed_assignments(store, today=later)
+    assert (lapsed.task_id, lapsed.volunteer, lapsed.vetting_status) == (
+        welcome,
+        "Wiremu Tāwhiri",
+        VettingStatus.EXPIRED,
+    )
+
+
+def test_expiry_must_follow_the_check(store):
+    from sponsor_app.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as caught:
+        add_volunteer(
+            store,
+            VolunteerInput(
+                "X",
+                (Role.VOLUNTEER,),
+                vetting=CheckInput(
+                    "police_vetting", CheckResult.CLEARED, date(2025, 5, 1), date(2025, 4, 1)
+                ),
+            ),
+        )
+    assert (
+        caught.value.for_field("vetting_expires_on")
+        == "The expiry date must be after the check date."
+    )
+    assert list_volunteers(store) == []
