@@ -77,7 +77,7 @@ def test_family_facing_task_refuses_lapsed_vetting(store, household):
     lapsed = _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=1))
     current = _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
     welcome = _task_id(store, "airport_welcome")
-    with pytest.raises(VettingRuleBroken, match="family-facing.*Tāne Hōhepa's vetting expired"):
+    with pytest.raises(VettingRuleBroken, match=r"family-facing.*Tāne Hōhepa's vetting expired"):
         assign_task(store, welcome, lapsed.id, today=TODAY)
     assert assign_task(store, welcome, current.id, today=TODAY).assignee == "Mere Pōtae"
     # Not family-facing: anyone may take it.
