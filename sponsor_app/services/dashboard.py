@@ -25,6 +25,7 @@ from ..storage.models import (
 )
 from ..storage.store import Store
 from .ledger import signed_amount
+from .tasks import LapsedAssignment, lapsed_assignments
 from .volunteers import list_volunteers
 
 DUE_SOON_DAYS = 14
@@ -109,6 +110,7 @@ class DashboardFigures:
     funds: FundsPosition
     month_end_balances: tuple[MonthBalance, ...]
     area_progress: tuple[AreaProgress, ...]
+    lapsed_assignments: tuple[LapsedAssignment, ...] = ()
 
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
@@ -118,6 +120,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         for v in list_volunteers(store, today=today)
         if v.active and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
     )
+    lapsed = tuple(lapsed_assignments(store, today))
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
         programme = get_programme(profile.programme_key)
@@ -133,6 +136,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             funds=_funds(session, programme, profile, today),
             month_end_balances=_month_end_balances(session, profile, today),
             area_progress=_area_progress(session),
+            lapsed_assignments=lapsed,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -143,7 +144,8 @@ def _volunteers(
         roles = [lead_roles[index]] if index < len(lead_roles) else [Role.VOLUNTEER]
         if index % 7 == 3:
             roles.append(Role.TRANSPORT if Role.TRANSPORT not in roles else Role.WELCOME)
-        handle = name.split()[0].lower().encode("ascii", "ignore").decode() or "volunteer"
+        plain = unicodedata.normalize("NFKD", name.split()[0].lower())  # "Björn" -> "bjorn"
+        handle = plain.encode("ascii", "ignore").decode() or "volunteer"
         volunteer = Volunteer(
             full_name=name,
             email=f"{handle}.{index}@example.org",

@@ -180,3 +180,13 @@ def lapsed_assignments(store: Store, today: date | None = None) -> list[LapsedAs
         )
         for t in tasks
     ]
+
+
+def restore_task_assignee(store: Store, task_id: int, volunteer_id: int | None) -> TaskRow:
+    """Put back an earlier assignee exactly (undo), even one whose vetting lapsed since:
+    undo restores what was, and the dashboard then lists the lapsed assignment."""
+    with store.transaction() as session:
+        task = _get(session, task_id)
+        task.assignee_id = volunteer_id
+        session.flush()
+        return _row(session, task)

@@ -243,12 +243,14 @@ def volunteer_input(row: VolunteerRow) -> VolunteerInput:
     )
 
 
-def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) -> None:
-    """Archive (or bring back) a volunteer; their history stays for the reports."""
+def archive_volunteer(
+    store: Store, volunteer_id: int, archived: bool = True, active: bool | None = None
+) -> None:
+    """Archive (inactive) or bring back a volunteer (active unless told); history stays."""
     with store.transaction() as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         volunteer.archived_at = utc_now() if archived else None
-        volunteer.active = not archived
+        volunteer.active = False if archived else (True if active is None else active)
 
 
 def delete_volunteer(store: Store, volunteer_id: int) -> None:

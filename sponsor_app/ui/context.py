@@ -106,6 +106,10 @@ class GroupContext(QObject):
         self._saved(what)
         return result
 
+    def notify(self, what: str) -> None:
+        """A write made outside `execute` (an import on a worker) has been committed."""
+        self._saved(what)
+
     def _saved(self, what: str) -> None:
         self.last_saved = datetime.now().astimezone()
         if what == "group":

@@ -22,7 +22,13 @@ from .. import APP_NAME, __version__
 from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
-from ..services.tasks import get_task, set_task_status
+from ..services.tasks import (
+    assign_task,
+    assignee_options,
+    get_task,
+    restore_task_assignee,
+    set_task_status,
+)
 from .context import GroupContext
 from .dialogs.task_dialog import TaskDialog
 from .errors import show_known_error
@@ -30,6 +36,7 @@ from .formatting import timestamp
 from .pages.base import ComingPage, Page
 from .pages.dashboard import DashboardPage
 from .pages.households import HouseholdsPage
+from .pages.volunteers import VolunteersPage
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
 from .worker import run_in_background
@@ -49,6 +56,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.dashboard = DashboardPage(self.context)
         self.households = HouseholdsPage(self.context)
+        self.volunteers = VolunteersPage(self.context)
         self.pages: list[Page] = [
             self.dashboard,
             self.households,
@@ -57,11 +65,7 @@ class MainWindow(QMainWindow):
                 self.tr("Settlement plan"),
                 self.tr("every task by phase and outcome area."),
             ),
-            ComingPage(
-                self.context,
-                self.tr("Volunteers"),
-                self.tr("the roster, vetting, training and hours."),
-            ),
+            self.volunteers,
             ComingPage(
                 self.context, self.tr("Housing"), self.tr("properties, tenancies and inspections.")
             ),
@@ -140,6 +144,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        import_menu = file_menu.addMenu(self.tr("&Import"))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.import_volunteers_action = self._action(
+            import_menu, self.tr("&Volunteers…"), lambda: self.volunteers.import_file()
+        )
+        self.export_volunteers_action = self._action(
+            export_menu, self.tr("&Volunteers…"), lambda: self.volunteers.export_file()
+        )
+        self.file_actions = [self.import_volunteers_action, self.export_volunteers_action]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &Copy…"), self.save_a_copy, QKeySequence("Ctrl+Shift+S")
@@ -287,7 +301,7 @@ class MainWindow(QMainWindow):
         except SponsorDeskError as error:
             show_known_error(self, error)
             return
-        dialog = TaskDialog(task, self.context.info.locale, self)
+        dialog = TaskDialog(task, self.context.info.locale, assignee_options(store, task_id), self)
 
         def change(status: TaskStatus) -> None:
             old_status, old_completed = task.status, task.completed_on
@@ -299,7 +313,18 @@ class MainWindow(QMainWindow):
                 lambda _: set_task_status(store, task_id, old_status, old_completed),
             )
 
+        def assign(volunteer_id: int | None) -> None:
+            old = task.assignee_id
+            self.context.execute(
+                self.tr("Assign “{}”").format(task.title),
+                "tasks",
+                lambda: assign_task(store, task_id, volunteer_id),
+                # Undo puts back whoever had it, even if their vetting has lapsed since.
+                lambda _: restore_task_assignee(store, task_id, old),
+            )
+
         dialog.status_callback = change
+        dialog.assign_callback = assign
         dialog.exec()
 
     # --- state ------------------------------------------------------------------------------
@@ -307,13 +332,23 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.welcome)
         self.setWindowTitle(APP_NAME)
-        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            *self.page_actions,
+            *self.file_actions,
+        ):
             action.setEnabled(False)
         self._update_status()
 
     def _show_workspace(self) -> None:
         self.central.setCurrentIndex(1)
-        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            *self.page_actions,
+            *self.file_actions,
+        ):
             action.setEnabled(True)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)

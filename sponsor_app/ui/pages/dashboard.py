@@ -27,7 +27,8 @@ from ...services.dashboard import (
 from ..formatting import days_from_arrival, money, overdue_by, short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.charts import AreaProgressChart, BalanceChart
-from ..widgets.tables import make_table
+from ..widgets.status import status_colour, status_text
+from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
 
 
@@ -52,7 +53,7 @@ class ListCard(QGroupBox):
     def set_rows(self, rows) -> None:
         self.model.set_rows(rows)
         self.stack.setCurrentIndex(0 if rows else 1)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.setTitle(f"{self.title().split(' (')[0]} ({len(rows)})")
 
 
@@ -131,6 +132,25 @@ class DashboardPage(Page):
             ),
         )
         self.arrivals.view.setMaximumHeight(170)
+        self.lapsed = ListCard(
+            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
+            [
+                Column(
+                    self.tr("Due"),
+                    lambda t: short_date(t.due_on, loc()),
+                    sort_key=lambda t: t.due_on,
+                ),
+                Column(self.tr("Household"), lambda t: t.household_code),
+                Column(self.tr("Task"), lambda t: t.title),
+                Column(self.tr("Volunteer"), lambda t: t.volunteer),
+                Column(
+                    self.tr("Vetting"),
+                    lambda t: status_text(t.vetting_status),
+                    foreground=lambda t: status_colour(t.vetting_status),
+                ),
+            ],
+            self.tr("Every family-facing task is with a volunteer whose vetting is current."),
+        )
         self.funds_card = QGroupBox(self.tr("Funds against the programme requirement"))
         self.funds_label = QLabel()
         self.funds_label.setWordWrap(True)
@@ -149,6 +169,7 @@ class DashboardPage(Page):
         grid.addWidget(self.due_soon, 2, 1)
         grid.addWidget(self.vetting, 3, 0)
         grid.addWidget(self.leases, 3, 1)
+        grid.addWidget(self.lapsed, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         inner = QWidget()
@@ -161,14 +182,14 @@ class DashboardPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        for card in (self.overdue, self.due_soon):
+        for card in (self.overdue, self.due_soon, self.lapsed):
             card.view.doubleClicked.connect(lambda index, c=card: self._on_task_activated(c, index))
             card.view.activated.connect(lambda index, c=card: self._on_task_activated(c, index))
 
     def _on_task_activated(self, card: ListCard, index) -> None:
         task = card.proxy.source_row(index)
         if task is not None:
-            self.task_activated.emit(task.id)
+            self.task_activated.emit(getattr(task, "task_id", None) or task.id)
 
     def refresh(self, today: date | None = None) -> None:
         figures = dashboard(self.context.store, today)
@@ -178,6 +199,7 @@ class DashboardPage(Page):
         self.due_soon.set_rows(figures.due_soon)
         self.vetting.set_rows(figures.vetting)
         self.leases.set_rows(figures.leases)
+        self.lapsed.set_rows(figures.lapsed_assignments)
         self.arrivals.set_rows(figures.arrivals)
         self.funds_label.setText(self._funds_text(figures))
         currency = figures.funds.held.currency

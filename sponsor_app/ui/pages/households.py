@@ -23,7 +23,7 @@ from ..dialogs.household_dialog import HouseholdDialog
 from ..dialogs.member_dialog import MemberDialog
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
-from ..widgets.tables import make_table
+from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
 
 
@@ -176,7 +176,7 @@ class HouseholdsPage(Page):
         )
         self.households.set_rows(rows)
         self.table_stack.setCurrentIndex(0 if rows else 1)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.select_household(selected.id if selected else (rows[0].id if rows else None))
         self._load_members()
 
@@ -208,7 +208,7 @@ class HouseholdsPage(Page):
         )
         members = service.list_members(self.context.store, household.id)
         self.members.set_rows(members)
-        self.member_table.resizeColumnsToContents()
+        fit_columns(self.member_table)
         self.members_label.setText(
             self.tr("<b>Members of {}</b>").format(household.code)
             if members

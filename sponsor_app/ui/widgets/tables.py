@@ -23,3 +23,13 @@ def make_table(
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def fit_columns(view: QTableView, max_width: int = 240) -> None:
+    """Size columns to their contents, but no column wider than `max_width` pixels, so a long
+    email or note does not push the last columns out of sight."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > max_width:
+            header.resizeSection(column, max_width)

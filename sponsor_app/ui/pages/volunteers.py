@@ -1,0 +1,626 @@
+"""Volunteers page: the roster with vetting at a glance, and each person's checks and hours."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Role, VettingStatus
+from ...domain.hours import format_minutes
+from ...domain.periods import Period, add_months
+from ...services import hours as hours_service
+from ...services import vetting as vetting_service
+from ...services import volunteers as service
+from ...services.households import list_households
+from ...services.volunteers import VolunteerInput, VolunteerRow
+from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
+from ..formatting import short_date
+from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..widgets.status import status_colour, status_text
+from ..widgets.tables import fit_columns, make_table
+from ..worker import run_in_background
+from .base import Page, empty_state
+
+
+class VolunteerProxy(RowsProxy):
+    """Search plus the role, vetting status and active filters."""
+
+    def __init__(self, source: RowsModel, parent=None):
+        super().__init__(source, parent)
+        self.role: Role | None = None
+        self.status: VettingStatus | None = None
+        self.active: bool | None = True
+
+    def set_filters(
+        self, role: Role | None, status: VettingStatus | None, active: bool | None
+    ) -> None:
+        # Qt 6.10 replaced invalidateFilter() with a begin/end pair; older Qt only has the former.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.role, self.status, self.active = role, status, active
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt before 6.10
+            self.role, self.status, self.active = role, status, active
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        row: VolunteerRow = self.sourceModel().row_at(source_row)
+        if self.role is not None and self.role not in row.roles:
+            return False
+        if self.status is not None and row.vetting_status != self.status:
+            return False
+        if self.active is not None and row.active is not self.active:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def _expiry_text(row: VolunteerRow, locale: str) -> str:
+    text = status_text(row.vetting_status)
+    if row.vetting_expires_on and row.vetting_status is not VettingStatus.MISSING:
+        text += f" ({short_date(row.vetting_expires_on, locale)})"
+    return text
+
+
+class VolunteersPage(Page):
+    title = "Volunteers"
+    watches = ("volunteers", "households")
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        loc = self.locale
+        self.model = RowsModel(
+            [
+                Column(self.tr("Name"), lambda v: v.full_name),
+                Column(self.tr("Roles"), lambda v: v.role_labels),
+                Column(self.tr("Phone"), lambda v: v.phone),
+                Column(self.tr("Email"), lambda v: v.email),
+                Column(self.tr("Languages"), lambda v: "; ".join(v.languages)),
+                Column(
+                    self.tr("Vetting"),
+                    lambda v: _expiry_text(v, loc()),
+                    sort_key=lambda v: (
+                        list(VettingStatus).index(v.vetting_status),
+                        v.vetting_expires_on or date.max,
+                    ),
+                    foreground=lambda v: status_colour(v.vetting_status),
+                    tooltip=lambda v: self.tr("Required checks: {}").format(
+                        v.vetting_status.label.lower()
+                    ),
+                ),
+                Column(
+                    self.tr("Hours (month)"),
+                    lambda v: format_minutes(v.minutes_this_month) if v.minutes_this_month else "",
+                    sort_key=lambda v: v.minutes_this_month,
+                    numeric=True,
+                ),
+                Column(
+                    self.tr("Active"),
+                    lambda v: (
+                        self.tr("archived")
+                        if v.archived
+                        else (self.tr("yes") if v.active else self.tr("no"))
+                    ),
+                ),
+            ],
+            self,
+        )
+        self.proxy = VolunteerProxy(self.model, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search volunteers (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search volunteers"))
+        self.search.setClearButtonEnabled(True)
+        self.role_filter = QComboBox()
+        self.role_filter.setAccessibleName(self.tr("Role filter"))
+        self.role_filter.addItem(self.tr("All roles"), None)
+        for role in Role:
+            self.role_filter.addItem(role.label, role)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Vetting filter"))
+        self.status_filter.addItem(self.tr("Any vetting"), None)
+        for status in VettingStatus:
+            self.status_filter.addItem(status_text(status), status)
+        self.active_filter = QComboBox()
+        self.active_filter.setAccessibleName(self.tr("Active filter"))
+        self.active_filter.addItem(self.tr("Active"), True)
+        self.active_filter.addItem(self.tr("Inactive and archived"), False)
+        self.active_filter.addItem(self.tr("Everyone"), None)
+        self.add_button = QPushButton(self.tr("&Add volunteer…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.archive_button = QPushButton(self.tr("Arc&hive"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        for widget in (
+            self.role_filter,
+            self.status_filter,
+            self.active_filter,
+            self.add_button,
+            self.edit_button,
+            self.archive_button,
+        ):
+            bar.addWidget(widget)
+
+        self.table = make_table(self.tr("Volunteers"))
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.count_label = QLabel()
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.empty_label = empty_state(
+            self.tr(
+                "No volunteers yet. Add them one by one, or import a spreadsheet with File ▸ Import volunteers."
+            )
+        )
+        self.table_stack.addWidget(self.empty_label)
+
+        self.tabs = QTabWidget()
+        self.checks = self._detail_tab(
+            self.tr("Vetting checks"),
+            [
+                Column(self.tr("Check"), lambda c: c.kind_label),
+                Column(
+                    self.tr("Status"),
+                    lambda c: status_text(c.status),
+                    foreground=lambda c: status_colour(c.status),
+                ),
+                Column(
+                    self.tr("Checked"),
+                    lambda c: short_date(c.checked_on, loc()),
+                    sort_key=lambda c: c.checked_on,
+                ),
+                Column(
+                    self.tr("Expires"),
+                    lambda c: short_date(c.expires_on, loc()),
+                    sort_key=lambda c: c.expires_on,
+                ),
+                Column(self.tr("Reference"), lambda c: c.reference),
+            ],
+            self.add_check,
+            self.edit_check,
+            self.delete_check,
+        )
+        self.training = self._detail_tab(
+            self.tr("Training"),
+            [
+                Column(self.tr("Course"), lambda t: t.course_label),
+                Column(self.tr("Completed"), lambda t: short_date(t.completed_on, loc())),
+                Column(
+                    self.tr("Expires"),
+                    lambda t: short_date(t.expires_on, loc()) or self.tr("does not expire"),
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda t: status_text(t.status),
+                    foreground=lambda t: status_colour(t.status),
+                ),
+                Column(self.tr("Certificate"), lambda t: t.certificate),
+            ],
+            self.add_training,
+            self.edit_training,
+            self.delete_training,
+        )
+        self.hours = self._detail_tab(
+            self.tr("Hours"),
+            [
+                Column(
+                    self.tr("Date"),
+                    lambda h: short_date(h.worked_on, loc()),
+                    sort_key=lambda h: h.worked_on,
+                ),
+                Column(self.tr("Hours"), lambda h: format_minutes(h.minutes), numeric=True),
+                Column(self.tr("Activity"), lambda h: h.activity),
+                Column(self.tr("Household"), lambda h: h.household_code),
+            ],
+            self.log_hours,
+            None,
+            self.delete_hours,
+        )
+        self.hours_summary = QLabel()
+        self.hours_summary.setWordWrap(True)
+        self.hours["layout"].addWidget(self.hours_summary)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table_stack)
+        top_layout.addWidget(self.count_label)
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        for text, keys, slot in (
+            (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+            (self.tr("Add volunteer"), QKeySequence("Ctrl+Shift+N"), self.add_volunteer),
+            (self.tr("Edit volunteer"), QKeySequence("F2"), self.edit_volunteer),
+            (self.tr("Archive volunteer"), QKeySequence.StandardKey.Delete, self.archive_volunteer),
+            (self.tr("Log hours"), QKeySequence("Ctrl+Shift+H"), self.log_hours),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.add_button.setToolTip("Ctrl+Shift+N")
+        self.edit_button.setToolTip("F2")
+
+        self.search.textChanged.connect(self._on_filter_changed)
+        for combo in (self.role_filter, self.status_filter, self.active_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.add_button.clicked.connect(self.add_volunteer)
+        self.edit_button.clicked.connect(self.edit_volunteer)
+        self.archive_button.clicked.connect(self.archive_volunteer)
+        self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
+
+    def _detail_tab(self, title, columns, add, edit, delete) -> dict:
+        model = RowsModel(columns, self)
+        view = make_table(title, sortable=False)
+        view.setModel(model)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        parts = {"model": model, "view": view, "layout": layout}
+        for label, slot in (
+            (self.tr("Add…") if edit else self.tr("Log hours…"), add),
+            (self.tr("Edit…"), edit),
+            (self.tr("Delete"), delete),
+        ):
+            if slot is None:
+                continue
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            parts[label] = button
+        if edit is not None:
+            view.doubleClicked.connect(lambda _: edit())
+        layout.addLayout(buttons)
+        layout.addWidget(view)
+        self.tabs.addTab(box, title)
+        return parts
+
+    def locale(self) -> str:
+        return self.context.info.locale if self.context.info else "en_NZ"
+
+    # --- reading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        rows = service.list_volunteers(self.context.store, include_archived=True)
+        self.model.set_rows(rows)
+        self.table_stack.setCurrentIndex(0 if rows else 1)
+        fit_columns(self.table, max_width=170)  # keeps every column in view at 1280 px
+        self._select(selected.id if selected else None)
+        self._update_count()
+        self._load_details()
+
+    def _on_filter_changed(self) -> None:
+        self.proxy.setFilterFixedString(self.search.text())
+        # Qt hands StrEnum item data back as plain str: turn it back into the enum.
+        role, status = self.role_filter.currentData(), self.status_filter.currentData()
+        self.proxy.set_filters(
+            Role(role) if role else None,
+            VettingStatus(status) if status else None,
+            self.active_filter.currentData(),
+        )
+        self._update_count()
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._load_details()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        lapsed = sum(
+            1
+            for r in self.model.rows()
+            if r.active and r.vetting_status in (VettingStatus.EXPIRED, VettingStatus.MISSING)
+        )
+        self.count_label.setText(
+            self.tr(
+                "{} of {} volunteers shown. {} active volunteers need vetting before they meet the family."
+            ).format(shown, total, lapsed)
+            if lapsed
+            else self.tr("{} of {} volunteers shown.").format(shown, total)
+        )
+
+    def _select(self, volunteer_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(self.proxy.index(row, 0)).id == volunteer_id:
+                self.table.selectRow(row)
+                return
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def selected(self) -> VolunteerRow | None:
+        index = self.table.currentIndex()
+        return self.proxy.source_row(index) if index.isValid() else None
+
+    def _load_details(self) -> None:
+        volunteer = self.selected()
+        store = self.context.store
+        for part in (self.checks, self.training, self.hours):
+            part["model"].set_rows([])
+        self.edit_button.setEnabled(volunteer is not None)
+        self.archive_button.setEnabled(volunteer is not None)
+        self.tabs.setEnabled(volunteer is not None)
+        if volunteer is None:
+            self.hours_summary.clear()
+            return
+        self.archive_button.setText(
+            self.tr("Rest&ore") if volunteer.archived else self.tr("Arc&hive")
+        )
+        self.checks["model"].set_rows(vetting_service.list_checks(store, volunteer.id))
+        self.training["model"].set_rows(vetting_service.list_training(store, volunteer.id))
+        self.hours["model"].set_rows(hours_service.list_hours(store, volunteer.id))
+        for part in (self.checks, self.training, self.hours):
+            fit_columns(part["view"])
+        today = date.today()
+        totals = hours_service.hours_totals(
+            store, Period(add_months(today, -11).replace(day=1), today), volunteer.id
+        )
+        months = ", ".join(
+            f"{m.strftime('%b %y')}: {format_minutes(n)}" for m, n in totals.by_month if n
+        )
+        activities = ", ".join(f"{a}: {format_minutes(n)}" for a, n in totals.by_activity)
+        self.hours_summary.setText(
+            self.tr(
+                "<b>Last 12 months:</b> {} in all. <b>By month:</b> {}. <b>By activity:</b> {}."
+            ).format(format_minutes(totals.total_minutes), months or "-", activities or "-")
+            if totals.total_minutes
+            else self.tr("No hours logged in the last 12 months.")
+        )
+
+    def _selected_in(self, part: dict):
+        index = part["view"].currentIndex()
+        return part["model"].row_at(index.row()) if index.isValid() else None
+
+    # --- the volunteer ----------------------------------------------------------------------
+    def add_volunteer(self) -> None:
+        store = self.context.store
+        dialog = VolunteerDialog(service.main_check_kind(store), parent=self)
+        dialog.check_role(Role.VOLUNTEER)
+
+        def save(data: VolunteerInput):
+            new_id = self.context.execute(
+                self.tr("Add volunteer {}").format(data.full_name.strip()),
+                "volunteers",
+                lambda: service.add_volunteer(store, data).id,
+                lambda volunteer_id: service.delete_volunteer(store, volunteer_id),
+            )
+            self._select(new_id)
+
+        dialog.save_callback = save
+        dialog.exec()
+
+    def edit_volunteer(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        store = self.context.store
+        dialog = VolunteerDialog(service.main_check_kind(store), current, parent=self)
+        old = service.volunteer_input(current)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit volunteer {}").format(current.full_name),
+            "volunteers",
+            lambda: service.edit_volunteer(store, current.id, data),
+            lambda _: service.edit_volunteer(store, current.id, old),
+        )
+        dialog.exec()
+
+    def archive_volunteer(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        store = self.context.store
+        archive = not current.archived
+        text = self.tr("Archive volunteer {}") if archive else self.tr("Restore volunteer {}")
+        self.context.execute(
+            text.format(current.full_name),
+            "volunteers",
+            lambda: service.archive_volunteer(store, current.id, archive),
+            lambda _: service.archive_volunteer(
+                store, current.id, not archive, active=current.active
+            ),
+        )
+
+    # --- checks, training, hours ------------------------------------------------------------
+    def add_check(self) -> None:
+        volunteer = self.selected()
+        if volunteer is None:
+            return
+        store = self.context.store
+        dialog = CheckDialog(vetting_service.check_kinds(store), parent=self)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Add check for {}").format(volunteer.full_name),
+            "volunteers",
+            lambda: vetting_service.add_check(store, volunteer.id, data).id,
+            lambda check_id: vetting_service.delete_check(store, check_id),
+        )
+        dialog.exec()
+
+    def edit_check(self) -> None:
+        check = self._selected_in(self.checks)
+        if check is None:
+            return
+        store = self.context.store
+        dialog = CheckDialog(vetting_service.check_kinds(store), check, parent=self)
+        old = vetting_service.check_input(check)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit {}").format(check.kind_label),
+            "volunteers",
+            lambda: vetting_service.edit_check(store, check.id, data),
+            lambda _: vetting_service.edit_check(store, check.id, old),
+        )
+        dialog.exec()
+
+    def delete_check(self) -> None:
+        check = self._selected_in(self.checks)
+        if check is None:
+            return
+        store = self.context.store
+        volunteer_id = check.volunteer_id
+        old = vetting_service.check_input(check)
+        self.context.execute(
+            self.tr("Delete {}").format(check.kind_label),
+            "volunteers",
+            lambda: vetting_service.delete_check(store, check.id),
+            lambda _: vetting_service.add_check(store, volunteer_id, old),
+        )
+
+    def add_training(self) -> None:
+        volunteer = self.selected()
+        if volunteer is None:
+            return
+        store = self.context.store
+        dialog = TrainingDialog(vetting_service.training_courses(store), parent=self)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Add training for {}").format(volunteer.full_name),
+            "volunteers",
+            lambda: vetting_service.add_training(store, volunteer.id, data).id,
+            lambda record_id: vetting_service.delete_training(store, record_id),
+        )
+        dialog.exec()
+
+    def edit_training(self) -> None:
+        record = self._selected_in(self.training)
+        if record is None:
+            return
+        store = self.context.store
+        dialog = TrainingDialog(vetting_service.training_courses(store), record, parent=self)
+        old = vetting_service.training_input(record)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit training"),
+            "volunteers",
+            lambda: vetting_service.edit_training(store, record.id, data),
+            lambda _: vetting_service.edit_training(store, record.id, old),
+        )
+        dialog.exec()
+
+    def delete_training(self) -> None:
+        record = self._selected_in(self.training)
+        if record is None:
+            return
+        store = self.context.store
+        old, volunteer_id = vetting_service.training_input(record), record.volunteer_id
+        self.context.execute(
+            self.tr("Delete training"),
+            "volunteers",
+            lambda: vetting_service.delete_training(store, record.id),
+            lambda _: vetting_service.add_training(store, volunteer_id, old),
+        )
+
+    def log_hours(self) -> None:
+        volunteer = self.selected()
+        if volunteer is None:
+            return
+        store = self.context.store
+        households = [(h.id, h.code) for h in list_households(store)]
+        dialog = HoursDialog(volunteer.id, households, parent=self)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Log hours for {}").format(volunteer.full_name),
+            "volunteers",
+            lambda: hours_service.log_hours(store, data).id,
+            lambda entry_id: hours_service.delete_hours(store, entry_id),
+        )
+        dialog.exec()
+
+    def delete_hours(self) -> None:
+        entry = self._selected_in(self.hours)
+        if entry is None:
+            return
+        store = self.context.store
+        household_id = None
+        if entry.household_code:
+            household_id = next(
+                (
+                    h.id
+                    for h in list_households(store, include_archived=True)
+                    if h.code == entry.household_code
+                ),
+                None,
+            )
+        data = hours_service.HoursInput(
+            entry.volunteer_id, entry.worked_on, entry.minutes, entry.activity, household_id
+        )
+        self.context.execute(
+            self.tr("Delete hours"),
+            "volunteers",
+            lambda: hours_service.delete_hours(store, entry.id),
+            lambda _: hours_service.log_hours(store, data),
+        )
+
+    # --- import and export ------------------------------------------------------------------
+    def import_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import volunteers"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
+        )
+        if chosen:
+            self.import_from(Path(chosen))
+
+    def import_from(self, source: Path) -> None:
+        from ...services.volunteer_io import import_volunteers
+
+        store = self.context.store
+
+        def done(summary) -> None:
+            self.context.notify("volunteers")
+            QMessageBox.information(
+                self,
+                self.tr("Import finished"),
+                self.tr("{}: {} volunteers added, {} updated.").format(
+                    source.name, summary.added, summary.updated
+                ),
+            )
+
+        run_in_background(
+            self,
+            self.tr("Importing volunteers…"),
+            lambda: import_volunteers(store, source),
+            done,
+            lambda error: QMessageBox.warning(self, self.tr("Nothing was imported"), str(error)),
+        )
+
+    def export_file(self) -> None:
+        from ...services.volunteer_io import export_volunteers
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export volunteers"),
+            "volunteers.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not chosen:
+            return
+        store = self.context.store
+        run_in_background(
+            self,
+            self.tr("Exporting volunteers…"),
+            lambda: export_volunteers(store, Path(chosen)),
+            lambda path: (
+                self.window()
+                .statusBar()
+                .showMessage(self.tr("Exported the roster to {}").format(path), 8000)
+            ),
+            lambda error: QMessageBox.warning(self, self.tr("Export failed"), str(error)),
+        )

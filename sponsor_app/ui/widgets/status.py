@@ -1,0 +1,28 @@
+"""Vetting status shown with a sign and a colour, so colour is never the only cue."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from ...domain.enums import VettingStatus
+
+SIGNS = {
+    VettingStatus.CURRENT: "✔",
+    VettingStatus.EXPIRING: "⚠",
+    VettingStatus.EXPIRED: "✖",
+    VettingStatus.MISSING: "○",
+}
+COLOURS = {
+    VettingStatus.CURRENT: QColor("#2e7d32"),
+    VettingStatus.EXPIRING: QColor("#b26a00"),
+    VettingStatus.EXPIRED: QColor("#c62828"),
+    VettingStatus.MISSING: QColor("#616161"),
+}
+
+
+def status_text(status: VettingStatus) -> str:
+    return f"{SIGNS[status]} {status.label}"
+
+
+def status_colour(status: VettingStatus) -> QColor:
+    return COLOURS[status]

@@ -1,0 +1,214 @@
+"""The Volunteers page driven as a person would."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from sponsor_app.domain.enums import CheckResult, Role, VettingStatus
+from sponsor_app.services.households import HouseholdInput, add_household
+from sponsor_app.services.tasks import get_task
+from sponsor_app.services.vetting import add_check
+from sponsor_app.services.volunteers import (
+    CheckInput,
+    VolunteerInput,
+    add_volunteer,
+    list_volunteers,
+)
+from sponsor_app.ui.dialogs.task_dialog import TaskDialog
+from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
+
+from .conftest import on_next_modal
+
+
+def _save(qtbot, dialog):
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def _open(window, path):
+    window.open_file(path)
+    window.show_page(3)
+    return window.volunteers
+
+
+def _set_date(editor, day):
+    editor.unknown.setChecked(False)
+    editor.editor.setDate(QDate(day.year, day.month, day.day))
+
+
+def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot, small_demo):
+    page = _open(window, small_demo)
+    before = list_volunteers(window.context.store, include_archived=True)
+    seen = {}
+
+    def fill(dialog: VolunteerDialog):
+        qtbot.keyClicks(dialog.email, "aroha@")
+        seen["email as you type"] = dialog.form.errors["email"].text()
+        qtbot.keyClicks(dialog.phone, "12")
+        dialog.roles.item(list(Role).index(Role.VOLUNTEER)).setCheckState(Qt.CheckState.Unchecked)
+        seen["roles as you type"] = dialog.form.errors["roles"].text()
+        dialog.vetting.result.setCurrentIndex(dialog.vetting.result.findData(CheckResult.CLEARED))
+        _set_date(dialog.vetting.checked_on, date(2025, 5, 1))
+        _set_date(dialog.vetting.expires_on, date(2025, 4, 1))
+        seen["expiry as you type"] = dialog.form.errors["vetting_expires_on"].text()
+        _save(qtbot, dialog)
+        seen.update({name: e.text() for name, e in dialog.form.errors.items() if not e.isHidden()})
+        assert dialog.isVisible()
+        dialog.reject()
+
+    with on_next_modal(qtbot, fill):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert "not an email address" in seen["email as you type"]
+    assert "Choose at least one role." in seen["roles as you type"]
+    assert "expiry date must be after the check date" in seen["expiry as you type"]
+    assert {"full_name", "email", "phone", "roles", "vetting_expires_on"} <= set(seen)
+    assert list_volunteers(window.context.store, include_archived=True) == before
+
+
+def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_demo):
+    page = _open(window, small_demo)
+    expires = date.today() + timedelta(days=10)
+
+    def fill(dialog: VolunteerDialog):
+        qtbot.keyClicks(dialog.full_name, "Kiri Walker")
+        qtbot.keyClicks(dialog.email, "kiri@example.org")
+        qtbot.keyClicks(dialog.phone, "021 555 0101")
+        dialog.vetting.result.setCurrentIndex(dialog.vetting.result.findData(CheckResult.CLEARED))
+        _set_date(dialog.vetting.checked_on, date(2024, 1, 10))
+        _set_date(dialog.vetting.expires_on, expires)
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill):
+        page.add_volunteer()
+    row = page.selected()
+    assert row.full_name == "Kiri Walker" and row.roles == (Role.VOLUNTEER,)
+    # NZ needs police vetting and the child protection statement: one missing means missing.
+    assert row.vetting_status is VettingStatus.MISSING
+    shown = page.proxy.index(page.table.currentIndex().row(), 5).data()
+    assert shown.startswith("○ Missing")
+    add_check(
+        window.context.store,
+        row.id,
+        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
+    )
+    window.context.notify("volunteers")
+    assert page.selected().vetting_status is VettingStatus.EXPIRING
+    assert page.proxy.index(page.table.currentIndex().row(), 5).data().startswith("⚠ Expiring")
+    window.undo_action.trigger()  # undo the add
+    assert "Kiri Walker" not in [v.full_name for v in page.model.rows()]
+
+
+def test_filters_and_search(window, qtbot, large_demo):
+    page = _open(window, large_demo)
+    total_active = sum(1 for v in page.model.rows() if v.active)
+    assert page.proxy.rowCount() == total_active
+    page.status_filter.setCurrentIndex(page.status_filter.findData(VettingStatus.EXPIRED))
+    shown = [page.proxy.source_row(page.proxy.index(r, 0)) for r in range(page.proxy.rowCount())]
+    assert shown and all(v.vetting_status is VettingStatus.EXPIRED and v.active for v in shown)
+    page.status_filter.setCurrentIndex(0)
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.FINANCE))
+    assert [
+        page.proxy.source_row(page.proxy.index(r, 0)).full_name
+        for r in range(page.proxy.rowCount())
+    ] == [v.full_name for v in page.model.rows() if Role.FINANCE in v.roles and v.active]
+    page.role_filter.setCurrentIndex(0)
+    qtbot.keyClicks(page.search, "kowal")
+    assert page.proxy.rowCount() == 1
+    assert "of 60 volunteers shown" in page.count_label.text()
+
+
+def test_log_hours_through_the_form(window, qtbot, small_demo):
+    page = _open(window, small_demo)
+    volunteer = page.selected()
+    before = page.hours["model"].rowCount()
+
+    def fill(dialog: HoursDialog):
+        qtbot.keyClicks(dialog.hours, "1:75")
+        assert "not a number of hours" in dialog.form.errors["hours"].text()
+        dialog.hours.clear()
+        qtbot.keyClicks(dialog.hours, "1.5")
+        assert dialog.form.errors["hours"].isHidden()
+        dialog.activity.setCurrentText("Airport pick-up")
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill):
+        page.log_hours()
+    assert page.hours["model"].rowCount() == before + 1
+    assert page.hours["model"].rows()[0].minutes == 90
+    assert page.selected().id == volunteer.id
+    assert "Airport pick-up: 1.5 h" in page.hours_summary.text()
+
+
+def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
+    from sponsor_app.services.groups import NewGroup, create_group
+
+    path = tmp_path / "rule.sponsor"
+    store = create_group(path, NewGroup(name="Rule"))
+    add_household(store, HouseholdInput(code="H1", arrival_date=date.today() + timedelta(days=5)))
+    for name, expires in (
+        ("Tāne Hōhepa", date.today() - timedelta(days=2)),
+        ("Mere Pōtae", date.today() + timedelta(days=400)),
+    ):
+        v = add_volunteer(
+            store,
+            VolunteerInput(
+                name,
+                (Role.WELCOME,),
+                vetting=CheckInput(
+                    "police_vetting", CheckResult.CLEARED, date(2023, 1, 1), expires
+                ),
+            ),
+        )
+        add_check(
+            store,
+            v.id,
+            CheckInput("child_protection_statement", CheckResult.CLEARED, date(2023, 1, 1)),
+        )
+    store.close()
+    window.open_file(path)
+    task = next(
+        t for t in window.dashboard.due_soon.model.rows() if t.title == "Welcome at the airport"
+    )
+    seen = {}
+
+    def choose(dialog: TaskDialog):
+        combo = dialog.assignee
+        blocked = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Tāne"))
+        item = combo.model().item(blocked)
+        seen["enabled"] = item.isEnabled()
+        seen["tooltip"] = item.toolTip()
+        seen["note"] = dialog.rule_note.text()
+        allowed = next(i for i in range(combo.count()) if combo.itemText(i) == "Mere Pōtae")
+        combo.setCurrentIndex(allowed)
+        combo.activated.emit(allowed)
+        dialog.reject()
+
+    with on_next_modal(qtbot, choose):
+        window.show_task(task.id)
+    assert seen["enabled"] is False
+    assert "Tāne Hōhepa's vetting expired on" in seen["tooltip"]
+    assert seen["note"].startswith("Not offered: Tāne Hōhepa's vetting expired")
+    assert get_task(window.context.store, task.id).assignee == "Mere Pōtae"
+
+
+def test_import_with_a_bad_row_changes_nothing_and_says_which(window, qtbot, small_demo, tmp_path):
+    page = _open(window, small_demo)
+    before = page.model.rows()
+    source = tmp_path / "new.csv"
+    source.write_text(
+        "name,roles,email\nAna Fifita,volunteer,ana@example.org\nBad Row,pilot,\n", encoding="utf-8"
+    )
+    seen = []
+
+    def read(box):
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    with on_next_modal(qtbot, read):
+        page.import_from(source)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "line 3" in seen[0] and "unknown role “pilot”" in seen[0]
+    assert page.model.rows() == before
