@@ -239,3 +239,8 @@ def get_programme(key: str) -> Programme:
     except KeyError:
         known = ", ".join(all_programmes())
         raise UnknownProgramme(f"Unknown programme “{key}”; choose one of: {known}.") from None
+
+
+def default_move_in_items() -> tuple[str, ...]:
+    """The checklist a new tenancy starts with (settlement.toml, [move_in])."""
+    return tuple(_shared()["move_in"]["items"])

@@ -31,8 +31,9 @@ def test_every_model_on_the_large_demo(window, large_demo, qtmodeltester):
     models += [window.households.households, window.households.members, window.households.proxy]
     window.show_page(3)
     volunteers = window.volunteers
-    models += [volunteers.model, volunteers.proxy] + [part["model"] for part in (
-        volunteers.checks, volunteers.training, volunteers.hours)]
+    models += [volunteers.model, volunteers.proxy] + [
+        part["model"] for part in (volunteers.checks, volunteers.training, volunteers.hours)
+    ]
     for model in models:
         qtmodeltester.check(model, force_py=True)
         assert model.rowCount() > 0
