@@ -388,6 +388,14 @@ def _housing(households, today, rng) -> list[Property]:
                 next_due=add_months(lease_start, 3),
             ),
         ]
+        visit = add_months(lease_start, 3)
+        while visit <= today:  # quarterly routine inspections, the next one still to come
+            tenancy.inspections.append(
+                Inspection(
+                    inspected_on=visit, kind="routine", result="pass", next_due=add_months(visit, 3)
+                )
+            )
+            visit = add_months(visit, 3)
         tenancy.move_in_items = [
             MoveInItem(label=label, position=n, done=occupied or n < 5)
             for n, label in enumerate(

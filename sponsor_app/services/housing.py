@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -527,6 +528,17 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
     today = today or date.today()
     tenancies = list_tenancies(store)
     warnings: list[HousingWarning] = []
+    with store.read() as session:
+        profile = session.scalars(select(GroupProfile)).one()
+        households = session.execute(
+            select(Household.id, Household.code, Household.arrival_date).where(
+                Household.archived_at.is_(None)
+            )
+        ).all()
+
+    def day(value: date) -> str:
+        return format_date(value, "medium", locale=profile.locale)
+
     for t in tenancies:
         if (
             t.status in LIVE
@@ -547,17 +559,10 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
                 HousingWarning(
                     "inspection_overdue",
                     t.household_code,
-                    f"An inspection at {t.address} was due on {t.next_inspection_due}.",
+                    f"An inspection at {t.address} was due on {day(t.next_inspection_due)}.",
                     t.next_inspection_due,
                 )
             )
-    with store.read() as session:
-        profile = session.scalars(select(GroupProfile)).one()
-        households = session.execute(
-            select(Household.id, Household.code, Household.arrival_date).where(
-                Household.archived_at.is_(None)
-            )
-        ).all()
     housing_months = get_programme(profile.programme_key).housing_months
     for household_id, code, arrival in households:
         if arrival is None:
@@ -568,7 +573,7 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
                 HousingWarning(
                     "arrival_without_home",
                     code,
-                    f"{code} arrives on {arrival} and has no secured tenancy.",
+                    f"{code} arrives on {day(arrival)} and has no secured tenancy.",
                     arrival,
                 )
             )
@@ -578,7 +583,7 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
                 HousingWarning(
                     "period_not_covered",
                     code,
-                    f"{code}'s housing is not covered from {gap} (the programme asks for {housing_months} months "
+                    f"{code}'s housing is not covered from {day(gap)} (the programme asks for {housing_months} months "
                     f"from arrival).",
                     gap,
                 )

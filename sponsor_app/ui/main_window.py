@@ -36,6 +36,7 @@ from .formatting import timestamp
 from .pages.base import ComingPage, Page
 from .pages.dashboard import DashboardPage
 from .pages.households import HouseholdsPage
+from .pages.housing import HousingPage
 from .pages.volunteers import VolunteersPage
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(self.context)
         self.households = HouseholdsPage(self.context)
         self.volunteers = VolunteersPage(self.context)
+        self.housing = HousingPage(self.context)
         self.pages: list[Page] = [
             self.dashboard,
             self.households,
@@ -66,9 +68,7 @@ class MainWindow(QMainWindow):
                 self.tr("every task by phase and outcome area."),
             ),
             self.volunteers,
-            ComingPage(
-                self.context, self.tr("Housing"), self.tr("properties, tenancies and inspections.")
-            ),
+            self.housing,
             ComingPage(self.context, self.tr("Funds"), self.tr("the ledger, budgets and pledges.")),
             ComingPage(
                 self.context, self.tr("Reports"), self.tr("the PDF reports for evaluators.")

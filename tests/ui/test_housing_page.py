@@ -1,0 +1,99 @@
+"""The Housing page: add a property, a tenancy and an inspection through the forms."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.households import HouseholdInput, add_household
+from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
+
+from .conftest import on_next_modal
+
+
+def _save(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def _qdate(day):
+    return QDate(day.year, day.month, day.day)
+
+
+def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(window, qtbot, tmp_path):
+    path = tmp_path / "housing.sponsor"
+    store = create_group(path, NewGroup(name="Housing test"))
+    arrival = date.today() + timedelta(days=10)
+    add_household(store, HouseholdInput(code="H1", arrival_date=arrival))
+    store.close()
+    window.open_file(path)
+    window.show_page(4)
+    page = window.housing
+    assert "H1 arrives on" in page.warnings.text() and "no secured tenancy" in page.warnings.text()
+    assert page.property_empty.isVisible()
+
+    def fill_property(dialog: PropertyDialog):
+        _save(qtbot, dialog)
+        assert "Enter the address." in dialog.form.errors["address"].text()
+        qtbot.keyClicks(dialog.address, "7 Pohutukawa Grove")
+        qtbot.keyClicks(dialog.town, "Gonville, Whanganui")
+        dialog.bedrooms.setValue(3)
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill_property):
+        qtbot.mouseClick(page.add_property_button, Qt.MouseButton.LeftButton)
+    assert [p.address for p in page.properties.rows()] == ["7 Pohutukawa Grove"]
+
+    lease_start = date.today()
+    lease_end = date.today() + timedelta(days=30)
+
+    def fill_tenancy(dialog: TenancyDialog):
+        dialog.household.setCurrentIndex(dialog.household.findText("H1"))
+        dialog.lease_start.editor.setDate(_qdate(lease_start))
+        dialog.lease_end.unknown.setChecked(False)
+        dialog.lease_end.editor.setDate(_qdate(lease_start - timedelta(days=1)))
+        assert "end on or after" in dialog.form.errors["lease_end"].text()
+        dialog.lease_end.editor.setDate(_qdate(lease_end))
+        qtbot.keyClicks(dialog.rent, "12.345")
+        assert "more than 2 digits" in dialog.form.errors["rent"].text()
+        dialog.rent.clear()
+        qtbot.keyClicks(dialog.rent, "550")
+        qtbot.keyClicks(dialog.group_share, "600")
+        _save(qtbot, dialog)
+        assert "cannot be more than the rent" in dialog.form.errors["group_share"].text()
+        dialog.group_share.clear()
+        qtbot.keyClicks(dialog.group_share, "275.50")
+        qtbot.keyClicks(dialog.bond, "2,200")
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill_tenancy):
+        qtbot.mouseClick(page.add_tenancy_button, Qt.MouseButton.LeftButton)
+    (tenancy,) = page.tenancies.rows()
+    assert (tenancy.household_code, tenancy.group_share.minor, tenancy.household_share.minor) == ("H1", 27550, 27450)
+    assert tenancy.bond.minor == 220000
+    text = page.warnings.text()
+    assert "no secured tenancy" not in text
+    assert "ends in 30 days" in text  # a 30-day lease: now the lease-ending warning shows
+
+    def fill_inspection(dialog: InspectionDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("pre-arrival"))
+        dialog.result.setCurrentIndex(dialog.result.findData("issues found"))
+        _save(qtbot, dialog)
+        assert "Say what the issues were." in dialog.form.errors["issues"].text()
+        qtbot.keyClicks(dialog.issues, "Smoke alarm missing in bedroom 2")
+        dialog.inspected_on.setDate(_qdate(date.today() - timedelta(days=20)))
+        dialog.next_due.unknown.setChecked(False)
+        dialog.next_due.editor.setDate(_qdate(date.today() - timedelta(days=1)))
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill_inspection):
+        qtbot.mouseClick(page.add_inspection_button, Qt.MouseButton.LeftButton)
+    assert page.inspections.rowCount() == 1
+    assert "inspection at 7 Pohutukawa Grove was due" in page.warnings.text()
+
+    # tick the first move-in item; the progress follows, and undo takes it back
+    first = page.checklist.item(0)
+    first.setCheckState(Qt.CheckState.Checked)
+    assert page.progress.value() == 1
+    window.undo_action.trigger()
+    assert page.progress.value() == 0
