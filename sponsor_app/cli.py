@@ -15,7 +15,7 @@ from .domain.errors import SponsorDeskError
 from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
 
 COMMANDS = ("new", "demo", "check", "backup", "restore", "import", "export")
-TABLES = ("volunteers",)
+TABLES = ("volunteers", "transactions")
 
 EXIT_USER_ERROR = 1
 EXIT_UNHEALTHY = 3
@@ -144,20 +144,26 @@ def _restore(args) -> int:
 
 def _import(args) -> int:
     from .services.groups import open_group
+    from .services.transaction_io import import_transactions
     from .services.volunteer_io import import_volunteers
 
     with open_group(args.file) as store:
-        summary = import_volunteers(store, args.source)
-    print(f"Imported {args.source}: {summary.added} added, {summary.updated} updated.")
+        if args.table == "volunteers":
+            summary = import_volunteers(store, args.source)
+            print(f"Imported {args.source}: {summary.added} added, {summary.updated} updated.")
+        else:  # unknown categories are refused here, never created behind the user's back
+            result = import_transactions(store, args.source)
+            print(f"Imported {args.source}: {result.added} transactions added.")
     return 0
 
 
 def _export(args) -> int:
     from .services.groups import open_group
+    from .services.transaction_io import export_transactions
     from .services.volunteer_io import export_volunteers
 
     with open_group(args.file) as store:
-        export_volunteers(store, args.out)
+        (export_volunteers if args.table == "volunteers" else export_transactions)(store, args.out)
     print(f"Wrote {args.out}")
     return 0
 

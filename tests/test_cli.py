@@ -163,3 +163,22 @@ def test_import_and_export_volunteers(tmp_path, capsys):
         and "line 3:" in line
         and "Nothing was imported" in line
     )
+
+
+def test_import_transactions_refuses_unknown_categories_with_the_list(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    source = tmp_path / "t.csv"
+    source.write_text(
+        'date,kind,amount,category\n2025-01-02,income,"1,200",Bake sale\n', encoding="utf-8"
+    )
+    line = _one_line_error(capsys, ["import", "transactions", str(path), str(source)])
+    assert "Unknown categories: Bake sale (income)" in line and "Donations" in line
+    good = tmp_path / "good.csv"
+    good.write_text(
+        'date,kind,amount,category\n2025-01-02,income,"1,200",donations\n', encoding="utf-8"
+    )
+    assert run(["import", "transactions", str(path), str(good)]) == 0
+    out = tmp_path / "ledger.csv"
+    assert run(["export", "transactions", str(path), "--out", str(out)]) == 0
+    assert "2025-01-02,income,1200.00,Donations" in out.read_text(encoding="utf-8-sig")

@@ -5,26 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import OutcomeArea, TaskStatus, TenancyStatus, VettingStatus
-from ..domain.money import Money
-from ..domain.periods import Period, add_months, month_end
-from ..domain.programmes import FundsRequirement, Programme, get_programme
+from ..domain.periods import Period, add_months
 from ..storage.models import (
-    Budget,
     GroupProfile,
     Household,
-    HouseholdMember,
-    LedgerTransaction,
     Property,
     Task,
     Tenancy,
     Volunteer,
 )
 from ..storage.store import Store
-from .ledger import signed_amount
+from .funds import (
+    FundsPosition,
+    MonthBalance,
+    RentStatus,
+    funds_position,
+    month_end_balances,
+    rent_status,
+)
 from .tasks import LapsedAssignment, lapsed_assignments
 from .volunteers import list_volunteers
 
@@ -71,27 +73,6 @@ class ArrivalCountdown:
 
 
 @dataclass(frozen=True)
-class FundsPosition:
-    held: Money
-    requirement: FundsRequirement
-
-    @property
-    def shortfall(self) -> Money:
-        gap = self.requirement.required - self.held
-        return gap if gap.minor > 0 else Money.zero(gap.currency)
-
-    @property
-    def met(self) -> bool:
-        return self.shortfall.minor == 0
-
-
-@dataclass(frozen=True)
-class MonthBalance:
-    month_end: date
-    balance: Money
-
-
-@dataclass(frozen=True)
 class AreaProgress:
     area: OutcomeArea
     done: int
@@ -108,6 +89,7 @@ class DashboardFigures:
     leases: tuple[LeaseAlert, ...]
     arrivals: tuple[ArrivalCountdown, ...]
     funds: FundsPosition
+    rent: RentStatus
     month_end_balances: tuple[MonthBalance, ...]
     area_progress: tuple[AreaProgress, ...]
     lapsed_assignments: tuple[LapsedAssignment, ...] = ()
@@ -120,24 +102,30 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         for v in list_volunteers(store, today=today)
         if v.active and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
     )
-    lapsed = tuple(lapsed_assignments(store, today))
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
-        programme = get_programme(profile.programme_key)
         overdue, due_soon = _tasks_due(session, today)
-        return DashboardFigures(
-            today=today,
-            locale=profile.locale,
-            overdue=overdue,
-            due_soon=due_soon,
-            vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
-            leases=_leases_ending(session, today),
-            arrivals=_arrivals(session, today),
-            funds=_funds(session, programme, profile, today),
-            month_end_balances=_month_end_balances(session, profile, today),
-            area_progress=_area_progress(session),
-            lapsed_assignments=lapsed,
+        leases, arrivals, progress = (
+            _leases_ending(session, today),
+            _arrivals(session, today),
+            _area_progress(session),
         )
+    # The balance chart covers the group's life, at most the last 24 months.
+    chart_start = min(max(profile.start_date, add_months(today, -23).replace(day=1)), today)
+    return DashboardFigures(
+        today=today,
+        locale=profile.locale,
+        overdue=overdue,
+        due_soon=due_soon,
+        vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
+        leases=leases,
+        arrivals=arrivals,
+        funds=funds_position(store, today),
+        rent=rent_status(store, today),
+        month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
+        area_progress=progress,
+        lapsed_assignments=tuple(lapsed_assignments(store, today)),
+    )
 
 
 def _tasks_due(session: Session, today: date) -> tuple[tuple[TaskDue, ...], tuple[TaskDue, ...]]:
@@ -194,73 +182,6 @@ def _arrivals(session: Session, today: date) -> tuple[ArrivalCountdown, ...]:
         ArrivalCountdown(h[0], h[1], h[2], (today - h[2]).days if h[2] else None)
         for h in households
     )
-
-
-def family_sizes(session: Session) -> list[int]:
-    rows = session.execute(
-        select(Household.id, func.count(HouseholdMember.id))
-        .outerjoin(
-            HouseholdMember,
-            (HouseholdMember.household_id == Household.id) & HouseholdMember.archived_at.is_(None),
-        )
-        .where(Household.archived_at.is_(None))
-        .group_by(Household.id)
-    ).all()
-    return [count for _, count in rows]
-
-
-def _funds(
-    session: Session, programme: Programme, profile: GroupProfile, today: date
-) -> FundsPosition:
-    currency = profile.currency
-    held = session.scalar(
-        select(func.coalesce(func.sum(signed_amount()), 0)).where(
-            LedgerTransaction.occurred_on <= today
-        )
-    )
-    support = Period(profile.start_date, add_months(profile.start_date, programme.support_months))
-    budget_total = session.scalar(
-        select(func.coalesce(func.sum(Budget.amount_minor), 0)).where(
-            Budget.month >= support.start.replace(day=1), Budget.month <= support.end
-        )
-    )
-    requirement = programme.funds_rule.requirement(
-        family_sizes(session), currency, Money(int(budget_total), currency)
-    )
-    return FundsPosition(Money(int(held), currency), requirement)
-
-
-def _month_end_balances(
-    session: Session, profile: GroupProfile, today: date
-) -> tuple[MonthBalance, ...]:
-    """Balance at the end of each month from the group's start (or 24 months back) to now."""
-    start = max(profile.start_date, add_months(today, -23).replace(day=1))
-    year = extract("year", LedgerTransaction.occurred_on)
-    month = extract("month", LedgerTransaction.occurred_on)
-    opening = session.scalar(
-        select(func.coalesce(func.sum(signed_amount()), 0)).where(
-            LedgerTransaction.occurred_on < start.replace(day=1)
-        )
-    )
-    movements = {
-        (int(y), int(m)): int(total)
-        for y, m, total in session.execute(
-            select(year, month, func.sum(signed_amount()))
-            .where(
-                LedgerTransaction.occurred_on >= start.replace(day=1),
-                LedgerTransaction.occurred_on <= today,
-            )
-            .group_by(year, month)
-        )
-    }
-    running = int(opening)
-    balances = []
-    for first in Period(start, today).months():
-        running += movements.get((first.year, first.month), 0)
-        balances.append(
-            MonthBalance(min(month_end(first), today), Money(running, profile.currency))
-        )
-    return tuple(balances)
 
 
 def _area_progress(session: Session) -> tuple[AreaProgress, ...]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
@@ -64,49 +65,40 @@ def signed_amount():
     )
 
 
+def _transaction_problems(session: Session, data: TransactionInput) -> list[Problem]:
+    currency = session.scalar(select(GroupProfile.currency))
+    problems = []
+    if data.amount.currency != currency:
+        problems.append(
+            Problem(
+                "amount", f"This group keeps its books in {currency}, not {data.amount.currency}."
+            )
+        )
+    if data.amount.minor <= 0:
+        problems.append(
+            Problem(
+                "amount", "Enter an amount above zero; choose income or expense for the direction."
+            )
+        )
+    category = session.get(LedgerCategory, data.category_id)
+    if category is None:
+        problems.append(Problem("category", "Choose a category."))
+    elif category.kind != data.kind:
+        problems.append(
+            Problem("category", f"“{category.name}” is a {category.kind.label.lower()} category.")
+        )
+    if data.household_id is not None and session.get(Household, data.household_id) is None:
+        problems.append(Problem("household", "That household no longer exists."))
+    return problems
+
+
 def record_transaction(store: Store, data: TransactionInput) -> TransactionRow:
     with store.transaction() as session:
-        currency = session.scalar(select(GroupProfile.currency))
-        problems = []
-        if data.amount.currency != currency:
-            problems.append(
-                Problem(
-                    "amount",
-                    f"This group keeps its books in {currency}, not {data.amount.currency}.",
-                )
-            )
-        if data.amount.minor <= 0:
-            problems.append(
-                Problem(
-                    "amount",
-                    "Enter an amount above zero; choose income or expense for the direction.",
-                )
-            )
-        category = session.get(LedgerCategory, data.category_id)
-        if category is None:
-            problems.append(Problem("category", "Choose a category."))
-        elif category.kind != data.kind:
-            problems.append(
-                Problem(
-                    "category", f"“{category.name}” is a {category.kind.label.lower()} category."
-                )
-            )
-        if data.household_id is not None and session.get(Household, data.household_id) is None:
-            problems.append(Problem("household", "That household no longer exists."))
-        if problems:
+        if problems := _transaction_problems(session, data):
             raise InvalidInput(problems)
-        row = LedgerTransaction(
-            occurred_on=data.occurred_on,
-            kind=data.kind,
-            amount_minor=data.amount.minor,
-            category_id=data.category_id,
-            counterparty=data.counterparty.strip(),
-            method=data.method.strip(),
-            reference=data.reference.strip(),
-            household_id=data.household_id,
-            restricted=data.restricted,
-            note=data.note,
-        )
+        category = session.get(LedgerCategory, data.category_id)
+        row = LedgerTransaction()
+        _apply_transaction(row, data)
         session.add(row)
         session.flush()
         return TransactionRow(
@@ -149,3 +141,114 @@ def category_by_name(store: Store, name: str, kind: TransactionKind) -> Category
         if category.name.casefold() == wanted:
             return category
     raise NotFound(f"There is no {kind.label.lower()} category “{name}”.")
+
+
+def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
+    row.occurred_on = data.occurred_on
+    row.kind = data.kind
+    row.amount_minor = data.amount.minor
+    row.category_id = data.category_id
+    row.counterparty = data.counterparty.strip()
+    row.method = data.method.strip()
+    row.reference = data.reference.strip()
+    row.household_id = data.household_id
+    row.restricted = data.restricted
+    row.note = data.note
+
+
+def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) -> None:
+    with store.transaction() as session:
+        row = session.get(LedgerTransaction, transaction_id)
+        if row is None:
+            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+        if problems := _transaction_problems(session, data):
+            raise InvalidInput(problems)
+        _apply_transaction(row, data)
+
+
+def delete_transaction(store: Store, transaction_id: int) -> None:
+    """Remove a transaction entered by mistake; the audit trail keeps what it was."""
+    with store.transaction() as session:
+        row = session.get(LedgerTransaction, transaction_id)
+        if row is None:
+            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+        session.delete(row)
+
+
+def transaction_input(store: Store, transaction_id: int) -> TransactionInput:
+    with store.read() as session:
+        row = session.get(LedgerTransaction, transaction_id)
+        if row is None:
+            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+        currency = session.scalar(select(GroupProfile.currency))
+        return TransactionInput(
+            row.occurred_on,
+            row.kind,
+            Money(row.amount_minor, currency),
+            row.category_id,
+            row.counterparty,
+            row.method,
+            row.reference,
+            row.household_id,
+            row.restricted,
+            row.note,
+        )
+
+
+def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
+    clean = name.strip()
+    if not clean:
+        raise InvalidInput.single("name", "Enter the category's name.")
+    with store.transaction() as session:
+        clash = session.scalar(
+            select(LedgerCategory).where(
+                LedgerCategory.kind == kind, func.lower(LedgerCategory.name) == clean.lower()
+            )
+        )
+        if clash is not None:
+            raise InvalidInput.single(
+                "name", f"There is already a {kind.label.lower()} category “{clash.name}”."
+            )
+        category = LedgerCategory(name=clean, kind=kind)
+        session.add(category)
+        session.flush()
+        return CategoryRow(category.id, category.name, category.kind, False)
+
+
+def rename_category(store: Store, category_id: int, name: str) -> None:
+    clean = name.strip()
+    if not clean:
+        raise InvalidInput.single("name", "Enter the category's name.")
+    with store.transaction() as session:
+        category = session.get(LedgerCategory, category_id)
+        if category is None:
+            raise NotFound(f"Category {category_id} no longer exists.")
+        clash = session.scalar(
+            select(LedgerCategory.id).where(
+                LedgerCategory.kind == category.kind,
+                func.lower(LedgerCategory.name) == clean.lower(),
+                LedgerCategory.id != category_id,
+            )
+        )
+        if clash is not None:
+            raise InvalidInput.single("name", f"There is already a category called “{clean}”.")
+        category.name = clean
+
+
+def archive_category(store: Store, category_id: int, archived: bool = True) -> None:
+    """Hide a category from new entries; its transactions keep it."""
+    from ..storage.models.base import utc_now
+
+    with store.transaction() as session:
+        category = session.get(LedgerCategory, category_id)
+        if category is None:
+            raise NotFound(f"Category {category_id} no longer exists.")
+        category.archived_at = utc_now() if archived else None
+
+
+def delete_category(store: Store, category_id: int) -> None:
+    """Undo of an add (only while nothing uses it)."""
+    with store.transaction() as session:
+        category = session.get(LedgerCategory, category_id)
+        if category is not None:
+            session.delete(category)

@@ -13,14 +13,18 @@ from .conftest import on_next_modal
 
 
 def _save(qtbot, dialog):
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
 
 
 def _qdate(day):
     return QDate(day.year, day.month, day.day)
 
 
-def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(window, qtbot, tmp_path):
+def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
+    window, qtbot, tmp_path
+):
     path = tmp_path / "housing.sponsor"
     store = create_group(path, NewGroup(name="Housing test"))
     arrival = date.today() + timedelta(days=10)
@@ -69,7 +73,11 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(w
     with on_next_modal(qtbot, fill_tenancy):
         qtbot.mouseClick(page.add_tenancy_button, Qt.MouseButton.LeftButton)
     (tenancy,) = page.tenancies.rows()
-    assert (tenancy.household_code, tenancy.group_share.minor, tenancy.household_share.minor) == ("H1", 27550, 27450)
+    assert (tenancy.household_code, tenancy.group_share.minor, tenancy.household_share.minor) == (
+        "H1",
+        27550,
+        27450,
+    )
     assert tenancy.bond.minor == 220000
     text = page.warnings.text()
     assert "no secured tenancy" not in text

@@ -1,0 +1,452 @@
+"""Funds: the programme's requirement, budgets against actual, pledges, rent and charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+
+from ..domain.enums import RentFrequency, TransactionKind
+from ..domain.errors import InvalidInput, NotFound, Problem
+from ..domain.money import Money
+from ..domain.periods import Period, add_months, month_end, month_start
+from ..domain.programmes import FundsRequirement, get_programme
+from ..domain.rent import payment_dates
+from ..storage.models import (
+    Budget,
+    GroupProfile,
+    Household,
+    HouseholdMember,
+    LedgerCategory,
+    LedgerTransaction,
+    Pledge,
+)
+from ..storage.store import Store
+from .ledger import signed_amount
+
+PLEDGE_FREQUENCIES = ("once", "weekly", "fortnightly", "monthly")
+RENT_CATEGORY = "rent"
+
+
+@dataclass(frozen=True)
+class FundsPosition:
+    held: Money
+    requirement: FundsRequirement
+    restricted_left_out: Money  # restricted income not counted, when the rule says so
+
+    @property
+    def shortfall(self) -> Money:
+        gap = self.requirement.required - self.held
+        return gap if gap.minor > 0 else Money.zero(gap.currency)
+
+    @property
+    def surplus(self) -> Money:
+        extra = self.held - self.requirement.required
+        return extra if extra.minor > 0 else Money.zero(extra.currency)
+
+    @property
+    def met(self) -> bool:
+        return self.shortfall.minor == 0
+
+
+@dataclass(frozen=True)
+class MonthBalance:
+    month_end: date
+    balance: Money
+
+
+@dataclass(frozen=True)
+class CategoryAmount:
+    category_id: int
+    category: str
+    amount: Money
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    category_id: int
+    category: str
+    budget: Money
+    actual: Money
+
+    @property
+    def difference(self) -> Money:
+        return self.budget - self.actual
+
+    @property
+    def over(self) -> bool:
+        return self.actual > self.budget
+
+
+@dataclass(frozen=True)
+class PledgeInput:
+    donor: str
+    amount: Money
+    frequency: str
+    start_on: date
+    end_on: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PledgeRow:
+    id: int
+    donor: str
+    amount: Money
+    frequency: str
+    start_on: date
+    end_on: date | None
+    note: str
+    expected: Money  # due up to today
+    received: Money  # "Pledge payments" income from this donor in the pledge's dates
+
+    @property
+    def outstanding(self) -> Money:
+        gap = self.expected - self.received
+        return gap if gap.minor > 0 else Money.zero(gap.currency)
+
+
+@dataclass(frozen=True)
+class RentStatus:
+    expected: Money
+    paid: Money
+
+    @property
+    def behind(self) -> Money:
+        gap = self.expected - self.paid
+        return gap if gap.minor > 0 else Money.zero(gap.currency)
+
+
+def _profile(session: Session) -> GroupProfile:
+    return session.scalars(select(GroupProfile)).one()
+
+
+# --- the requirement -------------------------------------------------------------------
+def family_sizes(session: Session) -> list[int]:
+    rows = session.execute(
+        select(Household.id, func.count(HouseholdMember.id))
+        .outerjoin(
+            HouseholdMember,
+            (HouseholdMember.household_id == Household.id) & HouseholdMember.archived_at.is_(None),
+        )
+        .where(Household.archived_at.is_(None))
+        .group_by(Household.id)
+    ).all()
+    return [count for _, count in rows]
+
+
+def support_period(profile: GroupProfile) -> Period:
+    months = get_programme(profile.programme_key).support_months
+    return Period(profile.start_date, add_months(profile.start_date, months) - timedelta(days=1))
+
+
+def funds_position(store: Store, today: date | None = None) -> FundsPosition:
+    """The programme's rule applied to this group: required, held, met or short."""
+    today = today or date.today()
+    with store.read() as session:
+        profile = _profile(session)
+        rule = get_programme(profile.programme_key).funds_rule
+        currency = profile.currency
+        held = int(
+            session.scalar(
+                select(func.coalesce(func.sum(signed_amount()), 0)).where(
+                    LedgerTransaction.occurred_on <= today
+                )
+            )
+        )
+        restricted = 0
+        if not rule.counts_restricted:
+            restricted = int(
+                session.scalar(
+                    select(func.coalesce(func.sum(LedgerTransaction.amount_minor), 0)).where(
+                        LedgerTransaction.restricted.is_(True),
+                        LedgerTransaction.kind == TransactionKind.INCOME,
+                        LedgerTransaction.occurred_on <= today,
+                    )
+                )
+            )
+        period = support_period(profile)
+        budget_total = int(
+            session.scalar(
+                select(func.coalesce(func.sum(Budget.amount_minor), 0)).where(
+                    Budget.month >= month_start(period.start), Budget.month <= period.end
+                )
+            )
+        )
+        requirement = rule.requirement(
+            family_sizes(session), currency, Money(budget_total, currency)
+        )
+    return FundsPosition(
+        Money(held - restricted, currency), requirement, Money(restricted, currency)
+    )
+
+
+# --- balances and spending -------------------------------------------------------------
+def month_end_balances(store: Store, period: Period) -> list[MonthBalance]:
+    """Balance at the end of each month of the period (the last one: at the period's end)."""
+    year = extract("year", LedgerTransaction.occurred_on)
+    month = extract("month", LedgerTransaction.occurred_on)
+    first = month_start(period.start)
+    with store.read() as session:
+        currency = _profile(session).currency
+        opening = int(
+            session.scalar(
+                select(func.coalesce(func.sum(signed_amount()), 0)).where(
+                    LedgerTransaction.occurred_on < first
+                )
+            )
+        )
+        movements = {
+            (int(y), int(m)): int(total)
+            for y, m, total in session.execute(
+                select(year, month, func.sum(signed_amount()))
+                .where(
+                    LedgerTransaction.occurred_on >= first,
+                    LedgerTransaction.occurred_on <= period.end,
+                )
+                .group_by(year, month)
+            )
+        }
+    running, result = opening, []
+    for start in period.months():
+        running += movements.get((start.year, start.month), 0)
+        result.append(MonthBalance(min(month_end(start), period.end), Money(running, currency)))
+    return result
+
+
+def amounts_by_category(
+    store: Store, period: Period, kind: TransactionKind
+) -> list[CategoryAmount]:
+    with store.read() as session:
+        currency = _profile(session).currency
+        rows = session.execute(
+            select(LedgerCategory.id, LedgerCategory.name, func.sum(LedgerTransaction.amount_minor))
+            .join(LedgerTransaction, LedgerTransaction.category_id == LedgerCategory.id)
+            .where(
+                LedgerTransaction.kind == kind,
+                LedgerTransaction.occurred_on.between(period.start, period.end),
+            )
+            .group_by(LedgerCategory.id, LedgerCategory.name)
+            .order_by(func.sum(LedgerTransaction.amount_minor).desc())
+        ).all()
+    return [CategoryAmount(cid, name, Money(int(total), currency)) for cid, name, total in rows]
+
+
+# --- budgets ---------------------------------------------------------------------------
+def set_budget(store: Store, category_id: int, month: date, amount: Money) -> Money | None:
+    """Budget for one expense category and month; zero removes it. Returns the old amount."""
+    if amount.minor < 0:
+        raise InvalidInput.single("amount", "A budget cannot be negative.")
+    first = month_start(month)
+    with store.transaction() as session:
+        category = session.get(LedgerCategory, category_id)
+        if category is None:
+            raise NotFound(f"Category {category_id} no longer exists.")
+        if category.kind is not TransactionKind.EXPENSE:
+            raise InvalidInput.single("category", "Budgets are set for spending categories.")
+        row = session.scalar(
+            select(Budget).where(Budget.category_id == category_id, Budget.month == first)
+        )
+        old = Money(row.amount_minor, amount.currency) if row else None
+        if amount.minor == 0:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(Budget(category_id=category_id, month=first, amount_minor=amount.minor))
+        else:
+            row.amount_minor = amount.minor
+        return old
+
+
+def budget_vs_actual(store: Store, period: Period) -> list[BudgetLine]:
+    """Every expense category with a budget or spending in the period."""
+    with store.read() as session:
+        currency = _profile(session).currency
+        budgets = dict(
+            session.execute(
+                select(Budget.category_id, func.sum(Budget.amount_minor))
+                .where(Budget.month >= month_start(period.start), Budget.month <= period.end)
+                .group_by(Budget.category_id)
+            ).all()
+        )
+        actuals = dict(
+            session.execute(
+                select(LedgerTransaction.category_id, func.sum(LedgerTransaction.amount_minor))
+                .where(
+                    LedgerTransaction.kind == TransactionKind.EXPENSE,
+                    LedgerTransaction.occurred_on.between(period.start, period.end),
+                )
+                .group_by(LedgerTransaction.category_id)
+            ).all()
+        )
+        categories = session.execute(
+            select(LedgerCategory.id, LedgerCategory.name)
+            .where(LedgerCategory.kind == TransactionKind.EXPENSE)
+            .order_by(LedgerCategory.name)
+        ).all()
+    return [
+        BudgetLine(
+            cid,
+            name,
+            Money(int(budgets.get(cid, 0)), currency),
+            Money(int(actuals.get(cid, 0)), currency),
+        )
+        for cid, name in categories
+        if cid in budgets or cid in actuals
+    ]
+
+
+def budget_by_month(store: Store, period: Period) -> list[tuple[date, Money, Money]]:
+    """(month, budget, actual spending) for every month of the period."""
+    year = extract("year", LedgerTransaction.occurred_on)
+    month = extract("month", LedgerTransaction.occurred_on)
+    with store.read() as session:
+        currency = _profile(session).currency
+        budgets = {
+            m: int(total)
+            for m, total in session.execute(
+                select(Budget.month, func.sum(Budget.amount_minor))
+                .where(Budget.month >= month_start(period.start), Budget.month <= period.end)
+                .group_by(Budget.month)
+            )
+        }
+        actual = {
+            (int(y), int(m)): int(total)
+            for y, m, total in session.execute(
+                select(year, month, func.sum(LedgerTransaction.amount_minor))
+                .where(
+                    LedgerTransaction.kind == TransactionKind.EXPENSE,
+                    LedgerTransaction.occurred_on.between(period.start, period.end),
+                )
+                .group_by(year, month)
+            )
+        }
+    return [
+        (m, Money(budgets.get(m, 0), currency), Money(actual.get((m.year, m.month), 0), currency))
+        for m in period.months()
+    ]
+
+
+# --- pledges ---------------------------------------------------------------------------
+def _pledge_problems(data: PledgeInput) -> list[Problem]:
+    problems = [] if data.donor.strip() else [Problem("donor", "Enter the donor's name.")]
+    if data.amount.minor <= 0:
+        problems.append(Problem("amount", "Enter an amount above zero."))
+    if data.frequency not in PLEDGE_FREQUENCIES:
+        problems.append(Problem("frequency", f"Choose how often: {', '.join(PLEDGE_FREQUENCIES)}."))
+    if data.end_on is not None and data.end_on < data.start_on:
+        problems.append(Problem("end_on", "The pledge must end on or after the day it starts."))
+    return problems
+
+
+def add_pledge(store: Store, data: PledgeInput) -> int:
+    if problems := _pledge_problems(data):
+        raise InvalidInput(problems)
+    with store.transaction() as session:
+        pledge = Pledge(
+            donor=data.donor.strip(),
+            amount_minor=data.amount.minor,
+            frequency=data.frequency,
+            start_on=data.start_on,
+            end_on=data.end_on,
+            note=data.note,
+        )
+        session.add(pledge)
+        session.flush()
+        return pledge.id
+
+
+def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
+    if problems := _pledge_problems(data):
+        raise InvalidInput(problems)
+    with store.transaction() as session:
+        pledge = session.get(Pledge, pledge_id)
+        if pledge is None:
+            raise NotFound(f"Pledge {pledge_id} no longer exists.")
+        pledge.donor, pledge.amount_minor, pledge.frequency = (
+            data.donor.strip(),
+            data.amount.minor,
+            data.frequency,
+        )
+        pledge.start_on, pledge.end_on, pledge.note = data.start_on, data.end_on, data.note
+
+
+def delete_pledge(store: Store, pledge_id: int) -> None:
+    with store.transaction() as session:
+        pledge = session.get(Pledge, pledge_id)
+        if pledge is not None:
+            session.delete(pledge)
+
+
+def pledge_input(row: PledgeRow) -> PledgeInput:
+    return PledgeInput(row.donor, row.amount, row.frequency, row.start_on, row.end_on, row.note)
+
+
+def _payments_due(pledge: Pledge, today: date) -> int:
+    if pledge.start_on > today:
+        return 0
+    if pledge.frequency == "once":
+        return 1
+    end = min(pledge.end_on or today, today)
+    return len(payment_dates(pledge.start_on, end, RentFrequency(pledge.frequency)))
+
+
+def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:
+    """Each pledge with what was expected by today and what came in ("Pledge payments")."""
+    today = today or date.today()
+    with store.read() as session:
+        currency = _profile(session).currency
+        pledges = session.scalars(select(Pledge).order_by(Pledge.donor, Pledge.start_on)).all()
+        rows = []
+        for p in pledges:
+            received = session.scalar(
+                select(func.coalesce(func.sum(LedgerTransaction.amount_minor), 0))
+                .join(LedgerCategory, LedgerCategory.id == LedgerTransaction.category_id)
+                .where(
+                    LedgerTransaction.kind == TransactionKind.INCOME,
+                    func.lower(LedgerCategory.name) == "pledge payments",
+                    func.lower(LedgerTransaction.counterparty) == p.donor.lower(),
+                    LedgerTransaction.occurred_on >= p.start_on,
+                    LedgerTransaction.occurred_on <= (p.end_on or today),
+                )
+            )
+            expected = p.amount_minor * _payments_due(p, today)
+            rows.append(
+                PledgeRow(
+                    p.id,
+                    p.donor,
+                    Money(p.amount_minor, currency),
+                    p.frequency,
+                    p.start_on,
+                    p.end_on,
+                    p.note,
+                    Money(expected, currency),
+                    Money(int(received), currency),
+                )
+            )
+    return rows
+
+
+# --- rent --------------------------------------------------------------------------------
+def rent_status(store: Store, today: date | None = None) -> RentStatus:
+    """The group's share of rent due by today (from the tenancies) against rent paid."""
+    from .housing import expected_rent
+
+    today = today or date.today()
+    expected = sum(due.amount_minor for _, _, due in expected_rent(store, until=today))
+    with store.read() as session:
+        currency = _profile(session).currency
+        paid = int(
+            session.scalar(
+                select(func.coalesce(func.sum(LedgerTransaction.amount_minor), 0))
+                .join(LedgerCategory, LedgerCategory.id == LedgerTransaction.category_id)
+                .where(
+                    LedgerTransaction.kind == TransactionKind.EXPENSE,
+                    func.lower(LedgerCategory.name) == RENT_CATEGORY,
+                    LedgerTransaction.occurred_on <= today,
+                )
+            )
+        )
+    return RentStatus(Money(expected, currency), Money(paid, currency))

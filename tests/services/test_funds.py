@@ -1,0 +1,209 @@
+"""Funds: a hand-computed ledger, the four programme rules, budgets, pledges and rent."""
+
+from datetime import date
+
+import pytest
+
+from sponsor_app.domain.enums import RentFrequency, TenancyStatus, TransactionKind
+from sponsor_app.domain.money import Money
+from sponsor_app.domain.periods import Period
+from sponsor_app.services.funds import (
+    PledgeInput,
+    add_pledge,
+    amounts_by_category,
+    budget_by_month,
+    budget_vs_actual,
+    funds_position,
+    list_pledges,
+    month_end_balances,
+    rent_status,
+    set_budget,
+)
+from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.housing import PropertyInput, TenancyInput, add_property, add_tenancy
+from sponsor_app.services.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.ledger_view import (
+    LedgerFilter,
+    fetch_lines,
+    find_transactions,
+    open_ledger,
+)
+
+TODAY = date(2025, 3, 31)
+
+
+def _money(store, text):
+    return Money.parse(text, store_currency(store))
+
+
+def store_currency(store):
+    from sponsor_app.services.groups import group_info
+
+    return group_info(store).currency
+
+
+def _record(
+    store, day, kind, amount, category, counterparty="", household_id=None, restricted=False
+):
+    category_id = category_by_name(store, category, kind).id
+    return record_transaction(
+        store,
+        TransactionInput(
+            day,
+            kind,
+            _money(store, amount),
+            category_id,
+            counterparty,
+            household_id=household_id,
+            restricted=restricted,
+        ),
+    )
+
+
+@pytest.fixture
+def ledger(store):
+    """NZD: +1,200 +5,000 -450.55 -45.50 +20 -300 = 5,423.95."""
+    rows = [
+        (date(2025, 1, 5), TransactionKind.INCOME, "1,200", "Donations", "St Andrew's Parish"),
+        (date(2025, 1, 20), TransactionKind.INCOME, "5000", "Grants", "Te Puna Foundation"),
+        (date(2025, 2, 1), TransactionKind.EXPENSE, "450.55", "Rent", "Harcourts"),
+        (date(2025, 2, 3), TransactionKind.EXPENSE, "45.5", "Food", "Pak'nSave"),
+        (date(2025, 3, 1), TransactionKind.INCOME, "20", "Pledge payments", "Aroha Ngata"),
+        (date(2025, 3, 2), TransactionKind.EXPENSE, "300", "Furniture", "Habitat ReStore"),
+    ]
+    return [_record(store, *row) for row in rows]
+
+
+def test_running_balances_and_totals_of_what_is_shown(store, ledger):
+    balances, everything = open_ledger(store)
+    assert [balances[t.id].minor for t in ledger] == [
+        120000,
+        620000,
+        574945,
+        570395,
+        572395,
+        542395,
+    ]
+    assert (everything.income.minor, everything.spending.minor, everything.net.minor) == (
+        622000,
+        79605,
+        542395,
+    )
+    food = find_transactions(store, LedgerFilter(text="pak'n"))
+    assert list(food.ids) == [ledger[3].id] and food.spending == Money(4550, "NZD")
+    february = find_transactions(store, LedgerFilter(start=date(2025, 2, 1), end=date(2025, 2, 28)))
+    assert list(february.ids) == [ledger[2].id, ledger[3].id]
+    by_category_name = find_transactions(store, LedgerFilter(text="furni"))  # matches the category
+    assert list(by_category_name.ids) == [ledger[5].id]
+    newest_first = find_transactions(
+        store, LedgerFilter(kind=TransactionKind.INCOME, sort="amount", descending=True)
+    )
+    assert list(newest_first.ids) == [ledger[1].id, ledger[0].id, ledger[4].id]
+    lines = fetch_lines(store, [ledger[2].id], balances)
+    assert (
+        lines[ledger[2].id].balance == Money(574945, "NZD")
+        and lines[ledger[2].id].category == "Rent"
+    )
+
+
+def test_month_end_balances_and_spending_by_category(store, ledger):
+    months = month_end_balances(store, Period(date(2025, 1, 1), TODAY))
+    assert [(m.month_end, m.balance.minor) for m in months] == [
+        (date(2025, 1, 31), 620000),
+        (date(2025, 2, 28), 570395),
+        (date(2025, 3, 31), 542395),
+    ]
+    spending = amounts_by_category(store, Period(date(2025, 1, 1), TODAY), TransactionKind.EXPENSE)
+    assert [(c.category, c.amount.minor) for c in spending] == [
+        ("Rent", 45055),
+        ("Furniture", 30000),
+        ("Food", 4550),
+    ]
+
+
+def test_budget_against_actual_highlights_overspend(store, ledger):
+    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    food = category_by_name(store, "Food", TransactionKind.EXPENSE).id
+    set_budget(store, rent, date(2025, 2, 1), Money(40000, "NZD"))
+    set_budget(store, food, date(2025, 2, 10), Money(10000, "NZD"))  # stored against the month
+    lines = {
+        line.category: line
+        for line in budget_vs_actual(store, Period(date(2025, 2, 1), date(2025, 2, 28)))
+    }
+    assert lines["Rent"].over and lines["Rent"].difference == Money(-5055, "NZD")
+    assert not lines["Food"].over and lines["Food"].difference == Money(5450, "NZD")
+    february = budget_by_month(store, Period(date(2025, 2, 1), date(2025, 2, 28)))
+    assert february == [(date(2025, 2, 1), Money(50000, "NZD"), Money(49605, "NZD"))]
+    assert set_budget(store, food, date(2025, 2, 1), Money(0, "NZD")) == Money(
+        10000, "NZD"
+    )  # removed
+
+
+def test_pledges_expected_against_received(store, ledger):
+    add_pledge(store, PledgeInput("Aroha Ngata", Money(2000, "NZD"), "monthly", date(2025, 1, 1)))
+    (pledge,) = list_pledges(store, today=TODAY)
+    assert pledge.expected == Money(6000, "NZD")  # January, February, March
+    assert pledge.received == Money(2000, "NZD") and pledge.outstanding == Money(4000, "NZD")
+
+
+def test_rent_due_from_the_tenancy_against_rent_paid(store, ledger):
+    household = add_household(store, HouseholdInput(code="H1"))
+    prop = add_property(store, PropertyInput("1 Rata St"))
+    add_tenancy(
+        store,
+        TenancyInput(
+            prop.id,
+            TenancyStatus.OCCUPIED,
+            Money(90110, "NZD"),
+            RentFrequency.MONTHLY,
+            Money(45055, "NZD"),
+            household.id,
+            date(2025, 2, 1),
+            None,
+        ),
+    )
+    status = rent_status(store, today=TODAY)
+    assert status.expected == Money(90110, "NZD")  # 1 Feb and 1 Mar
+    assert status.paid == Money(45055, "NZD") and status.behind == Money(45055, "NZD")
+
+
+def _family(store, code, size):
+    members = tuple(MemberInput(f"{code} person {n}") for n in range(size))
+    add_household(store, HouseholdInput(code=code), members)
+
+
+@pytest.mark.parametrize(("sizes", "cad"), [([4], 28_700), ([7], 38_200), ([4, 7], 66_900)])
+def test_canada_requirement_from_the_households(make_store, sizes, cad):
+    store = make_store(programme="ca-g5")
+    for n, size in enumerate(sizes):
+        _family(store, f"H{n + 1}", size)
+    position = funds_position(store, TODAY)
+    assert position.requirement.required == Money.of_major(cad, "CAD")
+    assert position.shortfall == Money.of_major(cad, "CAD") and not position.met
+
+
+def test_uk_fixed_amount_met(make_store):
+    store = make_store(programme="uk-cs")
+    _family(store, "H1", 5)
+    _record(store, date(2025, 1, 1), TransactionKind.INCOME, "9,500", "Donations")
+    position = funds_position(store, TODAY)
+    assert position.requirement.required == Money.of_major(9000, "GBP")
+    assert position.met and position.surplus == Money.of_major(500, "GBP")
+
+
+def test_us_per_refugee_with_cash_share(make_store):
+    store = make_store(programme="us-wc")
+    _family(store, "H1", 3)
+    position = funds_position(store, TODAY)
+    assert position.requirement.required == Money.of_major(7275, "USD")
+    assert position.requirement.cash_required == Money.of_major(4365, "USD")
+
+
+def test_nz_requirement_is_the_budget_for_the_support_period(store, ledger):
+    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    for month in range(1, 13):
+        set_budget(store, rent, date(2025, month, 1), Money(100000, "NZD"))
+    position = funds_position(store, TODAY)
+    assert position.requirement.required == Money(1200000, "NZD")
+    assert position.held == Money(542395, "NZD")
+    assert position.shortfall == Money(657605, "NZD")
