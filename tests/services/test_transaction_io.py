@@ -27,20 +27,18 @@ HEADER = "date,kind,amount,category,counterparty,method,reference,household,note
 def _ledger(store):
     balances, selection = open_ledger(store)
     lines = fetch_lines(store, list(selection.ids), balances)
-    return [
-        (
-            l.occurred_on,
-            l.kind,
-            l.amount,
-            l.category,
-            l.counterparty,
-            l.method,
-            l.reference,
-            l.household,
-            l.note,
-        )
-        for l in (lines[i] for i in selection.ids)
-    ]
+    fields = (
+        "occurred_on",
+        "kind",
+        "amount",
+        "category",
+        "counterparty",
+        "method",
+        "reference",
+        "household",
+        "note",
+    )
+    return [tuple(getattr(lines[i], name) for name in fields) for i in selection.ids]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
