@@ -450,3 +450,9 @@ def rent_status(store: Store, today: date | None = None) -> RentStatus:
             )
         )
     return RentStatus(Money(expected, currency), Money(paid, currency))
+
+
+def support_period_of(store: Store) -> Period:
+    """The programme's support period from the group's start (24 months for NZ CORS)."""
+    with store.read() as session:
+        return support_period(_profile(session))

@@ -35,6 +35,7 @@ from .errors import show_known_error
 from .formatting import timestamp
 from .pages.base import ComingPage, Page
 from .pages.dashboard import DashboardPage
+from .pages.funds import FundsPage
 from .pages.households import HouseholdsPage
 from .pages.housing import HousingPage
 from .pages.volunteers import VolunteersPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.households = HouseholdsPage(self.context)
         self.volunteers = VolunteersPage(self.context)
         self.housing = HousingPage(self.context)
+        self.funds = FundsPage(self.context)
         self.pages: list[Page] = [
             self.dashboard,
             self.households,
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
             ),
             self.volunteers,
             self.housing,
-            ComingPage(self.context, self.tr("Funds"), self.tr("the ledger, budgets and pledges.")),
+            self.funds,
             ComingPage(
                 self.context, self.tr("Reports"), self.tr("the PDF reports for evaluators.")
             ),
@@ -153,7 +155,18 @@ class MainWindow(QMainWindow):
         self.export_volunteers_action = self._action(
             export_menu, self.tr("&Volunteers…"), lambda: self.volunteers.export_file()
         )
-        self.file_actions = [self.import_volunteers_action, self.export_volunteers_action]
+        self.import_transactions_action = self._action(
+            import_menu, self.tr("&Transactions…"), lambda: self.funds.import_file()
+        )
+        self.export_transactions_action = self._action(
+            export_menu, self.tr("&Transactions…"), lambda: self.funds.export_file()
+        )
+        self.file_actions = [
+            self.import_volunteers_action,
+            self.export_volunteers_action,
+            self.import_transactions_action,
+            self.export_transactions_action,
+        ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &Copy…"), self.save_a_copy, QKeySequence("Ctrl+Shift+S")

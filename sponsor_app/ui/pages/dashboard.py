@@ -207,20 +207,21 @@ class DashboardPage(Page):
         self.area_chart.set_progress(figures.area_progress)
 
     def _funds_text(self, figures: DashboardFigures) -> str:
-        funds, locale = figures.funds, figures.locale
+        funds, rent, locale = figures.funds, figures.rent, figures.locale
+        requirement = funds.requirement
         lines = [
             self.tr("<b>Balance held:</b> {}").format(money(funds.held, locale)),
             self.tr("<b>Required:</b> {} ({})").format(
-                money(funds.requirement.required, locale), funds.requirement.basis
+                money(requirement.required, locale), requirement.basis
             ),
         ]
-        if funds.requirement.cash_required is not None:
+        if requirement.cash_required is not None:
             lines.append(
                 self.tr("<b>Of which in cash:</b> {}").format(
-                    money(funds.requirement.cash_required, locale)
+                    money(requirement.cash_required, locale)
                 )
             )
-        if funds.requirement.required.minor == 0:
+        if requirement.required.minor == 0:
             lines.append(
                 self.tr("No requirement yet: set a budget on the Funds page to compare against.")
             )
@@ -228,4 +229,15 @@ class DashboardPage(Page):
             lines.append(self.tr("✔ Requirement met."))
         else:
             lines.append(self.tr("✖ Short by <b>{}</b>.").format(money(funds.shortfall, locale)))
+        if rent.expected.minor or rent.paid.minor:
+            behind = (
+                self.tr(" (✖ {} behind)").format(money(rent.behind, locale))
+                if rent.behind.minor
+                else ""
+            )
+            lines.append(
+                self.tr("<b>Rent:</b> {} due to date, {} paid{}").format(
+                    money(rent.expected, locale), money(rent.paid, locale), behind
+                )
+            )
         return "<br>".join(lines)

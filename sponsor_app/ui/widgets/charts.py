@@ -10,6 +10,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QDateTimeAxis,
+    QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QValueAxis,
@@ -95,6 +96,40 @@ class AreaProgressChart(BalanceChart):
         x_axis.setLabelFormat("%d")
         x_axis.setTitleText(self.tr("Tasks"))
         x_axis.setRange(0, max([item.total for item in progress] + [1]))
+        x_axis.applyNiceNumbers()
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        self._replace(chart)
+
+
+class CategoryChart(BalanceChart):
+    """Spending by category as horizontal bars, largest first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Spending by category chart"))
+
+    def set_amounts(self, amounts, currency: str) -> None:
+        chart = _chart(self.tr("Spending by category ({})").format(currency))
+        chart.legend().hide()
+        bars = QBarSet(self.tr("Spent"))
+        bars.setBrush(QBrush(QColor("#6a1b9a")))
+        shown = list(reversed(amounts[:10]))  # Qt draws the first category at the bottom
+        for item in shown:
+            bars.append(
+                item.amount.minor / 100
+            )  # a chart coordinate; exact amounts are in the table
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        y_axis = QBarCategoryAxis()
+        y_axis.append([item.category for item in shown] or [self.tr("(no spending)")])
+        x_axis = QValueAxis()
+        x_axis.setLabelFormat("%.0f")
+        x_axis.setTitleText(currency)
+        x_axis.setRange(0, max([item.amount.minor / 100 for item in shown] + [1]))
         x_axis.applyNiceNumbers()
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

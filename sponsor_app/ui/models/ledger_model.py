@@ -1,0 +1,132 @@
+"""The ledger table: row order and totals come from a search; rows are read a page at a time.
+
+data() never queries: rows not yet read show blank until `ensure_rows` (called when the view
+scrolls or resizes, before Qt paints) has read them. So 100,000 transactions cost one list of
+ids, not 100,000 objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from ...domain.enums import TransactionKind
+from ...services.ledger_view import LedgerLine, LedgerSelection
+from ..formatting import money, short_date
+
+PAGE = 200
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_SPENDING = QColor("#c62828")  # with the minus sign, so colour is not the only cue
+
+# (title, sort key for the service, text, right-aligned)
+COLUMNS: list[tuple[str, str | None, Callable[[LedgerLine, str], str], bool]] = [
+    ("Date", "date", lambda r, loc: short_date(r.occurred_on, loc), False),
+    ("Kind", "kind", lambda r, loc: r.kind.label, False),
+    ("Amount", "amount", lambda r, loc: money(r.signed, loc), True),
+    ("Category", "category", lambda r, loc: r.category, False),
+    ("Counterparty", "counterparty", lambda r, loc: r.counterparty, False),
+    ("Method", "method", lambda r, loc: r.method, False),
+    ("Reference", "reference", lambda r, loc: r.reference, False),
+    ("Household", "household", lambda r, loc: r.household, False),
+    ("Restricted", "restricted", lambda r, loc: "restricted" if r.restricted else "", False),
+    ("Note", "note", lambda r, loc: r.note, False),
+    ("Balance", None, lambda r, loc: money(r.balance, loc), True),
+]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LedgerModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)  # service sort key, descending
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._ids: Sequence[int] = ()
+        self._cache: dict[int, LedgerLine] = {}
+        self._loader: Callable[[Sequence[int]], dict[int, LedgerLine]] | None = None
+        self.locale = "en_NZ"
+
+    def set_selection(
+        self, selection: LedgerSelection, loader: Callable[[Sequence[int]], dict[int, LedgerLine]]
+    ) -> None:
+        self.beginResetModel()
+        self._ids = selection.ids
+        self._cache = {}
+        self._loader = loader
+        self.endResetModel()
+        self.ensure_rows(0, PAGE)
+
+    def ensure_rows(self, first: int, last: int) -> None:
+        """Read the whole pages holding rows first..last, if they are not read yet."""
+        if self._loader is None or not self._ids:
+            return
+        count = len(self._ids)
+        start = (max(first, 0) // PAGE) * PAGE
+        stop = min((max(last, first) // PAGE + 1) * PAGE, count)
+        missing = [i for i in self._ids[start:stop] if i not in self._cache]
+        if not missing:
+            return
+        self._cache.update(self._loader(missing))
+        self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(COLUMNS) - 1))
+
+    def line_at(self, row: int) -> LedgerLine | None:
+        if 0 <= row < len(self._ids):
+            return self._cache.get(self._ids[row])
+        return None
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, transaction_id: int) -> int | None:
+        try:
+            return list(self._ids).index(transaction_id)
+        except ValueError:
+            return None
+
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    # --- Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        title, _key, text, right = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if right else _LEFT
+        line = self._cache.get(self._ids[index.row()])
+        if line is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(line, self.locale)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and title == "Amount"
+            and line.kind is TransactionKind.EXPENSE
+        ):
+            return _SPENDING
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return self.tr(COLUMNS[section][0])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        self.sort_requested.emit(key or "date", order == Qt.SortOrder.DescendingOrder)

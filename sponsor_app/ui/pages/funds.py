@@ -1,0 +1,663 @@
+"""Funds page: the ledger with running balance, budgets, pledges, the requirement and charts."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import TransactionKind
+from ...domain.money import Money
+from ...domain.periods import Period, add_months
+from ...services import funds as funds_service
+from ...services import ledger as ledger_service
+from ...services.groups import group_info
+from ...services.households import list_households
+from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
+from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
+from ..formatting import money, short_date
+from ..models.ledger_model import LedgerModel
+from ..models.rows_model import Column, RowsModel
+from ..widgets.charts import BalanceChart, CategoryChart
+from ..widgets.tables import fit_columns, make_table
+from ..worker import run_in_background
+from .base import Page, empty_state
+
+_OVER = QColor("#c62828")  # always beside a ✖ or a minus sign, never colour alone
+PERIODS = ("All time", "This month", "Last 3 months", "Last 12 months", "Support period")
+
+
+class _CategoryActions:
+    """What the categories dialog may do, each step undoable through the context."""
+
+    def __init__(self, page: FundsPage):
+        self.page = page
+
+    def list(self):
+        return ledger_service.list_categories(self.page.context.store)
+
+    def add(self, name, kind):
+        store = self.page.context.store
+        self.page.context.execute(
+            self.page.tr("Add category"),
+            "funds",
+            lambda: ledger_service.add_category(store, name, kind).id,
+            lambda category_id: ledger_service.delete_category(store, category_id),
+        )
+
+    def rename(self, category_id, name):
+        store = self.page.context.store
+        old = next(c.name for c in self.list() if c.id == category_id)
+        self.page.context.execute(
+            self.page.tr("Rename category"),
+            "funds",
+            lambda: ledger_service.rename_category(store, category_id, name),
+            lambda _: ledger_service.rename_category(store, category_id, old),
+        )
+
+    def archive(self, category_id, archived):
+        store = self.page.context.store
+        self.page.context.execute(
+            self.page.tr("Archive category"),
+            "funds",
+            lambda: ledger_service.archive_category(store, category_id, archived),
+            lambda _: ledger_service.archive_category(store, category_id, not archived),
+        )
+
+
+class FundsPage(Page):
+    title = "Funds"
+    watches = ("funds", "housing", "households")
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self._balances = None
+        self._sort = ("date", True)  # newest first, as people read a statement
+        self.selection = None
+        loc = self.locale
+
+        self.requirement = QLabel()
+        self.requirement.setWordWrap(True)
+        self.requirement.setAccessibleName(self.tr("Funds requirement"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the ledger (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the ledger"))
+        self.search.setClearButtonEnabled(True)
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.addItems([self.tr(p) for p in PERIODS])
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.kind.addItem(self.tr("Income and spending"), None)
+        for kind in TransactionKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
+        self.household = QComboBox()
+        self.household.setAccessibleName(self.tr("Household"))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for combo in (self.period, self.kind, self.category, self.household):
+            filters.addWidget(combo, 1)
+        self.record_button = QPushButton(self.tr("&Record…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.categories_button = QPushButton(self.tr("Ca&tegories…"))
+        actions = QHBoxLayout()
+        self.totals = QLabel()
+        self.totals.setAccessibleName(self.tr("Totals of what is shown"))
+        actions.addWidget(self.totals, 1)
+        for button in (
+            self.record_button,
+            self.edit_button,
+            self.delete_button,
+            self.categories_button,
+        ):
+            actions.addWidget(button)
+
+        self.model = LedgerModel(self)
+        self.table = make_table(self.tr("Ledger"))
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate((100, 75, 105, 150, 180, 105, 85, 80, 80, 140, 115)):
+            self.table.setColumnWidth(column, width)
+        self.ledger_empty = empty_state(
+            self.tr(
+                "No transactions match. Record one with “Record…” (Ctrl+Shift+N) or import a bank export with File ▸ Import ▸ Transactions."
+            )
+        )
+        ledger_tab = QWidget()
+        box = QVBoxLayout(ledger_tab)
+        box.addWidget(self.table)
+        box.addWidget(self.ledger_empty)
+
+        self.budget = RowsModel(
+            [
+                Column(self.tr("Category"), lambda b: b.category),
+                Column(self.tr("Budget"), lambda b: money(b.budget, loc()), numeric=True),
+                Column(self.tr("Spent"), lambda b: money(b.actual, loc()), numeric=True),
+                Column(
+                    self.tr("Left"),
+                    lambda b: money(b.difference, loc()),
+                    numeric=True,
+                    foreground=lambda b: _OVER if b.over else None,
+                ),
+                Column(
+                    self.tr("State"),
+                    lambda b: self.tr("✖ over budget") if b.over else self.tr("✔ within budget"),
+                ),
+            ],
+            self,
+        )
+        self.budget_months = RowsModel(
+            [
+                Column(self.tr("Month"), lambda m: m[0].strftime("%b %Y")),
+                Column(self.tr("Budget"), lambda m: money(m[1], loc()), numeric=True),
+                Column(self.tr("Spent"), lambda m: money(m[2], loc()), numeric=True),
+                Column(
+                    self.tr("State"),
+                    lambda m: self.tr("✖ over") if m[2] > m[1] else "",
+                    foreground=lambda m: _OVER if m[2] > m[1] else None,
+                ),
+            ],
+            self,
+        )
+        budget_tab = QWidget()
+        box = QVBoxLayout(budget_tab)
+        top = QHBoxLayout()
+        self.budget_label = QLabel()
+        self.set_budget_button = QPushButton(self.tr("Set &budget…"))
+        top.addWidget(self.budget_label, 1)
+        top.addWidget(self.set_budget_button)
+        box.addLayout(top)
+        row = QHBoxLayout()
+        self.budget_table = make_table(self.tr("Budget against actual"))
+        self.budget_table.setModel(self.budget)
+        self.budget_month_table = make_table(self.tr("Budget by month"), sortable=False)
+        self.budget_month_table.setModel(self.budget_months)
+        row.addWidget(self.budget_table, 3)
+        row.addWidget(self.budget_month_table, 2)
+        box.addLayout(row)
+
+        self.pledges = RowsModel(
+            [
+                Column(self.tr("Donor"), lambda p: p.donor),
+                Column(self.tr("Amount"), lambda p: money(p.amount, loc()), numeric=True),
+                Column(self.tr("How often"), lambda p: p.frequency),
+                Column(self.tr("From"), lambda p: short_date(p.start_on, loc())),
+                Column(self.tr("To"), lambda p: short_date(p.end_on, loc()) or self.tr("open")),
+                Column(self.tr("Expected"), lambda p: money(p.expected, loc()), numeric=True),
+                Column(self.tr("Received"), lambda p: money(p.received, loc()), numeric=True),
+                Column(
+                    self.tr("Outstanding"),
+                    lambda p: money(p.outstanding, loc()),
+                    numeric=True,
+                    foreground=lambda p: _OVER if p.outstanding.minor else None,
+                ),
+            ],
+            self,
+        )
+        pledges_tab = QWidget()
+        box = QVBoxLayout(pledges_tab)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.add_pledge_button = QPushButton(self.tr("Add &pledge…"))
+        self.edit_pledge_button = QPushButton(self.tr("Edit pledge…"))
+        self.delete_pledge_button = QPushButton(self.tr("Delete pledge"))
+        for button in (self.add_pledge_button, self.edit_pledge_button, self.delete_pledge_button):
+            top.addWidget(button)
+        box.addLayout(top)
+        self.pledge_table = make_table(self.tr("Pledges"))
+        self.pledge_table.setModel(self.pledges)
+        box.addWidget(self.pledge_table)
+        self.pledge_note = QLabel(
+            self.tr("Received counts income in “Pledge payments” from the same donor name.")
+        )
+        box.addWidget(self.pledge_note)
+
+        charts_tab = QWidget()
+        box = QHBoxLayout(charts_tab)
+        self.balance_chart = BalanceChart()
+        self.category_chart = CategoryChart()
+        box.addWidget(self.balance_chart)
+        box.addWidget(self.category_chart)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ledger_tab, self.tr("&Ledger"))
+        self.tabs.addTab(budget_tab, self.tr("B&udget"))
+        self.tabs.addTab(pledges_tab, self.tr("Pl&edges"))
+        self.tabs.addTab(charts_tab, self.tr("C&harts"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.requirement)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+
+        for text, keys, slot in (
+            (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+            (self.tr("Record transaction"), QKeySequence("Ctrl+Shift+N"), self.record),
+            (self.tr("Edit transaction"), QKeySequence("F2"), self.edit),
+            (self.tr("Delete transaction"), QKeySequence.StandardKey.Delete, self.delete),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.record_button.setToolTip("Ctrl+Shift+N")
+        self.edit_button.setToolTip("F2")
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.period, self.kind, self.category, self.household):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.model.sort_requested.connect(self._on_sort_requested)
+        self.table.verticalScrollBar().valueChanged.connect(self._load_visible)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        self.record_button.clicked.connect(self.record)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.categories_button.clicked.connect(self.manage_categories)
+        self.set_budget_button.clicked.connect(self.set_budget)
+        self.add_pledge_button.clicked.connect(self.add_pledge)
+        self.edit_pledge_button.clicked.connect(self.edit_pledge)
+        self.delete_pledge_button.clicked.connect(self.delete_pledge)
+        self.pledge_table.doubleClicked.connect(lambda _: self.edit_pledge())
+
+    def locale(self) -> str:
+        return self.context.info.locale if self.context.info else "en_NZ"
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._load_visible)
+
+    # --- reading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        store = self.context.store
+        self.model.locale = self.locale()
+        self._fill_filter_choices()
+        self._balances, everything = open_ledger(store)
+        if self._is_default_filter():
+            # open_ledger's ids are oldest first; the default view is newest first
+            self._show(replace(everything, ids=array("q", reversed(everything.ids))))
+        else:
+            self.apply_filter()
+        self._refresh_summary()
+
+    def _fill_filter_choices(self) -> None:
+        store = self.context.store
+        for combo, items, everything in (
+            (
+                self.category,
+                [
+                    (c.id, f"{c.name} ({c.kind.label.lower()})")
+                    for c in ledger_service.list_categories(store)
+                ],
+                self.tr("All categories"),
+            ),
+            (
+                self.household,
+                [(h.id, h.code) for h in list_households(store, include_archived=True)],
+                self.tr("All households"),
+            ),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for item_id, text in items:
+                combo.addItem(text, item_id)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
+
+    def _is_default_filter(self) -> bool:
+        return (
+            not self.search.text().strip()
+            and self.period.currentIndex() == 0
+            and self.kind.currentIndex() == 0
+            and self.category.currentIndex() <= 0
+            and self.household.currentIndex() <= 0
+            and self._sort == ("date", True)
+        )
+
+    def current_filter(self) -> LedgerFilter:
+        start, end = self._period_range()
+        kind = self.kind.currentData()
+        return LedgerFilter(
+            text=self.search.text(),
+            kind=TransactionKind(kind) if kind else None,
+            category_id=self.category.currentData(),
+            household_id=self.household.currentData(),
+            start=start,
+            end=end,
+            sort=self._sort[0],
+            descending=self._sort[1],
+        )
+
+    def _period_range(self) -> tuple[date | None, date | None]:
+        today = date.today()
+        match self.period.currentIndex():
+            case 1:
+                return today.replace(day=1), today
+            case 2:
+                return add_months(today, -3) + timedelta(days=1), today
+            case 3:
+                return add_months(today, -12) + timedelta(days=1), today
+            case 4:
+                info = self.context.info
+                period = funds_service.support_period_of(self.context.store) if info else None
+                return (period.start, period.end) if period else (None, None)
+        return None, None
+
+    def apply_filter(self) -> None:
+        if not self.context.is_open or self._balances is None:
+            return
+        self._show(find_transactions(self.context.store, self.current_filter()))
+
+    def _show(self, selection) -> None:
+        self.selection = selection
+        store, balances = self.context.store, self._balances
+        self.model.set_selection(selection, lambda ids: fetch_lines(store, ids, balances))
+        empty = len(selection.ids) == 0
+        self.table.setVisible(not empty)
+        self.ledger_empty.setVisible(empty)
+        loc = self.locale()
+        self.totals.setText(
+            self.tr("{} shown · income {} · spending {} · net {}").format(
+                f"{len(selection.ids):,}",
+                money(selection.income, loc),
+                money(selection.spending, loc),
+                money(selection.net, loc),
+            )
+        )
+        self._load_visible()
+
+    def _load_visible(self) -> None:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        first = 0 if first < 0 else first
+        last = first + 60 if last < 0 else last
+        self.model.ensure_rows(first, last)
+
+    def _on_sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.apply_filter()
+
+    def _refresh_summary(self) -> None:
+        store, loc = self.context.store, self.locale()
+        position = funds_service.funds_position(store)
+        rent = funds_service.rent_status(store)
+        requirement = position.requirement
+        state = (
+            self.tr("✔ requirement met, {} to spare").format(money(position.surplus, loc))
+            if position.met
+            else self.tr("✖ short by {}").format(money(position.shortfall, loc))
+        )
+        if requirement.required.minor == 0:
+            state = self.tr("no requirement yet: set budgets for the support period (Budget tab)")
+        cash = (
+            self.tr(", of which {} in cash").format(money(requirement.cash_required, loc))
+            if requirement.cash_required is not None
+            else ""
+        )
+        self.requirement.setText(
+            self.tr(
+                "<b>Held:</b> {} · <b>Required:</b> {}{} ({}) · {}<br><b>Rent:</b> {} due to date from the "
+                "tenancies, {} paid{}"
+            ).format(
+                money(position.held, loc),
+                money(requirement.required, loc),
+                cash,
+                requirement.basis,
+                state,
+                money(rent.expected, loc),
+                money(rent.paid, loc),
+                self.tr(", {} behind").format(money(rent.behind, loc)) if rent.behind.minor else "",
+            )
+        )
+        period = funds_service.support_period_of(store)
+        self.budget_label.setText(
+            self.tr("Budget against spending for the support period, {}.").format(
+                f"{short_date(period.start, loc)} – {short_date(period.end, loc)}"
+            )
+        )
+        self.budget.set_rows(funds_service.budget_vs_actual(store, period))
+        self.budget_months.set_rows(funds_service.budget_by_month(store, period))
+        self.pledges.set_rows(funds_service.list_pledges(store))
+        for view in (self.budget_table, self.budget_month_table, self.pledge_table):
+            fit_columns(view)
+        today = date.today()
+        chart_period = Period(
+            min(max(group_info(store).start_date, add_months(today, -23).replace(day=1)), today),
+            today,
+        )
+        currency = self.context.info.currency
+        self.balance_chart.set_data(
+            tuple(funds_service.month_end_balances(store, chart_period)), currency
+        )
+        self.category_chart.set_amounts(
+            funds_service.amounts_by_category(store, chart_period, TransactionKind.EXPENSE),
+            currency,
+        )
+
+    # --- the ledger ---------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _dialog(self, current=None) -> TransactionDialog:
+        store, info = self.context.store, self.context.info
+        households = [(h.id, h.code) for h in list_households(store)]
+        return TransactionDialog(
+            info.currency,
+            info.locale,
+            ledger_service.list_categories(store),
+            households,
+            current,
+            self,
+        )
+
+    def record(self) -> None:
+        store = self.context.store
+        dialog = self._dialog()
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Record {}").format(data.kind.label.lower()),
+            "funds",
+            lambda: ledger_service.record_transaction(store, data).id,
+            lambda transaction_id: ledger_service.delete_transaction(store, transaction_id),
+        )
+        dialog.exec()
+
+    def edit(self) -> None:
+        transaction_id = self.selected_id()
+        if transaction_id is None:
+            return
+        store = self.context.store
+        old = ledger_service.transaction_input(store, transaction_id)
+        dialog = self._dialog(old)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit transaction"),
+            "funds",
+            lambda: ledger_service.edit_transaction(store, transaction_id, data),
+            lambda _: ledger_service.edit_transaction(store, transaction_id, old),
+        )
+        dialog.exec()
+
+    def delete(self) -> None:
+        transaction_id = self.selected_id()
+        if transaction_id is None:
+            return
+        store = self.context.store
+        old = ledger_service.transaction_input(store, transaction_id)
+        self.context.execute(
+            self.tr("Delete transaction"),
+            "funds",
+            lambda: ledger_service.delete_transaction(store, transaction_id),
+            lambda _: ledger_service.record_transaction(store, old),
+        )
+
+    def manage_categories(self) -> None:
+        CategoriesDialog(_CategoryActions(self), self).exec()
+
+    # --- budgets and pledges ------------------------------------------------------------------
+    def set_budget(self) -> None:
+        store, info = self.context.store, self.context.info
+        period = funds_service.support_period_of(store)
+        dialog = BudgetDialog(
+            info.currency,
+            info.locale,
+            ledger_service.list_categories(store),
+            max(date.today().replace(day=1), period.start.replace(day=1)),
+            period.end,
+            self,
+        )
+
+        def save(value):
+            category_id, first, last, amount = value
+            months = list(Period(first, max(first, last)).months())
+            olds = {}
+
+            def apply():
+                for month in months:
+                    olds[month] = funds_service.set_budget(store, category_id, month, amount)
+
+            def revert(_):
+                for month in months:
+                    funds_service.set_budget(
+                        store,
+                        category_id,
+                        month,
+                        olds.get(month) or Money.zero(amount.currency),
+                    )
+
+            self.context.execute(self.tr("Set budget"), "funds", apply, revert)
+
+        dialog.save_callback = save
+        dialog.exec()
+
+    def _selected_pledge(self):
+        index = self.pledge_table.currentIndex()
+        return self.pledges.row_at(index.row()) if index.isValid() else None
+
+    def add_pledge(self) -> None:
+        store, info = self.context.store, self.context.info
+        dialog = PledgeDialog(info.currency, info.locale, parent=self)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Add pledge"),
+            "funds",
+            lambda: funds_service.add_pledge(store, data),
+            lambda pledge_id: funds_service.delete_pledge(store, pledge_id),
+        )
+        dialog.exec()
+
+    def edit_pledge(self) -> None:
+        pledge = self._selected_pledge()
+        if pledge is None:
+            return
+        store, info = self.context.store, self.context.info
+        dialog = PledgeDialog(info.currency, info.locale, pledge, self)
+        old = funds_service.pledge_input(pledge)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit pledge"),
+            "funds",
+            lambda: funds_service.edit_pledge(store, pledge.id, data),
+            lambda _: funds_service.edit_pledge(store, pledge.id, old),
+        )
+        dialog.exec()
+
+    def delete_pledge(self) -> None:
+        pledge = self._selected_pledge()
+        if pledge is None:
+            return
+        store = self.context.store
+        old = funds_service.pledge_input(pledge)
+        self.context.execute(
+            self.tr("Delete pledge"),
+            "funds",
+            lambda: funds_service.delete_pledge(store, pledge.id),
+            lambda _: funds_service.add_pledge(store, old),
+        )
+
+    # --- import and export --------------------------------------------------------------------
+    def import_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import transactions"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
+        )
+        if chosen:
+            self.import_from(Path(chosen))
+
+    def import_from(self, source: Path, create_categories: bool = False) -> None:
+        from ...services.transaction_io import UnknownCategories, import_transactions
+
+        store = self.context.store
+
+        def failed(error) -> None:
+            if isinstance(error, UnknownCategories):
+                names = ", ".join(f"{name} ({kind.label.lower()})" for kind, name in error.names)
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("New categories"),
+                    self.tr(
+                        "{} uses categories this group does not have yet: {}. Create them and import?"
+                    ).format(source.name, names),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.import_from(source, create_categories=True)
+                return
+            QMessageBox.warning(self, self.tr("Nothing was imported"), str(error))
+
+        def done(result) -> None:
+            self.context.notify("funds")
+            QMessageBox.information(
+                self,
+                self.tr("Import finished"),
+                self.tr("{}: {} transactions added.").format(source.name, result.added),
+            )
+
+        run_in_background(
+            self,
+            self.tr("Importing transactions…"),
+            lambda: import_transactions(store, source, create_categories),
+            done,
+            failed,
+        )
+
+    def export_file(self) -> None:
+        from ...services.transaction_io import export_transactions
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export transactions"),
+            "ledger.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not chosen:
+            return
+        store = self.context.store
+        run_in_background(
+            self,
+            self.tr("Exporting transactions…"),
+            lambda: export_transactions(store, Path(chosen)),
+            lambda path: (
+                self.window()
+                .statusBar()
+                .showMessage(self.tr("Exported the ledger to {}").format(path), 8000)
+            ),
+            lambda error: QMessageBox.warning(self, self.tr("Export failed"), str(error)),
+        )

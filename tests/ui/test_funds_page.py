@@ -1,0 +1,117 @@
+"""The Funds page driven as a person would: record a payment, see the balance and dashboard move."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from sponsor_app.domain.enums import TransactionKind
+from sponsor_app.domain.money import Money
+from sponsor_app.services.dashboard import dashboard
+from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
+
+from .conftest import on_next_modal
+
+
+def _save(qtbot, dialog):
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def _open(window, path):
+    window.open_file(path)
+    window.show_page(5)
+    return window.funds
+
+
+def test_record_a_payment_through_the_form_moves_the_balance_and_the_dashboard(
+    window, qtbot, small_demo
+):
+    page = _open(window, small_demo)
+    before = dashboard(window.context.store).funds.held
+    shown_before = len(page.model._ids)
+
+    def fill(dialog: TransactionDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(TransactionKind.EXPENSE.value))
+        dialog.category.setCurrentIndex(dialog.category.findText("Furniture"))
+        qtbot.keyClicks(dialog.amount, "1,2.00")
+        assert "check the commas" in dialog.form.errors["amount"].text()
+        dialog.amount.clear()
+        qtbot.keyClicks(dialog.amount, "1,200")
+        assert dialog.form.errors["amount"].isHidden()
+        qtbot.keyClicks(dialog.counterparty, "Habitat ReStore")
+        qtbot.keyClicks(dialog.reference, "INV-77")
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill):
+        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    after = dashboard(window.context.store).funds.held
+    assert after == before - Money(120000, "NZD")
+    assert len(page.model._ids) == shown_before + 1
+    assert f"net {after.format('en_NZ')}" in page.totals.text()
+    assert after.format("en_NZ") in page.requirement.text()
+    window.show_page(0)
+    assert after.format("en_NZ") in window.dashboard.funds_label.text()
+    window.undo_action.trigger()
+    assert before.format("en_NZ") in window.dashboard.funds_label.text()
+
+
+def test_search_and_filters_show_matching_rows_and_their_totals(window, qtbot, large_demo):
+    page = _open(window, large_demo)
+    qtbot.keyClicks(page.search, "habitat")
+    expected = find_transactions(window.context.store, page.current_filter())
+    assert len(page.model._ids) == len(expected.ids) > 0
+    assert page.totals.text().startswith(f"{len(expected.ids):,} shown")
+    for row in range(min(20, len(expected.ids))):
+        assert page.model.index(row, 4).data() == "Habitat ReStore"
+    page.kind.setCurrentIndex(page.kind.findData(TransactionKind.INCOME.value))
+    assert page.ledger_empty.isVisible() and page.model.rowCount() == 0
+    assert "0 shown" in page.totals.text()
+
+
+def test_ledger_model_passes_the_model_tester(window, large_demo, qtmodeltester):
+    page = _open(window, large_demo)
+    page.model.ensure_rows(0, page.model.rowCount() - 1)
+    qtmodeltester.check(page.model, force_py=True)
+    assert page.model.index(0, 10).data().startswith("$")  # the running balance
+
+
+def test_only_visible_rows_are_read(window, large_demo):
+    page = _open(window, large_demo)
+    assert page.model.rowCount() == 5000
+    assert page.model.cached_count() <= 400  # a page or two, not the whole ledger
+    page.table.scrollToBottom()
+    assert page.model.line_at(4999) is not None
+
+
+def test_sorting_by_a_column_asks_the_service(window, large_demo):
+    page = _open(window, large_demo)
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # amount, largest first
+    first, second = page.model.line_at(0), page.model.line_at(1)
+    assert first.signed >= second.signed
+
+
+def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, tmp_path):
+    page = _open(window, small_demo)
+    source = tmp_path / "bank.csv"
+    source.write_text(
+        "date,kind,amount,category\n2025-01-02,income,50,Bake sale\n", encoding="utf-8"
+    )
+    before = len(page.model._ids)
+    asked = []
+
+    def answer(box):
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(
+            QMessageBox.StandardButton.Yes if len(asked) == 1 else QMessageBox.StandardButton.Ok
+        ).click()
+
+    with on_next_modal(qtbot, answer):
+        page.import_from(source)
+        qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    with on_next_modal(qtbot, answer):
+        qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
+    assert "Bake sale (income)" in asked[0]
+    assert "1 transactions added" in asked[1]
+    assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1
