@@ -396,37 +396,42 @@ def _payments_due(pledge: Pledge, today: date) -> int:
 def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:
     """Each pledge with what was expected by today and what came in ("Pledge payments")."""
     today = today or date.today()
+    t = LedgerTransaction
     with store.read() as session:
         currency = _profile(session).currency
         pledges = session.scalars(select(Pledge).order_by(Pledge.donor, Pledge.start_on)).all()
-        rows = []
-        for p in pledges:
-            received = session.scalar(
-                select(func.coalesce(func.sum(LedgerTransaction.amount_minor), 0))
-                .join(LedgerCategory, LedgerCategory.id == LedgerTransaction.category_id)
-                .where(
-                    LedgerTransaction.kind == TransactionKind.INCOME,
-                    func.lower(LedgerCategory.name) == "pledge payments",
-                    func.lower(LedgerTransaction.counterparty) == p.donor.lower(),
-                    LedgerTransaction.occurred_on >= p.start_on,
-                    LedgerTransaction.occurred_on <= (p.end_on or today),
+        pledge_categories = select(LedgerCategory.id).where(
+            LedgerCategory.kind == TransactionKind.INCOME,
+            func.lower(LedgerCategory.name) == "pledge payments",
+        )
+        # One query for all pledges: the category index narrows it to pledge payments first.
+        received = dict(
+            session.execute(
+                select(Pledge.id, func.sum(t.amount_minor))
+                .join(
+                    t,
+                    (func.lower(t.counterparty) == func.lower(Pledge.donor))
+                    & (t.occurred_on >= Pledge.start_on)
+                    & (t.occurred_on <= func.coalesce(Pledge.end_on, today)),
                 )
+                .where(t.category_id.in_(pledge_categories), t.occurred_on <= today)
+                .group_by(Pledge.id)
+            ).all()
+        )
+        return [
+            PledgeRow(
+                p.id,
+                p.donor,
+                Money(p.amount_minor, currency),
+                p.frequency,
+                p.start_on,
+                p.end_on,
+                p.note,
+                Money(p.amount_minor * _payments_due(p, today), currency),
+                Money(int(received.get(p.id, 0)), currency),
             )
-            expected = p.amount_minor * _payments_due(p, today)
-            rows.append(
-                PledgeRow(
-                    p.id,
-                    p.donor,
-                    Money(p.amount_minor, currency),
-                    p.frequency,
-                    p.start_on,
-                    p.end_on,
-                    p.note,
-                    Money(expected, currency),
-                    Money(int(received), currency),
-                )
-            )
-    return rows
+            for p in pledges
+        ]
 
 
 # --- rent --------------------------------------------------------------------------------

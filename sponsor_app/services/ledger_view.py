@@ -97,19 +97,19 @@ def open_ledger(store: Store) -> tuple[RunningBalances, LedgerSelection]:
         currency = session.scalar(select(GroupProfile.currency))
         rows = fetch_int_rows(session, select(T.id, signed_amount()).order_by(T.occurred_on, T.id))
     ids = array("q", [r[0] for r in rows])
-    balances = RunningBalances(
-        currency, dict(zip(ids, accumulate(r[1] for r in rows), strict=True))
-    )
-    return balances, _selection(ids, rows, currency)
+    signed = [r[1] for r in rows]
+    balances = RunningBalances(currency, dict(zip(ids, accumulate(signed), strict=True)))
+    return balances, _selection(ids, signed, currency)
 
 
-def _selection(ids: array, rows: list[tuple[int, int]], currency: str) -> LedgerSelection:
-    income = sum(r[1] for r in rows if r[1] > 0)
-    spending = -sum(r[1] for r in rows if r[1] < 0)
+def _selection(ids: array, signed: list[int], currency: str) -> LedgerSelection:
+    # filter() with a C predicate keeps this at a few milliseconds for 100,000 rows
+    spending = -sum(filter((0).__gt__, signed))
+    income = sum(signed) + spending
     return LedgerSelection(ids, Money(income, currency), Money(spending, currency))
 
 
-def _conditions(f: LedgerFilter, dialect: str) -> list:
+def _conditions(f: LedgerFilter) -> list:
     where = []
     if f.kind is not None:
         where.append(T.kind == f.kind)
@@ -121,32 +121,23 @@ def _conditions(f: LedgerFilter, dialect: str) -> list:
         where.append(T.occurred_on >= f.start)
     if f.end is not None:
         where.append(T.occurred_on <= f.end)
-    text = f.text.strip()
-    if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    needle = f.text.strip().casefold()
+    if needle:
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = "%" + escaped + "%"
-        # SQLite's LIKE already ignores case (ASCII letters) and lower() would double the
-        # cost of a keystroke at 100,000 rows; other databases need ILIKE for the same result.
-        if dialect == "sqlite":
-            like = lambda column: column.like(pattern, escape="\\")  # noqa: E731
-        else:  # pragma: no cover - PostgreSQL later
-            like = lambda column: column.ilike(pattern, escape="\\")  # noqa: E731
-        matching_categories = select(LedgerCategory.id).where(like(LedgerCategory.name))
+        # search_text is already case-folded, so a plain LIKE is exact on every database.
+        matching_categories = select(LedgerCategory.id).where(
+            func.lower(LedgerCategory.name).like(pattern, escape="\\")
+        )
         where.append(
-            or_(
-                like(T.counterparty),
-                like(T.reference),
-                like(T.note),
-                like(T.method),
-                T.category_id.in_(matching_categories),
-            )
+            or_(T.search_text.like(pattern, escape="\\"), T.category_id.in_(matching_categories))
         )
     return where
 
 
 def find_transactions(store: Store, f: LedgerFilter) -> LedgerSelection:
     """Ids of the matching transactions in the chosen order, and their totals (one query)."""
-    where = _conditions(f, store.engine.dialect.name)
+    where = _conditions(f)
     order = SORTS.get(f.sort, SORTS["date"])
     if f.descending:
         order = tuple(column.desc() for column in order)
@@ -158,7 +149,7 @@ def find_transactions(store: Store, f: LedgerFilter) -> LedgerSelection:
     with store.read() as session:
         currency = session.scalar(select(GroupProfile.currency))
         rows = fetch_int_rows(session, query.order_by(*order))
-    return _selection(array("q", [r[0] for r in rows]), rows, currency)
+    return _selection(array("q", [r[0] for r in rows]), [r[1] for r in rows], currency)
 
 
 def fetch_lines(

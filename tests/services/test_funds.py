@@ -106,6 +106,15 @@ def test_running_balances_and_totals_of_what_is_shown(store, ledger):
     )
 
 
+def test_search_ignores_case_beyond_ascii(store, ledger):
+    """Regression: SQLite's LIKE folds only ASCII, so "ŌTAKI" missed "Ōtaki" before 0003."""
+    added = _record(
+        store, date(2025, 3, 3), TransactionKind.INCOME, "50", "Donations", "Ōtaki Rotary Club"
+    )
+    assert list(find_transactions(store, LedgerFilter(text="ōTAKI ROTARY")).ids) == [added.id]
+    assert list(find_transactions(store, LedgerFilter(text="100%")).ids) == []  # % is literal
+
+
 def test_month_end_balances_and_spending_by_category(store, ledger):
     months = month_end_balances(store, Period(date(2025, 1, 1), TODAY))
     assert [(m.month_end, m.balance.minor) for m in months] == [

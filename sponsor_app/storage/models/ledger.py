@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -48,8 +49,21 @@ class LedgerTransaction(IdMixin, Base):
     )
     restricted: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Counterparty, reference, note and method, case-folded in Python (so "Ā" finds "ā"), kept
+    # by a mapper event below: one LIKE on one column keeps search-as-you-type quick (0003).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     category: Mapped[LedgerCategory] = relationship()
+
+
+def search_text_for(counterparty: str, reference: str, note: str, method: str) -> str:
+    return "\x1f".join((counterparty or "", reference or "", note or "", method or "")).casefold()
+
+
+@event.listens_for(LedgerTransaction, "before_insert")
+@event.listens_for(LedgerTransaction, "before_update")
+def _keep_search_text(_mapper, _connection, row: LedgerTransaction) -> None:
+    row.search_text = search_text_for(row.counterparty, row.reference, row.note, row.method)
 
 
 class Budget(IdMixin, Base):

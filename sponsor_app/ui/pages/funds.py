@@ -279,6 +279,7 @@ class FundsPage(Page):
         self.edit_pledge_button.clicked.connect(self.edit_pledge)
         self.delete_pledge_button.clicked.connect(self.delete_pledge)
         self.pledge_table.doubleClicked.connect(lambda _: self.edit_pledge())
+        self.tabs.currentChanged.connect(self._refresh_tab)
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
@@ -400,6 +401,7 @@ class FundsPage(Page):
         self.apply_filter()
 
     def _refresh_summary(self) -> None:
+        """The requirement line now; the Budget, Pledges and Charts tabs when they are looked at."""
         store, loc = self.context.store, self.locale()
         position = funds_service.funds_position(store)
         rent = funds_service.rent_status(store)
@@ -431,6 +433,23 @@ class FundsPage(Page):
                 self.tr(", {} behind").format(money(rent.behind, loc)) if rent.behind.minor else "",
             )
         )
+        self._stale_tabs = {1, 2, 3}
+        self._refresh_tab(self.tabs.currentIndex())
+
+    def _refresh_tab(self, index: int) -> None:
+        if index not in getattr(self, "_stale_tabs", set()) or not self.context.is_open:
+            return
+        self._stale_tabs.discard(index)
+        store, loc = self.context.store, self.locale()
+        if index == 1:
+            self._refresh_budget(store, loc)
+        elif index == 2:
+            self.pledges.set_rows(funds_service.list_pledges(store))
+            fit_columns(self.pledge_table)
+        elif index == 3:
+            self._refresh_charts(store)
+
+    def _refresh_budget(self, store, loc: str) -> None:
         period = funds_service.support_period_of(store)
         self.budget_label.setText(
             self.tr("Budget against spending for the support period, {}.").format(
@@ -439,9 +458,10 @@ class FundsPage(Page):
         )
         self.budget.set_rows(funds_service.budget_vs_actual(store, period))
         self.budget_months.set_rows(funds_service.budget_by_month(store, period))
-        self.pledges.set_rows(funds_service.list_pledges(store))
-        for view in (self.budget_table, self.budget_month_table, self.pledge_table):
+        for view in (self.budget_table, self.budget_month_table):
             fit_columns(view)
+
+    def _refresh_charts(self, store) -> None:
         today = date.today()
         chart_period = Period(
             min(max(group_info(store).start_date, add_months(today, -23).replace(day=1)), today),
