@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..context import GroupContext
@@ -48,6 +49,15 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload from services. Subclasses override."""
+
+    def add_shortcuts(self, shortcuts) -> None:
+        """(text, key sequence, slot) triples that work while focus is anywhere on this page."""
+        for text, keys, slot in shortcuts:
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
 
 
 def empty_state(text: str, parent: QWidget | None = None) -> QLabel:

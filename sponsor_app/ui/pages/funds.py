@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,6 +31,7 @@ from ...services.groups import group_info
 from ...services.households import list_households
 from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
+from ..files import export_with_dialog
 from ..formatting import money, short_date
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
@@ -250,17 +251,14 @@ class FundsPage(Page):
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
-        for text, keys, slot in (
-            (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
-            (self.tr("Record transaction"), QKeySequence("Ctrl+Shift+N"), self.record),
-            (self.tr("Edit transaction"), QKeySequence("F2"), self.edit),
-            (self.tr("Delete transaction"), QKeySequence.StandardKey.Delete, self.delete),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self.add_shortcuts(
+            (
+                (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+                (self.tr("Record transaction"), QKeySequence("Ctrl+Shift+N"), self.record),
+                (self.tr("Edit transaction"), QKeySequence("F2"), self.edit),
+                (self.tr("Delete transaction"), QKeySequence.StandardKey.Delete, self.delete),
+            )
+        )
         self.record_button.setToolTip("Ctrl+Shift+N")
         self.edit_button.setToolTip("F2")
 
@@ -661,23 +659,11 @@ class FundsPage(Page):
     def export_file(self) -> None:
         from ...services.transaction_io import export_transactions
 
-        chosen, _ = QFileDialog.getSaveFileName(
+        store = self.context.store
+        export_with_dialog(
             self,
             self.tr("Export transactions"),
             "ledger.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
-        )
-        if not chosen:
-            return
-        store = self.context.store
-        run_in_background(
-            self,
-            self.tr("Exporting transactions…"),
-            lambda: export_transactions(store, Path(chosen)),
-            lambda path: (
-                self.window()
-                .statusBar()
-                .showMessage(self.tr("Exported the ledger to {}").format(path), 8000)
-            ),
-            lambda error: QMessageBox.warning(self, self.tr("Export failed"), str(error)),
+            lambda path: export_transactions(store, path),
+            self.tr("Exported the ledger to {}"),
         )

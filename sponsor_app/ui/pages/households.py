@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -134,13 +134,19 @@ class HouseholdsPage(Page):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-        self._shortcut(self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus)
-        self._shortcut(self.tr("Add household"), QKeySequence("Ctrl+Shift+N"), self.add_household)
-        self._shortcut(self.tr("Edit household"), QKeySequence("F2"), self.edit_household)
-        self._shortcut(
-            self.tr("Archive household"), QKeySequence.StandardKey.Delete, self.archive_household
+        self.add_shortcuts(
+            (
+                (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+                (self.tr("Add household"), QKeySequence("Ctrl+Shift+N"), self.add_household),
+                (self.tr("Edit household"), QKeySequence("F2"), self.edit_household),
+                (
+                    self.tr("Archive household"),
+                    QKeySequence.StandardKey.Delete,
+                    self.archive_household,
+                ),
+                (self.tr("Add member"), QKeySequence("Ctrl+Shift+M"), self.add_member),
+            )
         )
-        self._shortcut(self.tr("Add member"), QKeySequence("Ctrl+Shift+M"), self.add_member)
         self.add_button.setToolTip("Ctrl+Shift+N")
         self.edit_button.setToolTip("F2")
         self.archive_button.setToolTip(self.tr("Delete key"))
@@ -157,13 +163,6 @@ class HouseholdsPage(Page):
         self.edit_member_button.clicked.connect(self.edit_member)
         self.member_table.doubleClicked.connect(lambda _: self.edit_member())
         self.archive_member_button.clicked.connect(self.archive_member)
-
-    def _shortcut(self, text: str, keys, slot) -> None:
-        action = QAction(text, self)
-        action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"

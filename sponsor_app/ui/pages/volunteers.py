@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,6 +31,7 @@ from ...services import volunteers as service
 from ...services.households import list_households
 from ...services.volunteers import VolunteerInput, VolunteerRow
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
+from ..files import export_with_dialog
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
@@ -250,18 +251,19 @@ class VolunteersPage(Page):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-        for text, keys, slot in (
-            (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
-            (self.tr("Add volunteer"), QKeySequence("Ctrl+Shift+N"), self.add_volunteer),
-            (self.tr("Edit volunteer"), QKeySequence("F2"), self.edit_volunteer),
-            (self.tr("Archive volunteer"), QKeySequence.StandardKey.Delete, self.archive_volunteer),
-            (self.tr("Log hours"), QKeySequence("Ctrl+Shift+H"), self.log_hours),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self.add_shortcuts(
+            (
+                (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+                (self.tr("Add volunteer"), QKeySequence("Ctrl+Shift+N"), self.add_volunteer),
+                (self.tr("Edit volunteer"), QKeySequence("F2"), self.edit_volunteer),
+                (
+                    self.tr("Archive volunteer"),
+                    QKeySequence.StandardKey.Delete,
+                    self.archive_volunteer,
+                ),
+                (self.tr("Log hours"), QKeySequence("Ctrl+Shift+H"), self.log_hours),
+            )
+        )
         self.add_button.setToolTip("Ctrl+Shift+N")
         self.edit_button.setToolTip("F2")
 
@@ -604,23 +606,11 @@ class VolunteersPage(Page):
     def export_file(self) -> None:
         from ...services.volunteer_io import export_volunteers
 
-        chosen, _ = QFileDialog.getSaveFileName(
+        store = self.context.store
+        export_with_dialog(
             self,
             self.tr("Export volunteers"),
             "volunteers.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
-        )
-        if not chosen:
-            return
-        store = self.context.store
-        run_in_background(
-            self,
-            self.tr("Exporting volunteers…"),
-            lambda: export_volunteers(store, Path(chosen)),
-            lambda path: (
-                self.window()
-                .statusBar()
-                .showMessage(self.tr("Exported the roster to {}").format(path), 8000)
-            ),
-            lambda error: QMessageBox.warning(self, self.tr("Export failed"), str(error)),
+            lambda path: export_volunteers(store, path),
+            self.tr("Exported the roster to {}"),
         )
