@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,7 @@ from ...services.groups import group_info
 from ...services.households import list_households
 from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
-from ..files import export_with_dialog
+from ..files import choose_spreadsheet, export_with_dialog
 from ..formatting import money, short_date
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
@@ -614,11 +613,9 @@ class FundsPage(Page):
 
     # --- import and export --------------------------------------------------------------------
     def import_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import transactions"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
-        )
-        if chosen:
-            self.import_from(Path(chosen))
+        source = choose_spreadsheet(self, self.tr("Import transactions"))
+        if source is not None:
+            self.import_from(source)
 
     def import_from(self, source: Path, create_categories: bool = False) -> None:
         from ...services.transaction_io import UnknownCategories, import_transactions

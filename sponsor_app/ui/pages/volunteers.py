@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,7 @@ from ...services import volunteers as service
 from ...services.households import list_households
 from ...services.volunteers import VolunteerInput, VolunteerRow
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
-from ..files import export_with_dialog
+from ..files import choose_spreadsheet, export_with_dialog
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
@@ -574,11 +573,9 @@ class VolunteersPage(Page):
 
     # --- import and export ------------------------------------------------------------------
     def import_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import volunteers"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
-        )
-        if chosen:
-            self.import_from(Path(chosen))
+        source = choose_spreadsheet(self, self.tr("Import volunteers"))
+        if source is not None:
+            self.import_from(source)
 
     def import_from(self, source: Path) -> None:
         from ...services.volunteer_io import import_volunteers
