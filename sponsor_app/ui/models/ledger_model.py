@@ -27,14 +27,14 @@ COLUMNS: list[tuple[str, str | None, Callable[[LedgerLine, str], str], bool]] = 
     ("Date", "date", lambda r, loc: short_date(r.occurred_on, loc), False),
     ("Kind", "kind", lambda r, loc: r.kind.label, False),
     ("Amount", "amount", lambda r, loc: money(r.signed, loc), True),
+    ("Balance", None, lambda r, loc: money(r.balance, loc), True),
     ("Category", "category", lambda r, loc: r.category, False),
     ("Counterparty", "counterparty", lambda r, loc: r.counterparty, False),
+    ("Household", "household", lambda r, loc: r.household, False),
     ("Method", "method", lambda r, loc: r.method, False),
     ("Reference", "reference", lambda r, loc: r.reference, False),
-    ("Household", "household", lambda r, loc: r.household, False),
     ("Restricted", "restricted", lambda r, loc: "restricted" if r.restricted else "", False),
     ("Note", "note", lambda r, loc: r.note, False),
-    ("Balance", None, lambda r, loc: money(r.balance, loc), True),
 ]
 
 Index = QModelIndex | QPersistentModelIndex

@@ -135,7 +135,7 @@ class FundsPage(Page):
         self.table = make_table(self.tr("Ledger"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((100, 75, 105, 150, 180, 105, 85, 80, 80, 140, 115)):
+        for column, width in enumerate((100, 70, 105, 110, 150, 190, 75, 105, 80, 80, 140)):
             self.table.setColumnWidth(column, width)
         self.ledger_empty = empty_state(
             self.tr(
