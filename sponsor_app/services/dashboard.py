@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -20,79 +19,22 @@ from ..storage.models import (
 )
 from ..storage.store import Store
 from .funds import (
-    FundsPosition,
-    MonthBalance,
-    RentStatus,
     funds_position,
     month_end_balances,
     rent_status,
 )
-from .tasks import LapsedAssignment, lapsed_assignments
+from .results import (
+    DUE_SOON_DAYS,
+    LEASE_WARNING_DAYS,
+    AreaProgress,
+    ArrivalCountdown,
+    DashboardFigures,
+    LeaseAlert,
+    TaskDue,
+    VettingAlert,
+)
+from .tasks import lapsed_assignments
 from .volunteers import list_volunteers
-
-DUE_SOON_DAYS = 14
-VETTING_WARNING_DAYS = 30
-LEASE_WARNING_DAYS = 60
-
-
-@dataclass(frozen=True)
-class TaskDue:
-    id: int
-    household_id: int
-    household_code: str
-    title: str
-    due_on: date
-    days_overdue: int  # negative: due in that many days
-    outcome_area: OutcomeArea
-    assignee: str
-
-
-@dataclass(frozen=True)
-class VettingAlert:
-    volunteer_id: int
-    name: str
-    status: VettingStatus
-    expires_on: date | None
-
-
-@dataclass(frozen=True)
-class LeaseAlert:
-    tenancy_id: int
-    household_code: str
-    address: str
-    lease_end: date
-    days_left: int
-
-
-@dataclass(frozen=True)
-class ArrivalCountdown:
-    household_id: int
-    code: str
-    arrival_date: date | None
-    days_since: int | None  # negative: arrives in that many days
-
-
-@dataclass(frozen=True)
-class AreaProgress:
-    area: OutcomeArea
-    done: int
-    total: int
-
-
-@dataclass(frozen=True)
-class DashboardFigures:
-    today: date
-    locale: str
-    overdue: tuple[TaskDue, ...]
-    due_soon: tuple[TaskDue, ...]
-    vetting: tuple[VettingAlert, ...]
-    leases: tuple[LeaseAlert, ...]
-    arrivals: tuple[ArrivalCountdown, ...]
-    funds: FundsPosition
-    rent: RentStatus
-    month_end_balances: tuple[MonthBalance, ...]
-    area_progress: tuple[AreaProgress, ...]
-    lapsed_assignments: tuple[LapsedAssignment, ...] = ()
 
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:

@@ -12,7 +12,7 @@ from ..domain.enums import RentFrequency, TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
 from ..domain.periods import Period, add_months, month_end, month_start
-from ..domain.programmes import FundsRequirement, get_programme
+from ..domain.programmes import get_programme
 from ..domain.rent import payment_dates
 from ..storage.models import (
     Budget,
@@ -25,36 +25,10 @@ from ..storage.models import (
 )
 from ..storage.store import Store
 from .ledger import signed_amount
+from .results import FundsPosition, MonthBalance, RentStatus
 
 PLEDGE_FREQUENCIES = ("once", "weekly", "fortnightly", "monthly")
 RENT_CATEGORY = "rent"
-
-
-@dataclass(frozen=True)
-class FundsPosition:
-    held: Money
-    requirement: FundsRequirement
-    restricted_left_out: Money  # restricted income not counted, when the rule says so
-
-    @property
-    def shortfall(self) -> Money:
-        gap = self.requirement.required - self.held
-        return gap if gap.minor > 0 else Money.zero(gap.currency)
-
-    @property
-    def surplus(self) -> Money:
-        extra = self.held - self.requirement.required
-        return extra if extra.minor > 0 else Money.zero(extra.currency)
-
-    @property
-    def met(self) -> bool:
-        return self.shortfall.minor == 0
-
-
-@dataclass(frozen=True)
-class MonthBalance:
-    month_end: date
-    balance: Money
 
 
 @dataclass(frozen=True)
@@ -105,17 +79,6 @@ class PledgeRow:
     @property
     def outstanding(self) -> Money:
         gap = self.expected - self.received
-        return gap if gap.minor > 0 else Money.zero(gap.currency)
-
-
-@dataclass(frozen=True)
-class RentStatus:
-    expected: Money
-    paid: Money
-
-    @property
-    def behind(self) -> Money:
-        gap = self.expected - self.paid
         return gap if gap.minor > 0 else Money.zero(gap.currency)
 
 

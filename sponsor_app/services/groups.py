@@ -15,6 +15,7 @@ from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
 from ..domain.validation import required_text
 from ..storage.models import GroupProfile, LedgerCategory
 from ..storage.store import Store
+from .results import GroupInfo
 
 
 @dataclass(frozen=True)
@@ -24,18 +25,6 @@ class NewGroup:
     currency: str | None = None  # None: the programme's
     locale: str | None = None
     start_date: date | None = None  # None: today
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    uuid: str
-    name: str
-    programme_key: str
-    programme_name: str
-    currency: str
-    locale: str
-    start_date: date
-    prepared_by_role: str
 
 
 def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> Store:

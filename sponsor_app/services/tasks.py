@@ -15,6 +15,7 @@ from ..domain.vetting import may_do_family_facing
 from ..storage.models import GroupProfile, Household, Task, Volunteer
 from ..storage.store import Store
 from .groups import group_info
+from .results import LapsedAssignment
 from .volunteers import VolunteerRow, get_volunteer_orm, list_volunteers, roster_rules, to_row
 
 
@@ -139,17 +140,6 @@ def assign_task(
         task.assignee_id = volunteer_id
         session.flush()
         return _row(session, task)
-
-
-@dataclass(frozen=True)
-class LapsedAssignment:
-    task_id: int
-    household_code: str
-    title: str
-    due_on: date | None
-    volunteer_id: int
-    volunteer: str
-    vetting_status: VettingStatus
 
 
 def lapsed_assignments(store: Store, today: date | None = None) -> list[LapsedAssignment]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import SponsorDeskError
-from ..services.groups import GroupInfo, group_info, open_group
+from ..services.results import GroupInfo
 
 
 class ServiceCommand(QUndoCommand):
@@ -69,10 +69,12 @@ class GroupContext(QObject):
 
     def open(self, path: Path) -> None:
         """Open `path` (closing any open file first). Raises known errors for the caller to show."""
+        from ..services.groups import open_group  # the first open loads SQLAlchemy
+
         store = open_group(path)
         self.close()
         self.store = store
-        self.info = group_info(store)
+        self.info = self._group_info()
         self.last_saved = None
         self.opened.emit()
 
@@ -113,5 +115,10 @@ class GroupContext(QObject):
     def _saved(self, what: str) -> None:
         self.last_saved = datetime.now().astimezone()
         if what == "group":
-            self.info = group_info(self.store)
+            self.info = self._group_info()
         self.changed.emit(what)
+
+    def _group_info(self) -> GroupInfo:
+        from ..services.groups import group_info
+
+        return group_info(self.store)

@@ -22,23 +22,11 @@ from .. import APP_NAME, __version__
 from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
-from ..services.tasks import (
-    assign_task,
-    assignee_options,
-    get_task,
-    restore_task_assignee,
-    set_task_status,
-)
 from .context import GroupContext
-from .dialogs.task_dialog import TaskDialog
 from .errors import show_known_error
 from .formatting import timestamp
 from .pages.base import ComingPage, Page
 from .pages.dashboard import DashboardPage
-from .pages.funds import FundsPage
-from .pages.households import HouseholdsPage
-from .pages.housing import HousingPage
-from .pages.volunteers import VolunteersPage
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
 from .worker import run_in_background
@@ -57,21 +45,19 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePage()
         self.dashboard = DashboardPage(self.context)
-        self.households = HouseholdsPage(self.context)
-        self.volunteers = VolunteersPage(self.context)
-        self.housing = HousingPage(self.context)
-        self.funds = FundsPage(self.context)
-        self.pages: list[Page] = [
+        # Pages other than the dashboard are built the first time they are shown: their
+        # modules load SQLAlchemy, which start-up does not need to paint the dashboard.
+        self.pages: list[Page | None] = [
             self.dashboard,
-            self.households,
+            None,
             ComingPage(
                 self.context,
                 self.tr("Settlement plan"),
                 self.tr("every task by phase and outcome area."),
             ),
-            self.volunteers,
-            self.housing,
-            self.funds,
+            None,
+            None,
+            None,
             ComingPage(
                 self.context, self.tr("Reports"), self.tr("the PDF reports for evaluators.")
             ),
@@ -96,7 +82,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
         self.page_stack = QStackedWidget()
         for page in self.pages:
-            self.page_stack.addWidget(page)
+            self.page_stack.addWidget(page or QWidget())
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +93,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.welcome)
         self.central.addWidget(workspace)
         self.setCentralWidget(self.central)
-        self.navigation.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_navigate)
 
         self.file_label = QLabel()
         self.saved_label = QLabel()
@@ -217,8 +203,57 @@ class MainWindow(QMainWindow):
         if self.context.is_open:
             self.navigation.setCurrentRow(number)
 
+    def _on_navigate(self, number: int) -> None:
+        if number >= 0:
+            self.page(number)
+            self.page_stack.setCurrentIndex(number)
+
+    def page(self, number: int) -> Page:
+        """The page at `number`, built on first use."""
+        if self.pages[number] is None:
+            built = self._build_page(number)
+            placeholder = self.page_stack.widget(number)
+            self.page_stack.insertWidget(number, built)
+            self.page_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[number] = built
+        return self.pages[number]
+
+    def _build_page(self, number: int) -> Page:
+        if number == 1:
+            from .pages.households import HouseholdsPage
+
+            return HouseholdsPage(self.context)
+        if number == 3:
+            from .pages.volunteers import VolunteersPage
+
+            return VolunteersPage(self.context)
+        if number == 4:
+            from .pages.housing import HousingPage
+
+            return HousingPage(self.context)
+        from .pages.funds import FundsPage
+
+        return FundsPage(self.context)
+
+    @property
+    def households(self):
+        return self.page(1)
+
+    @property
+    def volunteers(self):
+        return self.page(3)
+
+    @property
+    def housing(self):
+        return self.page(4)
+
+    @property
+    def funds(self):
+        return self.page(5)
+
     def current_page(self) -> Page:
-        return self.pages[self.page_stack.currentIndex()]
+        return self.page(self.page_stack.currentIndex())
 
     def _refresh_current(self) -> None:
         if self.context.is_open:
@@ -308,6 +343,17 @@ class MainWindow(QMainWindow):
 
     # --- tasks ------------------------------------------------------------------------------
     def show_task(self, task_id: int) -> None:
+        if not self.context.is_open:
+            return  # a start-up snapshot is showing; the file is still opening
+        from ..services.tasks import (
+            assign_task,
+            assignee_options,
+            get_task,
+            restore_task_assignee,
+            set_task_status,
+        )
+        from .dialogs.task_dialog import TaskDialog
+
         store = self.context.store
         try:
             task = get_task(store, task_id)

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import VettingStatus
-from ...services.dashboard import (
+from ...services.results import (
     DUE_SOON_DAYS,
     LEASE_WARNING_DAYS,
     VETTING_WARNING_DAYS,
     DashboardFigures,
-    dashboard,
 )
 from ..formatting import days_from_arrival, money, overdue_by, short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
@@ -192,7 +191,14 @@ class DashboardPage(Page):
             self.task_activated.emit(getattr(task, "task_id", None) or task.id)
 
     def refresh(self, today: date | None = None) -> None:
-        figures = dashboard(self.context.store, today)
+        from ...services.dashboard import (
+            dashboard,
+        )  # loads SQLAlchemy: not needed to paint a snapshot
+
+        self.show_figures(dashboard(self.context.store, today))
+
+    def show_figures(self, figures: DashboardFigures) -> None:
+        """Fill every card from computed figures (fresh, or a start-up snapshot)."""
         self.figures = figures
         self._locale = figures.locale
         self.overdue.set_rows(figures.overdue)

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from ...services.dashboard import AreaProgress, MonthBalance
+from ...services.results import AreaProgress, MonthBalance
 
 
 def _chart(title: str) -> QChart:

@@ -1,0 +1,139 @@
+"""Plain, frozen results that the window shows: importing this module loads no database code.
+
+They live apart from the services that compute them so that the window can show a saved
+dashboard (a start-up snapshot) before SQLAlchemy, the slowest import, has been loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain.enums import OutcomeArea, VettingStatus
+from ..domain.money import Money
+from ..domain.programmes import FundsRequirement
+
+DUE_SOON_DAYS = 14
+VETTING_WARNING_DAYS = 30
+LEASE_WARNING_DAYS = 60
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    uuid: str
+    name: str
+    programme_key: str
+    programme_name: str
+    currency: str
+    locale: str
+    start_date: date
+    prepared_by_role: str
+
+
+@dataclass(frozen=True)
+class FundsPosition:
+    held: Money
+    requirement: FundsRequirement
+    restricted_left_out: Money  # restricted income not counted, when the rule says so
+
+    @property
+    def shortfall(self) -> Money:
+        gap = self.requirement.required - self.held
+        return gap if gap.minor > 0 else Money.zero(gap.currency)
+
+    @property
+    def surplus(self) -> Money:
+        extra = self.held - self.requirement.required
+        return extra if extra.minor > 0 else Money.zero(extra.currency)
+
+    @property
+    def met(self) -> bool:
+        return self.shortfall.minor == 0
+
+
+@dataclass(frozen=True)
+class MonthBalance:
+    month_end: date
+    balance: Money
+
+
+@dataclass(frozen=True)
+class RentStatus:
+    expected: Money
+    paid: Money
+
+    @property
+    def behind(self) -> Money:
+        gap = self.expected - self.paid
+        return gap if gap.minor > 0 else Money.zero(gap.currency)
+
+
+@dataclass(frozen=True)
+class LapsedAssignment:
+    task_id: int
+    household_code: str
+    title: str
+    due_on: date | None
+    volunteer_id: int
+    volunteer: str
+    vetting_status: VettingStatus
+
+
+@dataclass(frozen=True)
+class TaskDue:
+    id: int
+    household_id: int
+    household_code: str
+    title: str
+    due_on: date
+    days_overdue: int  # negative: due in that many days
+    outcome_area: OutcomeArea
+    assignee: str
+
+
+@dataclass(frozen=True)
+class VettingAlert:
+    volunteer_id: int
+    name: str
+    status: VettingStatus
+    expires_on: date | None
+
+
+@dataclass(frozen=True)
+class LeaseAlert:
+    tenancy_id: int
+    household_code: str
+    address: str
+    lease_end: date
+    days_left: int
+
+
+@dataclass(frozen=True)
+class ArrivalCountdown:
+    household_id: int
+    code: str
+    arrival_date: date | None
+    days_since: int | None  # negative: arrives in that many days
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    area: OutcomeArea
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    today: date
+    locale: str
+    overdue: tuple[TaskDue, ...]
+    due_soon: tuple[TaskDue, ...]
+    vetting: tuple[VettingAlert, ...]
+    leases: tuple[LeaseAlert, ...]
+    arrivals: tuple[ArrivalCountdown, ...]
+    funds: FundsPosition
+    rent: RentStatus
+    month_end_balances: tuple[MonthBalance, ...]
+    area_progress: tuple[AreaProgress, ...]
+    lapsed_assignments: tuple[LapsedAssignment, ...] = ()
