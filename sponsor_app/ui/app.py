@@ -28,5 +28,5 @@ def run_window(argv: list[str]) -> int:
     window.show()
     target = args.file or settings.last_file()
     if target is not None:
-        window.open_later(target)
+        window.start(target)
     return app.exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -22,6 +23,7 @@ from .. import APP_NAME, __version__
 from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
+from ..services.snapshot import load_snapshot, save_snapshot
 from .context import GroupContext
 from .errors import show_known_error
 from .formatting import timestamp
@@ -262,13 +264,14 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
         """Open a group file; a known problem is shown as a message and nothing changes."""
+        self._close_with_snapshot()
         try:
             self.context.open(Path(path))
         except SponsorDeskError as error:
             show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
             if not Path(path).exists():
                 self.settings.forget_file(Path(path))
-                self.welcome.set_recent(self.settings.recent_files())
+            self._show_welcome()  # also replaces a start-up snapshot of a file that did not open
             return False
         self.settings.remember_file(Path(path))
         self._show_workspace()
@@ -337,7 +340,7 @@ class MainWindow(QMainWindow):
         )
 
     def close_file(self) -> None:
-        self.context.close()
+        self._close_with_snapshot()
         self.settings.clear_last_file()
         self._show_welcome()
 
@@ -402,6 +405,7 @@ class MainWindow(QMainWindow):
 
     def _show_workspace(self) -> None:
         self.central.setCurrentIndex(1)
+        self.navigation.setEnabled(True)
         for action in (
             self.save_copy_action,
             self.close_action,
@@ -450,12 +454,45 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to ask: every change is already saved.
         self.settings.set_geometry(self.saveGeometry())
-        self.context.close()
+        self._close_with_snapshot()
         super().closeEvent(event)
 
     def open_later(self, path: Path) -> None:
         """Open after the event loop starts, so the window paints before any message box."""
         QTimer.singleShot(0, lambda: self.open_file(path))
+
+    def start(self, path: Path) -> None:
+        """Start-up: paint the file's saved dashboard at once if it is still right, then open
+        the file behind it (services/snapshot.py says why and when a snapshot is trusted)."""
+        snapshot = load_snapshot(Path(path))
+        if snapshot is not None:
+            self.central.setCurrentIndex(1)
+            self.navigation.setCurrentRow(0)
+            self.navigation.setEnabled(False)  # until the file is really open
+            self.dashboard.show_figures(snapshot.figures)
+            self.setWindowTitle(f"{snapshot.info.name} — {Path(path).name} — {APP_NAME}")
+            self.file_label.setText(self.tr("Opening {}…").format(path))
+            # Paint now: opening the file blocks the event loop for a moment, and the saved
+            # figures must be on screen before that, not after.
+            self.repaint()
+        self.open_later(Path(path))
+
+    def _close_with_snapshot(self) -> None:
+        """Close the open file; keep its dashboard, computed now, for the next start."""
+        if not self.context.is_open:
+            return
+        from ..services.dashboard import dashboard
+
+        path, info = self.context.path, self.context.info
+        try:
+            figures = dashboard(self.context.store)
+        except SponsorDeskError:
+            figures = None
+        self.context.close()
+        if figures is not None:
+            # only a speed-up for the next start: a failure to save is never worth a message
+            with contextlib.suppress(OSError):
+                save_snapshot(path, info, figures)
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
