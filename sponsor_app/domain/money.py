@@ -125,6 +125,8 @@ class Money:
         return f"{self.plain()} {self.currency}"
 
 
+# A trillion in major units is more than any group will hold, and well inside a 64-bit column.
+MAX_WHOLE_DIGITS = 13
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
@@ -176,6 +178,8 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         raise InvalidInput.single(
             field, f"“{text.strip()}” has more than {digits} digits after the decimal point."
         )
+    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise InvalidInput.single(field, f"“{text.strip()}” is too large for an amount.")
     try:
         minor = int(Decimal(f"{whole or '0'}.{fraction or '0'}").scaleb(digits))
     except InvalidOperation as exc:  # pragma: no cover - guarded by the digit checks above

@@ -18,6 +18,7 @@ class CheckState:
     kind: str
     result: CheckResult
     expires_on: date | None
+    checked_on: date | None = None
 
 
 def check_status(
@@ -52,14 +53,19 @@ def overall_status(
     today: date,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> VettingStatus:
-    """The worst status across the programme's required checks, taking each kind's best check."""
-    best: dict[str, VettingStatus] = {}
+    """The worst status across the programme's required checks, each kind judged by its most
+    recent check: a renewal replaces an old clearance, and a later refusal overrides it."""
+    latest: dict[str, CheckState] = {}
     for check in checks:
-        status = check_status(check.result, check.expires_on, today, warning_days)
-        previous = best.get(check.kind)
-        if previous is None or _SEVERITY.index(status) > _SEVERITY.index(previous):
-            best[check.kind] = status
-    statuses = [best.get(kind, VettingStatus.MISSING) for kind in required_kinds]
+        previous = latest.get(check.kind)
+        if previous is None or (check.checked_on or date.min) >= (previous.checked_on or date.min):
+            latest[check.kind] = check
+    statuses = [
+        check_status(latest[kind].result, latest[kind].expires_on, today, warning_days)
+        if kind in latest
+        else VettingStatus.MISSING
+        for kind in required_kinds
+    ]
     if not statuses:
         return VettingStatus.CURRENT
     return min(statuses, key=_SEVERITY.index)

@@ -128,7 +128,7 @@ def _fill(
 
 
 def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
-    states = [CheckState(c.kind, c.result, c.expires_on) for c in volunteer.checks]
+    states = [CheckState(c.kind, c.result, c.expires_on, c.checked_on) for c in volunteer.checks]
     return may_do_family_facing(overall_status(programme.required_check_kinds, states, today))
 
 

@@ -339,8 +339,9 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
 def delete_pledge(store: Store, pledge_id: int) -> None:
     with store.transaction() as session:
         pledge = session.get(Pledge, pledge_id)
-        if pledge is not None:
-            session.delete(pledge)
+        if pledge is None:
+            raise NotFound(f"Pledge {pledge_id} no longer exists.")
+        session.delete(pledge)
 
 
 def pledge_input(row: PledgeRow) -> PledgeInput:

@@ -487,13 +487,17 @@ def set_move_in_done(store: Store, item_id: int, done: bool) -> None:
         _get(session, MoveInItem, item_id, "Checklist item").done = done
 
 
-def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
+def add_move_in_item(
+    store: Store, tenancy_id: int, label: str, position: int | None = None, done: bool = False
+) -> int:
+    """Add to a tenancy's checklist: at the end, or at `position` (undo puts an item back)."""
     if not label.strip():
         raise InvalidInput.single("label", "Say what needs doing.")
     with store.transaction() as session:
         tenancy = _get(session, Tenancy, tenancy_id, "Tenancy")
-        position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
-        item = MoveInItem(label=label.strip(), position=position)
+        if position is None:
+            position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
+        item = MoveInItem(label=label.strip(), position=position, done=done)
         tenancy.move_in_items.append(item)
         session.flush()
         return item.id

@@ -97,11 +97,13 @@ def _read_csv(source: Path) -> tuple[list[str], list[list[str]]]:
             continue
     else:  # pragma: no cover - cp1252 decodes almost anything
         raise UnreadableFile(f"{source.name} is not a text file.")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    lines = list(csv.reader(io.StringIO(text), dialect))
+    # Only the delimiter is guessed, from the header line: letting the sniffer guess the quote
+    # character from the data once took ' for it and split "Smith, J" in two.
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header_line.count) if header_line else ","
+    lines = list(
+        csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
+    )
     if not lines:
         raise UnreadableFile(f"{source.name} is empty.")
     return lines[0], lines[1:]
@@ -131,6 +133,21 @@ def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]
     if suffix not in (".csv", ".xlsx"):
         raise InvalidInput.single("out", f"{target.name}: export to a .csv or .xlsx file.")
     partial = target.with_name(target.name + ".partial")
+    try:
+        _write(partial, suffix, header, rows)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        reason = error.strerror or str(error)
+        raise UnreadableFile(
+            f"Cannot write {target}: {reason}. Choose another folder or name."
+        ) from error
+    return target
+
+
+def _write(
+    partial: Path, suffix: str, header: Sequence[str], rows: Iterable[Sequence[str]]
+) -> None:
     if suffix == ".csv":
         with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
@@ -147,8 +164,6 @@ def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
             sheet.append([_inert_cell(sheet, str(v)) for v in row])
         book.save(partial)
-    os.replace(partial, target)
-    return target
 
 
 def _inert_cell(sheet, value: str):

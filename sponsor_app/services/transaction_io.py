@@ -26,7 +26,9 @@ COLUMNS = (
     "reference",
     "household",
     "note",
+    "restricted",  # yes/no, after the nine; optional on import, kept on a round trip
 )
+YES, NO = {"yes", "y", "true", "1", "restricted"}, {"no", "n", "false", "0", ""}
 REQUIRED = ("date", "kind", "amount", "category")
 
 
@@ -59,6 +61,7 @@ class _Parsed:
     reference: str
     household: str
     note: str
+    restricted: bool = False
 
 
 def _parse(row, currency: str, locale: str) -> _Parsed:
@@ -86,6 +89,9 @@ def _parse(row, currency: str, locale: str) -> _Parsed:
         problems.append(str(error).rstrip("."))
     if not v.get("category", "").strip():
         problems.append("category is empty")
+    restricted_text = v.get("restricted", "").strip().lower()
+    if restricted_text not in YES | NO:
+        problems.append(f"restricted must be yes or no, not “{v.get('restricted')}”")
     if problems:
         raise ValueError("; ".join(problems))
     return _Parsed(
@@ -99,6 +105,7 @@ def _parse(row, currency: str, locale: str) -> _Parsed:
         v.get("reference", ""),
         v.get("household", "").strip(),
         v.get("note", ""),
+        restricted_text in YES,
     )
 
 
@@ -163,6 +170,7 @@ def import_transactions(
                 reference=p.reference.strip(),
                 household_id=households.get(p.household.lower()) if p.household else None,
                 note=p.note,
+                restricted=p.restricted,
             )
             for p in parsed
         )
@@ -185,6 +193,7 @@ def export_transactions(store: Store, target: Path | str) -> Path:
                 t.reference,
                 Household.code,
                 t.note,
+                t.restricted,
             )
             .join(LedgerCategory, LedgerCategory.id == t.category_id)
             .outerjoin(Household, Household.id == t.household_id)
@@ -204,6 +213,7 @@ def export_transactions(store: Store, target: Path | str) -> Path:
                 r[6],
                 r[7] or "",
                 r[8],
+                "yes" if r[9] else "no",
             ]
             for r in rows
         ),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from babel.dates import parse_date
+from babel.dates import get_date_format
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -16,7 +17,14 @@ from ..domain.validation import split_list
 from ..storage.models import GroupProfile, Volunteer
 from ..storage.store import Store
 from .tabular import SourceRow, read_rows, write_rows
-from .volunteers import CheckInput, VolunteerInput, apply_input, list_volunteers, roster_rules
+from .volunteers import (
+    CheckInput,
+    VolunteerInput,
+    apply_input,
+    latest_check,
+    list_volunteers,
+    roster_rules,
+)
 
 COLUMNS = (
     "name",
@@ -65,17 +73,38 @@ class ImportSummary:
 
 
 def parse_day(text: str, locale: str) -> date | None:
-    """ISO dates (2026-03-01) or the locale's short form (1/03/2026 in en_NZ)."""
+    """ISO dates (2026-03-01) or the locale's short form (1/03/2026 in en_NZ, 3/1/26 in en_US).
+
+    Strict on purpose: a month above 12 is an error, not a hint to swap day and month (that
+    would hide a file written in another country's order), and years outside 1900-2100 are
+    refused.
+    """
     text = text.strip()
     if not text:
         return None
     try:
-        return date.fromisoformat(text[:10])
+        day = date.fromisoformat(text[:10])
     except ValueError:
-        pass
+        day = _short_form(text, locale)
+    if not 1900 <= day.year <= 2100:
+        raise ValueError(f"“{text}” is not a date between 1900 and 2100")
+    return day
+
+
+def _short_form(text: str, locale: str) -> date:
+    numbers = re.findall(r"\d+", text)
+    order = [ch for ch in re.sub(r"[^dMy]", "", get_date_format("short", locale=locale).pattern)]
+    fields = list(dict.fromkeys(order))  # e.g. ["d", "M", "y"]
+    if len(numbers) != 3 or len(fields) != 3:
+        raise ValueError(f"“{text}” is not a date (use 2026-03-01)")
+    written = dict(zip(fields, numbers, strict=True))
+    if len(written["y"]) not in (2, 4):
+        raise ValueError(f"“{text}” is not a date: write the year with 2 or 4 digits")
+    parts = {field: int(value) for field, value in written.items()}
+    year = parts["y"] + 2000 if len(written["y"]) == 2 else parts["y"]
     try:
-        return parse_date(text, locale=locale, format="short")
-    except (ValueError, IndexError) as error:
+        return date(year, parts["M"], parts["d"])
+    except ValueError as error:
         raise ValueError(f"“{text}” is not a date (use 2026-03-01)") from error
 
 
@@ -128,6 +157,23 @@ def _row_input(row: SourceRow, main_kind: str, locale: str) -> VolunteerInput:
     return data
 
 
+def _keep_what_the_sheet_lacks(
+    existing: Volunteer, data: VolunteerInput, has_active: bool, main_kind: str
+) -> VolunteerInput:
+    """The sheet has no notes or check reference (and may have no active column): an update
+    keeps what the app already holds for those instead of blanking it."""
+    vetting = data.vetting
+    main = latest_check(existing, main_kind)
+    if vetting is not None and main is not None and not vetting.reference:
+        vetting = replace(vetting, reference=main.reference)
+    return replace(
+        data,
+        notes=existing.notes,
+        vetting=vetting,
+        active=data.active if has_active else existing.active,
+    )
+
+
 def import_volunteers(store: Store, source: Path | str) -> ImportSummary:
     """Add or update volunteers from a sheet; one bad row and nothing changes."""
     source = Path(source)
@@ -135,15 +181,17 @@ def import_volunteers(store: Store, source: Path | str) -> ImportSummary:
     with store.transaction() as session:
         rules = roster_rules(session)
         locale = session.scalar(select(GroupProfile.locale))
-        parsed: list[tuple[int, VolunteerInput]] = []
+        parsed: list[tuple[int, VolunteerInput, bool]] = []
         problems: list[Problem] = []
         for row in rows:
             try:
-                parsed.append((row.line, _row_input(row, rules.main_kind, locale)))
+                parsed.append(
+                    (row.line, _row_input(row, rules.main_kind, locale), "active" in row.values)
+                )
             except ValueError as error:
                 problems.append(Problem(f"line {row.line}", f"{error}."))
         seen: dict[str, int] = {}
-        for line, data in parsed:
+        for line, data, _ in parsed:
             key = data.email.strip().lower() or data.full_name.strip().casefold()
             if key in seen:
                 problems.append(Problem(f"line {line}", f"the same person as line {seen[key]}."))
@@ -156,7 +204,7 @@ def import_volunteers(store: Store, source: Path | str) -> ImportSummary:
         by_email = {v.email: v for v in everyone if v.email}
         by_name = {v.full_name.casefold(): v for v in everyone}
         added = updated = 0
-        for _line, data in parsed:
+        for _line, data, has_active in parsed:
             email = data.email.strip().lower()
             existing = by_email.get(email) if email else None
             existing = existing or by_name.get(data.full_name.strip().casefold())
@@ -166,6 +214,7 @@ def import_volunteers(store: Store, source: Path | str) -> ImportSummary:
                 added += 1
             else:
                 updated += 1
+                data = _keep_what_the_sheet_lacks(existing, data, has_active, rules.main_kind)
             apply_input(existing, data)
         session.flush()
         duplicates = session.execute(

@@ -147,7 +147,7 @@ def latest_check(volunteer: Volunteer, kind: str) -> VettingCheck | None:
 def to_row(
     volunteer: Volunteer, rules: RosterRules, today: date, minutes_this_month: int = 0
 ) -> VolunteerRow:
-    states = [CheckState(c.kind, c.result, c.expires_on) for c in volunteer.checks]
+    states = [CheckState(c.kind, c.result, c.expires_on, c.checked_on) for c in volunteer.checks]
     required_expiries = [
         c.expires_on
         for kind in rules.required
@@ -216,14 +216,23 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
 
 
 def edit_volunteer(
-    store: Store, volunteer_id: int, data: VolunteerInput, today: date | None = None
+    store: Store,
+    volunteer_id: int,
+    data: VolunteerInput,
+    today: date | None = None,
+    clear_main_check: bool = False,
 ) -> VolunteerRow:
+    """Save a volunteer. `clear_main_check` removes the programme's main check when `data`
+    has none: undo of an edit that recorded the first one puts the volunteer back unvetted."""
     _validate(data)
     with store.transaction() as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         apply_input(volunteer, data)
+        rules = roster_rules(session)
+        if clear_main_check and data.vetting is None:
+            volunteer.checks = [c for c in volunteer.checks if c.kind != rules.main_kind]
         session.flush()
-        return to_row(volunteer, roster_rules(session), today or date.today())
+        return to_row(volunteer, rules, today or date.today())
 
 
 def volunteer_input(row: VolunteerRow) -> VolunteerInput:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import SponsorDeskError
@@ -95,21 +95,48 @@ class GroupContext(QObject):
         self.undo_stack.push(ServiceCommand(self, text, what, apply, revert, token))
         return token
 
+    def execute_removal(
+        self,
+        text: str,
+        what: str,
+        remove: Callable[[int], Any],
+        restore: Callable[[], int],
+        row_id: int,
+    ) -> None:
+        """Delete a row undoably. Undo restores it under a new id; redo must delete that one,
+        so both steps share the id through one cell rather than each keeping its own."""
+        current = [row_id]
+
+        def revert(_token: Any) -> None:
+            current[0] = restore()
+
+        self.execute(text, what, lambda: remove(current[0]), revert)
+
     def guarded(self, action: Callable[[], Any], what: str) -> Any:
-        """Run an undo or redo: known errors become a message, bugs go to the crash dialog."""
+        """Run an undo or redo: known errors become a message, bugs go to the crash dialog.
+
+        Either way the steps left on the stack may no longer match the file, so the stack is
+        cleared (after this step returns: Qt does not allow it from inside one)."""
         try:
             result = action()
         except SponsorDeskError as error:
-            self.error.emit(str(error))
+            self.error.emit(
+                str(error) + " " + self.tr("Undo history was cleared to keep your data safe.")
+            )
+            QTimer.singleShot(0, self.undo_stack.clear)
             return None
         except Exception:
+            QTimer.singleShot(0, self.undo_stack.clear)
             sys.excepthook(*sys.exc_info())
             return None
         self._saved(what)
         return result
 
     def notify(self, what: str) -> None:
-        """A write made outside `execute` (an import on a worker) has been committed."""
+        """A write made outside `execute` (an import on a worker) has been committed.
+
+        Earlier undo steps could now write back over what it changed, so they are dropped."""
+        self.undo_stack.clear()
         self._saved(what)
 
     def _saved(self, what: str) -> None:

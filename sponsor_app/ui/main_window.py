@@ -376,7 +376,9 @@ class MainWindow(QMainWindow):
             )
 
         def assign(volunteer_id: int | None) -> None:
-            old = task.assignee_id
+            old = get_task(
+                store, task_id
+            ).assignee_id  # whoever has it now, not when the dialog opened
             self.context.execute(
                 self.tr("Assign “{}”").format(task.title),
                 "tasks",

@@ -35,10 +35,12 @@ def test_pending_or_not_cleared_counts_as_missing():
     )
 
 
-def test_overall_is_the_worst_required_kind_using_the_best_check_of_each():
+def test_overall_is_the_worst_required_kind_using_the_latest_check_of_each():
     checks = [
-        CheckState("police", CheckResult.CLEARED, TODAY - timedelta(days=3)),
-        CheckState("police", CheckResult.CLEARED, TODAY + timedelta(days=400)),  # renewed
+        CheckState("police", CheckResult.CLEARED, TODAY - timedelta(days=3), date(2023, 6, 1)),
+        CheckState(
+            "police", CheckResult.CLEARED, TODAY + timedelta(days=400), date(2026, 6, 1)
+        ),  # renewed
         CheckState("statement", CheckResult.CLEARED, None),
     ]
     assert overall_status(["police", "statement"], checks, TODAY) is VettingStatus.CURRENT
@@ -47,3 +49,13 @@ def test_overall_is_the_worst_required_kind_using_the_best_check_of_each():
     )
     assert not may_do_family_facing(VettingStatus.EXPIRED)
     assert may_do_family_facing(VettingStatus.EXPIRING)
+
+
+def test_a_later_refusal_overrides_an_older_clearance():
+    """Regression (review): the best check of a kind used to win, so a failed re-check still
+    left the volunteer 'current' and free to take family-facing work."""
+    checks = [
+        CheckState("police", CheckResult.CLEARED, date(2027, 1, 1), date(2024, 1, 1)),
+        CheckState("police", CheckResult.NOT_CLEARED, None, date(2026, 5, 1)),
+    ]
+    assert overall_status(["police"], checks, TODAY) is VettingStatus.MISSING

@@ -57,7 +57,7 @@ def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):
         qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
 
     with on_next_modal(qtbot, mark_done):
-        page.overdue.view.doubleClicked.emit(page.overdue.proxy.index(0, 0))
+        page.overdue.view.activated.emit(page.overdue.proxy.index(0, 0))
     assert len(page.overdue.model.rows()) == before - 1
     assert task.id not in [t.id for t in page.overdue.model.rows()]
     assert "last at" in window.saved_label.text()

@@ -96,8 +96,9 @@ def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_de
     window.context.notify("volunteers")
     assert page.selected().vetting_status is VettingStatus.EXPIRING
     assert page.proxy.index(page.table.currentIndex().row(), 5).data().startswith("⚠ Expiring")
-    window.undo_action.trigger()  # undo the add
-    assert "Kiri Walker" not in [v.full_name for v in page.model.rows()]
+    # A write from outside the undo stack (as an import makes) drops the older undo steps,
+    # which could otherwise write back over it.
+    assert not window.undo_action.isEnabled()
 
 
 def test_filters_and_search(window, qtbot, large_demo):

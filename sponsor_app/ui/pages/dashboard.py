@@ -182,7 +182,6 @@ class DashboardPage(Page):
         layout.addWidget(scroll)
 
         for card in (self.overdue, self.due_soon, self.lapsed):
-            card.view.doubleClicked.connect(lambda index, c=card: self._on_task_activated(c, index))
             card.view.activated.connect(lambda index, c=card: self._on_task_activated(c, index))
 
     def _on_task_activated(self, card: ListCard, index) -> None:

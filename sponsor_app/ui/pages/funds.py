@@ -522,11 +522,12 @@ class FundsPage(Page):
             return
         store = self.context.store
         old = ledger_service.transaction_input(store, transaction_id)
-        self.context.execute(
+        self.context.execute_removal(
             self.tr("Delete transaction"),
             "funds",
-            lambda: ledger_service.delete_transaction(store, transaction_id),
-            lambda _: ledger_service.record_transaction(store, old),
+            lambda row_id: ledger_service.delete_transaction(store, row_id),
+            lambda: ledger_service.record_transaction(store, old).id,
+            transaction_id,
         )
 
     def manage_categories(self) -> None:
@@ -604,11 +605,12 @@ class FundsPage(Page):
             return
         store = self.context.store
         old = funds_service.pledge_input(pledge)
-        self.context.execute(
+        self.context.execute_removal(
             self.tr("Delete pledge"),
             "funds",
-            lambda: funds_service.delete_pledge(store, pledge.id),
-            lambda _: funds_service.add_pledge(store, old),
+            lambda row_id: funds_service.delete_pledge(store, row_id),
+            lambda: funds_service.add_pledge(store, old),
+            pledge.id,
         )
 
     # --- import and export --------------------------------------------------------------------

@@ -385,11 +385,12 @@ class HousingPage(Page):
             row.follow_up,
             row.next_due,
         )
-        self.context.execute(
+        self.context.execute_removal(
             self.tr("Delete inspection"),
             "housing",
-            lambda: service.delete_inspection(store, row.id),
-            lambda _: service.add_inspection(store, data),
+            lambda row_id: service.delete_inspection(store, row_id),
+            lambda: service.add_inspection(store, data),
+            row.id,
         )
 
     def _on_checklist_item_changed(self, item: QListWidgetItem) -> None:
@@ -427,10 +428,15 @@ class HousingPage(Page):
         if item is None or tenancy is None:
             return
         store = self.context.store
-        label = item.text()
-        self.context.execute(
-            self.tr("Remove “{}”").format(label),
+        # Read everything now: the list is rebuilt after the removal and `item` goes with it.
+        item_id = item.data(Qt.ItemDataRole.UserRole)
+        entry = next(e for e in service.list_move_in(store, tenancy.id) if e.id == item_id)
+        self.context.execute_removal(
+            self.tr("Remove “{}”").format(entry.label),
             "housing",
-            lambda: service.remove_move_in_item(store, item.data(Qt.ItemDataRole.UserRole)),
-            lambda _: service.add_move_in_item(store, tenancy.id, label),
+            lambda row_id: service.remove_move_in_item(store, row_id),
+            lambda: service.add_move_in_item(
+                store, tenancy.id, entry.label, entry.position, entry.done
+            ),
+            item_id,
         )

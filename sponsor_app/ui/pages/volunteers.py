@@ -425,7 +425,9 @@ class VolunteersPage(Page):
             self.tr("Edit volunteer {}").format(current.full_name),
             "volunteers",
             lambda: service.edit_volunteer(store, current.id, data),
-            lambda _: service.edit_volunteer(store, current.id, old),
+            lambda _: service.edit_volunteer(
+                store, current.id, old, clear_main_check=old.vetting is None
+            ),
         )
         dialog.exec()
 
@@ -480,13 +482,13 @@ class VolunteersPage(Page):
         if check is None:
             return
         store = self.context.store
-        volunteer_id = check.volunteer_id
-        old = vetting_service.check_input(check)
-        self.context.execute(
+        volunteer_id, old = check.volunteer_id, vetting_service.check_input(check)
+        self.context.execute_removal(
             self.tr("Delete {}").format(check.kind_label),
             "volunteers",
-            lambda: vetting_service.delete_check(store, check.id),
-            lambda _: vetting_service.add_check(store, volunteer_id, old),
+            lambda row_id: vetting_service.delete_check(store, row_id),
+            lambda: vetting_service.add_check(store, volunteer_id, old).id,
+            check.id,
         )
 
     def add_training(self) -> None:
@@ -523,12 +525,13 @@ class VolunteersPage(Page):
         if record is None:
             return
         store = self.context.store
-        old, volunteer_id = vetting_service.training_input(record), record.volunteer_id
-        self.context.execute(
+        volunteer_id, old = record.volunteer_id, vetting_service.training_input(record)
+        self.context.execute_removal(
             self.tr("Delete training"),
             "volunteers",
-            lambda: vetting_service.delete_training(store, record.id),
-            lambda _: vetting_service.add_training(store, volunteer_id, old),
+            lambda row_id: vetting_service.delete_training(store, row_id),
+            lambda: vetting_service.add_training(store, volunteer_id, old).id,
+            record.id,
         )
 
     def log_hours(self) -> None:
@@ -553,22 +556,17 @@ class VolunteersPage(Page):
         store = self.context.store
         household_id = None
         if entry.household_code:
-            household_id = next(
-                (
-                    h.id
-                    for h in list_households(store, include_archived=True)
-                    if h.code == entry.household_code
-                ),
-                None,
-            )
+            households = list_households(store, include_archived=True)
+            household_id = next((h.id for h in households if h.code == entry.household_code), None)
         data = hours_service.HoursInput(
             entry.volunteer_id, entry.worked_on, entry.minutes, entry.activity, household_id
         )
-        self.context.execute(
+        self.context.execute_removal(
             self.tr("Delete hours"),
             "volunteers",
-            lambda: hours_service.delete_hours(store, entry.id),
-            lambda _: hours_service.log_hours(store, data),
+            lambda row_id: hours_service.delete_hours(store, row_id),
+            lambda: hours_service.log_hours(store, data).id,
+            entry.id,
         )
 
     # --- import and export ------------------------------------------------------------------
