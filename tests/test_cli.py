@@ -21,7 +21,7 @@ def test_new_then_check(tmp_path, capsys):
     capsys.readouterr()
     assert run(["check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Schema:    0003" in out and "Integrity: ok" in out and "Healthy." in out
+    assert "Schema:    0004" in out and "Integrity: ok" in out and "Healthy." in out
     assert "ledger_category" in out
 
 

@@ -221,6 +221,14 @@ class MainWindow(QMainWindow):
             self.pages[number] = built
         return self.pages[number]
 
+    def _build_next_page(self) -> None:
+        """Build the pages not yet built, one per turn of the event loop, once the window is
+        idle after opening: start-up stays quick and the first visit to a page does too."""
+        waiting = [n for n, page in enumerate(self.pages) if page is None]
+        if waiting and self.context.is_open:
+            self.page(waiting[0])
+            QTimer.singleShot(0, self._build_next_page)
+
     def _build_page(self, number: int) -> Page:
         if number == 1:
             from .pages.households import HouseholdsPage
@@ -408,6 +416,7 @@ class MainWindow(QMainWindow):
     def _show_workspace(self) -> None:
         self.central.setCurrentIndex(1)
         self.navigation.setEnabled(True)
+        QTimer.singleShot(300, self._build_next_page)
         for action in (
             self.save_copy_action,
             self.close_action,

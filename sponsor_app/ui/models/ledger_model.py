@@ -17,7 +17,7 @@ from ...domain.enums import TransactionKind
 from ...services.ledger_view import LedgerLine, LedgerSelection
 from ..formatting import money, short_date
 
-PAGE = 200
+PAGE = 100  # rows read at a time: a screenful or three
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _SPENDING = QColor("#c62828")  # with the minus sign, so colour is not the only cue
@@ -47,6 +47,7 @@ class LedgerModel(QAbstractTableModel):
         super().__init__(parent)
         self._ids: Sequence[int] = ()
         self._cache: dict[int, LedgerLine] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # formatted once per row, not per paint
         self._loader: Callable[[Sequence[int]], dict[int, LedgerLine]] | None = None
         self.locale = "en_NZ"
 
@@ -56,6 +57,7 @@ class LedgerModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = selection.ids
         self._cache = {}
+        self._texts = {}
         self._loader = loader
         self.endResetModel()
         self.ensure_rows(0, PAGE)
@@ -70,7 +72,13 @@ class LedgerModel(QAbstractTableModel):
         missing = [i for i in self._ids[start:stop] if i not in self._cache]
         if not missing:
             return
-        self._cache.update(self._loader(missing))
+        lines = self._loader(missing)
+        self._cache.update(lines)
+        # Babel formatting is the slow part of a paint; do it once when the rows arrive.
+        self._texts.update(
+            (line_id, tuple(text(line, self.locale) for _title, _key, text, _right in COLUMNS))
+            for line_id, line in lines.items()
+        )
         self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(COLUMNS) - 1))
 
     def line_at(self, row: int) -> LedgerLine | None:
@@ -100,14 +108,16 @@ class LedgerModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        title, _key, text, right = COLUMNS[index.column()]
+        title, _key, _text, right = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if right else _LEFT
-        line = self._cache.get(self._ids[index.row()])
+        line_id = self._ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(line_id)
+            return texts[index.column()] if texts else None
+        line = self._cache.get(line_id)
         if line is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text(line, self.locale)
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and title == "Amount"
