@@ -39,10 +39,13 @@ from .volunteers import list_volunteers
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
     today = today or date.today()
+    volunteers = list_volunteers(store, include_archived=True, today=today)
     vetting = tuple(
         VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on)
-        for v in list_volunteers(store, today=today)
-        if v.active and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
+        for v in volunteers
+        if v.active
+        and not v.archived
+        and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
     )
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
@@ -66,7 +69,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         rent=rent_status(store, today),
         month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
         area_progress=progress,
-        lapsed_assignments=tuple(lapsed_assignments(store, today)),
+        lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
     )
 
 

@@ -52,16 +52,9 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
             )
             session.add_all(_default_categories(programme))
     except BaseException:
-        discard_new_file(store)
+        store.discard()
         raise
     return store
-
-
-def discard_new_file(store: Store) -> None:
-    """Close a file this call created and remove it, so a failed creation leaves nothing."""
-    store.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{store.path}{suffix}").unlink(missing_ok=True)
 
 
 def _default_categories(programme: Programme) -> list[LedgerCategory]:

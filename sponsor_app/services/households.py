@@ -184,11 +184,6 @@ def list_households(store: Store, include_archived: bool = False) -> list[Househ
         return [_row(session, h) for h in session.scalars(query).all()]
 
 
-def get_household(store: Store, household_id: int) -> HouseholdRow:
-    with store.read() as session:
-        return _row(session, _get(session, household_id))
-
-
 def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
     if not data.full_name.strip():
         raise InvalidInput.single("full_name", "Enter the person's name.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..storage.store import Store
-from .groups import NewGroup, create_group, discard_new_file
+from .groups import NewGroup, create_group
 from .households import HouseholdInput, add_household
 
 
@@ -16,6 +16,6 @@ def start_group(path: Path | str, group: NewGroup, first_household: HouseholdInp
         if first_household is not None:
             add_household(store, first_household)
     except BaseException:
-        discard_new_file(store)
+        store.discard()
         raise
     return store

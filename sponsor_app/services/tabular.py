@@ -19,8 +19,8 @@ from ..domain.errors import InvalidInput, Problem, SponsorDeskError
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class UnreadableFile(SponsorDeskError):
-    pass
+class SpreadsheetFileError(SponsorDeskError):
+    """A spreadsheet that cannot be read, or a place one cannot be written."""
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,13 @@ def read_rows(source: Path, expected: Sequence[str], required: Sequence[str]) ->
     """Rows of a CSV or XLSX file; missing required columns are one clear error."""
     suffix = source.suffix.lower()
     if not source.exists():
-        raise UnreadableFile(f"{source} does not exist.")
+        raise SpreadsheetFileError(f"{source} does not exist.")
     if suffix == ".csv":
         header, body = _read_csv(source)
     elif suffix == ".xlsx":
         header, body = _read_xlsx(source)
     else:
-        raise UnreadableFile(f"{source.name}: choose a .csv or .xlsx file.")
+        raise SpreadsheetFileError(f"{source.name}: choose a .csv or .xlsx file.")
     names = [str(h or "").strip().lower() for h in header]
     missing = [c for c in required if c not in names]
     if missing:
@@ -96,7 +96,7 @@ def _read_csv(source: Path) -> tuple[list[str], list[list[str]]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes almost anything
-        raise UnreadableFile(f"{source.name} is not a text file.")
+        raise SpreadsheetFileError(f"{source.name} is not a text file.")
     # Only the delimiter is guessed, from the header line: letting the sniffer guess the quote
     # character from the data once took ' for it and split "Smith, J" in two.
     header_line = text.split("\n", 1)[0]
@@ -105,7 +105,7 @@ def _read_csv(source: Path) -> tuple[list[str], list[list[str]]]:
         csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
     )
     if not lines:
-        raise UnreadableFile(f"{source.name} is empty.")
+        raise SpreadsheetFileError(f"{source.name} is empty.")
     return lines[0], lines[1:]
 
 
@@ -115,7 +115,7 @@ def _read_xlsx(source: Path) -> tuple[list[str], list[list]]:
     try:
         book = load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UnreadableFile(
+        raise SpreadsheetFileError(
             f"{source.name} is not a spreadsheet Sponsor Desk can read ({error})."
         ) from error
     try:
@@ -123,7 +123,7 @@ def _read_xlsx(source: Path) -> tuple[list[str], list[list]]:
     finally:
         book.close()
     if not rows:
-        raise UnreadableFile(f"{source.name} is empty.")
+        raise SpreadsheetFileError(f"{source.name} is empty.")
     return [str(h or "") for h in rows[0]], rows[1:]
 
 
@@ -139,7 +139,7 @@ def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]
     except OSError as error:
         partial.unlink(missing_ok=True)
         reason = error.strerror or str(error)
-        raise UnreadableFile(
+        raise SpreadsheetFileError(
             f"Cannot write {target}: {reason}. Choose another folder or name."
         ) from error
     return target

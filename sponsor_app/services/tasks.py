@@ -142,14 +142,17 @@ def assign_task(
         return _row(session, task)
 
 
-def lapsed_assignments(store: Store, today: date | None = None) -> list[LapsedAssignment]:
-    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned."""
+def lapsed_assignments(
+    store: Store, today: date | None = None, volunteers: list[VolunteerRow] | None = None
+) -> list[LapsedAssignment]:
+    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned.
+
+    `volunteers` (everyone, archived included) saves listing them again when the caller has.
+    """
     day = today or date.today()
-    blocked = {
-        v.id: v
-        for v in list_volunteers(store, include_archived=True, today=day)
-        if not may_do_family_facing(v.vetting_status)
-    }
+    if volunteers is None:
+        volunteers = list_volunteers(store, include_archived=True, today=day)
+    blocked = {v.id: v for v in volunteers if not may_do_family_facing(v.vetting_status)}
     if not blocked:
         return []
     with store.read() as session:

@@ -290,13 +290,6 @@ def list_volunteers(
         return [to_row(v, rules, day, int(minutes.get(v.id, 0))) for v in volunteers]
 
 
-def get_volunteer(store: Store, volunteer_id: int, today: date | None = None) -> VolunteerRow:
-    with store.read() as session:
-        return to_row(
-            get_volunteer_orm(session, volunteer_id), roster_rules(session), today or date.today()
-        )
-
-
 def main_check_kind(store: Store) -> tuple[str, str]:
     """The key and label of the check the volunteer form edits (police vetting in NZ)."""
     with store.read() as session:

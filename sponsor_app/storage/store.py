@@ -107,15 +107,15 @@ class Store:
             store._start_engine()
             migrate.upgrade(store.engine, path, backup_first=False)
         except BaseException:
-            store.close()
-            for leftover in (
-                path,
-                path.with_name(path.name + "-wal"),
-                path.with_name(path.name + "-shm"),
-            ):
-                leftover.unlink(missing_ok=True)
+            store.discard()
             raise
         return store
+
+    def discard(self) -> None:
+        """Close and delete a file that was being created, so a failed creation leaves nothing."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     @classmethod
     def open(cls, path: Path | str, actor: str | None = None) -> Store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -507,6 +507,3 @@ class MainWindow(QMainWindow):
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
-
-    def keyboard_focus_page(self) -> None:
-        self.page_stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)

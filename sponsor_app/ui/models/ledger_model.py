@@ -89,12 +89,6 @@ class LedgerModel(QAbstractTableModel):
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, transaction_id: int) -> int | None:
-        try:
-            return list(self._ids).index(transaction_id)
-        except ValueError:
-            return None
-
     def cached_count(self) -> int:
         return len(self._cache)
 

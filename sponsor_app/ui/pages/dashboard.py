@@ -38,6 +38,7 @@ class ListCard(QGroupBox):
         self, title: str, columns: list[Column], empty_text: str, parent: QWidget | None = None
     ):
         super().__init__(title, parent)
+        self.base_title = title
         self.model = RowsModel(columns, self)
         self.proxy = RowsProxy(self.model, self)
         self.view: QTableView = make_table(title, sortable=False)
@@ -53,7 +54,7 @@ class ListCard(QGroupBox):
         self.model.set_rows(rows)
         self.stack.setCurrentIndex(0 if rows else 1)
         fit_columns(self.view)
-        self.setTitle(f"{self.title().split(' (')[0]} ({len(rows)})")
+        self.setTitle(f"{self.base_title} ({len(rows)})")
 
 
 class DashboardPage(Page):

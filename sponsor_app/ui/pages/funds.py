@@ -88,6 +88,7 @@ class FundsPage(Page):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
         self._balances = None
+        self._stale_tabs: set[int] = set()  # Budget, Pledges, Charts: reloaded when next shown
         self._sort = ("date", True)  # newest first, as people read a statement
         self.selection = None
         loc = self.locale
@@ -434,7 +435,7 @@ class FundsPage(Page):
         self._refresh_tab(self.tabs.currentIndex())
 
     def _refresh_tab(self, index: int) -> None:
-        if index not in getattr(self, "_stale_tabs", set()) or not self.context.is_open:
+        if index not in self._stale_tabs or not self.context.is_open:
             return
         self._stale_tabs.discard(index)
         store, loc = self.context.store, self.locale()

@@ -31,6 +31,29 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def _category_axes(
+    chart: QChart,
+    series,
+    categories: list[str],
+    value_title: str,
+    label_format: str,
+    highest: float,
+) -> None:
+    """Categories down the left, values along the bottom, for a horizontal bar series."""
+    chart.addSeries(series)
+    y_axis = QBarCategoryAxis()
+    y_axis.append(categories)
+    x_axis = QValueAxis()
+    x_axis.setLabelFormat(label_format)
+    x_axis.setTitleText(value_title)
+    x_axis.setRange(0, highest)
+    x_axis.applyNiceNumbers()
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(y_axis)
+    series.attachAxis(x_axis)
+
+
 class BalanceChart(QChartView):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -89,18 +112,14 @@ class AreaProgressChart(BalanceChart):
         series = QHorizontalStackedBarSeries()
         series.append(done)
         series.append(left)
-        chart.addSeries(series)
-        y_axis = QBarCategoryAxis()
-        y_axis.append([item.area.label for item in progress])
-        x_axis = QValueAxis()
-        x_axis.setLabelFormat("%d")
-        x_axis.setTitleText(self.tr("Tasks"))
-        x_axis.setRange(0, max([item.total for item in progress] + [1]))
-        x_axis.applyNiceNumbers()
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
+        _category_axes(
+            chart,
+            series,
+            [item.area.label for item in progress],
+            self.tr("Tasks"),
+            "%d",
+            max([item.total for item in progress] + [1]),
+        )
         self._replace(chart)
 
 
@@ -118,21 +137,15 @@ class CategoryChart(BalanceChart):
         bars.setBrush(QBrush(QColor("#6a1b9a")))
         shown = list(reversed(amounts[:10]))  # Qt draws the first category at the bottom
         for item in shown:
-            bars.append(
-                item.amount.minor / 100
-            )  # a chart coordinate; exact amounts are in the table
+            bars.append(item.amount.minor / 100)  # a chart coordinate; exact amounts: the table
         series = QHorizontalBarSeries()
         series.append(bars)
-        chart.addSeries(series)
-        y_axis = QBarCategoryAxis()
-        y_axis.append([item.category for item in shown] or [self.tr("(no spending)")])
-        x_axis = QValueAxis()
-        x_axis.setLabelFormat("%.0f")
-        x_axis.setTitleText(currency)
-        x_axis.setRange(0, max([item.amount.minor / 100 for item in shown] + [1]))
-        x_axis.applyNiceNumbers()
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
+        _category_axes(
+            chart,
+            series,
+            [item.category for item in shown] or [self.tr("(no spending)")],
+            currency,
+            "%.0f",
+            max([item.amount.minor / 100 for item in shown] + [1]),
+        )
         self._replace(chart)

@@ -76,10 +76,6 @@ class ValidatedForm(QFormLayout):
     def set_problem(self, name: str, message: str | None) -> None:
         self.errors[name].show_message(message)
 
-    @property
-    def has_problems(self) -> bool:
-        return any(not e.isHidden() for e in self.errors.values())
-
 
 class FormDialog(QDialog):
     """A dialog with a ValidatedForm and Save / Cancel.
