@@ -86,6 +86,18 @@ class TransactionKind(LabelledEnum):
     EXPENSE = "expense"
 
 
+class CategoryPurpose(LabelledEnum):
+    """Ledger categories the app relies on, found by purpose rather than by name."""
+
+    RENT = "rent"
+    PLEDGE_PAYMENTS = "pledge_payments"
+    DONATIONS = "donations"
+    BOND = "bond"
+    ARRIVAL_CASH = "arrival_cash"
+    START_UP = "start_up"
+    CASH_ASSISTANCE = "cash_assistance"
+
+
 class RentFrequency(LabelledEnum):
     WEEKLY = "weekly"
     FORTNIGHTLY = "fortnightly"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from .alerts import WarningWindows
 from .enums import OutcomeArea, Phase
 from .errors import SponsorDeskError
 from .money import Money
@@ -26,9 +27,16 @@ class FundsRuleKind(StrEnum):
 
 @dataclass(frozen=True)
 class FundsRequirement:
+    """What a group must hold, and the facts it was worked out from (the window and the
+    reports word them: "3 people at 2,425 each", "family sizes 4, 2")."""
+
     required: Money
     cash_required: Money | None
-    basis: str
+    rule: FundsRuleKind
+    people: int = 0
+    family_sizes: tuple[int, ...] = ()
+    amount_each: int = 0  # major units per person, for the per-person rules
+    cash_share_percent: int = 0
 
 
 @dataclass(frozen=True)
@@ -47,24 +55,28 @@ class FundsRule:
         """What the group must hold for households of these sizes."""
         people = sum(family_sizes)
         major = Money.of_major
+        facts = {"rule": self.kind, "people": people, "family_sizes": tuple(family_sizes)}
         match self.kind:
             case FundsRuleKind.BUDGET:
-                required = budget_total or Money.zero(currency)
-                return FundsRequirement(required, None, "the group's budget for the support period")
+                return FundsRequirement(budget_total or Money.zero(currency), None, **facts)
             case FundsRuleKind.FIXED:
-                return FundsRequirement(major(self.amount, currency), None, "a fixed amount")
+                return FundsRequirement(major(self.amount, currency), None, **facts)
             case FundsRuleKind.PER_PERSON:
-                basis = f"{people} people at {self.amount:,} each"
-                return FundsRequirement(major(self.amount * people, currency), None, basis)
+                required = major(self.amount * people, currency)
+                return FundsRequirement(required, None, amount_each=self.amount, **facts)
             case FundsRuleKind.FAMILY_TABLE:
                 total = sum(self.for_family_size(size) for size in family_sizes if size > 0)
-                sizes = ", ".join(str(size) for size in family_sizes) or "none"
-                return FundsRequirement(major(total, currency), None, f"family sizes {sizes}")
+                return FundsRequirement(major(total, currency), None, **facts)
             case FundsRuleKind.PER_REFUGEE_CASH_SHARE:
                 required = major(self.amount * people, currency)
                 cash = required.percent(self.cash_share_percent)
-                basis = f"{people} people, {self.cash_share_percent}% in cash"
-                return FundsRequirement(required, cash, basis)
+                return FundsRequirement(
+                    required,
+                    cash,
+                    amount_each=self.amount,
+                    cash_share_percent=self.cash_share_percent,
+                    **facts,
+                )
         raise AssertionError(self.kind)  # pragma: no cover
 
     def for_family_size(self, size: int) -> int:
@@ -128,6 +140,14 @@ class Programme:
     tasks: tuple[TaskTemplate, ...]
     indicators: tuple[Indicator, ...]
     arrival_cash_per_person: int = 0
+    warnings: WarningWindows = field(default_factory=WarningWindows)
+    # Stable purposes of some categories (rent, pledge_payments...) and their starting names:
+    # the app finds a category by its purpose, so a group may rename it freely.
+    category_purposes: tuple[tuple[str, str], ...] = ()
+
+    def purpose_of(self, category_name: str) -> str | None:
+        wanted = category_name.strip().casefold()
+        return next((p for p, name in self.category_purposes if name.casefold() == wanted), None)
 
     @property
     def required_check_kinds(self) -> tuple[str, ...]:
@@ -206,6 +226,8 @@ def _build(data: dict) -> Programme:
             Indicator(i["key"], i["label"], OutcomeArea(i["outcome_area"]), i["kind"])
             for i in shared["indicators"]
         ),
+        warnings=WarningWindows(**data.get("warnings", {})),
+        category_purposes=tuple(data["categories"].get("purposes", {}).items()),
     )
 
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.enums import OutcomeArea, TaskStatus, TenancyStatus, VettingStatus
+from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
+from ..domain.enums import OutcomeArea, TaskStatus, VettingStatus
 from ..domain.periods import Period, add_months
 from ..storage.models import (
     GroupProfile,
@@ -23,9 +24,8 @@ from .funds import (
     month_end_balances,
     rent_status,
 )
+from .groups import windows_of
 from .results import (
-    DUE_SOON_DAYS,
-    LEASE_WARNING_DAYS,
     AreaProgress,
     ArrivalCountdown,
     DashboardFigures,
@@ -38,42 +38,42 @@ from .volunteers import list_volunteers
 
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
+    """Every figure on the dashboard, read from one snapshot of the file."""
     today = today or date.today()
-    volunteers = list_volunteers(store, include_archived=True, today=today)
-    vetting = tuple(
-        VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on)
-        for v in volunteers
-        if v.active
-        and not v.archived
-        and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
-    )
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
-        overdue, due_soon = _tasks_due(session, today)
-        leases, arrivals, progress = (
-            _leases_ending(session, today),
-            _arrivals(session, today),
-            _area_progress(session),
+        windows = windows_of(profile)
+        volunteers = list_volunteers(store, include_archived=True, today=today)
+        vetting = tuple(
+            VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on)
+            for v in volunteers
+            if v.active
+            and not v.archived
+            and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
         )
-    # The balance chart covers the group's life, at most the last 24 months.
-    chart_start = min(max(profile.start_date, add_months(today, -23).replace(day=1)), today)
-    return DashboardFigures(
-        today=today,
-        locale=profile.locale,
-        overdue=overdue,
-        due_soon=due_soon,
-        vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
-        leases=leases,
-        arrivals=arrivals,
-        funds=funds_position(store, today),
-        rent=rent_status(store, today),
-        month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
-        area_progress=progress,
-        lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
-    )
+        overdue, due_soon = _tasks_due(session, today, windows)
+        # The balance chart covers the group's life, at most the last 24 months.
+        chart_start = min(max(profile.start_date, add_months(today, -23).replace(day=1)), today)
+        return DashboardFigures(
+            today=today,
+            locale=profile.locale,
+            windows=windows,
+            overdue=overdue,
+            due_soon=due_soon,
+            vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
+            leases=_leases_ending(session, today, windows),
+            arrivals=_arrivals(session, today),
+            funds=funds_position(store, today),
+            rent=rent_status(store, today),
+            month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
+            area_progress=_area_progress(session),
+            lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
+        )
 
 
-def _tasks_due(session: Session, today: date) -> tuple[tuple[TaskDue, ...], tuple[TaskDue, ...]]:
+def _tasks_due(
+    session: Session, today: date, windows: WarningWindows
+) -> tuple[tuple[TaskDue, ...], tuple[TaskDue, ...]]:
     rows = session.execute(
         select(
             Task.id,
@@ -89,7 +89,7 @@ def _tasks_due(session: Session, today: date) -> tuple[tuple[TaskDue, ...], tupl
         .where(
             Task.status == TaskStatus.OPEN,
             Household.archived_at.is_(None),
-            Task.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+            Task.due_on <= today + timedelta(days=windows.due_soon_days),
         )
         .order_by(Task.due_on, Household.code, Task.id)
     ).all()
@@ -102,19 +102,21 @@ def _tasks_due(session: Session, today: date) -> tuple[tuple[TaskDue, ...], tupl
     )
 
 
-def _leases_ending(session: Session, today: date) -> tuple[LeaseAlert, ...]:
+def _leases_ending(
+    session: Session, today: date, windows: WarningWindows
+) -> tuple[LeaseAlert, ...]:
     rows = session.execute(
-        select(Tenancy.id, Household.code, Property.address, Tenancy.lease_end)
+        select(Tenancy.id, Household.code, Property.address, Tenancy.lease_end, Tenancy.status)
         .join(Property, Property.id == Tenancy.property_id)
         .outerjoin(Household, Household.id == Tenancy.household_id)
-        .where(
-            Tenancy.status.in_([TenancyStatus.SECURED, TenancyStatus.OCCUPIED]),
-            Tenancy.lease_end.is_not(None),
-            Tenancy.lease_end <= today + timedelta(days=LEASE_WARNING_DAYS),
-        )
+        .where(Tenancy.status.in_(LIVE_TENANCY), Tenancy.lease_end.is_not(None))
         .order_by(Tenancy.lease_end)
     ).all()
-    return tuple(LeaseAlert(r[0], r[1] or "", r[2], r[3], (r[3] - today).days) for r in rows)
+    return tuple(
+        LeaseAlert(r[0], r[1] or "", r[2], r[3], lease_days_left(r[3], today))
+        for r in rows
+        if lease_needs_attention(r[4], r[3], today, windows)
+    )
 
 
 def _arrivals(session: Session, today: date) -> tuple[ArrivalCountdown, ...]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from ..domain.enums import RentFrequency, TransactionKind
+from ..domain.enums import CategoryPurpose, RentFrequency, TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
 from ..domain.periods import Period, add_months, month_end, month_start
@@ -28,7 +28,6 @@ from .ledger import signed_amount
 from .results import FundsPosition, MonthBalance, RentStatus
 
 PLEDGE_FREQUENCIES = ("once", "weekly", "fortnightly", "monthly")
-RENT_CATEGORY = "rent"
 
 
 @dataclass(frozen=True)
@@ -198,29 +197,40 @@ def amounts_by_category(
 
 
 # --- budgets ---------------------------------------------------------------------------
-def set_budget(store: Store, category_id: int, month: date, amount: Money) -> Money | None:
-    """Budget for one expense category and month; zero removes it. Returns the old amount."""
+def set_budget(
+    store: Store, category_id: int, month: date, amount: Money, last_month: date | None = None
+) -> None:
+    """Budget for one expense category, each month from `month` to `last_month` (default:
+    that month alone), in one change set; zero removes it."""
     if amount.minor < 0:
         raise InvalidInput.single("amount", "A budget cannot be negative.")
-    first = month_start(month)
-    with store.transaction() as session:
+    months = list(Period(month_start(month), month_start(last_month or month)).months())
+    if not months:
+        raise InvalidInput.single("last_month", "The last month must not be before the first.")
+    with store.transaction("Set budget") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
             raise NotFound(f"Category {category_id} no longer exists.")
         if category.kind is not TransactionKind.EXPENSE:
             raise InvalidInput.single("category", "Budgets are set for spending categories.")
-        row = session.scalar(
-            select(Budget).where(Budget.category_id == category_id, Budget.month == first)
-        )
-        old = Money(row.amount_minor, amount.currency) if row else None
-        if amount.minor == 0:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(Budget(category_id=category_id, month=first, amount_minor=amount.minor))
-        else:
-            row.amount_minor = amount.minor
-        return old
+        existing = {
+            row.month: row
+            for row in session.scalars(
+                select(Budget).where(
+                    Budget.category_id == category_id,
+                    Budget.month.between(months[0], months[-1]),
+                )
+            )
+        }
+        for first in months:
+            row = existing.get(first)
+            if amount.minor == 0:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(Budget(category_id=category_id, month=first, amount_minor=amount.minor))
+            else:
+                row.amount_minor = amount.minor
 
 
 def budget_vs_actual(store: Store, period: Period) -> list[BudgetLine]:
@@ -307,7 +317,7 @@ def _pledge_problems(data: PledgeInput) -> list[Problem]:
 def add_pledge(store: Store, data: PledgeInput) -> int:
     if problems := _pledge_problems(data):
         raise InvalidInput(problems)
-    with store.transaction() as session:
+    with store.transaction(f"Add pledge from {data.donor.strip()}") as session:
         pledge = Pledge(
             donor=data.donor.strip(),
             amount_minor=data.amount.minor,
@@ -324,7 +334,7 @@ def add_pledge(store: Store, data: PledgeInput) -> int:
 def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
     if problems := _pledge_problems(data):
         raise InvalidInput(problems)
-    with store.transaction() as session:
+    with store.transaction(f"Edit pledge from {data.donor.strip()}") as session:
         pledge = session.get(Pledge, pledge_id)
         if pledge is None:
             raise NotFound(f"Pledge {pledge_id} no longer exists.")
@@ -337,15 +347,11 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
 
 
 def delete_pledge(store: Store, pledge_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete pledge") as session:
         pledge = session.get(Pledge, pledge_id)
         if pledge is None:
             raise NotFound(f"Pledge {pledge_id} no longer exists.")
         session.delete(pledge)
-
-
-def pledge_input(row: PledgeRow) -> PledgeInput:
-    return PledgeInput(row.donor, row.amount, row.frequency, row.start_on, row.end_on, row.note)
 
 
 def _payments_due(pledge: Pledge, today: date) -> int:
@@ -365,8 +371,7 @@ def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:
         currency = _profile(session).currency
         pledges = session.scalars(select(Pledge).order_by(Pledge.donor, Pledge.start_on)).all()
         pledge_categories = select(LedgerCategory.id).where(
-            LedgerCategory.kind == TransactionKind.INCOME,
-            func.lower(LedgerCategory.name) == "pledge payments",
+            LedgerCategory.purpose == CategoryPurpose.PLEDGE_PAYMENTS.value
         )
         # One query for all pledges: the category index narrows it to pledge payments first.
         received = dict(
@@ -413,7 +418,7 @@ def rent_status(store: Store, today: date | None = None) -> RentStatus:
                 .join(LedgerCategory, LedgerCategory.id == LedgerTransaction.category_id)
                 .where(
                     LedgerTransaction.kind == TransactionKind.EXPENSE,
-                    func.lower(LedgerCategory.name) == RENT_CATEGORY,
+                    LedgerCategory.purpose == CategoryPurpose.RENT.value,
                     LedgerTransaction.occurred_on <= today,
                 )
             )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..domain.alerts import WarningWindows
 from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
@@ -38,7 +39,7 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
     programme = get_programme(new.programme_key)
     store = Store.create(path, actor)
     try:
-        with store.transaction() as session:
+        with store.transaction(f"Create the group {new.name.strip()}") as session:
             session.add(
                 GroupProfile(
                     id=1,
@@ -58,9 +59,12 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
 
 
 def _default_categories(programme: Programme) -> list[LedgerCategory]:
-    return [
-        LedgerCategory(name=n, kind=TransactionKind.INCOME) for n in programme.income_categories
-    ] + [LedgerCategory(name=n, kind=TransactionKind.EXPENSE) for n in programme.expense_categories]
+    def category(name: str, kind: TransactionKind) -> LedgerCategory:
+        return LedgerCategory(name=name, kind=kind, purpose=programme.purpose_of(name))
+
+    return [category(n, TransactionKind.INCOME) for n in programme.income_categories] + [
+        category(n, TransactionKind.EXPENSE) for n in programme.expense_categories
+    ]
 
 
 def open_group(path: Path | str, actor: str | None = None) -> Store:
@@ -84,6 +88,23 @@ def _info(profile: GroupProfile) -> GroupInfo:
         locale=profile.locale,
         start_date=profile.start_date,
         prepared_by_role=profile.prepared_by_role,
+    )
+
+
+def warning_windows(store: Store) -> WarningWindows:
+    """The programme's warning windows with the group's own settings over them: the one place
+    the dashboard, the pages and the reports read them from."""
+    with store.read() as session:
+        profile = session.scalars(select(GroupProfile)).one()
+        return windows_of(profile)
+
+
+def windows_of(profile: GroupProfile) -> WarningWindows:
+    return get_programme(profile.programme_key).warnings.overridden(
+        vetting_days=profile.vetting_warning_days,
+        lease_days=profile.lease_warning_days,
+        due_soon_days=profile.due_soon_days,
+        arrival_days=profile.arrival_warning_days,
     )
 
 

@@ -40,17 +40,17 @@ class HoursTotals:
     by_activity: tuple[tuple[str, int], ...]
 
 
-def log_hours(store: Store, data: HoursInput) -> HoursRow:
+def log_hours(store: Store, data: HoursInput, today: date | None = None) -> HoursRow:
     problems = []
     if not data.activity.strip():
         problems.append(Problem("activity", "Say what the time was spent on."))
     if not 0 < data.minutes <= 1440:
         problems.append(Problem("hours", "Hours for one day must be more than 0 and at most 24."))
-    if data.worked_on > date.today():
+    if data.worked_on > (today or date.today()):
         problems.append(Problem("worked_on", "Hours can only be logged for today or earlier."))
     if problems:
         raise InvalidInput(problems)
-    with store.transaction() as session:
+    with store.transaction("Log hours") as session:
         get_volunteer_orm(session, data.volunteer_id)
         household = session.get(Household, data.household_id) if data.household_id else None
         same = session.scalar(
@@ -87,7 +87,7 @@ def log_hours(store: Store, data: HoursInput) -> HoursRow:
 
 
 def delete_hours(store: Store, entry_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete hours") as session:
         entry = session.get(VolunteerHours, entry_id)
         if entry is None:
             raise NotFound(f"Hours entry {entry_id} no longer exists.")

@@ -128,7 +128,7 @@ def add_household(
     store: Store, data: HouseholdInput, members: tuple[MemberInput, ...] = ()
 ) -> HouseholdRow:
     programme = programme_of(store)
-    with store.transaction() as session:
+    with store.transaction(f"Add household {data.code.strip().upper()}") as session:
         _check(session, data)
         household = Household()
         _apply(household, data)
@@ -145,7 +145,7 @@ def edit_household(
 ) -> HouseholdRow:
     """Save the household; if the arrival date moved and asked to, open tasks move with it."""
     programme = programme_of(store)
-    with store.transaction() as session:
+    with store.transaction(f"Edit household {data.code.strip().upper()}") as session:
         household = _get(session, household_id)
         _check(session, data, exclude_id=household_id)
         old_arrival = household.arrival_date
@@ -172,7 +172,7 @@ def _move_open_tasks(
 
 
 def archive_household(store: Store, household_id: int, archived: bool = True) -> None:
-    with store.transaction() as session:
+    with store.transaction("Archive household" if archived else "Restore household") as session:
         _get(session, household_id).archived_at = utc_now() if archived else None
 
 
@@ -187,7 +187,7 @@ def list_households(store: Store, include_archived: bool = False) -> list[Househ
 def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
     if not data.full_name.strip():
         raise InvalidInput.single("full_name", "Enter the person's name.")
-    with store.transaction() as session:
+    with store.transaction(f"Add member {data.full_name.strip()}") as session:
         household = _get(session, household_id)
         member = _member(data)
         household.members.append(member)
@@ -256,15 +256,17 @@ def _row(session: Session, household: Household) -> HouseholdRow:
 
 
 def delete_household(store: Store, household_id: int) -> None:
-    """Remove a household and its plan for good (undo of an add; the audit trail keeps it)."""
-    with store.transaction() as session:
+    """Remove a household for good, with its tasks, check-ins and readings; its ledger rows
+    and hours lose the link. The window asks first; the change set keeps every row, so undo
+    (or `sponsor-app revert`) brings all of it back with the same ids."""
+    with store.transaction("Delete household") as session:
         session.delete(_get(session, household_id))
 
 
 def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
     if not data.full_name.strip():
         raise InvalidInput.single("full_name", "Enter the person's name.")
-    with store.transaction() as session:
+    with store.transaction(f"Edit member {data.full_name.strip()}") as session:
         member = _get_member(session, member_id)
         fresh = _member(data)
         for attribute in (
@@ -280,32 +282,8 @@ def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
 
 
 def archive_member(store: Store, member_id: int, archived: bool = True) -> None:
-    with store.transaction() as session:
+    with store.transaction("Archive member" if archived else "Restore member") as session:
         _get_member(session, member_id).archived_at = utc_now() if archived else None
-
-
-def delete_member(store: Store, member_id: int) -> None:
-    """Remove a member added by mistake (undo of an add; the audit trail keeps it)."""
-    with store.transaction() as session:
-        session.delete(_get_member(session, member_id))
-
-
-def member_input(row: MemberRow) -> MemberInput:
-    return MemberInput(
-        row.full_name, row.relationship_to_principal, row.date_of_birth, row.is_principal, row.notes
-    )
-
-
-def household_input(row: HouseholdRow) -> HouseholdInput:
-    return HouseholdInput(
-        code=row.code,
-        family_name=row.family_name,
-        arrival_date=row.arrival_date,
-        arrival_confirmed=row.arrival_confirmed,
-        town=row.town,
-        languages=row.languages,
-        notes=row.notes,
-    )
 
 
 def open_task_count(store: Store, household_id: int) -> int:

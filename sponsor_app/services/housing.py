@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.alerts import (
+    LIVE_TENANCY,
+    arrival_without_home,
+    lease_days_left,
+    lease_needs_attention,
+)
 from ..domain.enums import RentFrequency, TenancyStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
@@ -22,9 +27,7 @@ from ..storage.store import Store
 
 INSPECTION_KINDS = ("pre-arrival", "routine", "healthy homes", "exit")
 INSPECTION_RESULTS = ("pass", "issues found", "fail")
-LEASE_WARNING_DAYS = 60
-ARRIVAL_WARNING_DAYS = 14
-LIVE = (TenancyStatus.SECURED, TenancyStatus.OCCUPIED)
+LIVE = LIVE_TENANCY
 
 
 @dataclass(frozen=True)
@@ -139,10 +142,14 @@ class PropertySummary:
 
 @dataclass(frozen=True)
 class HousingWarning:
+    """Something about housing that needs doing; the window and reports word it."""
+
     kind: str  # lease_ending | inspection_overdue | arrival_without_home | period_not_covered
     household_code: str
-    message: str
-    due_on: date | None
+    due_on: date | None  # the lease end, inspection due date, arrival, or first uncovered day
+    address: str = ""
+    days_left: int = 0  # lease_ending: days to the lease end (negative: ended that long ago)
+    months: int = 0  # period_not_covered: the months of housing the programme asks for
 
 
 # --- properties ------------------------------------------------------------------------
@@ -173,7 +180,7 @@ def _get(session: Session, model, row_id: int, what: str):
 
 
 def add_property(store: Store, data: PropertyInput) -> PropertyRow:
-    with store.transaction() as session:
+    with store.transaction(f"Add property {data.address.strip()}") as session:
         prop = Property(address="")
         _apply_property(prop, data)
         session.add(prop)
@@ -193,30 +200,15 @@ def add_property(store: Store, data: PropertyInput) -> PropertyRow:
 
 
 def edit_property(store: Store, property_id: int, data: PropertyInput) -> None:
-    with store.transaction() as session:
+    with store.transaction(f"Edit property {data.address.strip()}") as session:
         _apply_property(_get(session, Property, property_id, "Property"), data)
 
 
 def archive_property(store: Store, property_id: int, archived: bool = True) -> None:
-    with store.transaction() as session:
+    with store.transaction("Archive property" if archived else "Restore property") as session:
         _get(session, Property, property_id, "Property").archived_at = (
             utc_now() if archived else None
         )
-
-
-def delete_property(store: Store, property_id: int) -> None:
-    """Undo of an add: the property and anything recorded under it go (the audit keeps them)."""
-    with store.transaction() as session:
-        prop = _get(session, Property, property_id, "Property")
-        for tenancy in list(prop.tenancies):
-            session.delete(tenancy)
-        session.delete(prop)
-
-
-def property_input(row: PropertyRow) -> PropertyInput:
-    return PropertyInput(
-        row.address, row.town, row.kind, row.bedrooms, row.landlord, row.landlord_contact, row.notes
-    )
 
 
 def list_properties(store: Store, include_archived: bool = False) -> list[PropertyRow]:
@@ -317,7 +309,7 @@ def _apply_tenancy(tenancy: Tenancy, data: TenancyInput) -> None:
 
 def add_tenancy(store: Store, data: TenancyInput) -> int:
     """A tenancy with the default move-in checklist; returns its id."""
-    with store.transaction() as session:
+    with store.transaction("Add tenancy") as session:
         _get(session, Property, data.property_id, "Property")
         if problems := _tenancy_problems(session, data, None):
             raise InvalidInput(problems)
@@ -332,7 +324,7 @@ def add_tenancy(store: Store, data: TenancyInput) -> int:
 
 
 def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
-    with store.transaction() as session:
+    with store.transaction("Edit tenancy") as session:
         tenancy = _get(session, Tenancy, tenancy_id, "Tenancy")
         if problems := _tenancy_problems(session, data, tenancy_id):
             raise InvalidInput(problems)
@@ -340,23 +332,8 @@ def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
 
 
 def delete_tenancy(store: Store, tenancy_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete tenancy") as session:
         session.delete(_get(session, Tenancy, tenancy_id, "Tenancy"))
-
-
-def tenancy_input(row: TenancyRow) -> TenancyInput:
-    return TenancyInput(
-        row.property_id,
-        row.status,
-        row.rent,
-        row.rent_frequency,
-        row.group_share,
-        row.household_id,
-        row.lease_start,
-        row.lease_end,
-        row.bond,
-        row.bond_holder,
-    )
 
 
 def _tenancy_rows(session: Session, where) -> list[TenancyRow]:
@@ -429,7 +406,7 @@ def _inspection_problems(data: InspectionInput) -> list[Problem]:
 def add_inspection(store: Store, data: InspectionInput) -> int:
     if problems := _inspection_problems(data):
         raise InvalidInput(problems)
-    with store.transaction() as session:
+    with store.transaction("Record inspection") as session:
         _get(session, Tenancy, data.tenancy_id, "Tenancy")
         inspection = Inspection(
             tenancy_id=data.tenancy_id,
@@ -446,7 +423,7 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
 
 
 def delete_inspection(store: Store, inspection_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete inspection") as session:
         session.delete(_get(session, Inspection, inspection_id, "Inspection"))
 
 
@@ -483,28 +460,25 @@ def list_move_in(store: Store, tenancy_id: int) -> list[MoveInRow]:
 
 
 def set_move_in_done(store: Store, item_id: int, done: bool) -> None:
-    with store.transaction() as session:
+    with store.transaction("Tick checklist item" if done else "Untick checklist item") as session:
         _get(session, MoveInItem, item_id, "Checklist item").done = done
 
 
-def add_move_in_item(
-    store: Store, tenancy_id: int, label: str, position: int | None = None, done: bool = False
-) -> int:
-    """Add to a tenancy's checklist: at the end, or at `position` (undo puts an item back)."""
+def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
+    """Add to the end of a tenancy's checklist."""
     if not label.strip():
         raise InvalidInput.single("label", "Say what needs doing.")
-    with store.transaction() as session:
+    with store.transaction(f"Add checklist item {label.strip()}") as session:
         tenancy = _get(session, Tenancy, tenancy_id, "Tenancy")
-        if position is None:
-            position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
-        item = MoveInItem(label=label.strip(), position=position, done=done)
+        position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
+        item = MoveInItem(label=label.strip(), position=position)
         tenancy.move_in_items.append(item)
         session.flush()
         return item.id
 
 
 def remove_move_in_item(store: Store, item_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Remove checklist item") as session:
         session.delete(_get(session, MoveInItem, item_id, "Checklist item"))
 
 
@@ -529,42 +503,31 @@ def expected_rent(store: Store, until: date | None = None) -> list[tuple[int, st
 
 
 def housing_warnings(store: Store, today: date | None = None) -> list[HousingWarning]:
+    """Leases ending (or ended but still live), inspections overdue, arrivals with no home,
+    and gaps in the housing the programme asks for, read in one snapshot."""
+    from .groups import windows_of
+
     today = today or date.today()
-    tenancies = list_tenancies(store)
-    warnings: list[HousingWarning] = []
     with store.read() as session:
+        tenancies = list_tenancies(store)
         profile = session.scalars(select(GroupProfile)).one()
         households = session.execute(
             select(Household.id, Household.code, Household.arrival_date).where(
                 Household.archived_at.is_(None)
             )
         ).all()
-
-    def day(value: date) -> str:
-        return format_date(value, "medium", locale=profile.locale)
-
+    windows = windows_of(profile)
+    warnings: list[HousingWarning] = []
     for t in tenancies:
-        if (
-            t.status in LIVE
-            and t.lease_end
-            and today <= t.lease_end <= today + timedelta(days=LEASE_WARNING_DAYS)
-        ):
-            days = (t.lease_end - today).days
+        if lease_needs_attention(t.status, t.lease_end, today, windows):
+            days = lease_days_left(t.lease_end, today)
             warnings.append(
-                HousingWarning(
-                    "lease_ending",
-                    t.household_code,
-                    f"The lease at {t.address} ends in {days} days.",
-                    t.lease_end,
-                )
+                HousingWarning("lease_ending", t.household_code, t.lease_end, t.address, days)
             )
         if t.status in LIVE and t.next_inspection_due and t.next_inspection_due < today:
             warnings.append(
                 HousingWarning(
-                    "inspection_overdue",
-                    t.household_code,
-                    f"An inspection at {t.address} was due on {day(t.next_inspection_due)}.",
-                    t.next_inspection_due,
+                    "inspection_overdue", t.household_code, t.next_inspection_due, t.address
                 )
             )
     housing_months = get_programme(profile.programme_key).housing_months
@@ -572,26 +535,11 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
         if arrival is None:
             continue
         leases = [t for t in tenancies if t.household_id == household_id and t.status in LIVE]
-        if today <= arrival <= today + timedelta(days=ARRIVAL_WARNING_DAYS) and not leases:
-            warnings.append(
-                HousingWarning(
-                    "arrival_without_home",
-                    code,
-                    f"{code} arrives on {day(arrival)} and has no secured tenancy.",
-                    arrival,
-                )
-            )
+        if arrival_without_home(arrival, bool(leases), today, windows):
+            warnings.append(HousingWarning("arrival_without_home", code, arrival))
         gap = _first_uncovered_day(arrival, add_months(arrival, housing_months), leases)
         if gap is not None:
-            warnings.append(
-                HousingWarning(
-                    "period_not_covered",
-                    code,
-                    f"{code}'s housing is not covered from {day(gap)} (the programme asks for {housing_months} months "
-                    f"from arrival).",
-                    gap,
-                )
-            )
+            warnings.append(HousingWarning("period_not_covered", code, gap, months=housing_months))
     return sorted(warnings, key=lambda w: (w.due_on or date.max, w.household_code))
 
 
@@ -610,7 +558,13 @@ def _first_uncovered_day(start: date, end: date, leases: list[TenancyRow]) -> da
 
 
 def housing_summary(store: Store) -> list[PropertySummary]:
-    """Per property: its tenancies, inspections and the live tenancy's move-in checklist."""
+    """Per property: its tenancies, inspections and the live tenancy's move-in checklist,
+    all read from one snapshot of the file."""
+    with store.read():
+        return _housing_summary(store)
+
+
+def _housing_summary(store: Store) -> list[PropertySummary]:
     summaries = []
     for prop in list_properties(store, include_archived=True):
         tenancies = tuple(list_tenancies(store, prop.id))

@@ -93,7 +93,7 @@ def _transaction_problems(session: Session, data: TransactionInput) -> list[Prob
 
 
 def record_transaction(store: Store, data: TransactionInput) -> TransactionRow:
-    with store.transaction() as session:
+    with store.transaction(f"Record {data.kind.value}") as session:
         if problems := _transaction_problems(session, data):
             raise InvalidInput(problems)
         category = session.get(LedgerCategory, data.category_id)
@@ -157,7 +157,7 @@ def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
 
 
 def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) -> None:
-    with store.transaction() as session:
+    with store.transaction("Edit transaction") as session:
         row = session.get(LedgerTransaction, transaction_id)
         if row is None:
             raise NotFound(f"Transaction {transaction_id} no longer exists.")
@@ -168,7 +168,7 @@ def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) 
 
 def delete_transaction(store: Store, transaction_id: int) -> None:
     """Remove a transaction entered by mistake; the audit trail keeps what it was."""
-    with store.transaction() as session:
+    with store.transaction("Delete transaction") as session:
         row = session.get(LedgerTransaction, transaction_id)
         if row is None:
             raise NotFound(f"Transaction {transaction_id} no longer exists.")
@@ -199,7 +199,7 @@ def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
     clean = name.strip()
     if not clean:
         raise InvalidInput.single("name", "Enter the category's name.")
-    with store.transaction() as session:
+    with store.transaction(f"Add category {clean}") as session:
         clash = session.scalar(
             select(LedgerCategory).where(
                 LedgerCategory.kind == kind, func.lower(LedgerCategory.name) == clean.lower()
@@ -219,7 +219,7 @@ def rename_category(store: Store, category_id: int, name: str) -> None:
     clean = name.strip()
     if not clean:
         raise InvalidInput.single("name", "Enter the category's name.")
-    with store.transaction() as session:
+    with store.transaction(f"Rename category to {clean}") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
             raise NotFound(f"Category {category_id} no longer exists.")
@@ -239,16 +239,8 @@ def archive_category(store: Store, category_id: int, archived: bool = True) -> N
     """Hide a category from new entries; its transactions keep it."""
     from ..storage.models.base import utc_now
 
-    with store.transaction() as session:
+    with store.transaction("Archive category" if archived else "Restore category") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
             raise NotFound(f"Category {category_id} no longer exists.")
         category.archived_at = utc_now() if archived else None
-
-
-def delete_category(store: Store, category_id: int) -> None:
-    """Undo of an add (only while nothing uses it)."""
-    with store.transaction() as session:
-        category = session.get(LedgerCategory, category_id)
-        if category is not None:
-            session.delete(category)

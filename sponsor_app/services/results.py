@@ -9,13 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.alerts import WarningWindows
 from ..domain.enums import OutcomeArea, VettingStatus
 from ..domain.money import Money
 from ..domain.programmes import FundsRequirement
-
-DUE_SOON_DAYS = 14
-VETTING_WARNING_DAYS = 30
-LEASE_WARNING_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -105,7 +102,7 @@ class LeaseAlert:
     household_code: str
     address: str
     lease_end: date
-    days_left: int
+    days_left: int  # negative: the lease ended that many days ago and is still marked live
 
 
 @dataclass(frozen=True)
@@ -127,6 +124,7 @@ class AreaProgress:
 class DashboardFigures:
     today: date
     locale: str
+    windows: WarningWindows  # the group's: what "due soon" and "expiring" meant here
     overdue: tuple[TaskDue, ...]
     due_soon: tuple[TaskDue, ...]
     vetting: tuple[VettingAlert, ...]

@@ -14,7 +14,6 @@ from ..domain.errors import NotFound, RuleBroken
 from ..domain.vetting import may_do_family_facing
 from ..storage.models import GroupProfile, Household, Task, Volunteer
 from ..storage.store import Store
-from .groups import group_info
 from .results import LapsedAssignment
 from .volunteers import VolunteerRow, get_volunteer_orm, list_volunteers, roster_rules, to_row
 
@@ -72,19 +71,34 @@ def get_task(store: Store, task_id: int) -> TaskRow:
 
 
 def set_task_status(
-    store: Store, task_id: int, status: TaskStatus, completed_on: date | None = None
+    store: Store,
+    task_id: int,
+    status: TaskStatus,
+    completed_on: date | None = None,
+    today: date | None = None,
 ) -> TaskRow:
     """Mark a task done (on `completed_on`, default today), not needed, or open again."""
-    with store.transaction() as session:
+    verb = {TaskStatus.DONE: "Complete", TaskStatus.NOT_NEEDED: "Skip"}.get(status, "Reopen")
+    with store.transaction(f"{verb} task") as session:
         task = _get(session, task_id)
         task.status = status
-        task.completed_on = (completed_on or date.today()) if status is TaskStatus.DONE else None
+        done_on = completed_on or today or date.today()
+        task.completed_on = done_on if status is TaskStatus.DONE else None
         session.flush()
         return _row(session, task)
 
 
 class VettingRuleBroken(RuleBroken):
-    """A family-facing task offered to someone whose required checks are not current."""
+    """A family-facing task offered to someone whose required checks are not current.
+
+    Carries the facts for the window to word; the message is the command line's sentence."""
+
+    def __init__(self, task_title: str, volunteer: VolunteerRow, locale: str):
+        self.task_title, self.volunteer = task_title, volunteer
+        super().__init__(
+            f"“{task_title}” is family-facing, so only a volunteer with current vetting can "
+            f"take it. {_vetting_reason(volunteer, locale)}"
+        )
 
 
 @dataclass(frozen=True)
@@ -92,32 +106,34 @@ class AssigneeOption:
     volunteer_id: int
     name: str
     allowed: bool
-    reason: str  # why not, as a sentence; empty when allowed
+    # Why not, when not allowed: the volunteer's vetting status (missing or expired) and
+    # when it expired. The window words it.
+    vetting_status: VettingStatus
+    vetting_expires_on: date | None
 
 
 def _vetting_reason(row: VolunteerRow, locale: str) -> str:
-    if row.vetting_status is VettingStatus.MISSING:
+    if row.vetting_status is VettingStatus.MISSING or row.vetting_expires_on is None:
         return f"{row.full_name} has no cleared vetting on record."
-    when = (
-        format_date(row.vetting_expires_on, "medium", locale=locale)
-        if row.vetting_expires_on
-        else ""
-    )
+    when = format_date(row.vetting_expires_on, "medium", locale=locale)
     return f"{row.full_name}'s vetting expired on {when}."
 
 
 def assignee_options(store: Store, task_id: int, today: date | None = None) -> list[AssigneeOption]:
     """Every active volunteer, and whether the vetting rule lets them take this task."""
-    task = get_task(store, task_id)
-    locale = group_info(store).locale
-    options = []
-    for row in list_volunteers(store, today=today):
-        if not row.active:
-            continue
-        allowed = not task.family_facing or may_do_family_facing(row.vetting_status)
-        reason = "" if allowed else "Family-facing task: " + _vetting_reason(row, locale)
-        options.append(AssigneeOption(row.id, row.full_name, allowed, reason))
-    return options
+    with store.read():
+        task = get_task(store, task_id)
+        options = []
+        for row in list_volunteers(store, today=today):
+            if not row.active:
+                continue
+            allowed = not task.family_facing or may_do_family_facing(row.vetting_status)
+            options.append(
+                AssigneeOption(
+                    row.id, row.full_name, allowed, row.vetting_status, row.vetting_expires_on
+                )
+            )
+        return options
 
 
 def assign_task(
@@ -125,7 +141,7 @@ def assign_task(
 ) -> TaskRow:
     """Assign (or unassign, with None). Family-facing tasks need current vetting: the rule."""
     day = today or date.today()
-    with store.transaction() as session:
+    with store.transaction("Assign task" if volunteer_id else "Unassign task") as session:
         task = _get(session, task_id)
         if volunteer_id is not None:
             rules = roster_rules(session)
@@ -133,10 +149,7 @@ def assign_task(
             row = to_row(volunteer, rules, day)
             if task.family_facing and not may_do_family_facing(row.vetting_status):
                 locale = session.scalar(select(GroupProfile.locale))
-                raise VettingRuleBroken(
-                    f"“{task.title}” is family-facing, so only a volunteer with current vetting can "
-                    f"take it. {_vetting_reason(row, locale)}"
-                )
+                raise VettingRuleBroken(task.title, row, locale)
         task.assignee_id = volunteer_id
         session.flush()
         return _row(session, task)
@@ -173,13 +186,3 @@ def lapsed_assignments(
         )
         for t in tasks
     ]
-
-
-def restore_task_assignee(store: Store, task_id: int, volunteer_id: int | None) -> TaskRow:
-    """Put back an earlier assignee exactly (undo), even one whose vetting lapsed since:
-    undo restores what was, and the dashboard then lists the lapsed assignment."""
-    with store.transaction() as session:
-        task = _get(session, task_id)
-        task.assignee_id = volunteer_id
-        session.flush()
-        return _row(session, task)

@@ -67,7 +67,7 @@ def _get_check(session: Session, check_id: int) -> VettingCheck:
 def add_check(
     store: Store, volunteer_id: int, data: CheckInput, today: date | None = None
 ) -> CheckRow:
-    with store.transaction() as session:
+    with store.transaction("Record vetting check") as session:
         if problems := _check_kind_problems(session, data):
             raise InvalidInput(problems)
         volunteer = get_volunteer_orm(session, volunteer_id)
@@ -81,7 +81,7 @@ def add_check(
 def edit_check(
     store: Store, check_id: int, data: CheckInput, today: date | None = None
 ) -> CheckRow:
-    with store.transaction() as session:
+    with store.transaction("Edit vetting check") as session:
         if problems := _check_kind_problems(session, data):
             raise InvalidInput(problems)
         check = _get_check(session, check_id)
@@ -99,12 +99,8 @@ def _apply_check(check: VettingCheck, data: CheckInput) -> None:
 
 
 def delete_check(store: Store, check_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete vetting check") as session:
         session.delete(_get_check(session, check_id))
-
-
-def check_input(row: CheckRow) -> CheckInput:
-    return CheckInput(row.kind, row.result, row.checked_on, row.expires_on, row.reference)
 
 
 def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> list[CheckRow]:
@@ -152,7 +148,7 @@ def _apply_training(record: TrainingRecord, data: TrainingInput) -> None:
 def add_training(
     store: Store, volunteer_id: int, data: TrainingInput, today: date | None = None
 ) -> TrainingRow:
-    with store.transaction() as session:
+    with store.transaction("Record training") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         record = TrainingRecord()
         _apply_training(record, data)
@@ -164,7 +160,7 @@ def add_training(
 def edit_training(
     store: Store, record_id: int, data: TrainingInput, today: date | None = None
 ) -> TrainingRow:
-    with store.transaction() as session:
+    with store.transaction("Edit training") as session:
         record = _get_training(session, record_id)
         _apply_training(record, data)
         session.flush()
@@ -172,12 +168,8 @@ def edit_training(
 
 
 def delete_training(store: Store, record_id: int) -> None:
-    with store.transaction() as session:
+    with store.transaction("Delete training record") as session:
         session.delete(_get_training(session, record_id))
-
-
-def training_input(row: TrainingRow) -> TrainingInput:
-    return TrainingInput(row.course, row.completed_on, row.expires_on, row.certificate)
 
 
 def list_training(store: Store, volunteer_id: int, today: date | None = None) -> list[TrainingRow]:

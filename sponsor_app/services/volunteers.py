@@ -207,7 +207,7 @@ def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
 
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:
     _validate(data)
-    with store.transaction() as session:
+    with store.transaction(f"Add volunteer {data.full_name.strip()}") as session:
         volunteer = Volunteer(full_name="", roles=[], checks=[])
         apply_input(volunteer, data)
         session.add(volunteer)
@@ -216,56 +216,22 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
 
 
 def edit_volunteer(
-    store: Store,
-    volunteer_id: int,
-    data: VolunteerInput,
-    today: date | None = None,
-    clear_main_check: bool = False,
+    store: Store, volunteer_id: int, data: VolunteerInput, today: date | None = None
 ) -> VolunteerRow:
-    """Save a volunteer. `clear_main_check` removes the programme's main check when `data`
-    has none: undo of an edit that recorded the first one puts the volunteer back unvetted."""
     _validate(data)
-    with store.transaction() as session:
+    with store.transaction(f"Edit volunteer {data.full_name.strip()}") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         apply_input(volunteer, data)
-        rules = roster_rules(session)
-        if clear_main_check and data.vetting is None:
-            volunteer.checks = [c for c in volunteer.checks if c.kind != rules.main_kind]
         session.flush()
-        return to_row(volunteer, rules, today or date.today())
+        return to_row(volunteer, roster_rules(session), today or date.today())
 
 
-def volunteer_input(row: VolunteerRow) -> VolunteerInput:
-    """The input that recreates `row` (for undo)."""
-    main = row.main_check
-    return VolunteerInput(
-        full_name=row.full_name,
-        roles=row.roles,
-        email=row.email,
-        phone=row.phone,
-        languages=row.languages,
-        active=row.active,
-        notes=row.notes,
-        vetting=CheckInput(main.kind, main.result, main.checked_on, main.expires_on, main.reference)
-        if main
-        else None,
-    )
-
-
-def archive_volunteer(
-    store: Store, volunteer_id: int, archived: bool = True, active: bool | None = None
-) -> None:
-    """Archive (inactive) or bring back a volunteer (active unless told); history stays."""
-    with store.transaction() as session:
+def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) -> None:
+    """Archive (inactive) or bring back (active) a volunteer; their history stays."""
+    with store.transaction("Archive volunteer" if archived else "Restore volunteer") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         volunteer.archived_at = utc_now() if archived else None
-        volunteer.active = False if archived else (True if active is None else active)
-
-
-def delete_volunteer(store: Store, volunteer_id: int) -> None:
-    """Remove a volunteer added by mistake (undo of an add); the audit trail keeps them."""
-    with store.transaction() as session:
-        session.delete(get_volunteer_orm(session, volunteer_id))
+        volunteer.active = not archived
 
 
 def list_volunteers(

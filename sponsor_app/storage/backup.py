@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..locations import GROUP_FILE_SUFFIX, backup_dir
+from .connect import DriverDatabaseError, connect
 
 
 def backup_name(path: Path, reason: str) -> str:
@@ -21,9 +21,9 @@ def backup_file(path: Path, reason: str = "manual", to_dir: Path | None = None) 
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / backup_name(path, reason)
     partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = connect(path, read_only=True)
     try:
-        copy = sqlite3.connect(partial)
+        copy = connect(partial, pragmas=False)
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -56,12 +56,12 @@ def restore_backup(backup: Path, target: Path) -> Path | None:
     Returns that safety copy (None when there was no readable file to keep). The swap is one
     rename, so a crash leaves either the old file or the restored one, never a mixture.
     """
+    from .connect import check_is_group_file
     from .errors import NotAGroupFile
     from .lock import WriteLock
-    from .store import check_is_group_file
 
     check_is_group_file(backup)
-    copy = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    copy = connect(backup, read_only=True)
     try:
         healthy = copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
@@ -75,7 +75,7 @@ def restore_backup(backup: Path, target: Path) -> Path | None:
         if target.exists():
             try:
                 kept = backup_file(target, reason="before-restore")
-            except sqlite3.DatabaseError:
+            except DriverDatabaseError:
                 kept = None  # the file being replaced is unreadable; nothing to keep
         staged = target.with_name(target.name + ".restoring")
         staged.write_bytes(backup.read_bytes())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from ..domain.errors import SponsorDeskError
@@ -77,8 +76,10 @@ class FileBusy(StorageError):
 
 def classify(error: BaseException, path: Path) -> StorageError | None:
     """Map a low-level SQLite error to the storage error a person can act on, or None (a bug)."""
+    from .connect import DriverError
+
     original = getattr(error, "orig", error)
-    if not isinstance(original, sqlite3.Error):
+    if not isinstance(original, DriverError):
         return None
     text = str(original).lower()
     if "disk is full" in text or "database or disk is full" in text:

@@ -1,21 +1,28 @@
-"""Schema migrations with Alembic: applied on open, after a backup; newer files refused."""
+"""Schema migrations with Alembic: applied on open, after a backup; newer files refused.
+
+The audit triggers are taken off before the revisions run and generated afresh from the
+resulting schema afterwards (a revision may rebuild a table, which drops its triggers): data a
+migration moves is the file's own history, not a person's edit. The upgrade is recorded as one
+change set of kind "schema".
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
+from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
+from .connect import connect
 from .errors import NewerSchema, NotAGroupFile
 from .schema import SCHEMA_VERSION, revision_number
 
 
 def current_revision(path: Path) -> str | None:
     """The file's schema revision, read without changing anything (None: no schema yet)."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect(path, read_only=True)
     try:
         tables = {
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -55,9 +62,66 @@ def upgrade(engine: Engine, path: Path, *, backup_first: bool, target: str = "he
 
     if backup_first:
         backup_file(path, reason=f"before-schema-{SCHEMA_VERSION}")
+    before = current_revision(path)
+    with engine.begin() as connection:
+        remove_triggers(connection)
     with engine.connect() as connection:
-        command.upgrade(alembic_config(connection), target)
-        connection.commit()
+        # SQLite's procedure for rebuilding a table (Alembic's batch mode): foreign keys off
+        # while tables are copied and renamed, then every key checked before going on. The
+        # pragma is a no-op inside a transaction, so it is set on the raw connection first.
+        raw = connection.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(alembic_config(connection), target)
+            connection.commit()
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+            connection.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+        if broken is not None:
+            raise RuntimeError(f"a migration left a broken reference in {broken[0]}")
+    with engine.begin() as connection:
+        if _has_change_sets(connection):
+            install_triggers(connection)
+            if before is not None:
+                _record_upgrade(connection, before, current_revision_of(connection))
+
+
+def ensure_audit_triggers(engine: Engine) -> None:
+    """Put the triggers back if something (a crash mid-upgrade, another tool) removed them."""
+    with engine.connect() as connection:
+        current = triggers_current(connection)
+    if not current:
+        with engine.begin() as connection:
+            install_triggers(connection)
+
+
+def current_revision_of(connection) -> str:
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+
+
+def _has_change_sets(connection) -> bool:
+    return (
+        connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_set'"
+        ).first()
+        is not None
+    )
+
+
+def _record_upgrade(connection, before: str, after: str) -> None:
+    from .lock import who_am_i
+    from .models import ChangeKind, ChangeSet
+    from .models.base import utc_now
+
+    connection.execute(
+        insert(ChangeSet.__table__).values(
+            at=utc_now(),
+            actor=who_am_i(),
+            description=f"Upgraded the file from schema {before} to {after}",
+            kind=ChangeKind.SCHEMA,
+        )
+    )
 
 
 def head_revision() -> str:

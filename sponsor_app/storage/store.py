@@ -1,43 +1,34 @@
-"""The open group file: engine, pragmas, write lock, sessions and transactions."""
+"""The open group file: its engine, write lock, sessions and change sets.
+
+`transaction(description)` is the only way to write: it opens a change set, every row the
+transaction touches is audited into it by the database's triggers, and after the commit the
+store tells its subscribers what changed (a `Changes`, worked out from the audit rows).
+
+Sessions nest within a thread: a `read()` or `transaction()` inside another reuses the outer
+session, so a composite figure (the dashboard, a report) is read from one snapshot of the file
+and a service that calls other services still makes one change set.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.changes import Changes
 from . import migrate
-from .audit import install_audit_hook
-from .errors import GroupFileExists, GroupFileMissing, NotAGroupFile, classify
+from .changesets import close_change_set, open_change_set
+from .connect import check_is_group_file, make_engine, stamp_new_file
+from .errors import GroupFileExists, classify
 from .lock import WriteLock, who_am_i
-from .schema import APPLICATION_ID, SQLITE_MAGIC
+from .models import ChangeKind
 
-BUSY_TIMEOUT_MS = 5000
-
-
-def _configure_connection(dbapi_connection, _record) -> None:
-    # pysqlite's own transaction handling is switched off so that SQLAlchemy's BEGIN (see
-    # _begin) is the only one; that keeps DDL in migrations transactional too.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    for pragma in (
-        "foreign_keys=ON",
-        "journal_mode=WAL",
-        "synchronous=FULL",
-        f"busy_timeout={BUSY_TIMEOUT_MS}",
-    ):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-
-
-def _begin(connection) -> None:
-    mode = connection.get_execution_options().get("sqlite_begin", "")
-    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+Subscriber = Callable[[Changes], None]
 
 
 def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
@@ -45,36 +36,14 @@ def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
         raise RuntimeError("write attempted in a read() session; use transaction()")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False},
-        pool_size=2,
-        max_overflow=4,
-    )
-    event.listen(engine, "connect", _configure_connection)
-    event.listen(engine, "begin", _begin)
-    return engine
+class _ThreadState(threading.local):
+    session: Session | None = None
+    writing: bool = False
+    description: str | None = None
+    recorders: list[list[Changes]]
 
-
-def read_header(path: Path) -> bytes:
-    """The first 100 bytes (SQLite's header), checked before SQLite is let near the file."""
-    if not path.exists():
-        raise GroupFileMissing(path)
-    if path.is_dir():
-        raise NotAGroupFile(path, "it is a folder")
-    with open(path, "rb") as handle:
-        return handle.read(100)
-
-
-def check_is_group_file(path: Path) -> None:
-    header = read_header(path)
-    if not header.startswith(SQLITE_MAGIC):
-        raise NotAGroupFile(path, "empty file" if not header else "")
-    if len(header) < 100:
-        raise classify(sqlite3.DatabaseError("file is not a database"), path)  # type: ignore[misc]
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAGroupFile(path, "a database of another program")
+    def __init__(self) -> None:
+        self.recorders = []
 
 
 class Store:
@@ -86,6 +55,8 @@ class Store:
         self._lock = WriteLock(self.path)
         self.engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        self._state = _ThreadState()
+        self._subscribers: list[Subscriber] = []
 
     # --- opening and closing ----------------------------------------------------------
     @classmethod
@@ -98,12 +69,7 @@ class Store:
         store = cls(path, actor)
         store._lock.acquire(path)
         try:
-            # The application id goes in before WAL is switched on, so the main file's header
-            # carries it from the first byte written.
-            raw = sqlite3.connect(path)
-            raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            raw.commit()
-            raw.close()
+            stamp_new_file(path)
             store._start_engine()
             migrate.upgrade(store.engine, path, backup_first=False)
         except BaseException:
@@ -130,6 +96,8 @@ class Store:
             store._start_engine()
             if migrate.needs_upgrade(revision):
                 migrate.upgrade(store.engine, path, backup_first=True)
+            else:
+                migrate.ensure_audit_triggers(store.engine)
         except BaseException as exc:
             store.close()
             known = classify(exc, path)
@@ -143,7 +111,8 @@ class Store:
         self._sessions = sessionmaker(
             self.engine, expire_on_commit=False, info={"actor": self.actor}
         )
-        install_audit_hook(self._sessions)
+        from sqlalchemy import event
+
         event.listen(self._sessions, "before_flush", _refuse_flush_when_reading)
 
     def close(self) -> None:
@@ -162,21 +131,89 @@ class Store:
     def is_open(self) -> bool:
         return self.engine is not None
 
+    # --- change notices ---------------------------------------------------------------
+    def subscribe(self, callback: Subscriber) -> None:
+        """Call `callback(changes)` after every committed change set, in the writing thread."""
+        self._subscribers.append(callback)
+
+    def unsubscribe(self, callback: Subscriber) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    @contextmanager
+    def recording(self) -> Iterator[list[Changes]]:
+        """Collect the change sets this thread commits inside the block (for the undo stack)."""
+        recorded: list[Changes] = []
+        self._state.recorders.append(recorded)
+        try:
+            yield recorded
+        finally:
+            self._state.recorders.remove(recorded)
+
+    @contextmanager
+    def describing(self, description: str) -> Iterator[None]:
+        """Name the change sets written inside the block with the caller's words (the window's
+        translated "Add household H3"), rather than the service's own default."""
+        previous, self._state.description = self._state.description, description
+        try:
+            yield
+        finally:
+            self._state.description = previous
+
     # --- sessions -----------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One write transaction: committed (with its audit rows) at the end, or rolled back."""
+    def transaction(
+        self,
+        description: str = "",
+        *,
+        kind: str = ChangeKind.EDIT,
+        reverts_id: int | None = None,
+    ) -> Iterator[Session]:
+        """One write transaction and its change set: committed together, or rolled back."""
+        state = self._state
+        if state.session is not None:
+            if not state.writing:
+                raise RuntimeError("a write inside read(): open the transaction first")
+            yield state.session  # part of the outer transaction and its change set
+            return
+        described = state.description or description
+        changes: Changes | None = None
         with self._guard(), self._session() as session, session.begin():
             # IMMEDIATE takes the write lock up front, so two writers wait instead of failing.
-            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-            yield session
+            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            change_set_id = open_change_set(connection, self.actor, described, kind, reverts_id)
+            state.session, state.writing = session, True
+            try:
+                yield session
+                session.flush()
+            finally:
+                state.session, state.writing = None, False
+            changes = close_change_set(connection, change_set_id, described)
+        if changes is not None:
+            self._announce(changes)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A consistent snapshot for reading; a flush through it is a bug and raises."""
+        """A consistent snapshot for reading; a flush through it is a bug and raises.
+
+        Inside another read or a transaction of this thread, it is that same session."""
+        state = self._state
+        if state.session is not None:
+            yield state.session
+            return
         with self._guard(), self._session(read_only=True) as session:
-            yield session
+            state.session = session
+            try:
+                yield session
+            finally:
+                state.session = None
             # Closing (not rolling back) keeps loaded attributes readable on the way out.
+
+    def _announce(self, changes: Changes) -> None:
+        for recorded in self._state.recorders:
+            recorded.append(changes)
+        for callback in list(self._subscribers):
+            callback(changes)
 
     def _session(self, read_only: bool = False) -> Session:
         if self._sessions is None:

@@ -1,4 +1,9 @@
-"""The open group file as the window sees it: the store, undo stack and the change signal."""
+"""The open group file as the window sees it: the store, the undo stack and the change signal.
+
+Every write is a change set in the file (storage/changesets.py). The undo stack keeps their
+ids: undo reverts a step's change sets, redo reverts that revert. Pages learn what changed
+from one signal carrying each committed change set's tables and ids.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +13,43 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
+from ..domain.changes import Changes
 from ..domain.errors import SponsorDeskError
 from ..services.results import GroupInfo
 
 
-class ServiceCommand(QUndoCommand):
-    """One undoable edit. `apply()` does it (returning a token such as a new id) and
-    `revert(token)` takes it back. The first apply happens before the push, so that its
-    errors reach the form that asked for it; Qt cannot carry exceptions out of redo()."""
+class ChangeSetCommand(QUndoCommand):
+    """One step on the undo stack: the change sets one action wrote.
 
-    def __init__(
-        self,
-        context: GroupContext,
-        text: str,
-        what: str,
-        apply: Callable[[], Any],
-        revert: Callable[[Any], Any],
-        token: Any,
-    ):
+    The action itself has already happened when the step is pushed (so that its errors reach
+    the form that asked for it), which is why the first redo() does nothing."""
+
+    def __init__(self, context: GroupContext, text: str, change_set_ids: list[int]):
         super().__init__(text)
-        self._context, self._what = context, what
-        self._apply, self._revert, self._token = apply, revert, token
-        self._done_once = False
+        self._context = context
+        self._applied = list(change_set_ids)  # what redo last did (or the action itself)
+        self._reverted: list[int] = []  # what undo last did
+        self._first = True
 
     def redo(self) -> None:
-        if not self._done_once:
-            self._done_once = True
+        if self._first:
+            self._first = False
             return
-        self._token = self._context.guarded(self._apply, self._what)
+        self._applied = self._context.revert(self._reverted, self.text(), self) or []
 
     def undo(self) -> None:
-        self._context.guarded(lambda: self._revert(self._token), self._what)
+        self._reverted = (
+            self._context.revert(
+                list(reversed(self._applied)),
+                self._context.tr("Undo: {}").format(self.text()),
+                self,
+            )
+            or []
+        )
 
 
 class GroupContext(QObject):
@@ -49,8 +57,10 @@ class GroupContext(QObject):
 
     opened = Signal()
     closed = Signal()
-    changed = Signal(str)  # what changed: "households", "tasks", "volunteers", "funds", ...
+    changed = Signal(object)  # Changes: a committed change set's tables and row ids
     error = Signal(str)
+    busy_changed = Signal(bool)  # a write is running off the GUI thread
+    _committed = Signal(object)  # from whichever thread wrote; delivered on the GUI thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,6 +68,8 @@ class GroupContext(QObject):
         self.info: GroupInfo | None = None
         self.last_saved: datetime | None = None
         self.undo_stack = QUndoStack(self)
+        self.busy = False
+        self._committed.connect(self._on_committed, Qt.ConnectionType.AutoConnection)
 
     @property
     def is_open(self) -> bool:
@@ -74,6 +86,7 @@ class GroupContext(QObject):
         store = open_group(path)
         self.close()
         self.store = store
+        store.subscribe(self._committed.emit)
         self.info = self._group_info()
         self.last_saved = None
         self.opened.emit()
@@ -82,68 +95,92 @@ class GroupContext(QObject):
         if self.store is None:
             return
         self.undo_stack.clear()
+        self.store.unsubscribe(self._committed.emit)
         self.store.close()
         self.store, self.info = None, None
         self.closed.emit()
 
-    def execute(
-        self, text: str, what: str, apply: Callable[[], Any], revert: Callable[[Any], Any]
-    ) -> Any:
-        """Do an edit now and put it on the undo stack. Errors propagate to the caller."""
-        token = apply()
-        self._saved(what)
-        self.undo_stack.push(ServiceCommand(self, text, what, apply, revert, token))
-        return token
+    # --- writing ----------------------------------------------------------------------------
+    def execute(self, text: str, apply: Callable[[], Any]) -> Any:
+        """Do an edit now (its change sets named `text`) and put it on the undo stack.
 
-    def execute_removal(
-        self,
-        text: str,
-        what: str,
-        remove: Callable[[int], Any],
-        restore: Callable[[], int],
-        row_id: int,
-    ) -> None:
-        """Delete a row undoably. Undo restores it under a new id; redo must delete that one,
-        so both steps share the id through one cell rather than each keeping its own."""
-        current = [row_id]
-
-        def revert(_token: Any) -> None:
-            current[0] = restore()
-
-        self.execute(text, what, lambda: remove(current[0]), revert)
-
-    def guarded(self, action: Callable[[], Any], what: str) -> Any:
-        """Run an undo or redo: known errors become a message, bugs go to the crash dialog.
-
-        Either way the steps left on the stack may no longer match the file, so the stack is
-        cleared (after this step returns: Qt does not allow it from inside one)."""
-        try:
-            result = action()
-        except SponsorDeskError as error:
-            self.error.emit(
-                str(error) + " " + self.tr("Undo history was cleared to keep your data safe.")
-            )
-            QTimer.singleShot(0, self.undo_stack.clear)
-            return None
-        except Exception:
-            QTimer.singleShot(0, self.undo_stack.clear)
-            sys.excepthook(*sys.exc_info())
-            return None
-        self._saved(what)
+        Errors propagate to the caller, and a failed edit leaves nothing on the stack."""
+        with self.store.describing(text), self.store.recording() as recorded:
+            result = apply()
+        self._push(text, recorded)
         return result
 
-    def notify(self, what: str) -> None:
-        """A write made outside `execute` (an import on a worker) has been committed.
+    def run_write(
+        self,
+        parent: QWidget,
+        text: str,
+        label: str,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_known_error: Callable[[SponsorDeskError], None],
+    ) -> None:
+        """A long write (an import) on a worker thread, as one undoable step.
 
-        Earlier undo steps could now write back over what it changed, so they are dropped."""
-        self.undo_stack.clear()
-        self._saved(what)
+        Undo and redo are off from this moment until it ends, so nothing can be undone under
+        it before the progress dialog shows."""
+        from .worker import run_in_background
 
-    def _saved(self, what: str) -> None:
+        store = self.store
+
+        def in_worker():
+            with store.describing(text), store.recording() as recorded:
+                return work(), list(recorded)
+
+        def done(outcome) -> None:
+            result, recorded = outcome
+            self._set_busy(False)
+            self._push(text, recorded)
+            on_done(result)
+
+        def failed(error: SponsorDeskError) -> None:
+            self._set_busy(False)
+            on_known_error(error)
+
+        self._set_busy(True)
+        run_in_background(
+            parent, label, in_worker, done, failed, on_bug=lambda: self._set_busy(False)
+        )
+
+    def _push(self, text: str, recorded: list[Changes]) -> None:
+        if recorded:
+            ids = [changes.change_set_id for changes in recorded]
+            self.undo_stack.push(ChangeSetCommand(self, text, ids))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_changed.emit(busy)
+
+    def revert(
+        self, change_set_ids: list[int], text: str, command: QUndoCommand
+    ) -> list[int] | None:
+        """Undo or redo one step; if the file refuses (later work would be lost), say why and
+        drop that step from the stack. Returns the id of the change set the revert wrote."""
+        from ..services.history import revert
+
+        if not change_set_ids:
+            return []
+        try:
+            changes = revert(self.store, change_set_ids, text)
+        except SponsorDeskError as refusal:
+            command.setObsolete(True)
+            self.error.emit(str(refusal))
+            return None
+        except Exception:
+            command.setObsolete(True)
+            sys.excepthook(*sys.exc_info())
+            return None
+        return [changes.change_set_id] if changes.change_set_id else []
+
+    def _on_committed(self, changes: Changes) -> None:
         self.last_saved = datetime.now().astimezone()
-        if what == "group":
+        if "group_profile" in changes.tables:
             self.info = self._group_info()
-        self.changed.emit(what)
+        self.changed.emit(changes)
 
     def _group_info(self) -> GroupInfo:
         from ..services.groups import group_info

@@ -46,3 +46,34 @@ def overdue_by(days: int) -> str:
     if days == 0:
         return tr("due today")
     return _plural(-days, "due in {} day", "due in {} days")
+
+
+def requirement_basis(requirement) -> str:
+    """How a funds requirement was worked out, in words ("3 people at 2,425 each")."""
+    from ..domain.programmes import FundsRuleKind
+
+    match requirement.rule:
+        case FundsRuleKind.BUDGET:
+            return tr("the group's budget for the support period")
+        case FundsRuleKind.FIXED:
+            return tr("a fixed amount")
+        case FundsRuleKind.PER_PERSON:
+            return _plural(requirement.people, "{} person", "{} people") + tr(
+                " at {:,} each"
+            ).format(requirement.amount_each)
+        case FundsRuleKind.FAMILY_TABLE:
+            sizes = ", ".join(str(size) for size in requirement.family_sizes)
+            return tr("family sizes {}").format(sizes) if sizes else tr("no households yet")
+        case _:
+            return _plural(requirement.people, "{} person", "{} people") + tr(
+                ", {}% in cash"
+            ).format(requirement.cash_share_percent)
+
+
+def lease_ending(days_left: int) -> str:
+    """One rule's words for the dashboard and the Housing page alike."""
+    if days_left < 0:
+        return _plural(-days_left, "ended {} day ago", "ended {} days ago")
+    if days_left == 0:
+        return tr("ends today")
+    return _plural(days_left, "ends in {} day", "ends in {} days")

@@ -27,8 +27,9 @@ from ..services.snapshot import load_snapshot, save_snapshot
 from .context import GroupContext
 from .errors import show_known_error
 from .formatting import timestamp
-from .pages.base import ComingPage, Page
+from .pages.base import Page
 from .pages.dashboard import DashboardPage
+from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
 from .worker import run_in_background
@@ -47,37 +48,15 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePage()
         self.dashboard = DashboardPage(self.context)
-        # Pages other than the dashboard are built the first time they are shown: their
-        # modules load SQLAlchemy, which start-up does not need to paint the dashboard.
+        # Other pages are built the first time they are shown (pages/registry.py says why).
         self.pages: list[Page | None] = [
-            self.dashboard,
-            None,
-            ComingPage(
-                self.context,
-                self.tr("Settlement plan"),
-                self.tr("every task by phase and outcome area."),
-            ),
-            None,
-            None,
-            None,
-            ComingPage(
-                self.context, self.tr("Reports"), self.tr("the PDF reports for evaluators.")
-            ),
-        ]
-        self.page_titles = [
-            self.tr("Dashboard"),
-            self.tr("Households"),
-            self.tr("Settlement plan"),
-            self.tr("Volunteers"),
-            self.tr("Housing"),
-            self.tr("Funds"),
-            self.tr("Reports"),
+            self.dashboard if entry.key == "dashboard" else None for entry in PAGES
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Pages"))
-        for number, title in enumerate(self.page_titles, start=1):
-            item = QListWidgetItem(title)
+        for number, entry in enumerate(PAGES, start=1):
+            item = QListWidgetItem(entry.label)
             item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
         self.navigation.setFixedWidth(180)
@@ -110,7 +89,6 @@ class MainWindow(QMainWindow):
         self.dashboard.task_activated.connect(self.show_task)
         self.context.changed.connect(self._on_changed)
         self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
-        self.context.undo_stack.cleanChanged.connect(lambda _: self._update_status())
         self._show_welcome()
         geometry = self.settings.geometry()
         if geometry is not None:
@@ -166,19 +144,28 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = menus.addMenu(self.tr("&Edit"))
-        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        stack = self.context.undo_stack
+        self.undo_action = self._action(
+            edit_menu, self.tr("&Undo"), stack.undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(edit_menu, self.tr("&Redo"), stack.redo)
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        for signal in (
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
+            self.context.busy_changed,
+        ):
+            signal.connect(self._update_undo_actions)
+        self._update_undo_actions()
 
         view_menu = menus.addMenu(self.tr("&View"))
         self.page_actions = []
-        for number, title in enumerate(self.page_titles, start=1):
+        for number, entry in enumerate(PAGES, start=1):
             action = self._action(
                 view_menu,
-                title,
+                entry.label,
                 lambda _=False, n=number - 1: self.show_page(n),
                 QKeySequence(f"Ctrl+{number}"),
             )
@@ -191,6 +178,16 @@ class MainWindow(QMainWindow):
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
 
+    def _update_undo_actions(self, *_) -> None:
+        """Undo and redo name their step, and are off while a write runs in the background."""
+        stack, busy = self.context.undo_stack, self.context.busy
+        for action, can, text, verb in (
+            (self.undo_action, stack.canUndo(), stack.undoText(), self.tr("&Undo")),
+            (self.redo_action, stack.canRedo(), stack.redoText(), self.tr("&Redo")),
+        ):
+            action.setEnabled(can and not busy)
+            action.setText(f"{verb} {text}".strip() if can else verb)
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.recent_files()
@@ -201,19 +198,21 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
 
     # --- pages ------------------------------------------------------------------------------
-    def show_page(self, number: int) -> None:
+    def show_page(self, page: int | str) -> None:
+        """Show a page by its place in the navigation or its key ("funds")."""
         if self.context.is_open:
-            self.navigation.setCurrentRow(number)
+            self.navigation.setCurrentRow(page if isinstance(page, int) else index_of(page))
 
     def _on_navigate(self, number: int) -> None:
         if number >= 0:
             self.page(number)
             self.page_stack.setCurrentIndex(number)
 
-    def page(self, number: int) -> Page:
-        """The page at `number`, built on first use."""
+    def page(self, page: int | str) -> Page:
+        """The page at a place in the navigation (or with a key), built on first use."""
+        number = page if isinstance(page, int) else index_of(page)
         if self.pages[number] is None:
-            built = self._build_page(number)
+            built = PAGES[number].build(self.context)
             placeholder = self.page_stack.widget(number)
             self.page_stack.insertWidget(number, built)
             self.page_stack.removeWidget(placeholder)
@@ -229,38 +228,21 @@ class MainWindow(QMainWindow):
             self.page(waiting[0])
             QTimer.singleShot(0, self._build_next_page)
 
-    def _build_page(self, number: int) -> Page:
-        if number == 1:
-            from .pages.households import HouseholdsPage
-
-            return HouseholdsPage(self.context)
-        if number == 3:
-            from .pages.volunteers import VolunteersPage
-
-            return VolunteersPage(self.context)
-        if number == 4:
-            from .pages.housing import HousingPage
-
-            return HousingPage(self.context)
-        from .pages.funds import FundsPage
-
-        return FundsPage(self.context)
-
     @property
     def households(self):
-        return self.page(1)
+        return self.page("households")
 
     @property
     def volunteers(self):
-        return self.page(3)
+        return self.page("volunteers")
 
     @property
     def housing(self):
-        return self.page(4)
+        return self.page("housing")
 
     @property
     def funds(self):
-        return self.page(5)
+        return self.page("funds")
 
     def current_page(self) -> Page:
         return self.page(self.page_stack.currentIndex())
@@ -360,7 +342,6 @@ class MainWindow(QMainWindow):
             assign_task,
             assignee_options,
             get_task,
-            restore_task_assignee,
             set_task_status,
         )
         from .dialogs.task_dialog import TaskDialog
@@ -374,25 +355,15 @@ class MainWindow(QMainWindow):
         dialog = TaskDialog(task, self.context.info.locale, assignee_options(store, task_id), self)
 
         def change(status: TaskStatus) -> None:
-            old_status, old_completed = task.status, task.completed_on
             verb = self.tr("Complete task") if status is TaskStatus.DONE else self.tr("Reopen task")
             self.context.execute(
-                f"{verb} “{task.title}”",
-                "tasks",
-                lambda: set_task_status(store, task_id, status),
-                lambda _: set_task_status(store, task_id, old_status, old_completed),
+                f"{verb} “{task.title}”", lambda: set_task_status(store, task_id, status)
             )
 
         def assign(volunteer_id: int | None) -> None:
-            old = get_task(
-                store, task_id
-            ).assignee_id  # whoever has it now, not when the dialog opened
             self.context.execute(
                 self.tr("Assign “{}”").format(task.title),
-                "tasks",
                 lambda: assign_task(store, task_id, volunteer_id),
-                # Undo puts back whoever had it, even if their vetting has lapsed since.
-                lambda _: restore_task_assignee(store, task_id, old),
             )
 
         dialog.status_callback = change
@@ -433,7 +404,7 @@ class MainWindow(QMainWindow):
         if self.context.is_open:
             self.setWindowTitle(f"{self.context.info.name} — {self.context.path.name} — {APP_NAME}")
 
-    def _on_changed(self, _what: str) -> None:
+    def _on_changed(self, _changes) -> None:
         self._update_title()
         self._update_status()
 

@@ -48,6 +48,7 @@ def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_known_error: Callable[[SponsorDeskError], None],
+    on_bug: Callable[[], None] | None = None,
 ) -> _Job:
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setCancelButton(None)
@@ -66,6 +67,8 @@ def run_in_background(
         if isinstance(error, SponsorDeskError):
             on_known_error(error)
         else:
+            if on_bug is not None:
+                on_bug()
             sys.excepthook(type(error), error, error.__traceback__)
 
     job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)

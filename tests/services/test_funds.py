@@ -143,9 +143,24 @@ def test_budget_against_actual_highlights_overspend(store, ledger):
     assert not lines["Food"].over and lines["Food"].difference == Money(5450, "NZD")
     february = budget_by_month(store, Period(date(2025, 2, 1), date(2025, 2, 28)))
     assert february == [(date(2025, 2, 1), Money(50000, "NZD"), Money(49605, "NZD"))]
-    assert set_budget(store, food, date(2025, 2, 1), Money(0, "NZD")) == Money(
-        10000, "NZD"
-    )  # removed
+    set_budget(store, food, date(2025, 2, 1), Money(0, "NZD"))  # zero removes it
+    assert "Food" not in {
+        line.category
+        for line in budget_vs_actual(store, Period(date(2025, 2, 1), date(2025, 2, 28)))
+        if line.budget.minor
+    }
+
+
+def test_a_budget_over_several_months_is_one_change_set(store):
+    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    with store.recording() as recorded:
+        set_budget(
+            store, rent, date(2025, 3, 15), Money(120000, "NZD"), last_month=date(2025, 8, 1)
+        )
+    (changes,) = recorded
+    assert len(changes.ids("budget")) == 6
+    months = budget_by_month(store, Period(date(2025, 3, 1), date(2025, 8, 31)))
+    assert [budget.minor for _, budget, _ in months] == [120000] * 6
 
 
 def test_pledges_expected_against_received(store, ledger):

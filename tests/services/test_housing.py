@@ -1,12 +1,15 @@
 """Housing rules: tenancy dates, overlaps, expected rent and the warnings at their boundaries."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from sponsor_app.domain.enums import RentFrequency, TenancyStatus
 from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.domain.money import Money
+from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.services.housing import (
     InspectionInput,
@@ -23,6 +26,7 @@ from sponsor_app.services.housing import (
     list_tenancies,
     set_move_in_done,
 )
+from sponsor_app.storage.models import GroupProfile
 
 TODAY = date(2026, 6, 15)
 NZD = lambda major: Money.of_major(major, "NZD")  # noqa: E731
@@ -95,10 +99,32 @@ def _warnings(store, today, kind):
     return [w for w in housing_warnings(store, today) if w.kind == kind]
 
 
-@pytest.mark.parametrize(("days", "warned"), [(-1, False), (0, True), (60, True), (61, False)])
+@pytest.mark.parametrize(
+    ("days", "warned"), [(-40, True), (-1, True), (0, True), (60, True), (61, False)]
+)
 def test_lease_ending_warning_boundaries(store, prop, days, warned):
+    """One rule with the dashboard: a live tenancy whose lease ended is warned about too (it
+    needs renewing or closing), with how long ago, never as "-40 days left"."""
     add_tenancy(store, _tenancy(prop.id, date(2025, 1, 1), TODAY + timedelta(days=days)))
-    assert bool(_warnings(store, TODAY, "lease_ending")) is warned
+    found = _warnings(store, TODAY, "lease_ending")
+    assert bool(found) is warned
+    assert [w.days_left for w in found] == ([days] if warned else [])
+    assert [a.days_left for a in dashboard(store, TODAY).leases] == [w.days_left for w in found]
+
+
+def test_an_ended_tenancy_is_not_warned_about(store, prop):
+    tenancy = _tenancy(prop.id, date(2025, 1, 1), TODAY - timedelta(days=40))
+    add_tenancy(store, replace(tenancy, status=TenancyStatus.ENDED))
+    assert _warnings(store, TODAY, "lease_ending") == [] and dashboard(store, TODAY).leases == ()
+
+
+def test_the_groups_own_lease_window_is_used_everywhere(store, prop):
+    with store.transaction() as session:
+        session.scalars(select(GroupProfile)).one().lease_warning_days = 90
+    add_tenancy(store, _tenancy(prop.id, date(2025, 1, 1), TODAY + timedelta(days=75)))
+    assert [w.days_left for w in _warnings(store, TODAY, "lease_ending")] == [75]
+    figures = dashboard(store, TODAY)
+    assert [a.days_left for a in figures.leases] == [75] and figures.windows.lease_days == 90
 
 
 @pytest.mark.parametrize(("days", "warned"), [(13, True), (14, True), (15, False), (-1, False)])

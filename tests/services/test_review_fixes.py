@@ -7,6 +7,7 @@ import pytest
 from sponsor_app.domain.enums import CheckResult, Role, TransactionKind
 from sponsor_app.domain.errors import InvalidInput, SponsorDeskError
 from sponsor_app.domain.money import Money
+from sponsor_app.services.history import revert
 from sponsor_app.services.ledger import TransactionInput, category_by_name, record_transaction
 from sponsor_app.services.ledger_view import (
     LedgerFilter,
@@ -22,7 +23,6 @@ from sponsor_app.services.volunteers import (
     add_volunteer,
     edit_volunteer,
     list_volunteers,
-    volunteer_input,
 )
 
 
@@ -89,19 +89,20 @@ def test_an_update_by_import_keeps_notes_reference_and_active(store, tmp_path):
 
 def test_undo_of_an_edit_that_recorded_the_first_check_removes_it(store):
     volunteer = add_volunteer(store, VolunteerInput("Li Wei", (Role.WELCOME,)))
-    before = volunteer_input(volunteer)
-    edit_volunteer(
-        store,
-        volunteer.id,
-        VolunteerInput(
-            "Li Wei",
-            (Role.WELCOME,),
-            vetting=CheckInput(
-                "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
+    with store.recording() as recorded:
+        edit_volunteer(
+            store,
+            volunteer.id,
+            VolunteerInput(
+                "Li Wei",
+                (Role.WELCOME,),
+                vetting=CheckInput(
+                    "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
+                ),
             ),
-        ),
-    )
-    edit_volunteer(store, volunteer.id, before, clear_main_check=before.vetting is None)
+        )
+    assert list_volunteers(store)[0].main_check is not None
+    revert(store, recorded[0].change_set_id)
     (row,) = list_volunteers(store)
     assert row.main_check is None
 

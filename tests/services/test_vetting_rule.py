@@ -107,10 +107,13 @@ def test_options_explain_why_a_name_is_not_offered(store, household):
     options = {
         o.name: o for o in assignee_options(store, _task_id(store, "airport_welcome"), today=TODAY)
     }
-    assert options["Mere Pōtae"].allowed and options["Mere Pōtae"].reason == ""
-    assert not options["Tāne Hōhepa"].allowed
-    assert options["Tāne Hōhepa"].reason.startswith(
-        "Family-facing task: Tāne Hōhepa's vetting expired on"
+    assert options["Mere Pōtae"].allowed
+    assert options["Mere Pōtae"].vetting_status is VettingStatus.CURRENT
+    tane = options["Tāne Hōhepa"]
+    assert not tane.allowed
+    assert (tane.vetting_status, tane.vetting_expires_on) == (
+        VettingStatus.EXPIRED,
+        TODAY - timedelta(days=3),
     )
 
 

@@ -18,7 +18,7 @@ from sponsor_app.services.volunteers import (
 from sponsor_app.ui.dialogs.task_dialog import TaskDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
 
-from .conftest import on_next_modal
+from .conftest import answering_message, on_next_modal
 
 
 def _save(qtbot, dialog):
@@ -93,11 +93,16 @@ def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_de
         row.id,
         CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
     )
-    window.context.notify("volunteers")
     assert page.selected().vetting_status is VettingStatus.EXPIRING
     assert page.proxy.index(page.table.currentIndex().row(), 5).data().startswith("⚠ Expiring")
-    # A write from outside the undo stack (as an import makes) drops the older undo steps,
-    # which could otherwise write back over it.
+    # Undoing the add now would also remove the check recorded since: refused, with a reason,
+    # and the step leaves the stack. Nothing changes in the file.
+    seen: list[str] = []
+    with answering_message(qtbot, seen):
+        window.undo_action.trigger()
+    assert "Child Protection Statement" in seen[0] or "vetting check" in seen[0], seen
+    assert "revert that first" in seen[0], seen
+    assert "Kiri Walker" in [v.full_name for v in page.model.rows()]
     assert not window.undo_action.isEnabled()
 
 

@@ -1,6 +1,6 @@
 """Every table of a group file. Import models from here."""
 
-from .audit import AuditEntry
+from .audit import AuditEntry, ChangeKind, ChangeSet
 from .base import Base
 from .group import GroupProfile, Household, HouseholdMember
 from .housing import Inspection, MoveInItem, Property, Tenancy
@@ -12,6 +12,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Budget",
+    "ChangeKind",
+    "ChangeSet",
     "CheckIn",
     "GroupProfile",
     "Household",

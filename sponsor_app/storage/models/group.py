@@ -24,6 +24,10 @@ class GroupProfile(IdMixin, Base):
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
     # Days before expiry that a vetting check or training counts as "expiring" (schema 0002).
     vetting_warning_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    # The group's own warning windows (schema 0006); None: the programme's default.
+    lease_warning_days: Mapped[int | None]
+    due_soon_days: Mapped[int | None]
+    arrival_warning_days: Mapped[int | None]
 
 
 class Household(IdMixin, ArchivableMixin, Base):

@@ -22,10 +22,16 @@ from .base import ArchivableMixin, Base, IdMixin, enum_column
 
 class LedgerCategory(IdMixin, ArchivableMixin, Base):
     __tablename__ = "ledger_category"
-    __table_args__ = (UniqueConstraint("kind", "name", name="kind_name"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "name", name="kind_name"),
+        UniqueConstraint("purpose", name="one_per_purpose"),
+    )
 
     name: Mapped[str] = mapped_column(String(80))
     kind: Mapped[TransactionKind] = mapped_column(enum_column(TransactionKind, "category_kind"))
+    # What the app relies on this category for (CategoryPurpose: rent, pledge payments...), so
+    # that finding it never depends on its name, which the group may change (schema 0006).
+    purpose: Mapped[str | None] = mapped_column(String(32))
 
 
 class LedgerTransaction(IdMixin, Base):

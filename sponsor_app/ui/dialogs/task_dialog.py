@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import TaskStatus
+from ...domain.enums import TaskStatus, VettingStatus
 from ...domain.errors import SponsorDeskError
 from ...services.tasks import AssigneeOption, TaskRow
 from ..formatting import short_date
@@ -40,6 +40,7 @@ class TaskDialog(QDialog):
         self.status_callback = None
         self.assign_callback = None
         self._task = task
+        self._locale = locale
         layout = QVBoxLayout(self)
         title = QLabel(f"<b>{task.title}</b>")
         title.setWordWrap(True)
@@ -73,7 +74,7 @@ class TaskDialog(QDialog):
             if not option.allowed:
                 item = model.item(self.assignee.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip(option.reason)
+                item.setToolTip(self.tr("Family-facing task: ") + self._why_not(option))
         if task.assignee_id is not None:
             index = self.assignee.findData(task.assignee_id)
             self.assignee.setCurrentIndex(max(index, 0))
@@ -82,8 +83,7 @@ class TaskDialog(QDialog):
         form.addRow(assign_label, self.assignee)
         blocked = [o for o in options if not o.allowed]
         self.rule_note = QLabel(
-            self.tr("Not offered: ")
-            + " ".join(o.reason.removeprefix("Family-facing task: ") for o in blocked)
+            self.tr("Not offered: ") + " ".join(self._why_not(o) for o in blocked)
             if blocked
             else ""
         )
@@ -117,3 +117,11 @@ class TaskDialog(QDialog):
         if self.status_callback is not None:
             self.status_callback(wanted)
         self.accept()
+
+    def _why_not(self, option) -> str:
+        """Why the vetting rule keeps a volunteer off this task, in words."""
+        if option.vetting_expires_on is None or option.vetting_status is VettingStatus.MISSING:
+            return self.tr("{} has no cleared vetting on record.").format(option.name)
+        return self.tr("{}'s vetting expired on {}.").format(
+            option.name, short_date(option.vetting_expires_on, self._locale)
+        )

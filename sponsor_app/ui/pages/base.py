@@ -12,12 +12,13 @@ from ..context import GroupContext
 class Page(QWidget):
     """A page refreshes when it is shown and when a write it cares about happens while shown.
 
-    `watches` names the kinds of change (GroupContext.changed) that affect it; "*" is any.
-    Refreshing only visible pages keeps a write cheap however many pages exist.
+    `watches` names the tables it shows (a change set touching any of them makes it stale);
+    "*" is any table. Refreshing only visible pages keeps a write cheap however many pages
+    exist; a change to the group's profile (its name, locale, settings) concerns every page.
     """
 
     title = "Page"
-    watches: tuple[str, ...] = ("*",)
+    watches: frozenset[str] = frozenset({"*"})
 
     def __init__(self, context: GroupContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,8 +32,8 @@ class Page(QWidget):
         if self.isVisible():
             self.refresh_now()
 
-    def _on_changed(self, what: str) -> None:
-        if "*" in self.watches or what in self.watches or what == "group":
+    def _on_changed(self, changes) -> None:
+        if "*" in self.watches or changes.touches(self.watches | {"group_profile"}):
             self._stale = True
             if self.isVisible():
                 self.refresh_now()
@@ -72,7 +73,7 @@ def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
 class ComingPage(Page):
     """A page whose issue has not landed yet: say so plainly rather than show an empty screen."""
 
-    watches = ()
+    watches = frozenset()
 
     def __init__(self, context: GroupContext, title: str, what: str, parent: QWidget | None = None):
         super().__init__(context, parent)

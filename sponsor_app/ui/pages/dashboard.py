@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import VettingStatus
-from ...services.results import (
-    DUE_SOON_DAYS,
-    LEASE_WARNING_DAYS,
-    VETTING_WARNING_DAYS,
-    DashboardFigures,
+from ...services.results import DashboardFigures
+from ..formatting import (
+    days_from_arrival,
+    lease_ending,
+    money,
+    overdue_by,
+    requirement_basis,
+    short_date,
 )
-from ..formatting import days_from_arrival, money, overdue_by, short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.charts import AreaProgressChart, BalanceChart
 from ..widgets.status import status_colour, status_text
@@ -46,9 +48,15 @@ class ListCard(QGroupBox):
         self.view.setMinimumHeight(150)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
-        self.stack.addWidget(empty_state(empty_text))
+        self.empty = empty_state(empty_text)
+        self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+
+    def set_words(self, title: str, empty_text: str) -> None:
+        """Titles that carry the group's own warning window ("due in the next 14 days")."""
+        self.base_title = title
+        self.empty.setText(empty_text)
 
     def set_rows(self, rows) -> None:
         self.model.set_rows(rows)
@@ -80,15 +88,9 @@ class DashboardPage(Page):
         self.overdue = ListCard(
             self.tr("Overdue tasks"), task_columns, self.tr("Nothing is overdue. Well done.")
         )
-        self.due_soon = ListCard(
-            self.tr("Due in the next {} days").format(DUE_SOON_DAYS),
-            task_columns,
-            self.tr(
-                "Nothing falls due in the next two weeks. The Settlement plan page shows what comes later."
-            ),
-        )
+        self.due_soon = ListCard(self.tr("Due soon"), task_columns, "")
         self.vetting = ListCard(
-            self.tr("Vetting expired or expiring within {} days").format(VETTING_WARNING_DAYS),
+            self.tr("Vetting expired or expiring"),
             [
                 Column(self.tr("Volunteer"), lambda v: v.name),
                 Column(
@@ -103,19 +105,21 @@ class DashboardPage(Page):
                     sort_key=lambda v: v.expires_on,
                 ),
             ],
-            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
-                VETTING_WARNING_DAYS
-            ),
+            "",
         )
         self.leases = ListCard(
-            self.tr("Leases ending within {} days").format(LEASE_WARNING_DAYS),
+            self.tr("Leases ending"),
             [
                 Column(self.tr("Household"), lambda lease: lease.household_code),
                 Column(self.tr("Address"), lambda lease: lease.address),
                 Column(self.tr("Lease ends"), lambda lease: short_date(lease.lease_end, loc())),
-                Column(self.tr("Days left"), lambda lease: str(lease.days_left), numeric=True),
+                Column(
+                    self.tr("When"),
+                    lambda lease: lease_ending(lease.days_left),
+                    sort_key=lambda lease: lease.days_left,
+                ),
             ],
-            self.tr("No lease ends in the next {} days.").format(LEASE_WARNING_DAYS),
+            "",
         )
         self.arrivals = ListCard(
             self.tr("Households"),
@@ -201,6 +205,24 @@ class DashboardPage(Page):
         """Fill every card from computed figures (fresh, or a start-up snapshot)."""
         self.figures = figures
         self._locale = figures.locale
+        windows = figures.windows
+        self.due_soon.set_words(
+            self.tr("Due in the next {} days").format(windows.due_soon_days),
+            self.tr(
+                "Nothing falls due in the next {} days. The Settlement plan page shows what "
+                "comes later."
+            ).format(windows.due_soon_days),
+        )
+        self.vetting.set_words(
+            self.tr("Vetting expired or expiring within {} days").format(windows.vetting_days),
+            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
+                windows.vetting_days
+            ),
+        )
+        self.leases.set_words(
+            self.tr("Leases ending within {} days, or ended").format(windows.lease_days),
+            self.tr("No lease ends in the next {} days.").format(windows.lease_days),
+        )
         self.overdue.set_rows(figures.overdue)
         self.due_soon.set_rows(figures.due_soon)
         self.vetting.set_rows(figures.vetting)
@@ -218,7 +240,7 @@ class DashboardPage(Page):
         lines = [
             self.tr("<b>Balance held:</b> {}").format(money(funds.held, locale)),
             self.tr("<b>Required:</b> {} ({})").format(
-                money(requirement.required, locale), requirement.basis
+                money(requirement.required, locale), requirement_basis(requirement)
             ),
         ]
         if requirement.cash_required is not None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import TransactionKind
-from ...domain.money import Money
 from ...domain.periods import Period, add_months
 from ...services import funds as funds_service
 from ...services import ledger as ledger_service
@@ -31,12 +30,11 @@ from ...services.households import list_households
 from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
 from ..files import choose_spreadsheet, export_with_dialog
-from ..formatting import money, short_date
+from ..formatting import money, requirement_basis, short_date
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
 from ..widgets.charts import BalanceChart, CategoryChart
 from ..widgets.tables import fit_columns, make_table
-from ..worker import run_in_background
 from .base import Page, empty_state
 
 _OVER = QColor("#c62828")  # always beside a ✖ or a minus sign, never colour alone
@@ -55,35 +53,37 @@ class _CategoryActions:
     def add(self, name, kind):
         store = self.page.context.store
         self.page.context.execute(
-            self.page.tr("Add category"),
-            "funds",
-            lambda: ledger_service.add_category(store, name, kind).id,
-            lambda category_id: ledger_service.delete_category(store, category_id),
+            self.page.tr("Add category"), lambda: ledger_service.add_category(store, name, kind).id
         )
 
     def rename(self, category_id, name):
         store = self.page.context.store
-        old = next(c.name for c in self.list() if c.id == category_id)
         self.page.context.execute(
             self.page.tr("Rename category"),
-            "funds",
             lambda: ledger_service.rename_category(store, category_id, name),
-            lambda _: ledger_service.rename_category(store, category_id, old),
         )
 
     def archive(self, category_id, archived):
         store = self.page.context.store
         self.page.context.execute(
             self.page.tr("Archive category"),
-            "funds",
             lambda: ledger_service.archive_category(store, category_id, archived),
-            lambda _: ledger_service.archive_category(store, category_id, not archived),
         )
 
 
 class FundsPage(Page):
     title = "Funds"
-    watches = ("funds", "housing", "households")
+    watches = frozenset(
+        {
+            "ledger_transaction",
+            "ledger_category",
+            "budget",
+            "pledge",
+            "tenancy",
+            "household",
+            "household_member",
+        }
+    )
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -424,7 +424,7 @@ class FundsPage(Page):
                 money(position.held, loc),
                 money(requirement.required, loc),
                 cash,
-                requirement.basis,
+                requirement_basis(requirement),
                 state,
                 money(rent.expected, loc),
                 money(rent.paid, loc),
@@ -496,9 +496,7 @@ class FundsPage(Page):
         dialog = self._dialog()
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Record {}").format(data.kind.label.lower()),
-            "funds",
             lambda: ledger_service.record_transaction(store, data).id,
-            lambda transaction_id: ledger_service.delete_transaction(store, transaction_id),
         )
         dialog.exec()
 
@@ -511,9 +509,7 @@ class FundsPage(Page):
         dialog = self._dialog(old)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit transaction"),
-            "funds",
             lambda: ledger_service.edit_transaction(store, transaction_id, data),
-            lambda _: ledger_service.edit_transaction(store, transaction_id, old),
         )
         dialog.exec()
 
@@ -522,13 +518,9 @@ class FundsPage(Page):
         if transaction_id is None:
             return
         store = self.context.store
-        old = ledger_service.transaction_input(store, transaction_id)
-        self.context.execute_removal(
+        self.context.execute(
             self.tr("Delete transaction"),
-            "funds",
-            lambda row_id: ledger_service.delete_transaction(store, row_id),
-            lambda: ledger_service.record_transaction(store, old).id,
-            transaction_id,
+            lambda: ledger_service.delete_transaction(store, transaction_id),
         )
 
     def manage_categories(self) -> None:
@@ -549,23 +541,12 @@ class FundsPage(Page):
 
         def save(value):
             category_id, first, last, amount = value
-            months = list(Period(first, max(first, last)).months())
-            olds = {}
-
-            def apply():
-                for month in months:
-                    olds[month] = funds_service.set_budget(store, category_id, month, amount)
-
-            def revert(_):
-                for month in months:
-                    funds_service.set_budget(
-                        store,
-                        category_id,
-                        month,
-                        olds.get(month) or Money.zero(amount.currency),
-                    )
-
-            self.context.execute(self.tr("Set budget"), "funds", apply, revert)
+            self.context.execute(
+                self.tr("Set budget"),
+                lambda: funds_service.set_budget(
+                    store, category_id, first, amount, last_month=max(first, last)
+                ),
+            )
 
         dialog.save_callback = save
         dialog.exec()
@@ -578,10 +559,7 @@ class FundsPage(Page):
         store, info = self.context.store, self.context.info
         dialog = PledgeDialog(info.currency, info.locale, parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add pledge"),
-            "funds",
-            lambda: funds_service.add_pledge(store, data),
-            lambda pledge_id: funds_service.delete_pledge(store, pledge_id),
+            self.tr("Add pledge"), lambda: funds_service.add_pledge(store, data)
         )
         dialog.exec()
 
@@ -591,12 +569,8 @@ class FundsPage(Page):
             return
         store, info = self.context.store, self.context.info
         dialog = PledgeDialog(info.currency, info.locale, pledge, self)
-        old = funds_service.pledge_input(pledge)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit pledge"),
-            "funds",
-            lambda: funds_service.edit_pledge(store, pledge.id, data),
-            lambda _: funds_service.edit_pledge(store, pledge.id, old),
+            self.tr("Edit pledge"), lambda: funds_service.edit_pledge(store, pledge.id, data)
         )
         dialog.exec()
 
@@ -605,13 +579,8 @@ class FundsPage(Page):
         if pledge is None:
             return
         store = self.context.store
-        old = funds_service.pledge_input(pledge)
-        self.context.execute_removal(
-            self.tr("Delete pledge"),
-            "funds",
-            lambda row_id: funds_service.delete_pledge(store, row_id),
-            lambda: funds_service.add_pledge(store, old),
-            pledge.id,
+        self.context.execute(
+            self.tr("Delete pledge"), lambda: funds_service.delete_pledge(store, pledge.id)
         )
 
     # --- import and export --------------------------------------------------------------------
@@ -641,15 +610,15 @@ class FundsPage(Page):
             QMessageBox.warning(self, self.tr("Nothing was imported"), str(error))
 
         def done(result) -> None:
-            self.context.notify("funds")
             QMessageBox.information(
                 self,
                 self.tr("Import finished"),
                 self.tr("{}: {} transactions added.").format(source.name, result.added),
             )
 
-        run_in_background(
+        self.context.run_write(
             self,
+            self.tr("Import transactions from {}").format(source.name),
             self.tr("Importing transactions…"),
             lambda: import_transactions(store, source, create_categories),
             done,

@@ -74,7 +74,7 @@ def member_columns(page: HouseholdsPage) -> list[Column]:
 
 class HouseholdsPage(Page):
     title = "Households"
-    watches = ("households", "tasks")
+    watches = frozenset({"household", "household_member", "task"})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -90,10 +90,16 @@ class HouseholdsPage(Page):
         self.add_button = QPushButton(self.tr("&Add household…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Remove the household and its plan for good (Shift+Delete); Undo brings it back"
+            )
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
-        for button in (self.add_button, self.edit_button, self.archive_button):
+        for button in (self.add_button, self.edit_button, self.archive_button, self.delete_button):
             bar.addWidget(button)
 
         self.table = make_table(self.tr("Households"))
@@ -144,6 +150,11 @@ class HouseholdsPage(Page):
                     QKeySequence.StandardKey.Delete,
                     self.archive_household,
                 ),
+                (
+                    self.tr("Delete household permanently"),
+                    QKeySequence("Shift+Delete"),
+                    self.delete_household,
+                ),
                 (self.tr("Add member"), QKeySequence("Ctrl+Shift+M"), self.add_member),
             )
         )
@@ -157,6 +168,7 @@ class HouseholdsPage(Page):
         self.add_button.clicked.connect(self.add_household)
         self.edit_button.clicked.connect(self.edit_household)
         self.archive_button.clicked.connect(self.archive_household)
+        self.delete_button.clicked.connect(self.delete_household)
         self.table.doubleClicked.connect(lambda _: self.edit_household())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_members())
         self.add_member_button.clicked.connect(self.add_member)
@@ -196,7 +208,12 @@ class HouseholdsPage(Page):
     def _load_members(self) -> None:
         household = self.selected_household()
         has_household = household is not None
-        for widget in (self.edit_button, self.archive_button, self.add_member_button):
+        for widget in (
+            self.edit_button,
+            self.archive_button,
+            self.delete_button,
+            self.add_member_button,
+        ):
             widget.setEnabled(has_household)
         if household is None:
             self.members.set_rows([])
@@ -224,9 +241,7 @@ class HouseholdsPage(Page):
         def save(data: HouseholdInput):
             row = self.context.execute(
                 self.tr("Add household {}").format(data.code.strip().upper()),
-                "households",
                 lambda: service.add_household(store, data).id,
-                lambda household_id: service.delete_household(store, household_id),
             )
             self.select_household(row)
 
@@ -262,12 +277,9 @@ class HouseholdsPage(Page):
                     if answer == QMessageBox.StandardButton.Cancel:
                         return False
                     move = answer == QMessageBox.StandardButton.Yes
-            old = service.household_input(current)
             self.context.execute(
                 self.tr("Edit household {}").format(current.code),
-                "households",
                 lambda: service.edit_household(store, current.id, data, move_open_tasks=move),
-                lambda _: service.edit_household(store, current.id, old, move_open_tasks=move),
             )
             return None
 
@@ -282,10 +294,35 @@ class HouseholdsPage(Page):
         archive = not current.archived
         text = self.tr("Archive household {}") if archive else self.tr("Restore household {}")
         self.context.execute(
-            text.format(current.code),
-            "households",
-            lambda: service.archive_household(store, current.id, archive),
-            lambda _: service.archive_household(store, current.id, not archive),
+            text.format(current.code), lambda: service.archive_household(store, current.id, archive)
+        )
+
+    def delete_household(self) -> None:
+        """A hard delete, asked first: archiving is the usual way to put a household away."""
+        current = self.selected_household()
+        if current is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete household {}").format(current.code),
+            self.tr(
+                "Delete household {} for good, with its members, its {} settlement tasks, its "
+                "check-ins and indicator readings? Its transactions and hours stay in the books "
+                "without the link.\n\nArchive keeps it out of sight instead. Edit ▸ Undo "
+                "(Ctrl+Z) brings a deleted household back with everything it had."
+            ).format(current.code, current.tasks_total),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton(self.tr("&Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        store = self.context.store
+        self.context.execute(
+            self.tr("Delete household {}").format(current.code),
+            lambda: service.delete_household(store, current.id),
         )
 
     def add_member(self) -> None:
@@ -296,9 +333,7 @@ class HouseholdsPage(Page):
         dialog = MemberDialog(household.code, parent=self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add member to {}").format(household.code),
-            "households",
             lambda: service.add_member(store, household.id, data).id,
-            lambda member_id: service.delete_member(store, member_id),
         )
         dialog.exec()
 
@@ -308,12 +343,9 @@ class HouseholdsPage(Page):
             return
         store = self.context.store
         dialog = MemberDialog(household.code, member, parent=self)
-        old = service.member_input(member)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit member {}").format(member.full_name),
-            "households",
             lambda: service.edit_member(store, member.id, data),
-            lambda _: service.edit_member(store, member.id, old),
         )
         dialog.exec()
 
@@ -324,7 +356,5 @@ class HouseholdsPage(Page):
         store = self.context.store
         self.context.execute(
             self.tr("Archive member {}").format(member.full_name),
-            "households",
             lambda: service.archive_member(store, member.id, True),
-            lambda _: service.archive_member(store, member.id, False),
         )

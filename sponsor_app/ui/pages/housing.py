@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import housing as service
 from ...services.households import list_households
 from ..dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
-from ..formatting import money, short_date
+from ..formatting import lease_ending, money, short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
@@ -39,7 +39,7 @@ def _buttons(*pairs) -> tuple[QHBoxLayout, list[QPushButton]]:
 
 class HousingPage(Page):
     title = "Housing"
-    watches = ("housing", "households")
+    watches = frozenset({"property", "tenancy", "inspection", "move_in_item", "household"})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -202,6 +202,25 @@ class HousingPage(Page):
         return self.context.info.locale if self.context.info else "en_NZ"
 
     # --- reading ------------------------------------------------------------------------
+    def _warning_text(self, warning) -> str:
+        day = short_date(warning.due_on, self.locale())
+        match warning.kind:
+            case "lease_ending":
+                return self.tr("The lease at {} {} ({}).").format(
+                    warning.address, lease_ending(warning.days_left), day
+                )
+            case "inspection_overdue":
+                return self.tr("An inspection at {} was due on {}.").format(warning.address, day)
+            case "arrival_without_home":
+                return self.tr("{} arrives on {} and has no secured tenancy.").format(
+                    warning.household_code, day
+                )
+            case _:
+                return self.tr(
+                    "{}'s housing is not covered from {} (the programme asks for {} months from "
+                    "arrival)."
+                ).format(warning.household_code, day, warning.months)
+
     def refresh(self) -> None:
         store = self.context.store
         warnings = service.housing_warnings(store)
@@ -209,7 +228,7 @@ class HousingPage(Page):
             "<b>"
             + self.tr("Needs attention:")
             + "</b><br>"
-            + "<br>".join(f"⚠ {w.message}" for w in warnings)
+            + "<br>".join(f"⚠ {self._warning_text(w)}" for w in warnings)
             if warnings
             else self.tr(
                 "✔ No housing warnings: leases, inspections and the programme's housing period are covered."
@@ -287,9 +306,7 @@ class HousingPage(Page):
         dialog = PropertyDialog(parent=self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add property {}").format(data.address.strip()),
-            "housing",
             lambda: service.add_property(store, data).id,
-            lambda property_id: service.delete_property(store, property_id),
         )
         dialog.exec()
 
@@ -299,12 +316,9 @@ class HousingPage(Page):
             return
         store = self.context.store
         dialog = PropertyDialog(prop, parent=self)
-        old = service.property_input(prop)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit property {}").format(prop.address),
-            "housing",
             lambda: service.edit_property(store, prop.id, data),
-            lambda _: service.edit_property(store, prop.id, old),
         )
         dialog.exec()
 
@@ -315,9 +329,7 @@ class HousingPage(Page):
         store = self.context.store
         self.context.execute(
             self.tr("Archive property {}").format(prop.address),
-            "housing",
             lambda: service.archive_property(store, prop.id, True),
-            lambda _: service.archive_property(store, prop.id, False),
         )
 
     # --- tenancies, inspections, checklist ------------------------------------------------
@@ -334,10 +346,7 @@ class HousingPage(Page):
         store = self.context.store
         dialog = self._tenancy_dialog()
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add tenancy"),
-            "housing",
-            lambda: service.add_tenancy(store, data),
-            lambda tenancy_id: service.delete_tenancy(store, tenancy_id),
+            self.tr("Add tenancy"), lambda: service.add_tenancy(store, data)
         )
         dialog.exec()
 
@@ -347,12 +356,8 @@ class HousingPage(Page):
             return
         store = self.context.store
         dialog = self._tenancy_dialog(tenancy)
-        old = service.tenancy_input(tenancy)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit tenancy"),
-            "housing",
-            lambda: service.edit_tenancy(store, tenancy.id, data),
-            lambda _: service.edit_tenancy(store, tenancy.id, old),
+            self.tr("Edit tenancy"), lambda: service.edit_tenancy(store, tenancy.id, data)
         )
         dialog.exec()
 
@@ -363,10 +368,7 @@ class HousingPage(Page):
         store = self.context.store
         dialog = InspectionDialog(tenancy.id, self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Record inspection"),
-            "housing",
-            lambda: service.add_inspection(store, data),
-            lambda inspection_id: service.delete_inspection(store, inspection_id),
+            self.tr("Record inspection"), lambda: service.add_inspection(store, data)
         )
         dialog.exec()
 
@@ -376,21 +378,8 @@ class HousingPage(Page):
             return
         row = self.inspections.row_at(index.row())
         store = self.context.store
-        data = service.InspectionInput(
-            row.tenancy_id,
-            row.inspected_on,
-            row.kind,
-            row.result,
-            row.issues,
-            row.follow_up,
-            row.next_due,
-        )
-        self.context.execute_removal(
-            self.tr("Delete inspection"),
-            "housing",
-            lambda row_id: service.delete_inspection(store, row_id),
-            lambda: service.add_inspection(store, data),
-            row.id,
+        self.context.execute(
+            self.tr("Delete inspection"), lambda: service.delete_inspection(store, row.id)
         )
 
     def _on_checklist_item_changed(self, item: QListWidgetItem) -> None:
@@ -401,9 +390,7 @@ class HousingPage(Page):
             self.tr("Tick “{}”").format(item.text())
             if done
             else self.tr("Untick “{}”").format(item.text()),
-            "housing",
             lambda: service.set_move_in_done(store, item_id, done),
-            lambda _: service.set_move_in_done(store, item_id, not done),
         )
 
     def add_checklist_item(self) -> None:
@@ -417,9 +404,7 @@ class HousingPage(Page):
             store = self.context.store
             self.context.execute(
                 self.tr("Add “{}”").format(label.strip()),
-                "housing",
                 lambda: service.add_move_in_item(store, tenancy.id, label),
-                lambda item_id: service.remove_move_in_item(store, item_id),
             )
 
     def remove_checklist_item(self) -> None:
@@ -429,14 +414,8 @@ class HousingPage(Page):
             return
         store = self.context.store
         # Read everything now: the list is rebuilt after the removal and `item` goes with it.
-        item_id = item.data(Qt.ItemDataRole.UserRole)
-        entry = next(e for e in service.list_move_in(store, tenancy.id) if e.id == item_id)
-        self.context.execute_removal(
-            self.tr("Remove “{}”").format(entry.label),
-            "housing",
-            lambda row_id: service.remove_move_in_item(store, row_id),
-            lambda: service.add_move_in_item(
-                store, tenancy.id, entry.label, entry.position, entry.done
-            ),
-            item_id,
+        item_id, label = item.data(Qt.ItemDataRole.UserRole), item.text()
+        self.context.execute(
+            self.tr("Remove “{}”").format(label),
+            lambda: service.remove_move_in_item(store, item_id),
         )

@@ -35,7 +35,6 @@ from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
 from ..widgets.tables import fit_columns, make_table
-from ..worker import run_in_background
 from .base import Page, empty_state
 
 
@@ -80,7 +79,16 @@ def _expiry_text(row: VolunteerRow, locale: str) -> str:
 
 class VolunteersPage(Page):
     title = "Volunteers"
-    watches = ("volunteers", "households")
+    watches = frozenset(
+        {
+            "volunteer",
+            "volunteer_role",
+            "vetting_check",
+            "training_record",
+            "volunteer_hours",
+            "household",
+        }
+    )
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -405,9 +413,7 @@ class VolunteersPage(Page):
         def save(data: VolunteerInput):
             new_id = self.context.execute(
                 self.tr("Add volunteer {}").format(data.full_name.strip()),
-                "volunteers",
                 lambda: service.add_volunteer(store, data).id,
-                lambda volunteer_id: service.delete_volunteer(store, volunteer_id),
             )
             self._select(new_id)
 
@@ -420,14 +426,9 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         dialog = VolunteerDialog(service.main_check_kind(store), current, parent=self)
-        old = service.volunteer_input(current)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit volunteer {}").format(current.full_name),
-            "volunteers",
             lambda: service.edit_volunteer(store, current.id, data),
-            lambda _: service.edit_volunteer(
-                store, current.id, old, clear_main_check=old.vetting is None
-            ),
         )
         dialog.exec()
 
@@ -440,11 +441,7 @@ class VolunteersPage(Page):
         text = self.tr("Archive volunteer {}") if archive else self.tr("Restore volunteer {}")
         self.context.execute(
             text.format(current.full_name),
-            "volunteers",
             lambda: service.archive_volunteer(store, current.id, archive),
-            lambda _: service.archive_volunteer(
-                store, current.id, not archive, active=current.active
-            ),
         )
 
     # --- checks, training, hours ------------------------------------------------------------
@@ -456,9 +453,7 @@ class VolunteersPage(Page):
         dialog = CheckDialog(vetting_service.check_kinds(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add check for {}").format(volunteer.full_name),
-            "volunteers",
             lambda: vetting_service.add_check(store, volunteer.id, data).id,
-            lambda check_id: vetting_service.delete_check(store, check_id),
         )
         dialog.exec()
 
@@ -468,12 +463,9 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         dialog = CheckDialog(vetting_service.check_kinds(store), check, parent=self)
-        old = vetting_service.check_input(check)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit {}").format(check.kind_label),
-            "volunteers",
             lambda: vetting_service.edit_check(store, check.id, data),
-            lambda _: vetting_service.edit_check(store, check.id, old),
         )
         dialog.exec()
 
@@ -482,13 +474,9 @@ class VolunteersPage(Page):
         if check is None:
             return
         store = self.context.store
-        volunteer_id, old = check.volunteer_id, vetting_service.check_input(check)
-        self.context.execute_removal(
+        self.context.execute(
             self.tr("Delete {}").format(check.kind_label),
-            "volunteers",
-            lambda row_id: vetting_service.delete_check(store, row_id),
-            lambda: vetting_service.add_check(store, volunteer_id, old).id,
-            check.id,
+            lambda: vetting_service.delete_check(store, check.id),
         )
 
     def add_training(self) -> None:
@@ -499,9 +487,7 @@ class VolunteersPage(Page):
         dialog = TrainingDialog(vetting_service.training_courses(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add training for {}").format(volunteer.full_name),
-            "volunteers",
             lambda: vetting_service.add_training(store, volunteer.id, data).id,
-            lambda record_id: vetting_service.delete_training(store, record_id),
         )
         dialog.exec()
 
@@ -511,12 +497,8 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         dialog = TrainingDialog(vetting_service.training_courses(store), record, parent=self)
-        old = vetting_service.training_input(record)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit training"),
-            "volunteers",
-            lambda: vetting_service.edit_training(store, record.id, data),
-            lambda _: vetting_service.edit_training(store, record.id, old),
+            self.tr("Edit training"), lambda: vetting_service.edit_training(store, record.id, data)
         )
         dialog.exec()
 
@@ -525,13 +507,8 @@ class VolunteersPage(Page):
         if record is None:
             return
         store = self.context.store
-        volunteer_id, old = record.volunteer_id, vetting_service.training_input(record)
-        self.context.execute_removal(
-            self.tr("Delete training"),
-            "volunteers",
-            lambda row_id: vetting_service.delete_training(store, row_id),
-            lambda: vetting_service.add_training(store, volunteer_id, old).id,
-            record.id,
+        self.context.execute(
+            self.tr("Delete training"), lambda: vetting_service.delete_training(store, record.id)
         )
 
     def log_hours(self) -> None:
@@ -543,9 +520,7 @@ class VolunteersPage(Page):
         dialog = HoursDialog(volunteer.id, households, parent=self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Log hours for {}").format(volunteer.full_name),
-            "volunteers",
             lambda: hours_service.log_hours(store, data).id,
-            lambda entry_id: hours_service.delete_hours(store, entry_id),
         )
         dialog.exec()
 
@@ -554,19 +529,8 @@ class VolunteersPage(Page):
         if entry is None:
             return
         store = self.context.store
-        household_id = None
-        if entry.household_code:
-            households = list_households(store, include_archived=True)
-            household_id = next((h.id for h in households if h.code == entry.household_code), None)
-        data = hours_service.HoursInput(
-            entry.volunteer_id, entry.worked_on, entry.minutes, entry.activity, household_id
-        )
-        self.context.execute_removal(
-            self.tr("Delete hours"),
-            "volunteers",
-            lambda row_id: hours_service.delete_hours(store, row_id),
-            lambda: hours_service.log_hours(store, data).id,
-            entry.id,
+        self.context.execute(
+            self.tr("Delete hours"), lambda: hours_service.delete_hours(store, entry.id)
         )
 
     # --- import and export ------------------------------------------------------------------
@@ -581,7 +545,6 @@ class VolunteersPage(Page):
         store = self.context.store
 
         def done(summary) -> None:
-            self.context.notify("volunteers")
             QMessageBox.information(
                 self,
                 self.tr("Import finished"),
@@ -590,8 +553,9 @@ class VolunteersPage(Page):
                 ),
             )
 
-        run_in_background(
+        self.context.run_write(
             self,
+            self.tr("Import volunteers from {}").format(source.name),
             self.tr("Importing volunteers…"),
             lambda: import_volunteers(store, source),
             done,

@@ -1,0 +1,209 @@
+"""The file's history: list change sets, and revert one (undo, redo, `sponsor-app revert`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.changes import Changes, RowKey
+from ..domain.errors import SponsorDeskError
+from ..storage.changesets import Blocker, RevertBlocked, revert_into_open_change_set
+from ..storage.models import AuditEntry, ChangeKind, ChangeSet
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class ChangeSetRow:
+    id: int
+    at: datetime
+    actor: str
+    description: str
+    kind: str  # edit | revert | legacy | schema (storage.models.ChangeKind)
+    reverts_id: int | None
+    rows_touched: int
+    tables: tuple[str, ...]
+
+
+class RevertRefused(SponsorDeskError):
+    """A revert that would overwrite or lose later work; the file is unchanged.
+
+    Carries the facts (reason, table, the row's label, the later change set) for a window to
+    word in its own language; the message is the English sentence the command line prints.
+    """
+
+    def __init__(
+        self,
+        change_set_id: int,
+        reason: str,
+        table: str = "",
+        row_label: str = "",
+        blocker: Blocker | None = None,
+    ):
+        self.change_set_id, self.reason, self.table = change_set_id, reason, table
+        self.row_label, self.blocker = row_label, blocker
+        super().__init__(_sentence(change_set_id, reason, row_label, blocker))
+
+
+def _later(blocker: Blocker | None) -> str:
+    if blocker is None:
+        return ""
+    return f" (change {blocker.id}, “{blocker.description}”)"
+
+
+def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | None) -> str:
+    match reason:
+        case "changed_since":
+            return f"{label} was changed after this{_later(blocker)}; revert that first."
+        case "would_remove_more":
+            return (
+                f"Reverting change {change_set_id} would also remove or change {label}, added or "
+                f"changed after it{_later(blocker)}; revert that first."
+            )
+        case "in_use":
+            return f"{label} is used by records added since, so it cannot be taken away."
+        case "missing_reference":
+            return f"{label} refers to a record removed since, so it cannot be put back."
+        case "clash":
+            return f"Putting {label} back would clash with a record added since."
+        case "not_revertible":
+            return (
+                f"Change {change_set_id} is a schema upgrade or was recorded before the change "
+                "history began; it cannot be reverted."
+            )
+        case _:
+            return f"There is no change {change_set_id} in this file."
+
+
+# --- listing -----------------------------------------------------------------------------
+def list_change_sets(
+    store: Store,
+    limit: int = 50,
+    table: str | None = None,
+    row_id: int | None = None,
+    actor: str | None = None,
+) -> list[ChangeSetRow]:
+    """Change sets, newest first; optionally only those touching a table (and one row of it)
+    or made by one person."""
+    with store.read() as session:
+        query = select(ChangeSet).order_by(ChangeSet.id.desc()).limit(limit)
+        query = query.where(ChangeSet.is_open.is_(None))
+        if table is not None:
+            touching = select(AuditEntry.change_set_id).where(AuditEntry.table_name == table)
+            if row_id is not None:
+                touching = touching.where(AuditEntry.row_key == json.dumps([row_id]))
+            query = query.where(ChangeSet.id.in_(touching))
+        if actor is not None:
+            query = query.where(func.lower(ChangeSet.actor).contains(actor.lower()))
+        change_sets = session.scalars(query).all()
+        counts: dict[int, dict[str, int]] = {}
+        ids = [c.id for c in change_sets]
+        for change_set_id, table_name, count in session.execute(
+            select(AuditEntry.change_set_id, AuditEntry.table_name, func.count(AuditEntry.id))
+            .where(AuditEntry.change_set_id.in_(ids))
+            .group_by(AuditEntry.change_set_id, AuditEntry.table_name)
+        ):
+            counts.setdefault(change_set_id, {})[table_name] = count
+        return [
+            ChangeSetRow(
+                c.id,
+                c.at,
+                c.actor,
+                c.description,
+                c.kind,
+                c.reverts_id,
+                sum(counts.get(c.id, {}).values()),
+                tuple(sorted(counts.get(c.id, {}))),
+            )
+            for c in change_sets
+        ]
+
+
+# --- reverting ---------------------------------------------------------------------------
+def revert(store: Store, change_set_ids: int | Sequence[int], description: str = "") -> Changes:
+    """Restore every row the change sets touched (the last one first) to its earlier values,
+    with the same ids, as one new change set. Refuses, changing nothing, if later work would
+    be overwritten or lost."""
+    ids = [change_set_ids] if isinstance(change_set_ids, int) else list(change_set_ids)
+    first = ids[0]
+    if not description:
+        description = f"Revert change {first}" if len(ids) == 1 else f"Revert changes {ids}"
+    with store.recording() as recorded:
+        try:
+            with store.transaction(
+                description, kind=ChangeKind.REVERT, reverts_id=first
+            ) as session:
+                revert_into_open_change_set(session.connection(), ids)
+        except RevertBlocked as blocked:
+            with store.read() as session:
+                label = row_label(session, blocked.table, blocked.key) if blocked.table else ""
+            cs_id = (
+                blocked.key[0]
+                if blocked.reason in ("unknown", "not_revertible") and blocked.key
+                else first
+            )
+            raise RevertRefused(
+                cs_id, blocked.reason, blocked.table, label, blocked.blocker
+            ) from None
+    if not recorded:  # nothing to restore: the rows already are as they were before
+        return Changes(0, description, {})
+    return recorded[0]
+
+
+def description_of(store: Store, change_set_id: int) -> str:
+    with store.read() as session:
+        found = session.get(ChangeSet, change_set_id)
+        return found.description if found else ""
+
+
+# --- naming a row for a person -------------------------------------------------------------
+_LABEL_COLUMNS = {
+    "household": ("household {}", "code"),
+    "household_member": ("{}", "full_name"),
+    "volunteer": ("{}", "full_name"),
+    "task": ("task “{}”", "title"),
+    "property": ("{}", "address"),
+    "ledger_category": ("category “{}”", "name"),
+    "pledge": ("the pledge from {}", "donor"),
+    "ledger_transaction": ("the transaction of {}", "occurred_on"),
+    "check_in": ("the check-in of {}", "held_on"),
+    "tenancy": ("tenancy {}", "id"),
+    "vetting_check": ("a vetting check recorded on {}", "checked_on"),
+    "training_record": ("a training record of {}", "completed_on"),
+    "volunteer_hours": ("hours logged for {}", "worked_on"),
+    "volunteer_role": ("the role {}", "role"),
+    "inspection": ("the inspection of {}", "inspected_on"),
+    "move_in_item": ("checklist item “{}”", "label"),
+    "budget": ("the budget for {}", "month"),
+    "indicator_reading": ("the reading of {}", "recorded_on"),
+}
+
+
+def row_label(session: Session, table: str, key: RowKey) -> str:
+    """A short name for a row ("household H2", "Aroha Ngata"), from the row or, when it is
+    gone, from the last values the audit trail holds."""
+    values = _last_known(session, table, key)
+    pattern, column = _LABEL_COLUMNS.get(table, (table.replace("_", " ") + " {}", "id"))
+    if values and values.get(column) not in (None, ""):
+        return pattern.format(values[column])
+    return f"{table.replace('_', ' ')} {', '.join(str(k) for k in key)}"
+
+
+def _last_known(session: Session, table: str, key: RowKey) -> dict | None:
+    entry = session.execute(
+        select(AuditEntry.old_values, AuditEntry.new_values)
+        .where(
+            AuditEntry.table_name == table,
+            AuditEntry.row_key == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if entry is None:
+        return None
+    old, new = entry
+    return json.loads(new if new is not None else old)

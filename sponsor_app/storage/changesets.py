@@ -1,0 +1,245 @@
+"""Change sets: open one per write, close it with what it touched, and revert one exactly.
+
+A revert restores every row a change set touched to the values it had before, with the same
+ids, as a new change set. It is allowed only while every one of those rows is still as the
+change set left it: if a later change set edited one of them (and was not itself reverted) the
+revert is refused, naming that later change. Undo and redo are reverts; nothing writes an
+inverse by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..domain.changes import Changes, RowKey
+from .audit import TableShape, delete_row, fetch_row, insert_row, table_shapes, update_row
+from .models import AuditEntry, ChangeKind, ChangeSet
+from .models.base import utc_now
+
+_CHANGE_SET = ChangeSet.__table__
+_AUDIT = AuditEntry.__table__
+REVERTIBLE = (ChangeKind.EDIT, ChangeKind.REVERT)
+
+
+def open_change_set(
+    connection: Connection,
+    actor: str,
+    description: str,
+    kind: str = ChangeKind.EDIT,
+    reverts_id: int | None = None,
+) -> int:
+    """Start the change set that the audit triggers of this transaction write into."""
+    result = connection.execute(
+        insert(_CHANGE_SET).values(
+            at=utc_now(),
+            actor=actor,
+            description=description[:300],
+            kind=kind,
+            reverts_id=reverts_id,
+            is_open=True,
+        )
+    )
+    return result.inserted_primary_key[0]
+
+
+def touched_rows(connection: Connection, change_set_id: int) -> dict[str, frozenset[RowKey]]:
+    found: dict[str, set[RowKey]] = {}
+    for table, key in connection.execute(
+        select(_AUDIT.c.table_name, _AUDIT.c.row_key).where(_AUDIT.c.change_set_id == change_set_id)
+    ):
+        found.setdefault(table, set()).add(tuple(json.loads(key)))
+    return {table: frozenset(keys) for table, keys in found.items()}
+
+
+def close_change_set(
+    connection: Connection, change_set_id: int, description: str
+) -> Changes | None:
+    """Close the change set before commit. One that changed nothing is removed: None."""
+    rows = touched_rows(connection, change_set_id)
+    if not rows:
+        connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
+        return None
+    connection.execute(
+        update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
+    )
+    return Changes(change_set_id, description, rows)
+
+
+# --- revert ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Blocker:
+    """The later change set that stands in a revert's way."""
+
+    id: int
+    description: str
+    at: datetime
+    actor: str
+
+
+class RevertBlocked(Exception):
+    """Raised inside the revert's transaction (which then rolls back); services word it.
+
+    reason: "changed_since" (a later change set edited the row), "would_remove_more" (undoing
+    would also remove or change rows added since, such as a task added to a household whose
+    creation is being undone), "in_use" (other rows still refer to it), "missing_reference"
+    (it refers to a row removed since), "not_revertible" (a schema upgrade or old record),
+    "unknown" (no such change set).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        table: str = "",
+        key: RowKey = (),
+        blocker: Blocker | None = None,
+    ):
+        self.reason, self.table, self.key, self.blocker = reason, table, key, blocker
+        super().__init__(f"{reason}: {table} {key}")
+
+
+@dataclass
+class _NetChange:
+    before: dict | None  # the row before the change set (None: it did not exist)
+    after: dict | None  # the row after it (None: the change set removed it)
+    last_entry: int
+
+
+def _net_changes(
+    connection: Connection, change_set_id: int
+) -> dict[tuple[str, RowKey], _NetChange]:
+    net: dict[tuple[str, RowKey], _NetChange] = {}
+    entries = connection.execute(
+        select(
+            _AUDIT.c.id,
+            _AUDIT.c.table_name,
+            _AUDIT.c.row_key,
+            _AUDIT.c.old_values,
+            _AUDIT.c.new_values,
+        )
+        .where(_AUDIT.c.change_set_id == change_set_id)
+        .order_by(_AUDIT.c.id)
+    )
+    for entry_id, table, key, old, new in entries:
+        slot = (table, tuple(json.loads(key)))
+        after = json.loads(new) if new is not None else None
+        if slot in net:
+            net[slot].after, net[slot].last_entry = after, entry_id
+        else:
+            before = json.loads(old) if old is not None else None
+            net[slot] = _NetChange(before, after, entry_id)
+    return net
+
+
+def latest_change_touching(
+    connection: Connection, table: str, key: RowKey, after_id: int = 0
+) -> Blocker | None:
+    """The newest change set after `after_id` that touched the row."""
+    found = connection.execute(
+        select(_CHANGE_SET.c.id, _CHANGE_SET.c.description, _CHANGE_SET.c.at, _CHANGE_SET.c.actor)
+        .join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
+        .where(
+            _AUDIT.c.table_name == table,
+            _AUDIT.c.row_key == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+            _CHANGE_SET.c.id > after_id,
+            _CHANGE_SET.c.is_open.is_(None),
+        )
+        .order_by(_CHANGE_SET.c.id.desc())
+        .limit(1)
+    ).first()
+    return Blocker(*found) if found else None
+
+
+def _same(current: dict | None, expected: dict | None) -> bool:
+    if current is None or expected is None:
+        return current is expected
+    # Compare the columns the change set knew: a later migration may have added others.
+    return all(current.get(column) == value for column, value in expected.items())
+
+
+def revert_into_open_change_set(connection: Connection, change_set_ids: list[int]) -> None:
+    """Restore, in this transaction, every row the change sets touched, newest set first.
+
+    The caller has opened the change set that records this revert. Raises RevertBlocked (the
+    caller's transaction then rolls back, so the file is unchanged).
+    """
+    shapes = table_shapes(connection)
+    allowed: set[tuple[str, RowKey]] = set()
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # rows return in any order
+    for change_set_id in change_set_ids:
+        kind = connection.execute(
+            select(_CHANGE_SET.c.kind).where(_CHANGE_SET.c.id == change_set_id)
+        ).scalar()
+        if kind is None:
+            raise RevertBlocked("unknown", key=(change_set_id,))
+        if kind not in REVERTIBLE:
+            raise RevertBlocked("not_revertible", key=(change_set_id,))
+        net = _net_changes(connection, change_set_id)
+        allowed.update(net)
+        _check_unchanged_since(connection, shapes, change_set_id, net)
+        for (table, key), change in sorted(net.items(), key=lambda item: -item[1].last_entry):
+            _restore(connection, shapes[table], key, change)
+    _check_nothing_else_moved(connection, allowed)
+    _check_references(connection, shapes, {table for table, _ in allowed})
+
+
+def _check_unchanged_since(
+    connection: Connection,
+    shapes: dict[str, TableShape],
+    change_set_id: int,
+    net: dict[tuple[str, RowKey], _NetChange],
+) -> None:
+    for (table, key), change in net.items():
+        shape = shapes.get(table)
+        if shape is None:
+            raise RevertBlocked("not_revertible", table, key)
+        if not _same(fetch_row(connection, shape, key), change.after):
+            raise RevertBlocked(
+                "changed_since",
+                table,
+                key,
+                latest_change_touching(connection, table, key, change_set_id),
+            )
+
+
+def _restore(connection: Connection, shape: TableShape, key: RowKey, change: _NetChange) -> None:
+    try:
+        if change.before is None:
+            delete_row(connection, shape, key)
+        elif change.after is None:
+            insert_row(connection, shape, change.before)
+        else:
+            update_row(connection, shape, key, change.before)
+    except IntegrityError as error:
+        reason = "in_use" if change.before is None else "clash"
+        raise RevertBlocked(reason, shape.name, key) from error
+
+
+def _check_nothing_else_moved(connection: Connection, allowed: set[tuple[str, RowKey]]) -> None:
+    """A cascade must not reach rows the reverted change sets never touched."""
+    current = connection.execute(
+        select(_CHANGE_SET.c.id).where(_CHANGE_SET.c.is_open.is_(True))
+    ).scalar_one()
+    for table, keys in touched_rows(connection, current).items():
+        for key in keys:
+            if (table, key) not in allowed:
+                raise RevertBlocked(
+                    "would_remove_more", table, key, latest_change_touching(connection, table, key)
+                )
+
+
+def _check_references(
+    connection: Connection, shapes: dict[str, TableShape], tables: set[str]
+) -> None:
+    """Deferred foreign keys are checked here, so a broken one is named rather than failing
+    the commit: a restored row may point at a row that was removed since."""
+    for table in sorted(tables):
+        problem = connection.exec_driver_sql(f'PRAGMA foreign_key_check("{table}")').first()
+        if problem is not None:
+            shape = shapes[table]
+            key = (problem[1],) if len(shape.key) == 1 else ()
+            raise RevertBlocked("missing_reference", table, key)

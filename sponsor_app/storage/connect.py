@@ -1,0 +1,108 @@
+"""The one way into a group file: every connection to one is made here, and only here.
+
+The engine the store uses, the read-only probe that reads the schema revision, the connections
+that make backups and restore them, and the first connection that stamps a new file all come
+from this module. A passphrase for an encrypted file (SQLCipher) is added here and nowhere else;
+no other module imports the SQLite driver.
+"""
+
+from __future__ import annotations
+
+import sqlite3 as driver
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from .errors import GroupFileMissing, NotAGroupFile
+from .schema import APPLICATION_ID, SQLITE_MAGIC
+
+BUSY_TIMEOUT_MS = 5000
+
+# The driver's exception classes, for code that must tell a database error from a bug.
+DriverError = driver.Error
+DriverDatabaseError = driver.DatabaseError
+
+_PRAGMAS = (
+    "foreign_keys=ON",
+    "journal_mode=WAL",
+    "synchronous=FULL",
+    f"busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+def _configure(dbapi_connection, _record=None) -> None:
+    # pysqlite's own transaction handling is switched off so that SQLAlchemy's BEGIN (see
+    # _begin) is the only one; that keeps DDL in migrations transactional too.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in _PRAGMAS:
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _begin(connection) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def make_engine(path: Path) -> Engine:
+    """The engine a Store works through: pragmas on every connection, explicit BEGINs."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False},
+        pool_size=2,
+        max_overflow=4,
+    )
+    event.listen(engine, "connect", _configure)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def connect(path: Path, *, read_only: bool = False, pragmas: bool = True) -> driver.Connection:
+    """A plain DB-API connection (backups, the revision probe, a new file's first bytes).
+
+    Read-only connections never create the file and cannot write to it. A writable one gets
+    the engine's pragmas unless told not to (a backup's target stays a single file, no WAL).
+    """
+    if read_only:
+        return driver.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
+    connection = driver.connect(Path(path), check_same_thread=False)
+    if pragmas:
+        _configure(connection)
+    return connection
+
+
+def stamp_new_file(path: Path) -> None:
+    """Write the application id into a new, empty file before anything else.
+
+    It goes in before WAL is switched on, so the main file's header carries it from the first
+    byte written and any tool can tell a group file.
+    """
+    raw = connect(path, pragmas=False)
+    try:
+        raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes (SQLite's header), checked before SQLite is let near the file."""
+    if not path.exists():
+        raise GroupFileMissing(path)
+    if path.is_dir():
+        raise NotAGroupFile(path, "it is a folder")
+    with open(path, "rb") as handle:
+        return handle.read(100)
+
+
+def check_is_group_file(path: Path) -> None:
+    from .errors import classify
+
+    header = read_header(path)
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotAGroupFile(path, "empty file" if not header else "")
+    if len(header) < 100:
+        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAGroupFile(path, "a database of another program")
