@@ -14,7 +14,7 @@ from . import __version__
 from .domain.errors import SponsorDeskError
 from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
 
-COMMANDS = ("new", "demo", "check", "backup", "restore", "import", "export")
+COMMANDS = ("new", "demo", "check", "backup", "restore", "import", "export", "history", "revert")
 TABLES = ("volunteers", "transactions")
 
 EXIT_USER_ERROR = 1
@@ -64,7 +64,28 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("table", choices=TABLES)
     exporting.add_argument("file", type=Path)
     exporting.add_argument("--out", type=Path, required=True)
+
+    history = commands.add_parser("history", help="list the file's change sets, newest first")
+    history.add_argument("file", type=Path)
+    history.add_argument("--limit", type=_positive, default=30, help="how many (default 30)")
+    history.add_argument("--table", help="only change sets touching this table (e.g. household)")
+
+    revert = commands.add_parser(
+        "revert", help="take back one change set, restoring every row it touched"
+    )
+    revert.add_argument("file", type=Path)
+    revert.add_argument("change_set", type=_positive, metavar="CHANGE_SET_ID")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
 
 
 def run(argv: Sequence[str]) -> int:
@@ -168,6 +189,41 @@ def _export(args) -> int:
     return 0
 
 
+def _history(args) -> int:
+    from .services.groups import open_group
+    from .services.history import list_change_sets
+
+    with open_group(args.file) as store:
+        rows = list_change_sets(store, limit=args.limit, table=args.table)
+    if not rows:
+        print("No change sets" + (f" touching {args.table}." if args.table else "."))
+        return 0
+    print(f"{'id':>6}  {'when (local time)':<16}  {'who':<24}  {'rows':>6}  what")
+    for row in rows:
+        when = row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        what = row.description or "(no description)"
+        if row.kind == "revert" and row.reverts_id:
+            what += f"  [reverts {row.reverts_id}]"
+        elif row.kind in ("schema", "legacy"):
+            what += f"  [{row.kind}]"
+        print(f"{row.id:>6}  {when:<16}  {row.actor[:24]:<24}  {row.rows_touched:>6}  {what}")
+    return 0
+
+
+def _revert(args) -> int:
+    from .services.groups import open_group
+    from .services.history import description_of, revert
+
+    with open_group(args.file) as store:
+        what = description_of(store, args.change_set)
+        changes = revert(store, args.change_set, f"Revert change {args.change_set}: {what}")
+    print(
+        f"Reverted change {args.change_set} (“{what}”): {changes.row_count} rows restored, "
+        f"recorded as change {changes.change_set_id}."
+    )
+    return 0
+
+
 _COMMANDS = {
     "new": _new,
     "demo": _demo,
@@ -176,6 +232,8 @@ _COMMANDS = {
     "restore": _restore,
     "import": _import,
     "export": _export,
+    "history": _history,
+    "revert": _revert,
 }
 
 

@@ -185,3 +185,78 @@ def test_import_transactions_refuses_unknown_categories_with_the_list(tmp_path, 
     out = tmp_path / "ledger.csv"
     assert run(["export", "transactions", str(path), "--out", str(out)]) == 0
     assert "2025-01-02,income,1200.00,Donations" in out.read_text(encoding="utf-8-sig")
+
+
+def test_history_lists_change_sets_newest_first_and_filters_by_table(tmp_path, capsys):
+    path = tmp_path / "g.sponsor"
+    assert run(["demo", str(path), "--size", "small"]) == 0
+    source = tmp_path / "gifts.csv"
+    source.write_text(
+        "date,kind,amount,category,counterparty\n"
+        "2026-01-05,income,12.50,Donations,Aroha\n2026-01-06,income,20,Donations,Mere\n",
+        encoding="utf-8",
+    )
+    assert run(["import", "transactions", str(path), str(source)]) == 0
+    capsys.readouterr()
+    assert run(["history", str(path), "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3  # header and two change sets
+    assert "Import transactions from gifts.csv" in lines[1] and lines[1].split()[0] == "3"
+    assert run(["history", str(path), "--table", "pledge"]) == 0
+    out = capsys.readouterr().out
+    assert "Fill the demo group" in out and "gifts.csv" not in out
+
+
+def test_revert_the_wrong_import_then_refuse_to_revert_it_twice(tmp_path, capsys):
+    from sponsor_app.services.ledger import balance
+
+    path = tmp_path / "g.sponsor"
+    run(["demo", str(path), "--size", "small"])
+    with Store.open(path) as store:
+        before = balance(store)
+    source = tmp_path / "wrong.csv"
+    source.write_text(
+        "date,kind,amount,category,counterparty\n2026-01-05,income,999,Donations,Oops\n",
+        encoding="utf-8",
+    )
+    run(["import", "transactions", str(path), str(source)])
+    capsys.readouterr()
+    assert run(["revert", str(path), "3"]) == 0
+    assert "Reverted change 3 (“Import transactions from wrong.csv”)" in capsys.readouterr().out
+    with Store.open(path) as store:
+        assert balance(store) == before
+    assert run(["revert", str(path), "3"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already reverted by change 4" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["revert", "{file}", "999"], 1, "There is no change 999"),
+        (["revert", "{file}", "abc"], 2, "not a whole number"),
+        (["revert", "{file}", "0"], 2, "must be 1 or more"),
+        (["revert", "{missing}", "1"], 1, "does not exist"),
+        (["history", "{file}", "--limit", "-3"], 2, "must be 1 or more"),
+        (["history", "{missing}"], 1, "does not exist"),
+        (["revert", "{file}", "1"], 1, "category “Donations” is used by records added since"),
+    ],
+)
+def test_history_and_revert_mistakes_are_one_line(tmp_path, capsys, args, code, words):
+    path = tmp_path / "g.sponsor"
+    run(["new", str(path), "--name", "G"])
+    run(["import", "transactions", str(path), str(_one_gift(tmp_path))])
+    capsys.readouterr()
+    filled = [a.format(file=path, missing=tmp_path / "nope.sponsor") for a in args]
+    assert run(filled) == code
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def _one_gift(folder):
+    source = folder / "gift.csv"
+    source.write_text(
+        "date,kind,amount,category,counterparty\n2026-01-05,income,5,Donations,A\n",
+        encoding="utf-8",
+    )
+    return source

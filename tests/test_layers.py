@@ -1,6 +1,7 @@
 """The layering rule of DESIGN.md, checked on the source so a stray import fails the build."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -47,5 +48,28 @@ def test_ui_reaches_storage_only_through_services():
     for path in (PACKAGE / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and "storage" in (node.module or "").split("."):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_one_module_opens_group_files():
+    """Only storage/connect.py may import the SQLite driver: every connection to a group file
+    (and later its passphrase) goes through it. Other modules use its DriverError names."""
+    drivers = {"sqlite3", "sqlcipher3", "pysqlite2"}
+    offenders = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if imported_roots(path) & drivers and path != PACKAGE / "storage" / "connect.py"
+    )
+    assert offenders == []
+
+
+def test_no_sql_above_services():
+    """Pages, dialogs and reports ask services; they never build a query themselves."""
+    offenders = []
+    for layer in ("ui", "reports"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if re.search(r"exec_driver_sql|session\.execute|(?<![\w.])select\(", text):
                 offenders.append(str(path.relative_to(PACKAGE)))
     assert offenders == []

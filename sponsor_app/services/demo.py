@@ -107,7 +107,7 @@ def write_demo(
 def _fill(
     store: Store, programme: Programme, spec: DemoSize, start: date, today: date, rng: random.Random
 ) -> None:
-    with store.transaction() as session:
+    with store.transaction("Fill the demo group") as session:
         volunteers = _volunteers(programme, spec, start, today, rng)
         session.add_all(volunteers)
         households = _households(spec, start, today)

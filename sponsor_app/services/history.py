@@ -57,6 +57,11 @@ def _later(blocker: Blocker | None) -> str:
 
 def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | None) -> str:
     match reason:
+        case "already_reverted":
+            return (
+                f"Change {change_set_id} was already reverted by change {blocker.id}; revert "
+                f"change {blocker.id} to put it back."
+            )
         case "changed_since":
             return f"{label} was changed after this{_later(blocker)}; revert that first."
         case "would_remove_more":
@@ -130,6 +135,10 @@ def revert(store: Store, change_set_ids: int | Sequence[int], description: str =
     be overwritten or lost."""
     ids = [change_set_ids] if isinstance(change_set_ids, int) else list(change_set_ids)
     first = ids[0]
+    with store.read() as session:
+        for change_set_id in ids:
+            if session.get(ChangeSet, change_set_id) is None:
+                raise RevertRefused(change_set_id, "unknown")
     if not description:
         description = f"Revert change {first}" if len(ids) == 1 else f"Revert changes {ids}"
     with store.recording() as recorded:

@@ -119,7 +119,7 @@ def import_transactions(
     """
     source = Path(source)
     rows = read_rows(source, COLUMNS, REQUIRED)
-    with store.transaction() as session:
+    with store.transaction(f"Import transactions from {source.name}") as session:
         profile = session.scalars(select(GroupProfile)).one()
         parsed, problems = [], []
         for row in rows:

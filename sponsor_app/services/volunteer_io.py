@@ -178,7 +178,7 @@ def import_volunteers(store: Store, source: Path | str) -> ImportSummary:
     """Add or update volunteers from a sheet; one bad row and nothing changes."""
     source = Path(source)
     rows = read_rows(source, COLUMNS, REQUIRED)
-    with store.transaction() as session:
+    with store.transaction(f"Import volunteers from {source.name}") as session:
         rules = roster_rules(session)
         locale = session.scalar(select(GroupProfile.locale))
         parsed: list[tuple[int, VolunteerInput, bool]] = []

@@ -79,6 +79,8 @@ class Blocker:
     description: str
     at: datetime
     actor: str
+    kind: str = ChangeKind.EDIT
+    reverts_id: int | None = None
 
 
 class RevertBlocked(Exception):
@@ -140,7 +142,14 @@ def latest_change_touching(
 ) -> Blocker | None:
     """The newest change set after `after_id` that touched the row."""
     found = connection.execute(
-        select(_CHANGE_SET.c.id, _CHANGE_SET.c.description, _CHANGE_SET.c.at, _CHANGE_SET.c.actor)
+        select(
+            _CHANGE_SET.c.id,
+            _CHANGE_SET.c.description,
+            _CHANGE_SET.c.at,
+            _CHANGE_SET.c.actor,
+            _CHANGE_SET.c.kind,
+            _CHANGE_SET.c.reverts_id,
+        )
         .join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
         .where(
             _AUDIT.c.table_name == table,
@@ -198,12 +207,26 @@ def _check_unchanged_since(
         if shape is None:
             raise RevertBlocked("not_revertible", table, key)
         if not _same(fetch_row(connection, shape, key), change.after):
-            raise RevertBlocked(
-                "changed_since",
-                table,
-                key,
-                latest_change_touching(connection, table, key, change_set_id),
+            blocker = latest_change_touching(connection, table, key, change_set_id)
+            reverted = (
+                blocker is not None
+                and blocker.kind == ChangeKind.REVERT
+                and blocker.reverts_id == change_set_id
             )
+            reason = "already_reverted" if reverted else "changed_since"
+            raise RevertBlocked(reason, table, key, blocker)
+
+
+def _missing_parent_key(connection: Connection, problem) -> RowKey:
+    """The key of the parent row that a child still points at (for naming it)."""
+    child, rowid, parent, fk_id = problem
+    for reference in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{child}")'):
+        if reference[0] == fk_id and reference[2] == parent:
+            value = connection.exec_driver_sql(
+                f'SELECT "{reference[3]}" FROM "{child}" WHERE rowid = ?', (rowid,)
+            ).scalar()
+            return (value,)
+    return ()
 
 
 def _restore(connection: Connection, shape: TableShape, key: RowKey, change: _NetChange) -> None:
@@ -236,10 +259,20 @@ def _check_references(
     connection: Connection, shapes: dict[str, TableShape], tables: set[str]
 ) -> None:
     """Deferred foreign keys are checked here, so a broken one is named rather than failing
-    the commit: a restored row may point at a row that was removed since."""
-    for table in sorted(tables):
+    the commit: a restored row may point at a row removed since ("missing_reference"), or a
+    row taken away may still be pointed at by rows added since ("in_use")."""
+    referring = {
+        child
+        for child in shapes
+        for reference in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{child}")')
+        if reference[2] in tables
+    }
+    for table in sorted(tables | referring):
         problem = connection.exec_driver_sql(f'PRAGMA foreign_key_check("{table}")').first()
-        if problem is not None:
-            shape = shapes[table]
-            key = (problem[1],) if len(shape.key) == 1 else ()
-            raise RevertBlocked("missing_reference", table, key)
+        if problem is None:
+            continue
+        child, rowid, parent = problem[0], problem[1], problem[2]
+        if child in tables:
+            key = (rowid,) if len(shapes[child].key) == 1 else ()
+            raise RevertBlocked("missing_reference", child, key)
+        raise RevertBlocked("in_use", parent, _missing_parent_key(connection, problem))

@@ -149,7 +149,12 @@ class MainWindow(QMainWindow):
             edit_menu, self.tr("&Undo"), stack.undo, QKeySequence.StandardKey.Undo
         )
         self.redo_action = self._action(edit_menu, self.tr("&Redo"), stack.redo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Every binding the platform has for Redo (Ctrl+Shift+Z and Ctrl+Y here). A list that
+        # holds the StandardKey itself keeps only its first binding.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(
+            redo_keys + [k for k in (QKeySequence("Ctrl+Y"),) if k not in redo_keys]
+        )
         for signal in (
             stack.canUndoChanged,
             stack.canRedoChanged,

@@ -5,7 +5,6 @@ import pytest
 from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.services.groups import NewGroup, create_group, group_info
 from sponsor_app.services.ledger import list_categories
-from sponsor_app.storage.models import GroupProfile
 from sponsor_app.storage.store import Store
 
 
@@ -39,9 +38,24 @@ def test_blank_name_creates_nothing(group_path):
 
 
 def test_failure_half_way_leaves_no_file(group_path, monkeypatch):
-    monkeypatch.setattr(
-        GroupProfile, "__tablename__", GroupProfile.__tablename__
-    )  # unchanged, for clarity
+    """The failure comes after the file exists on disk (its schema written, the profile being
+    added), so only the clean-up can make the folder empty again."""
+    from sponsor_app.services import groups
+
+    seen_on_disk = []
+
+    def fail_after_the_file_exists(programme):
+        seen_on_disk.extend(p.name for p in group_path.parent.glob("group.sponsor*"))
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(groups, "_default_categories", fail_after_the_file_exists)
+    with pytest.raises(RuntimeError, match="power cut"):
+        create_group(group_path, NewGroup(name="X"))
+    assert "group.sponsor" in seen_on_disk  # the failure really came half-way
+    assert list(group_path.parent.glob("group.sponsor*")) == []
+
+
+def test_an_unknown_programme_is_refused_before_anything_is_written(group_path):
     with pytest.raises(Exception, match="Unknown programme"):
         create_group(group_path, NewGroup(name="X", programme_key="nope"))
     assert list(group_path.parent.glob("group.sponsor*")) == []
