@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sponsor_app.clock import TODAY_VARIABLE
 from sponsor_app.domain.enums import Role
 from sponsor_app.locations import HOME_VARIABLE
 from sponsor_app.services.groups import NewGroup, create_group
@@ -26,6 +27,13 @@ def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "app-home"
     monkeypatch.setenv(HOME_VARIABLE, str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The app's "today" is TODAY in every test (and in every process a test starts)."""
+    monkeypatch.setenv(TODAY_VARIABLE, TODAY.isoformat())
+    return TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
 from ..domain.enums import OutcomeArea, TaskStatus, VettingStatus
 from ..domain.periods import Period, add_months
@@ -39,7 +40,7 @@ from .volunteers import list_volunteers
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
     """Every figure on the dashboard, read from one snapshot of the file."""
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
         windows = windows_of(profile)

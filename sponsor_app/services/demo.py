@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from .. import clock
 from ..domain.enums import (
     CheckResult,
     OutcomeArea,
@@ -87,7 +88,7 @@ def write_demo(
 ) -> Path:
     """Create a new demo group file at `path` (refuses to overwrite)."""
     spec = SIZES[size]
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     start = add_months(today, -spec.months)
     store = create_group(

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..domain.enums import CategoryPurpose, RentFrequency, TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
@@ -106,7 +107,7 @@ def support_period(profile: GroupProfile) -> Period:
 
 def funds_position(store: Store, today: date | None = None) -> FundsPosition:
     """The programme's rule applied to this group: required, held, met or short."""
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         profile = _profile(session)
         rule = get_programme(profile.programme_key).funds_rule
@@ -365,7 +366,7 @@ def _payments_due(pledge: Pledge, today: date) -> int:
 
 def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:
     """Each pledge with what was expected by today and what came in ("Pledge payments")."""
-    today = today or date.today()
+    today = today or clock.today()
     t = LedgerTransaction
     with store.read() as session:
         currency = _profile(session).currency
@@ -408,7 +409,7 @@ def rent_status(store: Store, today: date | None = None) -> RentStatus:
     """The group's share of rent due by today (from the tenancies) against rent paid."""
     from .housing import expected_rent
 
-    today = today or date.today()
+    today = today or clock.today()
     expected = sum(due.amount_minor for _, _, due in expected_rent(store, until=today))
     with store.read() as session:
         currency = _profile(session).currency

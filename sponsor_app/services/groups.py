@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from .. import clock
 from ..domain.alerts import WarningWindows
 from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput
@@ -48,7 +49,7 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
                     programme_key=programme.key,
                     currency=(new.currency or programme.currency).upper(),
                     locale=new.locale or programme.locale,
-                    start_date=new.start_date or date.today(),
+                    start_date=new.start_date or clock.today(),
                 )
             )
             session.add_all(_default_categories(programme))

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import extract, func, select
 
+from .. import clock
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.periods import Period
 from ..storage.models import Household, VolunteerHours
@@ -46,7 +47,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
         problems.append(Problem("activity", "Say what the time was spent on."))
     if not 0 < data.minutes <= 1440:
         problems.append(Problem("hours", "Hours for one day must be more than 0 and at most 24."))
-    if data.worked_on > (today or date.today()):
+    if data.worked_on > (today or clock.today()):
         problems.append(Problem("worked_on", "Hours can only be logged for today or earlier."))
     if problems:
         raise InvalidInput(problems)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import clock
 from ..domain.alerts import (
     LIVE_TENANCY,
     arrival_without_home,
@@ -489,7 +490,7 @@ def expected_rent(store: Store, until: date | None = None) -> list[tuple[int, st
     (tenancy id, household code, payment). The Funds page and dashboard compare it with the
     rent actually paid, so nobody types the schedule twice.
     """
-    until = until or date.today()
+    until = until or clock.today()
     result = []
     for tenancy in list_tenancies(store):
         if tenancy.lease_start is None or tenancy.group_share.minor == 0:
@@ -507,7 +508,7 @@ def housing_warnings(store: Store, today: date | None = None) -> list[HousingWar
     and gaps in the housing the programme asks for, read in one snapshot."""
     from .groups import windows_of
 
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         tenancies = list_tenancies(store)
         profile = session.scalars(select(GroupProfile)).one()

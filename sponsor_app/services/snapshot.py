@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, clock
 from ..locations import data_dir
 from .results import DashboardFigures, GroupInfo
 
@@ -76,7 +76,7 @@ def load_snapshot(group_file: Path, today: date | None = None) -> Snapshot | Non
         snapshot.path == str(group_file.resolve())
         and snapshot.size == stat.st_size
         and snapshot.mtime_ns == stat.st_mtime_ns
-        and snapshot.day == (today or date.today())
+        and snapshot.day == (today or clock.today())
         and snapshot.version == __version__
     )
     return snapshot if fresh else None

@@ -9,6 +9,7 @@ from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..domain.enums import OutcomeArea, Phase, TaskStatus, VettingStatus
 from ..domain.errors import NotFound, RuleBroken
 from ..domain.vetting import may_do_family_facing
@@ -82,7 +83,7 @@ def set_task_status(
     with store.transaction(f"{verb} task") as session:
         task = _get(session, task_id)
         task.status = status
-        done_on = completed_on or today or date.today()
+        done_on = completed_on or today or clock.today()
         task.completed_on = done_on if status is TaskStatus.DONE else None
         session.flush()
         return _row(session, task)
@@ -140,7 +141,7 @@ def assign_task(
     store: Store, task_id: int, volunteer_id: int | None, today: date | None = None
 ) -> TaskRow:
     """Assign (or unassign, with None). Family-facing tasks need current vetting: the rule."""
-    day = today or date.today()
+    day = today or clock.today()
     with store.transaction("Assign task" if volunteer_id else "Unassign task") as session:
         task = _get(session, task_id)
         if volunteer_id is not None:
@@ -162,7 +163,7 @@ def lapsed_assignments(
 
     `volunteers` (everyone, archived included) saves listing them again when the caller has.
     """
-    day = today or date.today()
+    day = today or clock.today()
     if volunteers is None:
         volunteers = list_volunteers(store, include_archived=True, today=day)
     blocked = {v.id: v for v in volunteers if not may_do_family_facing(v.vetting_status)}

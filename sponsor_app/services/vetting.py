@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..domain.enums import CheckResult, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.validation import date_order_problems
@@ -75,7 +76,7 @@ def add_check(
         _apply_check(check, data)
         volunteer.checks.append(check)
         session.flush()
-        return check_row(check, roster_rules(session), today or date.today())
+        return check_row(check, roster_rules(session), today or clock.today())
 
 
 def edit_check(
@@ -87,7 +88,7 @@ def edit_check(
         check = _get_check(session, check_id)
         _apply_check(check, data)
         session.flush()
-        return check_row(check, roster_rules(session), today or date.today())
+        return check_row(check, roster_rules(session), today or clock.today())
 
 
 def _apply_check(check: VettingCheck, data: CheckInput) -> None:
@@ -111,7 +112,7 @@ def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> l
             .where(VettingCheck.volunteer_id == volunteer_id)
             .order_by(VettingCheck.kind, VettingCheck.checked_on.desc())
         ).all()
-        return [check_row(c, rules, today or date.today()) for c in checks]
+        return [check_row(c, rules, today or clock.today()) for c in checks]
 
 
 # --- training ---------------------------------------------------------------------------
@@ -154,7 +155,7 @@ def add_training(
         _apply_training(record, data)
         volunteer.training.append(record)
         session.flush()
-        return _training_row(record, session, today or date.today())
+        return _training_row(record, session, today or clock.today())
 
 
 def edit_training(
@@ -164,7 +165,7 @@ def edit_training(
         record = _get_training(session, record_id)
         _apply_training(record, data)
         session.flush()
-        return _training_row(record, session, today or date.today())
+        return _training_row(record, session, today or clock.today())
 
 
 def delete_training(store: Store, record_id: int) -> None:
@@ -179,7 +180,7 @@ def list_training(store: Store, volunteer_id: int, today: date | None = None) ->
             .where(TrainingRecord.volunteer_id == volunteer_id)
             .order_by(TrainingRecord.completed_on.desc())
         ).all()
-        return [_training_row(r, session, today or date.today()) for r in records]
+        return [_training_row(r, session, today or clock.today()) for r in records]
 
 
 def check_kinds(store: Store) -> list[tuple[str, str]]:

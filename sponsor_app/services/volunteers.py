@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import clock
 from ..domain.enums import CheckResult, Role, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.periods import month_end, month_start
@@ -212,7 +213,7 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
         apply_input(volunteer, data)
         session.add(volunteer)
         session.flush()
-        return to_row(volunteer, roster_rules(session), today or date.today())
+        return to_row(volunteer, roster_rules(session), today or clock.today())
 
 
 def edit_volunteer(
@@ -223,7 +224,7 @@ def edit_volunteer(
         volunteer = get_volunteer_orm(session, volunteer_id)
         apply_input(volunteer, data)
         session.flush()
-        return to_row(volunteer, roster_rules(session), today or date.today())
+        return to_row(volunteer, roster_rules(session), today or clock.today())
 
 
 def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) -> None:
@@ -237,7 +238,7 @@ def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) ->
 def list_volunteers(
     store: Store, include_archived: bool = False, today: date | None = None
 ) -> list[VolunteerRow]:
-    day = today or date.today()
+    day = today or clock.today()
     with store.read() as session:
         rules = roster_rules(session)
         query = select(Volunteer).options(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
+
+from .. import clock
 
 SIZE = (1280, 900)
 
@@ -29,7 +30,7 @@ def main(out_dir: str) -> int:
         app.processEvents()
         window.grab().save(str(folder / "welcome.png"))
         demo = write_demo(
-            Path(scratch) / "Kāpiti Welcome Circle.sponsor", "large", today=date.today()
+            Path(scratch) / "Kāpiti Welcome Circle.sponsor", "large", today=clock.today()
         )
         window.open_file(demo)
         for number, title in enumerate(window.page_titles):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sponsor_app.services.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
 
-TODAY = date.today()
+from ..conftest import TODAY
 
 
 @pytest.fixture

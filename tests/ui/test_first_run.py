@@ -1,6 +1,6 @@
 """First run: the welcome page, the New wizard end to end, reopening the last file."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
@@ -9,7 +9,7 @@ from sponsor_app.services.groups import group_info, open_group
 from sponsor_app.services.households import list_households
 from sponsor_app.ui.main_window import MainWindow
 
-from .conftest import on_next_modal
+from .conftest import TODAY, on_next_modal
 
 
 def test_no_file_shows_the_welcome_choices(window):
@@ -21,7 +21,7 @@ def test_no_file_shows_the_welcome_choices(window):
 
 def test_new_wizard_end_to_end(window, qtbot, tmp_path):
     target = tmp_path / "Ōtaki Welcome.sponsor"
-    arrival = date.today() + timedelta(days=40)
+    arrival = TODAY + timedelta(days=40)
 
     def fill(wizard: QWizard) -> None:
         group = wizard.group_page

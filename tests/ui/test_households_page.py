@@ -1,6 +1,6 @@
 """The Households page driven as a person would: type into the dialog, save, see the row."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -11,7 +11,7 @@ from sponsor_app.services.tasks import get_task
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 
-from .conftest import on_next_modal
+from .conftest import TODAY, on_next_modal
 
 
 def _save(qtbot, dialog):
@@ -28,7 +28,7 @@ def _open(window, small_demo):
 
 def test_add_household_through_the_form_then_undo_and_redo(window, qtbot, small_demo):
     page = _open(window, small_demo)
-    arrival = date.today() + timedelta(days=30)
+    arrival = TODAY + timedelta(days=30)
 
     def fill(dialog: HouseholdDialog):
         assert dialog.code.text() == "H2"  # next free code suggested

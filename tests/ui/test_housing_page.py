@@ -1,6 +1,6 @@
 """The Housing page: add a property, a tenancy and an inspection through the forms."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -9,7 +9,7 @@ from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
 
-from .conftest import on_next_modal
+from .conftest import TODAY, on_next_modal
 
 
 def _save(qtbot, dialog):
@@ -27,7 +27,7 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
 ):
     path = tmp_path / "housing.sponsor"
     store = create_group(path, NewGroup(name="Housing test"))
-    arrival = date.today() + timedelta(days=10)
+    arrival = TODAY + timedelta(days=10)
     add_household(store, HouseholdInput(code="H1", arrival_date=arrival))
     store.close()
     window.open_file(path)
@@ -48,8 +48,8 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
         qtbot.mouseClick(page.add_property_button, Qt.MouseButton.LeftButton)
     assert [p.address for p in page.properties.rows()] == ["7 Pohutukawa Grove"]
 
-    lease_start = date.today()
-    lease_end = date.today() + timedelta(days=30)
+    lease_start = TODAY
+    lease_end = TODAY + timedelta(days=30)
 
     def fill_tenancy(dialog: TenancyDialog):
         dialog.household.setCurrentIndex(dialog.household.findText("H1"))
@@ -89,9 +89,9 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
         _save(qtbot, dialog)
         assert "Say what the issues were." in dialog.form.errors["issues"].text()
         qtbot.keyClicks(dialog.issues, "Smoke alarm missing in bedroom 2")
-        dialog.inspected_on.setDate(_qdate(date.today() - timedelta(days=20)))
+        dialog.inspected_on.setDate(_qdate(TODAY - timedelta(days=20)))
         dialog.next_due.unknown.setChecked(False)
-        dialog.next_due.editor.setDate(_qdate(date.today() - timedelta(days=1)))
+        dialog.next_due.editor.setDate(_qdate(TODAY - timedelta(days=1)))
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill_inspection):

@@ -1,6 +1,6 @@
 """Start-up paints the dashboard saved at the last close, only when it is certainly still right."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sponsor_app.domain.enums import Role
 from sponsor_app.services.dashboard import dashboard
@@ -10,7 +10,7 @@ from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.ui.main_window import MainWindow
 
 from ..storage.helpers import hold_open, release
-from .conftest import answering_message
+from .conftest import TODAY, answering_message
 
 
 def _close_once(qtbot, path):
@@ -38,7 +38,7 @@ def test_the_saved_dashboard_paints_before_the_file_opens(qtbot, small_demo):
 def test_a_changed_file_or_another_day_gets_no_snapshot(qtbot, small_demo):
     _close_once(qtbot, small_demo)
     assert load_snapshot(small_demo) is not None
-    assert load_snapshot(small_demo, today=date.today() + timedelta(days=1)) is None
+    assert load_snapshot(small_demo, today=TODAY + timedelta(days=1)) is None
     with open_group(small_demo) as store:
         add_volunteer(store, VolunteerInput("New Person", (Role.VOLUNTEER,)))
     assert load_snapshot(small_demo) is None

@@ -18,7 +18,7 @@ from sponsor_app.services.volunteers import (
 from sponsor_app.ui.dialogs.task_dialog import TaskDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
 
-from .conftest import answering_message, on_next_modal
+from .conftest import TODAY, answering_message, on_next_modal
 
 
 def _save(qtbot, dialog):
@@ -69,7 +69,7 @@ def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot
 
 def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_demo):
     page = _open(window, small_demo)
-    expires = date.today() + timedelta(days=10)
+    expires = TODAY + timedelta(days=10)
 
     def fill(dialog: VolunteerDialog):
         qtbot.keyClicks(dialog.full_name, "Kiri Walker")
@@ -152,10 +152,10 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
 
     path = tmp_path / "rule.sponsor"
     store = create_group(path, NewGroup(name="Rule"))
-    add_household(store, HouseholdInput(code="H1", arrival_date=date.today() + timedelta(days=5)))
+    add_household(store, HouseholdInput(code="H1", arrival_date=TODAY + timedelta(days=5)))
     for name, expires in (
-        ("Tāne Hōhepa", date.today() - timedelta(days=2)),
-        ("Mere Pōtae", date.today() + timedelta(days=400)),
+        ("Tāne Hōhepa", TODAY - timedelta(days=2)),
+        ("Mere Pōtae", TODAY + timedelta(days=400)),
     ):
         v = add_volunteer(
             store,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.errors import SponsorDeskError
 from ...services.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
@@ -38,7 +39,7 @@ def date_edit(day: date | None = None, month_only: bool = False) -> QDateEdit:
     editor = QDateEdit()
     editor.setCalendarPopup(True)
     editor.setDisplayFormat("MMMM yyyy" if month_only else "d MMM yyyy")
-    shown = day or date.today()
+    shown = day or clock.today()
     editor.setDate(QDate(shown.year, shown.month, shown.day))
     return editor
 

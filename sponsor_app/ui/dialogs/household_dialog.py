@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
+from ... import clock
 from ...domain.validation import household_code_problems
 from ...services.households import HouseholdInput, HouseholdRow
 from ..widgets.form import FormDialog
@@ -46,7 +47,7 @@ class HouseholdDialog(FormDialog):
             self.notes.setPlainText(row.notes)
         else:
             self.code.setText(suggested_code)
-            self.arrival.set_value(None, fallback=date.today() + timedelta(weeks=12))
+            self.arrival.set_value(None, fallback=clock.today() + timedelta(weeks=12))
         self.code.textChanged.connect(self._on_code_edited)
 
     def _on_code_edited(self, text: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from ... import clock
 from ...domain.enums import RentFrequency, TenancyStatus
 from ...services.housing import (
     INSPECTION_KINDS,
@@ -131,7 +130,7 @@ class TenancyDialog(FormDialog):
             self.bond_holder.setText(row.bond_holder)
         else:
             self.status.setCurrentIndex(self.status.findData(TenancyStatus.SECURED.value))
-            self.lease_start.set_value(date.today())
+            self.lease_start.set_value(clock.today())
             self.lease_end.set_value(None)
 
     def _on_dates_changed(self) -> None:
@@ -180,7 +179,7 @@ class InspectionDialog(FormDialog):
         self.next_due = form.add_field(
             "next_due", self.tr("&Next inspection:"), OptionalDateEdit(self.tr("None planned"))
         )
-        self.next_due.set_value(None, fallback=date.today().replace(day=1))
+        self.next_due.set_value(None, fallback=clock.today().replace(day=1))
 
     def value(self) -> InspectionInput:
         return InspectionInput(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ... import clock
 from ...domain.errors import InvalidInput, SponsorDeskError
 from ...domain.programmes import all_programmes, get_programme
 from ...domain.validation import household_code_problems
@@ -89,7 +90,7 @@ class HouseholdPage(QWizardPage):
         )
         self.arrival.setCalendarPopup(True)
         self.arrival.setDisplayFormat("d MMM yyyy")
-        expected = date.today() + timedelta(weeks=12)  # UK guidance: 8-12 weeks after acceptance
+        expected = clock.today() + timedelta(weeks=12)  # UK guidance: 8-12 weeks after acceptance
         self.arrival.setDate(QDate(expected.year, expected.month, expected.day))
         self.unknown = self.form.add_field(
             "unknown", self.tr("Arrival date &not known yet:"), QCheckBox()

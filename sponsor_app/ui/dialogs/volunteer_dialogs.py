@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...domain.enums import CheckResult, Role
 from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
@@ -39,7 +40,7 @@ def _date_edit(day: date | None = None) -> QDateEdit:
     editor = QDateEdit()
     editor.setCalendarPopup(True)
     editor.setDisplayFormat("d MMM yyyy")
-    shown = day or date.today()
+    shown = day or clock.today()
     editor.setDate(QDate(shown.year, shown.month, shown.day))
     return editor
 

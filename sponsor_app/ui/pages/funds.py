@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.periods import Period, add_months
 from ...services import funds as funds_service
@@ -350,7 +351,7 @@ class FundsPage(Page):
         )
 
     def _period_range(self) -> tuple[date | None, date | None]:
-        today = date.today()
+        today = clock.today()
         match self.period.currentIndex():
             case 1:
                 return today.replace(day=1), today
@@ -460,7 +461,7 @@ class FundsPage(Page):
             fit_columns(view)
 
     def _refresh_charts(self, store) -> None:
-        today = date.today()
+        today = clock.today()
         chart_period = Period(
             min(max(group_info(store).start_date, add_months(today, -23).replace(day=1)), today),
             today,
@@ -534,7 +535,7 @@ class FundsPage(Page):
             info.currency,
             info.locale,
             ledger_service.list_categories(store),
-            max(date.today().replace(day=1), period.start.replace(day=1)),
+            max(clock.today().replace(day=1), period.start.replace(day=1)),
             period.end,
             self,
         )

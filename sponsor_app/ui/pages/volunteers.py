@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...domain.enums import Role, VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
@@ -384,7 +385,7 @@ class VolunteersPage(Page):
         self.hours["model"].set_rows(hours_service.list_hours(store, volunteer.id))
         for part in (self.checks, self.training, self.hours):
             fit_columns(part["view"])
-        today = date.today()
+        today = clock.today()
         totals = hours_service.hours_totals(
             store, Period(add_months(today, -11).replace(day=1), today), volunteer.id
         )

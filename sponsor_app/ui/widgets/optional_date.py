@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from ... import clock
+
 
 class OptionalDateEdit(QWidget):
     changed = Signal()
@@ -34,5 +36,5 @@ class OptionalDateEdit(QWidget):
 
     def set_value(self, day: date | None, fallback: date | None = None) -> None:
         self.unknown.setChecked(day is None)
-        shown = day or fallback or date.today()
+        shown = day or fallback or clock.today()
         self.editor.setDate(QDate(shown.year, shown.month, shown.day))
