@@ -88,3 +88,48 @@ def test_cancelling_the_delete_changes_nothing(window, qtbot, small_demo):
         qtbot.keyClick(page.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
     assert len(page.households.rows()) == 1
     assert not window.undo_action.isEnabled()
+
+
+def test_undo_is_off_while_an_import_runs_and_then_takes_back_the_whole_import(
+    window, qtbot, small_demo, tmp_path
+):
+    from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+
+    assert window.open_file(small_demo)
+    window.show_page("funds")
+    page = window.funds
+    store = window.context.store
+    window.show_page("households")
+    households = window.households
+    households.table.setFocus()
+    households.table.selectRow(0)
+    qtbot.keyClick(households.table, Qt.Key.Key_Delete)  # archive: an undoable step
+    assert window.undo_action.isEnabled()
+    window.show_page("funds")
+    before = len(find_transactions(store, LedgerFilter()).ids)
+    source = tmp_path / "bank.csv"
+    rows = ["date,kind,amount,category,counterparty"]
+    rows += [f"2026-05-{n % 28 + 1:02d},income,{n + 1},Donations,Donor {n}" for n in range(300)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    seen: list[str] = []
+
+    def finished(box):
+        seen.append(box.text())
+        box.accept()
+
+    with on_next_modal(qtbot, finished):
+        page.import_from(source)
+        # From the moment the import starts, before any progress dialog can show, nothing
+        # can be undone underneath it.
+        assert window.context.busy and not window.undo_action.isEnabled()
+        qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "300 transactions added" in seen[0]
+    assert len(find_transactions(store, LedgerFilter()).ids) == before + 300
+    assert window.undo_action.text() == "&Undo Import transactions from bank.csv"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    assert len(find_transactions(store, LedgerFilter()).ids) == before
+    assert window.undo_action.text().startswith("&Undo Archive household")
