@@ -5,9 +5,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
+from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.services.groups import NewGroup, create_group
 
 WRITER = """
@@ -64,3 +66,23 @@ def test_sigkill_mid_transaction(group_path):
     connection.close()
     assert references == [f"committed-{n}" for n in range(1, 31)]
     assert audited == (30,)
+
+    # The killed transaction's change set went with it: none is left open to block the next
+    # write (a unique index allows one open change set), and the next write is recorded.
+    from sponsor_app.storage.models import ChangeSet, LedgerTransaction
+    from sponsor_app.storage.store import Store
+
+    with Store.open(group_path) as store:
+        with store.read() as session:
+            assert session.query(ChangeSet).filter(ChangeSet.is_open.is_not(None)).count() == 0
+            assert session.query(ChangeSet).filter(ChangeSet.kind == "edit").count() == 31
+        with store.recording() as recorded, store.transaction("After the crash") as session:
+            session.add(
+                LedgerTransaction(
+                    occurred_on=date(2025, 1, 2),
+                    kind=TransactionKind.INCOME,
+                    amount_minor=5,
+                    category_id=1,
+                )
+            )
+        assert recorded[0].description == "After the crash"
