@@ -93,3 +93,23 @@ def make_volunteer(store: Store):
         return add_volunteer(store, VolunteerInput(**fields), today=TODAY)
 
     return make
+
+
+class DemoBytes(bytes):
+    """A demo file's bytes, written once and copied per test; short to print (hypothesis
+    shows its arguments when an example fails)."""
+
+    def __repr__(self) -> str:
+        return f"<demo file, {len(self):,} bytes>"
+
+
+def write_demo_once(tmp_path_factory, size: str) -> DemoBytes:
+    """Write a demo for a whole module or run, with its app folders kept out of the way."""
+    from sponsor_app.services.demo import write_demo
+
+    folder = tmp_path_factory.mktemp(f"{size}-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(HOME_VARIABLE, str(folder / "home"))
+        patch.setenv(TODAY_VARIABLE, TODAY.isoformat())
+        path = write_demo(folder / f"{size}.sponsor", size, today=TODAY)
+    return DemoBytes(path.read_bytes())

@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from sponsor_app.services.demo import write_demo
 from sponsor_app.services.history import RevertRefused, list_change_sets, revert
 from sponsor_app.services.households import (
     HouseholdInput,
@@ -27,28 +26,13 @@ from sponsor_app.storage.audit import NOT_AUDITED
 from sponsor_app.storage.models import ChangeSet, Household, LedgerTransaction
 from sponsor_app.storage.store import Store
 
-from .writes import TODAY, WRITES
-
-
-class _Demo(bytes):
-    def __repr__(self) -> str:  # hypothesis prints its arguments; not 600 kB of them
-        return "<small demo file>"
+from ..conftest import write_demo_once
+from .writes import WRITES
 
 
 @pytest.fixture(scope="module")
 def demo_bytes(tmp_path_factory) -> bytes:
-    import os
-
-    folder = tmp_path_factory.mktemp("demo")
-    previous = os.environ.get("SPONSOR_DESK_HOME")
-    os.environ["SPONSOR_DESK_HOME"] = str(folder / "home")
-    try:
-        return _Demo(write_demo(folder / "small.sponsor", "small", today=TODAY).read_bytes())
-    finally:
-        if previous is None:
-            del os.environ["SPONSOR_DESK_HOME"]
-        else:
-            os.environ["SPONSOR_DESK_HOME"] = previous
+    return write_demo_once(tmp_path_factory, "small")
 
 
 def _open_copy(folder: Path, demo_bytes: bytes) -> Store:

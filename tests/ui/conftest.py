@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sponsor_app.services.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, write_demo_once
 
 
 @pytest.fixture
@@ -28,19 +28,7 @@ def window(qtbot) -> MainWindow:
 @pytest.fixture(scope="session")
 def large_demo_bytes(tmp_path_factory) -> bytes:
     """The large demo is written once per run and copied for each test that needs it."""
-    import os
-
-    folder = tmp_path_factory.mktemp("large-demo")
-    previous = os.environ.get("SPONSOR_DESK_HOME")
-    os.environ["SPONSOR_DESK_HOME"] = str(folder / "home")
-    try:
-        path = write_demo(folder / "large.sponsor", "large", today=TODAY)
-    finally:
-        if previous is None:
-            del os.environ["SPONSOR_DESK_HOME"]
-        else:
-            os.environ["SPONSOR_DESK_HOME"] = previous
-    return path.read_bytes()
+    return write_demo_once(tmp_path_factory, "large")
 
 
 @pytest.fixture
