@@ -76,9 +76,41 @@ class OutcomeArea(LabelledEnum):
 
 
 class TaskStatus(LabelledEnum):
-    OPEN = "open"
+    OPEN = "open"  # shown as "To do"
+    IN_PROGRESS = "in_progress"
     DONE = "done"
-    NOT_NEEDED = "not_needed"
+    NOT_NEEDED = "not_needed"  # shown as "Not applicable"; skipped with a reason
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done: counted as due, overdue, and in a volunteer's calendar."""
+        return self in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
+
+
+OPEN_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
+
+
+class TaskKind(LabelledEnum):
+    """What a task asks for: ordinary work, a meeting with the family (a check-in due), or
+    recording the household's indicators at a comparable point (3, 6, 12, 24 months)."""
+
+    TASK = "task"
+    MEETING = "meeting"
+    SNAPSHOT = "snapshot"
+
+
+class CheckInKind(LabelledEnum):
+    VISIT = "visit"
+    CALL = "call"
+    MEETING = "meeting"
+    PROGRAMME_REVIEW = "programme_review"
+
+
+class GoalStatus(LabelledEnum):
+    NOT_STARTED = "not_started"
+    PROGRESSING = "progressing"
+    ACHIEVED = "achieved"
+    CHANGED = "changed"
 
 
 class TransactionKind(LabelledEnum):
@@ -151,6 +183,8 @@ _LABELS: dict[tuple[type, str], str] = {
     (Phase, Phase.MONTH_24.value): "Month 24",
     (OutcomeArea, OutcomeArea.SELF_SUFFICIENCY.value): "Self-sufficiency",
     (OutcomeArea, OutcomeArea.HEALTH.value): "Health and wellbeing",
-    (TaskStatus, TaskStatus.NOT_NEEDED.value): "Not needed",
+    (TaskStatus, TaskStatus.OPEN.value): "To do",
+    (TaskStatus, TaskStatus.NOT_NEEDED.value): "Not applicable",
+    (CheckInKind, CheckInKind.PROGRAMME_REVIEW.value): "Programme review",
     (CheckResult, CheckResult.NOT_CLEARED.value): "Not cleared",
 }

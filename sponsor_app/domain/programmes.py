@@ -10,8 +10,10 @@ from functools import cache
 from importlib import resources
 
 from .alerts import WarningWindows
-from .enums import OutcomeArea, Phase
+from .enums import OutcomeArea, Phase, TaskKind
 from .errors import SponsorDeskError
+from .indicators import Indicator
+from .indicators import from_toml as indicator_from_toml
 from .money import Money
 
 DEFAULT_PROGRAMME = "nz-cors"
@@ -98,14 +100,6 @@ class CheckKind:
 
 
 @dataclass(frozen=True)
-class Indicator:
-    key: str
-    label: str
-    outcome_area: OutcomeArea
-    kind: str  # text | number | yesno
-
-
-@dataclass(frozen=True)
 class TaskTemplate:
     key: str
     phase: Phase
@@ -115,6 +109,9 @@ class TaskTemplate:
     guidance: str
     family_facing: bool
     source: str
+    kind: TaskKind = TaskKind.TASK
+    snapshot_months: int | None = None  # a snapshot task: the indicators at this many months
+    group_template_id: int | None = None  # one of the group's own templates, not the programme's
 
     def due_on(self, arrival: date) -> date:
         return arrival + timedelta(days=self.offset_days)
@@ -153,6 +150,9 @@ class Programme:
     def required_check_kinds(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.vetting if c.required)
 
+    def indicator(self, key: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.key == key), None)
+
     def check_kind(self, key: str) -> CheckKind | None:
         return next((c for c in (*self.vetting, *self.training) if c.key == key), None)
 
@@ -188,6 +188,8 @@ def _build(data: dict) -> Programme:
                     guidance=t["guidance"],
                     family_facing=bool(t["family_facing"]),
                     source=t["source"],
+                    kind=TaskKind(t.get("kind", "task")),
+                    snapshot_months=t.get("snapshot_months"),
                 )
                 for t in shared["tasks"] + data.get("tasks", [])
                 if "all" in t["programmes"] or key in t["programmes"]
@@ -222,10 +224,7 @@ def _build(data: dict) -> Programme:
         income_categories=tuple(data["categories"]["income"]),
         expense_categories=tuple(data["categories"]["expense"]),
         tasks=tasks,
-        indicators=tuple(
-            Indicator(i["key"], i["label"], OutcomeArea(i["outcome_area"]), i["kind"])
-            for i in shared["indicators"]
-        ),
+        indicators=tuple(indicator_from_toml(i) for i in shared["indicators"]),
         warnings=WarningWindows(**data.get("warnings", {})),
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
     )

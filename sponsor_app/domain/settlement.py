@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol
 
+from .enums import OutcomeArea, Phase, TaskStatus
 from .programmes import Programme, TaskTemplate
+
+WEEK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -37,3 +42,89 @@ def is_overdue(due_on: date, today: date) -> bool:
 
 def due_within(due_on: date, today: date, days: int) -> bool:
     return today <= due_on <= today + timedelta(days=days)
+
+
+# --- tasks as the plan page, the dashboard and the command line count them ----------------
+class PlanItem(Protocol):
+    """What the rules below need of a task (the services' rows have it)."""
+
+    status: TaskStatus
+    due_on: date | None
+    phase: Phase
+    outcome_area: OutcomeArea
+    assignee_id: int | None
+    household_id: int
+    title: str
+
+
+def task_overdue(status: TaskStatus, due_on: date | None, today: date) -> bool:
+    """Still to do (to do or in progress) and due before today."""
+    return status.is_open and due_on is not None and is_overdue(due_on, today)
+
+
+def task_due_within(status: TaskStatus, due_on: date | None, today: date, days: int) -> bool:
+    """Still to do and due from today to `days` days ahead (overdue ones not included)."""
+    return status.is_open and due_on is not None and due_within(due_on, today, days)
+
+
+def task_due_this_week(status: TaskStatus, due_on: date | None, today: date) -> bool:
+    """Due today or in the six days after: the week ahead, whatever day today is."""
+    return task_due_within(status, due_on, today, WEEK_DAYS - 1)
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """The plan page's filters, and the command line's: every one given must hold."""
+
+    household_id: int | None = None
+    assignee_id: int | None = None
+    overdue: bool = False
+    due_this_week: bool = False
+    due_within_days: int | None = None
+    area: OutcomeArea | None = None
+    phase: Phase | None = None
+    statuses: frozenset[TaskStatus] = field(default_factory=frozenset)
+    text: str = ""  # case-folded words the title must contain
+
+    def matches(self, task: PlanItem, today: date) -> bool:
+        if self.household_id is not None and task.household_id != self.household_id:
+            return False
+        if self.assignee_id is not None and task.assignee_id != self.assignee_id:
+            return False
+        if self.area is not None and task.outcome_area is not self.area:
+            return False
+        if self.phase is not None and task.phase is not self.phase:
+            return False
+        if self.statuses and task.status not in self.statuses:
+            return False
+        if self.overdue and not task_overdue(task.status, task.due_on, today):
+            return False
+        if self.due_this_week and not task_due_this_week(task.status, task.due_on, today):
+            return False
+        if self.due_within_days is not None and not (
+            task_overdue(task.status, task.due_on, today)
+            or task_due_within(task.status, task.due_on, today, self.due_within_days)
+        ):
+            return False
+        return not self.text or self.text.casefold() in task.title.casefold()
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int  # tasks that apply: not-applicable ones are left out of both
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def progress_by(tasks: Iterable[PlanItem], key) -> dict:
+    """Done out of applicable, grouped by `key` (phase or outcome area)."""
+    counts: dict = {}
+    for task in tasks:
+        if task.status is TaskStatus.NOT_NEEDED:
+            continue
+        done, total = counts.get(key(task), (0, 0))
+        counts[key(task)] = (done + (task.status is TaskStatus.DONE), total + 1)
+    return {group: Progress(*pair) for group, pair in counts.items()}

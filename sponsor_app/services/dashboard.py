@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
-from ..domain.enums import OutcomeArea, TaskStatus, VettingStatus
+from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus, VettingStatus
 from ..domain.periods import Period, add_months
+from ..domain.settlement import task_due_this_week, task_due_within, task_overdue
 from ..storage.models import (
     GroupProfile,
     Household,
@@ -61,6 +62,9 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             windows=windows,
             overdue=overdue,
             due_soon=due_soon,
+            due_this_week=sum(
+                1 for t in due_soon if task_due_this_week(TaskStatus.OPEN, t.due_on, today)
+            ),
             vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
             leases=_leases_ending(session, today, windows),
             arrivals=_arrivals(session, today),
@@ -84,23 +88,28 @@ def _tasks_due(
             Task.due_on,
             Task.outcome_area,
             Volunteer.full_name,
+            Task.kind,
+            Task.status,
         )
         .join(Household, Household.id == Task.household_id)
         .outerjoin(Volunteer, Volunteer.id == Task.assignee_id)
         .where(
-            Task.status == TaskStatus.OPEN,
+            Task.status.in_(OPEN_STATUSES),
             Household.archived_at.is_(None),
             Task.due_on <= today + timedelta(days=windows.due_soon_days),
         )
         .order_by(Task.due_on, Household.code, Task.id)
     ).all()
-    items = [
-        TaskDue(r[0], r[1], r[2], r[3], r[4], (today - r[4]).days, r[5], r[6] or "") for r in rows
-    ]
-    return (
-        tuple(t for t in items if t.due_on < today),
-        tuple(t for t in items if t.due_on >= today),
+    # The plan page's rules decide which is overdue and which due soon, so the counts agree.
+    overdue = tuple(_due(r, today) for r in rows if task_overdue(r[8], r[4], today))
+    soon = tuple(
+        _due(r, today) for r in rows if task_due_within(r[8], r[4], today, windows.due_soon_days)
     )
+    return overdue, soon
+
+
+def _due(r, today: date) -> TaskDue:
+    return TaskDue(r[0], r[1], r[2], r[3], r[4], (today - r[4]).days, r[5], r[6] or "", r[7])
 
 
 def _leases_ending(

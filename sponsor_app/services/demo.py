@@ -12,11 +12,14 @@ from sqlalchemy import select
 
 from .. import clock
 from ..domain.enums import (
+    CheckInKind,
     CheckResult,
+    GoalStatus,
     OutcomeArea,
     Phase,
     RentFrequency,
     Role,
+    TaskKind,
     TaskStatus,
     TenancyStatus,
     TransactionKind,
@@ -27,6 +30,9 @@ from ..domain.vetting import CheckState, may_do_family_facing, overall_status
 from ..storage.models import (
     Budget,
     CheckIn,
+    CheckInVolunteer,
+    Goal,
+    GoalReview,
     Household,
     HouseholdMember,
     IndicatorReading,
@@ -47,7 +53,7 @@ from ..storage.models import (
 from ..storage.store import Store
 from .demo_names import DONORS, HOUSEHOLDS, LANGUAGES, PAYEES, VOLUNTEER_NAMES
 from .groups import NewGroup, create_group
-from .households import tasks_from_templates
+from .plan import tasks_for
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,37 @@ RECURRING = [
 
 
 MILESTONES = {"airport_welcome", "enrol_school", "english_classes", "employment"}
+MEETINGS = {"Fortnightly check-in visit"}
+NOT_APPLICABLE = {
+    "research_jobs": "The principal applicant found work through family before arrival."
+}
+EVIDENCE = [
+    "Confirmation letter filed in the group's folder.",
+    "Receipt photographed and filed.",
+    "Confirmed by email with the provider.",
+]
+SUMMARIES = [
+    "Family settling well; talked through the week's appointments.",
+    "Helped with school forms and the bus timetable.",
+    "Practised English over tea; the children showed their school work.",
+    "Went through the power bill and the family budget together.",
+    "Drove to the supermarket and showed where halal food is sold.",
+    "Talked about work: CV updated, two applications sent.",
+    "Quiet visit; family tired after a busy week, no concerns raised.",
+]
+CONCERNS = [
+    "Landlord slow to fix the heating",
+    "Worried about the cost of school uniforms",
+    "Bus route to English class changed",
+    "Letter from Work and Income not understood",
+]
+GOALS = [
+    (OutcomeArea.SELF_SUFFICIENCY, "Find paid work using their trade", 12),
+    (OutcomeArea.EDUCATION, "Reach intermediate English", 12),
+    (OutcomeArea.EDUCATION, "Children settled and happy at school", 6),
+    (OutcomeArea.PARTICIPATION, "Join a community or faith group", 9),
+]
+SOCIAL = ["mosque community", "church group", "soccer club", "community garden", "library group"]
 
 
 def write_demo(
@@ -119,7 +156,17 @@ def _fill(
             tasks = _tasks(programme, household, spec, today, vetted, volunteers, rng)
             session.add_all(tasks)
             session.add_all(_readings(household, today, rng))
-            session.add_all(_check_ins(household, today, rng))
+            goals = _goals(household, today)
+            session.add_all(goals)
+            session.flush()
+            visits, reviews = _check_ins(household, today, vetted, goals, rng)
+            session.add_all(visits)
+            session.flush()
+            for visit, goal, status in reviews:
+                goal.reviews.append(
+                    GoalReview(check_in_id=visit.id, reviewed_on=visit.held_on, status=status)
+                )
+                goal.status = status
         session.add_all(_hours(volunteers, households, start, today, rng))
         session.add_all(_housing(households, today, rng))
         categories = session.scalars(select(LedgerCategory)).all()
@@ -237,7 +284,7 @@ def _households(spec: DemoSize, start: date, today: date) -> list[Household]:
 
 
 def _tasks(programme, household, spec, today, vetted, volunteers, rng) -> list[Task]:
-    tasks = tasks_from_templates(programme, household.id, household.arrival_date)
+    tasks = tasks_for(list(programme.tasks), household.id, household.arrival_date)
     recurring_dates = []
     for every, title, area, family_facing in RECURRING:
         day = household.arrival_date + timedelta(days=every)
@@ -250,6 +297,7 @@ def _tasks(programme, household, spec, today, vetted, volunteers, rng) -> list[T
         tasks.append(
             Task(
                 household_id=household.id,
+                kind=TaskKind.MEETING if title in MEETINGS else TaskKind.TASK,
                 phase=Phase.for_offset(offset),
                 outcome_area=area,
                 title=title,
@@ -265,64 +313,141 @@ def _tasks(programme, household, spec, today, vetted, volunteers, rng) -> list[T
         pool = vetted if task.family_facing else volunteers
         if pool and rng.random() < 0.85:
             task.assignee_id = rng.choice(pool).id
-        if task.due_on and task.due_on < today and rng.random() < 0.9:
+        if task.template_key in NOT_APPLICABLE:
+            task.status, task.skip_reason = TaskStatus.NOT_NEEDED, NOT_APPLICABLE[task.template_key]
+        elif task.due_on and task.due_on < today and rng.random() < 0.93:
             task.status = TaskStatus.DONE
-            task.completed_on = task.due_on - timedelta(days=rng.randint(0, 5))
+            task.completed_on = min(task.due_on - timedelta(days=rng.randint(0, 5)), today)
+            if task.family_facing and rng.random() < 0.3:
+                task.evidence = rng.choice(EVIDENCE)
+        elif task.due_on and 0 <= (task.due_on - today).days <= 10 and rng.random() < 0.4:
+            task.status = TaskStatus.IN_PROGRESS
         task.milestone = task.template_key in MILESTONES
     return tasks
 
 
 def _readings(household: Household, today: date, rng: random.Random) -> list[IndicatorReading]:
-    readings = []
-    day = household.arrival_date + timedelta(days=30)
-    hours = 4
-    while day <= today:
-        hours = min(hours + rng.choice([0, 1, 2]), 12)
+    """The household's indicators at 1, 3, 6, 9, 12, 18 and 24 months, moving as families'
+    settlement usually does: English up, work found after some months, registrations early."""
+    arrival = household.arrival_date
+    children = sum(
+        1
+        for m in household.members
+        if m.date_of_birth and 5 <= (arrival - m.date_of_birth).days // 365 <= 17
+    )
+    job_month = rng.choice([6, 9, 12, 18])
+    readings: list[IndicatorReading] = []
+
+    def read(key: str, day: date, value: object) -> None:
         readings.append(
             IndicatorReading(
-                household_id=household.id,
-                indicator="english_hours",
-                recorded_on=day,
-                value=str(hours),
+                household_id=household.id, indicator=key, recorded_on=day, value=str(value)
             )
         )
-        readings.append(
-            IndicatorReading(
-                household_id=household.id,
-                indicator="employment_status",
-                recorded_on=day,
-                value=rng.choice(
-                    ["looking for work", "part-time work", "full-time work", "studying"]
-                ),
+
+    levels = ["beginner", "elementary", "intermediate", "upper intermediate"]
+    for step, months in enumerate((1, 3, 6, 9, 12, 18, 24)):
+        day = add_months(arrival, months)
+        if day > today:
+            break
+        working = months >= job_month
+        read("english_level", day, levels[min(step // 2, len(levels) - 1)])
+        read("english_hours", day, 8 if months <= 12 else 4)
+        read("english_informal_hours", day, min(3 + step * 2, 14))
+        if months <= 6 and rng.random() < 0.5:
+            read(
+                "english_barriers",
+                day,
+                rng.choice(["childcare", "transport", "childcare; transport"]),
             )
-        )
-        readings.append(
-            IndicatorReading(
-                household_id=household.id, indicator="gp_registered", recorded_on=day, value="yes"
-            )
-        )
-        day = add_months(day, 1)
+        if children:
+            read("children_in_school", day, children)
+            read("school_attendance", day, rng.choice([88, 91, 94, 96, 97]))
+        read("employment_status", day, "part-time work" if working else "looking for work")
+        if working:
+            read("employment_hours", day, 20 if months < job_month + 6 else 32)
+            read("contract_type", day, "casual" if months < job_month + 6 else "fixed term")
+        read("benefits", day, "jobseeker support" if not working else "family tax credit")
+        read("bank_account", day, "yes")
+        read("tax_number", day, "yes")
+        read("driver_licence", day, ["none", "learner", "learner", "restricted"][min(step // 2, 3)])
+        read("gp_registered", day, "yes")
+        read("dentist_registered", day, "yes" if months >= 3 else "no")
+        read("self_reported_health", day, rng.choice(["fair", "good", "good", "very good"]))
+        read("housing_moves", day, 0)
+        read("social_connection", day, rng.choice(SOCIAL))
+        read("volunteering", day, "yes" if months >= 9 else "no")
+        read("belonging", day, min(2 + step // 2, 5))
+    if add_months(arrival, job_month) <= today:
+        read("first_job_on", add_months(arrival, job_month), add_months(arrival, job_month))
+    if children:
+        read("school_enrolled_on", arrival + timedelta(days=12), arrival + timedelta(days=12))
     return readings
 
 
-def _check_ins(household: Household, today: date, rng: random.Random) -> list[CheckIn]:
-    visits = []
-    day = household.arrival_date + timedelta(days=1)
-    while day <= today:
-        concern = rng.random() < 0.15
-        visits.append(
-            CheckIn(
-                household_id=household.id,
-                held_on=day,
-                kind=rng.choice(["visit", "phone", "visit"]),
-                concerns="Landlord slow to fix the heating" if concern else "",
-                concerns_resolved=not concern or rng.random() < 0.7,
-                notes="Family settling well.",
-                shareable=rng.random() < 0.3,
-            )
+def _goals(household: Household, today: date) -> list[Goal]:
+    """The family's goals from the first meeting (week 1)."""
+    set_on = household.arrival_date + timedelta(days=7)
+    if set_on > today:
+        return []
+    return [
+        Goal(
+            household_id=household.id,
+            outcome_area=area,
+            text=text,
+            set_on=set_on,
+            target_on=add_months(household.arrival_date, months),
+            status=GoalStatus.NOT_STARTED,
         )
+        for area, text, months in GOALS
+    ]
+
+
+def _check_ins(
+    household: Household,
+    today: date,
+    vetted: list[Volunteer],
+    goals: list[Goal],
+    rng: random.Random,
+) -> tuple[list[CheckIn], list[tuple[CheckIn, Goal, GoalStatus]]]:
+    """A visit or call every fortnight, with the family's needs-met rating, now and then a
+    concern (most resolved within days), and the goals reviewed every few months."""
+    visits, reviews = [], []
+    day = household.arrival_date + timedelta(days=1)
+    number = 0
+    while day <= today:
+        number += 1
+        concern = rng.random() < 0.15
+        resolved = day + timedelta(days=rng.randint(2, 20)) if concern else None
+        kind = CheckInKind.CALL if number % 3 == 0 else CheckInKind.VISIT
+        if number % 13 == 0:
+            kind = CheckInKind.PROGRAMME_REVIEW
+        present = rng.sample(vetted, min(len(vetted), rng.choice([1, 1, 2])))
+        visit = CheckIn(
+            household_id=household.id,
+            held_on=day,
+            kind=kind,
+            summary=rng.choice(SUMMARIES),
+            needs_met=rng.choice([3, 4, 4, 4, 5, 5]) if number > 1 else rng.choice([2, 3]),
+            concern=rng.choice(CONCERNS) if concern else "",
+            concern_resolved_on=resolved
+            if resolved and resolved <= today and rng.random() < 0.8
+            else None,
+            shareable=rng.random() < 0.3,
+            present=[CheckInVolunteer(volunteer_id=v.id) for v in present],
+        )
+        if goals and number % 6 == 0:
+            months_in = (day - household.arrival_date).days / 30
+            for goal in goals:
+                status = (
+                    GoalStatus.ACHIEVED
+                    if months_in > 14 and goal.outcome_area is not OutcomeArea.SELF_SUFFICIENCY
+                    else GoalStatus.PROGRESSING
+                )
+                reviews.append((visit, goal, status))
+        visits.append(visit)
         day += timedelta(days=14)
-    return visits
+    return visits, reviews
 
 
 def _hours(volunteers, households, start, today, rng) -> list[VolunteerHours]:

@@ -100,9 +100,17 @@ def family_sizes(session: Session) -> list[int]:
     return [count for _, count in rows]
 
 
-def support_period(profile: GroupProfile) -> Period:
+def support_period(session: Session, profile: GroupProfile) -> Period:
+    """From the first household's arrival to the end of the last one's support (24 months
+    each in New Zealand). Before any arrival date is known: from the group's start."""
     months = get_programme(profile.programme_key).support_months
-    return Period(profile.start_date, add_months(profile.start_date, months) - timedelta(days=1))
+    arrivals = session.scalars(
+        select(Household.arrival_date).where(
+            Household.archived_at.is_(None), Household.arrival_date.is_not(None)
+        )
+    ).all()
+    first, last = (min(arrivals), max(arrivals)) if arrivals else (profile.start_date,) * 2
+    return Period(first, add_months(last, months) - timedelta(days=1))
 
 
 def funds_position(store: Store, today: date | None = None) -> FundsPosition:
@@ -130,7 +138,7 @@ def funds_position(store: Store, today: date | None = None) -> FundsPosition:
                     )
                 )
             )
-        period = support_period(profile)
+        period = support_period(session, profile)
         budget_total = int(
             session.scalar(
                 select(func.coalesce(func.sum(Budget.amount_minor), 0)).where(
@@ -428,6 +436,6 @@ def rent_status(store: Store, today: date | None = None) -> RentStatus:
 
 
 def support_period_of(store: Store) -> Period:
-    """The programme's support period from the group's start (24 months for NZ CORS)."""
+    """The programme's support period, from the households' arrivals (24 months for NZ)."""
     with store.read() as session:
-        return support_period(_profile(session))
+        return support_period(session, _profile(session))

@@ -9,15 +9,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.enums import TaskStatus
+from ..domain.enums import OPEN_STATUSES, TaskStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
-from ..domain.programmes import Programme
-from ..domain.settlement import plan_for_arrival, shift_due_date
+from ..domain.settlement import shift_due_date
 from ..domain.validation import household_code_problems
 from ..storage.models import Household, HouseholdMember, Task
 from ..storage.models.base import utc_now
 from ..storage.store import Store
-from .groups import programme_of
+from .plan import tasks_for, template
 
 
 @dataclass(frozen=True)
@@ -100,34 +99,10 @@ def _apply(household: Household, data: HouseholdInput) -> None:
     household.notes = data.notes
 
 
-def tasks_from_templates(
-    programme: Programme, household_id: int, arrival: date | None
-) -> list[Task]:
-    """The programme's settlement tasks for one household; undated until arrival is known."""
-    planned = plan_for_arrival(programme, arrival) if arrival else None
-    tasks = []
-    for index, template in enumerate(programme.tasks):
-        tasks.append(
-            Task(
-                household_id=household_id,
-                template_key=template.key,
-                phase=template.phase,
-                outcome_area=template.outcome_area,
-                title=template.title,
-                guidance=template.guidance,
-                source=template.source,
-                family_facing=template.family_facing,
-                due_on=planned[index].due_on if planned else None,
-                status=TaskStatus.OPEN,
-            )
-        )
-    return tasks
-
-
 def add_household(
     store: Store, data: HouseholdInput, members: tuple[MemberInput, ...] = ()
 ) -> HouseholdRow:
-    programme = programme_of(store)
+    templates = template(store)
     with store.transaction(f"Add household {data.code.strip().upper()}") as session:
         _check(session, data)
         household = Household()
@@ -135,7 +110,7 @@ def add_household(
         household.members = [_member(m) for m in members]
         session.add(household)
         session.flush()
-        session.add_all(tasks_from_templates(programme, household.id, data.arrival_date))
+        session.add_all(tasks_for(templates, household.id, data.arrival_date))
         session.flush()
         return _row(session, household)
 
@@ -144,7 +119,7 @@ def edit_household(
     store: Store, household_id: int, data: HouseholdInput, move_open_tasks: bool = False
 ) -> HouseholdRow:
     """Save the household; if the arrival date moved and asked to, open tasks move with it."""
-    programme = programme_of(store)
+    templates = {t.key: t for t in template(store)}
     with store.transaction(f"Edit household {data.code.strip().upper()}") as session:
         household = _get(session, household_id)
         _check(session, data, exclude_id=household_id)
@@ -152,18 +127,17 @@ def edit_household(
         _apply(household, data)
         new_arrival = household.arrival_date
         if move_open_tasks and new_arrival and new_arrival != old_arrival:
-            _move_open_tasks(session, programme, household_id, old_arrival, new_arrival)
+            _move_open_tasks(session, templates, household_id, old_arrival, new_arrival)
         session.flush()
         return _row(session, household)
 
 
 def _move_open_tasks(
-    session: Session, programme: Programme, household_id: int, old: date | None, new: date
+    session: Session, templates: dict, household_id: int, old: date | None, new: date
 ) -> None:
     tasks = session.scalars(
-        select(Task).where(Task.household_id == household_id, Task.status == TaskStatus.OPEN)
+        select(Task).where(Task.household_id == household_id, Task.status.in_(OPEN_STATUSES))
     ).all()
-    templates = {t.key: t for t in programme.tasks}
     for task in tasks:
         if old is not None and task.due_on is not None:
             task.due_on = shift_due_date(task.due_on, old, new)
@@ -291,7 +265,7 @@ def open_task_count(store: Store, household_id: int) -> int:
         return session.scalar(
             select(func.count(Task.id)).where(
                 Task.household_id == household_id,
-                Task.status == TaskStatus.OPEN,
+                Task.status.in_(OPEN_STATUSES),
                 Task.due_on.is_not(None),
             )
         )

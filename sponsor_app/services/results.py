@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.alerts import WarningWindows
-from ..domain.enums import OutcomeArea, VettingStatus
+from ..domain.enums import OutcomeArea, TaskKind, VettingStatus
 from ..domain.money import Money
 from ..domain.programmes import FundsRequirement
 
@@ -86,6 +86,7 @@ class TaskDue:
     days_overdue: int  # negative: due in that many days
     outcome_area: OutcomeArea
     assignee: str
+    kind: TaskKind = TaskKind.TASK  # a meeting is a check-in due
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class DashboardFigures:
     windows: WarningWindows  # the group's: what "due soon" and "expiring" meant here
     overdue: tuple[TaskDue, ...]
     due_soon: tuple[TaskDue, ...]
+    due_this_week: int  # of the due_soon ones: due within the week ahead
     vetting: tuple[VettingAlert, ...]
     leases: tuple[LeaseAlert, ...]
     arrivals: tuple[ArrivalCountdown, ...]

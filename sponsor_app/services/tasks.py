@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..domain.enums import OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.enums import OPEN_STATUSES, OutcomeArea, Phase, TaskStatus, VettingStatus
 from ..domain.errors import NotFound, RuleBroken
 from ..domain.vetting import may_do_family_facing
 from ..storage.models import GroupProfile, Household, Task, Volunteer
@@ -137,6 +137,26 @@ def assignee_options(store: Store, task_id: int, today: date | None = None) -> l
         return options
 
 
+def check_vetting_rule(
+    session: Session,
+    task: Task,
+    volunteer_id: int | None,
+    day: date,
+    family_facing: bool | None = None,
+) -> None:
+    """The vetting rule, for every way a task gets a volunteer: a family-facing task goes only
+    to a volunteer whose required checks are current. Raises VettingRuleBroken."""
+    facing = task.family_facing if family_facing is None else family_facing
+    if volunteer_id is None or not facing:
+        if volunteer_id is not None:
+            get_volunteer_orm(session, volunteer_id)  # it must still exist
+        return
+    row = to_row(get_volunteer_orm(session, volunteer_id), roster_rules(session), day)
+    if not may_do_family_facing(row.vetting_status):
+        locale = session.scalar(select(GroupProfile.locale))
+        raise VettingRuleBroken(task.title, row, locale)
+
+
 def assign_task(
     store: Store, task_id: int, volunteer_id: int | None, today: date | None = None
 ) -> TaskRow:
@@ -144,13 +164,7 @@ def assign_task(
     day = today or clock.today()
     with store.transaction("Assign task" if volunteer_id else "Unassign task") as session:
         task = _get(session, task_id)
-        if volunteer_id is not None:
-            rules = roster_rules(session)
-            volunteer = get_volunteer_orm(session, volunteer_id)
-            row = to_row(volunteer, rules, day)
-            if task.family_facing and not may_do_family_facing(row.vetting_status):
-                locale = session.scalar(select(GroupProfile.locale))
-                raise VettingRuleBroken(task.title, row, locale)
+        check_vetting_rule(session, task, volunteer_id, day)
         task.assignee_id = volunteer_id
         session.flush()
         return _row(session, task)
@@ -174,7 +188,7 @@ def lapsed_assignments(
             select(Task.id, Household.code, Task.title, Task.due_on, Task.assignee_id)
             .join(Household, Household.id == Task.household_id)
             .where(
-                Task.status == TaskStatus.OPEN,
+                Task.status.in_(OPEN_STATUSES),
                 Task.family_facing.is_(True),
                 Task.assignee_id.in_(list(blocked)),
                 Household.archived_at.is_(None),

@@ -16,6 +16,7 @@ def test_from_text_accepts_values_and_labels():
     assert Role.from_text(" housing lead ") is Role.HOUSING
     assert Role.from_text("FINANCE") is Role.FINANCE
     assert Phase.from_text("Weeks 1-2") is Phase.WEEKS_1_2
-    assert TaskStatus.from_text("not needed") is TaskStatus.NOT_NEEDED
+    assert TaskStatus.from_text("not applicable") is TaskStatus.NOT_NEEDED
+    assert TaskStatus.from_text("To do") is TaskStatus.OPEN
     with pytest.raises(ValueError, match="unknown Role"):
         Role.from_text("astronaut")

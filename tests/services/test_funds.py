@@ -231,3 +231,20 @@ def test_nz_requirement_is_the_budget_for_the_support_period(store, ledger):
     assert position.requirement.required == Money(1200000, "NZD")
     assert position.held == Money(542395, "NZD")
     assert position.shortfall == Money(657605, "NZD")
+
+
+def test_the_support_period_runs_from_each_households_arrival(store):
+    """It ran from the group's start: a family arriving a year later had half its support
+    left out of the requirement (issue 10, item 9)."""
+    from sponsor_app.services.funds import support_period_of
+    from sponsor_app.services.households import HouseholdInput, add_household
+
+    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    # the group started on 2025-01-01; its family arrives on 2026-03-01
+    add_household(store, HouseholdInput(code="H1", arrival_date=date(2026, 3, 1)))
+    set_budget(store, rent, date(2027, 6, 1), Money(50000, "NZD"))  # month 16 of support
+    period = support_period_of(store)
+    assert (period.start, period.end) == (date(2026, 3, 1), date(2028, 2, 29))
+    assert funds_position(store, TODAY).requirement.required == Money(50000, "NZD")
+    add_household(store, HouseholdInput(code="H2", arrival_date=date(2027, 1, 10)))
+    assert support_period_of(store).end == date(2029, 1, 9)  # to the last family's end

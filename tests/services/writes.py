@@ -151,8 +151,13 @@ def complete_task(store: Store, _tmp: Path) -> bool:
 
 def assign_task(store: Store, _tmp: Path) -> bool:
     task_id = _open_task(store, family_facing=False)
-    volunteer = _volunteer(store)
-    if task_id is None or volunteer is None:
+    if task_id is None:
+        return False
+    current = tasks.get_task(store, task_id).assignee_id
+    volunteer = _first(
+        roster.list_volunteers(store, today=TODAY), lambda v: v.id != current and v.active
+    )
+    if volunteer is None:
         return False
     tasks.assign_task(store, task_id, volunteer.id, today=TODAY)
     return True

@@ -6,7 +6,15 @@ from .group import GroupProfile, Household, HouseholdMember
 from .housing import Inspection, MoveInItem, Property, Tenancy
 from .ledger import Budget, LedgerCategory, LedgerTransaction, Pledge
 from .people import TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
-from .plan import CheckIn, IndicatorReading, Task
+from .plan import (
+    CheckIn,
+    CheckInVolunteer,
+    Goal,
+    GoalReview,
+    IndicatorReading,
+    Task,
+    TaskTemplate,
+)
 
 __all__ = [
     "AuditEntry",
@@ -15,6 +23,9 @@ __all__ = [
     "ChangeKind",
     "ChangeSet",
     "CheckIn",
+    "CheckInVolunteer",
+    "Goal",
+    "GoalReview",
     "GroupProfile",
     "Household",
     "HouseholdMember",
@@ -26,6 +37,7 @@ __all__ = [
     "Pledge",
     "Property",
     "Task",
+    "TaskTemplate",
     "Tenancy",
     "TrainingRecord",
     "VettingCheck",
