@@ -10,11 +10,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock
 from .domain.errors import SponsorDeskError
 from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
 
-COMMANDS = ("new", "demo", "check", "backup", "restore", "import", "export", "history", "revert")
+COMMANDS = (
+    "new",
+    "demo",
+    "check",
+    "backup",
+    "restore",
+    "import",
+    "export",
+    "history",
+    "revert",
+    "tasks",
+    "calendar",
+)
 TABLES = ("volunteers", "transactions")
 
 EXIT_USER_ERROR = 1
@@ -75,7 +87,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     revert.add_argument("file", type=Path)
     revert.add_argument("change_set", type=_positive, metavar="CHANGE_SET_ID")
+
+    tasks = commands.add_parser("tasks", help="list settlement tasks, with filters")
+    tasks.add_argument("file", type=Path)
+    tasks.add_argument("--household", metavar="CODE", help="one household (H1, H2...)")
+    tasks.add_argument("--overdue", action="store_true", help="only tasks past their due date")
+    tasks.add_argument(
+        "--due-within", type=_whole, metavar="DAYS", help="overdue or due in the next DAYS days"
+    )
+    tasks.add_argument("--assignee", metavar="NAME", help="one volunteer's tasks (name or email)")
+    tasks.add_argument("--all", action="store_true", help="done and not-applicable tasks too")
+    tasks.add_argument("--csv", action="store_true", help="CSV on standard output")
+
+    calendar = commands.add_parser(
+        "calendar", help="a volunteer's open tasks as an iCalendar (.ics) file"
+    )
+    calendar.add_argument("file", type=Path)
+    calendar.add_argument("--volunteer", required=True, metavar="NAME", help="name or email")
+    calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
+    calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
     return parser
+
+
+def _whole(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -224,6 +265,76 @@ def _revert(args) -> int:
     return 0
 
 
+def _tasks(args) -> int:
+    import csv
+
+    from .domain.settlement import TaskFilter
+    from .services.calendar import find_volunteer
+    from .services.groups import open_group
+    from .services.households import household_by_code
+    from .services.plan import plan_tasks
+    from .services.tabular import neutralise
+
+    with open_group(args.file) as store, store.read():
+        household = household_by_code(store, args.household) if args.household else None
+        assignee = find_volunteer(store, args.assignee) if args.assignee else None
+        wanted = TaskFilter(
+            household_id=household.id if household else None,
+            assignee_id=assignee.id if assignee else None,
+            overdue=args.overdue,
+            due_within_days=args.due_within,
+        )
+        today = clock.today()
+        rows = [
+            t
+            for t in plan_tasks(store)
+            if wanted.matches(t, today) and (args.all or t.status.is_open)
+        ]
+    header = ("household", "due", "phase", "area", "title", "assignee", "status")
+    lines = [
+        (
+            t.household_code,
+            t.due_on.isoformat() if t.due_on else "",
+            t.phase.label,
+            t.outcome_area.label,
+            t.title,
+            t.assignee,
+            t.status.label,
+        )
+        for t in rows
+    ]
+    if args.csv:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(header)
+        out.writerows([neutralise(cell) for cell in line] for line in lines)
+        return 0
+    if not lines:
+        print("No tasks match.")
+        return 0
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
+    widths[4] = min(widths[4], 48)
+    for line in (header, *lines):
+        cells = [
+            cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
+            for i, cell in enumerate(line)
+        ]
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)).rstrip())
+    print(f"{len(lines)} task{'s' if len(lines) != 1 else ''}.")
+    return 0
+
+
+def _calendar(args) -> int:
+    from .services.calendar import find_volunteer, write_calendar
+    from .services.groups import open_group
+
+    with open_group(args.file) as store:
+        volunteer = find_volunteer(store, args.volunteer)
+        written = write_calendar(store, volunteer.id, args.out, force=args.force)
+    tasks = "open task" if written.events == 1 else "open tasks"
+    print(f"Wrote {written.events} {tasks} of {volunteer.full_name} to {written.path}")
+    return 0
+
+
 _COMMANDS = {
     "new": _new,
     "demo": _demo,
@@ -234,6 +345,8 @@ _COMMANDS = {
     "export": _export,
     "history": _history,
     "revert": _revert,
+    "tasks": _tasks,
+    "calendar": _calendar,
 }
 
 

@@ -260,3 +260,101 @@ def _one_gift(folder):
         encoding="utf-8",
     )
     return source
+
+
+@pytest.fixture(scope="module")
+def large_demo_file(tmp_path_factory):
+    from .conftest import write_demo_once
+
+    return write_demo_once(tmp_path_factory, "large")
+
+
+def test_tasks_overdue_agrees_with_the_dashboard_on_the_large_demo(
+    tmp_path, capsys, large_demo_file
+):
+    import csv
+    import io
+
+    from sponsor_app.services.dashboard import dashboard
+
+    from .conftest import TODAY
+
+    path = tmp_path / "large.sponsor"
+    path.write_bytes(large_demo_file)
+    with Store.open(path) as store:
+        figures = dashboard(store, TODAY)
+    assert run(["tasks", str(path), "--overdue", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(figures.overdue) > 0
+    assert sorted((r["household"], r["title"]) for r in rows) == sorted(
+        (t.household_code, t.title) for t in figures.overdue
+    )
+    assert all(r["due"] < TODAY.isoformat() for r in rows)
+    assert run(["tasks", str(path), "--due-within", str(figures.windows.due_soon_days)]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith(f"{len(figures.overdue) + len(figures.due_soon)} tasks.")
+
+
+def test_tasks_for_one_household_and_one_volunteer(tmp_path, capsys, large_demo_file):
+    path = tmp_path / "large.sponsor"
+    path.write_bytes(large_demo_file)
+    assert run(["tasks", str(path), "--household", "h2", "--assignee", "mele taufa", "--all"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["household", "due", "phase", "area", "title", "assignee", "status"]
+    assert all(line.startswith("H2 ") and "Mele Taufa" in line for line in lines[1:-1])
+
+
+def test_calendar_writes_an_ics_the_library_reads_back(tmp_path, capsys, large_demo_file):
+    from icalendar import Calendar
+
+    path = tmp_path / "large.sponsor"
+    path.write_bytes(large_demo_file)
+    out = tmp_path / "mele.ics"
+    assert run(["calendar", str(path), "--volunteer", "Mele Taufa", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert f"Wrote {len(events)} open tasks of Mele Taufa" in said and events
+    assert all(str(e.get("summary"))[:2] in {"H1", "H2", "H3", "H4"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["tasks", "{file}", "--household", "H9"], 1, "There is no household H9"),
+        (["tasks", "{file}", "--assignee", "Nobody At All"], 1, "No volunteer is called"),
+        (["tasks", "{file}", "--due-within", "soon"], 2, "not a whole number"),
+        (["tasks", "{missing}"], 1, "does not exist"),
+        (["calendar", "{file}", "--volunteer", "Nobody", "--out", "{out}"], 1, "No volunteer"),
+        (
+            ["calendar", "{file}", "--volunteer", "Mele Taufa", "--out", "{exists}"],
+            1,
+            "already exists",
+        ),
+        (
+            ["calendar", "{file}", "--volunteer", "Mele Taufa", "--out", "{nofolder}"],
+            1,
+            "Cannot write",
+        ),
+        (["calendar", "{file}", "--out", "{out}"], 2, "--volunteer"),
+    ],
+)
+def test_tasks_and_calendar_mistakes_are_one_line(
+    tmp_path, capsys, large_demo_file, args, code, words
+):
+    path = tmp_path / "large.sponsor"
+    path.write_bytes(large_demo_file)
+    (tmp_path / "exists.ics").write_text("keep")
+    filled = [
+        a.format(
+            file=path,
+            missing=tmp_path / "nope.sponsor",
+            out=tmp_path / "out.ics",
+            exists=tmp_path / "exists.ics",
+            nofolder=tmp_path / "no" / "folder.ics",
+        )
+        for a in args
+    ]
+    assert run(filled) == code
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err
+    assert (tmp_path / "exists.ics").read_text() == "keep"

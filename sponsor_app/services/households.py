@@ -67,6 +67,16 @@ class HouseholdRow:
     tasks_done: int
 
 
+def household_by_code(store: Store, code: str) -> HouseholdRow:
+    """The household a person means by its code ("h2" is H2); the message lists the codes."""
+    rows = list_households(store, include_archived=True)
+    found = next((h for h in rows if h.code.casefold() == code.strip().casefold()), None)
+    if found is None:
+        known = ", ".join(h.code for h in rows) or "none yet"
+        raise NotFound(f"There is no household {code.strip()}; the codes are: {known}.")
+    return found
+
+
 def next_household_code(store: Store) -> str:
     """H1, H2... the first free code after the highest in use."""
     with store.read() as session:

@@ -96,3 +96,48 @@ def test_due_date_from_arrival():
 def test_unknown_programme_names_the_known_ones():
     with pytest.raises(UnknownProgramme, match="nz-cors, ca-g5, uk-cs, us-wc"):
         get_programme("fr-xx")
+
+
+# The programme meeting schedule as DOMAIN.md gives it: (programme, days after arrival allowed).
+MEETINGS = {
+    "us-wc": [(7, 7), (35, 49), (63, 77)],  # week 1, about week 6, about week 10
+    "nz-cors": [(55, 65), (80, 100)],  # the day-60 review; evaluation interviews at ~3 months
+    "uk-cs": [(55, 65)],  # the day-60 review
+    "ca-g5": [(120, 183)],  # the monitoring call 4 to 6 months after arrival
+}
+
+
+@pytest.mark.parametrize(("key", "windows"), sorted(MEETINGS.items()))
+def test_each_programmes_meetings_appear_as_meeting_tasks(key, windows):
+    from sponsor_app.domain.enums import TaskKind
+
+    meetings = sorted(t.offset_days for t in get_programme(key).tasks if t.kind is TaskKind.MEETING)
+    assert len(meetings) == len(windows)
+    for offset, (low, high) in zip(meetings, windows, strict=True):
+        assert low <= offset <= high, (key, offset)
+
+
+@pytest.mark.parametrize("key", ["nz-cors", "uk-cs", "ca-g5", "us-wc"])
+def test_indicator_snapshots_at_3_6_12_and_24_months(key):
+    from sponsor_app.domain.enums import TaskKind
+
+    snapshots = {
+        t.snapshot_months: t.offset_days
+        for t in get_programme(key).tasks
+        if t.kind is TaskKind.SNAPSHOT
+    }
+    assert snapshots == {3: 90, 6: 182, 12: 365, 24: 730}
+
+
+def test_programme_rules_from_domain_md_are_in_the_templates():
+    uk = {t.key: t for t in get_programme("uk-cs").tasks}
+    assert uk["enrol_school"].offset_days <= 14  # within 2 weeks (UK rule)
+    assert uk["english_classes"].offset_days <= 30  # within a month
+    assert uk["exit_strategy"].offset_days <= 182  # ready by month 6
+    assert uk["arrival_cash"].offset_days == 0 and uk["arrival_cash"].family_facing
+    ca = {t.key: t for t in get_programme("ca-g5").tasks}
+    assert {"startup_cash", "residence_papers", "health_card"} <= set(ca)
+    assert ca["ca_support_ends"].offset_days == 365
+    nz = {t.key: t for t in get_programme("nz-cors").tasks}
+    assert nz["nz_sponsorship_ends"].offset_days == 730
+    assert all(t.phase is Phase.PRE_ARRIVAL for t in nz.values() if t.offset_days < 0)

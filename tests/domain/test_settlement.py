@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from sponsor_app.domain.enums import Phase
 from sponsor_app.domain.programmes import get_programme
 from sponsor_app.domain.settlement import (
@@ -45,3 +47,65 @@ def test_phase_for_offset_boundaries():
     assert Phase.for_offset(15) is Phase.MONTH_1
     assert Phase.for_offset(366) is Phase.MONTH_24
     assert Phase.for_offset(-400) is Phase.PRE_ARRIVAL
+
+
+# --- the task rules at their date boundaries (one fixed day, never the real one) ----------
+from datetime import timedelta  # noqa: E402
+
+from sponsor_app.domain.enums import OutcomeArea, TaskStatus  # noqa: E402
+from sponsor_app.domain.settlement import (  # noqa: E402
+    TaskFilter,
+    progress_by,
+    task_due_this_week,
+    task_overdue,
+)
+
+DAY = date(2026, 6, 15)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("offset", "status", "overdue", "this_week"),
+    [
+        (-1, TaskStatus.OPEN, True, False),
+        (-1, TaskStatus.IN_PROGRESS, True, False),
+        (-1, TaskStatus.DONE, False, False),
+        (-1, TaskStatus.NOT_NEEDED, False, False),
+        (0, TaskStatus.OPEN, False, True),
+        (6, TaskStatus.OPEN, False, True),
+        (7, TaskStatus.OPEN, False, False),
+    ],
+)
+def test_overdue_and_due_this_week_boundaries(offset, status, overdue, this_week):
+    due = DAY + timedelta(days=offset)
+    assert task_overdue(status, due, DAY) is overdue
+    assert task_due_this_week(status, due, DAY) is this_week
+
+
+class _Task:
+    def __init__(self, status, due, area=OutcomeArea.HOUSING, phase=Phase.MONTH_1, who=None):
+        self.status, self.due_on, self.outcome_area, self.phase = status, due, area, phase
+        self.assignee_id, self.household_id, self.title = who, 1, "Enrol the children"
+
+
+def test_filters_combine_and_due_within_includes_overdue():
+    late = _Task(TaskStatus.OPEN, DAY - timedelta(days=3), who=5)
+    soon = _Task(TaskStatus.OPEN, DAY + timedelta(days=10))
+    far = _Task(TaskStatus.OPEN, DAY + timedelta(days=40))
+    within = TaskFilter(due_within_days=14)
+    assert [within.matches(t, DAY) for t in (late, soon, far)] == [True, True, False]
+    mine_overdue = TaskFilter(assignee_id=5, overdue=True)
+    assert [mine_overdue.matches(t, DAY) for t in (late, soon)] == [True, False]
+    assert TaskFilter(text="ENROL").matches(late, DAY)
+    assert not TaskFilter(area=OutcomeArea.HEALTH).matches(late, DAY)
+
+
+def test_progress_leaves_not_applicable_tasks_out():
+    tasks = [
+        _Task(TaskStatus.DONE, None),
+        _Task(TaskStatus.OPEN, None),
+        _Task(TaskStatus.NOT_NEEDED, None),
+        _Task(TaskStatus.DONE, None, phase=Phase.WEEKS_1_2),
+    ]
+    by_phase = progress_by(tasks, lambda t: t.phase)
+    assert (by_phase[Phase.MONTH_1].done, by_phase[Phase.MONTH_1].total) == (1, 2)
+    assert by_phase[Phase.WEEKS_1_2].share == 1.0

@@ -12,7 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sponsor_app.domain.enums import (
+    CheckInKind,
     CheckResult,
+    GoalStatus,
+    OutcomeArea,
+    Phase,
     RentFrequency,
     Role,
     TaskStatus,
@@ -20,7 +24,19 @@ from sponsor_app.domain.enums import (
     TransactionKind,
 )
 from sponsor_app.domain.money import Money
-from sponsor_app.services import funds, hours, households, housing, ledger, tasks, vetting
+from sponsor_app.services import (
+    checkins,
+    funds,
+    goals,
+    hours,
+    households,
+    housing,
+    indicators,
+    ledger,
+    plan,
+    tasks,
+    vetting,
+)
 from sponsor_app.services import volunteers as roster
 from sponsor_app.services.transaction_io import import_transactions
 from sponsor_app.services.volunteer_io import import_volunteers
@@ -160,6 +176,171 @@ def assign_task(store: Store, _tmp: Path) -> bool:
     if volunteer is None:
         return False
     tasks.assign_task(store, task_id, volunteer.id, today=TODAY)
+    return True
+
+
+def _plan_task(store: Store, predicate=lambda t: True):
+    from sponsor_app.services.plan import plan_tasks
+
+    return _first(plan_tasks(store), predicate)
+
+
+def add_custom_task(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    if row is None:
+        return False
+    data = plan.TaskInput(
+        f"Bike for the eldest {next(_counter)}", Phase.MONTH_1, OutcomeArea.PARTICIPATION
+    )
+    plan.add_custom_task(store, row.id, data, TODAY)
+    return True
+
+
+def edit_plan_task(store: Store, _tmp: Path) -> bool:
+    task = _plan_task(store, lambda t: t.status.is_open)
+    if task is None:
+        return False
+    data = plan.TaskInput(
+        task.title + " (checked)",
+        task.phase,
+        task.outcome_area,
+        task.due_on,
+        task.family_facing,
+        task.guidance,
+        TaskStatus.IN_PROGRESS,
+        assignee_id=task.assignee_id,
+        evidence="Letter on file",
+    )
+    plan.edit_task(store, task.id, data, TODAY)
+    return True
+
+
+def skip_task(store: Store, _tmp: Path) -> bool:
+    task = _plan_task(store, lambda t: t.status.is_open)
+    if task is None:
+        return False
+    plan.skip_task(store, task.id, "Does not apply to this family")
+    return True
+
+
+def toggle_done_with_space(store: Store, _tmp: Path) -> bool:
+    task = _plan_task(store)
+    if task is None:
+        return False
+    plan.toggle_done(store, task.id, TODAY)
+    return True
+
+
+def add_template_task_and_reapply(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    if row is None:
+        return False
+    data = plan.TemplateInput(
+        f"Visit the marae {next(_counter)}", Phase.MONTHS_2_3, 45, OutcomeArea.PARTICIPATION
+    )
+    plan.add_template_task(store, data)
+    return True
+
+
+def reapply_template(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    if row is None:
+        return False
+    plan.reapply_template(store, row.id)
+    return True
+
+
+reapply_template.prepare = add_template_task_and_reapply
+
+
+def record_check_in(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    volunteer = _volunteer(store)
+    if row is None or volunteer is None:
+        return False
+    goal = _first(goals.list_goals(store, row.id))
+    updates = (checkins.GoalUpdate(goal.id, GoalStatus.ACHIEVED),) if goal else ()
+    meeting = _first(checkins.meetings_due(store, row.id))
+    data = checkins.CheckInInput(
+        row.id,
+        TODAY,
+        CheckInKind.VISIT,
+        "Talked about school",
+        4,
+        "Heater broken",
+        volunteer_ids=(volunteer.id,),
+        meeting_task_id=meeting[0] if meeting else None,
+        goal_updates=updates,
+    )
+    checkins.record_check_in(store, data, TODAY)
+    return True
+
+
+def edit_check_in(store: Store, _tmp: Path) -> bool:
+    visit = _first(checkins.list_check_ins(store))
+    if visit is None:
+        return False
+    data = checkins.CheckInInput(
+        visit.household_id,
+        visit.held_on,
+        CheckInKind.CALL,
+        "Corrected summary",
+        5,
+        visit.concern,
+        visit.concern_resolved_on,
+        not visit.shareable,
+        (),
+    )
+    checkins.edit_check_in(store, visit.id, data, TODAY)
+    return True
+
+
+def delete_check_in(store: Store, _tmp: Path) -> bool:
+    visit = _first(checkins.list_check_ins(store))
+    if visit is None:
+        return False
+    checkins.delete_check_in(store, visit.id)
+    return True
+
+
+def add_goal(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    if row is None:
+        return False
+    data = goals.GoalInput(row.id, OutcomeArea.EDUCATION, "Pass the learner licence", TODAY)
+    goals.add_goal(store, data)
+    return True
+
+
+def review_goal(store: Store, _tmp: Path) -> bool:
+    goal = _first(goals.list_goals(store))
+    if goal is None:
+        return False
+    goals.review_goal(store, goal.id, GoalStatus.CHANGED, TODAY, "Now wants to study first")
+    return True
+
+
+def delete_goal(store: Store, _tmp: Path) -> bool:
+    goal = _first(goals.list_goals(store))
+    if goal is None:
+        return False
+    goals.delete_goal(store, goal.id)
+    return True
+
+
+def record_reading(store: Store, _tmp: Path) -> bool:
+    row = _household(store)
+    if row is None:
+        return False
+    indicators.record_reading(store, row.id, "english_level", TODAY, "Intermediate", today=TODAY)
+    return True
+
+
+def delete_reading(store: Store, _tmp: Path) -> bool:
+    reading = _first(indicators.readings(store))
+    if reading is None:
+        return False
+    indicators.delete_reading(store, reading.id)
     return True
 
 

@@ -1,0 +1,92 @@
+"""A volunteer's open tasks as an iCalendar file, so they show on the volunteer's phone.
+
+One all-day event per task on its due date. The household is named by its code only: a
+calendar is synced to other people's servers, so it carries no family's name.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from .. import __version__, clock
+from ..domain.errors import InvalidInput, NotFound, SponsorDeskError
+from ..domain.text import fold
+from .groups import group_info
+from .plan import plan_tasks
+from .volunteers import VolunteerRow, list_volunteers
+
+
+@dataclass(frozen=True)
+class CalendarWritten:
+    path: Path
+    events: int
+
+
+def find_volunteer(store, wanted: str) -> VolunteerRow:
+    """The volunteer a person means by a name or an email, whatever its case and accents.
+
+    Refuses, listing who matched, when the words fit more than one person."""
+    key = fold(wanted)
+    if not key:
+        raise InvalidInput.single("volunteer", "Give the volunteer's name or email.")
+    people = list_volunteers(store, include_archived=True)
+    exact = [v for v in people if key in (fold(v.full_name), fold(v.email))]
+    found = exact or [v for v in people if key in fold(v.full_name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFound(f"No volunteer is called “{wanted}”.")
+    names = "; ".join(f"{v.full_name} <{v.email or 'no email'}>" for v in found[:10])
+    raise InvalidInput.single(
+        "volunteer", f"“{wanted}” fits {len(found)} volunteers ({names}); give the email instead."
+    )
+
+
+def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> tuple[bytes, int]:
+    """The calendar's bytes and how many events it holds."""
+    with store.read():
+        info = group_info(store)
+        tasks = [
+            t
+            for t in plan_tasks(store)
+            if t.assignee_id == volunteer_id and t.status.is_open and t.due_on is not None
+        ]
+    stamp = datetime.combine(today or clock.today(), datetime.min.time(), UTC)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Sponsor Desk {__version__}//Settlement tasks//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{info.name}: my tasks")
+    for task in tasks:
+        event = Event()
+        event.add("uid", f"task-{task.id}-{info.uuid}@sponsor-desk")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", task.due_on)  # a date: an all-day event
+        event.add("summary", f"{task.household_code}: {task.title}")
+        details = [task.guidance, f"{task.phase.label} · {task.outcome_area.label}"]
+        event.add("description", "\n".join(d for d in details if d))
+        event.add("categories", [task.outcome_area.label])
+        calendar.add_component(event)
+    return calendar.to_ical(), len(tasks)
+
+
+def write_calendar(
+    store, volunteer_id: int, target: Path | str, today: date | None = None, force: bool = False
+) -> CalendarWritten:
+    """Write the .ics file whole or not at all; an existing file is replaced only if asked."""
+    target = Path(target)
+    if target.exists() and not force:
+        raise InvalidInput.single("out", f"{target} already exists; choose another name.")
+    data, events = volunteer_calendar(store, volunteer_id, today)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise SponsorDeskError(f"Cannot write {target}: {error.strerror or error}.") from None
+    return CalendarWritten(target, events)
