@@ -91,9 +91,10 @@ class TaskFilter:
             return False
         if self.assignee_id is not None and task.assignee_id != self.assignee_id:
             return False
-        if self.area is not None and task.outcome_area is not self.area:
+        # by value: a combo box hands an enum back as its plain string
+        if self.area is not None and task.outcome_area != self.area:
             return False
-        if self.phase is not None and task.phase is not self.phase:
+        if self.phase is not None and task.phase != self.phase:
             return False
         if self.statuses and task.status not in self.statuses:
             return False

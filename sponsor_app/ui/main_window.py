@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
 from ..services.snapshot import load_snapshot, save_snapshot
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_dialog)
         self.welcome.recent_requested.connect(self.open_file)
         self.dashboard.task_activated.connect(self.show_task)
+        self.dashboard.plan_requested.connect(self.show_plan_filtered)
         self.context.changed.connect(self._on_changed)
         self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
         self._show_welcome()
@@ -341,39 +341,38 @@ class MainWindow(QMainWindow):
 
     # --- tasks ------------------------------------------------------------------------------
     def show_task(self, task_id: int) -> None:
+        """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:
             return  # a start-up snapshot is showing; the file is still opening
-        from ..services.tasks import (
-            assign_task,
-            assignee_options,
-            get_task,
-            set_task_status,
-        )
-        from .dialogs.task_dialog import TaskDialog
+        from ..services.plan import edit_task, plan_task
+        from ..services.tasks import assignee_options
+        from .dialogs.plan_dialogs import TaskFormDialog
 
         store = self.context.store
         try:
-            task = get_task(store, task_id)
+            task = plan_task(store, task_id)
+            options = assignee_options(store, task_id)
         except SponsorDeskError as error:
             show_known_error(self, error)
             return
-        dialog = TaskDialog(task, self.context.info.locale, assignee_options(store, task_id), self)
-
-        def change(status: TaskStatus) -> None:
-            verb = self.tr("Complete task") if status is TaskStatus.DONE else self.tr("Reopen task")
-            self.context.execute(
-                f"{verb} “{task.title}”", lambda: set_task_status(store, task_id, status)
-            )
-
-        def assign(volunteer_id: int | None) -> None:
-            self.context.execute(
-                self.tr("Assign “{}”").format(task.title),
-                lambda: assign_task(store, task_id, volunteer_id),
-            )
-
-        dialog.status_callback = change
-        dialog.assign_callback = assign
+        dialog = TaskFormDialog(
+            self.tr("Task for {}").format(task.household_code),
+            options,
+            self.context.info.locale,
+            task,
+            self,
+        )
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit “{}”").format(task.title), lambda: edit_task(store, task_id, data)
+        )
         dialog.exec()
+
+    def show_plan_filtered(self, which: str) -> None:
+        """The dashboard's counts: the plan page with overdue or this week's tasks."""
+        if not self.context.is_open:
+            return
+        self.show_page("plan")
+        self.page("plan").show_filtered(overdue=which == "overdue", this_week=which == "week")
 
     # --- state ------------------------------------------------------------------------------
     def _show_welcome(self) -> None:

@@ -1,10 +1,11 @@
 """The dashboard shows exactly what the services compute, and refreshes after a write."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from sponsor_app.domain.enums import TaskStatus
 from sponsor_app.services.dashboard import dashboard
-from sponsor_app.ui.dialogs.task_dialog import TaskDialog
+from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 
 from .conftest import on_next_modal
 
@@ -53,11 +54,17 @@ def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):
     task = page.overdue.model.rows()[0]
 
     def mark_done(dialog):
-        assert isinstance(dialog, TaskDialog)
-        qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+        assert isinstance(dialog, TaskFormDialog)
+        dialog.status.setCurrentIndex(dialog.status.findData(TaskStatus.DONE))
+        qtbot.keyClicks(dialog.evidence, "Letter filed")
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
 
+    page.overdue.view.setFocus()
+    page.overdue.view.setCurrentIndex(page.overdue.proxy.index(0, 0))
     with on_next_modal(qtbot, mark_done):
-        page.overdue.view.activated.emit(page.overdue.proxy.index(0, 0))
+        qtbot.keyClick(page.overdue.view, Qt.Key.Key_Return)
     assert len(page.overdue.model.rows()) == before - 1
     assert task.id not in [t.id for t in page.overdue.model.rows()]
     assert "last at" in window.saved_label.text()

@@ -15,7 +15,7 @@ from sponsor_app.services.volunteers import (
     add_volunteer,
     list_volunteers,
 )
-from sponsor_app.ui.dialogs.task_dialog import TaskDialog
+from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
 
 from .conftest import TODAY, answering_message, on_next_modal
@@ -179,7 +179,7 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
     )
     seen = {}
 
-    def choose(dialog: TaskDialog):
+    def choose(dialog: TaskFormDialog):
         combo = dialog.assignee
         blocked = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Tāne"))
         item = combo.model().item(blocked)
@@ -188,14 +188,15 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
         seen["note"] = dialog.rule_note.text()
         allowed = next(i for i in range(combo.count()) if combo.itemText(i) == "Mere Pōtae")
         combo.setCurrentIndex(allowed)
-        combo.activated.emit(allowed)
-        dialog.reject()
+        _save(qtbot, dialog)
 
     with on_next_modal(qtbot, choose):
         window.show_task(task.id)
     assert seen["enabled"] is False
     assert "Tāne Hōhepa's vetting expired on" in seen["tooltip"]
-    assert seen["note"].startswith("Not offered: Tāne Hōhepa's vetting expired")
+    assert seen["note"].startswith(
+        "Not offered for a family-facing task: Tāne Hōhepa's vetting expired"
+    )
     assert get_task(window.context.store, task.id).assignee == "Mere Pōtae"
 
 

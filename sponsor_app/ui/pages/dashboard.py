@@ -68,7 +68,7 @@ class ListCard(QGroupBox):
 class DashboardPage(Page):
     title = "Dashboard"
     task_activated = Signal(int)
-    go_to_page = Signal(str)
+    plan_requested = Signal(str)  # "overdue" or "week": open the plan page filtered
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -164,6 +164,12 @@ class DashboardPage(Page):
         self.balance_chart = BalanceChart()
         self.area_chart = AreaProgressChart()
 
+        self.to_do = QLabel()
+        self.to_do.setAccessibleName(self.tr("What needs doing"))
+        self.to_do.setTextFormat(Qt.TextFormat.RichText)
+        self.to_do.linkActivated.connect(self.plan_requested.emit)
+        self.to_do.setStyleSheet("font-size: 11pt; padding: 4px 2px;")
+
         grid = QGridLayout()
         grid.addWidget(self.funds_card, 0, 0)
         grid.addWidget(self.arrivals, 0, 1)
@@ -183,7 +189,8 @@ class DashboardPage(Page):
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 4, 0, 0)
+        layout.addWidget(self.to_do)
         layout.addWidget(scroll)
 
         for card in (self.overdue, self.due_soon, self.lapsed):
@@ -230,6 +237,16 @@ class DashboardPage(Page):
         self.lapsed.set_rows(figures.lapsed_assignments)
         self.arrivals.set_rows(figures.arrivals)
         self.funds_label.setText(self._funds_text(figures))
+        overdue, week = len(figures.overdue), figures.due_this_week
+        self.to_do.setText(
+            self.tr(
+                '<a href="overdue">{} overdue</a> · <a href="week">{} due this week</a>'
+            ).format(
+                (self.tr("1 task") if overdue == 1 else self.tr("{} tasks").format(overdue)),
+                week,
+            )
+        )
+        self.to_do.setToolTip(self.tr("Open the Settlement plan filtered to these tasks"))
         currency = figures.funds.held.currency
         self.balance_chart.set_data(figures.month_end_balances, currency)
         self.area_chart.set_progress(figures.area_progress)

@@ -37,7 +37,7 @@ class PageEntry:
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("dashboard", "Dashboard", "dashboard", "DashboardPage"),
     PageEntry("households", "Households", "households", "HouseholdsPage"),
-    PageEntry("plan", "Settlement plan", "", coming="every task by phase and outcome area."),
+    PageEntry("plan", "Settlement plan", "plan", "PlanPage"),
     PageEntry("volunteers", "Volunteers", "volunteers", "VolunteersPage"),
     PageEntry("housing", "Housing", "housing", "HousingPage"),
     PageEntry("funds", "Funds", "funds", "FundsPage"),
