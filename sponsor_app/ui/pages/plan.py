@@ -59,6 +59,8 @@ class PlanPage(Page):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
         self._tasks: list[service.PlanTask] = []
+        self._columns_sized = False
+        self._stale_tabs: set = set()
         self.household_codes: dict[int, str] = {}
         self.model = PlanModel(self.locale, self)
 
@@ -158,6 +160,7 @@ class PlanPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _: self._refresh_visible_tab())
 
         # keys: Space only where the tasks are, so typing a space in a search box stays one
         self._space = QAction(self.tr("Mark done"), self.tree)
@@ -229,8 +232,16 @@ class PlanPage(Page):
         self._fill_combo(
             self.volunteer, self.tr("Anyone's tasks"), [(v.id, v.full_name) for v in volunteers]
         )
+        self._columns_sized = False
         self.apply_filters()
-        for tab in (self.check_ins, self.goals, self.indicators, self.template):
+        self._stale_tabs = {self.check_ins, self.goals, self.indicators, self.template}
+        self._refresh_visible_tab()
+
+    def _refresh_visible_tab(self) -> None:
+        """The other tabs read the file when they are shown, not on every refresh."""
+        tab = self.tabs.currentWidget()
+        if tab in self._stale_tabs and self.context.is_open:
+            self._stale_tabs.discard(tab)
             tab.refresh()
 
     @staticmethod
@@ -274,9 +285,13 @@ class PlanPage(Page):
         self.model.set_tasks(self._tasks, today)
         self.model.set_view(self.group_by.currentIndex() == 0, self.current_filter())
         self.tree.expandAll()
-        for column in range(1, 7):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 320))
+        if not self._columns_sized and self._tasks:
+            # Sized once per refresh: measuring every row again on each filter change costs
+            # more than the filtering itself.
+            for column in range(1, 7):
+                self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 320))
+            self._columns_sized = True
         household_tasks = [
             t
             for t in self._tasks
@@ -321,8 +336,8 @@ class PlanPage(Page):
 
     def _household_changed(self) -> None:
         self.apply_filters()
-        for tab in (self.check_ins, self.goals, self.indicators):
-            tab.refresh()
+        self._stale_tabs |= {self.check_ins, self.goals, self.indicators}
+        self._refresh_visible_tab()
 
     def _find(self) -> None:
         self.tabs.setCurrentIndex(0)
