@@ -77,3 +77,17 @@ def lease_ending(days_left: int) -> str:
     if days_left == 0:
         return tr("ends today")
     return _plural(days_left, "ends in {} day", "ends in {} days")
+
+
+_locale = "en_NZ"
+
+
+def use_locale(locale: str) -> None:
+    """The open group's locale (set when a file opens): date fields read and write dates in
+    its order, money in its format."""
+    global _locale
+    _locale = locale
+
+
+def current_locale() -> str:
+    return _locale

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sponsor_app.services.demo import write_demo
@@ -55,10 +55,15 @@ def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is None or not modal.isVisible():
-            QTimer.singleShot(20, poll)
+        if modal is None or not modal.isVisible() or modal.property("claimed"):
+            QTimer.singleShot(20, poll)  # none yet, or another helper's dialog
             return
+        modal.setProperty("claimed", True)
         handled.append(True)
+        # A window manager makes a new dialog the active window; offscreen, ask for it, so
+        # that focus (and leaving a field) works as it does for a person.
+        modal.activateWindow()
+        qtbot.waitUntil(modal.isActiveWindow, timeout=2000)
         try:
             handle(modal)
         except BaseException as error:  # re-raised in the test's own frame below
@@ -83,3 +88,18 @@ def answering_message(qtbot, seen: list[str], button=QMessageBox.StandardButton.
 
     with on_next_modal(qtbot, handle):
         yield
+
+
+def type_into(qtbot, widget, text: str, leave: bool = True) -> None:
+    """Click into a field, type, and (as a person moves on) Tab out of it."""
+    widget.setFocus()
+    if hasattr(widget, "clear"):
+        widget.clear()
+    qtbot.keyClicks(widget, text)
+    if leave:
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def type_date(qtbot, field, day, leave: bool = True) -> None:
+    """Type a date into a date field as a New Zealander would (22/01/2027), then leave it."""
+    type_into(qtbot, field.edit, f"{day.day}/{day.month:02d}/{day.year}", leave)

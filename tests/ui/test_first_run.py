@@ -9,7 +9,7 @@ from sponsor_app.services.groups import group_info, open_group
 from sponsor_app.services.households import list_households
 from sponsor_app.ui.main_window import MainWindow
 
-from .conftest import TODAY, on_next_modal
+from .conftest import TODAY, on_next_modal, type_date, type_into
 
 
 def test_no_file_shows_the_welcome_choices(window):
@@ -38,12 +38,12 @@ def test_new_wizard_end_to_end(window, qtbot, tmp_path):
 
         household = wizard.household_page
         household.code.clear()
-        qtbot.keyClicks(household.code, "H 1")
+        type_into(qtbot, household.code, "H 1")
         assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
         assert "up to 16 letters" in household.form.errors["code"].text()
         household.code.clear()
         qtbot.keyClicks(household.code, "H1")
-        household.arrival.setDate(arrival)
+        type_date(qtbot, household.arrival, arrival)
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
         save = wizard.save_page

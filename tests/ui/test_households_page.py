@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sponsor_app.services.dashboard import dashboard
@@ -11,7 +11,7 @@ from sponsor_app.services.tasks import get_task
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 
-from .conftest import TODAY, on_next_modal
+from .conftest import TODAY, on_next_modal, type_date
 
 
 def _save(qtbot, dialog):
@@ -34,8 +34,7 @@ def test_add_household_through_the_form_then_undo_and_redo(window, qtbot, small_
         assert dialog.code.text() == "H2"  # next free code suggested
         qtbot.keyClicks(dialog.family_name, "Haile")
         qtbot.keyClicks(dialog.town, "Whanganui")
-        dialog.arrival.unknown.setChecked(False)
-        dialog.arrival.editor.setDate(QDate(arrival.year, arrival.month, arrival.day))
+        type_date(qtbot, dialog.arrival, arrival)
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
@@ -89,7 +88,7 @@ def test_moving_arrival_offers_to_move_open_tasks(window, qtbot, small_demo):
         box.button(QMessageBox.StandardButton.Yes).click()
 
     def fill(dialog: HouseholdDialog):
-        dialog.arrival.editor.setDate(QDate(new_arrival.year, new_arrival.month, new_arrival.day))
+        type_date(qtbot, dialog.arrival, new_arrival)
         with on_next_modal(qtbot, answer):
             _save(qtbot, dialog)
 

@@ -9,7 +9,7 @@ from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
 
-from .conftest import TODAY, on_next_modal
+from .conftest import TODAY, on_next_modal, type_date, type_into
 
 
 def _save(qtbot, dialog):
@@ -53,16 +53,14 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
 
     def fill_tenancy(dialog: TenancyDialog):
         dialog.household.setCurrentIndex(dialog.household.findText("H1"))
-        dialog.lease_start.editor.setDate(_qdate(lease_start))
-        dialog.lease_end.unknown.setChecked(False)
-        dialog.lease_end.editor.setDate(_qdate(lease_start - timedelta(days=1)))
+        type_date(qtbot, dialog.lease_start, lease_start)
+        type_date(qtbot, dialog.lease_end, lease_start - timedelta(days=1))
         assert "end on or after" in dialog.form.errors["lease_end"].text()
-        dialog.lease_end.editor.setDate(_qdate(lease_end))
-        qtbot.keyClicks(dialog.rent, "12.345")
+        type_date(qtbot, dialog.lease_end, lease_end)
+        type_into(qtbot, dialog.rent, "12.345")
         assert "more than 2 digits" in dialog.form.errors["rent"].text()
-        dialog.rent.clear()
-        qtbot.keyClicks(dialog.rent, "550")
-        qtbot.keyClicks(dialog.group_share, "600")
+        type_into(qtbot, dialog.rent, "550")
+        type_into(qtbot, dialog.group_share, "600")
         _save(qtbot, dialog)
         assert "cannot be more than the rent" in dialog.form.errors["group_share"].text()
         dialog.group_share.clear()
@@ -89,9 +87,8 @@ def test_property_tenancy_and_inspection_through_the_forms_change_the_warnings(
         _save(qtbot, dialog)
         assert "Say what the issues were." in dialog.form.errors["issues"].text()
         qtbot.keyClicks(dialog.issues, "Smoke alarm missing in bedroom 2")
-        dialog.inspected_on.setDate(_qdate(TODAY - timedelta(days=20)))
-        dialog.next_due.unknown.setChecked(False)
-        dialog.next_due.editor.setDate(_qdate(TODAY - timedelta(days=1)))
+        type_date(qtbot, dialog.inspected_on, TODAY - timedelta(days=20))
+        type_date(qtbot, dialog.next_due, TODAY - timedelta(days=1))
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill_inspection):

@@ -3,7 +3,13 @@
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+)
 
 from sponsor_app.domain.enums import OutcomeArea, TaskStatus
 from sponsor_app.domain.settlement import task_overdue
@@ -14,7 +20,7 @@ from sponsor_app.ui.dialogs.contact_dialogs import CheckInDialog, ReadingDialog
 from sponsor_app.ui.dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from sponsor_app.ui.models.plan_model import PlanModel
 
-from .conftest import TODAY, on_next_modal
+from .conftest import TODAY, on_next_modal, type_into
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -215,8 +221,9 @@ def test_export_a_volunteers_calendar_from_the_page(window, qtbot, small_demo, t
 
     def choose_file(dialog):
         assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        dialog.accept()
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        type_into(qtbot, name, str(target), leave=False)
+        qtbot.keyClick(name, Qt.Key.Key_Return)
 
     with on_next_modal(qtbot, choose_volunteer), on_next_modal(qtbot, choose_file):
         qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)

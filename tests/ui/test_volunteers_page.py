@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sponsor_app.domain.enums import CheckResult, Role, VettingStatus
@@ -18,7 +19,7 @@ from sponsor_app.services.volunteers import (
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
 
-from .conftest import TODAY, answering_message, on_next_modal
+from .conftest import TODAY, answering_message, on_next_modal, type_date, type_into
 
 
 def _save(qtbot, dialog):
@@ -34,8 +35,9 @@ def _open(window, path):
 
 
 def _set_date(editor, day):
-    editor.unknown.setChecked(False)
-    editor.editor.setDate(QDate(day.year, day.month, day.day))
+    """Type the date as a person would: 1/05/2025 in a New Zealand group."""
+    editor.edit.clear()
+    QTest.keyClicks(editor.edit, f"{day.day}/{day.month:02d}/{day.year}")
 
 
 def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot, small_demo):
@@ -44,25 +46,30 @@ def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot
     seen = {}
 
     def fill(dialog: VolunteerDialog):
-        qtbot.keyClicks(dialog.email, "aroha@")
-        seen["email as you type"] = dialog.form.errors["email"].text()
-        qtbot.keyClicks(dialog.phone, "12")
+        type_into(qtbot, dialog.email, "aroha@", leave=False)
+        seen["email while typing"] = dialog.form.errors["email"].text()
+        qtbot.keyClick(dialog.email, Qt.Key.Key_Tab)
+        seen["email once left"] = dialog.form.errors["email"].text()
+        type_into(qtbot, dialog.phone, "12")
+        dialog.roles.setFocus()
         dialog.roles.item(list(Role).index(Role.VOLUNTEER)).setCheckState(Qt.CheckState.Unchecked)
-        seen["roles as you type"] = dialog.form.errors["roles"].text()
+        qtbot.keyClick(dialog.roles, Qt.Key.Key_Tab)
+        seen["roles once left"] = dialog.form.errors["roles"].text()
         dialog.vetting.result.setCurrentIndex(dialog.vetting.result.findData(CheckResult.CLEARED))
-        _set_date(dialog.vetting.checked_on, date(2025, 5, 1))
-        _set_date(dialog.vetting.expires_on, date(2025, 4, 1))
-        seen["expiry as you type"] = dialog.form.errors["vetting_expires_on"].text()
+        type_date(qtbot, dialog.vetting.checked_on, date(2025, 5, 1))
+        type_date(qtbot, dialog.vetting.expires_on, date(2025, 4, 1))
+        seen["expiry once left"] = dialog.form.errors["vetting_expires_on"].text()
         _save(qtbot, dialog)
-        seen.update({name: e.text() for name, e in dialog.form.errors.items() if not e.isHidden()})
+        seen.update({name: e.text() for name, e in dialog.form.errors.items() if e.text()})
         assert dialog.isVisible()
         dialog.reject()
 
     with on_next_modal(qtbot, fill):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert "not an email address" in seen["email as you type"]
-    assert "Choose at least one role." in seen["roles as you type"]
-    assert "expiry date must be after the check date" in seen["expiry as you type"]
+    assert seen["email while typing"] == ""  # not before the person has finished
+    assert "not an email address" in seen["email once left"]
+    assert "Choose at least one role." in seen["roles once left"]
+    assert "expiry date must be after the check date" in seen["expiry once left"]
     assert {"full_name", "email", "phone", "roles", "vetting_expires_on"} <= set(seen)
     assert list_volunteers(window.context.store, include_archived=True) == before
 
@@ -131,11 +138,10 @@ def test_log_hours_through_the_form(window, qtbot, small_demo):
     before = page.hours["model"].rowCount()
 
     def fill(dialog: HoursDialog):
-        qtbot.keyClicks(dialog.hours, "1:75")
+        type_into(qtbot, dialog.hours, "1:75")
         assert "not a number of hours" in dialog.form.errors["hours"].text()
-        dialog.hours.clear()
-        qtbot.keyClicks(dialog.hours, "1.5")
-        assert dialog.form.errors["hours"].isHidden()
+        type_into(qtbot, dialog.hours, "1.5")
+        assert dialog.form.errors["hours"].text() == ""
         dialog.activity.setCurrentText("Airport pick-up")
         _save(qtbot, dialog)
 

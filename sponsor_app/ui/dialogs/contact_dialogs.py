@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
@@ -26,9 +25,10 @@ from ...domain.indicators import Indicator, IndicatorKind
 from ...services.checkins import CheckInInput, CheckInRow, GoalUpdate
 from ...services.goals import GoalInput, GoalRow
 from ..formatting import short_date
+from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
-from .plan_dialogs import chosen_enum, enum_combo, qdate
+from .plan_dialogs import chosen_enum, enum_combo
 
 NEEDS_MET = {
     1: "1 — hardly met",
@@ -39,13 +39,8 @@ NEEDS_MET = {
 }
 
 
-def date_edit(day: date, latest: date | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    if latest is not None:
-        edit.setMaximumDate(qdate(latest))
-    return edit
+def date_edit(day: date, latest: date | None = None):
+    return required_date(day, latest=latest)
 
 
 class CheckInDialog(FormDialog):
@@ -124,7 +119,7 @@ class CheckInDialog(FormDialog):
             self.resolved.set_value(None)
 
     def _load(self, row: CheckInRow) -> None:
-        self.held_on.setDate(qdate(row.held_on))
+        self.held_on.set_value(row.held_on)
         self.kind.setCurrentIndex(self.kind.findData(row.kind))
         for n in range(self.present.count()):
             item = self.present.item(n)
@@ -144,7 +139,7 @@ class CheckInDialog(FormDialog):
         )
         return CheckInInput(
             household_id=self._household_id,
-            held_on=self.held_on.date().toPython(),
+            held_on=self.held_on.value(),
             kind=chosen_enum(self.kind, CheckInKind),
             summary=self.summary.toPlainText(),
             needs_met=self.needs_met.currentData(),
@@ -187,7 +182,7 @@ class GoalDialog(FormDialog):
         )
         if current is not None:
             self.text.setText(current.text)
-            self.set_on.setDate(qdate(current.set_on))
+            self.set_on.set_value(current.set_on)
             self.target.set_value(current.target_on)
         else:
             self.target.set_value(None)
@@ -197,7 +192,7 @@ class GoalDialog(FormDialog):
             self._household_id,
             chosen_enum(self.area, OutcomeArea),
             self.text.text(),
-            self.set_on.date().toPython(),
+            self.set_on.value(),
             self.target.value(),
         )
 
@@ -216,7 +211,7 @@ class GoalReviewDialog(FormDialog):
 
     def value(self) -> tuple[GoalStatus, date, str]:
         status = chosen_enum(self.status, GoalStatus)
-        return status, self.reviewed_on.date().toPython(), self.note.text()
+        return status, self.reviewed_on.value(), self.note.text()
 
 
 class ReadingDialog(FormDialog):
@@ -302,7 +297,7 @@ class ReadingDialog(FormDialog):
                     if editor.item(n).checkState() == Qt.CheckState.Checked
                 )
             case IndicatorKind.DATE:
-                typed = editor.date().toPython().isoformat()
+                typed = editor.value().isoformat() if editor.value() else editor.edit.text()
             case _:
                 typed = editor.text()
-        return indicator.key, self.recorded_on.date().toPython(), typed, self.note.text()
+        return indicator.key, self.recorded_on.value(), typed, self.note.text()

@@ -28,6 +28,7 @@ from ...domain.enums import TransactionKind
 from ...domain.errors import SponsorDeskError
 from ...services.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
 from ...services.ledger import CategoryRow, TransactionInput
+from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.optional_date import OptionalDateEdit
@@ -35,10 +36,13 @@ from ..widgets.optional_date import OptionalDateEdit
 METHODS = ("bank transfer", "card", "cash", "cheque", "online")
 
 
-def date_edit(day: date | None = None, month_only: bool = False) -> QDateEdit:
+def date_edit(day: date | None = None, month_only: bool = False):
+    """A typed date (a DateField), or a month picker for budgets (month and year only)."""
+    if not month_only:
+        return required_date(day)
     editor = QDateEdit()
     editor.setCalendarPopup(True)
-    editor.setDisplayFormat("MMMM yyyy" if month_only else "d MMM yyyy")
+    editor.setDisplayFormat("MMMM yyyy")
     shown = day or clock.today()
     editor.setDate(QDate(shown.year, shown.month, shown.day))
     return editor
@@ -114,7 +118,7 @@ class TransactionDialog(FormDialog):
 
     def value(self) -> TransactionInput:
         return TransactionInput(
-            occurred_on=self.occurred_on.date().toPython(),
+            occurred_on=self.occurred_on.value(),
             kind=TransactionKind(self.kind.currentData()),
             amount=self.amount.value("amount"),
             category_id=self.category.currentData() or 0,
@@ -204,7 +208,7 @@ class PledgeDialog(FormDialog):
             self.donor.text(),
             self.amount.value("amount"),
             self.frequency.currentData(),
-            self.start_on.date().toPython(),
+            self.start_on.value(),
             self.end_on.value(),
         )
 

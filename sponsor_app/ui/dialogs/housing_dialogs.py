@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from ... import clock
 from ...domain.enums import RentFrequency, TenancyStatus
@@ -16,6 +15,7 @@ from ...services.housing import (
     TenancyInput,
     TenancyRow,
 )
+from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.optional_date import OptionalDateEdit
@@ -161,10 +161,9 @@ class InspectionDialog(FormDialog):
         super().__init__(self.tr("Record an inspection"), parent)
         self.tenancy_id = tenancy_id
         form = self.form
-        self.inspected_on = form.add_field("inspected_on", self.tr("&Date:"), QDateEdit())
-        self.inspected_on.setCalendarPopup(True)
-        self.inspected_on.setDisplayFormat("d MMM yyyy")
-        self.inspected_on.setDate(QDate.currentDate())
+        self.inspected_on = form.add_field(
+            "inspected_on", self.tr("&Date:"), required_date(latest=clock.today())
+        )
         self.kind = form.add_field("kind", self.tr("&Kind:"), QComboBox())
         for kind in INSPECTION_KINDS:
             self.kind.addItem(self.tr(kind.capitalize()), kind)
@@ -184,7 +183,7 @@ class InspectionDialog(FormDialog):
     def value(self) -> InspectionInput:
         return InspectionInput(
             self.tenancy_id,
-            self.inspected_on.date().toPython(),
+            self.inspected_on.value(),
             self.kind.currentData(),
             self.result.currentData(),
             self.issues.toPlainText(),

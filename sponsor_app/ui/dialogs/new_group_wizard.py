@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +25,7 @@ from ...locations import GROUP_FILE_SUFFIX, default_group_file
 from ...services.groups import NewGroup
 from ...services.households import HouseholdInput
 from ..widgets.form import ValidatedForm
+from ..widgets.optional_date import OptionalDateEdit
 
 
 def suggested_path(group_name: str) -> Path:
@@ -86,16 +84,13 @@ class HouseholdPage(QWizardPage):
         self.form = ValidatedForm(self)
         self.code = self.form.add_field("code", self.tr("Household &code:"), QLineEdit("H1"))
         self.arrival = self.form.add_field(
-            "arrival_date", self.tr("Expected &arrival:"), QDateEdit()
+            "arrival_date",
+            self.tr("Expected &arrival:"),
+            OptionalDateEdit(self.tr("not known yet")),
         )
-        self.arrival.setCalendarPopup(True)
-        self.arrival.setDisplayFormat("d MMM yyyy")
         expected = clock.today() + timedelta(weeks=12)  # UK guidance: 8-12 weeks after acceptance
-        self.arrival.setDate(QDate(expected.year, expected.month, expected.day))
-        self.unknown = self.form.add_field(
-            "unknown", self.tr("Arrival date &not known yet:"), QCheckBox()
-        )
-        self.unknown.toggled.connect(lambda on: self.arrival.setEnabled(not on))
+        self.arrival.set_value(None, fallback=expected)
+        self.arrival.changed.connect(self.completeChanged)
         self.code.textChanged.connect(self._on_code_edited)
 
     def _on_code_edited(self, text: str) -> None:
@@ -104,7 +99,9 @@ class HouseholdPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not household_code_problems("code", self.code.text())
+        return (
+            not household_code_problems("code", self.code.text()) and self.arrival.problem() is None
+        )
 
 
 class SavePage(QWizardPage):
@@ -190,7 +187,7 @@ class NewGroupWizard(QWizard):
 
     def first_household(self) -> HouseholdInput:
         page = self.household_page
-        arrival = None if page.unknown.isChecked() else page.arrival.date().toPython()
+        arrival = page.arrival.value()
         return HouseholdInput(code=page.code.text(), arrival_date=arrival)
 
     def accept(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,6 +22,7 @@ from ...domain.enums import OutcomeArea, Phase, TaskStatus, VettingStatus
 from ...services.plan import PlanTask, TaskInput, TemplateInput
 from ...services.tasks import AssigneeOption
 from ..formatting import short_date
+from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
 
@@ -101,10 +101,9 @@ class TaskFormDialog(FormDialog):
             self.tr("&Status:"),
             enum_combo(TaskStatus, task.status if task else TaskStatus.OPEN),
         )
-        self.completed_on = self.form.add_field("completed_on", self.tr("Done &on:"), QDateEdit())
-        self.completed_on.setCalendarPopup(True)
-        self.completed_on.setDisplayFormat("d MMM yyyy")
-        self.completed_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.completed_on = self.form.add_field(
+            "completed_on", self.tr("Done &on:"), required_date(today, latest=today)
+        )
         self.skip_reason = self.form.add_field(
             "skip_reason", self.tr("Why it does not &apply:"), QLineEdit()
         )
@@ -126,7 +125,7 @@ class TaskFormDialog(FormDialog):
         else:
             self.due.set_value(None)
         done = task.completed_on if task and task.completed_on else today
-        self.completed_on.setDate(QDate(done.year, done.month, done.day))
+        self.completed_on.set_value(done)
         self._guidance = task.guidance if task else ""
         self._fill_assignees(task.assignee_id if task else None)
         self.family_facing.toggled.connect(lambda _: self._fill_assignees(self._assignee_id()))
@@ -178,7 +177,7 @@ class TaskFormDialog(FormDialog):
             family_facing=self.family_facing.isChecked(),
             guidance=self._guidance,
             status=status,
-            completed_on=self.completed_on.date().toPython() if status is TaskStatus.DONE else None,
+            completed_on=self.completed_on.value() if status is TaskStatus.DONE else None,
             assignee_id=self._assignee_id(),
             evidence=self.evidence.text(),
             skip_reason=self.skip_reason.text(),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QLineEdit,
     QListWidget,
@@ -25,6 +24,7 @@ from ...domain.validation import email_problems, phone_problems, split_list
 from ...services.hours import HoursInput
 from ...services.vetting import TrainingInput, TrainingRow
 from ...services.volunteers import CheckInput, CheckRow, VolunteerInput, VolunteerRow
+from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
 
@@ -36,13 +36,8 @@ RESULT_CHOICES = [
 ]
 
 
-def _date_edit(day: date | None = None) -> QDateEdit:
-    editor = QDateEdit()
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    shown = day or clock.today()
-    editor.setDate(QDate(shown.year, shown.month, shown.day))
-    return editor
+def _date_edit(day: date | None = None):
+    return required_date(day, latest=clock.today())
 
 
 class CheckFields:
@@ -250,9 +245,7 @@ class TrainingDialog(FormDialog):
                 self.course.setCurrentIndex(index)
             else:
                 self.course.setEditText(row.course)
-            self.completed_on.setDate(
-                QDate(row.completed_on.year, row.completed_on.month, row.completed_on.day)
-            )
+            self.completed_on.set_value(row.completed_on)
             self.expires_on.set_value(row.expires_on)
             self.certificate.setText(row.certificate)
 
@@ -261,7 +254,7 @@ class TrainingDialog(FormDialog):
         course = self.course.itemData(index) if index >= 0 else self.course.currentText()
         return TrainingInput(
             course,
-            self.completed_on.date().toPython(),
+            self.completed_on.value(),
             self.expires_on.value(),
             self.certificate.text(),
         )
@@ -304,7 +297,7 @@ class HoursDialog(FormDialog):
     def value(self) -> HoursInput:
         return HoursInput(
             volunteer_id=self.volunteer_id,
-            worked_on=self.worked_on.date().toPython(),
+            worked_on=self.worked_on.value(),
             minutes=parse_hours(self.hours.text()),
             activity=self.activity.currentText(),
             household_id=self.household.currentData(),

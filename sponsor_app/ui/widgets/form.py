@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,7 +18,10 @@ from ...domain.errors import InvalidInput, SponsorDeskError
 
 
 class FieldError(QLabel):
-    """A red sentence under a field, with a warning sign so colour is not the only cue."""
+    """A red sentence under a field, with a warning sign so colour is not the only cue.
+
+    Its line is always there, empty or not, so that nothing in the form moves when a message
+    comes or goes (a click would land in the wrong field)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,56 +29,98 @@ class FieldError(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet("color: #c62828;")
         self.setAccessibleName(self.tr("Error"))
-        self.hide()
+        self.setMinimumHeight(self.fontMetrics().height())
 
     def show_message(self, message: str | None) -> None:
-        if message:
-            self.setText("⚠ " + message)
-            self.show()
-        else:
-            self.clear()
-            self.hide()
+        self.setText("⚠ " + message if message else "")
 
 
 class ValidatedForm(QFormLayout):
-    """A QFormLayout that keeps one FieldError per field name."""
+    """A QFormLayout that keeps one FieldError per field name.
+
+    Dialogs may check their fields as the person types (`set_problem`), but a message shows
+    only once that field has been left, or when Save is pressed (`reveal_all`): "Enter the
+    date..." before anyone had the chance to enter it only confuses. A message that clears
+    clears at once. Fields with a `problem()` of their own (dates) report it themselves."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.errors: dict[str, FieldError] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._pending: dict[str, str | None] = {}
+        self._touched: set[str] = set()
+        self._revealed = False
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        column.setSpacing(0)
         column.addWidget(widget)
         error = FieldError()
         column.addWidget(error)
         self.errors[name] = error
+        self._fields[name] = widget
         caption = QLabel(label)
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.addRow(caption, holder)
+        if hasattr(widget, "problem") and hasattr(widget, "changed"):
+            widget.changed.connect(lambda n=name, w=widget: self.set_problem(n, w.problem()))
         return widget
 
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        for name, widget in self._fields.items():
+            if _inside(old, widget) and not _inside(new, widget):
+                self._touched.add(name)
+                self._show(name)
+
+    def _show(self, name: str) -> None:
+        self.errors[name].show_message(self._pending.get(name))
+
+    def set_problem(self, name: str, message: str | None) -> None:
+        self._pending[name] = message or None
+        if not message or name in self._touched or self._revealed:
+            self._show(name)
+
+    def reveal_all(self) -> list[str]:
+        """Show every message now (Save was pressed). Returns the problems of fields that
+        hold no value at all (a date that is not one): saving then would quietly store
+        "unknown" in place of what was typed, so those hold the save back. Everything else
+        the service checks again, and says."""
+        self._revealed = True
+        blocking = []
+        for name, widget in self._fields.items():
+            if hasattr(widget, "problem"):
+                self._pending[name] = widget.problem()
+                if self._pending[name] and widget.isEnabled():
+                    blocking.append(self._pending[name])
+            self._show(name)
+        return blocking
+
     def show_problems(self, error: InvalidInput) -> list[str]:
-        """Put each problem under its field; return messages that belong to no field here."""
+        """Put each problem the service found under its field; return messages that belong to
+        no field here. They are shown, not kept: only the form's own live checks (and the
+        fields' own) can hold back the next Save."""
+        self._revealed = True
         leftover = []
         for name in self.errors:
-            self.errors[name].show_message(error.for_field(name))
+            self.errors[name].show_message(error.for_field(name) or self._pending.get(name))
         for problem in error.problems:
             if problem.field not in self.errors:
                 leftover.append(problem.message)
         return leftover
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.show_message(None)
+        for name in self.errors:
+            self._pending[name] = None
+            self._show(name)
 
-    def set_problem(self, name: str, message: str | None) -> None:
-        self.errors[name].show_message(message)
+
+def _inside(widget: QWidget | None, field: QWidget) -> bool:
+    return widget is not None and (widget is field or field.isAncestorOf(widget))
 
 
 class FormDialog(QDialog):
@@ -104,6 +150,8 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _on_save(self) -> None:
+        if self.form.reveal_all():
+            return  # a field's own problem (a date that is not one): fix it first
         self.form.clear_problems()
         try:
             if self.save_callback is not None and self.save_callback(self.value()) is False:

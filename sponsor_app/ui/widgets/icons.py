@@ -1,0 +1,58 @@
+"""Icons from the Lucide set shipped in resources/icons (ISC licence beside them).
+
+They are line drawings in `currentColor`; the engine below paints each one in the palette's
+text colour at the moment it is drawn, so icons follow a light or dark palette, and a
+disabled button's icon is greyed like its text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+
+@cache
+def _svg(name: str) -> str:
+    return (resources.files("sponsor_app.resources") / "icons" / f"{name}.svg").read_text(
+        encoding="utf-8"
+    )
+
+
+class _PaletteIconEngine(QIconEngine):
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = name
+
+    def _colour(self, mode: QIcon.Mode) -> str:
+        palette = QGuiApplication.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if mode == QIcon.Mode.Disabled
+            else QPalette.ColorGroup.Active
+        )
+        return palette.color(group, QPalette.ColorRole.ButtonText).name()
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        svg = _svg(self._name).replace("currentColor", self._colour(mode))
+        QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _PaletteIconEngine(self._name)
+
+
+def icon(name: str) -> QIcon:
+    """The named icon ("calendar", "plus"...), drawn in the palette's colours."""
+    _svg(name)  # a missing icon is a bug: fail where it is asked for, not at paint time
+    return QIcon(_PaletteIconEngine(name))
