@@ -21,6 +21,7 @@ class ReportKind(LabelledEnum):
     ROSTER = "roster"
     CHECKLIST = "checklist"
     HOUSING = "housing"
+    COMBINED = "combined"  # many groups' bundles in one summary (sponsor-app combine)
 
     @property
     def title(self) -> str:
@@ -38,7 +39,17 @@ _TITLES = {
     ReportKind.ROSTER: "Volunteer roster",
     ReportKind.CHECKLIST: "Settlement checklist",
     ReportKind.HOUSING: "Housing summary",
+    ReportKind.COMBINED: "Cross-group summary",
 }
+# What `sponsor-app report KIND` and the Reports page offer (a combined summary is made from
+# bundles, not from one group's file).
+GROUP_REPORTS = (
+    ReportKind.EVALUATION,
+    ReportKind.FINANCES,
+    ReportKind.ROSTER,
+    ReportKind.CHECKLIST,
+    ReportKind.HOUSING,
+)
 
 # New Zealand Refugee Resettlement Strategy's names for the five outcomes (since 2023); reports
 # group indicators and tasks under them.
@@ -64,8 +75,9 @@ def country_of(locale: str, programme_country: str) -> str:
 
 
 def small_cell(count: int | None) -> bool:
-    """True when a count of households or people is too small to print in a combined summary."""
-    return count is not None and count < SMALL_CELL
+    """True when a count of households or people is too small to print in a combined summary:
+    1 or 2. A zero singles nobody out, and the table stays readable with it shown."""
+    return count is not None and 0 < count < SMALL_CELL
 
 
 def suppressed(count: int | None, text: str | None = None) -> str:

@@ -13,7 +13,7 @@ from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
 from ..domain.reports import ReportKind, town_only
-from ..storage.models import GroupProfile, ReportNarrative, TrainingRecord, VolunteerHours
+from ..storage.models import GroupProfile, TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from . import funds, hours, housing, indicators, ledger
 from .checkins import list_check_ins
@@ -675,14 +675,7 @@ def _goals(store: Store, chosen: list[HouseholdRef], end: date) -> tuple[GoalCou
 
 
 def _narrative(store: Store, period: Period) -> dict[str, str]:
-    with store.read() as session:
-        row = session.scalar(
-            select(ReportNarrative).where(
-                ReportNarrative.period_start == period.start,
-                ReportNarrative.period_end == period.end,
-            )
-        )
-        return {
-            "highlights": row.highlights if row else "",
-            "challenges": row.challenges if row else "",
-        }
+    from .narratives import narrative
+
+    text = narrative(store, period)
+    return {"highlights": text.highlights, "challenges": text.challenges}
