@@ -49,7 +49,7 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
             table(
                 ("Name", "Roles", "Contact", "Languages", "Vetting", "Training", "Hours"),
                 rows,
-                (78, 78, width - 390, 62, 72, 72, 40),
+                (72, 68, width - 381, 58, 62, 86, 35),
                 numeric=(6,),
             )
         )

@@ -86,7 +86,7 @@ def _wrap(text: str, font: str | None) -> str:
 def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain text (never trusted as markup itself)."""
     if not is_complex(text):
-        return escape(text)
+        return escape(text).replace("\n", "<br/>")
     lines = []
     for line in text.split("\n"):
         words = visual_word_order(line.split())
