@@ -2,9 +2,10 @@
 opening and closing balance, budget against actual, pledges and receipts missing.
 
 A statement lists thousands of lines. One platypus Table of them all grows worse than linearly
-(each split re-measures the rest), so the lines go into blocks of at most a page each, with
-fixed row heights and one-line cells, drawn as one text object per page (rows.RowsPage):
-layout stays linear in the number of transactions and costs a fraction of a Table's.
+(each split re-measures the rest). Here the lines have fixed heights and one-line cells, so
+the listing splits at each page's end by arithmetic and each page is drawn as one block of text
+(rows.RowsPage): layout stays linear in the number of transactions, at a fraction of a Table's
+cost.
 """
 
 from __future__ import annotations
@@ -100,10 +101,9 @@ def ledger_tables(data: StatementData, width: float, frame_height: float) -> lis
     if not data.blocks:
         return [*story, nothing("No transaction was recorded in this period.")]
     header, widths = columns(data.meta.named, width)
-    rows = statement_rows(data, widths)
-    per_page = int(frame_height // ROW_HEIGHT) - 2  # a page less the header row
-    for start in range(0, len(rows), per_page):
-        story.append(RowsPage(header, rows[start : start + per_page], widths, ROW_HEIGHT))
+    # One flowable for every line: it splits itself where each page ends, and each piece is
+    # drawn as one page of text (no re-measuring of what is left).
+    story.append(RowsPage(header, statement_rows(data, widths), widths, ROW_HEIGHT))
     story.append(para("R: restricted income, kept for the purpose it was given for.", "note"))
     return story
 

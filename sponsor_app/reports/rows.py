@@ -6,12 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
 from . import fonts, styles
 
 PADDING = 4
+
+
+def _encoded(canvas, font_name: str, text: str) -> tuple[float, list[tuple[str, str]]]:
+    """The width of a cell's text and its PDF text (subset font, escaped bytes), worked out
+    once per distinct string and document: a statement repeats its dates, methods and codes
+    thousands of times, and reportlab's text object would encode each one again."""
+    cache = canvas.__dict__.setdefault("_rows_cache", {})
+    key = (font_name, text)
+    found = cache.get(key)
+    if found is None:
+        font = getFont(font_name)
+        document = canvas._doc
+        pieces = [
+            (font.getSubsetInternalName(subset, document), canvas._escape(chunk))
+            for subset, chunk in font.splitString(text, document)
+        ]
+        found = cache[key] = (stringWidth(text, font_name, styles.FONT_SIZE), pieces)
+    return found
 
 
 class RowsPage(Flowable):
@@ -69,29 +88,27 @@ class RowsPage(Flowable):
             if kind == "total"
         ]
         canvas.lines(rules)
-        text = canvas.beginText()
-        text.setFillColor(styles.INK)
+        canvas.setFillColor(styles.INK)
         last = len(self.widths) - 1
+        ops = ["BT"]
         current = None
         for index, (kind, cells) in enumerate([("head", self.header), *self.rows]):
             font = fonts.REGULAR if kind == "line" else fonts.BOLD
-            if font != current:
-                text.setFont(font, size)
-                current = font
             y = top - (index + 1) * h + baseline
             for column, value in enumerate(cells):
                 if not value:
                     continue
+                width, pieces = _encoded(canvas, font, value)
                 if column == last:
-                    x = (
-                        starts[column]
-                        + self.widths[column]
-                        - PADDING
-                        - stringWidth(value, font, size)
-                    )
+                    x = starts[column] + self.widths[column] - PADDING - width
                 else:
                     x = starts[column] + PADDING
-                text.setTextOrigin(x, y)
-                text.textOut(value)
-        canvas.drawText(text)
+                ops.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+                for subset_font, escaped in pieces:
+                    if subset_font != current:
+                        ops.append(f"{subset_font} {fp_str(size)} Tf")
+                        current = subset_font
+                    ops.append(f"({escaped}) Tj")
+        ops.append("ET")
+        canvas.addLiteral("\n".join(ops))
         canvas.restoreState()
