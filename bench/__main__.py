@@ -8,7 +8,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from . import funds_bench, history_bench, plan_bench, startup_bench, storage_bench
+from . import (
+    funds_bench,
+    history_bench,
+    plan_bench,
+    reports_bench,
+    startup_bench,
+    storage_bench,
+)
 
 
 def main() -> None:
@@ -26,12 +33,16 @@ def main() -> None:
             print(line, flush=True)
         for line in startup_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)
+        for line in reports_bench.run(Path(folder) / "large.sponsor"):
+            print(line, flush=True)
         from sponsor_app.services.demo import write_demo
 
         huge = write_demo(Path(folder) / "huge.sponsor", "huge")
         for line in funds_bench.run(huge):
             print(line, flush=True)
         for line in plan_bench.run(huge, "huge demo"):
+            print(line, flush=True)
+        for line in reports_bench.run_huge(huge):
             print(line, flush=True)
 
 

@@ -26,6 +26,8 @@ COMMANDS = (
     "revert",
     "tasks",
     "calendar",
+    "report",
+    "combine",
 )
 TABLES = ("volunteers", "transactions")
 
@@ -106,7 +108,58 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--volunteer", required=True, metavar="NAME", help="name or email")
     calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
     calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _add_report_commands(commands)
     return parser
+
+
+def _add_report_commands(commands) -> None:
+    from .domain.reports import GROUP_REPORTS
+
+    report = commands.add_parser(
+        "report", help="write a PDF report: evaluation, finances, roster, checklist or housing"
+    )
+    report.add_argument("kind", choices=[k.value for k in GROUP_REPORTS], metavar="KIND")
+    report.add_argument("file", type=Path)
+    report.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    report.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATE",
+        help="first day (default: the group's start)",
+    )
+    report.add_argument(
+        "--to", dest="end", type=_date, metavar="DATE", help="last day (default: today)"
+    )
+    report.add_argument(
+        "--named", action="store_true", help="include names (the report is then confidential)"
+    )
+    report.add_argument(
+        "--bundle",
+        type=Path,
+        metavar="ZIP",
+        help="evaluation only: also write its figures as a data bundle",
+    )
+    report.add_argument("--force", action="store_true", help="replace files that exist")
+
+    combine = commands.add_parser(
+        "combine", help="one cross-group summary from many groups' bundles"
+    )
+    combine.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE")
+    combine.add_argument("--out", type=Path, required=True, help="the summary PDF to write")
+    combine.add_argument(
+        "--csv", type=Path, metavar="ZIP", help="also the exact figures as CSV files in a zip"
+    )
+    combine.add_argument("--force", action="store_true", help="replace files that exist")
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
 
 
 def _whole(text: str) -> int:
@@ -335,6 +388,39 @@ def _calendar(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .domain.reports import ReportKind
+    from .reports.generate import ReportRequest, generate
+    from .services.groups import open_group
+    from .services.report_data import checked_period
+
+    kind = ReportKind(args.kind)
+    if args.bundle is not None and kind is not ReportKind.EVALUATION:
+        print("sponsor-app: --bundle goes with the evaluation report only.", file=sys.stderr)
+        return 2
+    with open_group(args.file) as store:
+        period = checked_period(args.start, args.end, store)
+        made = generate(
+            store,
+            ReportRequest(kind, args.out, period, args.named, bundle=args.bundle, force=args.force),
+        )
+    note = " (named: confidential)" if made.named else ""
+    print(f"Wrote the {kind.title.lower()}{note} to {made.path}")
+    if made.bundle is not None:
+        print(f"Wrote its data bundle to {made.bundle}")
+    return 0
+
+
+def _combine(args) -> int:
+    from .reports.generate import combine_bundles
+
+    data = combine_bundles(args.bundles, args.out, args.csv, force=args.force)
+    print(f"Combined {len(data.groups)} groups into {args.out}")
+    if args.csv is not None:
+        print(f"Wrote the exact figures to {args.csv}")
+    return 0
+
+
 _COMMANDS = {
     "new": _new,
     "demo": _demo,
@@ -347,6 +433,8 @@ _COMMANDS = {
     "revert": _revert,
     "tasks": _tasks,
     "calendar": _calendar,
+    "report": _report,
+    "combine": _combine,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -9,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from ..locations import config_dir
 
 MAX_RECENT = 8
+MAX_REPORTS = 20  # generated reports listed on the Reports page, per group
 
 
 class AppSettings:
@@ -50,4 +52,22 @@ class AppSettings:
 
     def set_geometry(self, geometry: QByteArray) -> None:
         self._qsettings.setValue("window/geometry", geometry)
+        self._qsettings.sync()
+
+    # --- generated reports ----------------------------------------------------------------
+    # Kept here rather than in the group file: they are paths on this computer (meaningless
+    # on another one the file is copied to), and making a report is not an edit of the
+    # group's records that undo or the file's history should show.
+    def generated_reports(self, group_uuid: str) -> list[dict]:
+        """Newest first: {"title", "path", "made", "named"} for this group's last reports."""
+        raw = self._qsettings.value(f"reports/{group_uuid}", "")
+        try:
+            entries = json.loads(raw) if raw else []
+        except ValueError:
+            return []
+        return [e for e in entries if isinstance(e, dict) and "path" in e][:MAX_REPORTS]
+
+    def remember_report(self, group_uuid: str, entry: dict) -> None:
+        kept = [e for e in self.generated_reports(group_uuid) if e["path"] != entry["path"]]
+        self._qsettings.setValue(f"reports/{group_uuid}", json.dumps([entry, *kept][:MAX_REPORTS]))
         self._qsettings.sync()

@@ -681,6 +681,15 @@ def import_transaction_sheet(store: Store, tmp: Path) -> bool:
     return True
 
 
+def save_report_narrative(store: Store, _tmp: Path) -> bool:
+    from sponsor_app.services.narratives import Narrative, save_narrative
+    from sponsor_app.services.report_data import default_period
+
+    n = next(_counter)
+    save_narrative(store, default_period(store, TODAY), Narrative(f"Highlight {n}", "Ngāti Whātua"))
+    return True
+
+
 WRITES: dict[str, Callable[[Store, Path], bool]] = {
     name: function
     for name, function in dict(globals()).items()

@@ -15,6 +15,7 @@ from .plan import (
     Task,
     TaskTemplate,
 )
+from .reports import ReportNarrative
 
 __all__ = [
     "AuditEntry",
@@ -36,6 +37,7 @@ __all__ = [
     "MoveInItem",
     "Pledge",
     "Property",
+    "ReportNarrative",
     "Task",
     "TaskTemplate",
     "Tenancy",

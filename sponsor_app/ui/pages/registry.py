@@ -41,7 +41,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("volunteers", "Volunteers", "volunteers", "VolunteersPage"),
     PageEntry("housing", "Housing", "housing", "HousingPage"),
     PageEntry("funds", "Funds", "funds", "FundsPage"),
-    PageEntry("reports", "Reports", "", coming="the PDF reports for evaluators."),
+    PageEntry("reports", "Reports", "reports", "ReportsPage"),
 )
 
 

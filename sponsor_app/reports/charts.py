@@ -1,0 +1,207 @@
+"""Vector charts (reportlab.graphics) with labelled axes, a caption stating their period, and
+fills that stay apart in greyscale (dark against light, never two mid tones)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from . import fonts, styles
+
+LABEL = 7.5
+TITLE = 8.5
+
+
+def _axis_fonts(chart) -> None:
+    for axis in (
+        (chart.categoryAxis, chart.valueAxis)
+        if hasattr(chart, "categoryAxis")
+        else (
+            chart.xValueAxis,
+            chart.yValueAxis,
+        )
+    ):
+        axis.labels.fontName = fonts.REGULAR
+        axis.labels.fontSize = LABEL
+        axis.labels.fillColor = styles.INK
+        axis.strokeColor = styles.INK
+        axis.strokeWidth = 0.5
+
+
+def _text(x: float, y: float, text: str, size: float = TITLE, anchor: str = "start", bold=False):
+    return String(
+        x,
+        y,
+        text,
+        fontName=fonts.BOLD if bold else fonts.REGULAR,
+        fontSize=size,
+        fillColor=styles.INK,
+        textAnchor=anchor,
+    )
+
+
+def _frame(width: float, height: float, title: str, caption: str) -> Drawing:
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR, initialFontSize=LABEL)
+    drawing.add(_text(0, height - TITLE - 1, title, bold=True))
+    drawing.add(_text(0, 2, caption, size=LABEL))
+    return drawing
+
+
+def _y_title(drawing: Drawing, x: float, y: float, text: str) -> None:
+    label = _text(0, 0, text, size=LABEL, anchor="middle")
+    from reportlab.graphics.shapes import Group
+
+    group = Group(label)
+    group.translate(x, y)
+    group.rotate(90)
+    drawing.add(group)
+
+
+def _legend(drawing: Drawing, x: float, y: float, pairs: Sequence[tuple[colors.Color, str]]):
+    legend = Legend()
+    legend.x, legend.y = x, y
+    legend.fontName = fonts.REGULAR
+    legend.fontSize = LABEL
+    legend.alignment = "right"
+    legend.boxAnchor = "nw"
+    legend.columnMaximum = 1
+    legend.deltax = 90
+    legend.dx = legend.dy = 7
+    legend.strokeColor = styles.INK
+    legend.strokeWidth = 0.3
+    legend.colorNamePairs = list(pairs)
+    drawing.add(legend)
+
+
+def progress_bars(
+    labels: Sequence[str],
+    done: Sequence[int],
+    total: Sequence[int],
+    width: float,
+    caption: str,
+) -> Drawing:
+    """Done against still to do, one stacked bar per outcome area."""
+    height = 70 + 22 * len(labels)
+    drawing = _frame(width, height, "Settlement tasks by outcome area", caption)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 150, 44
+    chart.width, chart.height = width - 170, height - 76
+    chart.data = [list(done), [t - d for t, d in zip(total, done, strict=True)]]
+    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.reverseDirection = 1
+    chart.categoryAxis.style = "stacked"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = 1
+    chart.bars[0].fillColor, chart.bars[1].fillColor = styles.SERIES[0], styles.SERIES[3]
+    chart.bars.strokeColor = styles.INK
+    chart.bars.strokeWidth = 0.3
+    _axis_fonts(chart)
+    drawing.add(chart)
+    drawing.add(_text(chart.x + chart.width / 2, 16, "tasks", size=LABEL, anchor="middle"))
+    _legend(
+        drawing,
+        width - 190,
+        height - 6,
+        [(styles.SERIES[0], "done"), (styles.SERIES[3], "still to do")],
+    )
+    return drawing
+
+
+def month_bars(
+    months: Sequence[str],
+    values: Sequence[float],
+    width: float,
+    title: str,
+    y_title: str,
+    caption: str,
+    value_text: Callable[[float], str] = lambda v: f"{v:g}",
+) -> Drawing:
+    """One bar per month (hours by month)."""
+    height = 200
+    drawing = _frame(width, height, title, caption)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 48, 62
+    chart.width, chart.height = width - 60, height - 84
+    chart.data = [list(values)]
+    chart.categoryAxis.categoryNames = list(months)
+    chart.categoryAxis.labels.angle = 45 if len(months) > 8 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 8 else "n"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = 1
+    chart.valueAxis.labelTextFormat = value_text
+    chart.bars[0].fillColor = styles.SERIES[0]
+    chart.bars.strokeColor = None
+    _axis_fonts(chart)
+    drawing.add(chart)
+    _y_title(drawing, 10, chart.y + chart.height / 2, y_title)
+    return drawing
+
+
+def category_bars(
+    names: Sequence[str],
+    values: Sequence[float],
+    width: float,
+    title: str,
+    x_title: str,
+    caption: str,
+    value_text: Callable[[float], str],
+) -> Drawing:
+    """One horizontal bar per category, largest first (spending by category)."""
+    height = 64 + 15 * len(names)
+    drawing = _frame(width, height, title, caption)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 130, 44
+    chart.width, chart.height = width - 150, height - 66
+    chart.data = [list(values)]
+    chart.categoryAxis.categoryNames = list(names)
+    chart.categoryAxis.reverseDirection = 1
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = 1
+    chart.valueAxis.labelTextFormat = value_text
+    chart.bars[0].fillColor = styles.SERIES[0]
+    chart.bars.strokeColor = None
+    _axis_fonts(chart)
+    drawing.add(chart)
+    drawing.add(_text(chart.x + chart.width / 2, 16, x_title, size=LABEL, anchor="middle"))
+    return drawing
+
+
+def balance_line(
+    months: Sequence[str],
+    values: Sequence[float],
+    width: float,
+    caption: str,
+    y_title: str,
+    value_text: Callable[[float], str],
+) -> Drawing:
+    """The balance at each month's end, as a line with a marker per month."""
+    height = 200
+    drawing = _frame(width, height, "Balance at each month's end", caption)
+    plot = LinePlot()
+    plot.x, plot.y = 58, 62
+    plot.width, plot.height = width - 70, height - 84
+    plot.data = [list(enumerate(values))]
+    plot.lines[0].strokeColor = styles.SERIES[0]
+    plot.lines[0].strokeWidth = 1.4
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=3)
+    plot.lines[0].symbol.fillColor = styles.SERIES[0]
+    plot.xValueAxis.valueMin = -0.5
+    plot.xValueAxis.valueMax = len(values) - 0.5
+    step = max(1, len(months) // 12)
+    plot.xValueAxis.valueSteps = list(range(0, len(months), step))
+    plot.xValueAxis.labelTextFormat = lambda v: months[int(v)] if 0 <= int(v) < len(months) else ""
+    plot.xValueAxis.labels.angle = 45 if len(months) > 8 else 0
+    plot.xValueAxis.labels.boxAnchor = "ne" if len(months) > 8 else "n"
+    low = min([0.0, *values])
+    plot.yValueAxis.valueMin = low
+    plot.yValueAxis.labelTextFormat = value_text
+    _axis_fonts(plot)
+    drawing.add(plot)
+    _y_title(drawing, 10, plot.y + plot.height / 2, y_title)
+    return drawing

@@ -1,0 +1,425 @@
+"""The pilot evaluation report: ten sections (REPORTS.md), laid out from EvaluationData."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import PageBreak
+
+from ..domain.enums import OutcomeArea, Phase, VettingStatus
+from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
+from ..services.evaluation_data import EvaluationData
+from . import charts
+from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
+from .evaluation_sections import contact, finances, housing, method, narrative
+from .template import ReportDocTemplate
+from .text import markup
+from .words import (
+    TREND_WORDS,
+    VETTING_WORDS,
+    long_date,
+    money_writer,
+    month_label,
+    period_label,
+    short_date,
+    timestamp,
+)
+
+SECTIONS = (
+    "Cover",
+    "Summary",
+    "Settlement plan progress",
+    "Household indicators",
+    "Volunteers",
+    "Housing",
+    "Finances",
+    "Contact log",
+    "Method and completeness",
+    "Narrative and sign-off",
+)
+
+
+def section(number: int) -> list:
+    return heading(f"{number}. {SECTIONS[number - 1]}", f"section-{number}")
+
+
+def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = False) -> None:
+    doc = ReportDocTemplate(out, data.meta, invariant=invariant)
+    width = doc.width
+    story = [
+        *cover(data),
+        PageBreak(),
+        *summary(data, width),
+        *plan(data, width),
+        *indicators(data, width),
+        *volunteers(data, width),
+        *housing(data, width),
+        *finances(data, width),
+        *contact(data, width),
+        *method(data, width),
+        *narrative(data, width),
+    ]
+    doc.build_story(story)
+
+
+# --- 1 ---------------------------------------------------------------------------------------
+def cover(data: EvaluationData) -> list:
+    meta = data.meta
+    codes = ", ".join(meta.household_codes) or "none"
+    if meta.named:
+        privacy = (
+            "Named: this report contains personal information (names of family members and "
+            "volunteers, addresses, donors). Keep it confidential."
+        )
+    else:
+        privacy = (
+            "Anonymised: households appear by code and volunteers by role or number; no names, "
+            "dates of birth, street addresses, donors or payees, and no health or immigration "
+            "details. Free-text notes appear only where the group marked them shareable."
+        )
+    title = heading(meta.title, "section-1")[1]
+    title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)
+    title.bookmark = ("1. Cover", 0, "section-1")
+    lines = [
+        ("Group", meta.group_name),
+        ("Programme", meta.programme),
+        ("Reporting period", period_label(meta.period, meta.locale)),
+        ("Households", codes),
+        ("Prepared by", meta.prepared_by),
+        ("Generated", timestamp(meta.generated_at, meta.locale)),
+        ("Application", f"Sponsor Desk {meta.app_version}"),
+    ]
+    return [
+        gap(60),
+        title,
+        key_values(lines, (120, 300)),
+        gap(18),
+        para(privacy, "body"),
+    ]
+
+
+# --- 2 ---------------------------------------------------------------------------------------
+def figure_text(figure, meta) -> str:
+    if figure.unit == meta.currency:
+        return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
+    if figure.unit == "%":
+        return f"{figure.value} %"
+    if figure.unit == "hours":
+        return f"{figure.value} h"
+    return f"{figure.value:,}" if isinstance(figure.value, int) else str(figure.value)
+
+
+def _minor(value: str, meta) -> int:
+    from decimal import Decimal
+
+    from ..domain.money import minor_digits
+
+    return int(Decimal(value).scaleb(minor_digits(meta.currency)))
+
+
+def days_text(days: int | None) -> str:
+    if days is None:
+        return "arrival date not set"
+    if days < 0:
+        return f"arrives in {-days:,} days"
+    return f"{days:,}"
+
+
+def summary(data: EvaluationData, width: float) -> list:
+    meta = data.meta
+    story = [*section(2), para(f"Figures for {period_label(meta.period, meta.locale)}.", "note")]
+    story.append(key_values([(f.label, figure_text(f, meta)) for f in data.figures], (300, 120)))
+    story += [gap(10), para("Households", "h2")]
+    if not data.households:
+        return [*story, nothing("No households were chosen for this report.")]
+    rows = [
+        [
+            cell(h.code),
+            short_date(h.arrival_date, meta.locale) or "not set",
+            days_text(h.days_since_arrival),
+            f"{h.tasks_done:,}",
+            f"{h.tasks_due:,}",
+            f"{h.tasks_overdue:,}",
+            h.housing_status,
+            f"{h.check_ins:,}",
+        ]
+        for h in data.households
+    ]
+    story.append(
+        table(
+            ("Household", "Arrived", "Days since arrival", "Tasks done", "Due", "Overdue", "Housing", "Check-ins"),
+            rows,
+            (58, 68, 62, 50, 40, 48, 80, 50),
+            numeric=(2, 3, 4, 5, 7),
+        )
+    )  # fmt: skip
+    story.append(
+        para(
+            "Days since arrival, tasks due and overdue are counted at the period's end. A task is "
+            "overdue when it was due before then and not done by then.",
+            "note",
+        )
+    )
+    if meta.named:
+        story.append(para("Household members", "h2"))
+        for h in data.households:
+            family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
+            members = "; ".join(h.members) or "no members recorded"
+            story.append(rich(f"<b>{markup(family)}</b>: {markup(members)}"))
+    return story
+
+
+# --- 3 ---------------------------------------------------------------------------------------
+def plan(data: EvaluationData, width: float) -> list:
+    meta = data.meta
+    story = [*section(3)]
+    if not data.progress:
+        return [*story, nothing("The chosen households have no settlement tasks yet.")]
+    phases = [p for p in Phase if any(x.phase is p for x in data.progress)]
+    by = {(x.area, x.phase): x for x in data.progress}
+    rows, area_done, area_total = [], [], []
+    for area in OUTCOME_ORDER:
+        cells = [by.get((area, p)) for p in phases]
+        done = sum(c.done for c in cells if c)
+        total = sum(c.total for c in cells if c)
+        area_done.append(done)
+        area_total.append(total)
+        rows.append(
+            [wrap(OUTCOME_NAMES[area])]
+            + [f"{c.done}/{c.total}" if c else "–" for c in cells]
+            + [f"{done}/{total}"]
+        )
+    totals = [
+        "All areas",
+        *[f"{sum(by[(a, p)].done for a in OutcomeArea if (a, p) in by)}/{sum(by[(a, p)].total for a in OutcomeArea if (a, p) in by)}" for p in phases],
+        f"{sum(area_done)}/{sum(area_total)}",
+    ]  # fmt: skip
+    rows.append(totals)
+    first = 104
+    rest = (width - first) / (len(phases) + 1)
+    story.append(para("Tasks done out of tasks that apply, by outcome area and phase.", "note"))
+    story.append(
+        table(
+            (
+                "Outcome area",
+                *[
+                    p.label.replace("-", "-\n", 1) if p is Phase.PRE_ARRIVAL else p.label
+                    for p in phases
+                ],
+                "Total",
+            ),
+            rows,
+            (first, *[rest] * (len(phases) + 1)),
+            numeric=tuple(range(1, len(phases) + 2)),
+            bold_rows=(len(rows) - 1,),
+        )
+    )
+    story.append(gap(8))
+    story.append(
+        charts.progress_bars(
+            [OUTCOME_NAMES[a] for a in OUTCOME_ORDER],
+            area_done,
+            area_total,
+            width,
+            f"Tasks done by {long_date(meta.period.end, meta.locale)}, households "
+            f"{', '.join(meta.household_codes)}.",
+        )
+    )
+    story.append(para("Overdue tasks", "h2"))
+    if data.overdue:
+        story.append(
+            table(
+                ("Household", "Task", "Outcome area", "Due", "Days overdue", "Assigned to"),
+                [
+                    [
+                        cell(t.household_code),
+                        wrap(t.title),
+                        wrap(OUTCOME_NAMES[t.area]),
+                        short_date(t.due_on, meta.locale),
+                        f"{t.days_overdue:,}",
+                        wrap(t.who or "nobody"),
+                    ]
+                    for t in data.overdue
+                ],
+                (58, 150, 95, 60, 48, width - 411),
+                numeric=(4,),
+            )
+        )
+    else:
+        story.append(nothing("No task was overdue at the period's end."))
+    story.append(para("Milestones completed in the period", "h2"))
+    if data.milestones:
+        story.append(
+            table(
+                ("Household", "Milestone", "Completed"),
+                [
+                    [cell(m.household_code), wrap(m.title), short_date(m.completed_on, meta.locale)]
+                    for m in data.milestones
+                ],
+                (60, width - 150, 90),
+            )
+        )
+    else:
+        story.append(nothing("No milestone task was completed in this period."))
+    return story
+
+
+# --- 4 ---------------------------------------------------------------------------------------
+def _value(value: str | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    return f"{value} %" if unit == "%" else value
+
+
+def indicators(data: EvaluationData, width: float) -> list:
+    story = [*section(4)]
+    story.append(
+        para(
+            "The latest reading of each indicator and its trend against the reading before, with "
+            "the value that stood at 3, 6, 12 and 24 months after arrival (the latest reading on "
+            "or before that day; – where none was recorded or that point has not come). "
+            "Indicators are grouped under New Zealand's five resettlement outcomes.",
+            "note",
+        )
+    )
+    info = {i.key: i for i in data.indicator_info}
+    if not data.households:
+        return [*story, nothing("No households were chosen for this report.")]
+    for household in data.households:
+        lines = [x for x in data.indicators if x.household_code == household.code]
+        story.append(para(f"Household {household.code}", "h2"))
+        if not any(x.latest for x in lines):
+            story.append(nothing("No indicator has been recorded for this household yet."))
+            continue
+        rows, area_rows = [], []
+        for area in OUTCOME_ORDER:
+            mine = [x for x in lines if info[x.key].area is area]
+            if not mine:
+                continue
+            area_rows.append(len(rows))
+            rows.append([wrap(OUTCOME_NAMES[area], "cell_bold"), "", "", "", "", "", ""])
+            for x in mine:
+                unit = info[x.key].unit
+                rows.append(
+                    [
+                        wrap(info[x.key].label),
+                        wrap(_value(x.latest, unit)),
+                        TREND_WORDS[x.trend] if x.trend else "–",
+                        *[wrap(_value(v, unit)) for v in x.at_months],
+                    ]
+                )
+        made = table(
+            ("Indicator", "Latest", "Trend", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
+            rows,
+            (140, 78, 55, *[(width - 273) / 4] * 4),
+        )
+        for row in area_rows:
+            made.setStyle(
+                [
+                    ("SPAN", (0, row + 1), (-1, row + 1)),
+                    ("BACKGROUND", (0, row + 1), (-1, row + 1), "#ececec"),
+                ]
+            )
+        story.append(made)  # fmt: skip
+    story.append(para("Health indicators, counted across households", "h2"))
+    if data.sensitive:
+        story.append(
+            para(
+                "Health readings are never shown per household: only how many households gave "
+                "each answer at their latest reading.",
+                "note",
+            )
+        )
+        story.append(
+            table(
+                ("Indicator", "Latest answer", "Households"),
+                [[wrap(info[s.key].label), s.value, f"{s.households:,}"] for s in data.sensitive],
+                (200, 140, 80),
+                numeric=(2,),
+            )
+        )
+    else:
+        story.append(nothing("No health indicator has been recorded."))
+    return story
+
+
+# --- 5 ---------------------------------------------------------------------------------------
+def volunteers(data: EvaluationData, width: float) -> list:
+    meta, v = data.meta, data.volunteers
+    story = [*section(5)]
+    if not v.active:
+        return [*story, nothing("The group has no active volunteers.")]
+    vetting_names = {
+        VettingStatus.CURRENT: "Current",
+        VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days",
+        VettingStatus.EXPIRED: "Expired",
+        VettingStatus.MISSING: "Missing",
+    }
+    story.append(para(f"{v.active:,} active volunteers at the period's end.", "body"))
+    half = (width - 12) / 2
+    story.append(
+        table(("Role", "Volunteers"), [[wrap(r), f"{n:,}"] for r, n in v.by_role], (half - 60, 60), numeric=(1,))
+    )  # fmt: skip
+    story.append(gap())
+    story.append(
+        table(
+            ("Vetting", "Volunteers"),
+            [[vetting_names[s], f"{n:,}"] for s, n in v.vetting],
+            (half - 60, 60),
+            numeric=(1,),
+        )
+    )
+    story.append(gap())
+    if v.training:
+        story.append(
+            table(
+                ("Training (current at the period's end)", "Volunteers"),
+                [[wrap(c), f"{n:,}"] for c, n in v.training],
+                (half - 60, 60),
+                numeric=(1,),
+            )
+        )
+    story.append(gap(8))
+    if v.total_minutes:
+        story.append(
+            charts.month_bars(
+                [month_label(m, meta.locale) for m, _ in v.by_month],
+                [round(minutes / 60, 1) for _, minutes in v.by_month],
+                width,
+                "Volunteer hours by month",
+                "hours",
+                f"Hours logged each month, {period_label(meta.period, meta.locale)}.",
+            )
+        )
+        story.append(para("Hours by activity", "h2"))
+        from .words import hours
+
+        story.append(
+            table(
+                ("Activity", "Hours"),
+                [[wrap(a), hours(m)] for a, m in v.by_activity]
+                + [["All activities", hours(v.total_minutes)]],
+                (half - 60, 60),
+                numeric=(1,),
+                bold_rows=(len(v.by_activity),),
+            )
+        )
+    else:
+        story.append(nothing("No volunteer hours were logged in this period."))
+    story.append(para("Each volunteer", "h2"))
+    from .words import hours
+
+    story.append(
+        table(
+            ("Volunteer", "Roles", "Vetting", "Hours in the period"),
+            [
+                [wrap(p.label), wrap(p.roles), VETTING_WORDS[p.vetting], hours(p.minutes)]
+                for p in v.people
+            ],
+            (130, width - 320, 90, 100),
+            numeric=(3,),
+        )
+    )
+    return story

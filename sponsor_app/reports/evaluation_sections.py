@@ -1,0 +1,369 @@
+"""Sections 6 to 10 of the evaluation report: housing, finances, contact log, method and the
+narrative with its sign-off lines."""
+
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether, Table
+
+from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.reports import OUTCOME_NAMES
+from ..services.evaluation_data import EvaluationData
+from . import charts, fonts, styles
+from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
+from .words import long_date, money_writer, month_label, percent, period_label, short_date
+
+
+def _section(number: int, title: str) -> list:
+    return heading(f"{number}. {title}", f"section-{number}")
+
+
+# --- 6 ---------------------------------------------------------------------------------------
+def housing(data: EvaluationData, width: float) -> list:
+    meta = data.meta
+    money = money_writer(meta.currency, meta.locale)
+    story = [*_section(6, "Housing")]
+    if not data.housing:
+        return [*story, nothing("No tenancy is recorded for the chosen households.")]
+    named = meta.named
+    header = ["Household", "Address" if named else "Town or suburb", "Status", "Lease", "Rent", "Group pays", "Inspec-\ntions", "Move-\nin"]  # fmt: skip
+    rows = []
+    for h in data.housing:
+        place = f"{h.address}, {h.town}" if named and h.address else h.town
+        lease = f"{short_date(h.lease_start, meta.locale)} to {short_date(h.lease_end, meta.locale) or 'open'}"
+        rows.append(
+            [
+                cell(h.household_code),
+                wrap(place),
+                h.status,
+                wrap(lease),
+                wrap(f"{money(h.rent)} {h.frequency}", "cell_right"),
+                money(h.group_share),
+                f"{h.inspections:,}",
+                f"{h.move_in_done}/{h.move_in_total}",
+            ]
+        )
+    story.append(
+        table(header, rows, (58, width - 430, 55, 95, 72, 60, 50, 40), numeric=(4, 5, 6, 7))
+    )
+    story.append(
+        para(
+            "Inspections: done in the period. Move-in: items of the move-in checklist done. "
+            + ("" if named else "Addresses are shown only as town or suburb."),
+            "note",
+        )
+    )
+    return story
+
+
+# --- 7 ---------------------------------------------------------------------------------------
+def finances(data: EvaluationData, width: float) -> list:
+    meta, f = data.meta, data.finances
+    money = money_writer(meta.currency, meta.locale)
+    story = [*_section(7, "Finances")]
+    story.append(
+        key_values(
+            [
+                (
+                    f"Opening balance ({long_date(meta.period.start, meta.locale)})",
+                    money(f.opening),
+                ),
+                ("Income in the period", money(f.total_income)),
+                ("Spending in the period", money(f.total_spending)),
+                (f"Closing balance ({long_date(meta.period.end, meta.locale)})", money(f.closing)),
+            ],
+            (300, 120),
+        )
+    )
+    half = (width - 12) / 2
+    for title, lines, empty in (
+        ("Income by category", f.income, "No income was recorded in this period."),
+        ("Spending by category", f.spending, "No spending was recorded in this period."),
+    ):
+        story.append(para(title, "h2"))
+        if lines:
+            total = sum(c.amount.minor for c in lines)
+            story.append(
+                table(
+                    ("Category", "Amount"),
+                    [[wrap(c.category), money(c.amount)] for c in lines]
+                    + [["Total", money.minor(total)]],
+                    (half, 100),
+                    numeric=(1,),
+                    bold_rows=(len(lines),),
+                )
+            )
+        else:
+            story.append(nothing(empty))
+    if f.income:
+        story.append(
+            para(
+                "Income is shown by category only: no donor is named in this report."
+                if not meta.named
+                else "Income by category; pledges below name their donors.",
+                "note",
+            )
+        )
+    if f.spending:
+        story.append(gap(8))
+        story.append(
+            charts.category_bars(
+                [c.category for c in f.spending],
+                [c.amount.minor / 100 for c in f.spending],
+                width,
+                "Spending by category",
+                meta.currency,
+                f"Spending {period_label(meta.period, meta.locale)}.",
+                _axis_money(meta),
+            )
+        )
+    story.append(para("Budget against actual", "h2"))
+    if f.budget:
+        story.append(
+            table(
+                ("Category", "Budget", "Actual", "Left (over budget: negative)"),
+                [
+                    [wrap(b.category), money(b.budget), money(b.actual), money(b.difference)]
+                    for b in f.budget
+                ],
+                (width - 330, 90, 90, 150),
+                numeric=(1, 2, 3),
+            )
+        )
+    else:
+        story.append(nothing("No budget was set for this period."))
+    story.append(para("Pledges", "h2"))
+    if f.pledges_behind:
+        story.append(
+            para(
+                f"{f.pledges_behind} pledge{'s are' if f.pledges_behind != 1 else ' is'} behind, "
+                f"{money(f.pledges_outstanding)} outstanding in all at the period's end.",
+            )
+        )
+        if meta.named and f.pledges:
+            story.append(
+                table(
+                    ("Donor", "Outstanding"),
+                    [[wrap(p.donor), money(p.outstanding)] for p in f.pledges],
+                    (half, 100),
+                    numeric=(1,),
+                )
+            )
+    else:
+        story.append(nothing("No pledge was behind at the period's end."))
+    story.append(para("Programme requirement", "h2"))
+    position = f.position
+    if position.met:
+        verdict = (
+            f"Met: the group held {money(position.held)} against {money(position.requirement.required)} "
+            f"required, {money(position.surplus)} more than required."
+        )
+    else:
+        verdict = (
+            f"Not met: the group held {money(position.held)} against "
+            f"{money(position.requirement.required)} required, {money(position.shortfall)} short."
+        )
+    story.append(para(verdict))
+    if position.restricted_left_out:
+        story.append(
+            para(
+                f"Restricted income not counted by the programme's rule: "
+                f"{money(position.restricted_left_out)}.",
+                "note",
+            )
+        )
+    if f.month_end:
+        story.append(gap(8))
+        story.append(
+            charts.balance_line(
+                [month_label(m.month_end.replace(day=1), meta.locale) for m in f.month_end],
+                [m.balance.minor / 100 for m in f.month_end],
+                width,
+                f"Balance at the end of each month, {period_label(meta.period, meta.locale)}.",
+                meta.currency,
+                _axis_money(meta),
+            )
+        )
+    return story
+
+
+def _axis_money(meta):
+    money = money_writer(meta.currency, meta.locale)
+
+    def text(value: float) -> str:
+        return money.minor(round(value) * 100)[:-3] if money.digits == 2 else f"{value:,.0f}"
+
+    return text
+
+
+# --- 8 ---------------------------------------------------------------------------------------
+def contact(data: EvaluationData, width: float) -> list:
+    meta = data.meta
+    story = [*_section(8, "Contact log")]
+    codes = [h.code for h in data.households]
+    if not data.contact:
+        story.append(nothing("No check-in was recorded in this period."))
+    else:
+        months = sorted({c.month for c in data.contact})
+        by = {(c.household_code, c.month): c for c in data.contact}
+        each = min(70, (width - 80) / max(1, len(codes)))
+        for title, note, value in (
+            ("Check-ins per month", "Visits, calls, meetings and programme reviews held.",
+             lambda c: f"{c.check_ins:,}" if c else "0"),
+            ("The family's needs-met rating", "Average of the ratings given that month, from 1 "
+             "(not met) to 5 (fully met); – where the family was not asked.",
+             lambda c: c.needs_met_average or "–" if c else "–"),
+        ):  # fmt: skip
+            story.append(para(title, "h2"))
+            story.append(para(note, "note"))
+            story.append(
+                table(
+                    ("Month", *codes),
+                    [
+                        [month_label(m, meta.locale), *[value(by.get((code, m))) for code in codes]]
+                        for m in months
+                    ],
+                    (80, *[each] * len(codes)),
+                    numeric=tuple(range(1, len(codes) + 1)),
+                )
+            )
+    story.append(para("Concerns raised and resolved", "h2"))
+    open_at_end = dict(data.open_concerns)
+    rows = []
+    for code in codes:
+        mine = [c for c in data.contact if c.household_code == code]
+        rows.append(
+            [
+                cell(code),
+                f"{sum(c.concerns_raised for c in mine):,}",
+                f"{sum(c.concerns_resolved for c in mine):,}",
+                f"{open_at_end.get(code, 0):,}",
+            ]
+        )
+    if rows:
+        story.append(
+            table(
+                ("Household", "Raised in the period", "Resolved in the period", "Open at its end"),
+                rows,
+                (80, 110, 120, 110),
+                numeric=(1, 2, 3),
+            )
+        )
+        story.append(
+            para(
+                "The words of each concern stay in the group's records: only counts appear here.",
+                "note",
+            )
+        )
+    story.append(para("The family's goals", "h2"))
+    if any(g.set for g in data.goals):
+        story.append(
+            table(
+                ("Household", "Goals set", "Not started", "Progressing", "Achieved", "Changed"),
+                [
+                    [
+                        cell(g.household_code),
+                        g.set,
+                        g.not_started,
+                        g.progressing,
+                        g.achieved,
+                        g.changed,
+                    ]
+                    for g in data.goals
+                ],
+                (80, 70, 70, 75, 70, 70),
+                numeric=(1, 2, 3, 4, 5),
+            )
+        )
+    else:
+        story.append(nothing("No goals have been recorded for the chosen households."))
+    story.append(para("Notes the group marked shareable", "h2"))
+    if data.shared_notes:
+        story.append(
+            table(
+                ("Date", "Household", "Summary"),
+                [
+                    [short_date(n.held_on, meta.locale), cell(n.household_code), wrap(n.summary)]
+                    for n in data.shared_notes
+                ],
+                (70, 60, width - 130),
+            )
+        )
+    else:
+        story.append(nothing("No check-in note in this period was marked shareable."))
+    return story
+
+
+# --- 9 ---------------------------------------------------------------------------------------
+def method(data: EvaluationData, width: float) -> list:
+    meta = data.meta
+    info = {i.key: i for i in data.indicator_info}
+    story = [*_section(9, "Method and completeness")]
+    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS)
+    for text in (
+        "Every figure comes from the group's own records, read at one moment from its Sponsor Desk "
+        "file. Money is kept in whole cents; nothing is estimated.",
+        f"An indicator's value at {points} months is the latest reading recorded on or before "
+        "that many months after the household's arrival. Trends compare the latest reading with "
+        "the one before it.",
+        "Below, for each indicator: the date of the last reading of any chosen household up to "
+        "the period's end, and the share of households with no reading at all. An indicator "
+        "few households have is weak evidence.",
+    ):
+        story.append(para(text))
+    rows = [
+        [
+            wrap(info[c.key].label),
+            wrap(OUTCOME_NAMES[info[c.key].area]),
+            short_date(c.last_reading_on, meta.locale) or "never",
+            f"{c.households_without} of {c.households}",
+            percent(c.households_without, c.households),
+        ]
+        for c in data.completeness
+    ]
+    story.append(
+        table(
+            ("Indicator", "Outcome area", "Last reading", "Households with none", "Share"),
+            rows,
+            (width - 340, 120, 75, 85, 60),
+            numeric=(3, 4),
+        )
+    )
+    return story
+
+
+# --- 10 --------------------------------------------------------------------------------------
+def narrative(data: EvaluationData, width: float) -> list:
+    story = [*_section(10, "Narrative and sign-off")]
+    for title, text, empty in (
+        ("Highlights", data.highlights, "No highlights were written for this period."),
+        ("Challenges", data.challenges, "No challenges were written for this period."),
+    ):
+        story.append(para(title, "h2"))
+        if text.strip():
+            story += [para(paragraph) for paragraph in text.strip().split("\n\n")]
+        else:
+            story.append(nothing(empty))
+    story.append(gap(16))
+    line = "_" * 38
+    signatures = Table(
+        [
+            ["Name", line, "Role", line],
+            ["Signature", line, "Date", line],
+            ["", "", "", ""],
+            ["Name", line, "Role", line],
+            ["Signature", line, "Date", line],
+        ],
+        colWidths=(60, (width - 120) / 2, 50, (width - 120) / 2),
+        rowHeights=26,
+        hAlign="LEFT",
+    )
+    signatures.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("FONTSIZE", (0, 0), (-1, -1), styles.FONT_SIZE),
+            ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+    )
+    story.append(KeepTogether([para("Signed for the group", "h2"), signatures]))  # fmt: skip
+    return story

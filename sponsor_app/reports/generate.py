@@ -1,0 +1,138 @@
+"""Make a report file: gather its data through the services (one read of the group file), lay
+it out, and write it so that a failure leaves nothing half-written. The window and the command
+line both come here."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.errors import SponsorDeskError
+from ..domain.periods import Period
+from ..domain.reports import ReportKind
+from ..services.bundle import bundle_bytes
+from ..services.combine import combine, combined_csv_bytes, load_bundles
+from ..services.evaluation_data import evaluation_data
+from ..services.report_lists import checklist_data, housing_data, roster_data
+from ..services.statement_data import statement_data
+from ..storage.store import Store
+from . import combined, evaluation, finances, lists
+
+
+class CannotWrite(SponsorDeskError):
+    """The report's file cannot be written where it was asked for."""
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: ReportKind
+    out: Path
+    period: Period
+    named: bool = False
+    household_ids: tuple[int, ...] | None = None
+    bundle: Path | None = None  # the evaluation's data bundle, beside the PDF
+    force: bool = False  # replace files that exist
+    invariant: bool = False  # same data, same bytes (tests)
+    generated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedReport:
+    kind: ReportKind
+    path: Path
+    bundle: Path | None
+    period: Period
+    named: bool
+
+
+def check_target(path: Path, force: bool) -> None:
+    """One sentence for each reason a file cannot be written there."""
+    path = Path(path)
+    if path.is_dir():
+        raise CannotWrite(f"{path} is a folder: give a file name for the report.")
+    if path.exists() and not force:
+        raise CannotWrite(
+            f"{path} already exists; choose another name or add --force to replace it."
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise CannotWrite(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise CannotWrite(f"Cannot write {path}: the folder {folder} is not writable.")
+
+
+def write_file(path: Path, make: Callable[[object], None]) -> None:
+    """Write through a temporary file in the same folder, owner-only, then put it in place."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            make(stream)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise CannotWrite(f"Cannot write {path}: {error.strerror or error}.") from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def generate(store: Store, request: ReportRequest) -> GeneratedReport:
+    r = request
+    if r.bundle is not None and r.kind is not ReportKind.EVALUATION:
+        raise CannotWrite("A data bundle goes with the evaluation report only.")
+    check_target(r.out, r.force)
+    if r.bundle is not None:
+        check_target(r.bundle, r.force)
+        if Path(r.bundle).resolve() == Path(r.out).resolve():
+            raise CannotWrite("The bundle and the report need different file names.")
+    ids = list(r.household_ids) if r.household_ids is not None else None
+    extra = {"generated_at": r.generated_at}
+    bundle = None
+    match r.kind:
+        case ReportKind.EVALUATION:
+            data = evaluation_data(store, r.period, r.named, ids, **extra)
+            layout = evaluation.build
+            if r.bundle is not None:
+                bundle = bundle_bytes(data)
+        case ReportKind.FINANCES:
+            data, layout = statement_data(store, r.period, r.named, **extra), finances.build
+        case ReportKind.ROSTER:
+            data, layout = roster_data(store, r.period, **extra), lists.build_roster
+        case ReportKind.CHECKLIST:
+            data = checklist_data(store, r.period, r.named, ids, **extra)
+            layout = lists.build_checklist
+        case ReportKind.HOUSING:
+            data = housing_data(store, r.period, r.named, ids, **extra)
+            layout = lists.build_housing
+        case _:
+            raise CannotWrite(f"There is no {r.kind.value} report of one group.")
+    write_file(r.out, lambda stream: layout(data, stream, invariant=r.invariant))
+    if bundle is not None:
+        write_file(r.bundle, lambda stream: stream.write(bundle))
+    return GeneratedReport(r.kind, Path(r.out), r.bundle, r.period, data.meta.named)
+
+
+def combine_bundles(
+    paths: list[Path],
+    out: Path,
+    csv_out: Path | None = None,
+    force: bool = False,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+):
+    """The cross-group summary PDF (and the exact CSV) from many groups' bundles."""
+    check_target(out, force)
+    if csv_out is not None:
+        check_target(csv_out, force)
+    data = combine(load_bundles(paths), generated_at)
+    write_file(out, lambda stream: combined.build(data, stream, invariant=invariant))
+    if csv_out is not None:
+        content = combined_csv_bytes(data)
+        write_file(csv_out, lambda stream: stream.write(content))
+    return data

@@ -1,0 +1,681 @@
+"""The evaluation report's figures, read from one snapshot of the file and anonymised here, so
+that the PDF and the data bundle print exactly the same things (reports/ only lays them out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from ..domain.enums import GoalStatus, OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
+from ..domain.money import Money
+from ..domain.periods import Period, month_start
+from ..domain.reports import ReportKind, town_only
+from ..storage.models import GroupProfile, TrainingRecord, VolunteerHours
+from ..storage.store import Store
+from . import funds, hours, housing, indicators, ledger
+from .checkins import list_check_ins
+from .funds import BudgetLine, CategoryAmount
+from .goals import list_goals
+from .groups import programme_of
+from .plan import plan_tasks
+from .report_data import HouseholdRef, ReportMeta, households, report_meta, volunteer_names
+from .results import FundsPosition, MonthBalance
+from .volunteers import list_volunteers
+
+FREE_TEXT_HIDDEN = "(free text)"
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    code: str
+    family_name: str  # named reports only
+    members: tuple[str, ...]  # "Name (relationship)", named reports only
+    people: int
+    arrival_date: date | None
+    days_since_arrival: int | None  # at the period's end; negative: not arrived yet
+    tasks_done: int
+    tasks_due: int
+    tasks_overdue: int
+    housing_status: str
+    check_ins: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: a line of the summary table and of figures.csv in the bundle."""
+
+    key: str
+    label: str
+    value: int | str  # whole counts, or plain decimals ("1234.50") for money and shares
+    unit: str  # households, people, tasks, hours, %, check-ins, or a currency code
+    counts: str = ""  # "households" or "people" when a small value could single someone out
+
+
+@dataclass(frozen=True)
+class AreaPhase:
+    area: OutcomeArea
+    phase: Phase
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class OverdueTask:
+    household_code: str
+    title: str
+    area: OutcomeArea
+    due_on: date
+    days_overdue: int
+    who: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    household_code: str
+    title: str
+    completed_on: date
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    key: str
+    label: str
+    area: OutcomeArea
+    kind: IndicatorKind
+    unit: str
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    household_code: str
+    key: str
+    latest: str | None
+    latest_on: date | None
+    trend: Trend | None
+    at_months: tuple[str | None, ...]  # at 3, 6, 12 and 24 months after arrival
+
+
+@dataclass(frozen=True)
+class SensitiveCount:
+    """A health indicator, only ever counted across households: how many gave each value."""
+
+    key: str
+    value: str
+    households: int
+
+
+@dataclass(frozen=True)
+class VolunteerLine:
+    label: str  # a name in a named report, a role or "Volunteer N" otherwise
+    roles: str
+    vetting: VettingStatus
+    minutes: int
+
+
+@dataclass(frozen=True)
+class VolunteerFigures:
+    active: int
+    by_role: tuple[tuple[str, int], ...]
+    vetting: tuple[tuple[VettingStatus, int], ...]
+    warning_days: int
+    training: tuple[tuple[str, int], ...]  # course, active volunteers with it current
+    total_minutes: int
+    by_month: tuple[tuple[date, int], ...]
+    by_activity: tuple[tuple[str, int], ...]
+    people: tuple[VolunteerLine, ...]
+
+
+@dataclass(frozen=True)
+class HousingLine:
+    household_code: str
+    town: str
+    address: str  # named reports only
+    status: str
+    lease_start: date | None
+    lease_end: date | None
+    rent: Money
+    frequency: str
+    group_share: Money
+    inspections: int  # done in the period
+    move_in_done: int
+    move_in_total: int
+
+
+@dataclass(frozen=True)
+class PledgeLine:
+    donor: str  # named reports only; "" otherwise
+    outstanding: Money
+
+
+@dataclass(frozen=True)
+class FinanceFigures:
+    opening: Money
+    income: tuple[CategoryAmount, ...]
+    spending: tuple[CategoryAmount, ...]
+    closing: Money
+    budget: tuple[BudgetLine, ...]
+    pledges_outstanding: Money
+    pledges_behind: int
+    pledges: tuple[PledgeLine, ...]
+    position: FundsPosition
+    month_end: tuple[MonthBalance, ...]
+
+    @property
+    def total_income(self) -> Money:
+        return sum((c.amount for c in self.income), Money.zero(self.opening.currency))
+
+    @property
+    def total_spending(self) -> Money:
+        return sum((c.amount for c in self.spending), Money.zero(self.opening.currency))
+
+
+@dataclass(frozen=True)
+class ContactMonth:
+    household_code: str
+    month: date
+    check_ins: int
+    needs_met_average: str | None  # one decimal ("4.2"), None when not asked that month
+    concerns_raised: int
+    concerns_resolved: int
+
+
+@dataclass(frozen=True)
+class GoalCounts:
+    household_code: str
+    set: int
+    not_started: int
+    progressing: int
+    achieved: int
+    changed: int
+
+
+@dataclass(frozen=True)
+class SharedNote:
+    household_code: str
+    held_on: date
+    summary: str
+
+
+@dataclass(frozen=True)
+class Completeness:
+    key: str
+    last_reading_on: date | None
+    households_without: int
+    households: int
+
+
+@dataclass(frozen=True)
+class EvaluationData:
+    meta: ReportMeta
+    households: tuple[HouseholdSummary, ...]
+    figures: tuple[Figure, ...]
+    progress: tuple[AreaPhase, ...]
+    overdue: tuple[OverdueTask, ...]
+    milestones: tuple[Milestone, ...]
+    indicator_info: tuple[IndicatorInfo, ...]
+    indicators: tuple[IndicatorLine, ...]
+    sensitive: tuple[SensitiveCount, ...]
+    volunteers: VolunteerFigures
+    housing: tuple[HousingLine, ...]
+    finances: FinanceFigures
+    contact: tuple[ContactMonth, ...]
+    open_concerns: tuple[tuple[str, int], ...]  # household code, concerns still open at the end
+    goals: tuple[GoalCounts, ...]
+    shared_notes: tuple[SharedNote, ...]
+    completeness: tuple[Completeness, ...]
+    highlights: str
+    challenges: str
+
+
+def evaluation_data(
+    store: Store,
+    period: Period,
+    named: bool = False,
+    household_ids: list[int] | None = None,
+    generated_at: datetime | None = None,
+) -> EvaluationData:
+    """Everything the evaluation report prints, from one read of the file."""
+    with store.read():
+        chosen = households(store, household_ids)
+        meta = report_meta(
+            store,
+            ReportKind.EVALUATION,
+            period,
+            named,
+            tuple(h.code for h in chosen),
+            generated_at,
+        )
+        return _gather(store, meta, chosen)
+
+
+def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> EvaluationData:
+    period, named = meta.period, meta.named
+    ids = {h.id for h in chosen}
+    names = volunteer_names(store, named)
+    tasks = [t for t in plan_tasks(store) if t.household_id in ids]
+    check_ins = [c for c in list_check_ins(store) if c.household_id in ids]
+    members = _members(store, ids)
+    homes = _housing(store, ids, period, named)
+    volunteers = _volunteers(store, period, names)
+    money = _finances(store, period, named)
+    info, lines, sensitive, completeness = _indicators(store, chosen, period.end, named)
+    summaries = tuple(
+        _household(h, tasks, check_ins, members, homes, period, named) for h in chosen
+    )
+    in_period = [c for c in check_ins if c.held_on in period]
+    return EvaluationData(
+        meta=meta,
+        households=summaries,
+        figures=_figures(meta, summaries, volunteers, money, len(in_period)),
+        progress=_progress(tasks, period.end),
+        overdue=tuple(
+            OverdueTask(
+                t.household_code,
+                t.title,
+                t.outcome_area,
+                t.due_on,
+                (period.end - t.due_on).days,
+                names.get(t.assignee_id, "") if t.assignee_id else "",
+            )
+            for t in tasks
+            if _overdue_at(t, period.end)
+        ),
+        milestones=tuple(
+            Milestone(t.household_code, t.title, t.completed_on)
+            for t in sorted(tasks, key=lambda t: (t.completed_on or date.min, t.household_code))
+            if t.milestone and t.status is TaskStatus.DONE and t.completed_on in period
+        ),
+        indicator_info=info,
+        indicators=lines,
+        sensitive=sensitive,
+        volunteers=volunteers,
+        housing=tuple(homes.values()),
+        finances=money,
+        contact=_contact_months(in_period, chosen, period),
+        open_concerns=tuple(
+            (
+                h.code,
+                sum(
+                    1
+                    for c in check_ins
+                    if c.household_id == h.id
+                    and c.concern.strip()
+                    and c.held_on <= period.end
+                    and (c.concern_resolved_on is None or c.concern_resolved_on > period.end)
+                ),
+            )
+            for h in chosen
+        ),
+        goals=_goals(store, chosen, period.end),
+        shared_notes=tuple(
+            SharedNote(c.household_code, c.held_on, c.summary)
+            for c in sorted(in_period, key=lambda c: (c.held_on, c.household_code))
+            if c.shareable and c.summary.strip()
+        ),
+        completeness=completeness,
+        **_narrative(store, period),
+    )
+
+
+# --- tasks ---------------------------------------------------------------------------------
+def _done_by(task, end: date) -> bool:
+    return task.status is TaskStatus.DONE and (task.completed_on or end) <= end
+
+
+def _overdue_at(task, end: date) -> bool:
+    """Due before the period's end and not done by then (the dashboard's rule when the period
+    ends today: still to do and due before today)."""
+    return (
+        task.status is not TaskStatus.NOT_NEEDED
+        and task.due_on is not None
+        and task.due_on < end
+        and not _done_by(task, end)
+    )
+
+
+def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
+    counts: dict[tuple[OutcomeArea, Phase], list[int]] = {}
+    for task in tasks:
+        if task.status is TaskStatus.NOT_NEEDED:
+            continue
+        pair = counts.setdefault((task.outcome_area, task.phase), [0, 0])
+        pair[0] += _done_by(task, end)
+        pair[1] += 1
+    return tuple(
+        AreaPhase(area, phase, *counts[(area, phase)])
+        for area in OutcomeArea
+        for phase in Phase
+        if (area, phase) in counts
+    )
+
+
+# --- households ----------------------------------------------------------------------------
+def _members(store: Store, ids: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each household's current members as (name, relationship): names only, never a date of
+    birth or the notes (where health or immigration details may have been typed)."""
+    from .households import list_members
+
+    found: dict[int, list[tuple[str, str]]] = {}
+    for household_id in sorted(ids):
+        found[household_id] = [
+            (m.full_name, m.relationship_to_principal)
+            for m in list_members(store, household_id)
+            if not m.archived
+        ]
+    return found
+
+
+def _household(h, tasks, check_ins, members, homes, period, named) -> HouseholdSummary:
+    mine = [t for t in tasks if t.household_id == h.id and t.status is not TaskStatus.NOT_NEEDED]
+    people = members.get(h.id, [])
+    home = homes.get(h.code)
+    return HouseholdSummary(
+        code=h.code,
+        family_name=h.family_name if named else "",
+        members=tuple(f"{n} ({r})" if r else n for n, r in people) if named else (),
+        people=len(people),
+        arrival_date=h.arrival_date,
+        days_since_arrival=(period.end - h.arrival_date).days if h.arrival_date else None,
+        tasks_done=sum(1 for t in mine if _done_by(t, period.end)),
+        tasks_due=sum(1 for t in mine if t.due_on is not None and t.due_on <= period.end),
+        tasks_overdue=sum(1 for t in mine if _overdue_at(t, period.end)),
+        housing_status=home.status if home else "No home recorded",
+        check_ins=sum(1 for c in check_ins if c.household_id == h.id and c.held_on in period),
+    )
+
+
+def _housing(store: Store, ids: set[int], period: Period, named: bool) -> dict[str, HousingLine]:
+    """The household's current (or latest) tenancy, by household code."""
+    found: dict[str, HousingLine] = {}
+    for summary in housing.housing_summary(store):
+        for tenancy in summary.tenancies:
+            if tenancy.household_id not in ids:
+                continue
+            done = [i for i in summary.inspections if i.tenancy_id == tenancy.id]
+            line = HousingLine(
+                household_code=tenancy.household_code,
+                town=town_only(summary.property.town),
+                address=summary.property.address if named else "",
+                status=tenancy.status.label,
+                lease_start=tenancy.lease_start,
+                lease_end=tenancy.lease_end,
+                rent=tenancy.rent,
+                frequency=tenancy.rent_frequency.label.lower(),
+                group_share=tenancy.group_share,
+                inspections=sum(1 for i in done if i.inspected_on in period),
+                move_in_done=tenancy.move_in_done,
+                move_in_total=tenancy.move_in_total,
+            )
+            earlier = found.get(tenancy.household_code)
+            if earlier is None or (tenancy.lease_start or date.min) >= (
+                earlier.lease_start or date.min
+            ):
+                found[tenancy.household_code] = line
+    return dict(sorted(found.items()))
+
+
+# --- volunteers ----------------------------------------------------------------------------
+def _volunteers(store: Store, period: Period, names: dict[int, str]) -> VolunteerFigures:
+    end = period.end
+    people = [v for v in list_volunteers(store, today=end) if v.active]
+    with store.read() as session:
+        warning_days = session.scalar(select(GroupProfile.vetting_warning_days))
+        records = session.execute(
+            select(TrainingRecord.volunteer_id, TrainingRecord.course).where(
+                TrainingRecord.completed_on <= end,
+                (TrainingRecord.expires_on.is_(None)) | (TrainingRecord.expires_on >= end),
+            )
+        ).all()
+        minutes = dict(
+            session.execute(
+                select(VolunteerHours.volunteer_id, func.sum(VolunteerHours.minutes))
+                .where(VolunteerHours.worked_on.between(period.start, end))
+                .group_by(VolunteerHours.volunteer_id)
+            ).all()
+        )
+    active_ids = {v.id for v in people}
+    programme = programme_of(store)
+    by_role: dict[str, int] = {}
+    for volunteer in people:
+        for role in volunteer.roles:
+            by_role[role.label] = by_role.get(role.label, 0) + 1
+    totals = hours.hours_totals(store, period)
+    return VolunteerFigures(
+        active=len(people),
+        by_role=tuple(sorted(by_role.items(), key=lambda item: (-item[1], item[0]))),
+        vetting=tuple(
+            (status, sum(1 for v in people if v.vetting_status is status))
+            for status in VettingStatus
+        ),
+        warning_days=warning_days,
+        training=tuple(
+            (
+                course.label,
+                len({vid for vid, key in records if key == course.key and vid in active_ids}),
+            )
+            for course in programme.training
+        ),
+        total_minutes=totals.total_minutes,
+        by_month=totals.by_month,
+        by_activity=totals.by_activity,
+        people=tuple(
+            sorted(
+                (
+                    VolunteerLine(
+                        names.get(v.id, ""),
+                        v.role_labels,
+                        v.vetting_status,
+                        int(minutes.get(v.id, 0)),
+                    )
+                    for v in people
+                ),
+                key=lambda line: _label_order(line.label),
+            )
+        ),
+    )
+
+
+def _label_order(label: str) -> tuple:
+    """Leads first, then "Volunteer 2" before "Volunteer 10"."""
+    head, _, number = label.rpartition(" ")
+    if head == "Volunteer" and number.isdigit():
+        return (1, "", int(number))
+    return (0, label.casefold(), 0)
+
+
+# --- money ---------------------------------------------------------------------------------
+def _finances(store: Store, period: Period, named: bool) -> FinanceFigures:
+    from ..domain.enums import TransactionKind
+
+    pledges = [p for p in funds.list_pledges(store, today=period.end) if p.outstanding]
+    currency = ledger.balance(store).currency
+    return FinanceFigures(
+        opening=ledger.balance(store, as_of=period.start - timedelta(days=1)),
+        income=tuple(funds.amounts_by_category(store, period, TransactionKind.INCOME)),
+        spending=tuple(funds.amounts_by_category(store, period, TransactionKind.EXPENSE)),
+        closing=ledger.balance(store, as_of=period.end),
+        budget=tuple(funds.budget_vs_actual(store, period)),
+        pledges_outstanding=sum((p.outstanding for p in pledges), Money.zero(currency)),
+        pledges_behind=len(pledges),
+        pledges=tuple(PledgeLine(p.donor, p.outstanding) for p in pledges) if named else (),
+        position=funds.funds_position(store, today=period.end),
+        month_end=tuple(funds.month_end_balances(store, period)),
+    )
+
+
+def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigures, check_ins):
+    current = sum(
+        n for s, n in volunteers.vetting if s in (VettingStatus.CURRENT, VettingStatus.EXPIRING)
+    )
+    share = round(100 * current / volunteers.active) if volunteers.active else 0
+    position = money.position
+    currency = meta.currency
+    return (
+        Figure("households", "Households", len(summaries), "households", "households"),
+        Figure(
+            "people",
+            "People in those households",
+            sum(s.people for s in summaries),
+            "people",
+            "people",
+        ),
+        Figure(
+            "tasks_done", "Settlement tasks done", sum(s.tasks_done for s in summaries), "tasks"
+        ),
+        Figure(
+            "tasks_due",
+            "Settlement tasks due by the period's end",
+            sum(s.tasks_due for s in summaries),
+            "tasks",
+        ),
+        Figure(
+            "tasks_overdue",
+            "Settlement tasks overdue",
+            sum(s.tasks_overdue for s in summaries),
+            "tasks",
+        ),
+        Figure("volunteers_active", "Active volunteers", volunteers.active, "people", "people"),
+        Figure(
+            "volunteers_vetted",
+            "Active volunteers with current vetting",
+            current,
+            "people",
+            "people",
+        ),
+        Figure("volunteers_vetted_share", "Share with current vetting", share, "%"),
+        Figure(
+            "volunteer_hours",
+            "Volunteer hours in the period",
+            _hours(volunteers.total_minutes),
+            "hours",
+        ),
+        Figure("income", "Income in the period", money.total_income.plain(), currency),
+        Figure("spending", "Spending in the period", money.total_spending.plain(), currency),
+        Figure("closing_balance", "Balance at the period's end", money.closing.plain(), currency),
+        Figure(
+            "funds_required",
+            "Funds the programme requires",
+            position.requirement.required.plain(),
+            currency,
+        ),
+        Figure("funds_held", "Funds held towards it", position.held.plain(), currency),
+        Figure("funds_short", "Short of the requirement by", position.shortfall.plain(), currency),
+        Figure("check_ins", "Check-ins held in the period", check_ins, "check-ins"),
+    )
+
+
+def _hours(minutes: int) -> str:
+    whole, rest = divmod(minutes, 60)
+    return f"{whole}.{rest * 100 // 60:02d}" if rest else str(whole)
+
+
+# --- indicators ----------------------------------------------------------------------------
+def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool):
+    known = indicators.indicators(store)
+    info = tuple(
+        IndicatorInfo(i.key, i.label, i.outcome_area, i.kind, i.unit, i.sensitive) for i in known
+    )
+    all_readings = [r for r in indicators.readings(store) if r.recorded_on <= end]
+    lines, sensitive, completeness = [], [], []
+    for indicator in known:
+        series_of = {
+            h.id: [
+                r for r in all_readings if r.household_id == h.id and r.indicator == indicator.key
+            ]
+            for h in chosen
+        }
+        shown = (
+            (lambda value: value)
+            if named or indicator.kind is not IndicatorKind.TEXT
+            else (lambda _value: FREE_TEXT_HIDDEN)
+        )
+        if indicator.sensitive:
+            latest = [s[-1].value for s in series_of.values() if s]
+            for value in sorted(set(latest)):
+                sensitive.append(SensitiveCount(indicator.key, value, latest.count(value)))
+        else:
+            for h in chosen:
+                series = series_of[h.id]
+                at = tuple(
+                    shown(r.value)
+                    if h.arrival_date and (r := indicators.value_at(series, h.arrival_date, m, end))
+                    else None
+                    for m in SNAPSHOT_MONTHS
+                )
+                lines.append(
+                    IndicatorLine(
+                        h.code,
+                        indicator.key,
+                        shown(series[-1].value) if series else None,
+                        series[-1].recorded_on if series else None,
+                        trend(indicator, [r.value for r in series]) if series else None,
+                        at,
+                    )
+                )
+        completeness.append(
+            Completeness(
+                indicator.key,
+                max((s[-1].recorded_on for s in series_of.values() if s), default=None),
+                sum(1 for s in series_of.values() if not s),
+                len(chosen),
+            )
+        )
+    return info, tuple(lines), tuple(sensitive), tuple(completeness)
+
+
+# --- contact log ---------------------------------------------------------------------------
+def _contact_months(check_ins, chosen: list[HouseholdRef], period: Period):
+    rows = []
+    for h in chosen:
+        mine = [c for c in check_ins if c.household_id == h.id]
+        for first in period.months():
+            month = [c for c in mine if month_start(c.held_on) == first]
+            ratings = [c.needs_met for c in month if c.needs_met is not None]
+            resolved = sum(
+                1
+                for c in mine
+                if c.concern_resolved_on is not None and month_start(c.concern_resolved_on) == first
+            )
+            if not month and not resolved:
+                continue
+            rows.append(
+                ContactMonth(
+                    h.code,
+                    first,
+                    len(month),
+                    f"{sum(ratings) / len(ratings):.1f}" if ratings else None,
+                    sum(1 for c in month if c.concern.strip()),
+                    resolved,
+                )
+            )
+    return tuple(rows)
+
+
+def _goals(store: Store, chosen: list[HouseholdRef], end: date) -> tuple[GoalCounts, ...]:
+    goals = [g for g in list_goals(store) if g.set_on <= end]
+    result = []
+    for h in chosen:
+        mine = [g for g in goals if g.household_id == h.id]
+        count = lambda status, mine=mine: sum(1 for g in mine if g.status is status)  # noqa: E731
+        result.append(
+            GoalCounts(
+                h.code,
+                len(mine),
+                count(GoalStatus.NOT_STARTED),
+                count(GoalStatus.PROGRESSING),
+                count(GoalStatus.ACHIEVED),
+                count(GoalStatus.CHANGED),
+            )
+        )
+    return tuple(result)
+
+
+def _narrative(store: Store, period: Period) -> dict[str, str]:
+    from .narratives import narrative
+
+    text = narrative(store, period)
+    return {"highlights": text.highlights, "challenges": text.challenges}

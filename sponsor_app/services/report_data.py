@@ -1,0 +1,137 @@
+"""What every report says about itself (group, period, when, named or not), and the names an
+anonymised report puts in place of people's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from .. import __version__, clock
+from ..domain.errors import InvalidInput
+from ..domain.periods import Period
+from ..domain.programmes import get_programme
+from ..domain.reports import ReportKind, country_of, is_letter_paper, volunteer_labels
+from ..storage.models import GroupProfile, Household, Volunteer, VolunteerRole
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """The cover and running head of a report: printed on every page."""
+
+    kind: ReportKind
+    group_name: str
+    group_uuid: str
+    programme: str
+    country: str
+    currency: str
+    locale: str
+    period: Period
+    generated_at: datetime
+    app_version: str
+    named: bool
+    prepared_by: str  # a role, never a person
+    household_codes: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.kind.title
+
+    @property
+    def letter_paper(self) -> bool:
+        return is_letter_paper(self.country)
+
+
+@dataclass(frozen=True)
+class HouseholdRef:
+    id: int
+    code: str
+    family_name: str
+    arrival_date: date | None
+    town: str
+
+
+def default_period(store: Store, today: date | None = None) -> Period:
+    """From the group's start to today: what a report covers unless told otherwise."""
+    with store.read() as session:
+        start = session.scalar(select(GroupProfile.start_date))
+    return Period.since(start, today or clock.today())
+
+
+def checked_period(start: date | None, end: date | None, store: Store) -> Period:
+    """The period a person asked for, with the default for a missing end; one sentence if the
+    end comes before the start."""
+    default = default_period(store)
+    first, last = start or default.start, end or default.end
+    if last < first:
+        raise InvalidInput.single(
+            "end", f"The period ends ({last}) before it starts ({first}): swap the dates."
+        )
+    return Period(first, last)
+
+
+def households(store: Store, household_ids: list[int] | None = None) -> list[HouseholdRef]:
+    """Households a report covers, by code: all current ones, or those chosen."""
+    with store.read() as session:
+        rows = session.execute(
+            select(
+                Household.id,
+                Household.code,
+                Household.family_name,
+                Household.arrival_date,
+                Household.town,
+            )
+            .where(Household.archived_at.is_(None))
+            .order_by(Household.code)
+        ).all()
+    wanted = set(household_ids) if household_ids is not None else None
+    return [HouseholdRef(*row) for row in rows if wanted is None or row[0] in wanted]
+
+
+def report_meta(
+    store: Store,
+    kind: ReportKind,
+    period: Period,
+    named: bool,
+    codes: tuple[str, ...] = (),
+    generated_at: datetime | None = None,
+) -> ReportMeta:
+    with store.read() as session:
+        profile = session.scalars(select(GroupProfile)).one()
+        programme = get_programme(profile.programme_key)
+        return ReportMeta(
+            kind=kind,
+            group_name=profile.name,
+            group_uuid=profile.uuid,
+            programme=programme.name,
+            country=country_of(profile.locale, programme.country),
+            currency=profile.currency,
+            locale=profile.locale,
+            period=period,
+            generated_at=generated_at or datetime.now().astimezone(),
+            app_version=__version__,
+            named=named or kind.always_named,
+            prepared_by=profile.prepared_by_role or "Group lead",
+            household_codes=codes,
+        )
+
+
+def volunteer_names(store: Store, named: bool) -> dict[int, str]:
+    """Every volunteer's id to what a report calls them: their name in a named report, their
+    role or "Volunteer N" otherwise (archived volunteers included, so old tasks still read)."""
+    with store.read() as session:
+        people = session.execute(
+            select(Volunteer.id, Volunteer.full_name).order_by(Volunteer.id)
+        ).all()
+        if named:
+            return {volunteer_id: name for volunteer_id, name in people}
+        roles: dict[int, list] = {}
+        for volunteer_id, role in session.execute(
+            select(VolunteerRole.volunteer_id, VolunteerRole.role).order_by(
+                VolunteerRole.volunteer_id, VolunteerRole.role
+            )
+        ):
+            roles.setdefault(volunteer_id, []).append(role)
+    return volunteer_labels((vid, tuple(roles.get(vid, ()))) for vid, _ in people)

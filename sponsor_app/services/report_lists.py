@@ -1,0 +1,243 @@
+"""Data for the three listing reports: the volunteer roster, the printable settlement checklist
+and the housing summary, each read in one snapshot and anonymised here when asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from ..domain.enums import Phase, TaskStatus, VettingStatus
+from ..domain.money import Money
+from ..domain.periods import Period
+from ..domain.reports import ReportKind, town_only
+from ..storage.models import TrainingRecord, VolunteerHours
+from ..storage.store import Store
+from .housing import housing_summary
+from .plan import plan_tasks
+from .report_data import ReportMeta, households, report_meta, volunteer_names
+from .volunteers import list_volunteers, roster_rules
+
+
+# --- roster --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RosterLine:
+    name: str
+    roles: str
+    email: str
+    phone: str
+    languages: str
+    vetting: VettingStatus
+    vetting_expires_on: date | None
+    training: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class RosterData:
+    meta: ReportMeta
+    people: tuple[RosterLine, ...]
+
+
+def roster_data(store: Store, period: Period, generated_at: datetime | None = None) -> RosterData:
+    """Active volunteers with contact details: a named report by nature."""
+    with store.read() as session:
+        meta = report_meta(store, ReportKind.ROSTER, period, True, (), generated_at)
+        rules = roster_rules(session)
+        people = [v for v in list_volunteers(store, today=period.end) if v.active]
+        minutes = dict(
+            session.execute(
+                select(VolunteerHours.volunteer_id, func.sum(VolunteerHours.minutes))
+                .where(VolunteerHours.worked_on.between(period.start, period.end))
+                .group_by(VolunteerHours.volunteer_id)
+            ).all()
+        )
+        courses: dict[int, set[str]] = {}
+        for volunteer_id, course in session.execute(
+            select(TrainingRecord.volunteer_id, TrainingRecord.course).where(
+                TrainingRecord.completed_on <= period.end,
+                TrainingRecord.expires_on.is_(None) | (TrainingRecord.expires_on >= period.end),
+            )
+        ):
+            courses.setdefault(volunteer_id, set()).add(rules.label(course))
+    return RosterData(
+        meta,
+        tuple(
+            RosterLine(
+                v.full_name,
+                v.role_labels,
+                v.email,
+                v.phone,
+                ", ".join(v.languages),
+                v.vetting_status,
+                v.vetting_expires_on,
+                "; ".join(sorted(courses.get(v.id, ()))),
+                int(minutes.get(v.id, 0)),
+            )
+            for v in people
+        ),
+    )
+
+
+# --- checklist -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChecklistLine:
+    title: str
+    due_on: date | None
+    who: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class ChecklistBlock:
+    household_code: str
+    arrival_date: date | None
+    phases: tuple[tuple[Phase, tuple[ChecklistLine, ...]], ...]
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    meta: ReportMeta
+    households: tuple[ChecklistBlock, ...]
+
+
+def checklist_data(
+    store: Store,
+    period: Period,
+    named: bool = False,
+    household_ids: list[int] | None = None,
+    generated_at: datetime | None = None,
+) -> ChecklistData:
+    """Per household, by phase, every task that applies: a tick box for each, done or not."""
+    with store.read():
+        chosen = households(store, household_ids)
+        meta = report_meta(
+            store, ReportKind.CHECKLIST, period, named, tuple(h.code for h in chosen), generated_at
+        )
+        names = volunteer_names(store, named)
+        tasks = [t for t in plan_tasks(store) if t.status is not TaskStatus.NOT_NEEDED]
+    blocks = []
+    for household in chosen:
+        mine = [t for t in tasks if t.household_id == household.id]
+        phases = tuple(
+            (
+                phase,
+                tuple(
+                    ChecklistLine(
+                        t.title,
+                        t.due_on,
+                        names.get(t.assignee_id, "") if t.assignee_id else "",
+                        t.status is TaskStatus.DONE,
+                    )
+                    for t in mine
+                    if t.phase is phase
+                ),
+            )
+            for phase in Phase
+            if any(t.phase is phase for t in mine)
+        )
+        blocks.append(ChecklistBlock(household.code, household.arrival_date, phases))
+    return ChecklistData(meta, tuple(blocks))
+
+
+# --- housing -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TenancyLine:
+    household_code: str
+    status: str
+    lease_start: date | None
+    lease_end: date | None
+    rent: Money
+    frequency: str
+    group_share: Money
+    household_share: Money
+    bond: Money
+    bond_holder: str
+
+
+@dataclass(frozen=True)
+class InspectionLine:
+    inspected_on: date
+    kind: str
+    result: str
+    issues: str  # named reports only: the words stay in the group's records otherwise
+    next_due: date | None
+
+
+@dataclass(frozen=True)
+class PropertyBlock:
+    place: str  # the address in a named report, the town or suburb otherwise
+    kind: str
+    bedrooms: int
+    landlord: str  # named reports only
+    tenancies: tuple[TenancyLine, ...]
+    inspections: tuple[InspectionLine, ...]
+    move_in: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class HousingData:
+    meta: ReportMeta
+    properties: tuple[PropertyBlock, ...]
+
+
+def housing_data(
+    store: Store,
+    period: Period,
+    named: bool = False,
+    household_ids: list[int] | None = None,
+    generated_at: datetime | None = None,
+) -> HousingData:
+    """Every property a chosen household lives or lived in (or, with no choice made, every
+    current property), with its tenancies, inspections and move-in checklist."""
+    with store.read():
+        chosen = households(store, household_ids)
+        meta = report_meta(
+            store, ReportKind.HOUSING, period, named, tuple(h.code for h in chosen), generated_at
+        )
+        summaries = housing_summary(store)
+    codes = {h.code for h in chosen}
+    blocks = []
+    for summary in summaries:
+        prop = summary.property
+        tenancies = [t for t in summary.tenancies if t.household_code in codes]
+        if not tenancies and (household_ids is not None or prop.archived):
+            continue
+        place = f"{prop.address}, {prop.town}" if named and prop.town else prop.address
+        blocks.append(
+            PropertyBlock(
+                place=place if named else town_only(prop.town),
+                kind=prop.kind,
+                bedrooms=prop.bedrooms,
+                landlord=(
+                    ", ".join(p for p in (prop.landlord, prop.landlord_contact) if p)
+                    if named
+                    else ""
+                ),
+                tenancies=tuple(
+                    TenancyLine(
+                        t.household_code,
+                        t.status.label,
+                        t.lease_start,
+                        t.lease_end,
+                        t.rent,
+                        t.rent_frequency.label.lower(),
+                        t.group_share,
+                        t.household_share,
+                        t.bond,
+                        t.bond_holder,
+                    )
+                    for t in tenancies
+                ),
+                inspections=tuple(
+                    InspectionLine(
+                        i.inspected_on, i.kind, i.result, i.issues if named else "", i.next_due
+                    )
+                    for i in sorted(summary.inspections, key=lambda i: i.inspected_on)
+                    if any(i.tenancy_id == t.id for t in tenancies)
+                ),
+                move_in=tuple((item.label, item.done) for item in summary.move_in),
+            )
+        )
+    return HousingData(meta, tuple(blocks))

@@ -1,0 +1,354 @@
+"""Reports page: choose a report, its period, households and whether it names people; type the
+evaluation's narrative; generate it off the GUI thread; open it; the last 20 made listed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import SponsorDeskError
+from ...domain.periods import Period
+from ...domain.reports import GROUP_REPORTS, ReportKind
+from ...services.narratives import Narrative, narrative, save_narrative
+from ...services.report_data import default_period, households
+from ..errors import show_known_error
+from ..formatting import short_date
+from ..settings import AppSettings
+from ..worker import run_in_background
+from .base import Page, empty_state
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _qdate(day) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """`stem.suffix` in the folder, or `stem (2).suffix`... never an existing file."""
+    candidate, number = folder / f"{stem}{suffix}", 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{stem} ({number}){suffix}"
+    return candidate
+
+
+class ReportsPage(Page):
+    title = "Reports"
+    watches = frozenset({"report_narrative", "household", "group_profile"})
+
+    def __init__(self, context, parent: QWidget | None = None, settings: AppSettings | None = None):
+        super().__init__(context, parent)
+        self.settings = settings or AppSettings()
+        self.last_made: Path | None = None
+
+        self.kind = QComboBox()
+        for kind in GROUP_REPORTS:
+            self.kind.addItem(self.tr(kind.title), kind.value)
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        for editor in (self.start, self.end):
+            editor.setDisplayFormat("d MMM yyyy")
+            editor.dateChanged.connect(self._on_period_changed)
+        self.households = QListWidget()
+        self.households.setMaximumHeight(90)
+        self.named = QCheckBox(self.tr("Include &names (the report is then confidential)"))
+        self.bundle = QCheckBox(self.tr("Also save the figures as a data &bundle (CSV files)"))
+        self.folder = QLineEdit()
+        choose = QPushButton(self.tr("C&hoose folder…"))
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+
+        form = QFormLayout()
+        form.addRow(self._label(self.tr("&Report:"), self.kind), self.kind)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel(self.tr("to")))
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        form.addRow(self._label(self.tr("&From:"), self.start), period_row)
+        form.addRow(self._label(self.tr("House&holds:"), self.households), self.households)
+        form.addRow("", self.named)
+        form.addRow("", self.bundle)
+        form.addRow(self._label(self.tr("Save &in:"), self.folder), folder_row)
+        self.start.setAccessibleName(self.tr("From"))
+        self.end.setAccessibleName(self.tr("To"))
+
+        self.narrative_box = QGroupBox(self.tr("Narrative for the evaluation report (this period)"))
+        self.highlights = QPlainTextEdit()
+        self.challenges = QPlainTextEdit()
+        self.highlights.setPlaceholderText(self.tr("What went well: the highlights of the period."))
+        self.challenges.setPlaceholderText(
+            self.tr("What was hard, and what the group did about it.")
+        )
+        self.highlights.setAccessibleName(self.tr("Highlights"))
+        self.challenges.setAccessibleName(self.tr("Challenges"))
+        self.save_narrative_button = QPushButton(self.tr("&Save narrative"))
+        self.save_narrative_button.clicked.connect(self.save_narrative)
+        box = QFormLayout(self.narrative_box)
+        box.addRow(self._label(self.tr("Highl&ights:"), self.highlights), self.highlights)
+        box.addRow(self._label(self.tr("Cha&llenges:"), self.challenges), self.challenges)
+        box.addRow("", self.save_narrative_button)
+
+        self.generate_button = QPushButton(self.tr("&Generate report"))
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.show_button = QPushButton(self.tr("Show in &folder"))
+        self.open_button.clicked.connect(lambda: self._open(self.last_made))
+        self.show_button.clicked.connect(lambda: self._open(self.last_made, folder=True))
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.generate_button)
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
+        result_row.addWidget(self.show_button)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addLayout(form)
+        column.addWidget(self.narrative_box, 1)
+        column.addLayout(result_row)
+
+        self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Reports made"))
+        self.recent.itemActivated.connect(lambda item: self._open(Path(item.data(PATH_ROLE))))
+        self.recent_empty = empty_state(self.tr("Reports you generate are listed here."))
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(QLabel(self.tr("<b>Last reports made</b> (double-click to open)")))
+        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent_empty)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.add_shortcuts(
+            [(self.tr("Generate report"), QKeySequence("Ctrl+Return"), self.generate)]
+        )
+        self._set_result(None)
+        self._on_kind_changed()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+        return label
+
+    # --- state ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        store = self.context.store
+        if self.folder.text() == "" and self.context.path is not None:
+            self.folder.setText(str(self.context.path.parent / "Reports"))
+        if self.start.property("loaded") is None:
+            period = default_period(store)
+            for editor, day in ((self.start, period.start), (self.end, period.end)):
+                editor.blockSignals(True)
+                editor.setDate(_qdate(day))
+                editor.blockSignals(False)
+            self.start.setProperty("loaded", True)
+        chosen = self._checked_codes()
+        self.households.clear()
+        for household in households(store):
+            item = QListWidgetItem(household.code)
+            item.setData(PATH_ROLE, household.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            wanted = chosen is None or household.code in chosen
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.households.addItem(item)
+        self._load_narrative()
+        self._load_recent()
+
+    def _checked_codes(self) -> set[str] | None:
+        if self.households.count() == 0:
+            return None
+        return {
+            self.households.item(n).text()
+            for n in range(self.households.count())
+            if self.households.item(n).checkState() == Qt.CheckState.Checked
+        }
+
+    def period(self) -> Period:
+        return Period(self.start.date().toPython(), self.end.date().toPython())
+
+    def kind_chosen(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def _on_kind_changed(self, *_):
+        kind = self.kind_chosen()
+        evaluation = kind is ReportKind.EVALUATION
+        self.narrative_box.setEnabled(evaluation)
+        self.bundle.setEnabled(evaluation)
+        self.named.setEnabled(not kind.always_named)
+        if kind.always_named:
+            self.named.setChecked(True)
+        self.households.setEnabled(kind not in (ReportKind.FINANCES, ReportKind.ROSTER))
+
+    def _on_period_changed(self, *_):
+        if self.context.is_open and self.end.date() >= self.start.date():
+            self._load_narrative()
+
+    def _load_narrative(self) -> None:
+        if self.end.date() < self.start.date():
+            return
+        text = narrative(self.context.store, self.period())
+        self.highlights.setPlainText(text.highlights)
+        self.challenges.setPlainText(text.challenges)
+        self._saved_narrative = text
+
+    def _typed_narrative(self) -> Narrative:
+        return Narrative(
+            self.highlights.toPlainText().strip(), self.challenges.toPlainText().strip()
+        )
+
+    def save_narrative(self) -> bool:
+        """Keep what was typed for this period (an undoable change); False if it could not."""
+        if self.end.date() < self.start.date():
+            show_known_error(self, SponsorDeskError(self.tr("The period ends before it starts.")))
+            return False
+        typed, period, store = self._typed_narrative(), self.period(), self.context.store
+        if typed == getattr(self, "_saved_narrative", None):
+            return True
+        try:
+            self.context.execute(
+                self.tr("Save the report narrative"), lambda: save_narrative(store, period, typed)
+            )
+        except SponsorDeskError as error:
+            show_known_error(self, error)
+            return False
+        self._saved_narrative = typed
+        return True
+
+    # --- making a report ----------------------------------------------------------------------
+    def generate(self) -> None:
+        from ...reports.generate import ReportRequest, generate
+
+        if self.end.date() < self.start.date():
+            show_known_error(
+                self, SponsorDeskError(self.tr("The period ends before it starts: swap the dates."))
+            )
+            return
+        kind, period = self.kind_chosen(), self.period()
+        if kind is ReportKind.EVALUATION and not self.save_narrative():
+            return
+        ids = None
+        if self.households.isEnabled():
+            ids = tuple(
+                self.households.item(n).data(PATH_ROLE)
+                for n in range(self.households.count())
+                if self.households.item(n).checkState() == Qt.CheckState.Checked
+            )
+        named = self.named.isChecked() or kind.always_named
+        folder = Path(self.folder.text().strip() or ".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            show_known_error(
+                self,
+                SponsorDeskError(
+                    self.tr("Cannot use the folder {}: {}.").format(folder, error.strerror)
+                ),
+            )
+            return  # fmt: skip
+        stem = f"{kind.title} {period.start} to {period.end}" + (" named" if named else "")
+        out = unique_path(folder, stem, ".pdf")
+        bundle = None
+        if self.bundle.isChecked() and kind is ReportKind.EVALUATION:
+            bundle = unique_path(folder, f"{stem} data", ".zip")
+        request = ReportRequest(kind, out, period, named, ids, bundle)
+        store = self.context.store
+        self.generate_button.setEnabled(False)
+        self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
+        run_in_background(
+            self,
+            self.tr("Making the {}…").format(kind.title.lower()),
+            lambda: generate(store, request),
+            self._on_made,
+            self._on_failed,
+            on_bug=lambda: self.generate_button.setEnabled(True),
+        )
+
+    def _on_made(self, made) -> None:
+        self.generate_button.setEnabled(True)
+        entry = {
+            "title": made.kind.title + (" (named)" if made.named else ""),
+            "path": str(made.path),
+            "made": datetime.now().astimezone().isoformat(timespec="minutes"),
+            "period": f"{made.period.start} to {made.period.end}",
+        }
+        self.settings.remember_report(self.context.info.uuid, entry)
+        self._set_result(made.path)
+        extra = self.tr(" and its data bundle") if made.bundle else ""
+        self.result.setText(self.tr("Saved {}{}.").format(made.path.name, extra))
+        self._load_recent()
+
+    def _on_failed(self, error: SponsorDeskError) -> None:
+        self.generate_button.setEnabled(True)
+        self.result.setText("")
+        show_known_error(self, error)
+
+    def _set_result(self, path: Path | None) -> None:
+        self.last_made = path
+        self.open_button.setEnabled(path is not None)
+        self.show_button.setEnabled(path is not None)
+
+    def _load_recent(self) -> None:
+        self.recent.clear()
+        locale = self.context.info.locale
+        for entry in self.settings.generated_reports(self.context.info.uuid):
+            made = entry.get("made", "")
+            try:
+                when = short_date(datetime.fromisoformat(made).date(), locale)
+            except ValueError:
+                when = ""
+            item = QListWidgetItem(f"{entry.get('title', '')}, {entry.get('period', '')} — {when}")
+            item.setToolTip(entry["path"])
+            item.setData(PATH_ROLE, entry["path"])
+            self.recent.addItem(item)
+        self.recent_empty.setVisible(self.recent.count() == 0)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Save reports in"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _open(self, path: Path | None, folder: bool = False) -> None:
+        if path is None:
+            return
+        if not Path(path).exists():
+            show_known_error(self, SponsorDeskError(self.tr("{} is no longer there.").format(path)))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent if folder else path)))

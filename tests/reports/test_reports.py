@@ -1,0 +1,223 @@
+"""Every report on the small demo, opened with pypdf: pages, headings, metadata, fonts, names,
+anonymisation, figures equal to the services', and the same bytes from the same data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from sponsor_app.domain.enums import TaskStatus, TransactionKind
+from sponsor_app.domain.reports import CONFIDENTIAL, ReportKind
+from sponsor_app.reports import evaluation, finances, fonts
+from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.text import visual_word_order
+from sponsor_app.reports.words import MoneyWriter
+from sponsor_app.services import hours, households, housing, ledger, plan
+from sponsor_app.services.ledger_view import fetch_lines, open_ledger
+from sponsor_app.services.report_data import default_period
+from sponsor_app.services.volunteers import list_volunteers
+
+from .conftest import DARI_NAME, GROUP_NAME, LATIN_NAMES, MADE_AT, TIGRINYA_NAME
+from .helpers import assert_fonts_embedded_and_not_base14, fonts_of, outline_titles, text_of
+
+HEADINGS = {
+    ReportKind.EVALUATION: ["Pilot evaluation report"]
+    + [f"{n}. {title}" for n, title in enumerate(evaluation.SECTIONS, start=1) if n > 1],
+    ReportKind.FINANCES: [f"{n}. {t}" for n, t in enumerate(finances.SECTIONS, start=1)],
+    ReportKind.ROSTER: ["Volunteers"],
+    ReportKind.CHECKLIST: ["Household H1", "Household H9", "Pre-arrival", "Arrival day"],
+    ReportKind.HOUSING: ["Tenancies, rent and who pays", "Inspections", "Move-in checklist"],
+}
+PAGES = {  # sane bounds for the small demo
+    ReportKind.EVALUATION: (8, 16),
+    ReportKind.FINANCES: (5, 14),
+    ReportKind.ROSTER: (1, 3),
+    ReportKind.CHECKLIST: (2, 6),
+    ReportKind.HOUSING: (1, 3),
+}
+
+
+def make(store, tmp_path, kind, named=False, name=None, **kw):
+    out = tmp_path / (name or f"{kind.value}{'-named' if named else ''}.pdf")
+    period = kw.pop("period", None) or default_period(store)
+    generate(
+        store,
+        ReportRequest(kind, out, period, named, invariant=True, generated_at=MADE_AT, **kw),
+    )
+    return out
+
+
+@pytest.mark.parametrize("kind", list(PAGES), ids=lambda k: k.value)
+def test_each_report_opens_with_its_headings_metadata_and_embedded_fonts(
+    report_store, tmp_path, kind
+):
+    path = make(report_store, tmp_path, kind)
+    reader = PdfReader(path)
+    low, high = PAGES[kind]
+    assert low <= len(reader.pages) <= high
+    text = text_of(path)
+    for heading in HEADINGS[kind]:
+        assert heading in text, heading
+    titles = outline_titles(path)
+    assert titles, "bookmarks for the sections"
+    if kind is ReportKind.EVALUATION:
+        assert titles == [f"{n}. {t}" for n, t in enumerate(evaluation.SECTIONS, start=1)]
+    meta = reader.metadata
+    assert meta.title.startswith(kind.title) and GROUP_NAME in meta.title
+    assert meta.author == GROUP_NAME
+    assert kind.title in meta.subject
+    assert meta.creator.startswith("Sponsor Desk")
+    total = len(reader.pages)
+    assert f"page 1 of {total}" in text and f"page {total} of {total}" in text
+    assert_fonts_embedded_and_not_base14(path)
+    assert (CONFIDENTIAL in text) is (kind is ReportKind.ROSTER)
+    assert "asthma" not in text and "asylum" not in text  # member notes never printed
+
+
+def test_names_with_macrons_and_accents_extract_exactly(report_store, tmp_path):
+    text = text_of(make(report_store, tmp_path, ReportKind.EVALUATION, named=True))
+    roster = text_of(make(report_store, tmp_path, ReportKind.ROSTER))
+    for name in (GROUP_NAME, "Şükrü Öztürk"):
+        assert name in text
+    for name in LATIN_NAMES[::2]:
+        assert name in roster
+
+
+def test_arabic_and_geez_names_use_fallback_fonts_that_have_their_letters(report_store, tmp_path):
+    path = make(report_store, tmp_path, ReportKind.EVALUATION, named=True)
+    used = fonts_of(path)
+    assert {"NotoSansArabic-Regular", "NotoSansEthiopic-Regular"} <= set(used)
+    fonts.register()
+    assert all(fonts.has_glyph(fonts.ARABIC, c) for c in DARI_NAME if not c.isspace())
+    assert all(fonts.has_glyph(fonts.ETHIOPIC, c) for c in TIGRINYA_NAME if not c.isspace())
+    assert not any(fonts.has_glyph(fonts.REGULAR, c) for c in "زهرا")  # hence the fallback
+
+
+def test_right_to_left_words_are_laid_out_right_to_left_within_a_line():
+    first, last = DARI_NAME.split()
+    assert visual_word_order(["H9:", first, last, "(spouse)"]) == ["H9:", last, first, "(spouse)"]
+    assert visual_word_order([first, "2", last]) == [last, "2", first]
+    assert visual_word_order(["Şükrü", "Öztürk"]) == ["Şükrü", "Öztürk"]
+
+
+def _personal_details(store):
+    """Every name, email, phone and street address in the file, read from the file itself."""
+    people = list_volunteers(store, include_archived=True)
+    members = [
+        m.full_name
+        for h in households.list_households(store, include_archived=True)
+        for m in households.list_members(store, h.id, include_archived=True)
+    ]
+    streets = [p.address for p in housing.list_properties(store, include_archived=True)]
+    return (
+        [v.full_name for v in people],
+        [v.email for v in people if v.email] + [v.phone for v in people if v.phone],
+        members,
+        streets,
+    )
+
+
+def _counterparties(store):
+    balances, selection = open_ledger(store)
+    lines = fetch_lines(store, list(selection.ids), balances)
+    return sorted({line.counterparty for line in lines.values() if line.counterparty})
+
+
+def test_the_anonymised_evaluation_names_nobody_and_the_named_one_does(report_store, tmp_path):
+    volunteers, contacts, members, streets = _personal_details(report_store)
+    assert len(volunteers) >= 14 and len(members) >= 8 and streets
+    anonymous = text_of(make(report_store, tmp_path, ReportKind.EVALUATION))
+    for detail in [*volunteers, *contacts, *members, *streets, *_counterparties(report_store)]:
+        assert detail not in anonymous, detail
+    assert "Volunteer 1" in anonymous and "Housing lead" in anonymous
+    named = text_of(make(report_store, tmp_path, ReportKind.EVALUATION, named=True))
+    assert CONFIDENTIAL in named
+    for detail in [
+        *volunteers[:3],
+        *[m for m in members if not any(ord(c) > 0x5FF for c in m)],
+        *streets,
+    ]:
+        assert detail in named, detail  # fmt: skip
+    roster = text_of(make(report_store, tmp_path, ReportKind.ROSTER))
+    for detail in contacts:
+        assert detail in roster.replace(" ", "") or detail in roster, detail
+
+
+def test_the_anonymised_statement_names_no_donor_or_payee(report_store, tmp_path):
+    text = text_of(make(report_store, tmp_path, ReportKind.FINANCES))
+    named = text_of(make(report_store, tmp_path, ReportKind.FINANCES, named=True))
+    parties = _counterparties(report_store)
+    assert parties
+    assert not [p for p in parties if p in text]
+    assert [p for p in parties if p in named] == parties
+
+
+def test_the_evaluation_shows_the_services_figures(report_store, tmp_path):
+    period = default_period(report_store)
+    text = text_of(make(report_store, tmp_path, ReportKind.EVALUATION))
+    money = MoneyWriter("NZD", "en_NZ")
+    closing = ledger.balance(report_store, as_of=period.end)
+    assert f"Balance at the period's end {money(closing)}" in text
+    done = sum(1 for t in plan.plan_tasks(report_store) if t.status is TaskStatus.DONE)
+    assert f"Settlement tasks done {done}" in text
+    minutes = hours.hours_totals(report_store, period).total_minutes
+    whole, rest = divmod(minutes, 60)
+    assert (
+        f"Volunteer hours in the period {whole}{f'.{rest * 100 // 60:02d}' if rest else ''} h"
+        in text
+    )
+
+
+def test_the_statement_lists_every_transaction_and_adds_up(report_store, tmp_path):
+    period = default_period(report_store)
+    path = make(report_store, tmp_path, ReportKind.FINANCES)
+    text = text_of(path)
+    balances, selection = open_ledger(report_store)
+    money = MoneyWriter("NZD", "en_NZ")
+    assert f"{len(selection.ids):,} transactions" in text
+    assert (
+        f"Closing balance ({period.end.day} June 2026) {money(ledger.balance(report_store))}"
+        in text
+    )
+    income = sum(
+        line.amount.minor
+        for line in fetch_lines(report_store, list(selection.ids), balances).values()
+        if line.kind is TransactionKind.INCOME
+    )
+    assert f"Income {money.minor(income)}" in text
+    references = re.findall(r"R\d{6}", text)
+    assert len(set(references)) == len(references) > 250  # each listed once
+
+
+def test_the_same_data_gives_the_same_bytes(report_store, tmp_path):
+    for kind in PAGES:
+        first = make(report_store, tmp_path, kind, name=f"{kind.value}-a.pdf").read_bytes()
+        second = make(report_store, tmp_path, kind, name=f"{kind.value}-b.pdf").read_bytes()
+        assert first == second, kind
+
+
+def test_paper_follows_the_groups_country(make_store, tmp_path):
+    nz = make_store("Aotearoa Welcome")
+    us = make_store("Ohio Welcome", programme="us-wc")
+    sizes = []
+    for store in (nz, us):
+        path = make(store, tmp_path, ReportKind.EVALUATION, name=f"{id(store)}.pdf")
+        box = PdfReader(path).pages[0].mediabox
+        sizes.append((round(float(box.width)), round(float(box.height))))
+    assert sizes == [(595, 842), (612, 792)]  # A4 for New Zealand, Letter for the US
+
+
+def test_money_writer_agrees_with_money_format():
+    from sponsor_app.domain.money import Money
+
+    for currency, locale in (
+        ("NZD", "en_NZ"),
+        ("GBP", "en_GB"),
+        ("JPY", "en_NZ"),
+        ("EUR", "de_DE"),
+    ):
+        writer = MoneyWriter(currency, locale)
+        for minor in (0, 5, -5, 123456, -9876543210, 100):
+            assert writer.minor(minor) == Money(minor, currency).format(locale)
