@@ -76,8 +76,9 @@ def country_of(locale: str, programme_country: str) -> str:
 
 def small_cell(count: int | None) -> bool:
     """True when a count of households or people is too small to print in a combined summary:
-    1 or 2. A zero singles nobody out, and the table stays readable with it shown."""
-    return count is not None and 0 < count < SMALL_CELL
+    fewer than 3, as REPORTS.md says, zero included (a zero beside a one would tell a reader
+    which it is). The combined CSV keeps the exact figures for the evaluator's own analysis."""
+    return count is not None and count < SMALL_CELL
 
 
 def suppressed(count: int | None, text: str | None = None) -> str:
