@@ -60,6 +60,7 @@ class FundsRule:
         facts = {"rule": self.kind, "people": people, "family_sizes": tuple(family_sizes)}
         match self.kind:
             case FundsRuleKind.BUDGET:
+                # the budget still to spend in the support period (the service works it out)
                 return FundsRequirement(budget_total or Money.zero(currency), None, **facts)
             case FundsRuleKind.FIXED:
                 return FundsRequirement(major(self.amount, currency), None, **facts)

@@ -86,10 +86,11 @@ def statement_rows(data: StatementData, widths: tuple[float, ...]) -> list[tuple
             amount = money.minor(sign * line.amount_minor)
             if line.restricted:
                 amount = "R " + amount
-            cells = [short_date(line.occurred_on, locale), fit(line.reference, widths[1])]
+            # whole texts: the rows condense a long one to its column rather than cut it
+            cells = [short_date(line.occurred_on, locale), line.reference]
             if named:
-                cells.append(fit(line.counterparty, widths[2]))
-            cells += [fit(line.method, widths[-3]), line.household_code, amount]
+                cells.append(line.counterparty)
+            cells += [line.method, line.household_code, amount]
             rows.append(("line", cells))
         total = [fit(f"Total {block.name}", sum(widths[:-1]), bold=True), *blank[:-1]]
         rows.append(("total", [*total, money.minor(sign * block.total_minor)]))

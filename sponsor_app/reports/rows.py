@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable
 from . import fonts, styles
 
 PADDING = 4
+NARROWEST = 0.6  # a long cell is condensed to fit its column, down to 60 % of its width
 
 
 def _encoded(canvas, font_name: str, text: str) -> tuple[float, list[tuple[str, str]]]:
@@ -31,6 +32,15 @@ def _encoded(canvas, font_name: str, text: str) -> tuple[float, list[tuple[str, 
         ]
         found = cache[key] = (stringWidth(text, font_name, styles.FONT_SIZE), pieces)
     return found
+
+
+def _within(text: str, font_name: str, room: float) -> str:
+    """The text, cut with "…" only when even condensed to NARROWEST it would not fit."""
+    if stringWidth(text, font_name, styles.FONT_SIZE) * NARROWEST <= room:
+        return text
+    while text and (stringWidth(text + "…", font_name, styles.FONT_SIZE) * NARROWEST) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class RowsPage(Flowable):
@@ -98,17 +108,27 @@ class RowsPage(Flowable):
             for column, value in enumerate(cells):
                 if not value:
                     continue
-                width, pieces = _encoded(canvas, font, value)
+                room = self.widths[column] - 2 * PADDING
+                if kind == "category":
+                    room = width - 2 * PADDING  # its text spans the row
+                value = _within(value, font, room)
+                text_width, pieces = _encoded(canvas, font, value)
+                # Condensed rather than cut, so a payee's whole name is there (and extracts).
+                scale = min(1.0, room / text_width) if text_width else 1.0
                 if column == last:
-                    x = starts[column] + self.widths[column] - PADDING - width
+                    x = starts[column] + self.widths[column] - PADDING - text_width * scale
                 else:
                     x = starts[column] + PADDING
                 ops.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+                if scale < 1.0:
+                    ops.append(f"{fp_str(scale * 100)} Tz")
                 for subset_font, escaped in pieces:
                     if subset_font != current:
                         ops.append(f"{subset_font} {fp_str(size)} Tf")
                         current = subset_font
                     ops.append(f"({escaped}) Tj")
+                if scale < 1.0:
+                    ops.append("100 Tz")
         ops.append("ET")
         canvas.addLiteral("\n".join(ops))
         canvas.restoreState()

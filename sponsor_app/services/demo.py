@@ -22,13 +22,11 @@ from ..domain.enums import (
     TaskKind,
     TaskStatus,
     TenancyStatus,
-    TransactionKind,
 )
-from ..domain.periods import add_months, month_start
+from ..domain.periods import add_months
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
 from ..domain.vetting import CheckState, may_do_family_facing, overall_status
 from ..storage.models import (
-    Budget,
     CheckIn,
     CheckInVolunteer,
     Goal,
@@ -38,9 +36,7 @@ from ..storage.models import (
     IndicatorReading,
     Inspection,
     LedgerCategory,
-    LedgerTransaction,
     MoveInItem,
-    Pledge,
     Property,
     Task,
     Tenancy,
@@ -51,7 +47,8 @@ from ..storage.models import (
     VolunteerRole,
 )
 from ..storage.store import Store
-from .demo_names import DONORS, HOUSEHOLDS, LANGUAGES, PAYEES, VOLUNTEER_NAMES
+from .demo_money import demo_money
+from .demo_names import HOUSEHOLDS, LANGUAGES, VOLUNTEER_NAMES
 from .groups import NewGroup, create_group
 from .plan import tasks_for
 
@@ -168,11 +165,14 @@ def _fill(
                 )
                 goal.status = status
         session.add_all(_hours(volunteers, households, start, today, rng))
-        session.add_all(_housing(households, today, rng))
+        properties = _housing(households, today, rng)
+        session.add_all(properties)
+        session.flush()
         categories = session.scalars(select(LedgerCategory)).all()
-        session.add_all(_transactions(categories, households, spec, start, today, rng))
-        session.add_all(_budgets(categories, start, spec.months, rng))
-        session.add_all(_pledges(start, today, rng))
+        tenancies = [t for p in properties for t in p.tenancies]
+        money = demo_money(categories, households, tenancies, spec.transactions, start, today, rng)
+        for rows in money:
+            session.add_all(rows)
 
 
 def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
@@ -315,7 +315,11 @@ def _tasks(programme, household, spec, today, vetted, volunteers, rng) -> list[T
             task.assignee_id = rng.choice(pool).id
         if task.template_key in NOT_APPLICABLE:
             task.status, task.skip_reason = TaskStatus.NOT_NEEDED, NOT_APPLICABLE[task.template_key]
-        elif task.due_on and task.due_on < today and rng.random() < 0.93:
+        elif (
+            task.due_on
+            and task.due_on < today
+            and ((today - task.due_on).days > 40 or rng.random() < 0.6)
+        ):  # a group that keeps up: only the last few weeks' tasks can still be open
             task.status = TaskStatus.DONE
             task.completed_on = min(task.due_on - timedelta(days=rng.randint(0, 5)), today)
             if task.family_facing and rng.random() < 0.3:
@@ -550,85 +554,3 @@ def _housing(households, today, rng) -> list[Property]:
             )
         )
     return properties
-
-
-# Income by category weight: most is small donations; grants are rare but large.
-INCOME_WEIGHTS = {
-    "Donations": 60,
-    "Fundraising": 20,
-    "Pledge payments": 18,
-    "Grants": 1,
-    "Other income": 1,
-}
-
-
-def _transactions(categories, households, spec, start, today, rng) -> list[LedgerTransaction]:
-    income = [c for c in categories if c.kind is TransactionKind.INCOME]
-    weights = [INCOME_WEIGHTS.get(c.name, 1) for c in income]
-    expense = [c for c in categories if c.kind is TransactionKind.EXPENSE]
-    span = (today - start).days
-    opening_push = max(10, spec.transactions // 150)  # groups raise money before they spend it
-    rows = []
-    for index in range(spec.transactions):
-        day = start + timedelta(days=int(span * index / spec.transactions))
-        is_income = index < opening_push or rng.random() < 0.41
-        category = rng.choices(income, weights)[0] if is_income else rng.choice(expense)
-        if is_income:
-            amount = rng.choice([1000, 2000, 2000, 5000, 5000, 10000, 20000])
-            if category.name == "Grants":
-                amount = rng.choice([200000, 300000, 500000])
-            if index < opening_push:
-                amount *= 20
-            counterparty = rng.choice(DONORS)
-        else:
-            amount = rng.randint(500, 8500)
-            if category.name == "Rent":
-                amount = rng.choice([26000, 27500, 29000])
-            counterparty = rng.choice(PAYEES.get(category.name, ["Local supplier"]))
-        rows.append(
-            LedgerTransaction(
-                occurred_on=day,
-                kind=category.kind,
-                amount_minor=amount,
-                category_id=category.id,
-                counterparty=counterparty,
-                method=rng.choice(["bank transfer", "card", "cash", "bank transfer"]),
-                reference=f"R{index + 1:06d}" if rng.random() < 0.92 else "",
-                household_id=rng.choice(households).id
-                if not is_income and rng.random() < 0.7
-                else None,
-                restricted=is_income and category.name == "Grants",
-                note="",
-            )
-        )
-    return rows
-
-
-def _budgets(categories, start, months, rng) -> list[Budget]:
-    budgets = []
-    for category in categories:
-        if category.kind is not TransactionKind.EXPENSE:
-            continue
-        amount = rng.choice([5000, 10000, 20000, 30000, 60000])
-        for n in range(months + 1):
-            budgets.append(
-                Budget(
-                    category_id=category.id,
-                    month=month_start(add_months(start, n)),
-                    amount_minor=amount,
-                )
-            )
-    return budgets
-
-
-def _pledges(start, today, rng) -> list[Pledge]:
-    return [
-        Pledge(
-            donor=donor,
-            amount_minor=rng.choice([2000, 5000, 10000, 25000]),
-            frequency=rng.choice(["monthly", "monthly", "weekly", "once"]),
-            start_on=start + timedelta(days=rng.randint(0, 90)),
-            end_on=add_months(start, 24) if n % 3 else None,
-        )
-        for n, donor in enumerate(DONORS[:12])
-    ]

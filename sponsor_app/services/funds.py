@@ -138,11 +138,14 @@ def funds_position(store: Store, today: date | None = None) -> FundsPosition:
                     )
                 )
             )
+        # What the money held has to cover: the budget still to spend, from this month to the
+        # end of the support period (months already past were paid from what came in then).
         period = support_period(session, profile)
         budget_total = int(
             session.scalar(
                 select(func.coalesce(func.sum(Budget.amount_minor), 0)).where(
-                    Budget.month >= month_start(period.start), Budget.month <= period.end
+                    Budget.month >= month_start(max(period.start, today)),
+                    Budget.month <= period.end,
                 )
             )
         )

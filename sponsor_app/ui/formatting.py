@@ -54,7 +54,7 @@ def requirement_basis(requirement) -> str:
 
     match requirement.rule:
         case FundsRuleKind.BUDGET:
-            return tr("the group's budget for the support period")
+            return tr("the budget still to spend in the support period")
         case FundsRuleKind.FIXED:
             return tr("a fixed amount")
         case FundsRuleKind.PER_PERSON:
