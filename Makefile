@@ -11,7 +11,7 @@ endif
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshots clean
+.PHONY: run test lint format bench screenshots translations clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sponsor Desk needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -25,10 +25,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-	$(PY) -m ruff check sponsor_app tests bench
+	$(PY) -m ruff check sponsor_app tests bench tools
 
 lint: $(STAMP)
-	$(PY) -m ruff check sponsor_app tests bench
+	$(PY) -m ruff check sponsor_app tests bench tools
 	$(PY) -m ruff format --check sponsor_app tests bench
 
 format: $(STAMP)
@@ -40,6 +40,9 @@ bench: $(STAMP)
 	@# PYTHONDONTWRITEBYTECODE says in this shell.
 	$(PY) -m compileall -q sponsor_app bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+translations: $(STAMP)
+	$(PY) tools/update_translations.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m sponsor_app.ui.screenshots docs/screenshots

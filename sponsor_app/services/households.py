@@ -118,6 +118,8 @@ def add_household(
         household = Household()
         _apply(household, data)
         household.members = [_member(m) for m in members]
+        chosen = next((m for m in household.members if m.is_principal), None)
+        _one_principal(household, chosen)
         session.add(household)
         session.flush()
         session.add_all(tasks_for(templates, household.id, data.arrival_date))
@@ -169,14 +171,28 @@ def list_households(store: Store, include_archived: bool = False) -> list[Househ
 
 
 def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
+    """Add a member. The first one is the principal applicant unless another is chosen; a
+    member added as principal takes over from the one before (one per household)."""
     if not data.full_name.strip():
         raise InvalidInput.single("full_name", "Enter the person's name.")
     with store.transaction(f"Add member {data.full_name.strip()}") as session:
         household = _get(session, household_id)
         member = _member(data)
         household.members.append(member)
+        _one_principal(household, member if data.is_principal else None)
         session.flush()
         return _member_row(member)
+
+
+def _one_principal(household: Household, chosen: HouseholdMember | None) -> None:
+    """Exactly one principal applicant among the household's current members: `chosen`, or
+    the one there is, or the first member."""
+    current = [m for m in household.members if not m.archived]
+    if not current:
+        return
+    principal = chosen or next((m for m in current if m.is_principal), current[0])
+    for member in household.members:
+        member.is_principal = member is principal
 
 
 def list_members(
@@ -252,6 +268,12 @@ def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
         raise InvalidInput.single("full_name", "Enter the person's name.")
     with store.transaction(f"Edit member {data.full_name.strip()}") as session:
         member = _get_member(session, member_id)
+        if member.is_principal and not data.is_principal:
+            raise InvalidInput.single(
+                "is_principal",
+                "A household has one principal applicant: make another member the principal "
+                "instead.",
+            )
         fresh = _member(data)
         for attribute in (
             "full_name",
@@ -261,6 +283,7 @@ def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
             "notes",
         ):
             setattr(member, attribute, getattr(fresh, attribute))
+        _one_principal(member.household, member if data.is_principal else None)
         session.flush()
         return _member_row(member)
 

@@ -22,6 +22,9 @@ def run_window(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SponsorDesk")
+    from .translations import install
+
+    install(app)
     install_crash_handler()
     settings = AppSettings()
     window = MainWindow(settings)

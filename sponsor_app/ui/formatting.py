@@ -32,20 +32,20 @@ def days_from_arrival(days: int | None) -> str:
     if days == 0:
         return tr("arrives today")
     if days < 0:
-        return _plural(-days, "arrives in {} day", "arrives in {} days")
-    return _plural(days, "arrived {} day ago", "arrived {} days ago")
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return tr(one if count == 1 else many).format(count)
+        return QCoreApplication.translate("formatting", "arrives in %n day(s)", "", -days)
+    return QCoreApplication.translate("formatting", "arrived %n day(s) ago", "", days)
 
 
 def overdue_by(days: int) -> str:
     if days > 0:
-        return _plural(days, "{} day overdue", "{} days overdue")
+        return QCoreApplication.translate("formatting", "%n day(s) overdue", "", days)
     if days == 0:
         return tr("due today")
-    return _plural(-days, "due in {} day", "due in {} days")
+    return QCoreApplication.translate("formatting", "due in %n day(s)", "", -days)
+
+
+def _people(count: int) -> str:
+    return QCoreApplication.translate("formatting", "%n person(s)", "", count)
 
 
 def requirement_basis(requirement) -> str:
@@ -58,25 +58,23 @@ def requirement_basis(requirement) -> str:
         case FundsRuleKind.FIXED:
             return tr("a fixed amount")
         case FundsRuleKind.PER_PERSON:
-            return _plural(requirement.people, "{} person", "{} people") + tr(
-                " at {:,} each"
-            ).format(requirement.amount_each)
+            people = _people(requirement.people)
+            return people + tr(" at {:,} each").format(requirement.amount_each)
         case FundsRuleKind.FAMILY_TABLE:
             sizes = ", ".join(str(size) for size in requirement.family_sizes)
             return tr("family sizes {}").format(sizes) if sizes else tr("no households yet")
         case _:
-            return _plural(requirement.people, "{} person", "{} people") + tr(
-                ", {}% in cash"
-            ).format(requirement.cash_share_percent)
+            people = _people(requirement.people)
+            return people + tr(", {}% in cash").format(requirement.cash_share_percent)
 
 
 def lease_ending(days_left: int) -> str:
     """One rule's words for the dashboard and the Housing page alike."""
     if days_left < 0:
-        return _plural(-days_left, "ended {} day ago", "ended {} days ago")
+        return QCoreApplication.translate("formatting", "ended %n day(s) ago", "", -days_left)
     if days_left == 0:
         return tr("ends today")
-    return _plural(days_left, "ends in {} day", "ends in {} days")
+    return QCoreApplication.translate("formatting", "ends in %n day(s)", "", days_left)
 
 
 _locale = "en_NZ"

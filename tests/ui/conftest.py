@@ -15,6 +15,14 @@ from sponsor_app.ui.main_window import MainWindow
 from ..conftest import TODAY, write_demo_once
 
 
+@pytest.fixture(autouse=True)
+def translations(qapp):
+    """The window's words as people see them: the English plural forms loaded, as at start."""
+    from sponsor_app.ui.translations import install
+
+    install(qapp, "en")
+
+
 @pytest.fixture
 def window(qtbot) -> MainWindow:
     main = MainWindow()

@@ -94,7 +94,7 @@ def test_moving_arrival_offers_to_move_open_tasks(window, qtbot, small_demo):
 
     with on_next_modal(qtbot, fill):
         page.edit_household()
-    assert "moved by 7 days" in asked[0]
+    assert "moved 7 days later" in asked[0]
     assert get_task(store, open_task.id).due_on == open_task.due_on + timedelta(days=7)
     window.undo_action.trigger()
     assert get_task(store, open_task.id).due_on == open_task.due_on

@@ -239,12 +239,9 @@ class DashboardPage(Page):
         self.funds_label.setText(self._funds_text(figures))
         overdue, week = len(figures.overdue), figures.due_this_week
         self.to_do.setText(
-            self.tr(
-                '<a href="overdue">{} overdue</a> · <a href="week">{} due this week</a>'
-            ).format(
-                (self.tr("1 task") if overdue == 1 else self.tr("{} tasks").format(overdue)),
-                week,
-            )
+            self.tr('<a href="overdue">%n task(s) overdue</a>', "", overdue)
+            + " · "
+            + self.tr('<a href="week">%n due this week</a>', "", week)
         )
         self.to_do.setToolTip(self.tr("Open the Settlement plan filtered to these tasks"))
         currency = figures.funds.held.currency

@@ -614,7 +614,7 @@ class FundsPage(Page):
             QMessageBox.information(
                 self,
                 self.tr("Import finished"),
-                self.tr("{}: {} transactions added.").format(source.name, result.added),
+                self.tr("{}: %n transaction(s) added.", "", result.added).format(source.name),
             )
 
         self.context.run_write(

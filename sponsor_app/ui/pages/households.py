@@ -263,12 +263,19 @@ class HouseholdsPage(Page):
                     move = True  # undated tasks simply take their dates from the new arrival
                 elif count:
                     days = (data.arrival_date - current.arrival_date).days
+                    moved = (
+                        self.tr("The arrival moved %n day(s) later.", "", days)
+                        if days > 0
+                        else self.tr("The arrival moved %n day(s) earlier.", "", -days)
+                    )
                     answer = QMessageBox.question(
                         self,
                         self.tr("Arrival date changed"),
-                        self.tr(
-                            "The arrival moved by {} days. Move the due dates of the {} open tasks by the same amount?"
-                        ).format(days, count),
+                        moved
+                        + " "
+                        + self.tr(
+                            "Move the due dates of its %n open task(s) by as much?", "", count
+                        ),
                         QMessageBox.StandardButton.Yes
                         | QMessageBox.StandardButton.No
                         | QMessageBox.StandardButton.Cancel,
@@ -325,12 +332,15 @@ class HouseholdsPage(Page):
             lambda: service.delete_household(store, current.id),
         )
 
+    def _principal_name(self) -> str | None:
+        return next((m.full_name for m in self.members.rows() if m.is_principal), None)
+
     def add_member(self) -> None:
         household = self.selected_household()
         if household is None:
             return
         store = self.context.store
-        dialog = MemberDialog(household.code, parent=self)
+        dialog = MemberDialog(household.code, parent=self, principal=self._principal_name())
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add member to {}").format(household.code),
             lambda: service.add_member(store, household.id, data).id,
@@ -342,7 +352,7 @@ class HouseholdsPage(Page):
         if household is None or member is None:
             return
         store = self.context.store
-        dialog = MemberDialog(household.code, member, parent=self)
+        dialog = MemberDialog(household.code, member, parent=self, principal=self._principal_name())
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit member {}").format(member.full_name),
             lambda: service.edit_member(store, member.id, data),

@@ -302,7 +302,7 @@ class PlanPage(Page):
         self.progress.set_progress({**by_phase, **by_area})
         shown = len(self.model.shown_tasks())
         self.summary.setText(
-            self.tr("{} of {} tasks shown").format(shown, len(household_tasks))
+            self.tr("{} of %n task(s) shown", "", len(household_tasks)).format(shown)
             if self._tasks
             else self.tr(
                 "No tasks yet: add a household with its arrival date on the Households page (Ctrl+2)."
@@ -471,11 +471,7 @@ class PlanPage(Page):
             lambda: service.reapply_template(store, household_id),
         )
         self.window().statusBar().showMessage(
-            (
-                self.tr("The template added 1 task.")
-                if added == 1
-                else self.tr("The template added {} tasks.").format(added)
-            )
+            self.tr("The template added %n task(s).", "", added)
             if added
             else self.tr("{} already has every task in the template.").format(
                 self.household.currentText()
@@ -520,7 +516,7 @@ class PlanPage(Page):
             show_known_error(self, error)
             return
         self.window().statusBar().showMessage(
-            self.tr("Saved {} open tasks to {}").format(written.events, written.path), 8000
+            self.tr("Saved %n open task(s) to {}", "", written.events).format(written.path), 8000
         )
 
     def task_id_at(self, index) -> int | None:

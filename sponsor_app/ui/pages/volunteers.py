@@ -346,13 +346,15 @@ class VolunteersPage(Page):
             for r in self.model.rows()
             if r.active and r.vetting_status in (VettingStatus.EXPIRED, VettingStatus.MISSING)
         )
-        self.count_label.setText(
-            self.tr(
-                "{} of {} volunteers shown. {} active volunteers need vetting before they meet the family."
-            ).format(shown, total, lapsed)
-            if lapsed
-            else self.tr("{} of {} volunteers shown.").format(shown, total)
-        )
+        words = self.tr("{} of %n volunteer(s) shown.", "", total).format(shown)
+        if lapsed:
+            words += " " + self.tr(
+                "Vetting is not current for %n active volunteer(s): they cannot meet the family "
+                "yet.",
+                "",
+                lapsed,
+            )
+        self.count_label.setText(words)
 
     def _select(self, volunteer_id: int | None) -> None:
         for row in range(self.proxy.rowCount()):
@@ -549,8 +551,8 @@ class VolunteersPage(Page):
             QMessageBox.information(
                 self,
                 self.tr("Import finished"),
-                self.tr("{}: {} volunteers added, {} updated.").format(
-                    source.name, summary.added, summary.updated
+                self.tr("{}: %n volunteer(s) added, {} updated.", "", summary.added).format(
+                    source.name, summary.updated
                 ),
             )
 

@@ -43,7 +43,7 @@ class ProgressStrip(QWidget):
             counts = f"{value.done}/{value.total}" if value.total else "–"
             caption.setText(f"{key.label}  <b>{counts}</b>")
             bar.setToolTip(
-                self.tr("{} of {} tasks done").format(value.done, value.total)
+                self.tr("{} of %n task(s) done", "", value.total).format(value.done)
                 if value.total
                 else self.tr("No tasks here")
             )

@@ -1,0 +1,137 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="242" />
+        <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
+        <translation>
+            <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="244" />
+        <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
+        <translation>
+            <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>FundsPage</name>
+    <message numerus="yes">
+        <location filename="funds.py" line="617" />
+        <source>{}: %n transaction(s) added.</source>
+        <translation>
+            <numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>HouseholdsPage</name>
+    <message numerus="yes">
+        <location filename="households.py" line="267" />
+        <source>The arrival moved %n day(s) later.</source>
+        <translation>
+            <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="households.py" line="269" />
+        <source>The arrival moved %n day(s) earlier.</source>
+        <translation>
+            <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="households.py" line="277" />
+        <source>Move the due dates of its %n open task(s) by as much?</source>
+        <translation>
+            <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>PlanPage</name>
+    <message numerus="yes">
+        <location filename="plan.py" line="305" />
+        <source>{} of %n task(s) shown</source>
+        <translation>
+            <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="plan.py" line="474" />
+        <source>The template added %n task(s).</source>
+        <translation>
+            <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="plan.py" line="519" />
+        <source>Saved %n open task(s) to {}</source>
+        <translation>
+            <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message numerus="yes">
+        <location filename="progress_strip.py" line="46" />
+        <source>{} of %n task(s) done</source>
+        <translation>
+            <numerusform>{} of %n task done</numerusform><numerusform>{} of %n tasks done</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>VolunteersPage</name>
+    <message numerus="yes">
+        <location filename="volunteers.py" line="349" />
+        <source>{} of %n volunteer(s) shown.</source>
+        <translation>
+            <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="volunteers.py" line="352" />
+        <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
+        <translation>
+            <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="volunteers.py" line="554" />
+        <source>{}: %n volunteer(s) added, {} updated.</source>
+        <translation>
+            <numerusform>{}: %n volunteer added, {} updated.</numerusform><numerusform>{}: %n volunteers added, {} updated.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>formatting</name>
+    <message numerus="yes">
+        <location filename="formatting.py" line="35" />
+        <source>arrives in %n day(s)</source>
+        <translation><numerusform>arrives in %n day</numerusform><numerusform>arrives in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="36" />
+        <source>arrived %n day(s) ago</source>
+        <translation><numerusform>arrived %n day ago</numerusform><numerusform>arrived %n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="41" />
+        <source>%n day(s) overdue</source>
+        <translation><numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="44" />
+        <source>due in %n day(s)</source>
+        <translation><numerusform>due in %n day</numerusform><numerusform>due in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="48" />
+        <source>%n person(s)</source>
+        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="74" />
+        <source>ended %n day(s) ago</source>
+        <translation><numerusform>ended %n day ago</numerusform><numerusform>ended %n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="formatting.py" line="77" />
+        <source>ends in %n day(s)</source>
+        <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
+    </message>
+</context>
+</TS>
