@@ -184,5 +184,8 @@ class GroupContext(QObject):
 
     def _group_info(self) -> GroupInfo:
         from ..services.groups import group_info
+        from .formatting import use_locale
 
-        return group_info(self.store)
+        info = group_info(self.store)
+        use_locale(info.locale)  # date fields read and write dates in the group's order
+        return info

@@ -18,9 +18,11 @@ from ..conftest import TODAY, write_demo_once
 @pytest.fixture(autouse=True)
 def translations(qapp):
     """The window's words as people see them: the English plural forms loaded, as at start."""
+    from sponsor_app.ui.formatting import use_locale
     from sponsor_app.ui.translations import install
 
     install(qapp, "en")
+    use_locale("en_NZ")  # until a test opens a group of another country
 
 
 @pytest.fixture

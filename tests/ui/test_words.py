@@ -37,3 +37,25 @@ def test_the_compiled_translation_is_current(tmp_path):
         assert filecmp.cmp(fresh / name, TRANSLATIONS / name, shallow=False), (
             f"{name} is out of date: run `make translations`"
         )
+
+
+def test_date_fields_read_the_open_groups_order(window, qtbot, tmp_path):
+    """A US group types 01/22/2027; a New Zealand one 22/01/2027 (issue 12, item 7)."""
+    from datetime import date
+
+    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.ui.widgets.date_field import DateField
+
+    path = tmp_path / "us.sponsor"
+    create_group(path, NewGroup(name="Welcome Corps Ohio", programme_key="us-wc")).close()
+    assert window.open_file(path)
+    field = DateField()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field.edit, "01/22/2027")
+    assert field.value() == date(2027, 1, 22) and field.problem() is None
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "22/01/2027")
+    assert field.value() is None and "has no month 22" in field.problem()
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "2027-01-22")
+    assert field.value() == date(2027, 1, 22)

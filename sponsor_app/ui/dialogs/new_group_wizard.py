@@ -27,6 +27,16 @@ from ...services.households import HouseholdInput
 from ..widgets.form import ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
 
+# Where groups of the four programmes are, and their neighbours.
+LOCALES = ("en_NZ", "en_AU", "en_GB", "en_IE", "en_CA", "fr_CA", "en_US")
+
+
+def locale_name(code: str) -> str:
+    """ "English (New Zealand)": the locale by name, as Babel spells it, not "en_NZ"."""
+    from babel import Locale
+
+    return Locale.parse(code).get_display_name("en")
+
 
 def suggested_path(group_name: str) -> Path:
     folder = default_group_file().parent
@@ -47,7 +57,8 @@ class GroupPage(QWizardPage):
             self.tr("The name evaluators will see, and the programme you sponsor under.")
         )
         self.form = ValidatedForm(self)
-        self.name = self.form.add_field("name", self.tr("Group &name:"), QLineEdit())
+        # "Group na&me": Alt+N belongs to the wizard's Next button
+        self.name = self.form.add_field("name", self.tr("Group na&me:"), QLineEdit())
         self.name.setPlaceholderText(self.tr("e.g. St Andrew's Welcome Circle"))
         self.programme = self.form.add_field("programme", self.tr("&Programme:"), QComboBox())
         for programme in all_programmes().values():
@@ -56,8 +67,10 @@ class GroupPage(QWizardPage):
         self.currency.setMaxLength(3)
         self.currency.setInputMask(">AAA")
         self.locale = self.form.add_field(
-            "locale", self.tr("&Locale (dates, numbers):"), QLineEdit()
+            "locale", self.tr("&Dates and numbers as in:"), QComboBox()
         )
+        for code in LOCALES:
+            self.locale.addItem(locale_name(code), code)
         self.programme.currentIndexChanged.connect(self._on_programme_changed)
         self.name.textChanged.connect(self.completeChanged)
         self.registerField("name*", self.name)
@@ -66,7 +79,7 @@ class GroupPage(QWizardPage):
     def _on_programme_changed(self) -> None:
         programme = get_programme(self.programme.currentData())
         self.currency.setText(programme.currency)
-        self.locale.setText(programme.locale)
+        self.locale.setCurrentIndex(max(self.locale.findData(programme.locale), 0))
 
     def isComplete(self) -> bool:
         return bool(self.name.text().strip()) and len(self.currency.text()) == 3
@@ -150,7 +163,7 @@ class SavePage(QWizardPage):
         if not self.path.text().strip():
             message = self.tr("Choose where to save the file.")
         elif self.chosen_path().exists():
-            message = self.tr("A file with this name already exists; choose another name.")
+            message = self.tr("That file exists already: choose another name.")
         self.form.set_problem("path", message)
         self.completeChanged.emit()
 
@@ -182,7 +195,7 @@ class NewGroupWizard(QWizard):
             name=page.name.text(),
             programme_key=page.programme.currentData(),
             currency=page.currency.text().upper(),
-            locale=page.locale.text().strip() or None,
+            locale=page.locale.currentData(),
         )
 
     def first_household(self) -> HouseholdInput:
