@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if is_command_line(argv):
         return run(argv)
+    from .qt_check import main as window_can_start
+
+    if (problem := window_can_start()) != 0:  # one sentence, not Qt's abort
+        return problem
     from .ui.app import run_window
 
     return run_window(argv)

@@ -37,6 +37,9 @@ EXIT_UNHEALTHY = 3
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
+        if message.startswith("argument COMMAND: invalid choice"):
+            wrong = message.split("'")[1]
+            message = f"there is no command “{wrong}”; the commands are {', '.join(COMMANDS)}"
         self.exit(2, f"sponsor-app: {message} (see sponsor-app --help)\n")
 
 
@@ -439,8 +442,21 @@ _COMMANDS = {
 
 
 def is_command_line(argv: Sequence[str]) -> bool:
-    """Subcommands and --help/--version go to the command line; anything else opens the window."""
-    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
+    """Subcommands, --help/--version and mistakes go to the command line; no argument, or a
+    group file to open, starts the window."""
+    if not argv:
+        return False
+    first = argv[0]
+    if first in COMMANDS or first.startswith("-"):
+        return True
+    return not _names_a_group_file(first)
+
+
+def _names_a_group_file(text: str) -> bool:
+    """`sponsor-app riverside.sponsor` opens it; `sponsor-app frobnicate` is a typo."""
+    from .locations import GROUP_FILE_SUFFIX
+
+    return text.endswith(GROUP_FILE_SUFFIX) or Path(text).exists()
 
 
 if __name__ == "__main__":  # pragma: no cover

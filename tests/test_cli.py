@@ -358,3 +358,33 @@ def test_tasks_and_calendar_mistakes_are_one_line(
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1 and "Traceback" not in err
     assert (tmp_path / "exists.ics").read_text() == "keep"
+
+
+@pytest.mark.parametrize("typo", ["frobnicate", "hisotry", "report-evaluation"])
+def test_an_unknown_command_says_so_and_exits_2_without_opening_the_window(typo, capsys):
+    from sponsor_app.__main__ import main
+
+    assert main([typo, "group.sponsor"]) == 2
+    err = capsys.readouterr().err
+    assert f"there is no command “{typo}”" in err and "history" in err and err.count("\n") == 1
+
+
+def test_a_group_file_opens_the_window_rather_than_the_command_line(tmp_path):
+    from sponsor_app.cli import is_command_line
+
+    existing = tmp_path / "riverside"
+    existing.write_text("")
+    assert not is_command_line(["riverside.sponsor"])
+    assert not is_command_line([str(existing)])
+    assert not is_command_line([])
+    assert is_command_line(["--version"]) and is_command_line(["frobnicate"])
+
+
+def test_the_window_without_a_display_says_so_in_one_sentence(monkeypatch, capsys):
+    from sponsor_app.__main__ import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert main([]) == 1
+    assert "no display was found" in capsys.readouterr().err
