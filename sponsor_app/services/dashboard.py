@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -15,6 +15,7 @@ from ..domain.settlement import task_due_this_week, task_due_within, task_overdu
 from ..storage.models import (
     GroupProfile,
     Household,
+    LedgerTransaction,
     Property,
     Task,
     Tenancy,
@@ -73,7 +74,32 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
             area_progress=_area_progress(session),
             lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
+            active_volunteers=sum(1 for v in volunteers if v.active and not v.archived),
+            **_counts(session),
         )
+
+
+def _counts(session: Session) -> dict[str, int]:
+    """How much there is at all, so an empty card can say what is true ("no volunteers yet"
+    rather than "every volunteer's vetting is current")."""
+    live = session.scalar(
+        select(func.count(Tenancy.id)).where(Tenancy.status.in_(LIVE_TENANCY))
+    )
+    assigned = session.scalar(
+        select(func.count(Task.id)).where(
+            Task.status.in_(OPEN_STATUSES),
+            Task.family_facing.is_(True),
+            Task.assignee_id.is_not(None),
+        )
+    )
+    months = session.scalar(
+        select(
+            func.count(
+                func.distinct(func.substr(func.cast(LedgerTransaction.occurred_on, String), 1, 7))
+            )
+        )
+    )
+    return {"live_tenancies": live, "family_facing_assigned": assigned, "ledger_months": months}
 
 
 def _tasks_due(

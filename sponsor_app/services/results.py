@@ -137,3 +137,8 @@ class DashboardFigures:
     month_end_balances: tuple[MonthBalance, ...]
     area_progress: tuple[AreaProgress, ...]
     lapsed_assignments: tuple[LapsedAssignment, ...] = ()
+    # what the empty states need to say something true
+    active_volunteers: int = 0
+    live_tenancies: int = 0
+    family_facing_assigned: int = 0  # open family-facing tasks that have a volunteer
+    ledger_months: int = 0  # months with any transaction (the balance chart needs two)

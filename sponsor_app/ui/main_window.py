@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_file)
         self.dashboard.task_activated.connect(self.show_task)
         self.dashboard.plan_requested.connect(self.show_plan_filtered)
+        self.dashboard.page_requested.connect(self.show_page)
         self.context.changed.connect(self._on_changed)
         self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
         self._show_welcome()

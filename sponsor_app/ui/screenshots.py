@@ -24,7 +24,10 @@ def main(out_dir: str) -> int:
         from .main_window import MainWindow
         from .pages.registry import PAGES
 
+        from .translations import install
+
         app = QApplication.instance() or QApplication([])
+        install(app, "en")  # the plural forms a person sees ("1 day", "2 days")
         window = MainWindow()
         window.resize(*SIZE)
         window.show()

@@ -3,13 +3,13 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="242" />
+        <location filename="dashboard.py" line="283" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="244" />
+        <location filename="dashboard.py" line="285" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
@@ -18,7 +18,7 @@
 <context>
     <name>FundsPage</name>
     <message numerus="yes">
-        <location filename="funds.py" line="617" />
+        <location filename="funds.py" line="619" />
         <source>{}: %n transaction(s) added.</source>
         <translation>
             <numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>

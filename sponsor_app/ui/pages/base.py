@@ -61,6 +61,36 @@ class Page(QWidget):
             self.addAction(action)
 
 
+class PageHeader(QWidget):
+    """The same header on every page: its name, and a line saying what it shows."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setAccessibleName(title)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(subtitle)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 4, 2, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text))
+
+
+def page_header(title: str, subtitle: str = "") -> PageHeader:
+    return PageHeader(title, subtitle)
+
+
 def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
     """A muted sentence saying what to do when there is nothing to show yet."""
     label = QLabel(text, parent)

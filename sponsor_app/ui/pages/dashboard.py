@@ -1,4 +1,9 @@
-"""Dashboard: what needs doing now, whose vetting lapses, money against the requirement."""
+"""Dashboard: what needs doing today first, then vetting and housing, then money and charts.
+
+Laid out for a 1366x768 laptop: the to-do line and the task cards are in view without
+scrolling, no card scrolls sideways, and each list shows its first few rows with a link to the
+page that has them all (the wheel then scrolls the page, never a card).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -16,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import VettingStatus
+from ...domain.enums import TaskKind, VettingStatus
 from ...services.results import DashboardFigures
 from ..formatting import (
     days_from_arrival,
@@ -29,15 +35,25 @@ from ..formatting import (
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.charts import AreaProgressChart, BalanceChart
 from ..widgets.status import status_colour, status_text
-from ..widgets.tables import fit_columns, make_table
-from .base import Page, empty_state
+from ..widgets.tables import make_table
+from .base import Page, empty_state, page_header
+
+ROWS_SHOWN = 6
 
 
 class ListCard(QGroupBox):
-    """A titled card holding a table, or a sentence when the table would be empty."""
+    """A titled card with a table of its first rows (sized to them: no scroll bars), a link to
+    the rest, or a sentence when there is nothing to list."""
+
+    more_requested = Signal()
 
     def __init__(
-        self, title: str, columns: list[Column], empty_text: str, parent: QWidget | None = None
+        self,
+        title: str,
+        columns: list[Column],
+        empty_text: str,
+        stretch: int,
+        parent: QWidget | None = None,
     ):
         super().__init__(title, parent)
         self.base_title = title
@@ -45,23 +61,53 @@ class ListCard(QGroupBox):
         self.proxy = RowsProxy(self.model, self)
         self.view: QTableView = make_table(title, sortable=False)
         self.view.setModel(self.proxy)
-        self.view.setMinimumHeight(150)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(columns)):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.more = QLabel()
+        self.more.setTextFormat(Qt.TextFormat.RichText)
+        self.more.linkActivated.connect(lambda _: self.more_requested.emit())
+        self.more.hide()
+        table_box = QWidget()
+        column = QVBoxLayout(table_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view)
+        column.addWidget(self.more)
+        column.addStretch(1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(table_box)
         self.empty = empty_state(empty_text)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
-    def set_words(self, title: str, empty_text: str) -> None:
-        """Titles that carry the group's own warning window ("due in the next 14 days")."""
+    def set_words(self, title: str, empty_text: str, more_text: str = "") -> None:
         self.base_title = title
         self.empty.setText(empty_text)
+        self._more_text = more_text
 
     def set_rows(self, rows) -> None:
-        self.model.set_rows(rows)
+        rows = list(rows)
+        self.total = len(rows)
+        self.model.set_rows(rows[:ROWS_SHOWN])
         self.stack.setCurrentIndex(0 if rows else 1)
-        fit_columns(self.view)
+        hidden = len(rows) - ROWS_SHOWN
+        more = getattr(self, "_more_text", "")
+        self.more.setVisible(hidden > 0 and bool(more))
+        if hidden > 0 and more:
+            self.more.setText(f'<a href="more">{more.format(hidden)}</a>')
+        shown = min(len(rows), ROWS_SHOWN)
+        height = self.view.horizontalHeader().height() + shown * self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(height + 2 * self.view.frameWidth())
         self.setTitle(f"{self.base_title} ({len(rows)})")
 
 
@@ -69,6 +115,7 @@ class DashboardPage(Page):
     title = "Dashboard"
     task_activated = Signal(int)
     plan_requested = Signal(str)  # "overdue" or "week": open the plan page filtered
+    page_requested = Signal(str)  # a page's key: the rest of a card's list is there
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -76,50 +123,60 @@ class DashboardPage(Page):
         self._locale = "en_NZ"
         loc = lambda: self._locale  # noqa: E731 - columns read the open group's locale
 
+        def task_text(t) -> str:
+            return (self.tr("Check-in: ") if t.kind is TaskKind.MEETING else "") + t.title
+
         task_columns = [
-            Column(
-                self.tr("Due"), lambda t: short_date(t.due_on, loc()), sort_key=lambda t: t.due_on
-            ),
-            Column(self.tr("When"), lambda t: overdue_by(t.days_overdue)),
+            Column(self.tr("When"), lambda t: overdue_by(t.days_overdue), sort_key=lambda t: t.due_on,
+                   tooltip=lambda t: short_date(t.due_on, loc())),
             Column(self.tr("Household"), lambda t: t.household_code),
-            Column(self.tr("Task"), lambda t: t.title),
-            Column(self.tr("Assigned to"), lambda t: t.assignee or self.tr("nobody")),
-        ]
-        self.overdue = ListCard(
-            self.tr("Overdue tasks"), task_columns, self.tr("Nothing is overdue. Well done.")
-        )
-        self.due_soon = ListCard(self.tr("Due soon"), task_columns, "")
+            Column(self.tr("Task"), task_text, tooltip=task_text),
+            Column(self.tr("Who"), lambda t: t.assignee or self.tr("nobody yet")),
+        ]  # fmt: skip
+        self.overdue = ListCard(self.tr("Overdue tasks"), task_columns, "", stretch=2)
+        self.due_soon = ListCard(self.tr("Due soon"), task_columns, "", stretch=2)
         self.vetting = ListCard(
             self.tr("Vetting expired or expiring"),
             [
                 Column(self.tr("Volunteer"), lambda v: v.name),
                 Column(
                     self.tr("Status"),
-                    lambda v: (
-                        ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ") + v.status.label
-                    ),
+                    lambda v: ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ")
+                    + v.status.label,
                 ),
-                Column(
-                    self.tr("Expires"),
-                    lambda v: short_date(v.expires_on, loc()),
-                    sort_key=lambda v: v.expires_on,
-                ),
+                Column(self.tr("Expires"), lambda v: short_date(v.expires_on, loc())),
             ],
             "",
+            stretch=0,
         )
         self.leases = ListCard(
             self.tr("Leases ending"),
             [
                 Column(self.tr("Household"), lambda lease: lease.household_code),
                 Column(self.tr("Address"), lambda lease: lease.address),
-                Column(self.tr("Lease ends"), lambda lease: short_date(lease.lease_end, loc())),
                 Column(
                     self.tr("When"),
                     lambda lease: lease_ending(lease.days_left),
-                    sort_key=lambda lease: lease.days_left,
+                    tooltip=lambda lease: short_date(lease.lease_end, loc()),
                 ),
             ],
             "",
+            stretch=1,
+        )
+        self.lapsed = ListCard(
+            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
+            [
+                Column(self.tr("Household"), lambda t: t.household_code),
+                Column(self.tr("Task"), lambda t: t.title),
+                Column(self.tr("Volunteer"), lambda t: t.volunteer),
+                Column(
+                    self.tr("Vetting"),
+                    lambda t: status_text(t.vetting_status),
+                    foreground=lambda t: status_colour(t.vetting_status),
+                ),
+            ],
+            "",
+            stretch=1,
         )
         self.arrivals = ListCard(
             self.tr("Households"),
@@ -132,28 +189,10 @@ class DashboardPage(Page):
                 Column(self.tr("Days"), lambda a: days_from_arrival(a.days_since)),
             ],
             self.tr(
-                "No households yet: add the family you are preparing for on the Households page (Ctrl+2)."
+                "No households yet: add the family you are preparing for on the Households "
+                "page (Ctrl+2)."
             ),
-        )
-        self.arrivals.view.setMaximumHeight(170)
-        self.lapsed = ListCard(
-            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
-            [
-                Column(
-                    self.tr("Due"),
-                    lambda t: short_date(t.due_on, loc()),
-                    sort_key=lambda t: t.due_on,
-                ),
-                Column(self.tr("Household"), lambda t: t.household_code),
-                Column(self.tr("Task"), lambda t: t.title),
-                Column(self.tr("Volunteer"), lambda t: t.volunteer),
-                Column(
-                    self.tr("Vetting"),
-                    lambda t: status_text(t.vetting_status),
-                    foreground=lambda t: status_colour(t.vetting_status),
-                ),
-            ],
-            self.tr("Every family-facing task is with a volunteer whose vetting is current."),
+            stretch=2,
         )
         self.funds_card = QGroupBox(self.tr("Funds against the programme requirement"))
         self.funds_label = QLabel()
@@ -162,39 +201,60 @@ class DashboardPage(Page):
         self.funds_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QVBoxLayout(self.funds_card).addWidget(self.funds_label)
         self.balance_chart = BalanceChart()
+        self.balance_empty = empty_state(
+            self.tr(
+                "The month-end balance appears here once there are two months of transactions "
+                "(Funds page, Ctrl+6)."
+            )
+        )
+        self.balance_stack = QStackedWidget()
+        self.balance_stack.addWidget(self.balance_chart)
+        self.balance_stack.addWidget(self.balance_empty)
         self.area_chart = AreaProgressChart()
 
+        self.header = page_header(self.tr("Dashboard"), "")
         self.to_do = QLabel()
         self.to_do.setAccessibleName(self.tr("What needs doing"))
         self.to_do.setTextFormat(Qt.TextFormat.RichText)
         self.to_do.linkActivated.connect(self.plan_requested.emit)
-        self.to_do.setStyleSheet("font-size: 11pt; padding: 4px 2px;")
+        self.to_do.setStyleSheet("font-size: 11pt; padding: 2px 2px 6px 2px;")
 
         grid = QGridLayout()
-        grid.addWidget(self.funds_card, 0, 0)
-        grid.addWidget(self.arrivals, 0, 1)
-        grid.addWidget(self.balance_chart, 1, 0)
-        grid.addWidget(self.area_chart, 1, 1)
-        grid.addWidget(self.overdue, 2, 0)
-        grid.addWidget(self.due_soon, 2, 1)
-        grid.addWidget(self.vetting, 3, 0)
-        grid.addWidget(self.leases, 3, 1)
-        grid.addWidget(self.lapsed, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.overdue, 0, 0, 1, 3)
+        grid.addWidget(self.due_soon, 0, 3, 1, 3)
+        grid.addWidget(self.vetting, 1, 0, 1, 2)
+        grid.addWidget(self.leases, 1, 2, 1, 2)
+        grid.addWidget(self.lapsed, 1, 4, 1, 2)
+        grid.addWidget(self.funds_card, 2, 0, 1, 2)
+        grid.addWidget(self.arrivals, 2, 2, 1, 2)
+        grid.addWidget(self.area_chart, 2, 4, 1, 2)
+        grid.addWidget(self.balance_stack, 3, 0, 1, 6)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
         inner = QWidget()
-        inner.setLayout(grid)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.to_do)
+        column.addLayout(grid)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 0, 0)
-        layout.addWidget(self.to_do)
+        layout.setContentsMargins(8, 4, 8, 0)
+        layout.addWidget(self.header)
         layout.addWidget(scroll)
 
         for card in (self.overdue, self.due_soon, self.lapsed):
             card.view.activated.connect(lambda index, c=card: self._on_task_activated(c, index))
+        self.overdue.more_requested.connect(lambda: self.plan_requested.emit("overdue"))
+        self.due_soon.more_requested.connect(lambda: self.plan_requested.emit("week"))
+        self.vetting.more_requested.connect(lambda: self.page_requested.emit("volunteers"))
+        self.leases.more_requested.connect(lambda: self.page_requested.emit("housing"))
+        self.lapsed.more_requested.connect(lambda: self.page_requested.emit("plan"))
+        self.arrivals.more_requested.connect(lambda: self.page_requested.emit("households"))
 
     def _on_task_activated(self, card: ListCard, index) -> None:
         task = card.proxy.source_row(index)
@@ -202,9 +262,7 @@ class DashboardPage(Page):
             self.task_activated.emit(getattr(task, "task_id", None) or task.id)
 
     def refresh(self, today: date | None = None) -> None:
-        from ...services.dashboard import (
-            dashboard,
-        )  # loads SQLAlchemy: not needed to paint a snapshot
+        from ...services.dashboard import dashboard  # loads SQLAlchemy: not needed for a snapshot
 
         self.show_figures(dashboard(self.context.store, today))
 
@@ -212,24 +270,7 @@ class DashboardPage(Page):
         """Fill every card from computed figures (fresh, or a start-up snapshot)."""
         self.figures = figures
         self._locale = figures.locale
-        windows = figures.windows
-        self.due_soon.set_words(
-            self.tr("Due in the next {} days").format(windows.due_soon_days),
-            self.tr(
-                "Nothing falls due in the next {} days. The Settlement plan page shows what "
-                "comes later."
-            ).format(windows.due_soon_days),
-        )
-        self.vetting.set_words(
-            self.tr("Vetting expired or expiring within {} days").format(windows.vetting_days),
-            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
-                windows.vetting_days
-            ),
-        )
-        self.leases.set_words(
-            self.tr("Leases ending within {} days, or ended").format(windows.lease_days),
-            self.tr("No lease ends in the next {} days.").format(windows.lease_days),
-        )
+        self._set_words(figures)
         self.overdue.set_rows(figures.overdue)
         self.due_soon.set_rows(figures.due_soon)
         self.vetting.set_rows(figures.vetting)
@@ -245,8 +286,79 @@ class DashboardPage(Page):
         )
         self.to_do.setToolTip(self.tr("Open the Settlement plan filtered to these tasks"))
         currency = figures.funds.held.currency
-        self.balance_chart.set_data(figures.month_end_balances, currency)
+        if figures.ledger_months >= 2:
+            self.balance_chart.set_data(figures.month_end_balances, currency, figures.locale)
+            self.balance_stack.setCurrentIndex(0)
+        else:
+            self.balance_stack.setCurrentIndex(1)
         self.area_chart.set_progress(figures.area_progress)
+
+    def _set_words(self, figures: DashboardFigures) -> None:
+        """Titles carry the group's own warning windows; an empty card says what is true and
+        what to do first, never more than it knows."""
+        windows, households = figures.windows, len(figures.arrivals)
+        no_tasks = self.tr(
+            "No settlement tasks yet: add a household with its arrival date (Households page, "
+            "Ctrl+2) and its plan is laid out."
+        )
+        self.overdue.set_words(
+            self.tr("Overdue tasks"),
+            self.tr("Nothing is overdue.") if households else no_tasks,
+            self.tr("and {} more on the Settlement plan"),
+        )
+        self.due_soon.set_words(
+            self.tr("Due in the next {} days").format(windows.due_soon_days),
+            self.tr(
+                "Nothing falls due in the next {} days; the Settlement plan (Ctrl+3) shows what "
+                "comes later."
+            ).format(windows.due_soon_days)
+            if households
+            else no_tasks,
+            self.tr("and {} more on the Settlement plan"),
+        )
+        self.vetting.set_words(
+            self.tr("Vetting expired or expiring within {} days").format(windows.vetting_days),
+            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
+                windows.vetting_days
+            )
+            if figures.active_volunteers
+            else self.tr(
+                "No volunteers yet: add them, with their police vetting, on the Volunteers page "
+                "(Ctrl+4)."
+            ),
+            self.tr("and {} more on the Volunteers page"),
+        )
+        self.leases.set_words(
+            self.tr("Leases ending within {} days, or ended").format(windows.lease_days),
+            self.tr("No lease ends in the next {} days.").format(windows.lease_days)
+            if figures.live_tenancies
+            else self.tr(
+                "No home secured yet: record the property and its lease on the Housing page "
+                "(Ctrl+5)."
+            ),
+            self.tr("and {} more on the Housing page"),
+        )
+        self.lapsed.set_words(
+            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
+            self.tr("Every family-facing task with a volunteer has one whose vetting is current.")
+            if figures.family_facing_assigned
+            else self.tr(
+                "No family-facing task has a volunteer yet: assign them on the Settlement plan "
+                "(Ctrl+3); only volunteers with current vetting can take them."
+            ),
+            self.tr("and {} more on the Settlement plan"),
+        )
+        self.arrivals.set_words(
+            self.tr("Households"),
+            self.tr(
+                "No households yet: add the family you are preparing for on the Households "
+                "page (Ctrl+2)."
+            ),
+            self.tr("and {} more on the Households page"),
+        )
+        self.header.set_subtitle(
+            self.tr("What needs doing today, as on {}").format(short_date(figures.today, figures.locale))
+        )
 
     def _funds_text(self, figures: DashboardFigures) -> str:
         funds, rent, locale = figures.funds, figures.rent, figures.locale

@@ -468,7 +468,9 @@ class FundsPage(Page):
         )
         currency = self.context.info.currency
         self.balance_chart.set_data(
-            tuple(funds_service.month_end_balances(store, chart_period)), currency
+            tuple(funds_service.month_end_balances(store, chart_period)),
+            currency,
+            self.context.info.locale,
         )
         self.category_chart.set_amounts(
             funds_service.amounts_by_category(store, chart_period, TransactionKind.EXPENSE),

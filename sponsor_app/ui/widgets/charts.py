@@ -15,7 +15,8 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt
+from babel.dates import format_date
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from ...services.results import AreaProgress, MonthBalance
@@ -54,6 +55,19 @@ def _category_axes(
     series.attachAxis(x_axis)
 
 
+def _balance_title(balances, currency: str, locale: str) -> str:
+    """The title says which months the line covers, so a reader never guesses the period."""
+    title = QCoreApplication.translate("BalanceChart", "Month-end balance ({})").format(currency)
+    if not balances:
+        return title
+    first, last = balances[0].month_end, balances[-1].month_end
+    return "{}, {} – {}".format(
+        title,
+        format_date(first, "MMM yyyy", locale=locale),
+        format_date(last, "MMM yyyy", locale=locale),
+    )
+
+
 class BalanceChart(QChartView):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -61,25 +75,32 @@ class BalanceChart(QChartView):
         self.setMinimumHeight(280)
         self.setAccessibleName(self.tr("Month-end balance chart"))
 
-    def set_data(self, balances: tuple[MonthBalance, ...], currency: str) -> None:
-        chart = _chart(self.tr("Month-end balance ({})").format(currency))
+    def set_data(
+        self, balances: tuple[MonthBalance, ...], currency: str, locale: str = "en_NZ"
+    ) -> None:
+        chart = _chart(_balance_title(balances, currency, locale))
         chart.legend().hide()
+        values = [p.balance.minor / 100 for p in balances] or [0]
+        # Large balances read in thousands ("20k") rather than as "2000000"-style digit runs.
+        scale = 1000 if max(abs(v) for v in values) >= 10_000 else 1
         series = QLineSeries()
         series.setPen(QPen(QColor("#1565c0"), 2))
         for point in balances:
             moment = QDateTime(datetime.combine(point.month_end, time(12)))
             # A chart coordinate, not arithmetic: the exact amount is in the table and reports.
-            series.append(moment.toMSecsSinceEpoch(), point.balance.minor / 100)
+            series.append(moment.toMSecsSinceEpoch(), point.balance.minor / 100 / scale)
         chart.addSeries(series)
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("MMM yy")
-        x_axis.setTickCount(min(max(len(balances), 2), 7))
+        x_axis.setFormat("MMM yyyy")
+        x_axis.setTickCount(min(max(len(balances), 2), 6))
         x_axis.setTitleText(self.tr("Month end"))
         y_axis = QValueAxis()
-        y_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText(currency)
-        values = [p.balance.minor / 100 for p in balances] or [0]
-        low, high = min(min(values), 0), max(max(values), 1)
+        y_axis.setLabelFormat("%.0fk" if scale > 1 else "%.0f")
+        y_axis.setTitleText(
+            self.tr("Thousands of {}").format(currency) if scale > 1 else currency
+        )
+        scaled = [v / scale for v in values]
+        low, high = min(min(scaled), 0), max(max(scaled), 1)
         y_axis.setRange(low, high + (high - low) * 0.05)
         y_axis.applyNiceNumbers()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
