@@ -104,8 +104,9 @@ def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
     `target`; a copy killed half way leaves only a `.partial` that `clean_partials` removes.
     """
     partial = files.temporary_beside(target, PARTIAL.lstrip("."))
-    marker = lock.hold(partial)
+    marker = None
     try:
+        marker = lock.hold(partial)
         copy_database(source, partial)
         files.fsync_file(partial)
         if replace_existing or not target.exists():
@@ -118,7 +119,7 @@ def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
     except (OSError, DriverError) as error:
         with contextlib.suppress(OSError):
             files.remove_database(partial)
-        known = classify(error, target)
+        known = classify(error, target, new_file=True)
         if known is None:
             raise
         raise known from error
@@ -127,7 +128,8 @@ def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
             files.remove_database(partial)
         raise
     finally:
-        lock.let_go(partial, marker)
+        if marker is not None:
+            lock.let_go(partial, marker)
     return target
 
 
@@ -154,7 +156,7 @@ def take_backup(
             raise
         raise BackupFailed(folder, error, consequence) from error
     except OSError as error:
-        known = classify(error, folder)
+        known = classify(error, folder / "backup", new_file=True)
         if known is None:
             raise
         raise BackupFailed(folder, known, consequence) from error
@@ -185,7 +187,7 @@ def copy_name(folder: Path, path: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        known = classify(error, folder)
+        known = classify(error, folder / "backup", new_file=True)
         if known is None:
             raise
         raise known from error
@@ -293,7 +295,7 @@ def clean_partials(folder: Path | None = None) -> list[Path]:
     removed = []
     with contextlib.suppress(OSError):
         for partial in (folder or backup_dir()).rglob(f"*{PARTIAL}"):
-            if lock.remove_if_abandoned(partial):
+            if lock.remove_if_abandoned(partial, files.remove_database):
                 removed.append(partial)
     return removed
 
@@ -311,9 +313,9 @@ def remember_group(path: Path, group_id: str) -> None:
     if known.get(key) == group_id:
         return
     known[key] = group_id
-    target = _known_file()
-    partial = target.with_name(target.name + ".new")
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError):  # only a help for later: never worth a failed open
+        target = _known_file()
+        partial = target.with_name(target.name + ".new")
         partial.write_text(json.dumps(known), encoding="utf-8")
         os.replace(partial, target)
 
@@ -336,8 +338,9 @@ def _fingerprint(path: Path) -> dict | None:
         info = os.stat(path)
     except OSError:
         return None
-    if any(part.exists() for part in files.sidecars(path)[:1]):
-        return None  # a write-ahead log beside it: not closed cleanly, or open elsewhere
+    wal = files.sidecars(path)[0]
+    if wal.exists() and wal.stat().st_size:
+        return None  # commits in a log beside it: not closed cleanly, or open elsewhere
     return {"ino": info.st_ino, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
 
 
@@ -399,7 +402,10 @@ def _verified_group(source, backup: Path) -> GroupId:
     try:
         healthy = source.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         group = read_group(source) if healthy else None
-    except DriverError:
+    except DriverError as error:
+        known = classify(error, backup)
+        if known is not None and not isinstance(known, DamagedFile):
+            raise known from error  # a full or failing disk, not a damaged backup
         healthy, group = False, None
     if not healthy or group is None:
         raise DamagedFile(

@@ -103,11 +103,30 @@ def connect(path: Path, *, read_only: bool = False, pragmas: bool = True) -> dri
     engine's pragmas unless told not to (a backup's target stays a single file, no WAL).
     """
     if read_only:
-        return driver.connect(_uri(path, "ro"), uri=True, check_same_thread=False)
+        uri = _uri(path, "ro")
+        if _on_read_only_media(Path(path)):
+            # No log to read and nowhere to put SQLite's shared memory (a write-protected USB
+            # stick, a CD): nothing can change the file, so it is read as it stands.
+            uri += "&immutable=1"
+        return driver.connect(uri, uri=True, check_same_thread=False)
     connection = driver.connect(Path(path), check_same_thread=False)
     if pragmas:
         _configure(connection)
     return connection
+
+
+def _on_read_only_media(path: Path) -> bool:
+    """A read-only filesystem (not merely a folder we may not write in: someone else may be
+    writing there) with no log beside the file."""
+    wal = Path(f"{path}-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return False
+        if hasattr(os, "statvfs"):
+            return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+        return not os.access(path.parent, os.W_OK)  # pragma: no cover - Windows
+    except OSError:
+        return False
 
 
 def copy_database(source: driver.Connection, target: Path) -> None:

@@ -105,8 +105,17 @@ class DiskError(StorageError):
 class ReadOnlyFile(StorageError):
     def __init__(self, path: Path):
         super().__init__(
-            f"{path} cannot be written: the file, its folder or its disk is read-only. "
-            "Save a copy somewhere you can write, or ask whoever manages that folder."
+            f"{path} cannot be written: the file, its folder or its disk is read-only. Copy it "
+            f"to a folder you can write in (“sponsor-app backup {path} --to FOLDER” reads it as "
+            "it is) and open the copy."
+        )
+
+
+class ReadOnlyPlace(StorageError):
+    def __init__(self, folder: Path):
+        super().__init__(
+            f"Sponsor Desk cannot write in {folder}: it is read-only (a write-protected disk, or "
+            "a folder you may not change). Choose another folder."
         )
 
 
@@ -119,7 +128,7 @@ class FileMoved(StorageError):
     """The open file is no longer at its path: writes stop, reads of what is open still work."""
 
     def __init__(self, path: Path, deleted: bool):
-        what = "deleted" if deleted else "moved or replaced"
+        what = "moved or deleted" if deleted else "replaced by another file"
         super().__init__(
             f"{path} was {what} while it was open, so Sponsor Desk has stopped saving to it and "
             "this change was not saved. Save what is open to a new place (File ▸ Save a Copy), "
@@ -136,7 +145,7 @@ class BackupFailed(StorageError):
             "its disk is full"
             if isinstance(cause, DiskFull)
             else "it is read-only"
-            if isinstance(cause, ReadOnlyFile)
+            if isinstance(cause, ReadOnlyFile | ReadOnlyPlace)
             else "its disk reported an error"
         )
         then = f" {consequence}" if consequence else ""
@@ -176,12 +185,13 @@ def is_disk_full(error: OSError) -> bool:
     return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
-def from_os_error(error: OSError, path: Path) -> StorageError | None:
-    """The storage error for what the operating system said about `path`, or None."""
+def from_os_error(error: OSError, path: Path, new_file: bool = False) -> StorageError | None:
+    """The storage error for what the operating system said about `path` (with `new_file`, a
+    file being made there), or None."""
     if is_disk_full(error):
         return DiskFull(path)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyFile(path)
+        return ReadOnlyPlace(path.parent) if new_file else ReadOnlyFile(path)
     if error.errno == errno.EIO:
         return DiskError(path)
     return None
@@ -197,16 +207,18 @@ def nearly_full(path: Path) -> bool:
     return False
 
 
-def classify(error: BaseException, path: Path) -> StorageError | None:
+def classify(error: BaseException, path: Path, new_file: bool = False) -> StorageError | None:
     """Map a low-level SQLite or OS error to the storage error a person can act on, or None (a
-    bug). A failed write on a nearly full disk is "disk full", never "damaged"."""
+    bug). A failed write on a nearly full disk is "disk full", never "damaged". With
+    `new_file`, `path` is a file being made (a copy, a new group): a read-only place is its
+    folder."""
     from .connect import DriverError
 
     original = getattr(error, "orig", error)
     if isinstance(original, StorageError):
         return original
     if isinstance(original, OSError):
-        return from_os_error(original, path)
+        return from_os_error(original, path, new_file)
     if not isinstance(original, DriverError):
         return None
     text = str(original).lower()
@@ -214,7 +226,7 @@ def classify(error: BaseException, path: Path) -> StorageError | None:
     if "disk is full" in text or name == "SQLITE_FULL":
         return DiskFull(path)
     if "readonly" in text or "read-only" in text or name.startswith("SQLITE_READONLY"):
-        return ReadOnlyFile(path)
+        return ReadOnlyPlace(path.parent) if new_file else ReadOnlyFile(path)
     if "database is locked" in text or "busy" in text:
         return FileBusy(path)
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
@@ -223,6 +235,8 @@ def classify(error: BaseException, path: Path) -> StorageError | None:
         if name != "SQLITE_IOERR_SHORT_READ":  # a short read is a cut-off file: damage
             return DiskError(path)
     if name == "SQLITE_CANTOPEN" or "unable to open database file" in text:
+        if new_file:
+            return ReadOnlyPlace(path.parent)
         return GroupFileMissing(path) if not path.exists() else ReadOnlyFile(path)
     if (
         "malformed" in text

@@ -73,9 +73,9 @@ class _ThreadState(threading.local):
         self.recorders = []
 
 
-def _known(error: BaseException, path: Path) -> BaseException:
+def _known(error: BaseException, path: Path, new_file: bool = False) -> BaseException:
     """The sentence for an environment error at `path`, or the error itself."""
-    return classify(error, path) or error
+    return classify(error, path, new_file) or error
 
 
 class Store:
@@ -93,6 +93,7 @@ class Store:
         self.identity: os.stat_result | None = None
         self.group: GroupId | None = None
         self.wrote = False
+        self.backed_up = False  # the newest backup holds the file as it was opened
         self.stopped = False  # the file moved: no more writes
         self.backup_problem: BackupFailed | None = None  # an automatic backup that failed
         self._lock = WriteLock(self.path)
@@ -116,7 +117,7 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise _known(error, path) from error
+            raise _known(error, path, new_file=True) from error
         _remove_abandoned_builds(path.parent)
         temporary = files.temporary_beside(path, BUILDING)
         store = cls(temporary, actor)
@@ -136,7 +137,7 @@ class Store:
             store.close()
             with contextlib.suppress(OSError):
                 files.remove_database(temporary)
-            known = _known(error, path)
+            known = _known(error, path, new_file=True)
             if known is not error:
                 raise known from error
             raise
@@ -214,9 +215,11 @@ class Store:
 
     def _backup_on_open(self) -> None:
         if backup.backed_up_as_is(self.group.uuid, self.path):
-            return  # the newest backup already holds exactly this file
+            self.backed_up = True  # the newest backup already holds exactly this file
+            return
         try:
             self.backup("open")
+            self.backed_up = True
         except BackupFailed as problem:
             self.backup_problem = problem  # opening still goes ahead; the window says so
 
@@ -232,6 +235,8 @@ class Store:
     def close(self) -> None:
         """Close the file; after a session that wrote, back it up first (keep_backups)."""
         closing_backup = None
+        if self.engine is not None:
+            self.still_in_place()  # a move seen now still gets its log emptied into the file
         if self.engine is not None and self.keep_backups and self.wrote and not self.stopped:
             try:
                 closing_backup = self.backup("close")
@@ -241,9 +246,12 @@ class Store:
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
-        if closing_backup is not None:
+        if closing_backup is not None or (self.backed_up and not self.wrote):
             backup.record_backed_up(self.group.uuid, self.path)
+        if closing_backup is not None:
             backup.prune(self.group.uuid)
+        if self.stopped and not self.path.exists():
+            _remove_empty_log(self.path)  # ours, emptied when the move was seen
         self._lock.release()
 
     def _close_reader(self) -> None:
@@ -281,9 +289,27 @@ class Store:
 
     def still_in_place(self) -> bool:
         """Does the path still lead to the file that was opened? Once not, writes stop."""
-        if not self.stopped and self.identity is not None:
-            self.stopped = not same_file(self.path, self.identity)
+        if (
+            not self.stopped
+            and self.identity is not None
+            and not same_file(self.path, self.identity)
+        ):
+            self.stopped = True
+            self._empty_the_log()
         return not self.stopped
+
+    def _empty_the_log(self) -> None:
+        """The log stays at the old path when the file moves: write what it holds into the
+        file (wherever it now is) and empty it, so the moved file is whole even if this process
+        dies, and nothing is left to be replayed into a file put at the old path later."""
+        if self.engine is None:
+            return
+        with contextlib.suppress(Exception):  # best effort: the commits stay readable anyway
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
 
     def _check_in_place(self) -> None:
         if not self.still_in_place():
@@ -400,3 +426,11 @@ def _remove_abandoned_builds(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for leftover in folder.glob(f".*.{BUILDING}"):
             lock.remove_if_abandoned(leftover, files.remove_database)
+
+
+def _remove_empty_log(path: Path) -> None:
+    wal, shm = files.sidecars(path)[:2]
+    with contextlib.suppress(OSError):
+        if not wal.exists() or wal.stat().st_size == 0:
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)
