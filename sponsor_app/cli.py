@@ -156,7 +156,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _clean_up_after_killed_backups() -> None:
-    from .storage.backup import clean_partials
+    from .storage.leftovers import clean_partials
 
     clean_partials()
 

@@ -37,10 +37,10 @@ from .errors import (
     classify,
 )
 from .facts import GroupId, read_counts, read_group
+from .leftovers import PARTIAL
 
 STAMP = "%Y%m%dT%H%M%S%fZ"
 MANUAL = "manual"
-PARTIAL = ".partial"
 _STATE = "last-backup.json"
 
 
@@ -287,16 +287,6 @@ def prune(group_id: str, now: datetime | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 info.path.unlink()
                 removed.append(info.path)
-    return removed
-
-
-def clean_partials(folder: Path | None = None) -> list[Path]:
-    """Remove `.partial` copies a killed backup left (never one a live process is writing)."""
-    removed = []
-    with contextlib.suppress(OSError):
-        for partial in (folder or backup_dir()).rglob(f"*{PARTIAL}"):
-            if lock.remove_if_abandoned(partial, files.remove_database):
-                removed.append(partial)
     return removed
 
 

@@ -23,7 +23,6 @@ from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage import rotation
 from sponsor_app.storage.backup import (
     backup_file,
-    clean_partials,
     group_folder,
     list_backups,
     prune,
@@ -37,6 +36,7 @@ from sponsor_app.storage.errors import (
     SameFile,
 )
 from sponsor_app.storage.facts import group_of_file
+from sponsor_app.storage.leftovers import clean_partials
 from sponsor_app.storage.store import Store
 
 from ..conftest import write_demo_once
