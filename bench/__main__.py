@@ -8,7 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from . import funds_bench, history_bench, startup_bench, storage_bench
+from . import backup_bench, funds_bench, history_bench, startup_bench, storage_bench
 
 
 def main() -> None:
@@ -28,6 +28,8 @@ def main() -> None:
 
         huge = write_demo(Path(folder) / "huge.sponsor", "huge")
         for line in funds_bench.run(huge):
+            print(line, flush=True)
+        for line in backup_bench.run(huge):
             print(line, flush=True)
 
 

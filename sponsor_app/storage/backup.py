@@ -192,7 +192,12 @@ def copy_name(folder: Path, path: Path) -> Path:
             raise
         raise known from error
     stamp = clock.now().astimezone().strftime("%Y-%m-%d %H%M%S")
-    return folder / f"{path.stem} backup {stamp}{GROUP_FILE_SUFFIX}"
+    target = folder / f"{path.stem} backup {stamp}{GROUP_FILE_SUFFIX}"
+    number = 1
+    while target.exists():  # two in one second: never over the first
+        number += 1
+        target = folder / f"{path.stem} backup {stamp} ({number}){GROUP_FILE_SUFFIX}"
+    return target
 
 
 def _open_source(path: Path):

@@ -427,3 +427,11 @@ def test_backup_to_an_existing_file_instead_of_a_folder(tmp_path, capsys):
         backup_file(path, to_dir=existing)
     with pytest.raises(FolderMissing):
         restore_backup(path, tmp_path / "gone" / "x.sponsor")
+
+
+def test_two_backups_to_a_folder_in_one_second_both_stay(tmp_path):
+    path = tmp_path / "group.sponsor"
+    _group(path, "G", ["A"])
+    first = backup_file(path, to_dir=tmp_path / "usb")
+    second = backup_file(path, to_dir=tmp_path / "usb")
+    assert first != second and first.exists() and second.exists()
