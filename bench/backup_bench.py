@@ -89,8 +89,14 @@ def run(huge: Path) -> list[str]:
             time.sleep(0.5)
             alone = [t for _, t in typist.timings]
             for label, backup in (
-                ("File > Back Up To (the window's own connection)", lambda: back_up_to(store, folder)),
-                ("sponsor-app backup (a read connection beside it)", lambda: backup_file(huge, to_dir=Path(folder))),
+                (
+                    "File > Back Up To (the window's own connection)",
+                    lambda: back_up_to(store, folder),
+                ),
+                (
+                    "sponsor-app backup (a read connection beside it)",
+                    lambda: backup_file(huge, to_dir=Path(folder)),
+                ),
             ):
                 seconds, worst, edits = _measure(typist, backup)
                 lines.append(

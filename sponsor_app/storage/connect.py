@@ -58,11 +58,16 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
     rather than reading or writing whatever now lies at the path.
     """
 
+    def moved() -> FileMoved:
+        return FileMoved(path, deleted=not Path(path).exists())
+
     def creator() -> driver.Connection:
-        connection = driver.connect(_uri(path, "rw"), uri=True, check_same_thread=False)
         if identity is not None and not same_file(path, identity):
+            raise moved()
+        connection = driver.connect(_uri(path, "rw"), uri=True, check_same_thread=False)
+        if identity is not None and not same_file(path, identity):  # moved as we connected
             connection.close()
-            raise FileMoved(path, deleted=not Path(path).exists())
+            raise moved()
         return connection
 
     from sqlalchemy.pool import QueuePool

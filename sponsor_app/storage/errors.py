@@ -130,9 +130,9 @@ class FileMoved(StorageError):
     def __init__(self, path: Path, deleted: bool):
         what = "moved or deleted" if deleted else "replaced by another file"
         super().__init__(
-            f"{path} was {what} while it was open, so Sponsor Desk has stopped saving to it and "
-            "this change was not saved. Save what is open to a new place (File ▸ Save a Copy), "
-            "then work on that copy."
+            f"{path} was {what} while it was open, so Sponsor Desk has stopped saving to it: "
+            "nothing more was saved there. Save what is open to a new place (File ▸ Save a "
+            "Copy), then work on that copy."
         )
 
 

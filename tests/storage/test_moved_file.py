@@ -156,3 +156,19 @@ def test_a_process_killed_after_the_move_leaves_the_moved_file_whole(group, tmp_
     assert not stray.exists() or stray.stat().st_size == 0
     shutil.copyfile(moved, group)
     assert _names(group) == [f"committed {n}" for n in range(1, 6)]
+
+
+def test_a_new_connection_after_the_move_never_opens_what_is_at_the_path(group, tmp_path):
+    """The store's pool may open another connection later: it must not read (or create) a file
+    at the old path, but say the file moved."""
+    from sponsor_app.services.groups import group_info
+
+    store = Store.open(group)
+    try:
+        os.rename(group, tmp_path / "moved.sponsor")
+        store.engine.dispose()  # as if the pool needed a fresh connection
+        with pytest.raises(FileMoved):
+            group_info(store)
+        assert not group.exists(), "a connection created an empty file at the old path"
+    finally:
+        store.close()
