@@ -106,8 +106,7 @@ class ReadOnlyFile(StorageError):
     def __init__(self, path: Path):
         super().__init__(
             f"{path} cannot be written: the file, its folder or its disk is read-only. Copy it "
-            f"to a folder you can write in (“sponsor-app backup {path} --to FOLDER” reads it as "
-            "it is) and open the copy."
+            "to a folder you can write in (a backup works: it only reads) and open the copy."
         )
 
 

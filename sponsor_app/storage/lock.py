@@ -144,6 +144,9 @@ def _known(error: OSError, group_file: Path, lock: Path) -> StorageError:
     return known
 
 
+_UNKNOWN_HOLDER = "another Sponsor Desk window"
+
+
 def _holder(lock: Path) -> str:
     try:
         with open(lock, "rb") as handle:
@@ -152,7 +155,7 @@ def _holder(lock: Path) -> str:
     except (OSError, ValueError):
         info = {}
     if not isinstance(info, dict) or not info:
-        return "another Sponsor Desk window"
+        return _UNKNOWN_HOLDER
     who, pid, since = info.get("who", "someone"), info.get("pid"), info.get("since")
     return f"Sponsor Desk by {who} (process {pid}, since {since})"
 
@@ -204,8 +207,7 @@ class _OneLock:
             os.ftruncate(fd, 0)
             # Windows locks byte 0 only, so the text starts one byte in where others can read.
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, b" " + description)
-            os.fsync(fd)
+            os.write(fd, b" " + description)  # no fsync: only live processes read it
         except OSError as error:
             self.release()
             raise _known(error, group_file, self.path) from error
@@ -255,6 +257,14 @@ class WriteLock:
                 lock = _OneLock(path)
                 lock.take(group_file, description)
                 taken.append(lock)
+        except FileLocked as refused:
+            for lock in reversed(taken):
+                lock.release()
+            # The holder's own words are beside the file (the shared identity lock may be a
+            # free one another user left, which its next holder could not rewrite).
+            if self.path.exists() and _holder(self.path) != _UNKNOWN_HOLDER:
+                raise FileLocked(group_file, _holder(self.path)) from refused
+            raise
         except BaseException:
             for lock in reversed(taken):
                 lock.release()

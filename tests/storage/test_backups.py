@@ -437,3 +437,20 @@ def test_two_backups_to_a_folder_in_one_second_both_stay(tmp_path):
     first = backup_file(path, to_dir=tmp_path / "usb")
     second = backup_file(path, to_dir=tmp_path / "usb")
     assert first != second and first.exists() and second.exists()
+
+
+def test_restore_over_a_file_open_in_another_window_is_refused(tmp_path):
+    from sponsor_app.storage.errors import FileLocked
+
+    from .helpers import hold_open, release
+
+    path = tmp_path / "group.sponsor"
+    _group(path, "G", ["A"])
+    old = backup_file(path, to_dir=tmp_path / "usb")
+    holder = hold_open(path)
+    try:
+        with pytest.raises(FileLocked, match="already open"):
+            restore_backup(old, path)
+    finally:
+        release(holder)
+    assert _names(path) == ["A"]
