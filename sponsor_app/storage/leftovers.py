@@ -19,7 +19,12 @@ def clean_partials(folder: Path | None = None) -> list[Path]:
     """Remove `.partial` copies a killed backup left (never one a live process is writing)."""
     removed = []
     with contextlib.suppress(OSError):
-        for partial in (folder or backup_dir()).rglob(f"*{PARTIAL}"):
+        folder = folder or backup_dir()
+        for partial in folder.rglob(f"*{PARTIAL}"):
             if lock.remove_if_abandoned(partial, files.remove_database):
                 removed.append(partial)
+        for marker in folder.rglob(f"*{PARTIAL}.lock"):  # killed between rename and unmark
+            partial = marker.with_suffix("")
+            if not partial.exists():
+                lock.remove_if_abandoned(partial)
     return removed
