@@ -3,7 +3,8 @@
 The window's writes are simulated by a thread making saved edits through the same store (each
 one a change set with its audit rows and fsync), one every 20 ms, as a fast typist would. Two
 backups are measured while it writes: File ▸ Back Up To… (from the store's own connection) and
-`sponsor-app backup` (from a read connection beside it, as another process would).
+`sponsor-app backup` (from a read connection beside it, as another process would). Both include
+the quick check of the copy that a backup a person asks for gets before it is put in place.
 """
 
 from __future__ import annotations

@@ -23,7 +23,13 @@ from pathlib import Path
 from .. import clock
 from ..locations import GROUP_FILE_SUFFIX, backup_dir
 from . import files, lock, rotation
-from .connect import DriverError, check_is_group_file, connect, copy_database
+from .connect import (
+    DriverDatabaseError,
+    DriverError,
+    check_is_group_file,
+    connect,
+    copy_database,
+)
 from .errors import (
     BackupFailed,
     DamagedFile,
@@ -69,9 +75,13 @@ class BackupInfo:
     @property
     def counts_text(self) -> str:
         return (
-            f"{self.households:,} households, {self.volunteers:,} volunteers and "
-            f"{self.transactions:,} transactions"
+            f"{_count(self.households, 'household')}, {_count(self.volunteers, 'volunteer')} "
+            f"and {_count(self.transactions, 'transaction')}"
         )
+
+
+def _count(number: int | None, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 # --- where backups go ------------------------------------------------------------------------
@@ -94,20 +104,29 @@ def _parse(path: Path, group_id: str) -> BackupInfo | None:
 
 
 # --- taking a backup ----------------------------------------------------------------------------
-def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
+def write_copy(
+    source, target: Path, *, replace_existing: bool = False, verify: bool = False
+) -> Path:
     """Write what the read connection `source` sees to `target`, all or nothing.
+
+    With `verify`, the copy passes SQLite's quick check before it is put in place: a copy a
+    person asked for is never a damaged one they would count on (the automatic backups are
+    checked when one is offered instead).
 
     A new name is never taken from a file that appeared meanwhile; with `replace_existing` the
     file there is replaced in one rename (the caller holds its lock). A log or shared memory
     left beside the target belonged to the file replaced (or to one gone): it is removed
-    first, since SQLite would replay it into the copy. Errors of the disk written to are StorageErrors about
-    `target`; a copy killed half way leaves only a `.partial` that `clean_partials` removes.
+    first, since SQLite would replay it into the copy. Errors are StorageErrors about `target`
+    (its disk), or about the source when it cannot be read; a copy killed half way leaves only
+    a `.partial` that the clean-up at start removes.
     """
     partial = files.temporary_beside(target, PARTIAL.lstrip("."))
     marker = None
     try:
         marker = lock.hold(partial)
         copy_database(source, partial)
+        if verify and not _passes_quick_check(partial):
+            raise DriverDatabaseError("database disk image is malformed")  # what it read
         files.fsync_file(partial)
         if replace_existing or not target.exists():
             for leftover in files.sidecars(target):
@@ -120,6 +139,8 @@ def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
         with contextlib.suppress(OSError):
             files.remove_database(partial)
         known = classify(error, target, new_file=True)
+        if isinstance(known, DamagedFile):  # the copy is new: it is what was read that is
+            known = classify(error, _file_of(source))
         if known is None:
             raise
         raise known from error
@@ -133,6 +154,19 @@ def write_copy(source, target: Path, *, replace_existing: bool = False) -> Path:
     return target
 
 
+def _passes_quick_check(path: Path) -> bool:
+    connection = connect(path, read_only=True)
+    try:
+        return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    finally:
+        connection.close()
+
+
+def _file_of(connection) -> Path:
+    """The file a connection reads (SQLite's own record of it)."""
+    return Path(connection.execute("PRAGMA database_list").fetchone()[2])
+
+
 def take_backup(
     source,
     group: GroupId,
@@ -141,7 +175,8 @@ def take_backup(
     at: datetime | None = None,
     consequence: str = "",
 ) -> Path:
-    """A backup of the group `source` reads, into the app's backups folder for that group."""
+    """A backup of the group `source` reads, into the app's backups folder for that group
+    (checked when asked for, as `write_copy` says)."""
     folder = group_folder(group.uuid)
     taken_at = at or clock.now()
     try:
@@ -150,9 +185,9 @@ def take_backup(
         while target.exists():  # two in one microsecond (a test, or a very fast disk)
             taken_at = taken_at.replace(microsecond=(taken_at.microsecond + 1) % 1_000_000)
             target = folder / _name(taken_at, reason)
-        return write_copy(source, target)
+        return write_copy(source, target, verify=reason == MANUAL)
     except StorageError as error:
-        if isinstance(error, GroupFileExists):
+        if isinstance(error, GroupFileExists | DamagedFile):
             raise
         raise BackupFailed(folder, error, consequence) from error
     except OSError as error:
@@ -174,7 +209,7 @@ def backup_file(
         group = _group_or_damaged(source, path)
         if to_dir is None:
             return take_backup(source, group, reason, consequence=consequence)
-        return write_copy(source, copy_name(Path(to_dir), path))
+        return write_copy(source, copy_name(Path(to_dir), path), verify=True)
     finally:
         source.close()
 
@@ -222,6 +257,7 @@ def _group_or_damaged(source, path: Path) -> GroupId:
         from .errors import damaged
 
         raise damaged(path, "it has no group profile")
+    remember_group(path, group.uuid)
     return group
 
 

@@ -49,7 +49,7 @@ from .errors import (
     classify,
     damaged,
 )
-from .facts import GroupId, missing_tables, read_group
+from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
 from .models import ChangeKind
 from .schema import SCHEMA_VERSION
@@ -133,6 +133,9 @@ class Store:
             store._finish_building()
             files.fsync_file(temporary)
             files.publish_new(temporary, path)
+            built = group_of_file(path)
+            if built is not None:  # so that its backups can be found if it is ever damaged
+                backup.remember_group(path, built.uuid)
         except BaseException as error:
             store.close()
             with contextlib.suppress(OSError):
@@ -280,12 +283,15 @@ class Store:
             return backup.take_backup(self._reader, self.group, reason)
 
     def copy_to(self, target: Path, *, replace_existing: bool = False) -> Path:
-        """A complete copy of what is open at `target`, all or nothing (backup.write_copy). It
-        reads through the store's own connection, so it works after the file was moved."""
+        """A complete, checked copy of what is open at `target`, all or nothing
+        (backup.write_copy). It reads through the store's own connection, so it works after
+        the file was moved."""
         with self._reader_guard:
             if self._reader is None:
                 raise RuntimeError("the group file is closed")
-            return backup.write_copy(self._reader, Path(target), replace_existing=replace_existing)
+            return backup.write_copy(
+                self._reader, Path(target), replace_existing=replace_existing, verify=True
+            )
 
     def still_in_place(self) -> bool:
         """Does the path still lead to the file that was opened? Once not, writes stop."""

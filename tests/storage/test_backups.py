@@ -296,7 +296,9 @@ def test_a_damaged_file_is_offered_its_own_groups_backup_only(tmp_path):
     offer = caught.value.offer
     assert offer.path == mine and offer.group_name == "Riverside"
     assert (offer.households, offer.volunteers) == (0, 1)
-    assert "1 volunteers" in str(caught.value) and str(mine) in str(caught.value)
+    assert "0 households, 1 volunteer and 0 transactions" in str(caught.value) and str(mine) in str(
+        caught.value
+    )
 
 
 def test_the_newest_good_backup_skips_a_damaged_one(tmp_path):
@@ -454,3 +456,18 @@ def test_restore_over_a_file_open_in_another_window_is_refused(tmp_path):
     finally:
         release(holder)
     assert _names(path) == ["A"]
+
+
+def test_backing_up_a_damaged_file_blames_the_file_and_offers_its_backup(
+    tmp_path, large_demo, capsys
+):
+    path = tmp_path / "large.sponsor"
+    path.write_bytes(large_demo)
+    good = backup_file(path, reason="open")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3 : len(data) // 3 * 2] = b"\xee" * (len(data) // 3)
+    path.write_bytes(bytes(data))
+    assert run(["backup", str(path), "--to", str(tmp_path / "usb")]) == 1
+    err = capsys.readouterr().err
+    assert f"{path} is damaged" in err and str(good) in err and err.count("\n") == 1
+    assert not [p for p in (tmp_path / "usb").glob("*") if p.name.endswith(".sponsor")]

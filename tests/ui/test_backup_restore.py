@@ -162,7 +162,7 @@ def test_a_damaged_file_offers_this_groups_newest_good_backup(
     with on_next_modal(qtbot, answer):
         assert window.open_file(small_demo) is False
     assert "is damaged and cannot be opened" in seen[0]
-    assert "1 households, 12 volunteers and 300 transactions" in seen[0]
+    assert "1 household, 12 volunteers and 300 transactions" in seen[0]
     if choice.startswith("Restore as"):
         qtbot.waitUntil(lambda: window.context.path == target, timeout=15000)
         assert small_demo.read_bytes() == damaged, "nothing overwritten without asking"

@@ -41,6 +41,19 @@ def reason_text(reason: str) -> str:
     }.get(reason, reason)
 
 
+_COUNTED = {
+    "household": ("1 household", "{} households"),
+    "volunteer": ("1 volunteer", "{} volunteers"),
+    "transaction": ("1 transaction", "{} transactions"),
+}
+
+
+def counted(number: int, noun: str) -> str:
+    one, many = _COUNTED[noun]
+    text = one if number == 1 else many
+    return QCoreApplication.translate("RestoreDialog", text).format(f"{number:,}")
+
+
 def size_text(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
@@ -160,13 +173,13 @@ def damaged_file_box(parent: QWidget, error, locale: str):
         return box, None, None
     box.setInformativeText(
         parent.tr(
-            "The newest good backup of this group was taken {}, with {} households, {} "
-            "volunteers and {} transactions. Restore it? The damaged file is kept either way."
+            "The newest good backup of this group was taken {}, with {}, {} and {}. Restore "
+            "it? The damaged file is kept either way."
         ).format(
             taken_text(offer, locale),
-            f"{offer.households:,}",
-            f"{offer.volunteers:,}",
-            f"{offer.transactions:,}",
+            counted(offer.households, "household"),
+            counted(offer.volunteers, "volunteer"),
+            counted(offer.transactions, "transaction"),
         )
     )
     as_new = box.addButton(parent.tr("Restore as a &New File…"), QMessageBox.ButtonRole.AcceptRole)
