@@ -112,10 +112,15 @@ class BackupActions(QObject):
 
     def restore_over(self, backup: Path, target: Path) -> None:
         self.window.close_for_restore()
-        self._run_restore(backup, target)
+        self._run_restore(backup, target, reopen_if_refused=True)
 
-    def _run_restore(self, backup: Path, target: Path) -> None:
+    def _run_restore(self, backup: Path, target: Path, reopen_if_refused: bool = False) -> None:
         from ..services.backups import restore
+
+        def failed(error: SponsorDeskError) -> None:
+            self._failed(error)
+            if reopen_if_refused:  # nothing was replaced: back to the file as it was
+                self.window.open_file(target)
 
         def done(restored) -> None:
             if self.window.open_file(restored.target):
@@ -124,7 +129,7 @@ class BackupActions(QObject):
                 self._status(self.tr("Restored {}.").format(restored.target.name) + note)
 
         run_in_background(
-            self.window, self.tr("Restoring…"), lambda: restore(backup, target), done, self._failed
+            self.window, self.tr("Restoring…"), lambda: restore(backup, target), done, failed
         )
 
     # --- a file that would not open ------------------------------------------------------------
