@@ -286,14 +286,14 @@ class MainWindow(QMainWindow):
         except SponsorDeskError as error:
             from ..services.backups import DamagedFile
 
-            self._show_welcome()  # also replaces a start-up snapshot of a file that did not open
             if isinstance(error, DamagedFile):
+                self._show_welcome()
                 self.backups.offer_for_damaged(error)  # this group's newest good backup
                 return False
             show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
             if not Path(path).exists():
                 self.settings.forget_file(Path(path))
-                self._show_welcome()
+            self._show_welcome()  # also replaces a start-up snapshot of a file that did not open
             return False
         self.settings.remember_file(Path(path))
         self._show_workspace()
