@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import (
+    backup_bench,
     funds_bench,
     history_bench,
     plan_bench,
@@ -43,6 +44,8 @@ def main() -> None:
         for line in plan_bench.run(huge, "huge demo"):
             print(line, flush=True)
         for line in reports_bench.run_huge(huge):
+            print(line, flush=True)
+        for line in backup_bench.run(huge):
             print(line, flush=True)
 
 

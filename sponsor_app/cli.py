@@ -64,13 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="print schema version, row counts and integrity")
     check.add_argument("file", type=Path)
 
-    backup = commands.add_parser("backup", help="write a consistent copy of a group file")
+    backup = commands.add_parser(
+        "backup", help="write a consistent copy of a group file (works while a window has it open)"
+    )
     backup.add_argument("file", type=Path)
     backup.add_argument("--to", type=Path, help="folder for the copy (default: the app's backups)")
 
-    restore = commands.add_parser("restore", help="put a backup in place of a group file")
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in place of a group file (keeping a copy of it) or in a new one",
+    )
     restore.add_argument("backup", type=Path)
     restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--force", action="store_true", help="replace the file even if it holds another group"
+    )
 
     importing = commands.add_parser("import", help="add or update rows from a CSV or XLSX file")
     importing.add_argument("table", choices=TABLES)
@@ -191,6 +199,7 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
         return int(done.code or 0)
     try:
+        _clean_up_after_killed_backups()
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
@@ -200,6 +209,12 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+
+
+def _clean_up_after_killed_backups() -> None:
+    from .storage.leftovers import clean_partials
+
+    clean_partials()
 
 
 def _new(args) -> int:
@@ -236,16 +251,30 @@ def _check(args) -> int:
     print(
         f"Foreign keys: {'ok' if report.foreign_key_problems == 0 else report.foreign_key_problems}"
     )
+    for problem in _consistency_problems(report):
+        print(f"Problem:   {problem}")
     print("Healthy." if report.healthy else "NOT healthy: restore a backup or ask for help.")
     return 0 if report.healthy else EXIT_UNHEALTHY
 
 
+def _consistency_problems(report) -> list[str]:
+    problems = []
+    if report.schema_problem:
+        problems.append(report.schema_problem)
+    problems += [f"the table {name} is missing" for name in report.missing_tables]
+    if not report.has_group_profile:
+        problems.append("the group profile is missing")
+    if not report.audit_triggers:
+        problems.append("audit triggers missing or out of date (put back at the next open)")
+    return problems
+
+
 def _backup(args) -> int:
     from .storage.backup import backup_file
-    from .storage.store import Store
 
-    with Store.open(args.file):  # the lock and the checks of an ordinary open
-        copy = backup_file(args.file, reason="manual", to_dir=args.to)
+    # No write lock: a backup only reads, so it works while a window has the file open, and
+    # its read connection sees every change saved there.
+    copy = backup_file(args.file, to_dir=args.to)
     print(f"Backed up {args.file} to {copy}")
     return 0
 
@@ -253,10 +282,12 @@ def _backup(args) -> int:
 def _restore(args) -> int:
     from .storage.backup import restore_backup
 
-    kept = restore_backup(args.backup, args.file)
-    print(f"Restored {args.file} from {args.backup}.")
-    if kept:
-        print(f"The file it replaced was kept as {kept}")
+    done = restore_backup(args.backup, args.file, force=args.force)
+    print(f"Restored {args.file} (“{done.group_name}”) from {args.backup}.")
+    if done.kept:
+        print(f"The file it replaced was kept as {done.kept}")
+    if done.set_aside:
+        print(f"The damaged file it replaced was kept as {done.set_aside}")
     return 0
 
 

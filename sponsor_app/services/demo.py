@@ -49,7 +49,7 @@ from ..storage.models import (
 from ..storage.store import Store
 from .demo_money import demo_money
 from .demo_names import HOUSEHOLDS, LANGUAGES, VOLUNTEER_NAMES
-from .groups import NewGroup, create_group
+from .groups import NewGroup, build_group
 from .plan import tasks_for
 
 
@@ -125,18 +125,14 @@ def write_demo(
     today = today or clock.today()
     rng = random.Random(seed)
     start = add_months(today, -spec.months)
-    store = create_group(
+    return build_group(
         path,
         NewGroup(
             name="Kāpiti Welcome Circle (demo)", programme_key=DEFAULT_PROGRAMME, start_date=start
         ),
         actor="demo",
+        then=lambda store: _fill(store, get_programme(DEFAULT_PROGRAMME), spec, start, today, rng),
     )
-    try:
-        _fill(store, get_programme(DEFAULT_PROGRAMME), spec, start, today, rng)
-    finally:
-        store.close()
-    return Path(path)
 
 
 def _fill(

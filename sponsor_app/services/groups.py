@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,17 +30,34 @@ class NewGroup:
     start_date: date | None = None  # None: today
 
 
-def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> Store:
-    """Write a new group file with its profile and the programme's ledger categories.
+def create_group(
+    path: Path | str,
+    new: NewGroup,
+    actor: str | None = None,
+    then: Callable[[Store], None] | None = None,
+) -> Store:
+    """Write a new group file with its profile and the programme's ledger categories (and
+    whatever `then(store)` adds), and return it open; the caller closes it.
 
-    Returns the open store; the caller closes it. Nothing is left on disk if this fails.
+    The file is built under a temporary name and appears at `path` only when complete: a
+    failure, or the process being killed, leaves nothing there.
     """
+    build_group(path, new, actor, then)
+    return Store.open(path, actor)
+
+
+def build_group(
+    path: Path | str,
+    new: NewGroup,
+    actor: str | None = None,
+    then: Callable[[Store], None] | None = None,
+) -> Path:
+    """As create_group, leaving the finished file closed."""
     problems = required_text("name", new.name, "the group's name")
     if problems:
         raise InvalidInput(problems)
     programme = get_programme(new.programme_key)
-    store = Store.create(path, actor)
-    try:
+    with Store.building(path, actor) as store:
         with store.transaction(f"Create the group {new.name.strip()}") as session:
             session.add(
                 GroupProfile(
@@ -53,10 +71,9 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
                 )
             )
             session.add_all(_default_categories(programme))
-    except BaseException:
-        store.discard()
-        raise
-    return store
+        if then is not None:
+            then(store)
+    return Path(path)
 
 
 def _default_categories(programme: Programme) -> list[LedgerCategory]:
@@ -69,8 +86,10 @@ def _default_categories(programme: Programme) -> list[LedgerCategory]:
 
 
 def open_group(path: Path | str, actor: str | None = None) -> Store:
-    """Open an existing group file (migrating it after a backup if it is older)."""
-    return Store.open(path, actor)
+    """Open an existing group file (migrating it after a backup if it is older), keeping the
+    group's automatic backups: one on opening if it changed since the last, one on closing
+    after a change."""
+    return Store.open(path, actor, keep_backups=True)
 
 
 def group_info(store: Store) -> GroupInfo:

@@ -1,13 +1,20 @@
-"""The health check behind `sponsor-app check`: schema, row counts and integrity."""
+"""The health check behind `sponsor-app check`: SQLite's integrity check and the app's own.
+
+The file is read through read-only connections, so it can be checked while a window has it
+open. An older file is first brought up to date like any open (after a backup).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from ..storage.migrate import current_revision
+from ..storage.audit import triggers_current
+from ..storage.connect import check_is_group_file, make_reader
+from ..storage.errors import DamagedFile, classify
+from ..storage.migrate import current_revision, needs_upgrade
 from ..storage.models import Base
 from ..storage.store import Store
 
@@ -19,20 +26,70 @@ class HealthReport:
     row_counts: dict[str, int]
     integrity: list[str]  # ["ok"] when healthy, else SQLite's findings
     foreign_key_problems: int
+    schema_problem: str = ""  # the version table is empty or names an unknown revision
+    missing_tables: list[str] = field(default_factory=list)
+    has_group_profile: bool = True
+    audit_triggers: bool = True  # every table's audit triggers present and current
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == ["ok"] and self.foreign_key_problems == 0
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and not self.schema_problem
+            and not self.missing_tables
+            and self.has_group_profile
+            and self.audit_triggers
+        )
 
 
 def check_file(path: Path | str) -> HealthReport:
-    """Open the file (migrating it if older, like any open) and check it thoroughly."""
+    """Check the file thoroughly, changing nothing (unless it is older: then it is upgraded
+    first, after a backup, as any open does)."""
     path = Path(path)
-    with Store.open(path) as store, store.read() as session:
-        integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
-        fk_problems = len(session.execute(text("PRAGMA foreign_key_check")).all())
-        counts = {
-            name: session.scalar(select(func.count()).select_from(table))
-            for name, table in sorted(Base.metadata.tables.items())
-        }
-    return HealthReport(path, current_revision(path) or "none", counts, integrity, fk_problems)
+    check_is_group_file(path)
+    schema_problem = ""
+    try:
+        revision = current_revision(path) or "none"
+    except DamagedFile as damaged:
+        revision, schema_problem = "unknown", damaged.why
+    if not schema_problem and needs_upgrade(revision):
+        Store.open(path).close()
+        revision = current_revision(path) or "none"
+    engine = make_reader(path)
+    try:
+        with engine.connect() as connection:
+            return _inspect(connection, path, revision, schema_problem)
+    except Exception as error:
+        known = classify(error, path)
+        if known is None:
+            raise
+        raise known from error
+    finally:
+        engine.dispose()
+
+
+def _inspect(connection, path: Path, revision: str, schema_problem: str) -> HealthReport:
+    integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+    fk_problems = len(connection.execute(text("PRAGMA foreign_key_check")).all())
+    present = {
+        row[0]
+        for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+    }
+    counts = {
+        name: connection.scalar(select(func.count()).select_from(table))
+        for name, table in sorted(Base.metadata.tables.items())
+        if name in present
+    }
+    missing = sorted(set(Base.metadata.tables) - present)
+    return HealthReport(
+        path=path,
+        schema_version=revision,
+        row_counts=counts,
+        integrity=integrity,
+        foreign_key_problems=fk_problems,
+        schema_problem=schema_problem,
+        missing_tables=missing,
+        has_group_profile=counts.get("group_profile", 0) == 1,
+        audit_triggers=not missing and triggers_current(connection),
+    )

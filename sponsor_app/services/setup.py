@@ -11,11 +11,9 @@ from .households import HouseholdInput, add_household
 
 def start_group(path: Path | str, group: NewGroup, first_household: HouseholdInput | None) -> Store:
     """Create the file and the first household; if either fails, no file is left behind."""
-    store = create_group(path, group)
-    try:
+
+    def add_first(store: Store) -> None:
         if first_household is not None:
             add_household(store, first_household)
-    except BaseException:
-        store.discard()
-        raise
-    return store
+
+    return create_group(path, group, then=add_first)

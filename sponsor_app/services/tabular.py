@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +44,7 @@ def restore(value: str) -> str:
 def read_rows(source: Path, expected: Sequence[str], required: Sequence[str]) -> list[SourceRow]:
     """Rows of a CSV or XLSX file; missing required columns are one clear error."""
     suffix = source.suffix.lower()
-    if not source.exists():
-        raise SpreadsheetFileError(f"{source} does not exist.")
+    _check_readable(source)
     if suffix == ".csv":
         header, body = _read_csv(source)
     elif suffix == ".xlsx":
@@ -71,6 +72,30 @@ def read_rows(source: Path, expected: Sequence[str], required: Sequence[str]) ->
         }
         rows.append(SourceRow(offset, values))
     return rows
+
+
+def _check_readable(source: Path) -> None:
+    """A source that is not a plain readable file is a sentence, never a traceback, and never
+    a read that waits forever (a named pipe)."""
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        raise SpreadsheetFileError(f"{source} does not exist.") from None
+    except OSError as error:
+        raise SpreadsheetFileError(f"{source} cannot be read: {error.strerror}.") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise SpreadsheetFileError(f"{source} is a folder: choose a .csv or .xlsx file in it.")
+    if not stat.S_ISREG(info.st_mode):
+        raise SpreadsheetFileError(
+            f"{source} is not a regular file (a pipe or a device): choose a .csv or .xlsx file."
+        )
+    try:
+        with open(source, "rb"):
+            pass
+    except OSError as error:
+        raise SpreadsheetFileError(
+            f"{source} cannot be read ({error.strerror}): check who may open it."
+        ) from error
 
 
 def _text(cell) -> str:
@@ -142,6 +167,9 @@ def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]
         raise SpreadsheetFileError(
             f"Cannot write {target}: {reason}. Choose another folder or name."
         ) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -157,13 +185,31 @@ def _write(
     else:
         from openpyxl import Workbook
 
+        lines = [[str(v) for v in row] for row in rows]
+        for line, texts in enumerate(lines, start=2):  # checked before a byte is written
+            _refuse_control_characters(texts, header, line)
         book = Workbook(write_only=True)
         sheet = book.create_sheet("Sheet1")
         sheet.append(list(header))
-        for row in rows:
+        for texts in lines:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
-            sheet.append([_inert_cell(sheet, str(v)) for v in row])
+            sheet.append([_inert_cell(sheet, text) for text in texts])
         book.save(partial)
+
+
+# Characters an XLSX file (XML 1.0) cannot hold: C0 controls other than tab, newline, return.
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _refuse_control_characters(texts: list[str], header: Sequence[str], line: int) -> None:
+    for column, text in zip(header, texts, strict=False):
+        found = _NOT_IN_XLSX.search(text)
+        if found:
+            raise SpreadsheetFileError(
+                f"Row {line}, column {column}, holds a control character "
+                f"(U+{ord(found.group()):04X}) that an XLSX file cannot contain. Correct that "
+                "value, or export as CSV, which keeps it. Nothing was written."
+            )
 
 
 def _inert_cell(sheet, value: str):

@@ -1,10 +1,23 @@
-"""Storage errors the environment or the user caused: shown as a message, never a traceback."""
+"""Storage errors the environment or the user caused: shown as a message, never a traceback.
+
+Each message is one sentence or two a person can act on. `classify` turns what SQLite or the
+operating system said into one of them; whatever it cannot place is a bug and stays one.
+"""
 
 from __future__ import annotations
 
+import errno
+import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import SponsorDeskError
+
+if TYPE_CHECKING:
+    from .backup import BackupInfo
+
+# Below this much free space a failed write is blamed on a full disk, not on the file.
+NEARLY_FULL_BYTES = 4 * 1024 * 1024
 
 
 class StorageError(SponsorDeskError):
@@ -27,18 +40,30 @@ class NotAGroupFile(StorageError):
         super().__init__(f"{path} is not a Sponsor Desk group file{detail}.")
 
 
-class DamagedFile(StorageError):
-    """The file is a group file but cannot be read: offer a backup."""
-
-    def __init__(self, path: Path, backups: list[Path]):
-        self.path = path
-        self.backups = backups
-        hint = (
-            f" The newest backup is {backups[0]}; restore it with “sponsor-app restore”."
-            if backups
-            else " No backup of it was found."
+class Unreadable(StorageError):
+    def __init__(self, path: Path):
+        super().__init__(
+            f"Sponsor Desk is not allowed to read {path}; ask whoever manages it for access."
         )
-        super().__init__(f"{path} is damaged and cannot be read.{hint}")
+
+
+class DamagedFile(StorageError):
+    """A group file that cannot be read as one: offer this group's newest good backup."""
+
+    def __init__(self, path: Path, why: str = "", offer: BackupInfo | None = None):
+        self.path = path
+        self.why = why
+        self.offer = offer
+        detail = f" ({why})" if why else ""
+        if offer is not None:
+            hint = (
+                f" The newest good backup of this group is from {offer.taken_text}, with "
+                f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
+                "(the damaged file is kept)."
+            )
+        else:
+            hint = " No good backup of this group was found."
+        super().__init__(f"{path} is damaged and cannot be opened{detail}.{hint}")
 
 
 class NewerSchema(StorageError):
@@ -54,6 +79,14 @@ class FileLocked(StorageError):
         super().__init__(f"{path} is already open in {holder}. Close it there first.")
 
 
+class LockInTheWay(StorageError):
+    def __init__(self, path: Path, lock: Path):
+        super().__init__(
+            f"{path} cannot be opened for writing: {lock} is in the way (Sponsor Desk keeps its "
+            "lock there, and it is a folder or a link). Move it away, then try again."
+        )
+
+
 class DiskFull(StorageError):
     def __init__(self, path: Path):
         super().__init__(
@@ -61,11 +94,27 @@ class DiskFull(StorageError):
         )
 
 
+class DiskError(StorageError):
+    def __init__(self, path: Path):
+        super().__init__(
+            f"The disk holding {path} reported an error while Sponsor Desk read or wrote it. If it "
+            "is a removable disk, check it is still connected, then try again."
+        )
+
+
 class ReadOnlyFile(StorageError):
     def __init__(self, path: Path):
         super().__init__(
-            f"{path} cannot be written (read-only file or folder). "
-            "Save a copy somewhere you can write."
+            f"{path} cannot be written: the file, its folder or its disk is read-only. Copy it "
+            "to a folder you can write in (a backup works: it only reads) and open the copy."
+        )
+
+
+class ReadOnlyPlace(StorageError):
+    def __init__(self, folder: Path):
+        super().__init__(
+            f"Sponsor Desk cannot write in {folder}: it is read-only (a write-protected disk, or "
+            "a folder you may not change). Choose another folder."
         )
 
 
@@ -74,22 +123,132 @@ class FileBusy(StorageError):
         super().__init__(f"{path} is busy in another program; try again in a moment.")
 
 
-def classify(error: BaseException, path: Path) -> StorageError | None:
-    """Map a low-level SQLite error to the storage error a person can act on, or None (a bug)."""
+class FileMoved(StorageError):
+    """The open file is no longer at its path: writes stop, reads of what is open still work."""
+
+    def __init__(self, path: Path, deleted: bool):
+        what = "moved or deleted" if deleted else "replaced by another file"
+        super().__init__(
+            f"{path} was {what} while it was open, so Sponsor Desk has stopped saving to it: "
+            "nothing more was saved there. Save what is open to a new place (File ▸ Save a "
+            "Copy), then work on that copy."
+        )
+
+
+class BackupFailed(StorageError):
+    """A backup could not be written; `consequence` says what did not happen because of it."""
+
+    def __init__(self, folder: Path, cause: StorageError, consequence: str = ""):
+        self.folder = folder
+        reason = (
+            "its disk is full"
+            if isinstance(cause, DiskFull)
+            else "it is read-only"
+            if isinstance(cause, ReadOnlyFile | ReadOnlyPlace)
+            else "its disk reported an error"
+        )
+        then = f" {consequence}" if consequence else ""
+        super().__init__(
+            f"No backup could be written to {folder}: {reason}.{then} Free some space there "
+            "(or choose another folder), then try again."
+        )
+
+
+class SameFile(StorageError):
+    def __init__(self, first: Path, second: Path):
+        super().__init__(f"{first} and {second} are the same file; nothing was changed.")
+
+
+class DifferentGroup(StorageError):
+    def __init__(self, backup: Path, backup_group: str, target: Path, target_group: str):
+        super().__init__(
+            f"{backup} is a backup of another group (“{backup_group}”), not of {target} "
+            f"(“{target_group}”). Nothing was changed; add --force to replace {target} with it "
+            "anyway."
+        )
+
+
+class FolderMissing(StorageError):
+    def __init__(self, folder: Path):
+        super().__init__(f"The folder {folder} does not exist; create it or choose another.")
+
+
+class NotAFolder(StorageError):
+    def __init__(self, path: Path):
+        super().__init__(
+            f"{path} is a file, not a folder: give the folder to write the backup into."
+        )
+
+
+def is_disk_full(error: OSError) -> bool:
+    return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def from_os_error(error: OSError, path: Path, new_file: bool = False) -> StorageError | None:
+    """The storage error for what the operating system said about `path` (with `new_file`, a
+    file being made there), or None."""
+    if is_disk_full(error):
+        return DiskFull(path)
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyPlace(path.parent) if new_file else ReadOnlyFile(path)
+    if error.errno == errno.EIO:
+        return DiskError(path)
+    return None
+
+
+def nearly_full(path: Path) -> bool:
+    """True when the disk holding `path` (or its nearest existing folder) has almost no room."""
+    for place in (path, *path.parents):
+        try:
+            return shutil.disk_usage(place).free < NEARLY_FULL_BYTES
+        except OSError:
+            continue
+    return False
+
+
+def classify(error: BaseException, path: Path, new_file: bool = False) -> StorageError | None:
+    """Map a low-level SQLite or OS error to the storage error a person can act on, or None (a
+    bug). A failed write on a nearly full disk is "disk full", never "damaged". With
+    `new_file`, `path` is a file being made (a copy, a new group): a read-only place is its
+    folder."""
     from .connect import DriverError
 
     original = getattr(error, "orig", error)
+    if isinstance(original, StorageError):
+        return original
+    if isinstance(original, OSError):
+        return from_os_error(original, path, new_file)
     if not isinstance(original, DriverError):
         return None
     text = str(original).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    name = getattr(original, "sqlite_errorname", "") or ""
+    if "disk is full" in text or name == "SQLITE_FULL":
         return DiskFull(path)
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyFile(path)
+    if "readonly" in text or "read-only" in text or name.startswith("SQLITE_READONLY"):
+        return ReadOnlyPlace(path.parent) if new_file else ReadOnlyFile(path)
     if "database is locked" in text or "busy" in text:
         return FileBusy(path)
-    if "malformed" in text or "not a database" in text or "disk i/o error" in text:
-        from .backup import list_backups
-
-        return DamagedFile(path, list_backups(path))
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        if nearly_full(path):
+            return DiskFull(path)
+        if name != "SQLITE_IOERR_SHORT_READ":  # a short read is a cut-off file: damage
+            return DiskError(path)
+    if name == "SQLITE_CANTOPEN" or "unable to open database file" in text:
+        if new_file:
+            return ReadOnlyPlace(path.parent)
+        return GroupFileMissing(path) if not path.exists() else ReadOnlyFile(path)
+    if (
+        "malformed" in text
+        or "not a database" in text
+        or "disk i/o error" in text
+        or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    ):
+        return damaged(path, "SQLite cannot read it")
     return None
+
+
+def damaged(path: Path, why: str) -> DamagedFile:
+    """A DamagedFile that offers this group's newest good backup, if one is found."""
+    from .backup import newest_good_backup
+
+    return DamagedFile(path, why, newest_good_backup(path))

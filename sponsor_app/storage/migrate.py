@@ -15,30 +15,53 @@ from sqlalchemy import Engine, insert
 
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
-from .connect import connect
-from .errors import NewerSchema, NotAGroupFile
+from .connect import DriverError, connect
+from .errors import NewerSchema, NotAGroupFile, classify, damaged
+from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number
+
+# Revisions are numbered 0001, 0002... up to SCHEMA_VERSION, with no gaps.
+KNOWN_REVISIONS = frozenset(
+    f"{number:04d}" for number in range(1, revision_number(SCHEMA_VERSION) + 1)
+)
 
 
 def current_revision(path: Path) -> str | None:
-    """The file's schema revision, read without changing anything (None: no schema yet)."""
-    connection = connect(path, read_only=True)
+    """The file's schema revision, read without changing anything (None: no schema yet).
+
+    A version table that is empty, holds two rows, or names a revision this version has never
+    had (and is not newer) means the file was damaged or altered: refused as damaged.
+    """
     try:
-        tables = {
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "alembic_version" not in tables:
-            if tables:
-                raise NotAGroupFile(path, "it has no schema version")
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    finally:
-        connection.close()
+        connection = connect(path, read_only=True)
+        try:
+            tables = table_names(connection)
+            if "alembic_version" not in tables:
+                if tables:
+                    raise NotAGroupFile(path, "it has no schema version")
+                return None
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            connection.close()
+    except DriverError as error:
+        known = classify(error, path)
+        if known is None:
+            raise
+        raise known from error
+    if len(rows) != 1 or not rows[0][0]:
+        raise damaged(path, "its schema version is missing")
+    revision = str(rows[0][0])
+    if revision not in KNOWN_REVISIONS and not _newer(revision):
+        raise damaged(path, f"its schema version “{revision}” is not one Sponsor Desk knows")
+    return revision
+
+
+def _newer(revision: str) -> bool:
+    return revision.isdigit() and revision_number(revision) > revision_number(SCHEMA_VERSION)
 
 
 def refuse_newer(path: Path, revision: str | None) -> None:
-    if revision is not None and revision_number(revision) > revision_number(SCHEMA_VERSION):
+    if revision is not None and _newer(revision):
         raise NewerSchema(path, revision, SCHEMA_VERSION)
 
 
@@ -61,7 +84,11 @@ def upgrade(engine: Engine, path: Path, *, backup_first: bool, target: str = "he
     from alembic import command
 
     if backup_first:
-        backup_file(path, reason=f"before-schema-{SCHEMA_VERSION}")
+        backup_file(
+            path,
+            reason=f"before-schema-{SCHEMA_VERSION}",
+            consequence=f"{path} was not upgraded (a backup comes first) and is unchanged.",
+        )
     before = current_revision(path)
     with engine.begin() as connection:
         remove_triggers(connection)

@@ -7,10 +7,18 @@ store tells its subscribers what changed (a `Changes`, worked out from the audit
 Sessions nest within a thread: a `read()` or `transaction()` inside another reuses the outer
 session, so a composite figure (the dashboard, a report) is read from one snapshot of the file
 and a service that calls other services still makes one change set.
+
+The store keeps the file's identity (device and inode) from the moment it locked it. Every
+write checks, before it starts and again just before it commits, that the path still leads to
+that file: if the file was moved or deleted, the write is refused and the store stops writing
+(a commit would go to a write-ahead log left behind at the old path). Its own read connection,
+opened with the file, still reads what it holds, so it can be saved somewhere else.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,14 +29,33 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
-from . import migrate
+from . import backup, files, lock, migrate
 from .changesets import close_change_set, open_change_set
-from .connect import check_is_group_file, make_engine, stamp_new_file
-from .errors import GroupFileExists, classify
+from .connect import (
+    DriverError,
+    check_is_group_file,
+    connect,
+    make_engine,
+    same_file,
+    stamp_new_file,
+)
+from .errors import (
+    BackupFailed,
+    FileMoved,
+    GroupFileExists,
+    GroupFileMissing,
+    NotAGroupFile,
+    StorageError,
+    classify,
+    damaged,
+)
+from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
 from .models import ChangeKind
+from .schema import SCHEMA_VERSION
 
 Subscriber = Callable[[Changes], None]
+BUILDING = "building"
 
 
 def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
@@ -46,68 +73,161 @@ class _ThreadState(threading.local):
         self.recorders = []
 
 
-class Store:
-    """One open group file. Use `transaction()` for writes and `read()` for reads."""
+def _known(error: BaseException, path: Path, new_file: bool = False) -> BaseException:
+    """The sentence for an environment error at `path`, or the error itself."""
+    return classify(error, path, new_file) or error
 
-    def __init__(self, path: Path, actor: str | None = None):
+
+class Store:
+    """One open group file. Use `transaction()` for writes and `read()` for reads.
+
+    With `keep_backups` (the window and the command line), the file is backed up into the
+    app's folder when it opens (unless it is unchanged since its last backup) and when it
+    closes after a write, and the group's automatic backups are pruned to the rotating set.
+    """
+
+    def __init__(self, path: Path, actor: str | None = None, keep_backups: bool = False):
         self.path = Path(path)
         self.actor = actor or who_am_i()
+        self.keep_backups = keep_backups
+        self.identity: os.stat_result | None = None
+        self.group: GroupId | None = None
+        self.wrote = False
+        self.backed_up = False  # the newest backup holds the file as it was opened
+        self.stopped = False  # the file moved: no more writes
+        self.backup_problem: BackupFailed | None = None  # an automatic backup that failed
         self._lock = WriteLock(self.path)
+        self._reader = None  # our own read connection: backups, and reading after a move
+        self._reader_guard = threading.Lock()
         self.engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._state = _ThreadState()
         self._subscribers: list[Subscriber] = []
 
-    # --- opening and closing ----------------------------------------------------------
+    # --- creating ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path | str, actor: str | None = None) -> Store:
-        """A new, empty group file at the newest schema. Refuses to overwrite anything."""
+    @contextmanager
+    def building(cls, path: Path | str, actor: str | None = None) -> Iterator[Store]:
+        """A new group file at the newest schema, built under a temporary name beside `path`
+        and renamed to `path` only when the block ends without error. A failure or a kill
+        leaves nothing at `path`; a file that appeared there meanwhile is never replaced."""
         path = Path(path)
         if path.exists():
             raise GroupFileExists(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path, actor)
-        store._lock.acquire(path)
         try:
-            stamp_new_file(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _known(error, path, new_file=True) from error
+        _remove_abandoned_builds(path.parent)
+        temporary = files.temporary_beside(path, BUILDING)
+        store = cls(temporary, actor)
+        marker = None
+        try:
+            marker = lock.hold(temporary)
+            os.close(os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+            store.identity = os.stat(temporary)
+            stamp_new_file(temporary)
             store._start_engine()
-            migrate.upgrade(store.engine, path, backup_first=False)
-        except BaseException:
-            store.discard()
+            migrate.upgrade(store.engine, temporary, backup_first=False)
+            yield store
+            store._finish_building()
+            files.fsync_file(temporary)
+            files.publish_new(temporary, path)
+            built = group_of_file(path)
+            if built is not None:  # so that its backups can be found if it is ever damaged
+                backup.remember_group(path, built.uuid)
+        except BaseException as error:
+            store.close()
+            with contextlib.suppress(OSError):
+                files.remove_database(temporary)
+            known = _known(error, path, new_file=True)
+            if known is not error:
+                raise known from error
             raise
-        return store
+        finally:
+            store.close()
+            if marker is not None:
+                lock.let_go(temporary, marker)
 
-    def discard(self) -> None:
-        """Close and delete a file that was being created, so a failed creation leaves nothing."""
-        self.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+    def _finish_building(self) -> None:
+        """Everything into the main file and the engine closed: the file is whole alone."""
+        with self.engine.connect() as connection:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
+        self.engine.dispose()
+        self.engine = None
+        wal = files.sidecars(self.path)[0]
+        if busy or (wal.exists() and wal.stat().st_size):  # pragma: no cover - defensive
+            raise RuntimeError(f"{self.path}: the new file's log was not written into it")
 
+    # --- opening and closing ----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, actor: str | None = None) -> Store:
-        """Open an existing group file, migrating it (after a backup) if it is older."""
+    def open(cls, path: Path | str, actor: str | None = None, *, keep_backups=False) -> Store:
+        """Open an existing group file, migrating it (after a backup) if it is older.
+
+        Refused with a sentence, the file untouched: not a group file, newer, damaged (a table
+        or the group profile missing, an unknown schema version), or open in another window.
+        """
         path = Path(path)
-        check_is_group_file(path)
-        store = cls(path, actor)
-        store._lock.acquire(path)
+        if not path.exists():
+            raise GroupFileMissing(path)
+        if path.is_dir():
+            raise NotAGroupFile(path, "it is a folder")
+        store = cls(path, actor, keep_backups)
         try:
+            store.identity = store._lock.acquire(path)
+            check_is_group_file(path)
             revision = migrate.current_revision(path)
             migrate.refuse_newer(path, revision)
+            if revision is None:
+                raise damaged(path, "it holds no records: its creation was cut short")
+            store._open_reader()
+            store._check_contents(at_head=revision == SCHEMA_VERSION)
+            upgrading = migrate.needs_upgrade(revision)
+            if keep_backups and not upgrading:
+                store._backup_on_open()
             store._start_engine()
-            if migrate.needs_upgrade(revision):
+            if upgrading:
                 migrate.upgrade(store.engine, path, backup_first=True)
+                store._check_contents(at_head=True)
             else:
                 migrate.ensure_audit_triggers(store.engine)
-        except BaseException as exc:
+            backup.remember_group(path, store.group.uuid)
+            if keep_backups:
+                backup.prune(store.group.uuid)
+        except BaseException as error:
             store.close()
-            known = classify(exc, path)
-            if known is not None:
-                raise known from exc
+            known = _known(error, path)
+            if known is not error:
+                raise known from error
             raise
         return store
 
+    def _open_reader(self) -> None:
+        self._reader = connect(self.path, read_only=True)
+
+    def _check_contents(self, at_head: bool) -> None:
+        """Refuse a file with no group profile or, at the current schema, a table missing."""
+        with self._reader_guard:
+            group = read_group(self._reader)
+            missing = missing_tables(self._reader) if at_head else []
+        if missing:
+            raise damaged(self.path, f"the table {missing[0]} is missing")
+        if group is None:
+            raise damaged(self.path, "it has no group profile")
+        self.group = group
+
+    def _backup_on_open(self) -> None:
+        if backup.backed_up_as_is(self.group.uuid, self.path):
+            self.backed_up = True  # the newest backup already holds exactly this file
+            return
+        try:
+            self.backup("open")
+            self.backed_up = True
+        except BackupFailed as problem:
+            self.backup_problem = problem  # opening still goes ahead; the window says so
+
     def _start_engine(self) -> None:
-        self.engine = make_engine(self.path)
+        self.engine = make_engine(self.path, self.identity)
         self._sessions = sessionmaker(
             self.engine, expire_on_commit=False, info={"actor": self.actor}
         )
@@ -116,10 +236,33 @@ class Store:
         event.listen(self._sessions, "before_flush", _refuse_flush_when_reading)
 
     def close(self) -> None:
+        """Close the file; after a session that wrote, back it up first (keep_backups)."""
+        closing_backup = None
+        if self.engine is not None:
+            self.still_in_place()  # a move seen now still gets its log emptied into the file
+        if self.engine is not None and self.keep_backups and self.wrote and not self.stopped:
+            try:
+                closing_backup = self.backup("close")
+            except StorageError as problem:  # closing goes ahead; the backup is a safety net
+                self.backup_problem = problem
+        self._close_reader()  # first: the last connection to close must be able to checkpoint
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+        if closing_backup is not None or (self.backed_up and not self.wrote):
+            backup.record_backed_up(self.group.uuid, self.path)
+        if closing_backup is not None:
+            backup.prune(self.group.uuid)
+        if self.stopped and not self.path.exists():
+            _remove_empty_log(self.path)  # ours, emptied when the move was seen
         self._lock.release()
+
+    def _close_reader(self) -> None:
+        with self._reader_guard:
+            if self._reader is not None:
+                with contextlib.suppress(DriverError):
+                    self._reader.close()
+                self._reader = None
 
     def __enter__(self) -> Store:
         return self
@@ -130,6 +273,53 @@ class Store:
     @property
     def is_open(self) -> bool:
         return self.engine is not None
+
+    # --- copies of what is open -------------------------------------------------------------
+    def backup(self, reason: str) -> Path:
+        """A backup into the app's folder for this group, from the store's own connection."""
+        with self._reader_guard:
+            if self._reader is None:
+                raise RuntimeError("the group file is closed")
+            return backup.take_backup(self._reader, self.group, reason)
+
+    def copy_to(self, target: Path, *, replace_existing: bool = False) -> Path:
+        """A complete, checked copy of what is open at `target`, all or nothing
+        (backup.write_copy). It reads through the store's own connection, so it works after
+        the file was moved."""
+        with self._reader_guard:
+            if self._reader is None:
+                raise RuntimeError("the group file is closed")
+            return backup.write_copy(
+                self._reader, Path(target), replace_existing=replace_existing, verify=True
+            )
+
+    def still_in_place(self) -> bool:
+        """Does the path still lead to the file that was opened? Once not, writes stop."""
+        if (
+            not self.stopped
+            and self.identity is not None
+            and not same_file(self.path, self.identity)
+        ):
+            self.stopped = True
+            self._empty_the_log()
+        return not self.stopped
+
+    def _empty_the_log(self) -> None:
+        """The log stays at the old path when the file moves: write what it holds into the
+        file (wherever it now is) and empty it, so the moved file is whole even if this process
+        dies, and nothing is left to be replayed into a file put at the old path later."""
+        if self.engine is None:
+            return
+        with contextlib.suppress(Exception):  # best effort: the commits stay readable anyway
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
+    def _check_in_place(self) -> None:
+        if not self.still_in_place():
+            raise FileMoved(self.path, deleted=not self.path.exists())
 
     # --- change notices ---------------------------------------------------------------
     def subscribe(self, callback: Subscriber) -> None:
@@ -178,6 +368,7 @@ class Store:
             return
         described = state.description or description
         changes: Changes | None = None
+        self._check_in_place()
         with self._guard(), self._session() as session, session.begin():
             # IMMEDIATE takes the write lock up front, so two writers wait instead of failing.
             connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
@@ -189,6 +380,8 @@ class Store:
             finally:
                 state.session, state.writing = None, False
             changes = close_change_set(connection, change_set_id, described)
+            self._check_in_place()  # last moment before the commit: never into a moved file
+        self.wrote = True
         if changes is not None:
             self._announce(changes)
 
@@ -232,3 +425,18 @@ class Store:
             if known is not None:
                 raise known from exc
             raise
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Remove what a `new` killed half way left in `folder` (never one still running)."""
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".*.{BUILDING}"):
+            lock.remove_if_abandoned(leftover, files.remove_database)
+
+
+def _remove_empty_log(path: Path) -> None:
+    wal, shm = files.sidecars(path)[:2]
+    with contextlib.suppress(OSError):
+        if not wal.exists() or wal.stat().st_size == 0:
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)

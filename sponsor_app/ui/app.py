@@ -26,6 +26,9 @@ def run_window(argv: list[str]) -> int:
 
     install(app)
     install_crash_handler()
+    from ..services.backups import clean_up_at_start
+
+    clean_up_at_start()  # what killed backups left; loads no database code
     settings = AppSettings()
     window = MainWindow(settings)
     window.show()

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -60,7 +60,11 @@ class GroupContext(QObject):
     changed = Signal(object)  # Changes: a committed change set's tables and row ids
     error = Signal(str)
     busy_changed = Signal(bool)  # a write is running off the GUI thread
+    file_lost = Signal()  # the open file was moved or deleted: the store stopped writing
     _committed = Signal(object)  # from whichever thread wrote; delivered on the GUI thread
+
+    # How often the window looks whether its file is still where it was opened (a stat).
+    PLACE_CHECK_MS = 2000
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -69,7 +73,11 @@ class GroupContext(QObject):
         self.last_saved: datetime | None = None
         self.undo_stack = QUndoStack(self)
         self.busy = False
+        self.lost = False
         self._committed.connect(self._on_committed, Qt.ConnectionType.AutoConnection)
+        self._place_timer = QTimer(self)
+        self._place_timer.setInterval(self.PLACE_CHECK_MS)
+        self._place_timer.timeout.connect(self.check_in_place)
 
     @property
     def is_open(self) -> bool:
@@ -86,12 +94,26 @@ class GroupContext(QObject):
         store = open_group(path)
         self.close()
         self.store = store
+        self.lost = False
         store.subscribe(self._committed.emit)
         self.info = self._group_info()
         self.last_saved = None
+        self._place_timer.start()
         self.opened.emit()
 
+    def check_in_place(self) -> bool:
+        """Is the open file still where it was opened? The first time it is not, `file_lost`
+        is emitted (once): the store has stopped writing, and what it holds can be saved."""
+        if self.store is None or self.lost:
+            return not self.lost
+        if not self.store.still_in_place():
+            self.lost = True
+            self._place_timer.stop()
+            self.file_lost.emit()
+        return not self.lost
+
     def close(self) -> None:
+        self._place_timer.stop()
         if self.store is None:
             return
         self.undo_stack.clear()
@@ -105,8 +127,14 @@ class GroupContext(QObject):
         """Do an edit now (its change sets named `text`) and put it on the undo stack.
 
         Errors propagate to the caller, and a failed edit leaves nothing on the stack."""
-        with self.store.describing(text), self.store.recording() as recorded:
-            result = apply()
+        try:
+            with self.store.describing(text), self.store.recording() as recorded:
+                result = apply()
+        except SponsorDeskError:
+            # A write refused because the file moved is shown by the caller; the window learns
+            # of it here too, once the caller's message is out of the way.
+            QTimer.singleShot(0, self.check_in_place)
+            raise
         self._push(text, recorded)
         return result
 
@@ -169,6 +197,7 @@ class GroupContext(QObject):
         except SponsorDeskError as refusal:
             command.setObsolete(True)
             self.error.emit(str(refusal))
+            QTimer.singleShot(0, self.check_in_place)
             return None
         except Exception:
             command.setObsolete(True)

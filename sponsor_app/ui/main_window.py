@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,7 @@ from .. import APP_NAME, __version__
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX, data_dir
 from ..services.snapshot import load_snapshot, save_snapshot
+from .backups import BackupActions
 from .context import GroupContext
 from .errors import show_known_error
 from .formatting import timestamp
@@ -31,6 +33,7 @@ from .pages.dashboard import DashboardPage
 from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
+from .widgets.banner import Banner
 from .worker import run_in_background
 
 FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
@@ -69,6 +72,15 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.page_stack, 1)
+        # A banner above the pages for what needs attention now (the file was moved).
+        self.banner = Banner()
+        framed = QWidget()
+        column = QVBoxLayout(framed)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(workspace, 1)
+        workspace = framed
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         self.central.addWidget(workspace)
@@ -80,7 +92,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
 
+        self.backups = BackupActions(self)
         self._build_menus()
+        self.context.file_lost.connect(self._on_file_lost)
         self.welcome.create_requested.connect(self.new_group)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.open_requested.connect(self.open_dialog)
@@ -138,6 +152,13 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &Copy…"), self.save_a_copy, QKeySequence("Ctrl+Shift+S")
         )
+        self.back_up_action = self._action(
+            file_menu,
+            self.tr("Back &Up To…"),
+            self.backups.back_up_to,
+            QKeySequence("Ctrl+Shift+B"),
+        )
+        self.restore_action = self._action(file_menu, self.tr("&Restore…"), self.backups.restore)
         self.close_action = self._action(
             file_menu, self.tr("&Close"), self.close_file, QKeySequence.StandardKey.Close
         )
@@ -264,6 +285,12 @@ class MainWindow(QMainWindow):
         try:
             self.context.open(Path(path))
         except SponsorDeskError as error:
+            from ..services.backups import DamagedFile
+
+            if isinstance(error, DamagedFile):
+                self._show_welcome()
+                self.backups.offer_for_damaged(error)  # this group's newest good backup
+                return False
             show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
             if not Path(path).exists():
                 self.settings.forget_file(Path(path))
@@ -271,6 +298,9 @@ class MainWindow(QMainWindow):
             return False
         self.settings.remember_file(Path(path))
         self._show_workspace()
+        problem = self.context.store.backup_problem
+        if problem is not None:  # the file opened; only its automatic backup failed
+            self.statusBar().showMessage(str(problem), 20000)
         return True
 
     def open_dialog(self) -> None:
@@ -340,6 +370,21 @@ class MainWindow(QMainWindow):
         self.settings.clear_last_file()
         self._show_welcome()
 
+    def close_for_restore(self) -> None:
+        """Close the open file so that a backup can be restored over it."""
+        self._close_with_snapshot()
+        self._show_welcome()
+
+    def _on_file_lost(self) -> None:
+        self.banner.show_message(
+            self.tr(
+                "{} was moved or deleted while it was open, so Sponsor Desk has stopped saving "
+                "to it. Nothing shown here is lost: save it to a new place and carry on there."
+            ).format(self.context.path),
+            self.tr("&Save What Is Open…"),
+            self.backups.save_what_is_open,
+        )
+
     # --- tasks ------------------------------------------------------------------------------
     def show_task(self, task_id: int) -> None:
         """The task form (the plan page's own) for a task the dashboard lists."""
@@ -380,8 +425,11 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.welcome)
         self.setWindowTitle(APP_NAME)
+        self.banner.clear()
         for action in (
             self.save_copy_action,
+            self.back_up_action,
+            self.restore_action,
             self.close_action,
             *self.page_actions,
             *self.file_actions,
@@ -400,6 +448,9 @@ class MainWindow(QMainWindow):
             *self.file_actions,
         ):
             action.setEnabled(True)
+        self.back_up_action.setEnabled(True)
+        self.restore_action.setEnabled(True)
+        self.banner.clear()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         self._update_title()

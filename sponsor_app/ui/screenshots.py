@@ -47,8 +47,49 @@ def main(out_dir: str) -> int:
                 window.grab().save(str(folder / name))
                 print(f"wrote {folder / name}")
         app.setPalette(light)
+        for suffix, palette in (("", light), ("-dark", dark_palette())):
+            app.setPalette(palette)
+            for name in backup_dialogs(app, window, folder, suffix):
+                print(f"wrote {name}")
+        app.setPalette(light)
         window.close()
     return 0
+
+
+def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
+    """File ▸ Restore…, the damaged-file question and the moved-file banner, as people see
+    them (the window's large demo open)."""
+    from ..services.backups import DamagedFile, backups_folder, backups_of
+    from .dialogs.restore_dialog import RestoreDialog, damaged_file_box
+
+    store = window.context.store
+    if len(backups_of(store)) < 3:
+        store.backup("close")
+        store.backup("before-schema-0007")
+    info = window.context.info
+    written = []
+    dialog = RestoreDialog(info.name, backups_folder(store), backups_of(store), info.locale, window)
+    dialog.show()
+    app.processEvents()
+    written.append(folder / f"restore-dialog{suffix}.png")
+    dialog.grab().save(str(written[-1]))
+    dialog.close()
+
+    damaged = DamagedFile(window.context.path, "SQLite cannot read it", backups_of(store)[0])
+    box, _new, _over = damaged_file_box(window, damaged, info.locale)
+    box.show()
+    app.processEvents()
+    written.append(folder / f"damaged-file{suffix}.png")
+    box.grab().save(str(written[-1]))
+    box.close()
+
+    window.show_page(0)
+    window._on_file_lost()  # what the window shows when its file was moved away
+    app.processEvents()
+    written.append(folder / f"file-moved{suffix}.png")
+    window.grab().save(str(written[-1]))
+    window.banner.clear()
+    return written
 
 
 def dark_palette():

@@ -38,21 +38,22 @@ def test_blank_name_creates_nothing(group_path):
 
 
 def test_failure_half_way_leaves_no_file(group_path, monkeypatch):
-    """The failure comes after the file exists on disk (its schema written, the profile being
-    added), so only the clean-up can make the folder empty again."""
+    """The failure comes after the file is being built on disk (its schema written under a
+    temporary name, the profile being added): nothing may stay, at the name or beside it."""
     from sponsor_app.services import groups
 
     seen_on_disk = []
 
     def fail_after_the_file_exists(programme):
-        seen_on_disk.extend(p.name for p in group_path.parent.glob("group.sponsor*"))
+        seen_on_disk.extend(p.name for p in group_path.parent.glob("*group.sponsor*"))
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(groups, "_default_categories", fail_after_the_file_exists)
     with pytest.raises(RuntimeError, match="power cut"):
         create_group(group_path, NewGroup(name="X"))
-    assert "group.sponsor" in seen_on_disk  # the failure really came half-way
-    assert list(group_path.parent.glob("group.sponsor*")) == []
+    assert any(name.endswith(".building") for name in seen_on_disk)  # really half-way
+    assert "group.sponsor" not in seen_on_disk  # never at its name before it is whole
+    assert list(group_path.parent.glob("*group.sponsor*")) == []
 
 
 def test_an_unknown_programme_is_refused_before_anything_is_written(group_path):

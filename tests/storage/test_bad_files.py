@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.storage.backup import backup_file
 from sponsor_app.storage.errors import (
     DamagedFile,
@@ -65,7 +66,7 @@ def test_truncated_file_offers_the_newest_backup(make_store, tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(DamagedFile) as caught, Store.open(path) as opened, opened.read() as session:
         session.connection().exec_driver_sql("SELECT count(*) FROM volunteer").all()
-    assert caught.value.backups == [backup]
+    assert caught.value.offer.path == backup
     assert "restore" in str(caught.value)
 
 
@@ -85,8 +86,8 @@ def test_a_folder(tmp_path):
 
 def test_create_never_overwrites(group_path):
     group_path.write_text("precious")
-    with pytest.raises(GroupFileExists):
-        Store.create(group_path)
+    with pytest.raises(GroupFileExists), Store.building(group_path):
+        pass
     assert group_path.read_text() == "precious"
 
 
@@ -106,7 +107,8 @@ def test_open_in_another_process_is_refused_with_who_has_it(make_store):
 
 
 def test_lock_is_released_on_close_and_by_a_second_open_in_the_same_process(group_path):
-    first = Store.create(group_path)
+    create_group(group_path, NewGroup(name="Locked")).close()
+    first = Store.open(group_path)
     with pytest.raises(FileLocked):
         Store.open(group_path)
     first.close()

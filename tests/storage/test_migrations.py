@@ -8,7 +8,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from sponsor_app.locations import backup_dir
+from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.storage import migrate
+from sponsor_app.storage.backup import list_backups
 from sponsor_app.storage.errors import NewerSchema
 from sponsor_app.storage.models import Base
 from sponsor_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -25,7 +27,8 @@ def test_schema_constant_is_the_alembic_head():
 
 
 def test_models_and_migrations_agree(group_path):
-    Store.create(group_path).close()
+    with Store.building(group_path):
+        pass
     engine = make_engine(group_path)
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -45,6 +48,7 @@ def test_every_revision_from_an_empty_file_then_opens_at_head(tmp_path, target):
     migrate.upgrade(engine, path, backup_first=False, target=target)
     engine.dispose()
     assert migrate.current_revision(path) == target
+    _add_a_group_profile(path)
     with Store.open(path) as store, store.read() as session:
         tables = set(Base.metadata.tables)
         found = {
@@ -53,13 +57,31 @@ def test_every_revision_from_an_empty_file_then_opens_at_head(tmp_path, target):
         assert tables <= found
     assert migrate.current_revision(path) == SCHEMA_VERSION
     if target != SCHEMA_VERSION:
-        assert list(backup_dir().glob("at-*.sponsor")), "an upgrade backs the file up first"
+        assert list_backups(GROUP_ID), "an upgrade backs the file up first"
+
+
+GROUP_ID = "00000000-0000-4000-8000-000000000001"
+
+
+def _add_a_group_profile(path):
+    """A file built revision by revision has no group yet; every real one has (schema 0001's
+    columns, which every later revision keeps)."""
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TRIGGER IF EXISTS audit_group_profile_insert")
+    raw.execute(
+        "INSERT INTO group_profile (id, uuid, name, programme_key, currency, locale, start_date,"
+        " created_at, prepared_by_role) VALUES (1, ?, 'At a revision', 'nz-cors', 'NZD',"
+        " 'en_NZ', '2025-01-01', '2025-01-01 00:00:00', 'Group lead')",
+        (GROUP_ID,),
+    )
+    raw.commit()
+    raw.close()
 
 
 def test_older_file_is_backed_up_before_it_moves(tmp_path, monkeypatch):
     """Pretend the current schema is one step on from the file: the file is copied first."""
     path = tmp_path / "old.sponsor"
-    Store.create(path).close()
+    create_group(path, NewGroup(name="Old")).close()
     calls = []
     real_upgrade = migrate.upgrade
     monkeypatch.setattr(migrate, "needs_upgrade", lambda revision: True)
@@ -68,12 +90,12 @@ def test_older_file_is_backed_up_before_it_moves(tmp_path, monkeypatch):
     )
     Store.open(path).close()
     assert calls == [{"backup_first": True}]
-    (backup,) = backup_dir().glob("old-*.sponsor")
+    (backup,) = backup_dir().rglob("*-before-schema-*.sponsor")
     assert sqlite3.connect(backup).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_newer_schema_is_refused_untouched(group_path):
-    Store.create(group_path).close()
+    create_group(group_path, NewGroup(name="Newer")).close()
     connection = sqlite3.connect(group_path)
     connection.execute("UPDATE alembic_version SET version_num = '0999'")
     connection.commit()
@@ -82,7 +104,7 @@ def test_newer_schema_is_refused_untouched(group_path):
     with pytest.raises(NewerSchema, match="newer version of Sponsor Desk"):
         Store.open(group_path)
     assert group_path.read_bytes() == before
-    assert not list(backup_dir().glob("*.sponsor"))
+    assert not list(backup_dir().rglob("*.sponsor"))
 
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
@@ -103,7 +125,7 @@ def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixtu
     assert report.healthy and report.schema_version == SCHEMA_VERSION
     for table, count in before.items():
         assert report.row_counts[table] == count, table
-    assert list(backup_dir().glob(f"{path.stem}-*.sponsor")), "backed up before the upgrade"
+    assert list(backup_dir().rglob("*-before-schema-*.sponsor")), "backed up before the upgrade"
     profile = (
         sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
     )
