@@ -130,7 +130,9 @@ def edit_member(store: Store, _tmp: Path) -> bool:
     member = row and _first(households.list_members(store, row.id, include_archived=True))
     if not member:
         return False
-    data = households.MemberInput(member.full_name + " Jr", "son", date(2015, 5, 5), False)
+    data = households.MemberInput(
+        member.full_name + " Jr", "son", date(2015, 5, 5), member.is_principal
+    )
     households.edit_member(store, member.id, data)
     return True
 
