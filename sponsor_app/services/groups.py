@@ -15,7 +15,7 @@ from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
 from ..domain.validation import required_text
-from ..storage.models import GroupProfile, LedgerCategory
+from ..storage.models import GroupProfile, LedgerCategory, Role
 from ..storage.store import Store
 from .results import GroupInfo
 
@@ -53,6 +53,10 @@ def create_group(path: Path | str, new: NewGroup, actor: str | None = None) -> S
                 )
             )
             session.add_all(_default_categories(programme))
+            session.add_all(
+                Role(key=key, name=name, position=n)
+                for n, (key, name) in enumerate(programme.roles)
+            )
     except BaseException:
         store.discard()
         raise

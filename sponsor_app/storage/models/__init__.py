@@ -4,8 +4,15 @@ from .audit import AuditEntry, ChangeKind, ChangeSet
 from .base import Base
 from .group import GroupProfile, Household, HouseholdMember
 from .housing import Inspection, MoveInItem, Property, Tenancy
-from .ledger import Budget, LedgerCategory, LedgerTransaction, Pledge
-from .people import TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
+from .ledger import (
+    Budget,
+    CategoryRule,
+    ImportMapping,
+    LedgerCategory,
+    LedgerTransaction,
+    Pledge,
+)
+from .people import Role, TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
 from .plan import (
     CheckIn,
     CheckInVolunteer,
@@ -20,6 +27,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Budget",
+    "CategoryRule",
     "ChangeKind",
     "ChangeSet",
     "CheckIn",
@@ -29,6 +37,7 @@ __all__ = [
     "GroupProfile",
     "Household",
     "HouseholdMember",
+    "ImportMapping",
     "IndicatorReading",
     "Inspection",
     "LedgerCategory",
@@ -36,6 +45,7 @@ __all__ = [
     "MoveInItem",
     "Pledge",
     "Property",
+    "Role",
     "Task",
     "TaskTemplate",
     "Tenancy",

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...domain.enums import Role, VettingStatus
+from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
 from ...services import hours as hours_service
 from ...services import vetting as vetting_service
 from ...services import volunteers as service
 from ...services.households import list_households
+from ...services.roles import list_roles
 from ...services.volunteers import VolunteerInput, VolunteerRow
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
 from ..files import choose_spreadsheet, export_with_dialog
@@ -44,12 +45,12 @@ class VolunteerProxy(RowsProxy):
 
     def __init__(self, source: RowsModel, parent=None):
         super().__init__(source, parent)
-        self.role: Role | None = None
+        self.role: str | None = None  # a role key
         self.status: VettingStatus | None = None
         self.active: bool | None = True
 
     def set_filters(
-        self, role: Role | None, status: VettingStatus | None, active: bool | None
+        self, role: str | None, status: VettingStatus | None, active: bool | None
     ) -> None:
         # Qt 6.10 replaced invalidateFilter() with a begin/end pair; older Qt only has the former.
         if hasattr(self, "beginFilterChange"):
@@ -84,6 +85,7 @@ class VolunteersPage(Page):
         {
             "volunteer",
             "volunteer_role",
+            "role",
             "vetting_check",
             "training_record",
             "volunteer_hours",
@@ -139,8 +141,6 @@ class VolunteersPage(Page):
         self.role_filter = QComboBox()
         self.role_filter.setAccessibleName(self.tr("Role filter"))
         self.role_filter.addItem(self.tr("All roles"), None)
-        for role in Role:
-            self.role_filter.addItem(role.label, role)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Vetting filter"))
         self.status_filter.addItem(self.tr("Any vetting"), None)
@@ -317,6 +317,7 @@ class VolunteersPage(Page):
     # --- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
+        self._fill_role_filter()
         rows = service.list_volunteers(self.context.store, include_archived=True)
         self.model.set_rows(rows)
         self.table_stack.setCurrentIndex(0 if rows else 1)
@@ -325,12 +326,26 @@ class VolunteersPage(Page):
         self._update_count()
         self._load_details()
 
+    def _fill_role_filter(self) -> None:
+        """The group's roles, which it may have renamed, added or retired since."""
+        current = self.role_filter.currentData()
+        self.role_filter.blockSignals(True)
+        self.role_filter.clear()
+        self.role_filter.addItem(self.tr("All roles"), None)
+        for role in list_roles(self.context.store):
+            label = self.tr("{} (retired)").format(role.name) if role.retired else role.name
+            self.role_filter.addItem(label, role.key)
+        self.role_filter.setCurrentIndex(max(0, self.role_filter.findData(current)))
+        self.role_filter.blockSignals(False)
+        if self.role_filter.currentData() != current:
+            self._on_filter_changed()
+
     def _on_filter_changed(self) -> None:
         self.proxy.setFilterFixedString(self.search.text())
-        # Qt hands StrEnum item data back as plain str: turn it back into the enum.
+        # Qt hands StrEnum item data back as plain str: turn the status back into the enum.
         role, status = self.role_filter.currentData(), self.status_filter.currentData()
         self.proxy.set_filters(
-            Role(role) if role else None,
+            role or None,
             VettingStatus(status) if status else None,
             self.active_filter.currentData(),
         )
@@ -408,8 +423,10 @@ class VolunteersPage(Page):
     # --- the volunteer ----------------------------------------------------------------------
     def add_volunteer(self) -> None:
         store = self.context.store
-        dialog = VolunteerDialog(service.main_check_kind(store), parent=self)
-        dialog.check_role(Role.VOLUNTEER)
+        dialog = VolunteerDialog(
+            service.main_check_kind(store), parent=self, roles=list_roles(store)
+        )
+        dialog.check_role("volunteer")
 
         def save(data: VolunteerInput):
             new_id = self.context.execute(
@@ -426,7 +443,9 @@ class VolunteersPage(Page):
         if current is None:
             return
         store = self.context.store
-        dialog = VolunteerDialog(service.main_check_kind(store), current, parent=self)
+        dialog = VolunteerDialog(
+            service.main_check_kind(store), current, parent=self, roles=list_roles(store)
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit volunteer {}").format(current.full_name),
             lambda: service.edit_volunteer(store, current.id, data),
