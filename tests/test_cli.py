@@ -157,6 +157,7 @@ def test_import_and_export_volunteers(tmp_path, capsys):
     out = tmp_path / "roster.xlsx"
     assert run(["export", "volunteers", str(path), "--out", str(out)]) == 0
     assert out.exists()
+    capsys.readouterr()
     bad = tmp_path / "bad.csv"
     bad.write_text("name,roles\nX,astronaut\nY,\n", encoding="utf-8")
     assert run(["import", "volunteers", str(path), str(bad)]) == 1

@@ -41,9 +41,7 @@ def list_rules(store: Store) -> list[RuleRow]:
                 LedgerCategory, LedgerCategory.id == CategoryRule.category_id
             )
         ).all()
-    found = [
-        RuleRow(r.id, r.pattern, r.field, r.category_id, name, kind) for r, name, kind in rows
-    ]
+    found = [RuleRow(r.id, r.pattern, r.field, r.category_id, name, kind) for r, name, kind in rows]
     return sorted(found, key=lambda r: (fold(r.pattern), r.id))
 
 

@@ -106,9 +106,7 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
         HEADER + "2025-01-05,income,100,bake sale,,,,,\n2025-01-06,expense,5,food,,,,,\n",
         encoding="utf-8",
     )
-    with pytest.raises(
-        ImportRejected, match=r"“bake sale” is not an income category .*Donations"
-    ):
+    with pytest.raises(ImportRejected, match=r"“bake sale” is not an income category .*Donations"):
         import_transactions(store, source)
     assert len(find_transactions(store, LedgerFilter()).ids) == 0
     result = import_transactions(store, source, create_categories=True)

@@ -83,3 +83,23 @@ def answering_message(qtbot, seen: list[str], button=QMessageBox.StandardButton.
 
     with on_next_modal(qtbot, handle):
         yield
+
+
+@contextmanager
+def through_preview(qtbot, choose: Callable[[QWidget], None] | None = None):
+    """Inside the block an import's preview opens: wait until it has read the file, let
+    `choose` make the person's choices (qtbot clicks and keys), then click Import."""
+    from PySide6.QtCore import Qt
+
+    from sponsor_app.ui.dialogs.import_preview import ImportPreviewDialog
+
+    def handle(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportPreviewDialog), type(dialog).__name__
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=20_000)
+        if choose is not None:
+            choose(dialog)
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    with on_next_modal(qtbot, handle):
+        yield

@@ -185,7 +185,7 @@ def _renamed(source: Source, columns: tuple[str, ...], request: ImportRequest) -
         )
     fields = set(wanted.values())
     return tuple(
-        wanted[headers[i]] if headers[i] in wanted else (IGNORE if c in fields else c)
+        wanted.get(headers[i], IGNORE if c in fields else c)
         for i, c in enumerate(columns)
     )
 

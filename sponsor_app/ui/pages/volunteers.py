@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,18 +25,60 @@ from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
 from ...services import hours as hours_service
+from ...services import roles as roles_service
 from ...services import vetting as vetting_service
 from ...services import volunteers as service
 from ...services.households import list_households
+from ...services.imports.fields import ImportKind
 from ...services.roles import list_roles
 from ...services.volunteers import VolunteerInput, VolunteerRow
+from ..dialogs.roles_dialog import RolesDialog
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
-from ..files import choose_spreadsheet, export_with_dialog
+from ..files import export_with_dialog
 from ..formatting import short_date
+from ..importing import choose_source, import_with_preview
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
+
+
+class _RoleActions:
+    """What the roles dialog may do, each step undoable through the context."""
+
+    def __init__(self, page: VolunteersPage):
+        self.page = page
+
+    def list(self):
+        return roles_service.list_roles(self.page.context.store)
+
+    def _do(self, text: str, action) -> None:
+        self.page.context.execute(text, action)
+
+    def add(self, name: str) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Add role {}").format(name.strip()),
+            lambda: roles_service.add_role(store, name).id,
+        )
+
+    def rename(self, role_id: int, name: str) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Rename role to {}").format(name.strip()),
+            lambda: roles_service.rename_role(store, role_id, name),
+        )
+
+    def retire(self, role_id: int, retired: bool) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Retire role") if retired else self.page.tr("Bring back role"),
+            lambda: roles_service.retire_role(store, role_id, retired),
+        )
+
+    def delete(self, role_id: int) -> None:
+        store = self.page.context.store
+        self._do(self.page.tr("Delete role"), lambda: roles_service.delete_role(store, role_id))
 
 
 class VolunteerProxy(RowsProxy):
@@ -154,6 +195,8 @@ class VolunteersPage(Page):
         self.add_button = QPushButton(self.tr("&Add volunteer…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive"))
+        self.roles_button = QPushButton(self.tr("R&oles…"))
+        self.roles_button.setToolTip(self.tr("Add, rename and retire the group's roles"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for widget in (
@@ -163,6 +206,7 @@ class VolunteersPage(Page):
             self.add_button,
             self.edit_button,
             self.archive_button,
+            self.roles_button,
         ):
             bar.addWidget(widget)
 
@@ -281,6 +325,7 @@ class VolunteersPage(Page):
         self.add_button.clicked.connect(self.add_volunteer)
         self.edit_button.clicked.connect(self.edit_volunteer)
         self.archive_button.clicked.connect(self.archive_volunteer)
+        self.roles_button.clicked.connect(self.manage_roles)
         self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
 
@@ -553,34 +598,19 @@ class VolunteersPage(Page):
             self.tr("Delete hours"), lambda: hours_service.delete_hours(store, entry.id)
         )
 
+    # --- roles ------------------------------------------------------------------------------
+    def manage_roles(self) -> None:
+        RolesDialog(_RoleActions(self), self).exec()
+
     # --- import and export ------------------------------------------------------------------
     def import_file(self) -> None:
-        source = choose_spreadsheet(self, self.tr("Import volunteers"))
+        source = choose_source(self, ImportKind.VOLUNTEERS)
         if source is not None:
             self.import_from(source)
 
-    def import_from(self, source: Path) -> None:
-        from ...services.volunteer_io import import_volunteers
-
-        store = self.context.store
-
-        def done(summary) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("Import finished"),
-                self.tr("{}: {} volunteers added, {} updated.").format(
-                    source.name, summary.added, summary.updated
-                ),
-            )
-
-        self.context.run_write(
-            self,
-            self.tr("Import volunteers from {}").format(source.name),
-            self.tr("Importing volunteers…"),
-            lambda: import_volunteers(store, source),
-            done,
-            lambda error: QMessageBox.warning(self, self.tr("Nothing was imported"), str(error)),
-        )
+    def import_from(self, source: Path):
+        """Preview the sheet, then import it as one undoable step."""
+        return import_with_preview(self, ImportKind.VOLUNTEERS, source)
 
     def export_file(self) -> None:
         from ...services.volunteer_io import export_volunteers
