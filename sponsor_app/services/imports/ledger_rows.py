@@ -379,7 +379,8 @@ class BankRows(TransactionRows):
         kind, amount = self.amount_and_kind(v, None, problems)
         if self.debits_positive and kind is not None:
             kind = EXPENSE if kind is INCOME else INCOME
-        counterparty = v.get("counterparty", "") or v.get("memo", "")
+        # Kiwibank ends its descriptions with " ;"
+        counterparty = (v.get("counterparty", "") or v.get("memo", "")).rstrip(" ;")
         note = " ".join(
             x for x in (v.get("particulars", ""), v.get("code", ""), v.get("memo", "")) if x
         )
