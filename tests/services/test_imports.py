@@ -269,10 +269,8 @@ def test_the_xlsx_export_never_breaks_on_a_control_character_already_stored(stor
 )
 def test_what_was_accepted_as_something_else_is_refused(store, tmp_path, cell, message):
     row = "2026-01-05,income,5,Donations,,,,,\n"
-    if "garbage" in cell:
-        row = row.replace("2026-01-05", cell)
-    else:
-        row = row.replace(",5,", f",{cell},")
+    where = "2026-01-05" if "garbage" in cell else "5"
+    row = row.replace(where, cell, 1) if where != "5" else row.replace(",5,", f",{cell},")
     path = _write(tmp_path / "x.csv", HEADER + row)
     with pytest.raises(ImportRejected, match=message.replace("(", r"\(").replace(")", r"\)")):
         import_transactions(store, path)

@@ -94,6 +94,10 @@ def through_preview(qtbot, choose: Callable[[QWidget], None] | None = None):
     from sponsor_app.ui.dialogs.import_preview import ImportPreviewDialog
 
     def handle(dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        if isinstance(dialog, QProgressDialog):  # the preview is still reading a big file
+            dialog = dialog.parent()
         assert isinstance(dialog, ImportPreviewDialog), type(dialog).__name__
         qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=20_000)
         if choose is not None:

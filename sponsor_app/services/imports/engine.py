@@ -185,8 +185,7 @@ def _renamed(source: Source, columns: tuple[str, ...], request: ImportRequest) -
         )
     fields = set(wanted.values())
     return tuple(
-        wanted.get(headers[i], IGNORE if c in fields else c)
-        for i, c in enumerate(columns)
+        wanted.get(headers[i], IGNORE if c in fields else c) for i, c in enumerate(columns)
     )
 
 
@@ -232,6 +231,11 @@ def run_pass(
             if writing:
                 _refuse_columns(request, source, columns, missing, doubled, doubled_fields)
             importer = importers.make(request.kind, p, layout)
+            if doubled_fields and not writing:  # the preview blocks the import until one is left
+                missing += tuple(
+                    f"one column only as {field_of(request.kind, key).label.lower()}"
+                    for key in doubled_fields
+                )
             outcome = _read_rows(p, source, columns, importer, missing, progress, cancelled)
             if not writing:
                 return _Outcome(
