@@ -8,7 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from . import funds_bench, history_bench, startup_bench, storage_bench
+from . import funds_bench, history_bench, import_bench, startup_bench, storage_bench
 
 
 def main() -> None:
@@ -21,6 +21,8 @@ def main() -> None:
         for line in storage_bench.run(Path(folder)):
             print(line, flush=True)
         for line in history_bench.run(Path(folder) / "large.sponsor", Path(folder)):
+            print(line, flush=True)
+        for line in import_bench.run(Path(folder)):
             print(line, flush=True)
         for line in startup_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)

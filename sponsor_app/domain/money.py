@@ -132,9 +132,17 @@ MAX_WHOLE_DIGITS = 13
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
+_PLAIN = re.compile(r"(-?)(\d{1,13})(?:\.(\d{1,2}))?")
+
+
 def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "amount") -> int:
     """Parse a typed amount into minor units; see Money.parse."""
     digits = minor_digits(currency)
+    plain = _PLAIN.fullmatch(text) if digits == 2 and _marks(locale)[0] == "." else None
+    if plain is not None:  # "1234.5", "-20": what exports and banks write, read quickly
+        sign, whole, fraction = plain.groups()
+        minor = int(whole) * 100 + int((fraction or "0").ljust(2, "0"))
+        return -minor if sign else minor
     raw = _SPACES.sub("", text or "")
     if not raw:
         raise InvalidInput.single(field, "Enter an amount.")
