@@ -190,3 +190,39 @@ def test_the_rules_dialog_adds_a_rule(window, qtbot, small_demo):
     assert [(r.pattern, r.category) for r in list_rules(window.context.store)] == [
         ("Countdown", "Food")
     ]
+
+
+def test_a_bank_statement_categorised_in_the_preview_teaches_a_rule(window, qtbot, small_demo):
+    from pathlib import Path
+
+    from sponsor_app.domain.enums import TransactionKind
+    from sponsor_app.services.ledger_view import LedgerFilter, fetch_lines, open_ledger
+
+    window.open_file(small_demo)
+    window.show_page("funds")
+    store = window.context.store
+    statement = Path(__file__).resolve().parents[1] / "fixtures" / "banks" / "westpac.csv"
+    seen = {}
+
+    def choose(dialog):
+        seen["layout"] = dialog.layout_label.text()
+        dialog.tabs.setCurrentIndex(2)
+        combo = dialog.value_combo("COUNTDOWN PONSONBY")
+        seen["before"] = combo.currentText()
+        _choose(qtbot, combo, "Food")
+        qtbot.waitUntil(lambda: not dialog.busy and not dialog._timer.isActive())
+        qtbot.waitUntil(lambda: dialog.preview.rows[0].values[4] == "Food")
+
+    with through_preview(qtbot, choose):
+        window.funds.import_bank_from(statement)
+    messages = []
+    with answering_message(qtbot, messages):
+        qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert seen == {"layout": "Recognised: Westpac export.", "before": "Other spending"}
+    assert "3 transactions added" in messages[0] and "1 new rules" in messages[0]
+    assert [(r.pattern, r.category) for r in list_rules(store)] == [("COUNTDOWN PONSONBY", "Food")]
+    found = find_transactions(
+        store, LedgerFilter(kind=TransactionKind.EXPENSE, text="countdown ponsonby")
+    ).ids
+    lines = fetch_lines(store, list(found), open_ledger(store)[0])
+    assert [line.category for line in lines.values()] == ["Food"]

@@ -123,7 +123,12 @@ FIELDS = {
 
 
 def field_of(kind: ImportKind, key: str) -> Field:
-    return next(f for f in FIELDS[kind] if f.key == key)
+    """The field of this kind, or of a ledger row (a bank line is shown as the transaction it
+    becomes: its kind, category and note)."""
+    found = next((f for f in FIELDS[kind] if f.key == key), None)
+    if found is None:
+        found = next((f for f in TRANSACTION_FIELDS if f.key == key), None)
+    return found or Field(key, key.replace("_", " ").capitalize())
 
 
 def match_columns(kind: ImportKind, header: tuple[str, ...]) -> tuple[str, ...]:

@@ -218,6 +218,10 @@ class ImportPreviewDialog(QDialog):
             self.layout_label.setText(self.tr("Columns as saved for {}.").format(p.mapping_name))
         else:
             self.layout_label.setText("")
+        self.layout_label.setVisible(bool(self.layout_label.text()))
+        custom = self.kind is ImportKind.BANK and not p.layout  # a known bank needs no name
+        self.mapping_label.setVisible(custom)
+        self.mapping_name.setVisible(custom)
         if p.mapping_name and not self.mapping_name.text():
             self.mapping_name.setText(p.mapping_name)
         self._fill_columns(p)
@@ -235,12 +239,15 @@ class ImportPreviewDialog(QDialog):
     def _retitle(self, p: ImportPreview) -> None:
         undecided = len(self._undecided())
         self.tabs.setTabText(1, self.tr("&Columns ({})").format(len(p.header)))
-        self.tabs.setTabText(
-            2,
-            self.tr("&Values ({} to choose)").format(undecided)
-            if undecided
-            else self.tr("&Values ({})").format(len(p.unknown)),
-        )
+        if self.kind is ImportKind.BANK:
+            self.tabs.setTabText(2, self.tr("&Payees and categories ({})").format(len(p.unknown)))
+        else:
+            self.tabs.setTabText(
+                2,
+                self.tr("&Values ({} to choose)").format(undecided)
+                if undecided
+                else self.tr("&Values ({})").format(len(p.unknown)),
+            )
         self.tabs.setTabText(3, self.tr("&Duplicates ({})").format(len(p.likely)))
         self.tabs.setTabText(4, self.tr("&Problems ({})").format(p.problem_count + p.note_count))
 
@@ -277,9 +284,10 @@ class ImportPreviewDialog(QDialog):
     def _fill_values(self, p: ImportPreview) -> None:
         table = self.values
         table.clear()
-        table.setColumnCount(4)
+        table.setColumnCount(5)
+        means = self.tr("Category") if self.kind is ImportKind.BANK else self.tr("Means")
         table.setHorizontalHeaderLabels(
-            [self.tr("What"), self.tr("In the file"), self.tr("Rows"), self.tr("Means")]
+            [self.tr("What"), self.tr("In the file"), self.tr("Rows"), means, ""]
         )
         table.setRowCount(len(p.unknown))
         for row, value in enumerate(p.unknown):
@@ -292,7 +300,9 @@ class ImportPreviewDialog(QDialog):
             table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} (line {lines})"))
             combo = self._choice_combo(value)
             table.setCellWidget(row, 3, combo)
+            table.setItem(row, 4, QTableWidgetItem(value.how))
         table.resizeColumnsToContents()
+        table.setColumnWidth(3, max(260, min(table.columnWidth(3), 360)))
 
     def value_combo(self, text: str) -> QComboBox | None:
         """The choice for a value as the file writes it (tests and keyboard users)."""
@@ -374,6 +384,8 @@ class ImportPreviewDialog(QDialog):
         table.blockSignals(False)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        status = 2 if with_tick else 1
+        table.setColumnWidth(status, min(table.columnWidth(status), 280))  # the tooltip has it all
 
     def _status_text(self, status: RowStatus, note: str) -> str:
         words = {
@@ -444,7 +456,9 @@ class ImportPreviewDialog(QDialog):
         bad = p.problem_count
         self.skip_bad.setVisible(bad > 0)
         self.skip_bad.setText(
-            self.tr("S&kip the {} rows that cannot be read, and import the rest").format(bad)
+            self.tr("S&kip the row that cannot be read, and import the rest")
+            if bad == 1
+            else self.tr("S&kip the {} rows that cannot be read, and import the rest").format(bad)
         )
         counts = p.counts
         parts = [
