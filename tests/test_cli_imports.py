@@ -56,23 +56,24 @@ def test_errors_file_holds_every_problem(group, tmp_path, capsys):
 def test_map_create_missing_and_skip_bad_rows(group, tmp_path, capsys):
     sheet = tmp_path / "ours.csv"
     sheet.write_text(
-        "Name,Role,Police vetting\nAroha,lead,submitted\nKiri,kai,cleared\nMere,volunteer,sort of\n",
+        "Name,Role,Police vetting\nAroha,lead,submitted\nKiri,kai,cleared\nMere,volunteer,sort of\n"
+        "Hemi,kai,pending\n",
         encoding="utf-8",
     )
     assert run(["import", "volunteers", str(group), str(sheet)]) == 1
     err = capsys.readouterr().err
     assert "“lead” is not one of the group's roles (line 2)" in err
-    assert "“kai” is not one of the group's roles (line 3)" in err
+    assert "“kai” is not one of the group's roles (line 3, 5)" in err
     assert "“sort of” is not a vetting status" in err
     argv = ["import", "volunteers", str(group), str(sheet), "--map", "roles:lead=group_lead"]
     argv += ["--create-missing", "--skip-bad-rows"]
     assert run(argv) == 0
     out = capsys.readouterr().out
-    assert "Imported ours.csv: 1 volunteer added, 0 updated." in out
+    assert "Imported ours.csv: 2 volunteers added, 0 updated." in out
     assert "Created role “kai”." in out and "Skipped 2 bad rows:" in out
     assert "line 3: the check cleared" in out or "line 3: enter the date" in out
     with Store.open(group) as store:
-        assert [v.roles for v in list_volunteers(store)] == [("group_lead",)]
+        assert [v.roles for v in list_volunteers(store)] == [("group_lead",), ("kai",)]
 
 
 def test_an_import_that_finds_everything_there_says_so_and_exits_0(group, tmp_path, capsys):

@@ -97,6 +97,8 @@ class LedgerRows:
             else:
                 self.unmatched[(kind, amount)].append((day.toordinal(), tid))
         self.matched_ids: set[int] = set()
+        self.pending: dict[tuple, tuple[int, str]] = {}  # to create when first written
+        self.made: dict[int, int] = {}
 
     # --- values --------------------------------------------------------------------------
     def amount_and_kind(self, v: dict[str, str], kind_text: str | None, problems: list[str]):
@@ -167,15 +169,30 @@ class LedgerRows:
         return _WAIT
 
     def _create_category(self, kind: TransactionKind, name: str) -> tuple[int, str]:
+        """A stand-in id until a row that uses it is written: a skipped row creates nothing."""
         name = name[:80]
-        if not self.p.writing:
-            return (-1, name)
-        category = LedgerCategory(name=name, kind=kind)
-        self.p.session.add(category)
+        key = ("category", kind, fold(name))
+        if key not in self.pending:
+            self.pending[key] = (-len(self.pending) - 1, name)
+        return self.pending[key][0], name
+
+    def _made(self, stand_in: int | None) -> int | None:
+        """The real id for a stand-in, creating the category or household the first time."""
+        if stand_in is None or stand_in >= 0:
+            return stand_in
+        if stand_in in self.made:
+            return self.made[stand_in]
+        key, (_, name) = next((k, v) for k, v in self.pending.items() if v[0] == stand_in)
+        if key[0] == "category":
+            row = LedgerCategory(name=name, kind=key[1])
+            self.p.created.append(f"category “{name}” ({key[1].value})")
+        else:
+            row = Household(code=name)
+            self.p.created.append(f"household {name}")
+        self.p.session.add(row)
         self.p.session.flush()
-        self.categories[(kind, fold(name))] = (category.id, name)
-        self.p.created.append(f"category “{name}” ({kind.value})")
-        return (category.id, name)
+        self.made[stand_in] = row.id
+        return row.id
 
     def household(self, text: str, line: int) -> int | object | None:
         if not text:
@@ -192,14 +209,10 @@ class LedgerRows:
         if choice == CREATE:
             if problems := household_code_problems("household", text):
                 raise RowProblem(problems[0].message.rstrip("."))
-            if not self.p.writing:
-                return -1
-            household = Household(code=text.strip())
-            self.p.session.add(household)
-            self.p.session.flush()
-            self.households[fold(text)] = (household.id, household.code)
-            self.p.created.append(f"household {household.code}")
-            return household.id
+            key = ("household", None, fold(text))
+            if key not in self.pending:
+                self.pending[key] = (-len(self.pending) - 1, text.strip())
+            return self.pending[key][0]
         if choice is not None:
             target = self.households.get(fold(choice))
             if target is None:
@@ -234,6 +247,8 @@ class LedgerRows:
         new = [r.record for r in rows if r.status is RowStatus.NEW]
         if new:
             for record in new:
+                record["category_id"] = self._made(record["category_id"])
+                record["household_id"] = self._made(record["household_id"])
                 record["search_text"] = search_text_for(
                     record["counterparty"], record["reference"], record["note"], record["method"]
                 )

@@ -128,12 +128,20 @@ class VolunteerRows:
         return role.key
 
     def _create(self, name: str) -> str:
-        if not self.p.writing:
-            return "+" + name
-        role = create_role(self.p.session, name)
-        self.roles.append(RoleRow(role.id, role.key, role.name, False))
-        self.p.created.append(f"role “{role.name}”")
-        return role.key
+        """A role to create: made when a row that holds it is written, so a row that turns
+        out bad (and is skipped) creates nothing."""
+        return "+" + name
+
+    def _made(self, key: str) -> str:
+        if not key.startswith("+"):
+            return key
+        found = find_role(self.roles, key[1:])
+        if found is None:
+            role = create_role(self.p.session, key[1:])
+            found = RoleRow(role.id, role.key, role.name, False)
+            self.roles.append(found)
+            self.p.created.append(f"role “{role.name}”")
+        return found.key
 
     def _status(self, text: str, line: int) -> StatedVetting | object:
         stated = stated_vetting(text)
@@ -271,6 +279,8 @@ class VolunteerRows:
         session = self.p.session
         for row in rows:
             volunteer_id, data = row.record
+            if any(key.startswith("+") for key in data.roles):
+                data = replace(data, roles=tuple(dict.fromkeys(self._made(k) for k in data.roles)))
             if volunteer_id is None:
                 volunteer = Volunteer(full_name="", roles=[], checks=[])
                 apply_input(volunteer, data)
