@@ -63,7 +63,7 @@ def test_map_create_missing_and_skip_bad_rows(group, tmp_path, capsys):
     assert run(["import", "volunteers", str(group), str(sheet)]) == 1
     err = capsys.readouterr().err
     assert "“lead” is not one of the group's roles (line 2)" in err
-    assert "“kai” is not one of the group's roles (line 3, 5)" in err
+    assert "“kai” is not one of the group's roles (lines 3, 5)" in err
     assert "“sort of” is not a vetting status" in err
     argv = ["import", "volunteers", str(group), str(sheet), "--map", "roles:lead=group_lead"]
     argv += ["--create-missing", "--skip-bad-rows"]

@@ -267,7 +267,7 @@ class LedgerRows:
         return {}
 
     def unknown_problem(self, u: UnknownValue) -> Problem:
-        lines = ", ".join(str(n) for n in u.lines) + (" …" if u.count > len(u.lines) else "")
+        lines = u.where
         if u.vocabulary is Vocabulary.CATEGORY:
             known = sorted(
                 {name for (kind, _), (_, name) in self.categories.items() if kind.value == u.kind},
@@ -275,7 +275,7 @@ class LedgerRows:
             )
             return Problem(
                 "category",
-                f"“{u.text}” is not an {u.kind} category of this group (line {lines}); map it with "
+                f"“{u.text}” is not an {u.kind} category of this group ({lines}); map it with "
                 f"--map categories:{u.text}=NAME or create it with --create-missing. The {u.kind} "
                 f"categories are: {', '.join(known)}.",
             )
@@ -283,13 +283,13 @@ class LedgerRows:
             codes = sorted((code for _, code in self.households.values()), key=fold)
             return Problem(
                 "household",
-                f"there is no household “{u.text}” (line {lines}); map it with --map "
+                f"there is no household “{u.text}” ({lines}); map it with --map "
                 f"households:{u.text}=CODE or create it with --create-missing. The households "
                 f"are: {', '.join(codes) or 'none yet'}.",
             )
         return Problem(
             "kind",
-            f"“{u.text}” is not income or expense (line {lines}); map it with --map kinds:{u.text}=income "
+            f"“{u.text}” is not income or expense ({lines}); map it with --map kinds:{u.text}=income "
             "or =expense.",
         )
 

@@ -75,6 +75,13 @@ class UnknownValue:
     choice: str | None  # what it maps to now (a remembered mapping, a rule), or None
     how: str = ""  # why that choice: "rule: contains countdown", "as last time"
 
+    @property
+    def where(self) -> str:
+        """ "line 4", "lines 3, 5", "lines 2, 3, 5, 8, 9 and 40 more" """
+        listed = ", ".join(str(n) for n in self.lines)
+        more = f" and {self.count - len(self.lines):,} more" if self.count > len(self.lines) else ""
+        return f"line{'s' if self.count > 1 else ''} {listed}{more}"
+
 
 @dataclass(frozen=True)
 class ImportPreview:

@@ -293,17 +293,17 @@ class VolunteerRows:
         return {}
 
     def unknown_problem(self, u: UnknownValue) -> Problem:
-        lines = ", ".join(str(n) for n in u.lines) + (" …" if u.count > len(u.lines) else "")
+        lines = u.where
         if u.vocabulary is Vocabulary.ROLES:
             names = ", ".join(r.name for r in self.roles if not r.retired)
             return Problem(
                 "roles",
-                f"“{u.text}” is not one of the group's roles (line {lines}); map it with --map "
+                f"“{u.text}” is not one of the group's roles ({lines}); map it with --map "
                 f"roles:{u.text}=ROLE or create it with --create-missing. The roles are: {names}.",
             )
         return Problem(
             "vetting_status",
-            f"“{u.text}” is not a vetting status Sponsor Desk knows (line {lines}); map it with "
+            f"“{u.text}” is not a vetting status Sponsor Desk knows ({lines}); map it with "
             f"--map statuses:{u.text}=current (or pending, expired, not cleared, missing).",
         )
 

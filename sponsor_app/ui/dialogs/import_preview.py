@@ -296,8 +296,7 @@ class ImportPreviewDialog(QDialog):
                 what += f" ({value.kind})"
             table.setItem(row, 0, QTableWidgetItem(what))
             table.setItem(row, 1, QTableWidgetItem(value.text or self.tr("(empty)")))
-            lines = ", ".join(str(n) for n in value.lines)
-            table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} (line {lines})"))
+            table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} ({value.where})"))
             combo = self._choice_combo(value)
             table.setCellWidget(row, 3, combo)
             table.setItem(row, 4, QTableWidgetItem(value.how))
