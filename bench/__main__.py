@@ -12,6 +12,7 @@ from . import (
     backup_bench,
     funds_bench,
     history_bench,
+    import_bench,
     plan_bench,
     reports_bench,
     startup_bench,
@@ -31,6 +32,8 @@ def main() -> None:
         for line in history_bench.run(Path(folder) / "large.sponsor", Path(folder)):
             print(line, flush=True)
         for line in plan_bench.run(Path(folder) / "large.sponsor", "large demo"):
+            print(line, flush=True)
+        for line in import_bench.run(Path(folder)):
             print(line, flush=True)
         for line in startup_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)

@@ -15,7 +15,6 @@ import threading
 import time
 from pathlib import Path
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.copies import back_up_to
 from sponsor_app.services.groups import open_group
 from sponsor_app.services.volunteers import VolunteerInput, edit_volunteer, list_volunteers
@@ -38,7 +37,7 @@ class Typist(threading.Thread):
         n = 0
         while not self.stop.is_set():
             data = VolunteerInput(
-                full_name=self.volunteer.full_name, roles=(Role.VOLUNTEER,), phone=f"021 {n:07d}"
+                full_name=self.volunteer.full_name, roles=("volunteer",), phone=f"021 {n:07d}"
             )
             started = time.perf_counter()
             edit_volunteer(self.store, self.volunteer.id, data)
@@ -67,7 +66,7 @@ def _automatic(huge: Path) -> list[str]:
     store = open_group(huge)  # first open: backed up as it opens
     first_open = time.perf_counter() - started
     volunteer = list_volunteers(store)[0]
-    edit_volunteer(store, volunteer.id, VolunteerInput(volunteer.full_name, (Role.VOLUNTEER,)))
+    edit_volunteer(store, volunteer.id, VolunteerInput(volunteer.full_name, ("volunteer",)))
     started = time.perf_counter()
     store.close()  # after a change: backed up as it closes
     closing = time.perf_counter() - started

@@ -6,7 +6,6 @@ import statistics
 import time
 from pathlib import Path
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.demo import write_demo
 from sponsor_app.services.groups import open_group
 from sponsor_app.services.volunteers import VolunteerInput, edit_volunteer, list_volunteers
@@ -25,7 +24,7 @@ def run(folder: Path) -> list[str]:
         volunteer = list_volunteers(store)[0]
         for n in range(EDITS):
             data = VolunteerInput(
-                full_name=volunteer.full_name, roles=(Role.VOLUNTEER,), phone=f"021 555 {n:04d}"
+                full_name=volunteer.full_name, roles=("volunteer",), phone=f"021 555 {n:04d}"
             )
             started = time.perf_counter()
             edit_volunteer(store, volunteer.id, data)

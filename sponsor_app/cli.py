@@ -30,6 +30,7 @@ COMMANDS = (
     "combine",
 )
 TABLES = ("volunteers", "transactions")
+IMPORTS = (*TABLES, "bank")
 
 EXIT_USER_ERROR = 1
 EXIT_UNHEALTHY = 3
@@ -80,10 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace the file even if it holds another group"
     )
 
-    importing = commands.add_parser("import", help="add or update rows from a CSV or XLSX file")
-    importing.add_argument("table", choices=TABLES)
+    importing = commands.add_parser(
+        "import",
+        help="add or update rows from a CSV or XLSX file, or a bank statement (CSV, OFX, QFX)",
+    )
+    importing.add_argument("table", choices=IMPORTS)
     importing.add_argument("file", type=Path)
     importing.add_argument("source", type=Path)
+    _import_options(importing)
 
     exporting = commands.add_parser("export", help="write a table as CSV or XLSX")
     exporting.add_argument("table", choices=TABLES)
@@ -171,6 +176,70 @@ def _date(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_mapping,
+        metavar="WHAT:VALUE=TARGET",
+        help="what a value in the file means: roles:lead=group_lead, statuses:ok=current, "
+        "categories:koha=Donations, households:A=H1, kinds:in=income; or which field a "
+        "column is: column:Total=amount (column:Notes=ignore). Repeat for each.",
+    )
+    parser.add_argument(
+        "--create-missing",
+        action="store_true",
+        help="create the roles, categories and households the file names that the group lacks",
+    )
+    parser.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="import the good rows and list the bad ones (else one bad row and nothing changes)",
+    )
+    parser.add_argument(
+        "--errors", type=Path, metavar="FILE.csv", help="write every problem to this CSV file"
+    )
+    parser.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    parser.add_argument(
+        "--mapping",
+        metavar="NAME",
+        help="use (or save) the column mapping of this name, e.g. your bank's",
+    )
+
+
+_VOCABULARIES = {
+    "role": "roles",
+    "roles": "roles",
+    "status": "vetting_status",
+    "statuses": "vetting_status",
+    "vetting": "vetting_status",
+    "vetting_status": "vetting_status",
+    "category": "category",
+    "categories": "category",
+    "household": "household",
+    "households": "household",
+    "kind": "kind",
+    "kinds": "kind",
+    "counterparty": "counterparty",
+    "payee": "counterparty",
+    "column": "column",
+    "columns": "column",
+}
+
+
+def _mapping(text: str) -> tuple[str, str, str]:
+    what, colon, rest = text.partition(":")
+    value, equals, target = rest.partition("=")
+    vocabulary = _VOCABULARIES.get(what.strip().lower())
+    if not colon or not equals or not value.strip() or vocabulary is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not WHAT:VALUE=TARGET (WHAT is roles, statuses, categories, "
+            "households, kinds, counterparty or column)"
+        )
+    return vocabulary, value.strip(), target.strip()
 
 
 def _whole(text: str) -> int:
@@ -292,18 +361,9 @@ def _restore(args) -> int:
 
 
 def _import(args) -> int:
-    from .services.groups import open_group
-    from .services.transaction_io import import_transactions
-    from .services.volunteer_io import import_volunteers
+    from .cli_imports import run_import_command
 
-    with open_group(args.file) as store:
-        if args.table == "volunteers":
-            summary = import_volunteers(store, args.source)
-            print(f"Imported {args.source}: {summary.added} added, {summary.updated} updated.")
-        else:  # unknown categories are refused here, never created behind the user's back
-            result = import_transactions(store, args.source)
-            print(f"Imported {args.source}: {result.added} transactions added.")
-    return 0
+    return run_import_command(args)
 
 
 def _export(args) -> int:

@@ -12,7 +12,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sponsor_app.clock import TODAY_VARIABLE
-from sponsor_app.domain.enums import Role
 from sponsor_app.locations import HOME_VARIABLE
 from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
@@ -86,7 +85,7 @@ def make_volunteer(store: Store):
         n = next(counter)
         fields = {
             "full_name": f"Volunteer {n}",
-            "roles": (Role.VOLUNTEER,),
+            "roles": ("volunteer",),
             "email": f"v{n}@example.org",
         }
         fields.update(kw)

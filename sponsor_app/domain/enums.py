@@ -10,7 +10,7 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        # Keyed by class too: Role.HOUSING and OutcomeArea.HOUSING are equal strings.
+        # Keyed by class too: Phase and TaskStatus values could be equal strings.
         return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
     @classmethod
@@ -21,19 +21,6 @@ class LabelledEnum(StrEnum):
             if wanted in (member.value.casefold(), member.label.casefold()):
                 return member
         raise ValueError(f"unknown {cls.__name__}: {text!r}")
-
-
-class Role(LabelledEnum):
-    GROUP_LEAD = "group_lead"
-    FINANCE = "finance"
-    HOUSING = "housing"
-    EMPLOYMENT = "employment"
-    EDUCATION = "education"
-    HEALTH = "health"
-    TRANSPORT = "transport"
-    WELCOME = "welcome"
-    SAFEGUARDING = "safeguarding"
-    VOLUNTEER = "volunteer"
 
 
 class VettingStatus(LabelledEnum):
@@ -128,6 +115,9 @@ class CategoryPurpose(LabelledEnum):
     ARRIVAL_CASH = "arrival_cash"
     START_UP = "start_up"
     CASH_ASSISTANCE = "cash_assistance"
+    # Where bank statement lines go when no rule and no choice categorises them.
+    OTHER_INCOME = "other_income"
+    OTHER_SPENDING = "other_spending"
 
 
 class RentFrequency(LabelledEnum):
@@ -163,16 +153,6 @@ _PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
 }
 
 _LABELS: dict[tuple[type, str], str] = {
-    (Role, Role.GROUP_LEAD.value): "Group lead",
-    (Role, Role.FINANCE.value): "Finance lead",
-    (Role, Role.HOUSING.value): "Housing lead",
-    (Role, Role.EMPLOYMENT.value): "Employment lead",
-    (Role, Role.EDUCATION.value): "Education and English lead",
-    (Role, Role.HEALTH.value): "Health and benefits lead",
-    (Role, Role.TRANSPORT.value): "Transport lead",
-    (Role, Role.WELCOME.value): "Welcome and orientation lead",
-    (Role, Role.SAFEGUARDING.value): "Safeguarding lead",
-    (Role, Role.VOLUNTEER.value): "Volunteer",
     (Phase, Phase.PRE_ARRIVAL.value): "Pre-arrival",
     (Phase, Phase.ARRIVAL_DAY.value): "Arrival day",
     (Phase, Phase.WEEKS_1_2.value): "Weeks 1-2",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from babel.numbers import (
     format_currency,
@@ -17,6 +18,7 @@ from babel.numbers import (
 from .errors import InvalidInput
 
 
+@cache
 def minor_digits(currency: str) -> int:
     """How many minor-unit digits the currency has (2 for NZD, 0 for JPY)."""
     return get_currency_precision(currency)
@@ -130,9 +132,17 @@ MAX_WHOLE_DIGITS = 13
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
+_PLAIN = re.compile(r"(-?)(\d{1,13})(?:\.(\d{1,2}))?")
+
+
 def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "amount") -> int:
     """Parse a typed amount into minor units; see Money.parse."""
     digits = minor_digits(currency)
+    plain = _PLAIN.fullmatch(text) if digits == 2 and _marks(locale)[0] == "." else None
+    if plain is not None:  # "1234.5", "-20": what exports and banks write, read quickly
+        sign, whole, fraction = plain.groups()
+        minor = int(whole) * 100 + int((fraction or "0").ljust(2, "0"))
+        return -minor if sign else minor
     raw = _SPACES.sub("", text or "")
     if not raw:
         raise InvalidInput.single(field, "Enter an amount.")
@@ -140,7 +150,11 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
     if raw.startswith("(") and raw.endswith(")"):
         negative, raw = True, raw[1:-1]
     if raw.startswith(("-", "\u2212")):
-        negative, raw = not negative, raw[1:]
+        if negative:  # "(-5)": accountants' brackets and a minus sign say two different things
+            raise InvalidInput.single(
+                field, f"“{text.strip()}” is not an amount: use brackets or a minus sign, not both."
+            )
+        negative, raw = True, raw[1:]
     for mark in _currency_marks(currency, locale):
         if raw.startswith(mark):
             raw = raw[len(mark) :]
@@ -148,13 +162,17 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         if raw.endswith(mark):
             raw = raw[: -len(mark)]
             break
+    else:
+        foreign = _foreign_mark(raw)
+        if foreign:
+            raise InvalidInput.single(
+                field,
+                f"“{text.strip()}” is in another currency ({foreign}); this group keeps its books in {currency}.",
+            )
     if raw.startswith(("-", "\u2212")) and not negative:
         negative, raw = True, raw[1:]
 
-    decimal_mark = get_decimal_symbol(locale)
-    group_mark = get_group_symbol(locale)
-    if group_mark in ("\u00a0", "\u202f"):
-        group_mark = ""  # spaces were already removed above
+    decimal_mark, group_mark = _marks(locale)
     whole, _, fraction = raw.partition(decimal_mark)
     if decimal_mark != "." and "." in raw and group_mark != ".":
         # Someone typed a point where the locale uses a comma: accept it as the decimal mark.
@@ -187,15 +205,40 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
     return -minor if negative else minor
 
 
+# Marks of other currencies that people type: refused rather than read as the group's own
+# (a "£5" in an NZD group is not NZ$5).
+_FOREIGN_MARKS = ("£", "€", "¥", "₹", "₩", "₱", "₺", "₽", "₪", "฿", "₫", "₦", "₴", "₵")
+_FOREIGN_CODE = re.compile(r"^([A-Za-z]{3})[\d.,]+$|^[\d.,]+([A-Za-z]{3})$")
+
+
+@cache
+def _marks(locale: str) -> tuple[str, str]:
+    """The locale's decimal and group marks (looked up once: an import reads thousands)."""
+    group_mark = get_group_symbol(locale)
+    if group_mark in ("\u00a0", "\u202f"):
+        group_mark = ""  # spaces are removed before the marks are read
+    return get_decimal_symbol(locale), group_mark
+
+
+@cache
 def _currency_marks(currency: str, locale: str) -> list[str]:
-    """Symbols someone might type before or after an amount, longest first."""
-    marks = {
-        currency,
-        currency.lower(),
+    """Symbols someone might type before or after an amount of this currency, longest first."""
+    symbols = {
         get_currency_symbol(currency, locale=locale),
-        get_currency_symbol(currency, locale="en"),  # "NZ$", "CA$", "US$"
-        "$",
-        "£",
-        "€",
+        get_currency_symbol(currency, locale="en"),  # "NZ$", "CA$", "US$", "£"
     }
+    marks = {currency, currency.lower(), *symbols}
+    if any("$" in s for s in symbols):
+        marks.add("$")  # every dollar is typed as a plain "$" at home
     return sorted((m for m in marks if m), key=len, reverse=True)
+
+
+def _foreign_mark(raw: str) -> str | None:
+    """The other currency's sign or code an amount starts or ends with, if any."""
+    for mark in _FOREIGN_MARKS:
+        if raw.startswith(mark) or raw.endswith(mark):
+            return mark
+    if raw.startswith("$") or raw.endswith("$"):
+        return "$"
+    found = _FOREIGN_CODE.match(raw)
+    return (found.group(1) or found.group(2)).upper() if found else None

@@ -142,6 +142,8 @@ class Programme:
     # Stable purposes of some categories (rent, pledge_payments...) and their starting names:
     # the app finds a category by its purpose, so a group may rename it freely.
     category_purposes: tuple[tuple[str, str], ...] = ()
+    # The roles a new group starts with, (key, name), in the order they are listed.
+    roles: tuple[tuple[str, str], ...] = ()
 
     def purpose_of(self, category_name: str) -> str | None:
         wanted = category_name.strip().casefold()
@@ -228,6 +230,7 @@ def _build(data: dict) -> Programme:
         indicators=tuple(indicator_from_toml(i) for i in shared["indicators"]),
         warnings=WarningWindows(**data.get("warnings", {})),
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
+        roles=tuple((r["key"], r["label"]) for r in shared["roles"] + data.get("roles", [])),
     )
 
 

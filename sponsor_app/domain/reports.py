@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .enums import LabelledEnum, OutcomeArea, Role
+from .enums import LabelledEnum, OutcomeArea
 
 # Countries whose printers take US Letter; everyone else prints on A4 (NZ, UK...).
 LETTER_COUNTRIES = frozenset({"US", "CA"})
@@ -90,17 +90,23 @@ def suppressed(count: int | None, text: str | None = None) -> str:
     return text if text is not None else f"{count:,}"
 
 
-def volunteer_labels(volunteers: Iterable[tuple[int, tuple[Role, ...]]]) -> dict[int, str]:
+PLAIN_ROLE = "volunteer"  # the role key that names no one's responsibility
+
+
+def volunteer_labels(
+    volunteers: Iterable[tuple[int, tuple[str, ...]]], role_names: dict[str, str]
+) -> dict[int, str]:
     """How an anonymised report names each volunteer: the first holder of a lead role by that
-    role ("Housing lead"), everyone else "Volunteer N", numbered in the order given (by id)."""
+    role's name ("Housing lead"), everyone else "Volunteer N", numbered in the order given (by
+    id). Roles are the group's own (keys, with their names in `role_names`)."""
     labels: dict[int, str] = {}
-    taken: set[Role] = set()
+    taken: set[str] = set()
     number = 0
     for volunteer_id, roles in volunteers:
-        lead = next((r for r in roles if r is not Role.VOLUNTEER and r not in taken), None)
+        lead = next((r for r in roles if r != PLAIN_ROLE and r not in taken), None)
         if lead is not None:
             taken.add(lead)
-            labels[volunteer_id] = lead.label
+            labels[volunteer_id] = role_names.get(lead, lead)
         else:
             number += 1
             labels[volunteer_id] = f"Volunteer {number}"

@@ -82,9 +82,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
 def _counts(session: Session) -> dict[str, int]:
     """How much there is at all, so an empty card can say what is true ("no volunteers yet"
     rather than "every volunteer's vetting is current")."""
-    live = session.scalar(
-        select(func.count(Tenancy.id)).where(Tenancy.status.in_(LIVE_TENANCY))
-    )
+    live = session.scalar(select(func.count(Tenancy.id)).where(Tenancy.status.in_(LIVE_TENANCY)))
     assigned = session.scalar(
         select(func.count(Task.id)).where(
             Task.status.in_(OPEN_STATUSES),

@@ -18,7 +18,6 @@ from ..domain.enums import (
     OutcomeArea,
     Phase,
     RentFrequency,
-    Role,
     TaskKind,
     TaskStatus,
     TenancyStatus,
@@ -179,15 +178,15 @@ def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
 def _volunteers(
     programme: Programme, spec: DemoSize, start: date, today: date, rng: random.Random
 ) -> list[Volunteer]:
-    lead_roles = [r for r in Role if r is not Role.VOLUNTEER]
+    lead_roles = [key for key, _ in programme.roles if key != "volunteer"]
     people = []
     for index in range(spec.volunteers):
         name = VOLUNTEER_NAMES[index % len(VOLUNTEER_NAMES)]
         if index >= len(VOLUNTEER_NAMES):
             name = f"{name} {index // len(VOLUNTEER_NAMES) + 1}"
-        roles = [lead_roles[index]] if index < len(lead_roles) else [Role.VOLUNTEER]
+        roles = [lead_roles[index]] if index < len(lead_roles) else ["volunteer"]
         if index % 7 == 3:
-            roles.append(Role.TRANSPORT if Role.TRANSPORT not in roles else Role.WELCOME)
+            roles.append("transport" if "transport" not in roles else "welcome")
         plain = unicodedata.normalize("NFKD", name.split()[0].lower())  # "Björn" -> "bjorn"
         handle = plain.encode("ascii", "ignore").decode() or "volunteer"
         volunteer = Volunteer(

@@ -441,8 +441,8 @@ def _volunteers(store: Store, period: Period, names: dict[int, str]) -> Voluntee
     programme = programme_of(store)
     by_role: dict[str, int] = {}
     for volunteer in people:
-        for role in volunteer.roles:
-            by_role[role.label] = by_role.get(role.label, 0) + 1
+        for name in volunteer.role_names:
+            by_role[name] = by_role.get(name, 0) + 1
     totals = hours.hours_totals(store, period)
     return VolunteerFigures(
         active=len(people),

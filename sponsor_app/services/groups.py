@@ -16,7 +16,7 @@ from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
 from ..domain.validation import required_text
-from ..storage.models import GroupProfile, LedgerCategory
+from ..storage.models import GroupProfile, LedgerCategory, Role
 from ..storage.store import Store
 from .results import GroupInfo
 
@@ -71,6 +71,10 @@ def build_group(
                 )
             )
             session.add_all(_default_categories(programme))
+            session.add_all(
+                Role(key=key, name=name, position=n)
+                for n, (key, name) in enumerate(programme.roles)
+            )
         if then is not None:
             then(store)
     return Path(path)

@@ -13,7 +13,7 @@ from ..domain.errors import InvalidInput
 from ..domain.periods import Period
 from ..domain.programmes import get_programme
 from ..domain.reports import ReportKind, country_of, is_letter_paper, volunteer_labels
-from ..storage.models import GroupProfile, Household, Volunteer, VolunteerRole
+from ..storage.models import GroupProfile, Household, Role, Volunteer, VolunteerRole
 from ..storage.store import Store
 
 
@@ -134,4 +134,5 @@ def volunteer_names(store: Store, named: bool) -> dict[int, str]:
             )
         ):
             roles.setdefault(volunteer_id, []).append(role)
-    return volunteer_labels((vid, tuple(roles.get(vid, ()))) for vid, _ in people)
+        role_names = dict(session.execute(select(Role.key, Role.name)).all())
+    return volunteer_labels(((vid, tuple(roles.get(vid, ()))) for vid, _ in people), role_names)

@@ -9,15 +9,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
-from ..domain.enums import CheckResult, Role, VettingStatus
+from ..domain.enums import CheckResult, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.periods import month_end, month_start
 from ..domain.programmes import Programme, get_programme
 from ..domain.validation import date_order_problems, email_problems, phone_problems, required_text
 from ..domain.vetting import CheckState, check_status, overall_status
-from ..storage.models import GroupProfile, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
+from ..storage.models import (
+    GroupProfile,
+    Role,
+    VettingCheck,
+    Volunteer,
+    VolunteerHours,
+    VolunteerRole,
+)
 from ..storage.models.base import utc_now
 from ..storage.store import Store
+from .roles import role_problems, roles_by_key
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ class CheckInput:
 @dataclass(frozen=True)
 class VolunteerInput:
     full_name: str
-    roles: tuple[Role, ...]
+    roles: tuple[str, ...]  # role keys (group_lead, housing, or the group's own)
     email: str = ""
     phone: str = ""
     languages: tuple[str, ...] = ()
@@ -82,7 +90,7 @@ class CheckRow:
 class VolunteerRow:
     id: int
     full_name: str
-    roles: tuple[Role, ...]
+    roles: tuple[str, ...]  # role keys, in the group's order of roles
     email: str
     phone: str
     languages: tuple[str, ...]
@@ -93,10 +101,11 @@ class VolunteerRow:
     notes: str = ""
     minutes_this_month: int = 0
     main_check: CheckRow | None = field(default=None, compare=False)
+    role_names: tuple[str, ...] = ()
 
     @property
     def role_labels(self) -> str:
-        return "; ".join(r.label for r in self.roles)
+        return "; ".join(self.role_names)
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,8 @@ class RosterRules:
 
     programme: Programme
     warning_days: int
+    # The group's roles, key -> (position, name): rows show names in the group's order.
+    roles: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -123,7 +134,11 @@ def roster_rules(session: Session) -> RosterRules:
     key, warning = session.execute(
         select(GroupProfile.programme_key, GroupProfile.vetting_warning_days)
     ).one()
-    return RosterRules(get_programme(key), warning)
+    roles = {
+        r.key: (r.position, r.name)
+        for r in session.execute(select(Role.key, Role.position, Role.name)).all()
+    }
+    return RosterRules(get_programme(key), warning, roles)
 
 
 def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
@@ -155,10 +170,12 @@ def to_row(
         if (c := latest_check(volunteer, kind)) is not None and c.expires_on is not None
     ]
     main = latest_check(volunteer, rules.main_kind)
+    keys = sorted((r.role for r in volunteer.roles), key=lambda k: rules.roles.get(k, (999, k)))
     return VolunteerRow(
         id=volunteer.id,
         full_name=volunteer.full_name,
-        roles=tuple(r.role for r in volunteer.roles),
+        roles=tuple(keys),
+        role_names=tuple(rules.roles.get(k, (0, k))[1] for k in keys),
         email=volunteer.email or "",
         phone=volunteer.phone,
         languages=tuple(x.strip() for x in volunteer.languages.split(";") if x.strip()),
@@ -175,6 +192,12 @@ def to_row(
 def _validate(data: VolunteerInput) -> None:
     problems = data.problems()
     if problems:
+        raise InvalidInput(problems)
+
+
+def _check_roles(session: Session, data: VolunteerInput, volunteer: Volunteer | None) -> None:
+    held = {r.role for r in volunteer.roles} if volunteer is not None else set()
+    if problems := role_problems(roles_by_key(session), data.roles, held):
         raise InvalidInput(problems)
 
 
@@ -209,6 +232,7 @@ def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:
     _validate(data)
     with store.transaction(f"Add volunteer {data.full_name.strip()}") as session:
+        _check_roles(session, data, None)
         volunteer = Volunteer(full_name="", roles=[], checks=[])
         apply_input(volunteer, data)
         session.add(volunteer)
@@ -222,6 +246,7 @@ def edit_volunteer(
     _validate(data)
     with store.transaction(f"Edit volunteer {data.full_name.strip()}") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
+        _check_roles(session, data, volunteer)
         apply_input(volunteer, data)
         session.flush()
         return to_row(volunteer, roster_rules(session), today or clock.today())

@@ -146,18 +146,21 @@ class GroupContext(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_known_error: Callable[[SponsorDeskError], None],
+        cancellable: bool = False,
     ) -> None:
         """A long write (an import) on a worker thread, as one undoable step.
 
         Undo and redo are off from this moment until it ends, so nothing can be undone under
-        it before the progress dialog shows."""
+        it before the progress dialog shows. With `cancellable`, `work` takes the worker's
+        Progress (report, cancelled) and the dialog offers Cancel: the work then raises, its
+        transaction rolls back, and nothing reaches the undo stack."""
         from .worker import run_in_background
 
         store = self.store
 
-        def in_worker():
+        def in_worker(*progress):
             with store.describing(text), store.recording() as recorded:
-                return work(), list(recorded)
+                return work(*progress), list(recorded)
 
         def done(outcome) -> None:
             result, recorded = outcome
@@ -171,7 +174,13 @@ class GroupContext(QObject):
 
         self._set_busy(True)
         run_in_background(
-            parent, label, in_worker, done, failed, on_bug=lambda: self._set_busy(False)
+            parent,
+            label,
+            in_worker,
+            done,
+            failed,
+            on_bug=lambda: self._set_busy(False),
+            cancellable=cancellable,
         )
 
     def _push(self, text: str, recorded: list[Changes]) -> None:

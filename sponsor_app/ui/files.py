@@ -29,11 +29,3 @@ def export_with_dialog(
         lambda path: parent.window().statusBar().showMessage(done_text.format(path), 8000),
         lambda error: QMessageBox.warning(parent, parent.tr("Export failed"), str(error)),
     )
-
-
-def choose_spreadsheet(parent: QWidget, title: str) -> Path | None:
-    """The CSV or XLSX file to import, or None when the person cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, title, "", parent.tr("Spreadsheets (*.csv *.xlsx)")
-    )
-    return Path(chosen) if chosen else None

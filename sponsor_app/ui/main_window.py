@@ -142,11 +142,15 @@ class MainWindow(QMainWindow):
         self.export_transactions_action = self._action(
             export_menu, self.tr("&Transactions…"), lambda: self.funds.export_file()
         )
+        self.import_bank_action = self._action(
+            import_menu, self.tr("&Bank statement…"), lambda: self.funds.import_bank_file()
+        )
         self.file_actions = [
             self.import_volunteers_action,
             self.export_volunteers_action,
             self.import_transactions_action,
             self.export_transactions_action,
+            self.import_bank_action,
         ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(

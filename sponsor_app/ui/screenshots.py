@@ -23,7 +23,6 @@ def main(out_dir: str) -> int:
         from ..services.demo import write_demo
         from .main_window import MainWindow
         from .pages.registry import PAGES
-
         from .translations import install
 
         app = QApplication.instance() or QApplication([])
@@ -46,6 +45,8 @@ def main(out_dir: str) -> int:
                 name = f"{entry.title.lower().replace(' ', '-')}{suffix}.png"
                 window.grab().save(str(folder / name))
                 print(f"wrote {folder / name}")
+            for name in dialogs(window, Path(scratch), folder, suffix):
+                print(f"wrote {name}")
         app.setPalette(light)
         for suffix, palette in (("", light), ("-dark", dark_palette())):
             app.setPalette(palette)
@@ -89,6 +90,73 @@ def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     written.append(folder / f"file-moved{suffix}.png")
     window.grab().save(str(written[-1]))
     window.banner.clear()
+    return written
+
+
+SAMPLE_SHEET = (
+    "Full name,E-mail,Role,Police vetting,Vetted on,Expiry,Active\n"
+    "Ana Fifita,ana@example.org,lead,submitted,,,✓\n"
+    "Tomasi Vea,tomasi@example.org,Volunteer,cleared,2024-01-10,2026-01-10,yes\n"
+    "Hana Kato,not-an-email,Volunteer,current,2025-02-01,2028-02-01,y\n"
+    "Li Wei,li@example.org,driver,approved,2025-03-01,2028-03-01,n\n"
+)
+
+
+SAMPLE_STATEMENT = (
+    "Date,Amount,Other Party,Description,Reference,Particulars,Analysis Code\n"
+    "03/02/2026,-84.50,COUNTDOWN PONSONBY,EFTPOS TRANSACTION,03-10:42,4835****,\n"
+    "05/02/2026,1250.00,RIVERSIDE CHURCH,DIRECT CREDIT,FEB,KOHA,\n"
+    "07/02/2026,-520.00,HARCOURTS RENTALS,AUTOMATIC PAYMENT,WK6,RENT,H1\n"
+    "09/02/2026,-12.00,COUNTDOWN PONSONBY,EFTPOS TRANSACTION,09-18:02,4835****,\n"
+)
+
+
+def dialogs(window, scratch: Path, folder: Path, suffix: str) -> list[Path]:
+    """The import preview (a group's own sheet, unknown role, bad row) and the roles dialog."""
+    from PySide6.QtWidgets import QApplication
+
+    from ..services.imports.fields import ImportKind
+    from .dialogs.import_preview import ImportPreviewDialog, import_choices
+    from .dialogs.roles_dialog import RolesDialog
+    from .pages.volunteers import _RoleActions
+
+    app = QApplication.instance()
+    store = window.context.store
+    sheet = scratch / "our volunteers.csv"
+    sheet.write_text(SAMPLE_SHEET, encoding="utf-8")
+    written = []
+    preview = ImportPreviewDialog(
+        store, ImportKind.VOLUNTEERS, sheet, import_choices(store), window
+    )
+    preview.resize(1000, 620)
+    preview.show()
+    while preview.busy:
+        app.processEvents()
+    for tab, name in ((0, "import-preview"), (2, "import-values")):
+        preview.tabs.setCurrentIndex(tab)
+        app.processEvents()
+        written.append(folder / f"{name}{suffix}.png")
+        preview.grab().save(str(written[-1]))
+    preview.reject()
+    statement = scratch / "westpac.csv"
+    statement.write_text(SAMPLE_STATEMENT, encoding="utf-8")
+    bank = ImportPreviewDialog(store, ImportKind.BANK, statement, import_choices(store), window)
+    bank.resize(1000, 620)
+    bank.show()
+    while bank.busy:
+        app.processEvents()
+    bank.tabs.setCurrentIndex(2)
+    app.processEvents()
+    written.append(folder / f"import-bank{suffix}.png")
+    bank.grab().save(str(written[-1]))
+    bank.reject()
+    roles = RolesDialog(_RoleActions(window.volunteers), window)
+    roles.list.setCurrentRow(2)
+    roles.show()
+    app.processEvents()
+    written.append(folder / f"roles{suffix}.png")
+    roles.grab().save(str(written[-1]))
+    roles.reject()
     return written
 
 

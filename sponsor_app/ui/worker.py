@@ -7,6 +7,7 @@ back on the GUI thread.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,25 @@ from ..domain.errors import SponsorDeskError
 class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class Progress:
+    """Handed to cancellable work: it reports how far it is and asks whether to stop. Both
+    are safe from the worker thread (a queued signal and a threading.Event)."""
+
+    def __init__(self, signals: _Signals):
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._signals.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 # Jobs stay referenced until their result is delivered: otherwise Python may collect the
@@ -27,15 +47,16 @@ _RUNNING: set[_Job] = set()
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any]):
+    def __init__(self, work: Callable[..., Any], cancellable: bool = False):
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
         self.signals = _Signals()
+        self.progress = Progress(self.signals) if cancellable else None
 
     def run(self) -> None:
         try:
-            result = self.work()
+            result = self.work(self.progress) if self.progress is not None else self.work()
         except BaseException as error:  # handed to the GUI thread, which decides how to show it
             self.signals.failed.emit(error)
         else:
@@ -49,12 +70,27 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_known_error: Callable[[SponsorDeskError], None],
     on_bug: Callable[[], None] | None = None,
+    cancellable: bool = False,
 ) -> _Job:
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)
+    """Run `work` on the thread pool. With `cancellable`, work is called with a Progress and
+    the dialog shows a bar and a Cancel button; cancelling asks the work to stop."""
+    progress = QProgressDialog(label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+    if not cancellable:
+        progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(200)  # quick jobs never flash a dialog
-    job = _Job(work)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+    job = _Job(work, cancellable)
+    if job.progress is not None:
+        progress.canceled.connect(job.progress.cancel)
+
+        def moved(done: int, total: int) -> None:
+            if progress.maximum() != total:
+                progress.setMaximum(max(total, 1))
+            progress.setValue(min(done, total))
+
+        job.signals.progressed.connect(moved, Qt.ConnectionType.QueuedConnection)
 
     def finished(result: Any) -> None:
         _RUNNING.discard(job)

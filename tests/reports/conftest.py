@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import GroupProfile
@@ -46,7 +45,7 @@ def dress_up(store: Store) -> None:
         ("Ngāti Whātua", "whatua@example.org"),
         ("Nguyễn Thị Hương", "huong@example.org"),
     ):
-        add_volunteer(store, VolunteerInput(name, (Role.VOLUNTEER,), email=email, phone="021 555 0101"), today=TODAY)  # fmt: skip
+        add_volunteer(store, VolunteerInput(name, ("volunteer",), email=email, phone="021 555 0101"), today=TODAY)  # fmt: skip
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.services.copies import back_up_to, save_copy
 from sponsor_app.services.groups import NewGroup, create_group
@@ -34,7 +33,7 @@ def _names(path: Path) -> list[str]:
 def _group(path: Path, *names: str) -> Path:
     with create_group(path, NewGroup(name=path.stem)) as store:
         for name in names:
-            add_volunteer(store, VolunteerInput(name, (Role.VOLUNTEER,)))
+            add_volunteer(store, VolunteerInput(name, ("volunteer",)))
     return path
 
 
@@ -89,7 +88,7 @@ def test_a_copy_never_replaces_the_open_file_by_another_name(tmp_path):
 def test_back_up_to_a_folder_makes_a_named_copy_with_every_change(tmp_path):
     ours = _group(tmp_path / "ours.sponsor", "Ours")
     with Store.open(ours) as store:
-        add_volunteer(store, VolunteerInput("Just saved", (Role.VOLUNTEER,)))
+        add_volunteer(store, VolunteerInput("Just saved", ("volunteer",)))
         made = back_up_to(store, tmp_path / "usb")
     assert made.parent == tmp_path / "usb" and made.name.startswith("ours backup ")
     assert _names(made) == ["Ours", "Just saved"]

@@ -11,7 +11,6 @@ from sponsor_app.domain.enums import (
     GoalStatus,
     OutcomeArea,
     Phase,
-    Role,
     TaskKind,
     TaskStatus,
 )
@@ -37,7 +36,7 @@ def household(store):
 
 def _vetted(store, name, expires=date(2028, 1, 1)):
     checks = CheckInput("police_vetting", CheckResult.CLEARED, date(2025, 1, 1), expires)
-    volunteer = add_volunteer(store, VolunteerInput(name, (Role.WELCOME,), vetting=checks), TODAY)
+    volunteer = add_volunteer(store, VolunteerInput(name, ("welcome",), vetting=checks), TODAY)
     from sponsor_app.services.vetting import add_check
 
     add_check(

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sponsor_app.domain.enums import CheckResult, Role, TransactionKind
+from sponsor_app.domain.enums import CheckResult, TransactionKind
 from sponsor_app.domain.errors import InvalidInput, SponsorDeskError
 from sponsor_app.domain.money import Money
 from sponsor_app.services.history import revert
@@ -62,7 +62,7 @@ def test_an_update_by_import_keeps_notes_reference_and_active(store, tmp_path):
         store,
         VolunteerInput(
             "Aroha Ngata",
-            (Role.HOUSING,),
+            ("housing",),
             "aroha@example.org",
             notes="Allergic to dogs",
             active=False,
@@ -88,14 +88,14 @@ def test_an_update_by_import_keeps_notes_reference_and_active(store, tmp_path):
 
 
 def test_undo_of_an_edit_that_recorded_the_first_check_removes_it(store):
-    volunteer = add_volunteer(store, VolunteerInput("Li Wei", (Role.WELCOME,)))
+    volunteer = add_volunteer(store, VolunteerInput("Li Wei", ("welcome",)))
     with store.recording() as recorded:
         edit_volunteer(
             store,
             volunteer.id,
             VolunteerInput(
                 "Li Wei",
-                (Role.WELCOME,),
+                ("welcome",),
                 vetting=CheckInput(
                     "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
                 ),

@@ -15,11 +15,10 @@ from sponsor_app.services.ledger_view import (
     open_ledger,
 )
 from sponsor_app.services.transaction_io import (
-    UnknownCategories,
+    ImportRejected,
     export_transactions,
     import_transactions,
 )
-from sponsor_app.services.volunteer_io import ImportRejected
 
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 
@@ -93,10 +92,10 @@ def test_bad_rows_abort_everything_and_each_is_named(store, tmp_path):
     with pytest.raises(ImportRejected) as caught:
         import_transactions(store, source)
     text = str(caught.value)
-    assert "line 3: date “2025-02-30” is not a date" in text
+    assert "line 3: date: “2025-02-30” is not a date" in text
     assert "line 4: “12.345” has more than 2 digits" in text
-    assert "line 5: kind must be income or expense, not “refund”" in text
-    assert "line 6: there is no household H9" in text
+    assert "“refund” is not income or expense (line 5)" in text
+    assert "there is no household “H9” (line 6)" in text
     assert "line 2" not in text
     assert len(find_transactions(store, LedgerFilter()).ids) == 0
 
@@ -107,11 +106,9 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
         HEADER + "2025-01-05,income,100,bake sale,,,,,\n2025-01-06,expense,5,food,,,,,\n",
         encoding="utf-8",
     )
-    with pytest.raises(
-        UnknownCategories, match=r"Unknown categories: bake sale \(income\)\. .*Donations"
-    ):
+    with pytest.raises(ImportRejected, match=r"“bake sale” is not an income category .*Donations"):
         import_transactions(store, source)
     assert len(find_transactions(store, LedgerFilter()).ids) == 0
     result = import_transactions(store, source, create_categories=True)
-    assert result.added == 2 and result.categories_created == ("bake sale",)
+    assert result.added == 2 and result.created == ("category “bake sale” (income)",)
     assert category_by_name(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"

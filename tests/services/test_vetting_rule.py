@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from sponsor_app.domain.enums import CheckResult, Role, VettingStatus
+from sponsor_app.domain.enums import CheckResult, VettingStatus
 from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.services.tasks import (
     VettingRuleBroken,
@@ -30,7 +30,7 @@ def _vetted(store, name, police_expires):
         store,
         VolunteerInput(
             name,
-            (Role.WELCOME,),
+            ("welcome",),
             vetting=CheckInput(
                 "police_vetting", CheckResult.CLEARED, date(2024, 1, 1), police_expires
             ),
@@ -90,7 +90,7 @@ def test_a_missing_required_check_blocks_too(store, household):
         store,
         VolunteerInput(
             "Li Wei",
-            (Role.WELCOME,),
+            ("welcome",),
             vetting=CheckInput(
                 "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
             ),
@@ -139,7 +139,7 @@ def test_expiry_must_follow_the_check(store):
             store,
             VolunteerInput(
                 "X",
-                (Role.VOLUNTEER,),
+                ("volunteer",),
                 vetting=CheckInput(
                     "police_vetting", CheckResult.CLEARED, date(2025, 5, 1), date(2025, 4, 1)
                 ),

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sponsor_app.domain.enums import CheckResult, Role, VettingStatus
+from sponsor_app.domain.enums import CheckResult, VettingStatus
 from sponsor_app.domain.errors import InvalidInput, NotFound
 from sponsor_app.services.volunteers import (
     VolunteerInput,
@@ -19,12 +19,12 @@ from ..conftest import TODAY
 def test_add_and_list(store, make_volunteer):
     added = make_volunteer(
         full_name="Wiremu Tāwhiri",
-        roles=(Role.HOUSING, Role.TRANSPORT),
+        roles=("housing", "transport"),
         email="Wiremu@Example.org ",
         languages=("te reo Māori", "English"),
     )
     assert added.email == "wiremu@example.org"
-    assert added.roles == (Role.HOUSING, Role.TRANSPORT)
+    assert added.roles == ("housing", "transport")
     assert added.vetting_status is VettingStatus.MISSING
     (listed,) = list_volunteers(store, today=TODAY)
     assert listed == added
@@ -38,17 +38,17 @@ def test_every_problem_is_reported_and_nothing_saved(store):
 
 
 def test_edit_replaces_roles_and_keeps_id(store, make_volunteer):
-    added = make_volunteer(roles=(Role.FINANCE,))
+    added = make_volunteer(roles=("finance",))
     edited = edit_volunteer(
         store,
         added.id,
-        VolunteerInput(full_name="Mere Pōtae", roles=(Role.SAFEGUARDING,)),
+        VolunteerInput(full_name="Mere Pōtae", roles=("safeguarding",)),
         today=TODAY,
     )
     assert (edited.id, edited.full_name, edited.roles) == (
         added.id,
         "Mere Pōtae",
-        (Role.SAFEGUARDING,),
+        ("safeguarding",),
     )
 
 

@@ -18,7 +18,6 @@ from sponsor_app.domain.enums import (
     OutcomeArea,
     Phase,
     RentFrequency,
-    Role,
     TaskStatus,
     TenancyStatus,
     TransactionKind,
@@ -353,7 +352,7 @@ def add_volunteer(store: Store, _tmp: Path) -> bool:
         "police_vetting", CheckResult.CLEARED, date(2026, 1, 10), date(2029, 1, 10)
     )
     data = roster.VolunteerInput(
-        f"Ayşe Yılmaz {n}", (Role.WELCOME, Role.TRANSPORT), f"ayse{n}@example.org", vetting=check
+        f"Ayşe Yılmaz {n}", ("welcome", "transport"), f"ayse{n}@example.org", vetting=check
     )
     roster.add_volunteer(store, data, today=TODAY)
     return True
@@ -363,7 +362,7 @@ def edit_volunteer(store: Store, _tmp: Path) -> bool:
     row = _volunteer(store)
     if row is None:
         return False
-    data = roster.VolunteerInput(row.full_name, (Role.HOUSING,), row.email, "021 555 0101")
+    data = roster.VolunteerInput(row.full_name, ("housing",), row.email, "021 555 0101")
     roster.edit_volunteer(store, row.id, data, today=TODAY)
     return True
 

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from sponsor_app.domain.enums import OutcomeArea as Area
-from sponsor_app.domain.enums import Phase, Role, TaskStatus, TransactionKind
+from sponsor_app.domain.enums import Phase, TaskStatus, TransactionKind
 from sponsor_app.storage.models import (
     AuditEntry,
     ChangeSet,
@@ -38,7 +38,7 @@ def test_insert_update_delete_each_leave_a_row_with_whole_values(store):
             Volunteer(
                 full_name="Aroha Ngata",
                 phone="021 555 1234",
-                roles=[VolunteerRole(role=Role.HOUSING)],
+                roles=[VolunteerRole(role="housing")],
             )
         )
     with store.transaction("Change phone") as session:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.domain.enums import Role
 from sponsor_app.locations import backup_dir
 from sponsor_app.services.groups import NewGroup, create_group, open_group
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
@@ -57,7 +56,7 @@ def _names(path: Path) -> list[str]:
 def _group(path: Path, name: str, volunteers: list[str] = ()) -> str:
     with create_group(path, NewGroup(name=name)) as store:
         for person in volunteers:
-            add_volunteer(store, VolunteerInput(person, (Role.VOLUNTEER,)))
+            add_volunteer(store, VolunteerInput(person, ("volunteer",)))
         return store.group.uuid
 
 
@@ -271,7 +270,7 @@ def test_backups_on_open_and_close_are_named_by_the_group_and_only_when_needed(t
         pass
     assert [b.reason for b in list_backups(group_id)] == ["open"]
     with open_group(path) as store:
-        add_volunteer(store, VolunteerInput("Aroha Ngata", (Role.VOLUNTEER,)))
+        add_volunteer(store, VolunteerInput("Aroha Ngata", ("volunteer",)))
     assert [b.reason for b in list_backups(group_id)] == ["close", "open"]
     assert _names(list_backups(group_id)[0].path) == ["Aroha Ngata"]
     renamed = tmp_path / "renamed.sponsor"
@@ -355,7 +354,7 @@ def test_restore_over_the_file_keeps_a_copy_first(tmp_path):
     group_id = _group(path, "G", ["A"])
     old = backup_file(path, to_dir=tmp_path / "usb")
     with Store.open(path) as store:
-        add_volunteer(store, VolunteerInput("Added later", (Role.VOLUNTEER,)))
+        add_volunteer(store, VolunteerInput("Added later", ("volunteer",)))
     done = restore_backup(old, path)
     assert _names(path) == ["A"]
     assert done.kept.parent == group_folder(group_id)

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
 from sponsor_app.storage.errors import FileLocked, LockInTheWay, ReadOnlyFile
@@ -54,7 +53,7 @@ def test_a_hard_link_cannot_open_a_file_another_process_writes(group, tmp_path, 
     finally:
         release(holder)
     with Store.open(link) as store:  # free again: either name opens it
-        add_volunteer(store, VolunteerInput("Through the link", (Role.VOLUNTEER,)))
+        add_volunteer(store, VolunteerInput("Through the link", ("volunteer",)))
     with Store.open(group) as store:
         assert [v.full_name for v in list_volunteers(store)] == ["Through the link"]
 
@@ -131,7 +130,7 @@ def test_a_read_only_folder_opens_for_reading_and_says_so_for_writing(tmp_path, 
     with small_disk(tmp_path / "stick", 2048) as stick:
         path = stick / "group.sponsor"
         with create_group(path, NewGroup(name="On a stick")) as store:
-            add_volunteer(store, VolunteerInput("Aroha Ngata", (Role.VOLUNTEER,)))
+            add_volunteer(store, VolunteerInput("Aroha Ngata", ("volunteer",)))
         before = path.read_bytes()
         make_read_only(stick)
         with pytest.raises(ReadOnlyFile, match="read-only"):

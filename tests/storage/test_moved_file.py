@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.copies import save_copy
 from sponsor_app.services.groups import NewGroup, create_group
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
@@ -39,7 +38,7 @@ def _names(path: Path) -> list[str]:
 
 
 def _volunteer(name: str) -> VolunteerInput:
-    return VolunteerInput(name, (Role.VOLUNTEER,))
+    return VolunteerInput(name, ("volunteer",))
 
 
 @pytest.fixture

@@ -113,3 +113,27 @@ def type_into(qtbot, widget, text: str, leave: bool = True) -> None:
 def type_date(qtbot, field, day, leave: bool = True) -> None:
     """Type a date into a date field as a New Zealander would (22/01/2027), then leave it."""
     type_into(qtbot, field.edit, f"{day.day}/{day.month:02d}/{day.year}", leave)
+
+
+@contextmanager
+def through_preview(qtbot, choose: Callable[[QWidget], None] | None = None):
+    """Inside the block an import's preview opens: wait until it has read the file, let
+    `choose` make the person's choices (qtbot clicks and keys), then click Import."""
+    from PySide6.QtCore import Qt
+
+    from sponsor_app.ui.dialogs.import_preview import ImportPreviewDialog
+
+    def handle(dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        if isinstance(dialog, QProgressDialog):  # the preview is still reading a big file
+            dialog = dialog.parent()
+        assert isinstance(dialog, ImportPreviewDialog), type(dialog).__name__
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=20_000)
+        if choose is not None:
+            choose(dialog)
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    with on_next_modal(qtbot, handle):
+        yield

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.backups import backups_of
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.ui.dialogs.restore_dialog import RestoreDialog
@@ -32,7 +31,7 @@ def _volunteers(path: Path) -> int:
 def _add_volunteer(window, name: str) -> None:
     store = window.context.store
     window.context.execute(
-        f"Add {name}", lambda: add_volunteer(store, VolunteerInput(name, (Role.VOLUNTEER,)))
+        f"Add {name}", lambda: add_volunteer(store, VolunteerInput(name, ("volunteer",)))
     )
 
 

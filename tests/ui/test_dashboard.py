@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sponsor_app.domain.enums import TaskStatus
 from sponsor_app.services.dashboard import dashboard
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
-
 from sponsor_app.ui.pages.dashboard import ROWS_SHOWN
 
 from .conftest import on_next_modal
@@ -45,7 +44,9 @@ def test_large_demo_figures_equal_the_services(window, large_demo):
     y_axis = page.balance_chart.chart().axes(Qt.Orientation.Vertical)[0]
     assert y_axis.titleText() == "Thousands of NZD" and y_axis.labelFormat() == "%.0fk"
     first_month = format_date(expected.month_end_balances[0].month_end, "MMM yyyy", locale="en_NZ")
-    assert page.balance_chart.chart().title() == f"Month-end balance (NZD), {first_month} – Jun 2026"
+    assert (
+        page.balance_chart.chart().title() == f"Month-end balance (NZD), {first_month} – Jun 2026"
+    )
     bars = page.area_chart.chart().series()[0].barSets()[0]
     assert [bars.at(i) for i in range(bars.count())] == [a.done for a in expected.area_progress]
     # Each visible cell is what the column says about the service row.

@@ -9,7 +9,7 @@ from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 
-from .conftest import on_next_modal, type_into
+from .conftest import on_next_modal, through_preview, type_into
 
 
 def _save(qtbot, dialog):
@@ -99,18 +99,22 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     before = len(page.model._ids)
     asked = []
 
+    def create(dialog):
+        combo = dialog.value_combo("Bake sale")
+        asked.append(dialog.import_button.isEnabled())
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # from "Choose…" to "Create “Bake sale”"
+        assert combo.currentText() == "Create “Bake sale”"
+
     def answer(box):
         assert isinstance(box, QMessageBox)
         asked.append(box.text())
-        box.button(
-            QMessageBox.StandardButton.Yes if len(asked) == 1 else QMessageBox.StandardButton.Ok
-        ).click()
+        box.button(QMessageBox.StandardButton.Ok).click()
 
-    with on_next_modal(qtbot, answer):
+    with through_preview(qtbot, create):
         page.import_from(source)
-        qtbot.waitUntil(lambda: bool(asked), timeout=10000)
     with on_next_modal(qtbot, answer):
         qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
-    assert "Bake sale (income)" in asked[0]
-    assert "1 transaction added." in asked[1]
+    assert asked[0] is False  # nothing can be imported until the category is decided
+    assert "1 transactions added" in asked[1] and "category “Bake sale” (income)" in asked[1]
     assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1

@@ -2,10 +2,10 @@
 
 import pytest
 
-from sponsor_app.ui.pages.dashboard import ROWS_SHOWN
 from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.households import list_households, list_members
 from sponsor_app.ui.models.rows_model import Column, RowsModel, RowsProxy
+from sponsor_app.ui.pages.dashboard import ROWS_SHOWN
 
 
 def test_rows_model_with_nothing_and_with_rows(qtmodeltester):

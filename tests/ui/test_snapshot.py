@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from sponsor_app.domain.enums import Role
 from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.groups import open_group
 from sponsor_app.services.snapshot import load_snapshot
@@ -40,7 +39,7 @@ def test_a_changed_file_or_another_day_gets_no_snapshot(qtbot, small_demo):
     assert load_snapshot(small_demo) is not None
     assert load_snapshot(small_demo, today=TODAY + timedelta(days=1)) is None
     with open_group(small_demo) as store:
-        add_volunteer(store, VolunteerInput("New Person", (Role.VOLUNTEER,)))
+        add_volunteer(store, VolunteerInput("New Person", ("volunteer",)))
     assert load_snapshot(small_demo) is None
 
 

@@ -13,7 +13,7 @@ from sponsor_app.storage.models import (
     Task,
 )
 
-from .conftest import on_next_modal
+from .conftest import on_next_modal, through_preview
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -118,11 +118,12 @@ def test_undo_is_off_while_an_import_runs_and_then_takes_back_the_whole_import(
         seen.append(box.text())
         box.accept()
 
-    with on_next_modal(qtbot, finished):
+    with through_preview(qtbot):
         page.import_from(source)
-        # From the moment the import starts, before any progress dialog can show, nothing
-        # can be undone underneath it.
-        assert window.context.busy and not window.undo_action.isEnabled()
+    # From the moment the import starts, before any progress dialog can show, nothing can be
+    # undone underneath it.
+    assert window.context.busy and not window.undo_action.isEnabled()
+    with on_next_modal(qtbot, finished):
         qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert "300 transactions added" in seen[0]
     assert len(find_transactions(store, LedgerFilter()).ids) == before + 300

@@ -3,25 +3,16 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="283" />
+        <location filename="dashboard.py" line="287" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="285" />
+        <location filename="dashboard.py" line="289" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
-    </message>
-    </context>
-<context>
-    <name>FundsPage</name>
-    <message numerus="yes">
-        <location filename="funds.py" line="619" />
-        <source>{}: %n transaction(s) added.</source>
-        <translation>
-            <numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -78,22 +69,16 @@
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="349" />
+        <location filename="volunteers.py" line="409" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="352" />
+        <location filename="volunteers.py" line="412" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="volunteers.py" line="554" />
-        <source>{}: %n volunteer(s) added, {} updated.</source>
-        <translation>
-            <numerusform>{}: %n volunteer added, {} updated.</numerusform><numerusform>{}: %n volunteers added, {} updated.</numerusform></translation>
     </message>
     </context>
 <context>

@@ -4,8 +4,15 @@ from .audit import AuditEntry, ChangeKind, ChangeSet
 from .base import Base
 from .group import GroupProfile, Household, HouseholdMember
 from .housing import Inspection, MoveInItem, Property, Tenancy
-from .ledger import Budget, LedgerCategory, LedgerTransaction, Pledge
-from .people import TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
+from .ledger import (
+    Budget,
+    CategoryRule,
+    ImportMapping,
+    LedgerCategory,
+    LedgerTransaction,
+    Pledge,
+)
+from .people import Role, TrainingRecord, VettingCheck, Volunteer, VolunteerHours, VolunteerRole
 from .plan import (
     CheckIn,
     CheckInVolunteer,
@@ -21,6 +28,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Budget",
+    "CategoryRule",
     "ChangeKind",
     "ChangeSet",
     "CheckIn",
@@ -30,6 +38,7 @@ __all__ = [
     "GroupProfile",
     "Household",
     "HouseholdMember",
+    "ImportMapping",
     "IndicatorReading",
     "Inspection",
     "LedgerCategory",
@@ -38,6 +47,7 @@ __all__ = [
     "Pledge",
     "Property",
     "ReportNarrative",
+    "Role",
     "Task",
     "TaskTemplate",
     "Tenancy",

@@ -69,6 +69,9 @@ class LedgerTransaction(IdMixin, Base):
     # Counterparty, reference, note and method, case-folded in Python (so "Ā" finds "ā"), kept
     # by a mapper event below: one LIKE on one column keeps search-as-you-type quick (0003).
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The bank's own name for the statement line this transaction stands for (an OFX FITID, a
+    # statement line's fingerprint), so a statement imported twice adds nothing (schema 0009).
+    statement_ref: Mapped[str | None] = mapped_column(String(120), index=True)
 
     category: Mapped[LedgerCategory] = relationship()
 
@@ -81,6 +84,37 @@ def search_text_for(counterparty: str, reference: str, note: str, method: str) -
 @event.listens_for(LedgerTransaction, "before_update")
 def _keep_search_text(_mapper, _connection, row: LedgerTransaction) -> None:
     row.search_text = search_text_for(row.counterparty, row.reference, row.note, row.method)
+
+
+class CategoryRule(IdMixin, Base):
+    """ "Counterparty contains Countdown: Food". Bank statement lines are categorised by the
+    longest pattern that matches; the preview learns new rules from the user's choices."""
+
+    __tablename__ = "category_rule"
+    __table_args__ = (
+        UniqueConstraint("field", "pattern", "category_id", name="one_rule"),
+        CheckConstraint("field IN ('counterparty', 'any')", name="rule_field"),
+    )
+
+    pattern: Mapped[str] = mapped_column(String(80))
+    field: Mapped[str] = mapped_column(String(20), default="counterparty")
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("ledger_category.id", ondelete="CASCADE"), index=True
+    )
+
+
+class ImportMapping(IdMixin, Base):
+    """How one kind of file's columns and values were matched, kept for the next file with the
+    same columns (and, for a bank, by its name). In the group file, not the app's settings: the
+    command line and every laptop that opens the file use the same mapping."""
+
+    __tablename__ = "import_mapping"
+    __table_args__ = (UniqueConstraint("kind", "signature", name="one_per_columns"),)
+
+    kind: Mapped[str] = mapped_column(String(20))  # volunteers, transactions, bank
+    name: Mapped[str] = mapped_column(String(80), default="")
+    signature: Mapped[str] = mapped_column(Text)  # the file's header row, folded
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON: columns and values
 
 
 class Budget(IdMixin, Base):

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...domain.enums import CheckResult, Role
+from ...domain.enums import CheckResult
 from .base import ArchivableMixin, Base, IdMixin, enum_column
+
+
+class Role(IdMixin, Base):
+    """One of the group's roles. The programme's roles are the starting list; a group adds,
+    renames and retires its own (schema 0009). Volunteers refer to a role by its key, which
+    never changes, so renaming one renames it everywhere at once."""
+
+    __tablename__ = "role"
+    __table_args__ = (UniqueConstraint("name", name="role_name"),)
+
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    position: Mapped[int] = mapped_column(default=0)  # the order the group lists them in
+    retired_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Volunteer(IdMixin, ArchivableMixin, Base):
@@ -38,7 +52,9 @@ class VolunteerRole(Base):
     volunteer_id: Mapped[int] = mapped_column(
         ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), primary_key=True)
+    role: Mapped[str] = mapped_column(
+        String(40), ForeignKey("role.key", ondelete="RESTRICT"), primary_key=True
+    )
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="roles")
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...domain.enums import CheckResult, Role
+from ...domain.enums import CheckResult
 from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
 from ...services.hours import HoursInput
+from ...services.roles import RoleRow
 from ...services.vetting import TrainingInput, TrainingRow
 from ...services.volunteers import CheckInput, CheckRow, VolunteerInput, VolunteerRow
 from ..widgets.date_field import required_date
@@ -104,6 +105,7 @@ class VolunteerDialog(FormDialog):
         main_kind: tuple[str, str],
         row: VolunteerRow | None = None,
         parent: QWidget | None = None,
+        roles: list[RoleRow] | tuple[RoleRow, ...] = (),
     ):
         super().__init__(self.tr("Edit volunteer") if row else self.tr("Add volunteer"), parent)
         self.main_kind = main_kind[0]
@@ -113,9 +115,13 @@ class VolunteerDialog(FormDialog):
         self.phone = form.add_field("phone", self.tr("&Phone:"), QLineEdit())
         self.roles = form.add_field("roles", self.tr("&Roles:"), QListWidget())
         self.roles.setMaximumHeight(130)
-        for role in Role:
-            item = QListWidgetItem(role.label)
-            item.setData(Qt.ItemDataRole.UserRole, role.value)
+        held = set(row.roles) if row else set()
+        for role in roles:
+            if role.retired and role.key not in held:
+                continue  # a retired role is given to no one new
+            label = self.tr("{} (retired)").format(role.name) if role.retired else role.name
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, role.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.roles.addItem(item)
@@ -142,7 +148,7 @@ class VolunteerDialog(FormDialog):
             self.notes.setPlainText(row.notes)
             for index in range(self.roles.count()):
                 item = self.roles.item(index)
-                if Role(item.data(Qt.ItemDataRole.UserRole)) in row.roles:
+                if item.data(Qt.ItemDataRole.UserRole) in held:
                     item.setCheckState(Qt.CheckState.Checked)
         self.vetting.load(row.main_check if row else None)
         self.email.textChanged.connect(self._on_email_edited)
@@ -168,17 +174,17 @@ class VolunteerDialog(FormDialog):
             "roles", None if self.checked_roles() else self.tr("Choose at least one role.")
         )
 
-    def checked_roles(self) -> tuple[Role, ...]:
+    def checked_roles(self) -> tuple[str, ...]:
         return tuple(
-            Role(self.roles.item(i).data(Qt.ItemDataRole.UserRole))
+            self.roles.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.roles.count())
             if self.roles.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def check_role(self, role: Role) -> None:
+    def check_role(self, key: str) -> None:
         for index in range(self.roles.count()):
             item = self.roles.item(index)
-            if item.data(Qt.ItemDataRole.UserRole) == role.value:
+            if item.data(Qt.ItemDataRole.UserRole) == key:
                 item.setCheckState(Qt.CheckState.Checked)
 
     def value(self) -> VolunteerInput:

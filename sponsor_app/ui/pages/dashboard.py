@@ -106,7 +106,10 @@ class ListCard(QGroupBox):
         if hidden > 0 and more:
             self.more.setText(f'<a href="more">{more.format(hidden)}</a>')
         shown = min(len(rows), ROWS_SHOWN)
-        height = self.view.horizontalHeader().height() + shown * self.view.verticalHeader().defaultSectionSize()
+        height = (
+            self.view.horizontalHeader().height()
+            + shown * self.view.verticalHeader().defaultSectionSize()
+        )
         self.view.setFixedHeight(height + 2 * self.view.frameWidth())
         self.setTitle(f"{self.base_title} ({len(rows)})")
 
@@ -141,8 +144,9 @@ class DashboardPage(Page):
                 Column(self.tr("Volunteer"), lambda v: v.name),
                 Column(
                     self.tr("Status"),
-                    lambda v: ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ")
-                    + v.status.label,
+                    lambda v: (
+                        ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ") + v.status.label
+                    ),
                 ),
                 Column(self.tr("Expires"), lambda v: short_date(v.expires_on, loc())),
             ],
@@ -357,7 +361,9 @@ class DashboardPage(Page):
             self.tr("and {} more on the Households page"),
         )
         self.header.set_subtitle(
-            self.tr("What needs doing today, as on {}").format(short_date(figures.today, figures.locale))
+            self.tr("What needs doing today, as on {}").format(
+                short_date(figures.today, figures.locale)
+            )
         )
 
     def _funds_text(self, figures: DashboardFigures) -> str:

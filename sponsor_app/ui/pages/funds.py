@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -26,12 +25,16 @@ from ...domain.enums import TransactionKind
 from ...domain.periods import Period, add_months
 from ...services import funds as funds_service
 from ...services import ledger as ledger_service
+from ...services import rules as rules_service
 from ...services.groups import group_info
 from ...services.households import list_households
+from ...services.imports.fields import ImportKind
 from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
-from ..files import choose_spreadsheet, export_with_dialog
+from ..dialogs.rules_dialog import RulesDialog
+from ..files import export_with_dialog
 from ..formatting import money, requirement_basis, short_date
+from ..importing import choose_source, import_with_preview
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
 from ..widgets.charts import BalanceChart, CategoryChart
@@ -72,12 +75,48 @@ class _CategoryActions:
         )
 
 
+class _RuleActions:
+    """What the rules dialog may do, each step undoable through the context."""
+
+    def __init__(self, page: FundsPage):
+        self.page = page
+
+    def list(self):
+        return rules_service.list_rules(self.page.context.store)
+
+    def categories(self):
+        return [
+            c for c in ledger_service.list_categories(self.page.context.store) if not c.archived
+        ]
+
+    def add(self, data):
+        store = self.page.context.store
+        self.page.context.execute(
+            self.page.tr("Add rule {}").format(data.pattern.strip()),
+            lambda: rules_service.add_rule(store, data).id,
+        )
+
+    def edit(self, rule_id, data):
+        store = self.page.context.store
+        self.page.context.execute(
+            self.page.tr("Edit rule {}").format(data.pattern.strip()),
+            lambda: rules_service.edit_rule(store, rule_id, data),
+        )
+
+    def delete(self, rule_id):
+        store = self.page.context.store
+        self.page.context.execute(
+            self.page.tr("Delete rule"), lambda: rules_service.delete_rule(store, rule_id)
+        )
+
+
 class FundsPage(Page):
     title = "Funds"
     watches = frozenset(
         {
             "ledger_transaction",
             "ledger_category",
+            "category_rule",
             "budget",
             "pledge",
             "tenancy",
@@ -121,6 +160,8 @@ class FundsPage(Page):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.categories_button = QPushButton(self.tr("Ca&tegories…"))
+        self.rules_button = QPushButton(self.tr("R&ules…"))
+        self.rules_button.setToolTip(self.tr("Rules that categorise bank statement lines"))
         actions = QHBoxLayout()
         self.totals = QLabel()
         self.totals.setAccessibleName(self.tr("Totals of what is shown"))
@@ -130,6 +171,7 @@ class FundsPage(Page):
             self.edit_button,
             self.delete_button,
             self.categories_button,
+            self.rules_button,
         ):
             actions.addWidget(button)
 
@@ -273,6 +315,7 @@ class FundsPage(Page):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
         self.categories_button.clicked.connect(self.manage_categories)
+        self.rules_button.clicked.connect(self.manage_rules)
         self.set_budget_button.clicked.connect(self.set_budget)
         self.add_pledge_button.clicked.connect(self.add_pledge)
         self.edit_pledge_button.clicked.connect(self.edit_pledge)
@@ -588,45 +631,25 @@ class FundsPage(Page):
 
     # --- import and export --------------------------------------------------------------------
     def import_file(self) -> None:
-        source = choose_spreadsheet(self, self.tr("Import transactions"))
+        source = choose_source(self, ImportKind.TRANSACTIONS)
         if source is not None:
             self.import_from(source)
 
-    def import_from(self, source: Path, create_categories: bool = False) -> None:
-        from ...services.transaction_io import UnknownCategories, import_transactions
+    def import_from(self, source: Path):
+        """Preview the sheet, then import it as one undoable step."""
+        return import_with_preview(self, ImportKind.TRANSACTIONS, source)
 
-        store = self.context.store
+    def import_bank_file(self) -> None:
+        source = choose_source(self, ImportKind.BANK)
+        if source is not None:
+            self.import_bank_from(source)
 
-        def failed(error) -> None:
-            if isinstance(error, UnknownCategories):
-                names = ", ".join(f"{name} ({kind.label.lower()})" for kind, name in error.names)
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("New categories"),
-                    self.tr(
-                        "{} uses categories this group does not have yet: {}. Create them and import?"
-                    ).format(source.name, names),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.import_from(source, create_categories=True)
-                return
-            QMessageBox.warning(self, self.tr("Nothing was imported"), str(error))
+    def import_bank_from(self, source: Path):
+        """A bank's CSV export or an OFX/QFX statement, categorised by the rules."""
+        return import_with_preview(self, ImportKind.BANK, source)
 
-        def done(result) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("Import finished"),
-                self.tr("{}: %n transaction(s) added.", "", result.added).format(source.name),
-            )
-
-        self.context.run_write(
-            self,
-            self.tr("Import transactions from {}").format(source.name),
-            self.tr("Importing transactions…"),
-            lambda: import_transactions(store, source, create_categories),
-            done,
-            failed,
-        )
+    def manage_rules(self) -> None:
+        RulesDialog(_RuleActions(self), self).exec()
 
     def export_file(self) -> None:
         from ...services.transaction_io import export_transactions

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,21 +21,64 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...domain.enums import Role, VettingStatus
+from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
 from ...services import hours as hours_service
+from ...services import roles as roles_service
 from ...services import vetting as vetting_service
 from ...services import volunteers as service
 from ...services.households import list_households
+from ...services.imports.fields import ImportKind
+from ...services.roles import list_roles
 from ...services.volunteers import VolunteerInput, VolunteerRow
+from ..dialogs.roles_dialog import RolesDialog
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
-from ..files import choose_spreadsheet, export_with_dialog
+from ..files import export_with_dialog
 from ..formatting import short_date
+from ..importing import choose_source, import_with_preview
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
+
+
+class _RoleActions:
+    """What the roles dialog may do, each step undoable through the context."""
+
+    def __init__(self, page: VolunteersPage):
+        self.page = page
+
+    def list(self):
+        return roles_service.list_roles(self.page.context.store)
+
+    def _do(self, text: str, action) -> None:
+        self.page.context.execute(text, action)
+
+    def add(self, name: str) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Add role {}").format(name.strip()),
+            lambda: roles_service.add_role(store, name).id,
+        )
+
+    def rename(self, role_id: int, name: str) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Rename role to {}").format(name.strip()),
+            lambda: roles_service.rename_role(store, role_id, name),
+        )
+
+    def retire(self, role_id: int, retired: bool) -> None:
+        store = self.page.context.store
+        self._do(
+            self.page.tr("Retire role") if retired else self.page.tr("Bring back role"),
+            lambda: roles_service.retire_role(store, role_id, retired),
+        )
+
+    def delete(self, role_id: int) -> None:
+        store = self.page.context.store
+        self._do(self.page.tr("Delete role"), lambda: roles_service.delete_role(store, role_id))
 
 
 class VolunteerProxy(RowsProxy):
@@ -44,12 +86,12 @@ class VolunteerProxy(RowsProxy):
 
     def __init__(self, source: RowsModel, parent=None):
         super().__init__(source, parent)
-        self.role: Role | None = None
+        self.role: str | None = None  # a role key
         self.status: VettingStatus | None = None
         self.active: bool | None = True
 
     def set_filters(
-        self, role: Role | None, status: VettingStatus | None, active: bool | None
+        self, role: str | None, status: VettingStatus | None, active: bool | None
     ) -> None:
         # Qt 6.10 replaced invalidateFilter() with a begin/end pair; older Qt only has the former.
         if hasattr(self, "beginFilterChange"):
@@ -84,6 +126,7 @@ class VolunteersPage(Page):
         {
             "volunteer",
             "volunteer_role",
+            "role",
             "vetting_check",
             "training_record",
             "volunteer_hours",
@@ -139,8 +182,6 @@ class VolunteersPage(Page):
         self.role_filter = QComboBox()
         self.role_filter.setAccessibleName(self.tr("Role filter"))
         self.role_filter.addItem(self.tr("All roles"), None)
-        for role in Role:
-            self.role_filter.addItem(role.label, role)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Vetting filter"))
         self.status_filter.addItem(self.tr("Any vetting"), None)
@@ -154,6 +195,8 @@ class VolunteersPage(Page):
         self.add_button = QPushButton(self.tr("&Add volunteer…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive"))
+        self.roles_button = QPushButton(self.tr("R&oles…"))
+        self.roles_button.setToolTip(self.tr("Add, rename and retire the group's roles"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for widget in (
@@ -163,6 +206,7 @@ class VolunteersPage(Page):
             self.add_button,
             self.edit_button,
             self.archive_button,
+            self.roles_button,
         ):
             bar.addWidget(widget)
 
@@ -281,6 +325,7 @@ class VolunteersPage(Page):
         self.add_button.clicked.connect(self.add_volunteer)
         self.edit_button.clicked.connect(self.edit_volunteer)
         self.archive_button.clicked.connect(self.archive_volunteer)
+        self.roles_button.clicked.connect(self.manage_roles)
         self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
 
@@ -317,6 +362,7 @@ class VolunteersPage(Page):
     # --- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
+        self._fill_role_filter()
         rows = service.list_volunteers(self.context.store, include_archived=True)
         self.model.set_rows(rows)
         self.table_stack.setCurrentIndex(0 if rows else 1)
@@ -325,12 +371,26 @@ class VolunteersPage(Page):
         self._update_count()
         self._load_details()
 
+    def _fill_role_filter(self) -> None:
+        """The group's roles, which it may have renamed, added or retired since."""
+        current = self.role_filter.currentData()
+        self.role_filter.blockSignals(True)
+        self.role_filter.clear()
+        self.role_filter.addItem(self.tr("All roles"), None)
+        for role in list_roles(self.context.store):
+            label = self.tr("{} (retired)").format(role.name) if role.retired else role.name
+            self.role_filter.addItem(label, role.key)
+        self.role_filter.setCurrentIndex(max(0, self.role_filter.findData(current)))
+        self.role_filter.blockSignals(False)
+        if self.role_filter.currentData() != current:
+            self._on_filter_changed()
+
     def _on_filter_changed(self) -> None:
         self.proxy.setFilterFixedString(self.search.text())
-        # Qt hands StrEnum item data back as plain str: turn it back into the enum.
+        # Qt hands StrEnum item data back as plain str: turn the status back into the enum.
         role, status = self.role_filter.currentData(), self.status_filter.currentData()
         self.proxy.set_filters(
-            Role(role) if role else None,
+            role or None,
             VettingStatus(status) if status else None,
             self.active_filter.currentData(),
         )
@@ -410,8 +470,10 @@ class VolunteersPage(Page):
     # --- the volunteer ----------------------------------------------------------------------
     def add_volunteer(self) -> None:
         store = self.context.store
-        dialog = VolunteerDialog(service.main_check_kind(store), parent=self)
-        dialog.check_role(Role.VOLUNTEER)
+        dialog = VolunteerDialog(
+            service.main_check_kind(store), parent=self, roles=list_roles(store)
+        )
+        dialog.check_role("volunteer")
 
         def save(data: VolunteerInput):
             new_id = self.context.execute(
@@ -428,7 +490,9 @@ class VolunteersPage(Page):
         if current is None:
             return
         store = self.context.store
-        dialog = VolunteerDialog(service.main_check_kind(store), current, parent=self)
+        dialog = VolunteerDialog(
+            service.main_check_kind(store), current, parent=self, roles=list_roles(store)
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit volunteer {}").format(current.full_name),
             lambda: service.edit_volunteer(store, current.id, data),
@@ -536,34 +600,19 @@ class VolunteersPage(Page):
             self.tr("Delete hours"), lambda: hours_service.delete_hours(store, entry.id)
         )
 
+    # --- roles ------------------------------------------------------------------------------
+    def manage_roles(self) -> None:
+        RolesDialog(_RoleActions(self), self).exec()
+
     # --- import and export ------------------------------------------------------------------
     def import_file(self) -> None:
-        source = choose_spreadsheet(self, self.tr("Import volunteers"))
+        source = choose_source(self, ImportKind.VOLUNTEERS)
         if source is not None:
             self.import_from(source)
 
-    def import_from(self, source: Path) -> None:
-        from ...services.volunteer_io import import_volunteers
-
-        store = self.context.store
-
-        def done(summary) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("Import finished"),
-                self.tr("{}: %n volunteer(s) added, {} updated.", "", summary.added).format(
-                    source.name, summary.updated
-                ),
-            )
-
-        self.context.run_write(
-            self,
-            self.tr("Import volunteers from {}").format(source.name),
-            self.tr("Importing volunteers…"),
-            lambda: import_volunteers(store, source),
-            done,
-            lambda error: QMessageBox.warning(self, self.tr("Nothing was imported"), str(error)),
-        )
+    def import_from(self, source: Path):
+        """Preview the sheet, then import it as one undoable step."""
+        return import_with_preview(self, ImportKind.VOLUNTEERS, source)
 
     def export_file(self) -> None:
         from ...services.volunteer_io import export_volunteers

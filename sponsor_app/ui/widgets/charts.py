@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from babel.dates import format_date
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -15,7 +16,6 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from babel.dates import format_date
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
@@ -96,9 +96,7 @@ class BalanceChart(QChartView):
         x_axis.setTitleText(self.tr("Month end"))
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%.0fk" if scale > 1 else "%.0f")
-        y_axis.setTitleText(
-            self.tr("Thousands of {}").format(currency) if scale > 1 else currency
-        )
+        y_axis.setTitleText(self.tr("Thousands of {}").format(currency) if scale > 1 else currency)
         scaled = [v / scale for v in values]
         low, high = min(min(scaled), 0), max(max(scaled), 1)
         y_axis.setRange(low, high + (high - low) * 0.05)

@@ -1,0 +1,239 @@
+"""Reading a spreadsheet as rows of text, whatever wrote it: CSV in any common encoding and
+line ending, or one sheet of an XLSX workbook. Rows are streamed, never all held at once.
+
+Problems with the file as a whole (not a spreadsheet, a quote that never closes, a sheet
+that would unpack to gigabytes) raise SpreadsheetFileError naming the line; problems with one
+cell are left to the importers, which name the line and the column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...domain.errors import SponsorDeskError
+
+MAX_CELL = 1024 * 1024  # characters; a longer cell is a broken file, not a note
+MAX_COLUMNS = 200
+HEADER_SEARCH_ROWS = 30  # bank exports put a few lines about the account above the header
+SUFFIXES = (".csv", ".txt", ".xlsx")
+
+csv.field_size_limit(MAX_CELL)
+
+
+class SpreadsheetFileError(SponsorDeskError):
+    """A spreadsheet that cannot be read, or a place one cannot be written."""
+
+
+@dataclass(frozen=True)
+class RawRow:
+    line: int  # as a spreadsheet numbers it: the first row of the file is line 1
+    cells: tuple[str, ...]
+
+
+class Source:
+    """One table of a file: its header and an iterator over the rows below it."""
+
+    def __init__(
+        self,
+        path: Path,
+        sheets: tuple[str, ...],
+        sheet: str,
+        rows: Callable[[], Iterator[RawRow]],
+        header_at: Callable[[tuple[str, ...]], bool] | None = None,
+    ):
+        self.path = path
+        self.sheets = sheets
+        self.sheet = sheet
+        self._rows = rows
+        self.header, self.header_line = self._find_header(header_at)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def close(self) -> None:
+        """Let go of the file (a workbook stays open between passes)."""
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _find_header(self, header_at) -> tuple[tuple[str, ...], int]:
+        first = None
+        for n, row in enumerate(self._rows()):
+            if first is None:
+                first = row
+            if header_at is None or header_at(row.cells):
+                return _trim(row.cells), row.line
+            if n >= HEADER_SEARCH_ROWS:
+                break
+        if first is None:
+            where = f" (sheet “{self.sheet}”)" if self.sheet else ""
+            raise SpreadsheetFileError(f"{self.name}{where} is empty.")
+        return _trim(first.cells), first.line
+
+    def rows(self) -> Iterator[RawRow]:
+        """The rows below the header, blank rows left out (spreadsheets are full of them)."""
+        for row in self._rows():
+            if row.line > self.header_line and any(c.strip() for c in row.cells):
+                yield row
+
+
+def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:
+    cells = list(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise SpreadsheetFileError(
+            f"The header row has {len(cells):,} columns; Sponsor Desk reads at most {MAX_COLUMNS}."
+        )
+    return tuple(c.strip() for c in cells)
+
+
+def open_source(
+    path: Path | str,
+    sheet: str | None = None,
+    header_at: Callable[[tuple[str, ...]], bool] | None = None,
+) -> Source:
+    """The table in a CSV file or in one sheet of a workbook (the first, unless told)."""
+    path = Path(path)
+    check_readable(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from .xlsx import open_workbook
+
+        return open_workbook(path, sheet, header_at)
+    if suffix in (".csv", ".txt"):
+        encoding = detect_encoding(path)
+        return Source(path, (), "", lambda: _csv_rows(path, encoding), header_at)
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise SpreadsheetFileError(
+            f"{path.name}: save it as .xlsx or .csv first (File ▸ Save As in the spreadsheet)."
+        )
+    raise SpreadsheetFileError(f"{path.name}: choose a .csv or .xlsx file.")
+
+
+def check_readable(source: Path) -> None:
+    """A source that is not a plain readable file is a sentence, never a traceback, and never
+    a read that waits forever (a named pipe)."""
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        raise SpreadsheetFileError(f"{source} does not exist.") from None
+    except OSError as error:
+        raise SpreadsheetFileError(f"{source} cannot be read: {error.strerror}.") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise SpreadsheetFileError(f"{source} is a folder: choose a .csv or .xlsx file in it.")
+    if not stat.S_ISREG(info.st_mode):
+        raise SpreadsheetFileError(
+            f"{source} is not a regular file (a pipe or a device): choose a .csv or .xlsx file."
+        )
+    try:
+        with open(source, "rb"):
+            pass
+    except OSError as error:
+        raise SpreadsheetFileError(
+            f"{source} cannot be read ({error.strerror}): check who may open it."
+        ) from error
+
+
+# --- CSV ---------------------------------------------------------------------------------
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAMPLE = 64 * 1024
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 ("Unicode text" from Excel, BOM or not), UTF-32,
+    or Windows-1252 for an old Excel CSV. Binary files are refused here."""
+    with open(path, "rb") as handle:
+        sample = handle.read(_SAMPLE)
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    if sample.count(0) > len(sample) // 8:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 4 and even < odd // 16:
+            return "utf-16-le"
+        if even > len(sample) // 4 and odd < even // 16:
+            return "utf-16-be"
+    if sum(b in _CONTROL_BYTES for b in sample) > max(8, len(sample) // 100):
+        raise SpreadsheetFileError(f"{path.name} is not a text file Sponsor Desk can read.")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"  # what Excel on Windows writes for "CSV (Comma delimited)"
+
+
+def _delimiter(path: Path, encoding: str) -> str:
+    """Guessed from the first lines only: the sniffer once took ' for a quote character from
+    the data and split "Smith, J" in two."""
+    with open(path, encoding=encoding, errors="replace", newline="") as handle:
+        head = handle.read(8192)
+    lines = [line for line in head.splitlines()[:40] if line.strip()]
+    if not lines:
+        return ","
+    scores = {d: sum(line.count(d) for line in lines) for d in ",;\t|"}
+    best = max(scores, key=scores.get)
+    return best if scores[best] else ","
+
+
+def _csv_rows(path: Path, encoding: str) -> Iterator[RawRow]:
+    delimiter = _delimiter(path, encoding)
+    # cp1252 leaves five byte values undefined; latin-1 reads them rather than failing midway.
+    errors = "strict" if encoding != "cp1252" else "replace"
+    with open(path, encoding=encoding, errors=errors, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter, quotechar='"', strict=True)
+        previous = 0
+        try:
+            for cells in reader:
+                yield RawRow(previous + 1, tuple(cells))
+                previous = reader.line_num
+        except csv.Error as error:
+            raise SpreadsheetFileError(
+                _csv_problem(path, previous + 1, reader.line_num, error)
+            ) from None
+        except UnicodeDecodeError:
+            raise SpreadsheetFileError(
+                f"{path.name}, line {previous + 1}: the text is not in the file's own encoding "
+                f"({encoding}); save the file again as CSV UTF-8."
+            ) from None
+
+
+def _csv_problem(path: Path, start: int, end: int, error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return (
+            f"{path.name}, line {start}: a cell is longer than {MAX_CELL // 1024:,} KiB "
+            f"(or a quote opened there is never closed). Nothing was imported."
+        )
+    if "unexpected end of data" in text:
+        return (
+            f'{path.name}, line {start}: a quote (") opens a cell there and is never closed, so '
+            "every line after it would run into that one cell. Close the quote, or remove it. "
+            "Nothing was imported."
+        )
+    if "expected after" in text:
+        return (
+            f'{path.name}, line {end}: a quote (") closes a cell but more text follows it in '
+            'the same cell. Write "" for a quote inside a quoted cell. Nothing was imported.'
+        )
+    return f"{path.name}, line {start}: {text}. Nothing was imported."

@@ -1,0 +1,517 @@
+"""The import preview: the file as it will be read, before anything is written.
+
+Each column is matched to a field (by name; the person can change a match or ignore a
+column), each value the group has no record of gets a choice (map it, create it, leave its
+rows out), bad rows are listed by line, and likely duplicates are shown greyed to be ticked
+in. Every change reads the file again off the GUI thread, so what the preview shows is what
+the import will do. Import stays off until nothing is left undecided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import SponsorDeskError
+from ...services.imports.fields import FIELDS, IGNORE, ImportKind, Vocabulary, field_of
+from ...services.imports.model import (
+    CREATE,
+    LEAVE_OUT,
+    ImportPreview,
+    ImportRequest,
+    RowStatus,
+    UnknownValue,
+)
+from ..worker import run_in_background
+
+_BAD = QColor("#c62828")  # always with a ⚠ beside it, never colour alone
+_WAIT = QColor("#8a5a00")
+STATUS_WORDS = ("current", "pending", "expired", "not cleared", "missing")
+
+
+@dataclass(frozen=True)
+class ImportChoices:
+    """What a value can be mapped to: the group's roles, categories and household codes."""
+
+    roles: tuple = ()
+    categories: tuple = ()
+    households: tuple[str, ...] = ()
+
+
+def import_choices(store) -> ImportChoices:
+    from ...services.households import list_households
+    from ...services.ledger import list_categories
+    from ...services.roles import list_roles
+
+    return ImportChoices(
+        tuple(list_roles(store)),
+        tuple(c for c in list_categories(store) if not c.archived),
+        tuple(h.code for h in list_households(store)),
+    )
+
+
+class ImportPreviewDialog(QDialog):
+    """Build with the store, the kind and the file; `request()` is what to import."""
+
+    def __init__(
+        self, store, kind: ImportKind, source: Path, choices, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.store, self.kind = store, kind
+        self.choices = choices  # ImportChoices: roles, categories, households for the combos
+        self._request = ImportRequest(kind, Path(source))
+        self.preview: ImportPreview | None = None
+        self.busy = False
+        self._again = False
+        self.setWindowTitle(self._title(Path(source).name))
+        self.setMinimumSize(860, 560)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self._analyse)
+        self._build()
+        self._analyse()
+
+    def _title(self, name: str) -> str:
+        return {
+            ImportKind.VOLUNTEERS: self.tr("Import volunteers from {}"),
+            ImportKind.TRANSACTIONS: self.tr("Import transactions from {}"),
+            ImportKind.BANK: self.tr("Import the bank statement {}"),
+        }[self.kind].format(name)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.sheet_label = QLabel(self.tr("&Sheet:"))
+        self.sheet = QComboBox()
+        self.sheet.setAccessibleName(self.tr("Sheet"))
+        self.sheet_label.setBuddy(self.sheet)
+        self.sheet.activated.connect(self._on_sheet_chosen)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet)
+        self.layout_label = QLabel()
+        top.addWidget(self.layout_label, 1)
+        self.mapping_label = QLabel(self.tr("Remember these columns as:"))
+        self.mapping_name = QLineEdit()
+        self.mapping_name.setPlaceholderText(self.tr("the bank's name, e.g. Credit Union"))
+        self.mapping_name.setAccessibleName(self.tr("Name for these columns"))
+        top.addWidget(self.mapping_label)
+        top.addWidget(self.mapping_name)
+        layout.addLayout(top)
+        self.summary = QLabel(self.tr("Reading the file…"))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.rows = self._table(self.tr("Rows as they will be read"))
+        self.columns = self._table(self.tr("Columns"))
+        self.values = self._table(self.tr("Values to map"))
+        self.likely = self._table(self.tr("Possible duplicates"))
+        self.likely.itemChanged.connect(self._on_tick)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Problems"))
+        for widget, title in (
+            (self.rows, self.tr("&Rows")),
+            (self.columns, self.tr("&Columns")),
+            (self.values, self.tr("&Values")),
+            (self.likely, self.tr("&Duplicates")),
+            (self.problems, self.tr("&Problems")),
+        ):
+            self.tabs.addTab(widget, title)
+        layout.addWidget(self.tabs, 1)
+
+        self.skip_bad = QCheckBox(
+            self.tr("S&kip the rows that cannot be read, and import the rest")
+        )
+        self.skip_bad.toggled.connect(self._update_buttons)
+        layout.addWidget(self.skip_bad)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.mapping_label.setVisible(self.kind is ImportKind.BANK)
+        self.mapping_name.setVisible(self.kind is ImportKind.BANK)
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget()
+        table.setAccessibleName(name)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # --- reading ----------------------------------------------------------------------------
+    def _analyse(self) -> None:
+        if self.busy:
+            self._again = True
+            return
+        from ...services.imports.engine import preview_import
+
+        self.busy, self._again = True, False
+        self.import_button.setEnabled(False)
+        request, store = self._request, self.store
+        run_in_background(
+            self,
+            self.tr("Reading {}…").format(request.path.name),
+            lambda: preview_import(store, request),
+            self._on_read,
+            self._on_failed,
+            on_bug=self._on_bug,
+        )
+
+    def _on_bug(self) -> None:
+        self.busy = False
+
+    def _on_failed(self, error: SponsorDeskError) -> None:
+        self.busy = False
+        self.preview = None
+        self.summary.setText("⚠ " + str(error))
+        self.import_button.setEnabled(False)
+
+    def _on_read(self, preview: ImportPreview) -> None:
+        self.busy = False
+        self.preview = preview
+        if self._request.columns is None:  # from now on the person's matches are kept as shown
+            self._request = replace(self._request, columns=preview.columns)
+        self._fill()
+        if self._again:
+            self._analyse()
+
+    def _schedule(self) -> None:
+        self.import_button.setEnabled(False)
+        self._timer.start()
+
+    # --- showing ---------------------------------------------------------------------------
+    def _fill(self) -> None:
+        p = self.preview
+        self.sheet_label.setVisible(len(p.sheets) > 1)
+        self.sheet.setVisible(len(p.sheets) > 1)
+        self.sheet.clear()
+        self.sheet.addItems(list(p.sheets))
+        self.sheet.setCurrentText(p.sheet)
+        if p.layout:
+            self.layout_label.setText(self.tr("Recognised: {} export.").format(p.layout))
+        elif p.mapping_name:
+            self.layout_label.setText(self.tr("Columns as saved for {}.").format(p.mapping_name))
+        else:
+            self.layout_label.setText("")
+        self.layout_label.setVisible(bool(self.layout_label.text()))
+        custom = self.kind is ImportKind.BANK and not p.layout  # a known bank needs no name
+        self.mapping_label.setVisible(custom)
+        self.mapping_name.setVisible(custom)
+        if p.mapping_name and not self.mapping_name.text():
+            self.mapping_name.setText(p.mapping_name)
+        self._fill_columns(p)
+        self._fill_rows(self.rows, p.rows, p.fields, with_tick=False)
+        self._fill_values(p)
+        self._fill_rows(self.likely, p.likely, p.fields, with_tick=True)
+        self.problems.clear()
+        self.problems.addItems([f"⚠ {x.field}: {x.message}" for x in p.problems])
+        if p.problem_count > len(p.problems):
+            self.problems.addItem(self.tr("and {} more").format(p.problem_count - len(p.problems)))
+        self.problems.addItems([self.tr("Note: {}.").format(n) for n in p.notes])
+        self._retitle(p)
+        self._update_buttons()
+
+    def _retitle(self, p: ImportPreview) -> None:
+        undecided = len(self._undecided())
+        self.tabs.setTabText(1, self.tr("&Columns ({})").format(len(p.header)))
+        if self.kind is ImportKind.BANK:
+            self.tabs.setTabText(2, self.tr("&Payees and categories ({})").format(len(p.unknown)))
+        else:
+            self.tabs.setTabText(
+                2,
+                self.tr("&Values ({} to choose)").format(undecided)
+                if undecided
+                else self.tr("&Values ({})").format(len(p.unknown)),
+            )
+        self.tabs.setTabText(3, self.tr("&Duplicates ({})").format(len(p.likely)))
+        self.tabs.setTabText(4, self.tr("&Problems ({})").format(p.problem_count + p.note_count))
+
+    def _fill_columns(self, p: ImportPreview) -> None:
+        table = self.columns
+        table.clear()
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")]
+        )
+        table.setRowCount(len(p.header))
+        fields = FIELDS[self.kind]
+        for row, (name, sample, chosen) in enumerate(
+            zip(p.header, p.samples, p.columns, strict=False)
+        ):
+            shown = name or self.tr("(no name)")
+            if name and p.duplicate_columns and name in p.duplicate_columns:
+                shown = "⚠ " + shown + self.tr(" (this name is used twice)")
+            table.setItem(row, 0, QTableWidgetItem(shown))
+            table.setItem(row, 1, QTableWidgetItem(sample))
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Field for column {}").format(name or row + 1))
+            combo.addItem(self.tr("(ignore this column)"), IGNORE)
+            for f in fields:
+                combo.addItem(self.tr(f.label), f.key)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.currentIndexChanged.connect(self._on_column_changed)
+            table.setCellWidget(row, 2, combo)
+        table.resizeColumnsToContents()
+
+    def column_combo(self, index: int) -> QComboBox:
+        return self.columns.cellWidget(index, 2)
+
+    def _fill_values(self, p: ImportPreview) -> None:
+        table = self.values
+        table.clear()
+        table.setColumnCount(5)
+        means = self.tr("Category") if self.kind is ImportKind.BANK else self.tr("Means")
+        table.setHorizontalHeaderLabels(
+            [self.tr("What"), self.tr("In the file"), self.tr("Rows"), means, ""]
+        )
+        table.setRowCount(len(p.unknown))
+        for row, value in enumerate(p.unknown):
+            what = field_of(self.kind, _field_key(value.vocabulary)).label
+            if value.kind:
+                what += f" ({value.kind})"
+            table.setItem(row, 0, QTableWidgetItem(what))
+            table.setItem(row, 1, QTableWidgetItem(value.text or self.tr("(empty)")))
+            table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} ({value.where})"))
+            combo = self._choice_combo(value)
+            table.setCellWidget(row, 3, combo)
+            table.setItem(row, 4, QTableWidgetItem(value.how))
+        table.resizeColumnsToContents()
+        table.setColumnWidth(3, max(260, min(table.columnWidth(3), 360)))
+
+    def value_combo(self, text: str) -> QComboBox | None:
+        """The choice for a value as the file writes it (tests and keyboard users)."""
+        for row in range(self.values.rowCount()):
+            if self.values.item(row, 1).text() == text:
+                return self.values.cellWidget(row, 3)
+        return None
+
+    def _choice_combo(self, value: UnknownValue) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(self.tr("What “{}” means").format(value.text))
+        vocabulary = value.vocabulary
+        if vocabulary is not Vocabulary.COUNTERPARTY:
+            combo.addItem(self.tr("Choose…"), None)
+        if vocabulary.creatable:
+            combo.addItem(self.tr("Create “{}”").format(value.text), CREATE)
+        for label, target in self._targets(value):
+            combo.addItem(label, target)
+        if vocabulary is not Vocabulary.COUNTERPARTY:
+            combo.addItem(self.tr("Leave these rows out"), LEAVE_OUT)
+        chosen = self._request.values.get(vocabulary.value, {}).get(value.key, value.choice)
+        index = combo.findData(chosen) if chosen is not None else 0
+        if index < 0 and chosen is not None:  # a name as the mapping wrote it
+            index = combo.findText(chosen, Qt.MatchFlag.MatchFixedString)
+        combo.setCurrentIndex(max(0, index))
+        if value.how:
+            combo.setToolTip(value.how)
+        combo.currentIndexChanged.connect(
+            lambda _i, v=value, c=combo: self._on_value_chosen(v, c.currentData())
+        )
+        return combo
+
+    def _targets(self, value: UnknownValue) -> list[tuple[str, str]]:
+        vocabulary = value.vocabulary
+        if vocabulary is Vocabulary.ROLES:
+            return [(r.name, r.key) for r in self.choices.roles if not r.retired]
+        if vocabulary is Vocabulary.STATUS:
+            return [(self.tr(w), w) for w in STATUS_WORDS]
+        if vocabulary is Vocabulary.KIND:
+            return [(self.tr("income"), "income"), (self.tr("expense"), "expense")]
+        if vocabulary is Vocabulary.HOUSEHOLD:
+            return [(code, code) for code in self.choices.households]
+        return [(c.name, c.name) for c in self.choices.categories if c.kind.value == value.kind]
+
+    def _fill_rows(self, table, rows, fields, with_tick: bool) -> None:
+        table.blockSignals(True)  # filling is not the person ticking
+        table.clear()
+        labels = [self.tr("Line"), self.tr("Status")] + [
+            field_of(self.kind, f).label for f in fields
+        ]
+        if with_tick:
+            labels.insert(0, self.tr("Import"))
+        table.setColumnCount(len(labels))
+        table.setHorizontalHeaderLabels(labels)
+        table.setRowCount(len(rows))
+        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for r, row in enumerate(rows):
+            cells = [str(row.line), self._status_text(row.status, row.note), *row.values]
+            offset = 1 if with_tick else 0
+            if with_tick:
+                tick = QTableWidgetItem()
+                tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                ticked = row.line in self._request.include_lines
+                tick.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+                tick.setData(Qt.ItemDataRole.UserRole, row.line)
+                tick.setToolTip(self.tr("Tick to import this row all the same"))
+                table.setItem(r, 0, tick)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if row.status in (RowStatus.BAD,):
+                    item.setForeground(_BAD)
+                elif row.status is RowStatus.WAITING:
+                    item.setForeground(_WAIT)
+                elif row.status not in (RowStatus.NEW, RowStatus.UPDATE):
+                    item.setForeground(grey)
+                if row.note:
+                    item.setToolTip(row.note)
+                table.setItem(r, c + offset, item)
+        table.blockSignals(False)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        status = 2 if with_tick else 1
+        table.setColumnWidth(status, min(table.columnWidth(status), 280))  # the tooltip has it all
+
+    def _status_text(self, status: RowStatus, note: str) -> str:
+        words = {
+            RowStatus.NEW: self.tr("add"),
+            RowStatus.UPDATE: self.tr("update"),
+            RowStatus.DUPLICATE: self.tr("already there: skipped"),
+            RowStatus.LIKELY: self.tr("likely duplicate: skipped"),
+            RowStatus.MATCHED: self.tr("matches an entry made by hand"),
+            RowStatus.LEFT_OUT: self.tr("left out"),
+            RowStatus.WAITING: self.tr("? waits for a value to be chosen"),
+            RowStatus.BAD: "⚠ " + (note or self.tr("cannot be read")),
+        }
+        return words[status]
+
+    # --- the person's choices ----------------------------------------------------------------
+    def _on_sheet_chosen(self) -> None:
+        self._request = replace(self._request, sheet=self.sheet.currentText(), columns=None)
+        self._schedule()
+
+    def _on_column_changed(self) -> None:
+        columns = tuple(
+            self.column_combo(i).currentData() or IGNORE for i in range(self.columns.rowCount())
+        )
+        self._request = replace(self._request, columns=columns)
+        self._schedule()
+
+    def _on_value_chosen(self, value: UnknownValue, target) -> None:
+        values = {k: dict(v) for k, v in self._request.values.items()}
+        chosen = values.setdefault(value.vocabulary.value, {})
+        if target is None:
+            chosen.pop(value.key, None)
+        else:
+            chosen[value.key] = target
+        self._request = replace(self._request, values=values)
+        self._schedule()
+
+    def _on_tick(self, item: QTableWidgetItem) -> None:
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if line is None:
+            return
+        lines = set(self._request.include_lines)
+        if item.checkState() == Qt.CheckState.Checked:
+            lines.add(line)
+        else:
+            lines.discard(line)
+        self._request = replace(self._request, include_lines=frozenset(lines))
+        self._schedule()
+
+    def _undecided(self) -> list[UnknownValue]:
+        p = self.preview
+        if p is None:
+            return []
+        chosen = self._request.values
+        return [
+            u
+            for u in p.unknown
+            if u.vocabulary is not Vocabulary.COUNTERPARTY
+            and u.choice is None
+            and u.key not in chosen.get(u.vocabulary.value, {})
+        ]
+
+    def _update_buttons(self) -> None:
+        p = self.preview
+        if p is None:
+            self.import_button.setEnabled(False)
+            return
+        undecided = self._undecided()
+        bad = p.problem_count
+        self.skip_bad.setVisible(bad > 0)
+        self.skip_bad.setText(
+            self.tr("S&kip the row that cannot be read, and import the rest")
+            if bad == 1
+            else self.tr("S&kip the {} rows that cannot be read, and import the rest").format(bad)
+        )
+        counts = p.counts
+        parts = [
+            self.tr("{} rows").format(p.total),
+            self.tr("{} to add").format(counts.get(RowStatus.NEW, 0)),
+        ]
+        for status, words in (
+            (RowStatus.UPDATE, self.tr("{} to update")),
+            (RowStatus.MATCHED, self.tr("{} match entries made by hand")),
+            (RowStatus.DUPLICATE, self.tr("{} already there")),
+            (RowStatus.LIKELY, self.tr("{} likely duplicates (greyed: tick to import)")),
+            (RowStatus.LEFT_OUT, self.tr("{} left out")),
+            (RowStatus.WAITING, self.tr("{} wait for a value")),
+            (RowStatus.BAD, self.tr("⚠ {} cannot be read")),
+        ):
+            if counts.get(status):
+                parts.append(words.format(counts[status]))
+        text = ", ".join(parts) + "."
+        if p.missing:
+            text = "⚠ " + self.tr("Choose the column that holds: {}.").format(", ".join(p.missing))
+        elif undecided:
+            text += " " + self.tr("Choose what {} means on the Values tab.").format(
+                ", ".join(f"“{u.text}”" for u in undecided[:3])
+            )
+        elif bad and not self.skip_bad.isChecked():
+            text += " " + self.tr("Tick “Skip” to import the rest, or fix the file.")
+        self.summary.setText(text)
+        ready = (
+            not p.missing
+            and not undecided
+            and not self.busy
+            and not self._timer.isActive()
+            and (bad == 0 or self.skip_bad.isChecked())
+        )
+        self.import_button.setEnabled(ready)
+
+    def request(self) -> ImportRequest:
+        """What to import: the file, the matches and choices shown, and the row count."""
+        total = self.preview.total if self.preview else 0
+        name = self.mapping_name.text().strip() or None if self.kind is ImportKind.BANK else None
+        return replace(
+            self._request,
+            skip_bad_rows=self.skip_bad.isChecked(),
+            expected_rows=total,
+            mapping_name=name,
+        )
+
+
+def _field_key(vocabulary: Vocabulary) -> str:
+    return {
+        Vocabulary.ROLES: "roles",
+        Vocabulary.STATUS: "vetting_status",
+        Vocabulary.CATEGORY: "category",
+        Vocabulary.HOUSEHOLD: "household",
+        Vocabulary.KIND: "kind",
+        Vocabulary.COUNTERPARTY: "counterparty",
+    }[vocabulary]

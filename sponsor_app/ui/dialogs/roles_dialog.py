@@ -1,0 +1,138 @@
+"""The group's roles: add, rename, retire (or bring back), and delete one no one holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import SponsorDeskError
+from ...services.roles import RoleRow
+from ..widgets.form import FieldError
+
+
+class RolesDialog(QDialog):
+    """`actions` has list(), add(name), rename(id, name), retire(id, retired), delete(id); each
+    write goes through the window's undo stack."""
+
+    def __init__(self, actions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Roles"))
+        self.setMinimumSize(460, 440)
+        self.actions = actions
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The roles volunteers can hold. A retired role is offered to no one new; the "
+                "volunteers who hold it keep it."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Roles"))
+        layout.addWidget(self.list, 1)
+        grid = QGridLayout()
+        caption = QLabel(self.tr("&Name:"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Role name"))
+        caption.setBuddy(self.name)
+        grid.addWidget(caption, 0, 0)
+        grid.addWidget(self.name, 0, 1, 1, 3)
+        self.error = FieldError()
+        grid.addWidget(self.error, 1, 1, 1, 3)
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.rename_button = QPushButton(self.tr("Re&name"))
+        self.retire_button = QPushButton(self.tr("Re&tire"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        for column, button in enumerate(
+            (self.add_button, self.rename_button, self.retire_button, self.delete_button)
+        ):
+            grid.addWidget(button, 2, column)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.add_button.clicked.connect(
+            lambda: self._guard(lambda: self.actions.add(self.name.text()))
+        )
+        self.rename_button.clicked.connect(self._rename)
+        self.retire_button.clicked.connect(self._retire)
+        self.delete_button.clicked.connect(self._delete)
+        self.list.currentItemChanged.connect(self._on_selected)
+        self._fill()
+        # Start in the empty name box: focus on the list would choose its first role and put
+        # that name in the box, so a person typing a new role would add "Group leadKai…".
+        self.name.setFocus()
+
+    def _fill(self, keep: str | None = None) -> None:
+        self.list.clear()
+        for role in self.actions.list():
+            text = role.name
+            if role.holders:
+                text += (
+                    self.tr(" · 1 volunteer")
+                    if role.holders == 1
+                    else self.tr(" · {} volunteers").format(role.holders)
+                )
+            if role.retired:
+                text += self.tr(" (retired)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, role)
+            self.list.addItem(item)
+            if role.key == keep:
+                self.list.setCurrentItem(item)
+        self._on_selected()
+
+    def current(self) -> RoleRow | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_selected(self, *_args) -> None:
+        role = self.current()
+        for button in (self.rename_button, self.retire_button, self.delete_button):
+            button.setEnabled(role is not None)
+        if role is not None:
+            self.name.setText(role.name)
+            self.retire_button.setText(
+                self.tr("Bring &back") if role.retired else self.tr("Re&tire")
+            )
+            self.delete_button.setEnabled(role.holders == 0)
+            self.delete_button.setToolTip(
+                self.tr("Held by volunteers: retire it instead") if role.holders else ""
+            )
+
+    def _guard(self, action) -> None:
+        role = self.current()
+        self.error.show_message(None)
+        try:
+            action()
+        except SponsorDeskError as error:
+            self.error.show_message(str(error))
+            return
+        self._fill(keep=role.key if role else None)
+
+    def _rename(self) -> None:
+        role = self.current()
+        if role is not None:
+            self._guard(lambda: self.actions.rename(role.id, self.name.text()))
+
+    def _retire(self) -> None:
+        role = self.current()
+        if role is not None:
+            self._guard(lambda: self.actions.retire(role.id, not role.retired))
+
+    def _delete(self) -> None:
+        role = self.current()
+        if role is not None:
+            self._guard(lambda: self.actions.delete(role.id))
