@@ -27,6 +27,7 @@ class VettingStatus(LabelledEnum):
     CURRENT = "current"
     EXPIRING = "expiring"
     EXPIRED = "expired"
+    PENDING = "pending"  # applied for and waiting: not missing, not yet current
     MISSING = "missing"
 
 
@@ -153,6 +154,7 @@ _PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
 }
 
 _LABELS: dict[tuple[type, str], str] = {
+    (VettingStatus, "pending"): "Applied, waiting",
     (Phase, Phase.PRE_ARRIVAL.value): "Pre-arrival",
     (Phase, Phase.ARRIVAL_DAY.value): "Arrival day",
     (Phase, Phase.WEEKS_1_2.value): "Weeks 1-2",

@@ -153,6 +153,16 @@ class Programme:
     def required_check_kinds(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.vetting if c.required)
 
+    @property
+    def vetting_requirements(self) -> tuple[CheckKind, ...]:
+        """What every volunteer needs before meeting the family: the required checks, then the
+        required training (a course one member takes for the group is not asked of each)."""
+        return tuple(c for c in (*self.vetting, *self.training) if c.required and not c.one_member)
+
+    @property
+    def required_kinds(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.vetting_requirements)
+
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)
 

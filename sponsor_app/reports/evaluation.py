@@ -355,6 +355,7 @@ def volunteers(data: EvaluationData, width: float) -> list:
         VettingStatus.CURRENT: "Current",
         VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days",
         VettingStatus.EXPIRED: "Expired",
+        VettingStatus.PENDING: "Applied, waiting",
         VettingStatus.MISSING: "Missing",
     }
     story.append(para(f"{v.active:,} active volunteers at the period's end.", "body"))

@@ -100,5 +100,6 @@ VETTING_WORDS = {
     VettingStatus.CURRENT: "current",
     VettingStatus.EXPIRING: "expiring soon",
     VettingStatus.EXPIRED: "expired",
+    VettingStatus.PENDING: "applied, waiting",
     VettingStatus.MISSING: "missing",
 }

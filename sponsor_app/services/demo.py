@@ -24,7 +24,7 @@ from ..domain.enums import (
 )
 from ..domain.periods import add_months
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
-from ..domain.vetting import CheckState, may_do_family_facing, overall_status
+from ..domain.vetting import may_do_family_facing, overall_status
 from ..storage.models import (
     CheckIn,
     CheckInVolunteer,
@@ -50,6 +50,7 @@ from .demo_money import demo_money
 from .demo_names import HOUSEHOLDS, LANGUAGES, VOLUNTEER_NAMES
 from .groups import NewGroup, build_group
 from .plan import tasks_for
+from .volunteers import vetting_states
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,8 @@ def _fill(
 
 
 def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
-    states = [CheckState(c.kind, c.result, c.expires_on, c.checked_on) for c in volunteer.checks]
-    return may_do_family_facing(overall_status(programme.required_check_kinds, states, today))
+    states = vetting_states(volunteer)
+    return may_do_family_facing(overall_status(programme.required_kinds, states, today))
 
 
 def _volunteers(
@@ -209,7 +210,7 @@ def _volunteers(
                 for t in programme.training
                 if t.required or index % 3 == 0
             ]
-            if index % 9 != 8
+            if index % 19 != 18
             else []
         )
         people.append(volunteer)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..domain.enums import OPEN_STATUSES, OutcomeArea, Phase, TaskStatus, VettingStatus
 from ..domain.errors import NotFound, RuleBroken
-from ..domain.vetting import may_do_family_facing
+from ..domain.vetting import GapKind, VettingGap, gap_words, may_do_family_facing
 from ..storage.models import GroupProfile, Household, Task, Volunteer
 from ..storage.store import Store
 from .results import LapsedAssignment
@@ -111,13 +111,21 @@ class AssigneeOption:
     # when it expired. The window words it.
     vetting_status: VettingStatus
     vetting_expires_on: date | None
+    gaps: tuple[VettingGap, ...] = ()
 
 
 def _vetting_reason(row: VolunteerRow, locale: str) -> str:
-    if row.vetting_status is VettingStatus.MISSING or row.vetting_expires_on is None:
-        return f"{row.full_name} has no cleared vetting on record."
-    when = format_date(row.vetting_expires_on, "medium", locale=locale)
-    return f"{row.full_name}'s vetting expired on {when}."
+    return vetting_reason(row.full_name, row.gaps, locale)
+
+
+def vetting_reason(name: str, gaps: tuple[VettingGap, ...], locale: str) -> str:
+    """Why the vetting rule keeps someone off a family-facing task: what is missing, waiting
+    or expired ("Aroha Ngata: Police vetting expired 3 Mar 2026.")."""
+    blocking = [g for g in gaps if g.gap not in (GapKind.EXPIRING, GapKind.NO_EXPIRY)]
+    words = "; ".join(
+        gap_words(g, lambda day: format_date(day, "medium", locale=locale)) for g in blocking
+    )
+    return f"{name}: {words or 'vetting not current'}."
 
 
 def assignee_options(store: Store, task_id: int, today: date | None = None) -> list[AssigneeOption]:
@@ -131,7 +139,12 @@ def assignee_options(store: Store, task_id: int, today: date | None = None) -> l
             allowed = not task.family_facing or may_do_family_facing(row.vetting_status)
             options.append(
                 AssigneeOption(
-                    row.id, row.full_name, allowed, row.vetting_status, row.vetting_expires_on
+                    row.id,
+                    row.full_name,
+                    allowed,
+                    row.vetting_status,
+                    row.vetting_expires_on,
+                    row.gaps,
                 )
             )
         return options

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -14,10 +14,19 @@ from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.periods import month_end, month_start
 from ..domain.programmes import Programme, get_programme
 from ..domain.validation import date_order_problems, email_problems, phone_problems, required_text
-from ..domain.vetting import CheckState, check_status, overall_status
+from ..domain.vetting import (
+    CheckState,
+    Requirement,
+    VettingGap,
+    check_status,
+    latest_states,
+    overall_status,
+    vetting_gaps,
+)
 from ..storage.models import (
     GroupProfile,
     Role,
+    TrainingRecord,
     VettingCheck,
     Volunteer,
     VolunteerHours,
@@ -61,6 +70,9 @@ class VolunteerInput:
     active: bool = True
     notes: str = ""
     vetting: CheckInput | None = None  # the programme's main check, edited with the person
+    # The rest of what the programme requires, edited with the person (a course is recorded
+    # as a training record completed on `checked_on`). None of a kind leaves it as it is.
+    checks: tuple[CheckInput, ...] = ()
 
     def problems(self) -> list[Problem]:
         found = required_text("full_name", self.full_name, "the volunteer's name")
@@ -70,7 +82,24 @@ class VolunteerInput:
             found.append(Problem("roles", "Choose at least one role."))
         if self.vetting is not None:
             found += self.vetting.problems("vetting_")
+        for check in self.checks:
+            found += check.problems(f"{check.kind}_")
         return found
+
+
+@dataclass(frozen=True)
+class RequirementRecord:
+    """One thing the programme requires of every volunteer, and what is recorded for it (the
+    latest check or course, or nothing): the volunteer form shows one of these per line."""
+
+    kind: str
+    label: str
+    training: bool
+    valid_months: int | None
+    result: CheckResult | None = None
+    checked_on: date | None = None
+    expires_on: date | None = None
+    reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +131,9 @@ class VolunteerRow:
     minutes_this_month: int = 0
     main_check: CheckRow | None = field(default=None, compare=False)
     role_names: tuple[str, ...] = ()
+    # What stands between this person and the programme's requirements, one by one.
+    gaps: tuple[VettingGap, ...] = ()
+    requirements: tuple[RequirementRecord, ...] = field(default=(), compare=False)
 
     @property
     def role_labels(self) -> str:
@@ -119,7 +151,18 @@ class RosterRules:
 
     @property
     def required(self) -> tuple[str, ...]:
-        return self.programme.required_check_kinds
+        """Every requirement's key: the required checks, then the required training."""
+        return self.programme.required_kinds
+
+    @property
+    def training_kinds(self) -> frozenset[str]:
+        return frozenset(c.key for c in self.programme.training)
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return tuple(
+            Requirement(c.key, c.label, c.valid_months) for c in self.programme.vetting_requirements
+        )
 
     @property
     def main_kind(self) -> str:
@@ -155,6 +198,11 @@ def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
     )
 
 
+def latest_training(volunteer: Volunteer, course: str) -> TrainingRecord | None:
+    of_course = [t for t in volunteer.training if t.course == course]
+    return max(of_course, key=lambda t: (t.completed_on, t.id or 0), default=None)
+
+
 def latest_check(volunteer: Volunteer, kind: str) -> VettingCheck | None:
     of_kind = [c for c in volunteer.checks if c.kind == kind]
     return max(of_kind, key=lambda c: (c.checked_on or date.min, c.id or 0), default=None)
@@ -163,11 +211,12 @@ def latest_check(volunteer: Volunteer, kind: str) -> VettingCheck | None:
 def to_row(
     volunteer: Volunteer, rules: RosterRules, today: date, minutes_this_month: int = 0
 ) -> VolunteerRow:
-    states = [CheckState(c.kind, c.result, c.expires_on, c.checked_on) for c in volunteer.checks]
+    states = vetting_states(volunteer)
+    latest = latest_states(states)
     required_expiries = [
         c.expires_on
         for kind in rules.required
-        if (c := latest_check(volunteer, kind)) is not None and c.expires_on is not None
+        if (c := latest.get(kind)) is not None and c.expires_on is not None
     ]
     main = latest_check(volunteer, rules.main_kind)
     keys = sorted((r.role for r in volunteer.roles), key=lambda k: rules.roles.get(k, (999, k)))
@@ -186,7 +235,57 @@ def to_row(
         notes=volunteer.notes,
         minutes_this_month=minutes_this_month,
         main_check=check_row(main, rules, today) if main is not None else None,
+        gaps=vetting_gaps(rules.requirements, states, today, rules.warning_days),
+        requirements=requirement_records(volunteer, rules.programme),
     )
+
+
+def requirement_records(
+    volunteer: Volunteer | None, programme: Programme
+) -> tuple[RequirementRecord, ...]:
+    records = []
+    for kind in programme.vetting_requirements:
+        training = kind in programme.training
+        record = RequirementRecord(kind.key, kind.label, training, kind.valid_months)
+        if volunteer is not None and training:
+            course = latest_training(volunteer, kind.key)
+            if course is not None:
+                record = replace(
+                    record,
+                    result=CheckResult.CLEARED,
+                    checked_on=course.completed_on,
+                    expires_on=course.expires_on,
+                    reference=course.certificate,
+                )
+        elif volunteer is not None:
+            check = latest_check(volunteer, kind.key)
+            if check is not None:
+                record = replace(
+                    record,
+                    result=check.result,
+                    checked_on=check.checked_on,
+                    expires_on=check.expires_on,
+                    reference=check.reference,
+                )
+        records.append(record)
+    return tuple(records)
+
+
+def requirements_for_new(store: Store) -> tuple[RequirementRecord, ...]:
+    """What the volunteer form asks of a new person: every requirement, nothing recorded."""
+    with store.read() as session:
+        return requirement_records(None, roster_rules(session).programme)
+
+
+def vetting_states(volunteer: Volunteer) -> list[CheckState]:
+    """Checks and training records alike, as the vetting rule reads them (a training record
+    is a cleared check of its course, on its completion date)."""
+    states = [CheckState(c.kind, c.result, c.expires_on, c.checked_on) for c in volunteer.checks]
+    states += [
+        CheckState(t.course, CheckResult.CLEARED, t.expires_on, t.completed_on)
+        for t in volunteer.training
+    ]
+    return states
 
 
 def _validate(data: VolunteerInput) -> None:
@@ -201,7 +300,9 @@ def _check_roles(session: Session, data: VolunteerInput, volunteer: Volunteer | 
         raise InvalidInput(problems)
 
 
-def apply_input(volunteer: Volunteer, data: VolunteerInput) -> None:
+def apply_input(
+    volunteer: Volunteer, data: VolunteerInput, training_kinds: frozenset[str] = frozenset()
+) -> None:
     volunteer.full_name = data.full_name.strip()
     volunteer.email = data.email.strip().lower() or None
     volunteer.phone = data.phone.strip()
@@ -211,15 +312,33 @@ def apply_input(volunteer: Volunteer, data: VolunteerInput) -> None:
     wanted = list(dict.fromkeys(data.roles))
     current = {r.role: r for r in volunteer.roles}
     volunteer.roles = [current.get(role) or VolunteerRole(role=role) for role in wanted]
-    if data.vetting is not None:
-        check = latest_check(volunteer, data.vetting.kind)
+    for given in (data.vetting, *data.checks):
+        if given is None:
+            continue
+        if given.kind in training_kinds:
+            _apply_course(volunteer, given)
+            continue
+        check = latest_check(volunteer, given.kind)
         if check is None:
-            check = VettingCheck(kind=data.vetting.kind)
+            check = VettingCheck(kind=given.kind)
             volunteer.checks.append(check)
-        check.result = data.vetting.result
-        check.checked_on = data.vetting.checked_on
-        check.expires_on = data.vetting.expires_on
-        check.reference = data.vetting.reference.strip()
+        check.result = given.result
+        check.checked_on = given.checked_on
+        check.expires_on = given.expires_on
+        check.reference = given.reference.strip()
+
+
+def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:
+    """A required course as the form gives it: completed on a date, or not (then nothing)."""
+    if given.result is not CheckResult.CLEARED or given.checked_on is None:
+        return
+    course = latest_training(volunteer, given.kind)
+    if course is None:
+        course = TrainingRecord(course=given.kind)
+        volunteer.training.append(course)
+    course.completed_on = given.checked_on
+    course.expires_on = given.expires_on
+    course.certificate = given.reference.strip()
 
 
 def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
@@ -233,11 +352,12 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
     _validate(data)
     with store.transaction(f"Add volunteer {data.full_name.strip()}") as session:
         _check_roles(session, data, None)
-        volunteer = Volunteer(full_name="", roles=[], checks=[])
-        apply_input(volunteer, data)
+        volunteer = Volunteer(full_name="", roles=[], checks=[], training=[])
+        rules = roster_rules(session)
+        apply_input(volunteer, data, rules.training_kinds)
         session.add(volunteer)
         session.flush()
-        return to_row(volunteer, roster_rules(session), today or clock.today())
+        return to_row(volunteer, rules, today or clock.today())
 
 
 def edit_volunteer(
@@ -247,9 +367,10 @@ def edit_volunteer(
     with store.transaction(f"Edit volunteer {data.full_name.strip()}") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
         _check_roles(session, data, volunteer)
-        apply_input(volunteer, data)
+        rules = roster_rules(session)
+        apply_input(volunteer, data, rules.training_kinds)
         session.flush()
-        return to_row(volunteer, roster_rules(session), today or clock.today())
+        return to_row(volunteer, rules, today or clock.today())
 
 
 def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) -> None:
@@ -267,7 +388,9 @@ def list_volunteers(
     with store.read() as session:
         rules = roster_rules(session)
         query = select(Volunteer).options(
-            selectinload(Volunteer.roles), selectinload(Volunteer.checks)
+            selectinload(Volunteer.roles),
+            selectinload(Volunteer.checks),
+            selectinload(Volunteer.training),
         )
         if not include_archived:
             query = query.where(Volunteer.archived_at.is_(None))

@@ -36,7 +36,12 @@ def household(store):
 
 def _vetted(store, name, expires=date(2028, 1, 1)):
     checks = CheckInput("police_vetting", CheckResult.CLEARED, date(2025, 1, 1), expires)
-    volunteer = add_volunteer(store, VolunteerInput(name, ("welcome",), vetting=checks), TODAY)
+    course = CheckInput(
+        "child_protection_elearning", CheckResult.CLEARED, date(2025, 2, 1), date(2028, 2, 1)
+    )
+    volunteer = add_volunteer(
+        store, VolunteerInput(name, ("welcome",), vetting=checks, checks=(course,)), TODAY
+    )
     from sponsor_app.services.vetting import add_check
 
     add_check(
@@ -145,7 +150,7 @@ def test_the_vetting_rule_holds_in_the_plan_too(store, household, make_volunteer
         family_facing=True,
         assignee_id=unvetted.id,
     )
-    with pytest.raises(VettingRuleBroken, match="Tom Unvetted has no cleared vetting"):
+    with pytest.raises(VettingRuleBroken, match="Tom Unvetted: Police vetting not recorded"):
         plan.edit_task(store, welcome.id, data, TODAY)
     with pytest.raises(VettingRuleBroken):
         plan.add_custom_task(store, household.id, data, TODAY)

@@ -24,6 +24,10 @@ from sponsor_app.storage.models import Task
 
 from ..conftest import TODAY
 
+COURSE = CheckInput(
+    "child_protection_elearning", CheckResult.CLEARED, date(2024, 2, 1), date(2028, 2, 1)
+)
+
 
 def _vetted(store, name, police_expires):
     volunteer = add_volunteer(
@@ -34,6 +38,8 @@ def _vetted(store, name, police_expires):
             vetting=CheckInput(
                 "police_vetting", CheckResult.CLEARED, date(2024, 1, 1), police_expires
             ),
+            # The course every NZ volunteer needs, recorded with the person (a training record).
+            checks=(COURSE,),
         ),
         today=TODAY,
     )
@@ -77,7 +83,9 @@ def test_family_facing_task_refuses_lapsed_vetting(store, household):
     lapsed = _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=1))
     current = _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
     welcome = _task_id(store, "airport_welcome")
-    with pytest.raises(VettingRuleBroken, match=r"family-facing.*Tāne Hōhepa's vetting expired"):
+    with pytest.raises(
+        VettingRuleBroken, match=r"family-facing.*Tāne Hōhepa: Police vetting expired 14 Jun 2026\."
+    ):
         assign_task(store, welcome, lapsed.id, today=TODAY)
     assert assign_task(store, welcome, current.id, today=TODAY).assignee == "Mere Pōtae"
     # Not family-facing: anyone may take it.
@@ -97,7 +105,9 @@ def test_a_missing_required_check_blocks_too(store, household):
         ),
         today=TODAY,
     )
-    with pytest.raises(VettingRuleBroken, match="no cleared vetting"):
+    with pytest.raises(
+        VettingRuleBroken, match="Li Wei: Child Protection Statement signed not recorded"
+    ):
         assign_task(store, _task_id(store, "airport_welcome"), only_police.id, today=TODAY)
 
 

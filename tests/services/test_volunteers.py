@@ -11,7 +11,7 @@ from sponsor_app.services.volunteers import (
     edit_volunteer,
     list_volunteers,
 )
-from sponsor_app.storage.models import VettingCheck
+from sponsor_app.storage.models import TrainingRecord, VettingCheck
 
 from ..conftest import TODAY
 
@@ -81,6 +81,21 @@ def test_status_uses_the_programmes_required_checks(store, make_volunteer):
                     checked_on=date(2025, 1, 1),
                 ),
             ]
+        )
+    (missing,) = list_volunteers(store, today=TODAY)
+    assert missing.vetting_status is VettingStatus.MISSING  # the course is required too
+    assert [g.requirement.kind for g in missing.gaps] == [
+        "police_vetting",  # expiring
+        "child_protection_elearning",
+    ]
+    with store.transaction() as session:
+        session.add(
+            TrainingRecord(
+                volunteer_id=added.id,
+                course="child_protection_elearning",
+                completed_on=date(2025, 2, 1),
+                expires_on=date(2028, 2, 1),
+            )
         )
     (row,) = list_volunteers(store, today=TODAY)
     assert row.vetting_status is VettingStatus.EXPIRING

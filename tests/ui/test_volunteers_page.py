@@ -4,12 +4,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox
 
 from sponsor_app.domain.enums import CheckResult, VettingStatus
 from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.services.tasks import get_task
-from sponsor_app.services.vetting import add_check
+from sponsor_app.services.vetting import TrainingInput, add_check, add_training
 from sponsor_app.services.volunteers import (
     CheckInput,
     VolunteerInput,
@@ -60,7 +60,7 @@ def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot
         dialog.vetting.result.setCurrentIndex(dialog.vetting.result.findData(CheckResult.CLEARED))
         type_date(qtbot, dialog.vetting.checked_on, date(2025, 5, 1))
         type_date(qtbot, dialog.vetting.expires_on, date(2025, 4, 1))
-        seen["expiry once left"] = dialog.form.errors["vetting_expires_on"].text()
+        seen["expiry once left"] = dialog.form.errors["police_vetting_expires_on"].text()
         _save(qtbot, dialog)
         seen.update({name: e.text() for name, e in dialog.form.errors.items() if e.text()})
         assert dialog.isVisible()
@@ -72,38 +72,60 @@ def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot
     assert "not an email address" in seen["email once left"]
     assert "Choose at least one role." in seen["roles once left"]
     assert "expiry date must be after the check date" in seen["expiry once left"]
-    assert {"full_name", "email", "phone", "roles", "vetting_expires_on"} <= set(seen)
+    assert {"full_name", "email", "phone", "roles", "police_vetting_expires_on"} <= set(seen)
     assert list_volunteers(window.context.store, include_archived=True) == before
 
 
 def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_demo):
     page = _open(window, small_demo)
     expires = TODAY + timedelta(days=10)
+    seen = {}
 
     def fill(dialog: VolunteerDialog):
-        qtbot.keyClicks(dialog.full_name, "Kiri Walker")
-        qtbot.keyClicks(dialog.email, "kiri@example.org")
-        qtbot.keyClicks(dialog.phone, "021 555 0101")
-        dialog.vetting.result.setCurrentIndex(dialog.vetting.result.findData(CheckResult.CLEARED))
-        _set_date(dialog.vetting.checked_on, date(2024, 1, 10))
-        _set_date(dialog.vetting.expires_on, expires)
+        # The form asks for everything NZ requires of each volunteer, not only police vetting.
+        seen["asked"] = [box.title() for box in dialog.findChildren(QGroupBox)]
+        type_into(qtbot, dialog.full_name, "Kiri Walker")
+        type_into(qtbot, dialog.email, "kiri@example.org")
+        type_into(qtbot, dialog.phone, "021 555 0101")
+        police = dialog.requirements["police_vetting"]
+        police.result.setFocus()
+        police.result.setCurrentIndex(police.result.findData(CheckResult.CLEARED))
+        type_date(qtbot, police.checked_on, date(2024, 1, 10))
+        # The programme's 36 months, until the person types another date.
+        seen["default expiry"] = police.expires_on.value()
+        type_date(qtbot, police.expires_on, expires)
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        page.add_volunteer()
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert seen["asked"] == [
+        "Police vetting",
+        "Child Protection Statement signed",
+        "Fundamentals of Child Protection (e-learning)",
+    ]
+    assert seen["default expiry"] == date(2027, 1, 10)
     row = page.selected()
     assert row.full_name == "Kiri Walker" and row.roles == ("volunteer",)
-    # NZ needs police vetting and the child protection statement: one missing means missing.
+    # NZ needs the statement and the course too: the roster says exactly what is missing.
     assert row.vetting_status is VettingStatus.MISSING
-    shown = page.proxy.index(page.table.currentIndex().row(), 5).data()
-    assert shown.startswith("○ Missing")
+    current = page.table.currentIndex().row()
+    assert page.proxy.index(current, 2).data().startswith("○ Missing")
+    assert page.proxy.index(current, 3).data() == (
+        "Police vetting expires 25 Jun 2026; Child Protection Statement signed not recorded; "
+        "Fundamentals of Child Protection (e-learning) not recorded"
+    )
     add_check(
         window.context.store,
         row.id,
         CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
     )
+    add_training(
+        window.context.store,
+        row.id,
+        TrainingInput("child_protection_elearning", date(2024, 2, 1), date(2027, 2, 1)),
+    )
     assert page.selected().vetting_status is VettingStatus.EXPIRING
-    assert page.proxy.index(page.table.currentIndex().row(), 5).data().startswith("⚠ Expiring")
+    assert page.proxy.index(current, 2).data().startswith("⚠ Expiring")
     # Undoing the add now would also remove the check recorded since: refused, with a reason,
     # and the step leaves the stack. Nothing changes in the file.
     seen: list[str] = []
@@ -180,6 +202,11 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
             v.id,
             CheckInput("child_protection_statement", CheckResult.CLEARED, date(2023, 1, 1)),
         )
+        add_training(
+            store,
+            v.id,
+            TrainingInput("child_protection_elearning", date(2023, 2, 1), date(2027, 2, 1)),
+        )
     store.close()
     window.open_file(path)
     task = next(
@@ -201,9 +228,9 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
     with on_next_modal(qtbot, choose):
         window.show_task(task.id)
     assert seen["enabled"] is False
-    assert "Tāne Hōhepa's vetting expired on" in seen["tooltip"]
-    assert seen["note"].startswith(
-        "Not offered for a family-facing task: Tāne Hōhepa's vetting expired"
+    assert seen["tooltip"] == "Tāne Hōhepa: Police vetting expired 13 Jun 2026."
+    assert seen["note"] == (
+        "Not offered for a family-facing task: Tāne Hōhepa: Police vetting expired 13 Jun 2026."
     )
     assert get_task(window.context.store, task.id).assignee == "Mere Pōtae"
 
@@ -229,3 +256,36 @@ def test_import_with_a_bad_row_changes_nothing_and_says_which(window, qtbot, sma
         page.import_from(source)
     assert "Choose what “pilot” means" in seen[0] and seen[1] is False
     assert page.model.rows() == before
+
+
+def test_waiting_is_pending_and_a_missing_expiry_is_flagged(window, qtbot, small_demo):
+    page = _open(window, small_demo)
+
+    def fill(dialog: VolunteerDialog):
+        type_into(qtbot, dialog.full_name, "Aroha Ngata")
+        police = dialog.requirements["police_vetting"]
+        police.result.setFocus()
+        police.result.setCurrentIndex(police.result.findData(CheckResult.PENDING))
+        type_date(qtbot, police.checked_on, date(2026, 3, 3))
+        statement = dialog.requirements["child_protection_statement"]
+        statement.result.setCurrentIndex(statement.result.findData(CheckResult.CLEARED))
+        type_date(qtbot, statement.checked_on, date(2026, 3, 1))
+        course = dialog.requirements["child_protection_elearning"]
+        course.result.setCurrentIndex(course.result.findData(CheckResult.CLEARED))
+        type_date(qtbot, course.checked_on, date(2026, 2, 1))
+        # Clearing the course's expiry leaves a check the programme says should lapse.
+        course.expires_on.edit.clear()
+        qtbot.keyClick(course.expires_on.edit, Qt.Key.Key_Tab)
+        _save(qtbot, dialog)
+
+    with on_next_modal(qtbot, fill):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    row = page.selected()
+    assert row.full_name == "Aroha Ngata"
+    assert row.vetting_status is VettingStatus.PENDING  # waiting, not missing
+    current = page.table.currentIndex().row()
+    assert page.proxy.index(current, 2).data() == "◔ Applied, waiting"
+    assert page.proxy.index(current, 3).data() == (
+        "Police vetting applied 3 Mar 2026, waiting; Fundamentals of Child Protection "
+        "(e-learning) has no expiry date (it lasts 36 months)"
+    )

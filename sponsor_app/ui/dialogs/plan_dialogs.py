@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...domain.enums import OutcomeArea, Phase, TaskStatus, VettingStatus
+from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...services.plan import PlanTask, TaskInput, TemplateInput
-from ...services.tasks import AssigneeOption
-from ..formatting import short_date
+from ...services.tasks import AssigneeOption, vetting_reason
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
@@ -45,12 +44,7 @@ def chosen_enum(combo: QComboBox, enum_cls):
 
 def why_not(option: AssigneeOption, locale: str) -> str:
     """Why the vetting rule keeps a volunteer off a family-facing task, in words."""
-    tr = lambda text: QCoreApplication.translate("plan", text)  # noqa: E731
-    if option.vetting_expires_on is None or option.vetting_status is VettingStatus.MISSING:
-        return tr("{} has no cleared vetting on record.").format(option.name)
-    return tr("{}'s vetting expired on {}.").format(
-        option.name, short_date(option.vetting_expires_on, locale)
-    )
+    return vetting_reason(option.name, option.gaps, locale)
 
 
 class TaskFormDialog(FormDialog):

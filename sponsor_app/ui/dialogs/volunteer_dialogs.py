@@ -9,10 +9,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,10 +24,17 @@ from ...domain.enums import CheckResult
 from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
+from ...domain.vetting import default_expiry
 from ...services.hours import HoursInput
 from ...services.roles import RoleRow
 from ...services.vetting import TrainingInput, TrainingRow
-from ...services.volunteers import CheckInput, CheckRow, VolunteerInput, VolunteerRow
+from ...services.volunteers import (
+    CheckInput,
+    CheckRow,
+    RequirementRecord,
+    VolunteerInput,
+    VolunteerRow,
+)
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
@@ -35,6 +45,10 @@ RESULT_CHOICES = [
     (CheckResult.PENDING, "Applied, waiting"),
     (CheckResult.NOT_CLEARED, "Not cleared"),
 ]
+COURSE_CHOICES = [
+    (None, "Not completed yet"),
+    (CheckResult.CLEARED, "Completed"),
+]
 
 
 def _date_edit(day: date | None = None):
@@ -42,29 +56,71 @@ def _date_edit(day: date | None = None):
 
 
 class CheckFields:
-    """Result, dates and reference of one check, validated as they change."""
+    """Result, dates and reference of one check, validated as they change. Where the programme
+    says how long the check lasts, the expiry follows the check date until a person types
+    another (a cleared check left at "does not expire" never warns anyone)."""
 
-    def __init__(self, form: ValidatedForm, prefix: str, tr):
+    def __init__(
+        self,
+        form: ValidatedForm,
+        prefix: str,
+        tr,
+        valid_months: int | None = None,
+        training: bool = False,
+    ):
         self.prefix = prefix
         self.form = form
-        self.result = form.add_field(f"{prefix}result", tr("&Result:"), QComboBox())
-        for value, label in RESULT_CHOICES:
+        self.valid_months = valid_months
+        self.training = training
+        self._default: date | None = None
+        self.result = form.add_field(
+            f"{prefix}result", tr("&Result:") if not training else tr("Status:"), QComboBox()
+        )
+        choices = COURSE_CHOICES if training else RESULT_CHOICES
+        for value, label in choices:
             self.result.addItem(tr(label), value)
         self.checked_on = form.add_field(
-            f"{prefix}checked_on", tr("Checked &on:"), OptionalDateEdit(tr("Not known"))
+            f"{prefix}checked_on",
+            tr("Completed &on:") if training else tr("Checked &on:"),
+            OptionalDateEdit(tr("Not known")),
         )
+        no_expiry = tr("No expiry recorded") if valid_months else tr("Does not expire")
         self.expires_on = form.add_field(
-            f"{prefix}expires_on", tr("E&xpires on:"), OptionalDateEdit(tr("Does not expire"))
+            f"{prefix}expires_on", tr("E&xpires on:"), OptionalDateEdit(no_expiry)
         )
-        self.reference = form.add_field(f"{prefix}reference", tr("Re&ference:"), QLineEdit())
+        self.reference = form.add_field(
+            f"{prefix}reference",
+            tr("Certi&ficate:") if training else tr("Re&ference:"),
+            QLineEdit(),
+        )
         for widget in (self.checked_on, self.expires_on):
             widget.changed.connect(self.validate)
+        self.checked_on.changed.connect(self._follow_check_date)
+        self.result.currentIndexChanged.connect(self._follow_check_date)
         self.result.currentIndexChanged.connect(self.validate)
         self.checked_on.set_value(None)
         self.expires_on.set_value(None)
+        if valid_months:
+            self.expires_on.setToolTip(
+                tr(
+                    "The programme's checks last {} months: the expiry follows the date of the "
+                    "check unless you type another."
+                ).format(valid_months)
+            )
 
-    def load(self, row: CheckRow | None) -> None:
-        self.result.setCurrentIndex(self.result.findData(row.result if row else None))
+    def _follow_check_date(self, *_args) -> None:
+        if not self.valid_months or self.result.currentData() != CheckResult.CLEARED:
+            return
+        current = self.expires_on.value()
+        if current is not None and current != self._default:
+            return  # a date the person chose stays
+        following = default_expiry(self.checked_on.value(), self.valid_months)
+        if following is not None:  # half-typed dates ("10/01/202") change nothing
+            self._default = following
+            self.expires_on.set_value(following)
+
+    def load(self, row: CheckRow | RequirementRecord | None) -> None:
+        self.result.setCurrentIndex(max(self.result.findData(row.result if row else None), 0))
         if row:
             self.checked_on.set_value(row.checked_on)
             self.expires_on.set_value(row.expires_on)
@@ -98,23 +154,23 @@ class CheckFields:
 
 
 class VolunteerDialog(FormDialog):
-    """Add or edit a volunteer with the programme's main check (police vetting in NZ)."""
+    """Add or edit a volunteer with everything the programme requires of each one (in NZ:
+    police vetting, the Child Protection Statement and the child-protection course), so the
+    roster never says "missing" about something the form never asked for."""
 
     def __init__(
         self,
-        main_kind: tuple[str, str],
+        requirements: tuple[RequirementRecord, ...],
         row: VolunteerRow | None = None,
         parent: QWidget | None = None,
         roles: list[RoleRow] | tuple[RoleRow, ...] = (),
     ):
         super().__init__(self.tr("Edit volunteer") if row else self.tr("Add volunteer"), parent)
-        self.main_kind = main_kind[0]
         form = self.form
         self.full_name = form.add_field("full_name", self.tr("&Name:"), QLineEdit())
         self.email = form.add_field("email", self.tr("&Email:"), QLineEdit())
         self.phone = form.add_field("phone", self.tr("&Phone:"), QLineEdit())
         self.roles = form.add_field("roles", self.tr("&Roles:"), QListWidget())
-        self.roles.setMaximumHeight(130)
         held = set(row.roles) if row else set()
         for role in roles:
             if role.retired and role.key not in held:
@@ -125,6 +181,11 @@ class VolunteerDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.roles.addItem(item)
+        # Every role in sight: a ticked role hidden below the fold is a ticked role unseen.
+        rows_shown = min(self.roles.count(), 12) or 1
+        self.roles.setFixedHeight(
+            rows_shown * max(self.roles.sizeHintForRow(0), 18) + 2 * self.roles.frameWidth() + 2
+        )
         self.languages = form.add_field("languages", self.tr("&Languages:"), QLineEdit())
         self.languages.setPlaceholderText(self.tr("English; te reo Māori"))
         self.active = form.add_field("active", self.tr("&Active:"), QCheckBox())
@@ -132,12 +193,37 @@ class VolunteerDialog(FormDialog):
         self.notes = form.add_field("notes", self.tr("No&tes:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(60)
-        box = QGroupBox(main_kind[1])
-        box_form = ValidatedForm()
-        box.setLayout(box_form)
-        self.vetting = CheckFields(box_form, "vetting_", self.tr)
-        form.errors.update(box_form.errors)  # problems from the service land under these fields too
-        self._layout.insertWidget(1, box)
+
+        records = row.requirements if row and row.requirements else requirements
+        self.requirements: dict[str, CheckFields] = {}
+        column = QVBoxLayout()
+        heading = QLabel(self.tr("<b>What the programme requires of every volunteer</b>"))
+        column.addWidget(heading)
+        for record in records:
+            box = QGroupBox(record.label)
+            box_form = ValidatedForm()
+            box_form.setVerticalSpacing(2)  # three boxes must fit a 768-pixel-high screen
+            box_form.setContentsMargins(8, 4, 8, 4)
+            box.setLayout(box_form)
+            fields = CheckFields(
+                box_form, f"{record.kind}_", self.tr, record.valid_months, record.training
+            )
+            fields.load(record if record.result is not None else None)
+            if not record.valid_months and record.expires_on is None:
+                # Nothing to say about an expiry the programme does not set (a signed statement).
+                box_form.setRowVisible(fields.expires_on.parentWidget(), False)
+            self.requirements[record.kind] = fields
+            self.extra_forms.append(box_form)
+            form.errors.update(box_form.errors)  # the service's problems land under them too
+            column.addWidget(box)
+        column.addStretch(1)
+        self._layout.removeItem(form)
+        row_layout = QHBoxLayout()
+        row_layout.addLayout(form, 1)
+        row_layout.addSpacing(12)
+        row_layout.addLayout(column, 1)
+        self._layout.insertLayout(0, row_layout)
+        self.setMinimumWidth(900)
 
         if row:
             self.full_name.setText(row.full_name)
@@ -150,11 +236,15 @@ class VolunteerDialog(FormDialog):
                 item = self.roles.item(index)
                 if item.data(Qt.ItemDataRole.UserRole) in held:
                     item.setCheckState(Qt.CheckState.Checked)
-        self.vetting.load(row.main_check if row else None)
         self.email.textChanged.connect(self._on_email_edited)
         self.phone.textChanged.connect(self._on_phone_edited)
         self.full_name.textChanged.connect(self._on_name_edited)
         self.roles.itemChanged.connect(self._on_roles_edited)
+
+    @property
+    def vetting(self) -> CheckFields:
+        """The first requirement's fields (police vetting in NZ)."""
+        return next(iter(self.requirements.values()))
 
     def _on_email_edited(self, text: str) -> None:
         problems = email_problems("email", text)
@@ -188,6 +278,11 @@ class VolunteerDialog(FormDialog):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def value(self) -> VolunteerInput:
+        checks = tuple(
+            check
+            for kind, fields in self.requirements.items()
+            if (check := fields.value(kind)) is not None
+        )
         return VolunteerInput(
             full_name=self.full_name.text(),
             roles=self.checked_roles(),
@@ -196,7 +291,7 @@ class VolunteerDialog(FormDialog):
             languages=split_list(self.languages.text()),
             active=self.active.isChecked(),
             notes=self.notes.toPlainText(),
-            vetting=self.vetting.value(self.main_kind),
+            checks=checks,
         )
 
 

@@ -24,6 +24,7 @@ from ... import clock
 from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
+from ...domain.vetting import gap_words, may_do_family_facing
 from ...services import hours as hours_service
 from ...services import roles as roles_service
 from ...services import vetting as vetting_service
@@ -113,9 +114,18 @@ class VolunteerProxy(RowsProxy):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
+def _needs_text(row: VolunteerRow, locale: str) -> str:
+    """Exactly what is missing, waiting or running out ("Child Protection Statement not
+    recorded; Police vetting applied 3 Mar 2026, waiting")."""
+    return "; ".join(gap_words(g, lambda day: short_date(day, locale)) for g in row.gaps)
+
+
 def _expiry_text(row: VolunteerRow, locale: str) -> str:
     text = status_text(row.vetting_status)
-    if row.vetting_expires_on and row.vetting_status is not VettingStatus.MISSING:
+    if row.vetting_expires_on and row.vetting_status not in (
+        VettingStatus.MISSING,
+        VettingStatus.PENDING,
+    ):
         text += f" ({short_date(row.vetting_expires_on, locale)})"
     return text
 
@@ -141,9 +151,6 @@ class VolunteersPage(Page):
             [
                 Column(self.tr("Name"), lambda v: v.full_name),
                 Column(self.tr("Roles"), lambda v: v.role_labels),
-                Column(self.tr("Phone"), lambda v: v.phone),
-                Column(self.tr("Email"), lambda v: v.email),
-                Column(self.tr("Languages"), lambda v: "; ".join(v.languages)),
                 Column(
                     self.tr("Vetting"),
                     lambda v: _expiry_text(v, loc()),
@@ -152,9 +159,15 @@ class VolunteersPage(Page):
                         v.vetting_expires_on or date.max,
                     ),
                     foreground=lambda v: status_colour(v.vetting_status),
-                    tooltip=lambda v: self.tr("Required checks: {}").format(
-                        v.vetting_status.label.lower()
+                    tooltip=lambda v: (
+                        _needs_text(v, loc())
+                        or self.tr("Everything required is recorded and current.")
                     ),
+                ),
+                Column(
+                    self.tr("Still needed"),
+                    lambda v: _needs_text(v, loc()),
+                    tooltip=lambda v: _needs_text(v, loc()),
                 ),
                 Column(
                     self.tr("Hours (month)"),
@@ -170,6 +183,9 @@ class VolunteersPage(Page):
                         else (self.tr("yes") if v.active else self.tr("no"))
                     ),
                 ),
+                Column(self.tr("Phone"), lambda v: v.phone),
+                Column(self.tr("Email"), lambda v: v.email),
+                Column(self.tr("Languages"), lambda v: "; ".join(v.languages)),
             ],
             self,
         )
@@ -366,7 +382,9 @@ class VolunteersPage(Page):
         rows = service.list_volunteers(self.context.store, include_archived=True)
         self.model.set_rows(rows)
         self.table_stack.setCurrentIndex(0 if rows else 1)
-        fit_columns(self.table, max_width=170)  # keeps every column in view at 1280 px
+        fit_columns(self.table, max_width=170)
+        # What is still needed is the sentence a lead reads; contact details may scroll.
+        self.table.setColumnWidth(3, max(self.table.columnWidth(3), 330))
         self._select(selected.id if selected else None)
         self._update_count()
         self._load_details()
@@ -402,9 +420,7 @@ class VolunteersPage(Page):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         lapsed = sum(
-            1
-            for r in self.model.rows()
-            if r.active and r.vetting_status in (VettingStatus.EXPIRED, VettingStatus.MISSING)
+            1 for r in self.model.rows() if r.active and not may_do_family_facing(r.vetting_status)
         )
         words = self.tr("{} of %n volunteer(s) shown.", "", total).format(shown)
         if lapsed:
@@ -471,7 +487,7 @@ class VolunteersPage(Page):
     def add_volunteer(self) -> None:
         store = self.context.store
         dialog = VolunteerDialog(
-            service.main_check_kind(store), parent=self, roles=list_roles(store)
+            service.requirements_for_new(store), parent=self, roles=list_roles(store)
         )
         dialog.check_role("volunteer")
 
@@ -491,7 +507,7 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         dialog = VolunteerDialog(
-            service.main_check_kind(store), current, parent=self, roles=list_roles(store)
+            service.requirements_for_new(store), current, parent=self, roles=list_roles(store)
         )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit volunteer {}").format(current.full_name),

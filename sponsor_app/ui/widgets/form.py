@@ -138,6 +138,8 @@ class FormDialog(QDialog):
         self.save_callback = None
         self._layout = QVBoxLayout(self)
         self.form = ValidatedForm()
+        # Forms inside group boxes, whose own checks (dates) hold Save back too.
+        self.extra_forms: list[ValidatedForm] = []
         self._layout.addLayout(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -150,7 +152,10 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _on_save(self) -> None:
-        if self.form.reveal_all():
+        blocking = self.form.reveal_all()
+        for extra in self.extra_forms:
+            blocking += extra.reveal_all()
+        if blocking:
             return  # a field's own problem (a date that is not one): fix it first
         self.form.clear_problems()
         try:

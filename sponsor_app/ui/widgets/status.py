@@ -10,13 +10,15 @@ SIGNS = {
     VettingStatus.CURRENT: "✔",
     VettingStatus.EXPIRING: "⚠",
     VettingStatus.EXPIRED: "✖",
+    VettingStatus.PENDING: "◔",
     VettingStatus.MISSING: "○",
 }
 COLOURS = {
     VettingStatus.CURRENT: QColor("#2e7d32"),
     VettingStatus.EXPIRING: QColor("#b26a00"),
     VettingStatus.EXPIRED: QColor("#c62828"),
-    VettingStatus.MISSING: QColor("#616161"),
+    VettingStatus.PENDING: QColor("#1565c0"),
+    VettingStatus.MISSING: QColor("#8a8a8a"),  # readable on light and dark alike
 }
 
 
