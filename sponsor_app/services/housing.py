@@ -56,6 +56,11 @@ class TenancyInput:
     bond_holder: str = ""
 
 
+# Routine inspections come every three months (the next one's default date); a group types
+# another date where its tenancy agreement says otherwise.
+ROUTINE_INSPECTION_MONTHS = 3
+
+
 @dataclass(frozen=True)
 class InspectionInput:
     tenancy_id: int
@@ -421,6 +426,19 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
         session.add(inspection)
         session.flush()
         return inspection.id
+
+
+def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> None:
+    if problems := _inspection_problems(data):
+        raise InvalidInput(problems)
+    with store.transaction("Edit inspection") as session:
+        inspection = _get(session, Inspection, inspection_id, "Inspection")
+        inspection.inspected_on = data.inspected_on
+        inspection.kind = data.kind
+        inspection.result = data.result
+        inspection.issues = data.issues.strip()
+        inspection.follow_up = data.follow_up.strip()
+        inspection.next_due = data.next_due
 
 
 def delete_inspection(store: Store, inspection_id: int) -> None:

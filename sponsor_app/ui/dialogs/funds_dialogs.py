@@ -112,6 +112,9 @@ class TransactionDialog(FormDialog):
     def _fill_categories(self) -> None:
         kind = TransactionKind(self.kind.currentData())
         self.category.clear()
+        # No category is chosen for the person: the first in the list ("Allowance") was
+        # saved unseen on transactions that were nothing of the kind.
+        self.category.addItem(self.tr("Choose a category…"), None)
         for category in self._categories:
             if category.kind is kind:
                 self.category.addItem(category.name, category.id)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from ... import clock
 from ...domain.enums import RentFrequency, TenancyStatus
+from ...domain.periods import add_months
 from ...services.housing import (
     INSPECTION_KINDS,
     INSPECTION_RESULTS,
+    ROUTINE_INSPECTION_MONTHS,
     InspectionInput,
+    InspectionRow,
     PropertyInput,
     PropertyRow,
     TenancyInput,
@@ -37,6 +42,8 @@ class PropertyDialog(FormDialog):
         )
         self.bedrooms = form.add_field("bedrooms", self.tr("&Bedrooms:"), QSpinBox())
         self.bedrooms.setRange(0, 20)
+        # 0 is "not known" and says so: a silent 0 bedrooms was saved for houses with three.
+        self.bedrooms.setSpecialValueText(self.tr("Not known"))
         self.landlord = form.add_field("landlord", self.tr("&Landlord or provider:"), QLineEdit())
         self.landlord_contact = form.add_field(
             "landlord_contact", self.tr("Landlord &contact:"), QLineEdit()
@@ -157,9 +164,17 @@ class TenancyDialog(FormDialog):
 
 
 class InspectionDialog(FormDialog):
-    def __init__(self, tenancy_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Record an inspection"), parent)
+    """Record or correct an inspection. The next one follows the inspection's date (three
+    months on, as routine inspections go) until a person types another date."""
+
+    def __init__(
+        self, tenancy_id: int, parent: QWidget | None = None, row: InspectionRow | None = None
+    ):
+        super().__init__(
+            self.tr("Edit inspection") if row else self.tr("Record an inspection"), parent
+        )
         self.tenancy_id = tenancy_id
+        self._default_next: date | None = None
         form = self.form
         self.inspected_on = form.add_field(
             "inspected_on", self.tr("&Date:"), required_date(latest=clock.today())
@@ -179,6 +194,25 @@ class InspectionDialog(FormDialog):
             "next_due", self.tr("&Next inspection:"), OptionalDateEdit(self.tr("None planned"))
         )
         self.next_due.set_value(None, fallback=clock.today().replace(day=1))
+        if row is not None:
+            self.inspected_on.set_value(row.inspected_on)
+            self.kind.setCurrentIndex(max(self.kind.findData(row.kind), 0))
+            self.result.setCurrentIndex(max(self.result.findData(row.result), 0))
+            self.issues.setPlainText(row.issues)
+            self.follow_up.setPlainText(row.follow_up)
+            self.next_due.set_value(row.next_due)
+        else:
+            self._follow_inspection()
+        self.inspected_on.changed.connect(self._follow_inspection)
+
+    def _follow_inspection(self, *_args) -> None:
+        current = self.next_due.value()
+        if current is not None and current != self._default_next:
+            return  # a date the person chose stays
+        inspected = self.inspected_on.value()
+        if inspected is not None:
+            self._default_next = add_months(inspected, ROUTINE_INSPECTION_MONTHS)
+            self.next_due.set_value(self._default_next)
 
     def value(self) -> InspectionInput:
         return InspectionInput(

@@ -144,8 +144,9 @@ class HousingPage(Page):
             (self.tr("Add &tenancy…"), self.add_tenancy),
             (self.tr("Edit te&nancy…"), self.edit_tenancy),
         )
-        inspection_bar, (self.add_inspection_button, _) = _buttons(
+        inspection_bar, (self.add_inspection_button, self.edit_inspection_button, _) = _buttons(
             (self.tr("Record &inspection…"), self.add_inspection),
+            (self.tr("Edit inspection…"), self.edit_inspection),
             (self.tr("Delete inspection"), self.delete_inspection),
         )
         checklist_bar, (self.add_item_button, _) = _buttons(
@@ -196,6 +197,7 @@ class HousingPage(Page):
         )
         self.property_table.doubleClicked.connect(lambda _: self.edit_property())
         self.tenancy_table.doubleClicked.connect(lambda _: self.edit_tenancy())
+        self.inspection_table.doubleClicked.connect(lambda _: self.edit_inspection())
         self.checklist.itemChanged.connect(self._on_checklist_item_changed)
 
     def locale(self) -> str:
@@ -369,6 +371,18 @@ class HousingPage(Page):
         dialog = InspectionDialog(tenancy.id, self)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Record inspection"), lambda: service.add_inspection(store, data)
+        )
+        dialog.exec()
+
+    def edit_inspection(self) -> None:
+        index = self.inspection_table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.inspections.row_at(index.row())
+        store = self.context.store
+        dialog = InspectionDialog(row.tenancy_id, self, row)
+        dialog.save_callback = lambda data: self.context.execute(
+            self.tr("Edit inspection"), lambda: service.edit_inspection(store, row.id, data)
         )
         dialog.exec()
 
