@@ -40,6 +40,17 @@ from .tasks import lapsed_assignments
 from .volunteers import list_volunteers
 
 
+def _vetting_order(alert: VettingAlert) -> tuple:
+    """Those who cannot meet the family first (expired, missing, waiting), then by date."""
+    severity = (
+        VettingStatus.EXPIRED,
+        VettingStatus.MISSING,
+        VettingStatus.PENDING,
+        VettingStatus.EXPIRING,
+    )
+    return (severity.index(alert.status), alert.expires_on or date.min, alert.name)
+
+
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
     """Every figure on the dashboard, read from one snapshot of the file."""
     today = today or clock.today()
@@ -47,12 +58,12 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         profile = session.scalars(select(GroupProfile)).one()
         windows = windows_of(profile)
         volunteers = list_volunteers(store, include_archived=True, today=today)
+        # Everyone active whose vetting is not plainly current: expired, missing, waiting or
+        # expiring soon (an empty card then really means every active volunteer is current).
         vetting = tuple(
-            VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on)
+            VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on, v.gaps)
             for v in volunteers
-            if v.active
-            and not v.archived
-            and v.vetting_status in (VettingStatus.EXPIRED, VettingStatus.EXPIRING)
+            if v.active and not v.archived and v.vetting_status is not VettingStatus.CURRENT
         )
         overdue, due_soon = _tasks_due(session, today, windows)
         # The balance chart covers the group's life, at most the last 24 months.
@@ -66,7 +77,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             due_this_week=sum(
                 1 for t in due_soon if task_due_this_week(TaskStatus.OPEN, t.due_on, today)
             ),
-            vetting=tuple(sorted(vetting, key=lambda a: (a.expires_on or date.min, a.name))),
+            vetting=tuple(sorted(vetting, key=_vetting_order)),
             leases=_leases_ending(session, today, windows),
             arrivals=_arrivals(session, today),
             funds=funds_position(store, today),

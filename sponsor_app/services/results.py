@@ -95,6 +95,7 @@ class VettingAlert:
     name: str
     status: VettingStatus
     expires_on: date | None
+    gaps: tuple = ()  # domain.vetting.VettingGap: exactly what is missing, waiting or lapsing
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import TaskKind, VettingStatus
+from ...domain.enums import TaskKind
+from ...domain.vetting import gap_words
 from ...services.results import DashboardFigures
 from ..formatting import (
     days_from_arrival,
@@ -114,6 +115,17 @@ class ListCard(QGroupBox):
         self.setTitle(f"{self.base_title} ({len(rows)})")
 
 
+def _first_gap(alert, locale: str) -> str:
+    """The most pressing gap, and how many more (the tooltip lists them all)."""
+    if not alert.gaps:
+        return ""
+    words = gap_words(alert.gaps[0], lambda day: short_date(day, locale))
+    more = len(alert.gaps) - 1
+    return words + (
+        QCoreApplication.translate("dashboard", " (+%n more)", "", more) if more else ""
+    )
+
+
 class DashboardPage(Page):
     title = "Dashboard"
     task_activated = Signal(int)
@@ -144,14 +156,19 @@ class DashboardPage(Page):
                 Column(self.tr("Volunteer"), lambda v: v.name),
                 Column(
                     self.tr("Status"),
-                    lambda v: (
-                        ("✖ " if v.status is VettingStatus.EXPIRED else "⚠ ") + v.status.label
+                    lambda v: status_text(v.status),
+                    foreground=lambda v: status_colour(v.status),
+                ),
+                Column(
+                    self.tr("Still needed"),
+                    lambda v: _first_gap(v, loc()),
+                    tooltip=lambda v: "; ".join(
+                        gap_words(g, lambda day: short_date(day, loc())) for g in v.gaps
                     ),
                 ),
-                Column(self.tr("Expires"), lambda v: short_date(v.expires_on, loc())),
             ],
             "",
-            stretch=0,
+            stretch=2,
         )
         self.leases = ListCard(
             self.tr("Leases ending"),
@@ -321,7 +338,7 @@ class DashboardPage(Page):
             self.tr("and {} more on the Settlement plan"),
         )
         self.vetting.set_words(
-            self.tr("Vetting expired or expiring within {} days").format(windows.vetting_days),
+            self.tr("Vetting not current, or expiring within {} days").format(windows.vetting_days),
             self.tr("Every active volunteer's vetting is current for at least {} days.").format(
                 windows.vetting_days
             )
