@@ -156,8 +156,22 @@ def _holder(lock: Path) -> str:
         info = {}
     if not isinstance(info, dict) or not info:
         return _UNKNOWN_HOLDER
-    who, pid, since = info.get("who", "someone"), info.get("pid"), info.get("since")
-    return f"Sponsor Desk by {who} (process {pid}, since {since})"
+    who = info.get("who", "someone")
+    since = _since_words(info.get("since"))
+    return f"Sponsor Desk ({who}, {since})" if since else f"Sponsor Desk ({who})"
+
+
+def _since_words(since) -> str:
+    """When the holder opened the file, in this computer's local time ("since 16:54 today",
+    "since 24 Nov 2026 at 16:54"), not an ISO stamp in another time zone."""
+    try:
+        moment = datetime.fromisoformat(str(since)).astimezone()
+    except ValueError:
+        return ""
+    clock_time = moment.strftime("%H:%M")
+    if moment.date() == datetime.now().astimezone().date():
+        return f"since {clock_time} today"
+    return f"since {moment.day} {moment.strftime('%b %Y')} at {clock_time}"
 
 
 def _still_linked(fd: int, path: Path) -> bool:
