@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,12 +28,13 @@ from .backups import BackupActions
 from .context import GroupContext
 from .errors import show_known_error
 from .formatting import timestamp
-from .pages.base import Page
+from .pages.base import Page, PageHeader
 from .pages.dashboard import DashboardPage
 from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
 from .settings import AppSettings
 from .widgets.banner import Banner
+from .widgets.icons import give_buttons_icons, icon
 from .worker import run_in_background
 
 FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.resize(QSize(1280, 820))
 
         self.welcome = WelcomePage()
+        give_buttons_icons(self.welcome)
         self.dashboard = DashboardPage(self.context)
         # Other pages are built the first time they are shown (pages/registry.py says why).
         self.pages: list[Page | None] = [
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Pages"))
         for number, entry in enumerate(PAGES, start=1):
-            item = QListWidgetItem(entry.label)
+            item = QListWidgetItem(icon(entry.icon), entry.label)
             item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
         self.navigation.setFixedWidth(180)
@@ -239,11 +241,19 @@ class MainWindow(QMainWindow):
             self.page(number)
             self.page_stack.setCurrentIndex(number)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A widget with a style sheet keeps the palette it was polished with: when the system
+        # turns dark while the app runs, the navigation list would stay white. Polish it again.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.navigation.setStyleSheet(self.navigation.styleSheet())
+        super().changeEvent(event)
+
     def page(self, page: int | str) -> Page:
         """The page at a place in the navigation (or with a key), built on first use."""
         number = page if isinstance(page, int) else index_of(page)
         if self.pages[number] is None:
             built = PAGES[number].build(self.context)
+            _dress(built, PAGES[number])
             placeholder = self.page_stack.widget(number)
             self.page_stack.insertWidget(number, built)
             self.page_stack.removeWidget(placeholder)
@@ -538,3 +548,12 @@ class MainWindow(QMainWindow):
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
+
+
+def _dress(page: Page, entry) -> None:
+    """The same look on every page: its header (name and what it holds) at the top, and an
+    icon on each button that names what it does."""
+    if getattr(page, "header", None) is None and page.layout() is not None:
+        page.header = PageHeader(entry.label, entry.subtitle)
+        page.layout().insertWidget(0, page.header)
+    give_buttons_icons(page)

@@ -3,14 +3,17 @@ see it listed; the narrative is kept in the file for that period."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from sponsor_app.domain.periods import Period
 from sponsor_app.services.narratives import narrative
 from sponsor_app.ui.pages.registry import index_of
 
 from ..reports.helpers import text_of
+from .conftest import answering_message, type_date
 
 
 def test_generate_the_evaluation_with_a_narrative(qtbot, window, small_demo):
@@ -54,3 +57,19 @@ def test_the_roster_is_always_named(qtbot, window, small_demo):
     page.kind.setCurrentIndex(page.kind.findData("roster"))
     assert page.named.isChecked() and not page.named.isEnabled()
     assert not page.bundle.isEnabled() and not page.households.isEnabled()
+
+
+def test_the_period_is_typed_like_every_date(window, qtbot, small_demo):
+    """Issue 12, item 7 on the Reports page too: 31/03/2026 typed is taken, in the group's
+    order, and a period that ends before it starts makes no report but says why."""
+    window.open_file(small_demo)
+    window.show_page("reports")
+    page = window.page("reports")
+    type_date(qtbot, page.start, date(2025, 7, 1))
+    type_date(qtbot, page.end, date(2026, 3, 31))
+    assert page.period() == Period(date(2025, 7, 1), date(2026, 3, 31))
+    type_date(qtbot, page.end, date(2025, 6, 30))
+    seen: list[str] = []
+    with answering_message(qtbot, seen):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert seen == ["The period ends before it starts: swap the dates."]

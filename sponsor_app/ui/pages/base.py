@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..context import GroupContext
@@ -74,7 +74,8 @@ class PageHeader(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(subtitle)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        # A palette role, not a style sheet: it follows the palette when the system turns dark.
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 4, 2, 4)
         layout.setSpacing(0)
@@ -96,7 +97,8 @@ def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: palette(placeholder-text); padding: 12px;")
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # follows a palette change
+    label.setMargin(12)
     return label
 
 

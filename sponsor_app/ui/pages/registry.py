@@ -22,10 +22,16 @@ class PageEntry:
     module: str  # under sponsor_app.ui.pages; "" for a page still to come
     class_name: str = ""
     coming: str = ""  # what a page still to come will hold
+    icon: str = ""  # in resources/icons
+    about: str = ""  # the line under the page's name: what it holds (English; translated)
 
     @property
     def label(self) -> str:
         return QCoreApplication.translate("pages", self.title)
+
+    @property
+    def subtitle(self) -> str:
+        return QCoreApplication.translate("pages", self.about) if self.about else ""
 
     def build(self, context: GroupContext) -> Page:
         if not self.module:
@@ -35,13 +41,55 @@ class PageEntry:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("dashboard", "Dashboard", "dashboard", "DashboardPage"),
-    PageEntry("households", "Households", "households", "HouseholdsPage"),
-    PageEntry("plan", "Settlement plan", "plan", "PlanPage"),
-    PageEntry("volunteers", "Volunteers", "volunteers", "VolunteersPage"),
-    PageEntry("housing", "Housing", "housing", "HousingPage"),
-    PageEntry("funds", "Funds", "funds", "FundsPage"),
-    PageEntry("reports", "Reports", "reports", "ReportsPage"),
+    PageEntry("dashboard", "Dashboard", "dashboard", "DashboardPage", icon="layout-dashboard"),
+    PageEntry(
+        "households",
+        "Households",
+        "households",
+        "HouseholdsPage",
+        icon="hand-heart",
+        about="The families the group welcomes, their members and arrival dates",
+    ),
+    PageEntry(
+        "plan",
+        "Settlement plan",
+        "plan",
+        "PlanPage",
+        icon="list-checks",
+        about="Each household's tasks, check-ins, goals and indicators",
+    ),
+    PageEntry(
+        "volunteers",
+        "Volunteers",
+        "volunteers",
+        "VolunteersPage",
+        icon="users",
+        about="The roster: roles, vetting and training, hours given",
+    ),
+    PageEntry(
+        "housing",
+        "Housing",
+        "housing",
+        "HousingPage",
+        icon="house",
+        about="Homes, tenancies, inspections and the move-in checklist",
+    ),
+    PageEntry(
+        "funds",
+        "Funds",
+        "funds",
+        "FundsPage",
+        icon="wallet",
+        about="The ledger, budgets, pledges and where the money goes",
+    ),
+    PageEntry(
+        "reports",
+        "Reports",
+        "reports",
+        "ReportsPage",
+        icon="file-text",
+        about="PDF reports for the evaluation, the books, the roster and housing",
+    ),
 )
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -35,14 +34,13 @@ from ...services.report_data import default_period, households
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings
+from ..widgets.date_field import required_date
 from ..worker import run_in_background
 from .base import Page, empty_state
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _qdate(day) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def unique_path(folder: Path, stem: str, suffix: str) -> Path:
@@ -66,11 +64,12 @@ class ReportsPage(Page):
         self.kind = QComboBox()
         for kind in GROUP_REPORTS:
             self.kind.addItem(self.tr(kind.title), kind.value)
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
+        # Typed dates in the group's order (or ISO), with a calendar: the same as every form.
+        self.start = required_date()
+        self.end = required_date()
         for editor in (self.start, self.end):
-            editor.setDisplayFormat("d MMM yyyy")
-            editor.dateChanged.connect(self._on_period_changed)
+            editor.setMinimumWidth(170)
+            editor.changed.connect(self._on_period_changed)
         self.households = QListWidget()
         self.households.setMaximumHeight(90)
         self.named = QCheckBox(self.tr("Include &names (the report is then confidential)"))
@@ -175,7 +174,7 @@ class ReportsPage(Page):
             period = default_period(store)
             for editor, day in ((self.start, period.start), (self.end, period.end)):
                 editor.blockSignals(True)
-                editor.setDate(_qdate(day))
+                editor.set_value(day)
                 editor.blockSignals(False)
             self.start.setProperty("loaded", True)
         chosen = self._checked_codes()
@@ -200,7 +199,16 @@ class ReportsPage(Page):
         }
 
     def period(self) -> Period:
-        return Period(self.start.date().toPython(), self.end.date().toPython())
+        return Period(self.start.value(), self.end.value())
+
+    def _period_problem(self) -> str | None:
+        """Why the typed period cannot make a report, or None."""
+        for editor, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
+            if (problem := editor.problem()) is not None:
+                return self.tr("{}: {}").format(name, problem)
+        if self.end.value() < self.start.value():
+            return self.tr("The period ends before it starts: swap the dates.")
+        return None
 
     def kind_chosen(self) -> ReportKind:
         return ReportKind(self.kind.currentData())
@@ -216,11 +224,11 @@ class ReportsPage(Page):
         self.households.setEnabled(kind not in (ReportKind.FINANCES, ReportKind.ROSTER))
 
     def _on_period_changed(self, *_):
-        if self.context.is_open and self.end.date() >= self.start.date():
+        if self.context.is_open and self._period_problem() is None:
             self._load_narrative()
 
     def _load_narrative(self) -> None:
-        if self.end.date() < self.start.date():
+        if self._period_problem() is not None:
             return
         text = narrative(self.context.store, self.period())
         self.highlights.setPlainText(text.highlights)
@@ -234,8 +242,8 @@ class ReportsPage(Page):
 
     def save_narrative(self) -> bool:
         """Keep what was typed for this period (an undoable change); False if it could not."""
-        if self.end.date() < self.start.date():
-            show_known_error(self, SponsorDeskError(self.tr("The period ends before it starts.")))
+        if (problem := self._period_problem()) is not None:
+            show_known_error(self, SponsorDeskError(problem))
             return False
         typed, period, store = self._typed_narrative(), self.period(), self.context.store
         if typed == getattr(self, "_saved_narrative", None):
@@ -254,10 +262,8 @@ class ReportsPage(Page):
     def generate(self) -> None:
         from ...reports.generate import ReportRequest, generate
 
-        if self.end.date() < self.start.date():
-            show_known_error(
-                self, SponsorDeskError(self.tr("The period ends before it starts: swap the dates."))
-            )
+        if (problem := self._period_problem()) is not None:
+            show_known_error(self, SponsorDeskError(problem))
             return
         kind, period = self.kind_chosen(), self.period()
         if kind is ReportKind.EVALUATION and not self.save_narrative():

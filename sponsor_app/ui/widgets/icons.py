@@ -29,6 +29,8 @@ class _PaletteIconEngine(QIconEngine):
 
     def _colour(self, mode: QIcon.Mode) -> str:
         palette = QGuiApplication.palette()
+        if mode == QIcon.Mode.Selected:  # on the highlight (the chosen page in the list)
+            return palette.color(QPalette.ColorRole.HighlightedText).name()
         group = (
             QPalette.ColorGroup.Disabled
             if mode == QIcon.Mode.Disabled
@@ -56,3 +58,55 @@ def icon(name: str) -> QIcon:
     """The named icon ("calendar", "plus"...), drawn in the palette's colours."""
     _svg(name)  # a missing icon is a bug: fail where it is asked for, not at paint time
     return QIcon(_PaletteIconEngine(name))
+
+
+# A button's first word says what it does; the icon says the same at a glance. The words are
+# the window's English texts (the only language with its own texts so far): a translation
+# that changes them simply shows its buttons without icons until this table learns its words.
+_BY_VERB = {
+    "add": "plus",
+    "record": "plus",
+    "log": "plus",
+    "create": "plus",
+    "new": "plus",
+    "edit": "pencil",
+    "rename": "pencil",
+    "delete": "trash-2",
+    "remove": "trash-2",
+    "archive": "archive",
+    "restore": "archive-restore",
+    "bring": "archive-restore",
+    "import": "file-down",
+    "export": "file-up",
+    "generate": "file-text",
+    "open": "folder-open",
+    "show": "folder-open",
+    "choose": "folder-open",
+    "save": "save",
+    "mark": "check",
+    "tick": "check",
+    "skip": "circle-slash",
+    "re-apply": "refresh-cw",
+    "clear": "filter-x",
+    "roles": "settings",
+    "rules": "settings",
+    "categories": "settings",
+    "set": "wallet",
+    "volunteer's": "calendar",
+    "try": "book-open",
+}
+
+
+def icon_for_text(text: str) -> str | None:
+    """The icon for a button's text ("&Add volunteer…" -> "plus"), or None."""
+    words = text.replace("&", "").lower().split()
+    return _BY_VERB.get(words[0].rstrip("…:.")) if words else None
+
+
+def give_buttons_icons(root) -> None:
+    """Every push button under `root` without an icon gets the one its text names."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in root.findChildren(QPushButton):
+        if button.icon().isNull() and (name := icon_for_text(button.text())):
+            button.setIcon(icon(name))
