@@ -46,6 +46,7 @@ translations: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m sponsor_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) -m sponsor_app.ui.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache build *.egg-info
