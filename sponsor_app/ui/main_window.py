@@ -209,6 +209,16 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = menus.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            help_menu, self.tr("&Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = self._action(
+            help_menu,
+            self.tr("&Keyboard Shortcuts"),
+            self.show_shortcuts,
+            QKeySequence("Ctrl+/"),
+        )
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
 
     def _update_undo_actions(self, *_) -> None:
@@ -240,6 +250,19 @@ class MainWindow(QMainWindow):
         if number >= 0:
             self.page(number)
             self.page_stack.setCurrentIndex(number)
+
+    def show_guide(self) -> None:
+        from .dialogs.help_dialogs import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def show_shortcuts(self) -> None:
+        from .dialogs.help_dialogs import ShortcutsDialog, shortcut_rows
+
+        if self.context.is_open:  # every page built, so each page's keys are listed
+            for number in range(len(PAGES)):
+                self.page(number)
+        ShortcutsDialog(shortcut_rows(self), self).exec()
 
     def changeEvent(self, event: QEvent) -> None:
         # A widget with a style sheet keeps the palette it was polished with: when the system

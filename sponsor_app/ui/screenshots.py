@@ -62,7 +62,34 @@ def main(out_dir: str) -> int:
                 print(f"wrote {name}")
         app.setPalette(light)
         window.close()
+        if not scale:
+            write_guide_pictures(folder)
     return 0
+
+
+GUIDE_PICTURES = (
+    "dashboard.png",
+    "settlement-plan.png",
+    "volunteer-form.png",
+    "funds.png",
+    "reports.png",
+)
+
+
+def write_guide_pictures(folder: Path) -> None:
+    """The user guide (Help ▸ Guide) shows these pages; it ships them, narrower."""
+    from importlib import resources
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    guide = Path(str(resources.files("sponsor_app.resources") / "guide"))
+    for name in GUIDE_PICTURES:
+        picture = QImage(str(folder / name))
+        if picture.width() > 820:
+            picture = picture.scaledToWidth(820, Qt.TransformationMode.SmoothTransformation)
+        picture.save(str(guide / name))
+        print(f"wrote {guide / name}")
 
 
 def form_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:

@@ -41,8 +41,6 @@ from .base import Page, empty_state
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-
-
 def unique_path(folder: Path, stem: str, suffix: str) -> Path:
     """`stem.suffix` in the folder, or `stem (2).suffix`... never an existing file."""
     candidate, number = folder / f"{stem}{suffix}", 1
