@@ -21,7 +21,11 @@ def test_locked_file_shows_who_has_it(window, qtbot, tmp_path):
             assert window.open_file(path) is False
     finally:
         release(holder)
-    assert "already open in Sponsor Desk (" in seen[0] and "today)" in seen[0] and "Close it there first" in seen[0]
+    assert (
+        "already open in Sponsor Desk (" in seen[0]
+        and "today)" in seen[0]
+        and "Close it there first" in seen[0]
+    )
     assert window.is_showing_welcome() and not window.context.is_open
 
 

@@ -3,13 +3,13 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="287" />
+        <location filename="dashboard.py" line="304" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="289" />
+        <location filename="dashboard.py" line="306" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
@@ -81,6 +81,14 @@
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
     </message>
     </context>
+<context>
+    <name>dashboard</name>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="125" />
+        <source> (+%n more)</source>
+        <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>formatting</name>
     <message numerus="yes">

@@ -68,6 +68,12 @@ class DateField(QWidget):
         self.edit.textChanged.connect(lambda _: self.changed.emit())
         self.edit.editingFinished.connect(self._tidy)
 
+    def setAccessibleName(self, name: str) -> None:
+        """The name goes to the line a screen reader is in, and to its calendar button."""
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+        self.button.setAccessibleName(self.tr("Calendar for {}").format(name))
+
     # --- values -------------------------------------------------------------------------
     def value(self) -> date | None:
         try:
