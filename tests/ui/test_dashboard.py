@@ -65,6 +65,13 @@ def test_empty_states_say_what_to_do(window, qtbot, tmp_path):
     assert "Households page" in page.arrivals.stack.currentWidget().text()
     assert page.overdue.stack.currentIndex() == 1
     assert "No requirement yet" in page.funds_label.text()
+    # Issue 12 item 12: nothing false, and the first step offered.
+    assert page.vetting.empty.text().startswith("No volunteers yet: add them")
+    assert page.lapsed.empty.text().startswith("No family-facing task has a volunteer yet")
+    assert page.to_do.text() == "Nothing is overdue or due this week."
+    # No empty charts with axes of "0, 0, 1": a sentence until there is something to draw.
+    assert page.balance_stack.currentWidget() is page.balance_empty
+    assert page.area_stack.currentWidget() is page.area_empty
 
 
 def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):

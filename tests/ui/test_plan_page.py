@@ -251,3 +251,22 @@ def test_due_this_week_in_the_page_is_today_to_six_days_ahead(window, qtbot, lar
     page.this_week.setChecked(True)
     due = {t.due_on for t in page.model.shown_tasks()}
     assert due and all(TODAY <= d <= TODAY + timedelta(days=6) for d in due)
+
+
+def test_an_empty_plan_says_why(window, qtbot, tmp_path, small_demo):
+    from sponsor_app.services.groups import NewGroup, create_group
+
+    path = tmp_path / "new.sponsor"
+    create_group(path, NewGroup(name="New")).close()
+    window.open_file(path)
+    window.show_page("plan")
+    page = window.page("plan")
+    assert page.tree_stack.currentWidget() is page.tree_empty
+    assert page.tree_empty.text().startswith("No tasks yet. Add a household")
+    window.open_file(small_demo)
+    window.show_page("plan")
+    assert page.tree_stack.currentWidget() is page.tree
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "no task is called this")
+    qtbot.waitUntil(lambda: page.tree_stack.currentWidget() is page.tree_empty, timeout=3000)
+    assert "No task matches these filters" in page.tree_empty.text()

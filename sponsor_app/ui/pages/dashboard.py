@@ -232,6 +232,12 @@ class DashboardPage(Page):
         self.balance_stack.addWidget(self.balance_chart)
         self.balance_stack.addWidget(self.balance_empty)
         self.area_chart = AreaProgressChart()
+        self.area_empty = empty_state(
+            self.tr("Progress by outcome area appears here once a household has its plan.")
+        )
+        self.area_stack = QStackedWidget()
+        self.area_stack.addWidget(self.area_chart)
+        self.area_stack.addWidget(self.area_empty)
 
         self.header = page_header(self.tr("Dashboard"), "")
         self.to_do = QLabel()
@@ -248,7 +254,7 @@ class DashboardPage(Page):
         grid.addWidget(self.lapsed, 1, 4, 1, 2)
         grid.addWidget(self.funds_card, 2, 0, 1, 2)
         grid.addWidget(self.arrivals, 2, 2, 1, 2)
-        grid.addWidget(self.area_chart, 2, 4, 1, 2)
+        grid.addWidget(self.area_stack, 2, 4, 1, 2)
         grid.addWidget(self.balance_stack, 3, 0, 1, 6)
         for column in range(6):
             grid.setColumnStretch(column, 1)
@@ -300,11 +306,14 @@ class DashboardPage(Page):
         self.arrivals.set_rows(figures.arrivals)
         self.funds_label.setText(self._funds_text(figures))
         overdue, week = len(figures.overdue), figures.due_this_week
-        self.to_do.setText(
-            self.tr('<a href="overdue">%n task(s) overdue</a>', "", overdue)
-            + " · "
-            + self.tr('<a href="week">%n due this week</a>', "", week)
-        )
+        if overdue or week:
+            self.to_do.setText(
+                self.tr('<a href="overdue">%n task(s) overdue</a>', "", overdue)
+                + " · "
+                + self.tr('<a href="week">%n due this week</a>', "", week)
+            )
+        else:  # two links to empty lists would only send people nowhere
+            self.to_do.setText(self.tr("Nothing is overdue or due this week."))
         self.to_do.setToolTip(self.tr("Open the Settlement plan filtered to these tasks"))
         currency = figures.funds.held.currency
         if figures.ledger_months >= 2:
@@ -312,7 +321,11 @@ class DashboardPage(Page):
             self.balance_stack.setCurrentIndex(0)
         else:
             self.balance_stack.setCurrentIndex(1)
-        self.area_chart.set_progress(figures.area_progress)
+        if any(area.total for area in figures.area_progress):
+            self.area_chart.set_progress(figures.area_progress)
+            self.area_stack.setCurrentIndex(0)
+        else:  # no tasks: an empty chart would read "0, 0, 0, 1"
+            self.area_stack.setCurrentIndex(1)
 
     def _set_words(self, figures: DashboardFigures) -> None:
         """Titles carry the group's own warning windows; an empty card says what is true and

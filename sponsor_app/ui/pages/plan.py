@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -33,7 +34,7 @@ from ...services.volunteers import list_volunteers
 from ..dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from ..models.plan_model import TASK_ROLE, PlanModel
 from ..widgets.progress_strip import ProgressStrip
-from .base import Page
+from .base import Page, empty_state
 from .plan_tabs import CheckInsTab, GoalsTab, IndicatorsTab, TemplateTab
 
 ALL_OPEN = "open"
@@ -144,7 +145,11 @@ class PlanPage(Page):
         tasks_layout = QVBoxLayout(tasks_tab)
         tasks_layout.addLayout(filters)
         tasks_layout.addWidget(self.progress)
-        tasks_layout.addWidget(self.tree, 1)
+        self.tree_empty = empty_state("")
+        self.tree_stack = QStackedWidget()
+        self.tree_stack.addWidget(self.tree)
+        self.tree_stack.addWidget(self.tree_empty)
+        tasks_layout.addWidget(self.tree_stack, 1)
         tasks_layout.addLayout(buttons)
 
         self.check_ins = CheckInsTab(self)
@@ -304,10 +309,21 @@ class PlanPage(Page):
         self.summary.setText(
             self.tr("{} of %n task(s) shown", "", len(household_tasks)).format(shown)
             if self._tasks
-            else self.tr(
-                "No tasks yet: add a household with its arrival date on the Households page (Ctrl+2)."
-            )
+            else self.tr("No tasks yet.")  # the list's own sentence says what to do
         )
+        # An empty list says why: nothing yet, or filters that hide everything.
+        if not self._tasks:
+            self.tree_empty.setText(
+                self.tr(
+                    "No tasks yet. Add a household with its arrival date on the Households page "
+                    "(Ctrl+2): its settlement plan is laid out from the programme's template."
+                )
+            )
+        elif not shown:
+            self.tree_empty.setText(
+                self.tr("No task matches these filters. Clear filters shows them all again.")
+            )
+        self.tree_stack.setCurrentWidget(self.tree if shown else self.tree_empty)
         if selected is not None:
             self.select_task(selected.id)
         self._update_buttons()
