@@ -117,3 +117,31 @@ def test_the_rest_of_a_card_opens_the_plan_filtered(window, qtbot, large_demo):
     assert signal.args == ["overdue"]
     assert window.page_stack.currentWidget() is window.page("plan")
     assert window.page("plan").overdue.isChecked()
+
+
+def test_the_wheel_over_a_card_scrolls_the_dashboard(window, qtbot, large_demo):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.open_file(large_demo)
+    window.resize(1366, 768)
+    window.show()
+    page = window.dashboard
+    bar = page.findChild(QScrollArea).verticalScrollBar()
+    assert bar.maximum() > 0  # the dashboard is taller than the window
+    view = page.overdue.view
+    centre = QPointF(view.viewport().rect().center())
+    turn = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch towards the person
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), turn)
+    assert bar.value() > 0
+    assert view.horizontalScrollBar().value() == 0

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QGroupBox,
     QHeaderView,
@@ -74,6 +75,7 @@ class ListCard(QGroupBox):
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.viewport().installEventFilter(self)
         self.more = QLabel()
         self.more.setTextFormat(Qt.TextFormat.RichText)
         self.more.linkActivated.connect(lambda _: self.more_requested.emit())
@@ -90,6 +92,18 @@ class ListCard(QGroupBox):
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The wheel over a card scrolls the dashboard: the card shows all its rows, so a
+        table would only have scrolled sideways, or swallowed the turn."""
+        if event.type() == QEvent.Type.Wheel:
+            owner = self.parentWidget()
+            while owner is not None and not isinstance(owner, QScrollArea):
+                owner = owner.parentWidget()
+            if owner is not None:
+                QApplication.sendEvent(owner.viewport(), event)
+                return True
+        return super().eventFilter(watched, event)
 
     def set_words(self, title: str, empty_text: str, more_text: str = "") -> None:
         self.base_title = title
