@@ -115,6 +115,31 @@ def test_search_ignores_case_beyond_ascii(store, ledger):
     assert list(find_transactions(store, LedgerFilter(text="100%")).ids) == []  # % is literal
 
 
+def test_search_ignores_diacritics_both_ways(store, ledger):
+    """Issue 12: "kapiti" missed "Kāpiti". The search folds as imports match names."""
+    macron = _record(
+        store, date(2025, 3, 3), TransactionKind.INCOME, "50", "Donations", "Rotary Club of Kāpiti"
+    )
+    plain = _record(
+        store, date(2025, 3, 4), TransactionKind.INCOME, "20", "Donations", "Kapiti Quakers"
+    )
+    both = sorted([macron.id, plain.id])
+    for typed in ("kapiti", "KĀPITI", "  Kāpiti "):
+        assert sorted(find_transactions(store, LedgerFilter(text=typed)).ids) == both, typed
+    assert list(find_transactions(store, LedgerFilter(text="club of kapi")).ids) == [macron.id]
+
+
+def test_search_finds_a_category_by_its_name_without_its_macrons(store, ledger):
+    from sponsor_app.services.ledger import add_category
+
+    koha = add_category(store, "Koha ā-iwi", TransactionKind.INCOME)
+    gift = record_transaction(
+        store,
+        TransactionInput(date(2025, 3, 5), TransactionKind.INCOME, _money(store, "30"), koha.id),
+    )
+    assert list(find_transactions(store, LedgerFilter(text="koha a-iwi")).ids) == [gift.id]
+
+
 def test_month_end_balances_and_spending_by_category(store, ledger):
     months = month_end_balances(store, Period(date(2025, 1, 1), TODAY))
     assert [(m.month_end, m.balance.minor) for m in months] == [

@@ -9,7 +9,7 @@ from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 
-from .conftest import on_next_modal, through_preview, type_into
+from .conftest import on_next_modal, through_preview, type_into, type_text
 
 
 def _save(qtbot, dialog):
@@ -118,3 +118,17 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     assert asked[0] is False  # nothing can be imported until the category is decided
     assert "1 transactions added" in asked[1] and "category “Bake sale” (income)" in asked[1]
     assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1
+
+
+def test_search_typed_without_macrons_finds_the_names_that_have_them(window, qtbot, large_demo):
+    """Issue 12: "kapiti" in the search box missed the payments of "Kāpiti Quakers"."""
+    page = _open(window, large_demo)
+    qtbot.keyClicks(page.search, "kapiti")
+    shown = page.model.rowCount()
+    assert shown > 0
+    page.model.ensure_rows(0, shown - 1)
+    assert {page.model.index(row, 5).data() for row in range(shown)} == {"Kāpiti Quakers"}
+    page.search.clear()
+    type_text(qtbot, page.search, "KĀPITI")
+    assert page.search.text() == "KĀPITI"
+    assert page.model.rowCount() == shown
