@@ -195,6 +195,44 @@ def test_pledges_expected_against_received(store, ledger):
     assert pledge.received == Money(2000, "NZD") and pledge.outstanding == Money(4000, "NZD")
 
 
+def test_a_pledge_counts_payments_whatever_the_case_and_macrons(store, ledger):
+    """Issue 12: a pledge from "Rotary Club of Kāpiti" missed the payments of "Rotary Club of
+    Kapiti"; a payment in another category or outside the pledge's dates still does not count."""
+    add_pledge(
+        store,
+        PledgeInput("Rotary Club of Kāpiti", Money(5000, "NZD"), "monthly", date(2025, 1, 1)),
+    )
+    for day, counterparty, category in (
+        (date(2025, 1, 10), "Rotary Club of Kapiti", "Pledge payments"),
+        (date(2025, 2, 10), "ROTARY CLUB OF KĀPITI ", "Pledge payments"),
+        (date(2025, 3, 10), "Rotary Club of Kapiti", "Donations"),  # a gift, not the pledge
+        (date(2024, 12, 10), "Rotary Club of Kapiti", "Pledge payments"),  # before it began
+    ):
+        _record(store, day, TransactionKind.INCOME, "50", category, counterparty)
+    rotary = next(p for p in list_pledges(store, today=TODAY) if p.donor.startswith("Rotary"))
+    assert rotary.received == Money(10000, "NZD") and rotary.outstanding == Money(5000, "NZD")
+
+
+def test_a_donor_with_two_pledges_has_each_payment_counted_once(store, ledger):
+    """A $20 one-off gift beside a $50 monthly pledge: the monthly payments are not the gift's."""
+    add_pledge(
+        store, PledgeInput("Kāpiti Quakers", Money(5000, "NZD"), "monthly", date(2025, 1, 1))
+    )
+    add_pledge(store, PledgeInput("Kapiti Quakers", Money(2000, "NZD"), "once", date(2025, 2, 1)))
+    for day, amount in (
+        (date(2025, 1, 5), "50"),
+        (date(2025, 2, 5), "50"),
+        (date(2025, 2, 6), "20"),
+    ):
+        _record(store, day, TransactionKind.INCOME, amount, "Pledge payments", "Kapiti Quakers")
+    _record(
+        store, date(2025, 3, 5), TransactionKind.INCOME, "50", "Pledge payments", "Kāpiti Quakers"
+    )
+    pledges = {p.frequency: p for p in list_pledges(store, today=TODAY)}
+    assert pledges["monthly"].received == Money(15000, "NZD")
+    assert pledges["once"].received == Money(2000, "NZD")
+
+
 def test_rent_due_from_the_tenancy_against_rent_paid(store, ledger):
     household = add_household(store, HouseholdInput(code="H1"))
     prop = add_property(store, PropertyInput("1 Rata St"))

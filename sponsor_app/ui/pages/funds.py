@@ -271,7 +271,10 @@ class FundsPage(Page):
         self.pledge_table.setModel(self.pledges)
         box.addWidget(self.pledge_table)
         self.pledge_note = QLabel(
-            self.tr("Received counts income in “Pledge payments” from the same donor name.")
+            self.tr(
+                "Received counts income in “Pledge payments” from the donor's name, whatever its "
+                "capitals or macrons (“Kapiti” pays a pledge from “Kāpiti”), each payment once."
+            )
         )
         box.addWidget(self.pledge_note)
 
@@ -535,6 +538,7 @@ class FundsPage(Page):
             households,
             current,
             self,
+            ledger_service.counterparties(store),
         )
 
     def record(self) -> None:
@@ -603,7 +607,12 @@ class FundsPage(Page):
 
     def add_pledge(self) -> None:
         store, info = self.context.store, self.context.info
-        dialog = PledgeDialog(info.currency, info.locale, parent=self)
+        dialog = PledgeDialog(
+            info.currency,
+            info.locale,
+            parent=self,
+            counterparties=ledger_service.counterparties(store),
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add pledge"), lambda: funds_service.add_pledge(store, data)
         )
@@ -614,7 +623,9 @@ class FundsPage(Page):
         if pledge is None:
             return
         store, info = self.context.store, self.context.info
-        dialog = PledgeDialog(info.currency, info.locale, pledge, self)
+        dialog = PledgeDialog(
+            info.currency, info.locale, pledge, self, ledger_service.counterparties(store)
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit pledge"), lambda: funds_service.edit_pledge(store, pledge.id, data)
         )
