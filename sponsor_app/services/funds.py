@@ -50,8 +50,13 @@ class BudgetLine:
         return self.budget - self.actual
 
     @property
+    def has_budget(self) -> bool:
+        return self.budget.minor > 0
+
+    @property
     def over(self) -> bool:
-        return self.actual > self.budget
+        """Spent more than its budget; a category with no budget is never "over" one."""
+        return self.has_budget and self.actual > self.budget
 
 
 @dataclass(frozen=True)

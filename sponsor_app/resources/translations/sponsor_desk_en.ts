@@ -1,6 +1,15 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CategoryChart</name>
+    <message numerus="yes">
+        <location filename="charts.py" line="179" />
+        <source>%n other categories</source>
+        <translation>
+            <numerusform>%n other categories</numerusform><numerusform>%n other categories</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>DashboardPage</name>
     <message numerus="yes">
         <location filename="dashboard.py" line="287" />
@@ -84,37 +93,37 @@
 <context>
     <name>formatting</name>
     <message numerus="yes">
-        <location filename="formatting.py" line="35" />
+        <location filename="formatting.py" line="40" />
         <source>arrives in %n day(s)</source>
         <translation><numerusform>arrives in %n day</numerusform><numerusform>arrives in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="36" />
+        <location filename="formatting.py" line="41" />
         <source>arrived %n day(s) ago</source>
         <translation><numerusform>arrived %n day ago</numerusform><numerusform>arrived %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="41" />
+        <location filename="formatting.py" line="46" />
         <source>%n day(s) overdue</source>
         <translation><numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="44" />
+        <location filename="formatting.py" line="49" />
         <source>due in %n day(s)</source>
         <translation><numerusform>due in %n day</numerusform><numerusform>due in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="48" />
+        <location filename="formatting.py" line="53" />
         <source>%n person(s)</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="74" />
+        <location filename="formatting.py" line="79" />
         <source>ended %n day(s) ago</source>
         <translation><numerusform>ended %n day ago</numerusform><numerusform>ended %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="77" />
+        <location filename="formatting.py" line="82" />
         <source>ends in %n day(s)</source>
         <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
     </message>

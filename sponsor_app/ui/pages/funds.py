@@ -33,7 +33,7 @@ from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
 from ..dialogs.rules_dialog import RulesDialog
 from ..files import export_with_dialog
-from ..formatting import money, requirement_basis, short_date
+from ..formatting import money, month_label, requirement_basis, short_date
 from ..importing import choose_source, import_with_preview
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
@@ -194,30 +194,31 @@ class FundsPage(Page):
         self.budget = RowsModel(
             [
                 Column(self.tr("Category"), lambda b: b.category),
-                Column(self.tr("Budget"), lambda b: money(b.budget, loc()), numeric=True),
+                Column(
+                    self.tr("Budget"),
+                    lambda b: money(b.budget, loc()) if b.has_budget else self.tr("none"),
+                    numeric=True,
+                ),
                 Column(self.tr("Spent"), lambda b: money(b.actual, loc()), numeric=True),
                 Column(
                     self.tr("Left"),
-                    lambda b: money(b.difference, loc()),
+                    lambda b: money(b.difference, loc()) if b.has_budget else "—",
                     numeric=True,
                     foreground=lambda b: _OVER if b.over else None,
                 ),
-                Column(
-                    self.tr("State"),
-                    lambda b: self.tr("✖ over budget") if b.over else self.tr("✔ within budget"),
-                ),
+                Column(self.tr("State"), self._budget_state),
             ],
             self,
         )
         self.budget_months = RowsModel(
             [
-                Column(self.tr("Month"), lambda m: m[0].strftime("%b %Y")),
+                Column(self.tr("Month"), lambda m: month_label(m[0], loc())),
                 Column(self.tr("Budget"), lambda m: money(m[1], loc()), numeric=True),
                 Column(self.tr("Spent"), lambda m: money(m[2], loc()), numeric=True),
                 Column(
                     self.tr("State"),
-                    lambda m: self.tr("✖ over") if m[2] > m[1] else "",
-                    foreground=lambda m: _OVER if m[2] > m[1] else None,
+                    self._month_state,
+                    foreground=lambda m: _OVER if m[1].minor and m[2] > m[1] else None,
                 ),
             ],
             self,
@@ -494,6 +495,17 @@ class FundsPage(Page):
         elif index == 3:
             self._refresh_charts(store)
 
+    def _budget_state(self, line) -> str:
+        if not line.has_budget:
+            return self.tr("no budget")  # plainly so: not "over", which would alarm for nothing
+        return self.tr("✖ over budget") if line.over else self.tr("✔ within budget")
+
+    def _month_state(self, month) -> str:
+        _, budget, spent = month
+        if not budget.minor:
+            return self.tr("no budget") if spent.minor else ""
+        return self.tr("✖ over") if spent > budget else ""
+
     def _refresh_budget(self, store, loc: str) -> None:
         period = funds_service.support_period_of(store)
         self.budget_label.setText(
@@ -521,6 +533,8 @@ class FundsPage(Page):
         self.category_chart.set_amounts(
             funds_service.amounts_by_category(store, chart_period, TransactionKind.EXPENSE),
             currency,
+            chart_period,
+            self.context.info.locale,
         )
 
     # --- the ledger ---------------------------------------------------------------------------
