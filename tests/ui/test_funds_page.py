@@ -194,3 +194,32 @@ def test_spending_by_category_adds_up_to_the_ledger_and_states_its_period(
     assert charted == ledger.spending.minor
     everything = find_transactions(window.context.store, LedgerFilter())
     assert ledger.spending == everything.spending  # the demo's whole ledger is in the period
+
+
+def test_search_and_filters_show_only_on_the_ledger_tab(window, qtbot, small_demo):
+    """Issue 12: on the Budget, Pledges and Charts tabs the search box and filters did nothing."""
+    page = _open(window, small_demo)
+    ledger_only = (page.search, page.period, page.kind, page.category, page.household)
+    assert all(widget.isVisible() for widget in ledger_only)
+    for tab in (1, 2, 3):
+        qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, tab))
+        assert page.tabs.currentIndex() == tab
+        assert not any(widget.isVisible() for widget in ledger_only), tab
+    page.tabs.tabBar().setFocus()
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
+    assert page.tabs.currentIndex() == 0 and page.search.hasFocus()
+
+
+def test_another_file_opens_with_the_whole_ledger(window, qtbot, small_demo, large_demo):
+    """Issue 12: the search typed in one file carried over to the next one opened."""
+    page = _open(window, large_demo)
+    qtbot.keyClicks(page.search, "habitat")
+    page.period.setCurrentIndex(3)
+    page.kind.setCurrentIndex(page.kind.findData(TransactionKind.EXPENSE.value))
+    assert 0 < page.model.rowCount() < 5000
+    window.open_file(small_demo)
+    assert page.search.text() == "" and page.period.currentIndex() == 0
+    assert page.kind.currentIndex() == 0
+    everything = find_transactions(window.context.store, LedgerFilter())
+    assert page.model.rowCount() == len(everything.ids) > 0
+    assert page.totals.text().startswith(f"{len(everything.ids):,} shown")

@@ -186,8 +186,12 @@ class FundsPage(Page):
                 "No transactions match. Record one with “Record…” (Ctrl+Shift+N) or import a bank export with File ▸ Import ▸ Transactions."
             )
         )
+        # The search, filters and ledger buttons live on the Ledger tab: on the others they
+        # would do nothing.
         ledger_tab = QWidget()
         box = QVBoxLayout(ledger_tab)
+        box.addLayout(filters)
+        box.addLayout(actions)
         box.addWidget(self.table)
         box.addWidget(self.ledger_empty)
 
@@ -294,16 +298,14 @@ class FundsPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.requirement)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
         self.add_shortcuts(
             (
-                (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+                (self.tr("Find"), QKeySequence.StandardKey.Find, self.find),
                 (self.tr("Record transaction"), QKeySequence("Ctrl+Shift+N"), self.record),
-                (self.tr("Edit transaction"), QKeySequence("F2"), self.edit),
-                (self.tr("Delete transaction"), QKeySequence.StandardKey.Delete, self.delete),
+                (self.tr("Edit"), QKeySequence("F2"), self._edit_shown),
+                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self._delete_shown),
             )
         )
         self.record_button.setToolTip("Ctrl+Shift+N")
@@ -326,6 +328,43 @@ class FundsPage(Page):
         self.delete_pledge_button.clicked.connect(self.delete_pledge)
         self.pledge_table.doubleClicked.connect(lambda _: self.edit_pledge())
         self.tabs.currentChanged.connect(self._refresh_tab)
+
+    def _on_opened(self) -> None:
+        self.reset_filters()  # another file: what was searched for in the last one is gone
+        super()._on_opened()
+
+    def reset_filters(self) -> None:
+        """The whole ledger, newest first, on the Ledger tab: as a file first opens."""
+        self._balances = None  # the last file's; refresh() reads this file's
+        self._sort = ("date", True)
+        for widget in (self.search, self.period, self.kind, self.category, self.household):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.period, self.kind, self.category, self.household):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.period, self.kind, self.category, self.household):
+            widget.blockSignals(False)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.tabs.setCurrentIndex(0)
+
+    def find(self) -> None:
+        """Ctrl+F: the search is on the Ledger tab, so go there first."""
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _edit_shown(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            self.edit()
+        elif self.tabs.currentIndex() == 2:
+            self.edit_pledge()
+
+    def _delete_shown(self) -> None:
+        """The Delete key removes what is selected on the tab in view, never a row out of sight."""
+        if self.tabs.currentIndex() == 0:
+            self.delete()
+        elif self.tabs.currentIndex() == 2:
+            self.delete_pledge()
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
