@@ -23,6 +23,7 @@ def main(out_dir: str) -> int:
         from ..services.demo import write_demo
         from .main_window import MainWindow
         from .pages.registry import PAGES
+        from .screenshots_funds import funds_views
         from .translations import install
 
         app = QApplication.instance() or QApplication([])
@@ -46,6 +47,8 @@ def main(out_dir: str) -> int:
                 window.grab().save(str(folder / name))
                 print(f"wrote {folder / name}")
             for name in dialogs(window, Path(scratch), folder, suffix):
+                print(f"wrote {name}")
+            for name in funds_views(window, folder, suffix):
                 print(f"wrote {name}")
         app.setPalette(light)
         for suffix, palette in (("", light), ("-dark", dark_palette())):

@@ -54,13 +54,13 @@
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="474" />
+        <location filename="plan.py" line="475" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="519" />
+        <location filename="plan.py" line="520" />
         <source>Saved %n open task(s) to {}</source>
         <translation>
             <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
@@ -78,13 +78,13 @@
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="409" />
+        <location filename="volunteers.py" line="414" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="412" />
+        <location filename="volunteers.py" line="417" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>

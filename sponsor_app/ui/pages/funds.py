@@ -70,8 +70,9 @@ class _CategoryActions:
     def archive(self, category_id, archived):
         store = self.page.context.store
         self.page.context.execute(
-            self.page.tr("Archive category"),
+            self.page.tr("Archive category") if archived else self.page.tr("Restore category"),
             lambda: ledger_service.archive_category(store, category_id, archived),
+            removal=self.page.tr("Category archived.") if archived else None,
         )
 
 
@@ -106,7 +107,9 @@ class _RuleActions:
     def delete(self, rule_id):
         store = self.page.context.store
         self.page.context.execute(
-            self.page.tr("Delete rule"), lambda: rules_service.delete_rule(store, rule_id)
+            self.page.tr("Delete rule"),
+            lambda: rules_service.delete_rule(store, rule_id),
+            removal=self.page.tr("Rule deleted."),
         )
 
 
@@ -624,6 +627,7 @@ class FundsPage(Page):
         self.context.execute(
             self.tr("Delete transaction"),
             lambda: ledger_service.delete_transaction(store, transaction_id),
+            removal=self.tr("Transaction deleted."),
         )
 
     def manage_categories(self) -> None:
@@ -645,10 +649,11 @@ class FundsPage(Page):
         def save(value):
             category_id, first, last, amount = value
             self.context.execute(
-                self.tr("Set budget"),
+                self.tr("Set budget") if amount.minor else self.tr("Remove budget"),
                 lambda: funds_service.set_budget(
                     store, category_id, first, amount, last_month=max(first, last)
                 ),
+                removal=None if amount.minor else self.tr("Budget removed."),
             )
 
         dialog.save_callback = save
@@ -690,7 +695,9 @@ class FundsPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Delete pledge"), lambda: funds_service.delete_pledge(store, pledge.id)
+            self.tr("Delete pledge"),
+            lambda: funds_service.delete_pledge(store, pledge.id),
+            removal=self.tr("Pledge from {} deleted.").format(pledge.donor),
         )
 
     # --- import and export --------------------------------------------------------------------
