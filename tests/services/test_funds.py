@@ -315,3 +315,15 @@ def test_the_support_period_runs_from_each_households_arrival(store):
     assert funds_position(store, TODAY).requirement.required == Money(50000, "NZD")
     add_household(store, HouseholdInput(code="H2", arrival_date=date(2027, 1, 10)))
     assert support_period_of(store).end == date(2029, 1, 9)  # to the last family's end
+
+
+def test_counterparties_are_offered_once_each_in_their_usual_spelling(store, ledger):
+    from sponsor_app.services.ledger import counterparties
+
+    for name in ("Kāpiti Quakers", "KAPITI QUAKERS", "Kāpiti  Quakers", "kapiti quakers"):
+        _record(store, date(2025, 3, 3), TransactionKind.INCOME, "5", "Donations", name)
+    add_pledge(store, PledgeInput("Ōtaki Rotary Club", Money(500, "NZD"), "once", date(2025, 1, 1)))
+    names = counterparties(store)
+    assert [n for n in names if "quakers" in n.casefold()] == ["Kāpiti Quakers"]
+    assert "Ōtaki Rotary Club" in names and "" not in names
+    assert names == sorted(names, key=lambda n: n.casefold().replace("ō", "o"))
