@@ -31,19 +31,37 @@ app.processEvents()
 open_seconds = time.perf_counter() - started
 page = window.funds
 assert page.model.rowCount() == 100_000, page.model.rowCount()
-keystrokes = []
-for key in "habitat":
-    started = time.perf_counter()
-    QTest.keyClicks(page.search, key)
+def type_word(word):
+    page.search.clear()
     app.processEvents()
-    keystrokes.append(time.perf_counter() - started)
-shown = page.model.rowCount()
+    times = []
+    for key in word:
+        started = time.perf_counter()
+        QTest.keyClicks(page.search, key)
+        app.processEvents()
+        times.append(time.perf_counter() - started)
+    return times, page.model.rowCount()
+
+keystrokes, shown = type_word("habitat")
+# Case and macrons aside: "kapiti" is to find the pledge payments of "Kāpiti Quakers".
+folded_keys, folded_shown = type_word("kapiti")
 try:  # VmHWM is this process's own peak; ru_maxrss on Linux can carry the parent's over a fork
     with open("/proc/self/status") as status:
         peak_mb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
 except OSError:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"open": open_seconds, "keys": keystrokes, "shown": shown, "peak_mb": peak_mb}))
+print(
+    json.dumps(
+        {
+            "open": open_seconds,
+            "keys": keystrokes,
+            "shown": shown,
+            "folded_keys": folded_keys,
+            "folded_shown": folded_shown,
+            "peak_mb": peak_mb,
+        }
+    )
+)
 """
 
 
@@ -59,9 +77,14 @@ def run(huge: Path) -> list[str]:
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     keys = sorted(figures["keys"])
     median_ms, worst_ms = keys[len(keys) // 2] * 1000, keys[-1] * 1000
+    folded = sorted(figures["folded_keys"])
+    folded_median, folded_worst = folded[len(folded) // 2] * 1000, folded[-1] * 1000
     return [
         f"huge demo, open the Funds page:  {figures['open']:6.3f} s   (budget: <= 0.5 s)",
         f"huge demo, one filter keystroke: {median_ms:6.1f} ms median, {worst_ms:.1f} ms worst of 7 "
         f"(typing 'habitat', {figures['shown']:,} rows left)   (budget: <= 100 ms)",
+        f"huge demo, folded search key:    {folded_median:6.1f} ms median, {folded_worst:.1f} ms "
+        f"worst of 6 (typing 'kapiti' for 'Kāpiti', {figures['folded_shown']:,} rows found)   "
+        "(budget: <= 100 ms)",
         f"huge demo, peak memory:          {figures['peak_mb']:6.0f} MB   (budget: <= 300 MB)",
     ]

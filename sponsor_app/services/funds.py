@@ -9,12 +9,12 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..domain.enums import CategoryPurpose, RentFrequency, TransactionKind
+from ..domain.enums import CategoryPurpose, TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
 from ..domain.periods import Period, add_months, month_end, month_start
+from ..domain.pledges import Payment, PledgeTerms, payments_due, received_by_pledge
 from ..domain.programmes import get_programme
-from ..domain.rent import payment_dates
 from ..storage.models import (
     Budget,
     GroupProfile,
@@ -50,8 +50,13 @@ class BudgetLine:
         return self.budget - self.actual
 
     @property
+    def has_budget(self) -> bool:
+        return self.budget.minor > 0
+
+    @property
     def over(self) -> bool:
-        return self.actual > self.budget
+        """Spent more than its budget; a category with no budget is never "over" one."""
+        return self.has_budget and self.actual > self.budget
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ class PledgeRow:
     end_on: date | None
     note: str
     expected: Money  # due up to today
-    received: Money  # "Pledge payments" income from this donor in the pledge's dates
+    received: Money  # "Pledge payments" income from this donor (folded) in the pledge's dates
 
     @property
     def outstanding(self) -> Money:
@@ -366,53 +371,47 @@ def delete_pledge(store: Store, pledge_id: int) -> None:
         session.delete(pledge)
 
 
-def _payments_due(pledge: Pledge, today: date) -> int:
-    if pledge.start_on > today:
-        return 0
-    if pledge.frequency == "once":
-        return 1
-    end = min(pledge.end_on or today, today)
-    return len(payment_dates(pledge.start_on, end, RentFrequency(pledge.frequency)))
-
-
 def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:
-    """Each pledge with what was expected by today and what came in ("Pledge payments")."""
+    """Each pledge with what was expected by today and what came in: "Pledge payments" income
+    from the same counterparty, case and diacritics aside (domain/pledges.py)."""
     today = today or clock.today()
     t = LedgerTransaction
     with store.read() as session:
         currency = _profile(session).currency
-        pledges = session.scalars(select(Pledge).order_by(Pledge.donor, Pledge.start_on)).all()
-        pledge_categories = select(LedgerCategory.id).where(
-            LedgerCategory.purpose == CategoryPurpose.PLEDGE_PAYMENTS.value
-        )
-        # One query for all pledges: the category index narrows it to pledge payments first.
-        received = dict(
-            session.execute(
-                select(Pledge.id, func.sum(t.amount_minor))
-                .join(
-                    t,
-                    (func.lower(t.counterparty) == func.lower(Pledge.donor))
-                    & (t.occurred_on >= Pledge.start_on)
-                    & (t.occurred_on <= func.coalesce(Pledge.end_on, today)),
-                )
-                .where(t.category_id.in_(pledge_categories), t.occurred_on <= today)
-                .group_by(Pledge.id)
-            ).all()
-        )
-        return [
-            PledgeRow(
-                p.id,
-                p.donor,
-                Money(p.amount_minor, currency),
-                p.frequency,
-                p.start_on,
-                p.end_on,
-                p.note,
-                Money(p.amount_minor * _payments_due(p, today), currency),
-                Money(int(received.get(p.id, 0)), currency),
-            )
-            for p in pledges
+        pledges = [
+            PledgeTerms(p.id, p.donor, p.amount_minor, p.frequency, p.start_on, p.end_on)
+            for p in session.scalars(select(Pledge).order_by(Pledge.donor, Pledge.start_on))
         ]
+        notes = dict(session.execute(select(Pledge.id, Pledge.note)).all())
+        # The category index narrows 100,000 transactions to the pledge payments first; the
+        # names are then compared folded, which SQL's lower() cannot do.
+        payments = [
+            Payment(day, amount, counterparty)
+            for day, amount, counterparty in session.execute(
+                select(t.occurred_on, t.amount_minor, t.counterparty)
+                .join(LedgerCategory, LedgerCategory.id == t.category_id)
+                .where(
+                    LedgerCategory.purpose == CategoryPurpose.PLEDGE_PAYMENTS.value,
+                    t.kind == TransactionKind.INCOME,
+                    t.occurred_on <= today,
+                )
+            )
+        ]
+    received = received_by_pledge(pledges, payments, today)
+    return [
+        PledgeRow(
+            p.id,
+            p.donor,
+            Money(p.amount_minor, currency),
+            p.frequency,
+            p.start_on,
+            p.end_on,
+            notes[p.id],
+            Money(p.amount_minor * payments_due(p, today), currency),
+            Money(received[p.id], currency),
+        )
+        for p in pledges
+    ]
 
 
 # --- rent --------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from ..domain.enums import TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
-from ..storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
+from ..domain.text import fold
+from ..storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction, Pledge
 from ..storage.store import Store
 
 
@@ -133,6 +134,29 @@ def list_categories(store: Store, kind: TransactionKind | None = None) -> list[C
         if kind is not None:
             query = query.where(LedgerCategory.kind == kind)
         return [CategoryRow(c.id, c.name, c.kind, c.archived) for c in session.scalars(query)]
+
+
+def counterparties(store: Store) -> list[str]:
+    """Every name the ledger and the pledges use for who paid or was paid, once each however
+    it was spelt (compared as imports compare names: case and diacritics aside), in the
+    spelling used most, a spelling with its macrons before one without; ordered by name."""
+    with store.read() as session:
+        counts = session.execute(
+            select(LedgerTransaction.counterparty, func.count())
+            .where(LedgerTransaction.counterparty != "")
+            .group_by(LedgerTransaction.counterparty)
+        ).all()
+        donors = session.execute(select(Pledge.donor, func.count()).group_by(Pledge.donor)).all()
+    spellings: dict[str, dict[str, int]] = {}
+    for name, count in (*counts, *donors):
+        clean = " ".join(name.split())
+        if clean:
+            found = spellings.setdefault(fold(clean), {})
+            found[clean] = found.get(clean, 0) + count
+    return [
+        max(found, key=lambda name, f=found: (f[name], not name.isascii(), name))
+        for _, found in sorted(spellings.items())
+    ]
 
 
 def category_by_name(store: Store, name: str, kind: TransactionKind) -> CategoryRow:

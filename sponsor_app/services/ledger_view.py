@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 
 from ..domain.enums import TransactionKind
 from ..domain.money import Money
+from ..domain.text import fold
 from ..storage.bulk import fetch_int_rows
 from ..storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
 from ..storage.store import Store
@@ -109,7 +110,7 @@ def _selection(ids: array, signed: list[int], currency: str) -> LedgerSelection:
     return LedgerSelection(ids, Money(income, currency), Money(spending, currency))
 
 
-def _conditions(f: LedgerFilter) -> list:
+def _conditions(session, f: LedgerFilter) -> list:
     where = []
     if f.kind is not None:
         where.append(T.kind == f.kind)
@@ -121,32 +122,37 @@ def _conditions(f: LedgerFilter) -> list:
         where.append(T.occurred_on >= f.start)
     if f.end is not None:
         where.append(T.occurred_on <= f.end)
-    needle = f.text.strip().casefold()
+    # Folded as imports match names (case and diacritics aside), so "kapiti" finds "Kāpiti"
+    # and "KĀPITI" finds "Kapiti": search_text is stored folded the same way.
+    needle = fold(f.text)
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = "%" + escaped + "%"
-        # search_text is already case-folded, so a plain LIKE is exact on every database.
-        matching_categories = select(LedgerCategory.id).where(
-            func.lower(LedgerCategory.name).like(pattern, escape="\\")
-        )
+        # A group has tens of categories: their names are folded here rather than in SQL,
+        # whose lower() knows neither macrons nor accents.
+        matching_categories = [
+            category_id
+            for category_id, name in session.execute(select(LedgerCategory.id, LedgerCategory.name))
+            if needle in fold(name)
+        ]
+        found = T.search_text.like(pattern, escape="\\")
         where.append(
-            or_(T.search_text.like(pattern, escape="\\"), T.category_id.in_(matching_categories))
+            or_(found, T.category_id.in_(matching_categories)) if matching_categories else found
         )
     return where
 
 
 def find_transactions(store: Store, f: LedgerFilter) -> LedgerSelection:
     """Ids of the matching transactions in the chosen order, and their totals (one query)."""
-    where = _conditions(f)
     order = SORTS.get(f.sort, SORTS["date"])
     if f.descending:
         order = tuple(column.desc() for column in order)
-    query = select(T.id, signed_amount()).where(*where)
-    if f.sort == "category":
-        query = query.join(LedgerCategory, LedgerCategory.id == T.category_id)
-    elif f.sort == "household":
-        query = query.outerjoin(Household, Household.id == T.household_id)
     with store.read() as session:
+        query = select(T.id, signed_amount()).where(*_conditions(session, f))
+        if f.sort == "category":
+            query = query.join(LedgerCategory, LedgerCategory.id == T.category_id)
+        elif f.sort == "household":
+            query = query.outerjoin(Household, Household.id == T.household_id)
         currency = session.scalar(select(GroupProfile.currency))
         rows = fetch_int_rows(session, query.order_by(*order))
     return _selection(array("q", [r[0] for r in rows]), [r[1] for r in rows], currency)

@@ -58,6 +58,7 @@ class GroupContext(QObject):
     opened = Signal()
     closed = Signal()
     changed = Signal(object)  # Changes: a committed change set's tables and row ids
+    removed = Signal(str)  # a removal is now the last step on the undo stack: what went
     error = Signal(str)
     busy_changed = Signal(bool)  # a write is running off the GUI thread
     file_lost = Signal()  # the open file was moved or deleted: the store stopped writing
@@ -123,10 +124,12 @@ class GroupContext(QObject):
         self.closed.emit()
 
     # --- writing ----------------------------------------------------------------------------
-    def execute(self, text: str, apply: Callable[[], Any]) -> Any:
+    def execute(self, text: str, apply: Callable[[], Any], removal: str | None = None) -> Any:
         """Do an edit now (its change sets named `text`) and put it on the undo stack.
 
-        Errors propagate to the caller, and a failed edit leaves nothing on the stack."""
+        Errors propagate to the caller, and a failed edit leaves nothing on the stack. A
+        removal (a delete, an archive) passes what the person is told once it is done
+        ("Transaction deleted."): `removed` carries it to the window, which offers Undo."""
         try:
             with self.store.describing(text), self.store.recording() as recorded:
                 result = apply()
@@ -135,7 +138,8 @@ class GroupContext(QObject):
             # of it here too, once the caller's message is out of the way.
             QTimer.singleShot(0, self.check_in_place)
             raise
-        self._push(text, recorded)
+        if self._push(text, recorded) and removal:
+            self.removed.emit(removal)
         return result
 
     def run_write(
@@ -183,10 +187,11 @@ class GroupContext(QObject):
             cancellable=cancellable,
         )
 
-    def _push(self, text: str, recorded: list[Changes]) -> None:
+    def _push(self, text: str, recorded: list[Changes]) -> bool:
         if recorded:
             ids = [changes.change_set_id for changes in recorded]
             self.undo_stack.push(ChangeSetCommand(self, text, ids))
+        return bool(recorded)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

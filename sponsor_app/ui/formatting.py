@@ -18,6 +18,11 @@ def short_date(day: date | None, locale: str = "en_NZ") -> str:
     return format_date(day, "medium", locale=locale) if day else ""
 
 
+def month_label(day: date, locale: str = "en_NZ") -> str:
+    """A month as "Nov 2026": never "Nov 26", which reads as a day."""
+    return format_date(day, "MMM yyyy", locale=locale)
+
+
 def timestamp(moment: datetime, locale: str = "en_NZ") -> str:
     return format_datetime(moment, "short", locale=locale)
 

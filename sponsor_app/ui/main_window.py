@@ -35,6 +35,7 @@ from .pages.welcome import WelcomePage
 from .settings import AppSettings
 from .widgets.banner import Banner
 from .widgets.icons import give_buttons_icons, icon
+from .widgets.undo_notice import UndoNotice
 from .worker import run_in_background
 
 FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
+        # "Transaction deleted. [Undo]" after every removal (context.execute(..., removal=...)).
+        self.undo_notice = UndoNotice(self.context.undo_stack)
+        self.statusBar().insertWidget(0, self.undo_notice)
+        self.context.removed.connect(self.undo_notice.show_removal)
+        self.context.closed.connect(self.undo_notice.dismiss)
 
         self.backups = BackupActions(self)
         self._build_menus()

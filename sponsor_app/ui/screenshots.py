@@ -24,6 +24,7 @@ def main(out_dir: str) -> int:
         from ..services.demo import write_demo
         from .main_window import MainWindow
         from .pages.registry import PAGES
+        from .screenshots_funds import funds_views
         from .translations import install
 
         # `QT_SCALE_FACTOR=1.5` (make screenshots runs it too): the pages as at 150 %.
@@ -54,6 +55,8 @@ def main(out_dir: str) -> int:
             for name in dialogs(window, Path(scratch), folder, suffix):
                 print(f"wrote {name}")
             for name in form_dialogs(app, window, folder, suffix):
+                print(f"wrote {name}")
+            for name in funds_views(window, folder, suffix):
                 print(f"wrote {name}")
         app.setPalette(light)
         for suffix, palette in (("", light), ("-dark", dark_palette())) if not scale else ():

@@ -115,6 +115,31 @@ def test_search_ignores_case_beyond_ascii(store, ledger):
     assert list(find_transactions(store, LedgerFilter(text="100%")).ids) == []  # % is literal
 
 
+def test_search_ignores_diacritics_both_ways(store, ledger):
+    """Issue 12: "kapiti" missed "Kāpiti". The search folds as imports match names."""
+    macron = _record(
+        store, date(2025, 3, 3), TransactionKind.INCOME, "50", "Donations", "Rotary Club of Kāpiti"
+    )
+    plain = _record(
+        store, date(2025, 3, 4), TransactionKind.INCOME, "20", "Donations", "Kapiti Quakers"
+    )
+    both = sorted([macron.id, plain.id])
+    for typed in ("kapiti", "KĀPITI", "  Kāpiti "):
+        assert sorted(find_transactions(store, LedgerFilter(text=typed)).ids) == both, typed
+    assert list(find_transactions(store, LedgerFilter(text="club of kapi")).ids) == [macron.id]
+
+
+def test_search_finds_a_category_by_its_name_without_its_macrons(store, ledger):
+    from sponsor_app.services.ledger import add_category
+
+    koha = add_category(store, "Koha ā-iwi", TransactionKind.INCOME)
+    gift = record_transaction(
+        store,
+        TransactionInput(date(2025, 3, 5), TransactionKind.INCOME, _money(store, "30"), koha.id),
+    )
+    assert list(find_transactions(store, LedgerFilter(text="koha a-iwi")).ids) == [gift.id]
+
+
 def test_month_end_balances_and_spending_by_category(store, ledger):
     months = month_end_balances(store, Period(date(2025, 1, 1), TODAY))
     assert [(m.month_end, m.balance.minor) for m in months] == [
@@ -168,6 +193,44 @@ def test_pledges_expected_against_received(store, ledger):
     (pledge,) = list_pledges(store, today=TODAY)
     assert pledge.expected == Money(6000, "NZD")  # January, February, March
     assert pledge.received == Money(2000, "NZD") and pledge.outstanding == Money(4000, "NZD")
+
+
+def test_a_pledge_counts_payments_whatever_the_case_and_macrons(store, ledger):
+    """Issue 12: a pledge from "Rotary Club of Kāpiti" missed the payments of "Rotary Club of
+    Kapiti"; a payment in another category or outside the pledge's dates still does not count."""
+    add_pledge(
+        store,
+        PledgeInput("Rotary Club of Kāpiti", Money(5000, "NZD"), "monthly", date(2025, 1, 1)),
+    )
+    for day, counterparty, category in (
+        (date(2025, 1, 10), "Rotary Club of Kapiti", "Pledge payments"),
+        (date(2025, 2, 10), "ROTARY CLUB OF KĀPITI ", "Pledge payments"),
+        (date(2025, 3, 10), "Rotary Club of Kapiti", "Donations"),  # a gift, not the pledge
+        (date(2024, 12, 10), "Rotary Club of Kapiti", "Pledge payments"),  # before it began
+    ):
+        _record(store, day, TransactionKind.INCOME, "50", category, counterparty)
+    rotary = next(p for p in list_pledges(store, today=TODAY) if p.donor.startswith("Rotary"))
+    assert rotary.received == Money(10000, "NZD") and rotary.outstanding == Money(5000, "NZD")
+
+
+def test_a_donor_with_two_pledges_has_each_payment_counted_once(store, ledger):
+    """A $20 one-off gift beside a $50 monthly pledge: the monthly payments are not the gift's."""
+    add_pledge(
+        store, PledgeInput("Kāpiti Quakers", Money(5000, "NZD"), "monthly", date(2025, 1, 1))
+    )
+    add_pledge(store, PledgeInput("Kapiti Quakers", Money(2000, "NZD"), "once", date(2025, 2, 1)))
+    for day, amount in (
+        (date(2025, 1, 5), "50"),
+        (date(2025, 2, 5), "50"),
+        (date(2025, 2, 6), "20"),
+    ):
+        _record(store, day, TransactionKind.INCOME, amount, "Pledge payments", "Kapiti Quakers")
+    _record(
+        store, date(2025, 3, 5), TransactionKind.INCOME, "50", "Pledge payments", "Kāpiti Quakers"
+    )
+    pledges = {p.frequency: p for p in list_pledges(store, today=TODAY)}
+    assert pledges["monthly"].received == Money(15000, "NZD")
+    assert pledges["once"].received == Money(2000, "NZD")
 
 
 def test_rent_due_from_the_tenancy_against_rent_paid(store, ledger):
@@ -252,3 +315,15 @@ def test_the_support_period_runs_from_each_households_arrival(store):
     assert funds_position(store, TODAY).requirement.required == Money(50000, "NZD")
     add_household(store, HouseholdInput(code="H2", arrival_date=date(2027, 1, 10)))
     assert support_period_of(store).end == date(2029, 1, 9)  # to the last family's end
+
+
+def test_counterparties_are_offered_once_each_in_their_usual_spelling(store, ledger):
+    from sponsor_app.services.ledger import counterparties
+
+    for name in ("Kāpiti Quakers", "KAPITI QUAKERS", "Kāpiti  Quakers", "kapiti quakers"):
+        _record(store, date(2025, 3, 3), TransactionKind.INCOME, "5", "Donations", name)
+    add_pledge(store, PledgeInput("Ōtaki Rotary Club", Money(500, "NZD"), "once", date(2025, 1, 1)))
+    names = counterparties(store)
+    assert [n for n in names if "quakers" in n.casefold()] == ["Kāpiti Quakers"]
+    assert "Ōtaki Rotary Club" in names and "" not in names
+    assert names == sorted(names, key=lambda n: n.casefold().replace("ō", "o"))

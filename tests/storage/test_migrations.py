@@ -130,3 +130,24 @@ def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixtu
         sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
     )
     assert profile == (30,)
+
+
+def test_an_older_ledger_is_searched_without_its_macrons_after_the_upgrade(tmp_path):
+    """Schema 0010 folds every row's search text again: a 0004 file's "Kāpiti Quakers" rows,
+    stored case-folded only, are then found by "kapiti" as well as by "Kāpiti"."""
+    from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+
+    path = tmp_path / "schema-0004.sponsor"
+    path.write_bytes((FIXTURES / "schema-0004.sponsor").read_bytes())
+    raw = sqlite3.connect(path)
+    (kapiti,) = raw.execute(
+        "SELECT count(*) FROM ledger_transaction WHERE counterparty = 'Kāpiti Quakers'"
+    ).fetchone()
+    raw.close()
+    assert kapiti > 0
+    with Store.open(path) as store:
+        for typed in ("kapiti quakers", "KĀPITI QUAKERS"):
+            assert len(find_transactions(store, LedgerFilter(text=typed)).ids) == kapiti
+        assert len(find_transactions(store, LedgerFilter(text="ngati whatua")).ids) > 0
+    stored = sqlite3.connect(path).execute("SELECT search_text FROM ledger_transaction").fetchall()
+    assert not [text for (text,) in stored if {"ā", "ō", "ş"} & set(text)]

@@ -137,3 +137,20 @@ def through_preview(qtbot, choose: Callable[[QWidget], None] | None = None):
 
     with on_next_modal(qtbot, handle):
         yield
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type `text` key by key, letters with macrons or accents too (QTest's keyClicks knows
+    only ASCII): such a letter arrives as a keyboard layout that has it sends it, one key
+    press carrying the letter as its text."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for letter in text:
+        if letter.isascii():
+            qtbot.keyClicks(widget, letter)
+            continue
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter)
+            )

@@ -1,5 +1,7 @@
 """The Funds page driven as a person would: record a payment, see the balance and dashboard move."""
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -9,7 +11,8 @@ from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 
-from .conftest import on_next_modal, through_preview, type_into
+from ..conftest import TODAY
+from .conftest import on_next_modal, through_preview, type_into, type_text
 
 
 def _save(qtbot, dialog):
@@ -118,3 +121,105 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     assert asked[0] is False  # nothing can be imported until the category is decided
     assert "1 transactions added" in asked[1] and "category “Bake sale” (income)" in asked[1]
     assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1
+
+
+def test_search_typed_without_macrons_finds_the_names_that_have_them(window, qtbot, large_demo):
+    """Issue 12: "kapiti" in the search box missed the payments of "Kāpiti Quakers"."""
+    page = _open(window, large_demo)
+    qtbot.keyClicks(page.search, "kapiti")
+    shown = page.model.rowCount()
+    assert shown > 0
+    page.model.ensure_rows(0, shown - 1)
+    assert {page.model.index(row, 5).data() for row in range(shown)} == {"Kāpiti Quakers"}
+    page.search.clear()
+    type_text(qtbot, page.search, "KĀPITI")
+    assert page.search.text() == "KĀPITI"
+    assert page.model.rowCount() == shown
+
+
+def test_a_category_with_no_budget_says_so_and_is_not_over(window, qtbot, small_demo):
+    """Issue 12: a category nobody budgeted for showed in red as "✖ over budget"."""
+    from PySide6.QtGui import QColor
+
+    from sponsor_app.services.ledger import TransactionInput, add_category, record_transaction
+
+    page = _open(window, small_demo)
+    store = window.context.store
+    gifts = add_category(store, "Welcome gifts", TransactionKind.EXPENSE)
+    record_transaction(
+        store,
+        TransactionInput(
+            TODAY,  # in the support period the Budget tab shows
+            TransactionKind.EXPENSE,
+            Money(4500, "NZD"),
+            gifts.id,
+            "Kmart",
+        ),
+    )
+    qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, 1))
+    assert page.tabs.currentIndex() == 1
+    rows = {page.budget.index(r, 0).data(): r for r in range(page.budget.rowCount())}
+    row = rows["Welcome gifts"]
+    cells = [page.budget.index(row, c).data() for c in range(5)]
+    assert cells == ["Welcome gifts", "none", "$45.00", "—", "no budget"]
+    assert page.budget.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) != QColor("#c62828")
+    months = [page.budget_months.index(r, 0).data() for r in range(page.budget_months.rowCount())]
+    assert all(len(m.split()) == 2 and len(m.split()[1]) == 4 for m in months), months
+
+
+def _tab_centre(page, index):
+    return page.tabs.tabBar().tabRect(index).center()
+
+
+def test_spending_by_category_adds_up_to_the_ledger_and_states_its_period(
+    window, qtbot, large_demo
+):
+    """Issue 12: the chart kept the ten largest categories and dropped the rest (the large
+    demo's "Medical" and "Other spending"), so it left out money the ledger counts."""
+    page = _open(window, large_demo)
+    qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, 3))
+    chart = page.category_chart.chart()
+    (bars,) = chart.series()[0].barSets()
+    (axis,) = chart.axes(Qt.Orientation.Horizontal)
+    (categories,) = chart.axes(Qt.Orientation.Vertical)
+    assert axis.titleText() == "Thousands of NZD" and axis.labelFormat() == "%.0fk"
+    assert "3 other categories" in categories.categories()
+    charted = round(sum(bars.at(i) for i in range(bars.count())) * 1000 * 100)
+    # The title states the period; the ledger's spending over the same days is the same sum.
+    assert chart.title() == "Spending by category (NZD), 1 Jul 2024 – 15 Jun 2026"
+    ledger = find_transactions(
+        window.context.store,
+        LedgerFilter(kind=TransactionKind.EXPENSE, start=date(2024, 7, 1), end=date(2026, 6, 15)),
+    )
+    assert charted == ledger.spending.minor
+    everything = find_transactions(window.context.store, LedgerFilter())
+    assert ledger.spending == everything.spending  # the demo's whole ledger is in the period
+
+
+def test_search_and_filters_show_only_on_the_ledger_tab(window, qtbot, small_demo):
+    """Issue 12: on the Budget, Pledges and Charts tabs the search box and filters did nothing."""
+    page = _open(window, small_demo)
+    ledger_only = (page.search, page.period, page.kind, page.category, page.household)
+    assert all(widget.isVisible() for widget in ledger_only)
+    for tab in (1, 2, 3):
+        qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, tab))
+        assert page.tabs.currentIndex() == tab
+        assert not any(widget.isVisible() for widget in ledger_only), tab
+    page.tabs.tabBar().setFocus()
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
+    assert page.tabs.currentIndex() == 0 and page.search.hasFocus()
+
+
+def test_another_file_opens_with_the_whole_ledger(window, qtbot, small_demo, large_demo):
+    """Issue 12: the search typed in one file carried over to the next one opened."""
+    page = _open(window, large_demo)
+    qtbot.keyClicks(page.search, "habitat")
+    page.period.setCurrentIndex(3)
+    page.kind.setCurrentIndex(page.kind.findData(TransactionKind.EXPENSE.value))
+    assert 0 < page.model.rowCount() < 5000
+    window.open_file(small_demo)
+    assert page.search.text() == "" and page.period.currentIndex() == 0
+    assert page.kind.currentIndex() == 0
+    everything = find_transactions(window.context.store, LedgerFilter())
+    assert page.model.rowCount() == len(everything.ids) > 0
+    assert page.totals.text().startswith(f"{len(everything.ids):,} shown")

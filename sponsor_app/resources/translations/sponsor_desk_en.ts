@@ -1,15 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CategoryChart</name>
+    <message numerus="yes">
+        <location filename="charts.py" line="179" />
+        <source>%n other categories</source>
+        <translation>
+            <numerusform>%n other categories</numerusform><numerusform>%n other categories</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="311" />
+        <location filename="dashboard.py" line="325" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="313" />
+        <location filename="dashboard.py" line="327" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
@@ -45,13 +54,13 @@
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="490" />
+        <location filename="plan.py" line="491" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="535" />
+        <location filename="plan.py" line="536" />
         <source>Saved %n open task(s) to {}</source>
         <translation>
             <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
@@ -69,13 +78,13 @@
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="425" />
+        <location filename="volunteers.py" line="430" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="428" />
+        <location filename="volunteers.py" line="433" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
@@ -84,7 +93,7 @@
 <context>
     <name>dashboard</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="125" />
+        <location filename="dashboard.py" line="139" />
         <source> (+%n more)</source>
         <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
     </message>
@@ -92,37 +101,37 @@
 <context>
     <name>formatting</name>
     <message numerus="yes">
-        <location filename="formatting.py" line="35" />
+        <location filename="formatting.py" line="40" />
         <source>arrives in %n day(s)</source>
         <translation><numerusform>arrives in %n day</numerusform><numerusform>arrives in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="36" />
+        <location filename="formatting.py" line="41" />
         <source>arrived %n day(s) ago</source>
         <translation><numerusform>arrived %n day ago</numerusform><numerusform>arrived %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="41" />
+        <location filename="formatting.py" line="46" />
         <source>%n day(s) overdue</source>
         <translation><numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="44" />
+        <location filename="formatting.py" line="49" />
         <source>due in %n day(s)</source>
         <translation><numerusform>due in %n day</numerusform><numerusform>due in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="48" />
+        <location filename="formatting.py" line="53" />
         <source>%n person(s)</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="74" />
+        <location filename="formatting.py" line="79" />
         <source>ended %n day(s) ago</source>
         <translation><numerusform>ended %n day ago</numerusform><numerusform>ended %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="77" />
+        <location filename="formatting.py" line="82" />
         <source>ends in %n day(s)</source>
         <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
     </message>

@@ -31,6 +31,7 @@ from ...services.ledger import CategoryRow, TransactionInput
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
+from ..widgets.name_completer import suggest_names
 from ..widgets.optional_date import OptionalDateEdit
 
 METHODS = ("bank transfer", "card", "cash", "cheque", "online")
@@ -57,6 +58,7 @@ class TransactionDialog(FormDialog):
         households: list[tuple[int, str]],
         current: TransactionInput | None = None,
         parent: QWidget | None = None,
+        counterparties: list[str] = (),
     ):
         super().__init__(
             self.tr("Edit transaction") if current else self.tr("Record a transaction"), parent
@@ -75,6 +77,10 @@ class TransactionDialog(FormDialog):
         self.amount.setPlaceholderText(self.tr("e.g. 1,200 or 45.5"))
         self.category = form.add_field("category", self.tr("Ca&tegory:"), QComboBox())
         self.counterparty = form.add_field("counterparty", self.tr("&From or to:"), QLineEdit())
+        self.counterparty.setPlaceholderText(
+            self.tr("Start typing: names already used are offered")
+        )
+        suggest_names(self.counterparty, counterparties)
         self.method = form.add_field("method", self.tr("&Method:"), QComboBox())
         self.method.setEditable(True)
         self.method.addItems([self.tr(m) for m in METHODS])
@@ -181,10 +187,20 @@ class PledgeDialog(FormDialog):
         locale: str,
         row: PledgeRow | None = None,
         parent: QWidget | None = None,
+        counterparties: list[str] = (),
     ):
         super().__init__(self.tr("Edit pledge") if row else self.tr("Add pledge"), parent)
+        self._note = row.note if row else ""  # no field for it here: kept as it was
         form = self.form
         self.donor = form.add_field("donor", self.tr("&Donor:"), QLineEdit())
+        self.donor.setPlaceholderText(self.tr("Start typing: names already used are offered"))
+        self.donor.setToolTip(
+            self.tr(
+                "Income in “Pledge payments” from this name counts toward the pledge, whatever "
+                "its capitals or macrons: choose the name the payments come from."
+            )
+        )
+        suggest_names(self.donor, counterparties)
         self.amount = form.add_field("amount", self.tr("&Amount:"), MoneyEdit(currency, locale))
         self.frequency = form.add_field("frequency", self.tr("&How often:"), QComboBox())
         for frequency in PLEDGE_FREQUENCIES:
@@ -213,6 +229,7 @@ class PledgeDialog(FormDialog):
             self.frequency.currentData(),
             self.start_on.value(),
             self.end_on.value(),
+            self._note,
         )
 
 

@@ -33,7 +33,7 @@ from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
 from ..dialogs.rules_dialog import RulesDialog
 from ..files import export_with_dialog
-from ..formatting import money, requirement_basis, short_date
+from ..formatting import money, month_label, requirement_basis, short_date
 from ..importing import choose_source, import_with_preview
 from ..models.ledger_model import LedgerModel
 from ..models.rows_model import Column, RowsModel
@@ -70,8 +70,9 @@ class _CategoryActions:
     def archive(self, category_id, archived):
         store = self.page.context.store
         self.page.context.execute(
-            self.page.tr("Archive category"),
+            self.page.tr("Archive category") if archived else self.page.tr("Restore category"),
             lambda: ledger_service.archive_category(store, category_id, archived),
+            removal=self.page.tr("Category archived.") if archived else None,
         )
 
 
@@ -106,7 +107,9 @@ class _RuleActions:
     def delete(self, rule_id):
         store = self.page.context.store
         self.page.context.execute(
-            self.page.tr("Delete rule"), lambda: rules_service.delete_rule(store, rule_id)
+            self.page.tr("Delete rule"),
+            lambda: rules_service.delete_rule(store, rule_id),
+            removal=self.page.tr("Rule deleted."),
         )
 
 
@@ -186,38 +189,43 @@ class FundsPage(Page):
                 "No transactions match. Record one with “Record…” (Ctrl+Shift+N) or import a bank export with File ▸ Import ▸ Transactions."
             )
         )
+        # The search, filters and ledger buttons live on the Ledger tab: on the others they
+        # would do nothing.
         ledger_tab = QWidget()
         box = QVBoxLayout(ledger_tab)
+        box.addLayout(filters)
+        box.addLayout(actions)
         box.addWidget(self.table)
         box.addWidget(self.ledger_empty)
 
         self.budget = RowsModel(
             [
                 Column(self.tr("Category"), lambda b: b.category),
-                Column(self.tr("Budget"), lambda b: money(b.budget, loc()), numeric=True),
+                Column(
+                    self.tr("Budget"),
+                    lambda b: money(b.budget, loc()) if b.has_budget else self.tr("none"),
+                    numeric=True,
+                ),
                 Column(self.tr("Spent"), lambda b: money(b.actual, loc()), numeric=True),
                 Column(
                     self.tr("Left"),
-                    lambda b: money(b.difference, loc()),
+                    lambda b: money(b.difference, loc()) if b.has_budget else "—",
                     numeric=True,
                     foreground=lambda b: _OVER if b.over else None,
                 ),
-                Column(
-                    self.tr("State"),
-                    lambda b: self.tr("✖ over budget") if b.over else self.tr("✔ within budget"),
-                ),
+                Column(self.tr("State"), self._budget_state),
             ],
             self,
         )
         self.budget_months = RowsModel(
             [
-                Column(self.tr("Month"), lambda m: m[0].strftime("%b %Y")),
+                Column(self.tr("Month"), lambda m: month_label(m[0], loc())),
                 Column(self.tr("Budget"), lambda m: money(m[1], loc()), numeric=True),
                 Column(self.tr("Spent"), lambda m: money(m[2], loc()), numeric=True),
                 Column(
                     self.tr("State"),
-                    lambda m: self.tr("✖ over") if m[2] > m[1] else "",
-                    foreground=lambda m: _OVER if m[2] > m[1] else None,
+                    self._month_state,
+                    foreground=lambda m: _OVER if m[1].minor and m[2] > m[1] else None,
                 ),
             ],
             self,
@@ -271,7 +279,10 @@ class FundsPage(Page):
         self.pledge_table.setModel(self.pledges)
         box.addWidget(self.pledge_table)
         self.pledge_note = QLabel(
-            self.tr("Received counts income in “Pledge payments” from the same donor name.")
+            self.tr(
+                "Received counts income in “Pledge payments” from the donor's name, whatever its "
+                "capitals or macrons (“Kapiti” pays a pledge from “Kāpiti”), each payment once."
+            )
         )
         box.addWidget(self.pledge_note)
 
@@ -290,16 +301,14 @@ class FundsPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.requirement)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
         self.add_shortcuts(
             (
-                (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+                (self.tr("Find"), QKeySequence.StandardKey.Find, self.find),
                 (self.tr("Record transaction"), QKeySequence("Ctrl+Shift+N"), self.record),
-                (self.tr("Edit transaction"), QKeySequence("F2"), self.edit),
-                (self.tr("Delete transaction"), QKeySequence.StandardKey.Delete, self.delete),
+                (self.tr("Edit"), QKeySequence("F2"), self._edit_shown),
+                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self._delete_shown),
             )
         )
         self.record_button.setToolTip("Ctrl+Shift+N")
@@ -322,6 +331,43 @@ class FundsPage(Page):
         self.delete_pledge_button.clicked.connect(self.delete_pledge)
         self.pledge_table.doubleClicked.connect(lambda _: self.edit_pledge())
         self.tabs.currentChanged.connect(self._refresh_tab)
+
+    def _on_opened(self) -> None:
+        self.reset_filters()  # another file: what was searched for in the last one is gone
+        super()._on_opened()
+
+    def reset_filters(self) -> None:
+        """The whole ledger, newest first, on the Ledger tab: as a file first opens."""
+        self._balances = None  # the last file's; refresh() reads this file's
+        self._sort = ("date", True)
+        for widget in (self.search, self.period, self.kind, self.category, self.household):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.period, self.kind, self.category, self.household):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.period, self.kind, self.category, self.household):
+            widget.blockSignals(False)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.tabs.setCurrentIndex(0)
+
+    def find(self) -> None:
+        """Ctrl+F: the search is on the Ledger tab, so go there first."""
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _edit_shown(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            self.edit()
+        elif self.tabs.currentIndex() == 2:
+            self.edit_pledge()
+
+    def _delete_shown(self) -> None:
+        """The Delete key removes what is selected on the tab in view, never a row out of sight."""
+        if self.tabs.currentIndex() == 0:
+            self.delete()
+        elif self.tabs.currentIndex() == 2:
+            self.delete_pledge()
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
@@ -491,6 +537,17 @@ class FundsPage(Page):
         elif index == 3:
             self._refresh_charts(store)
 
+    def _budget_state(self, line) -> str:
+        if not line.has_budget:
+            return self.tr("no budget")  # plainly so: not "over", which would alarm for nothing
+        return self.tr("✖ over budget") if line.over else self.tr("✔ within budget")
+
+    def _month_state(self, month) -> str:
+        _, budget, spent = month
+        if not budget.minor:
+            return self.tr("no budget") if spent.minor else ""
+        return self.tr("✖ over") if spent > budget else ""
+
     def _refresh_budget(self, store, loc: str) -> None:
         period = funds_service.support_period_of(store)
         self.budget_label.setText(
@@ -518,6 +575,8 @@ class FundsPage(Page):
         self.category_chart.set_amounts(
             funds_service.amounts_by_category(store, chart_period, TransactionKind.EXPENSE),
             currency,
+            chart_period,
+            self.context.info.locale,
         )
 
     # --- the ledger ---------------------------------------------------------------------------
@@ -535,6 +594,7 @@ class FundsPage(Page):
             households,
             current,
             self,
+            ledger_service.counterparties(store),
         )
 
     def record(self) -> None:
@@ -567,6 +627,7 @@ class FundsPage(Page):
         self.context.execute(
             self.tr("Delete transaction"),
             lambda: ledger_service.delete_transaction(store, transaction_id),
+            removal=self.tr("Transaction deleted."),
         )
 
     def manage_categories(self) -> None:
@@ -588,10 +649,11 @@ class FundsPage(Page):
         def save(value):
             category_id, first, last, amount = value
             self.context.execute(
-                self.tr("Set budget"),
+                self.tr("Set budget") if amount.minor else self.tr("Remove budget"),
                 lambda: funds_service.set_budget(
                     store, category_id, first, amount, last_month=max(first, last)
                 ),
+                removal=None if amount.minor else self.tr("Budget removed."),
             )
 
         dialog.save_callback = save
@@ -603,7 +665,12 @@ class FundsPage(Page):
 
     def add_pledge(self) -> None:
         store, info = self.context.store, self.context.info
-        dialog = PledgeDialog(info.currency, info.locale, parent=self)
+        dialog = PledgeDialog(
+            info.currency,
+            info.locale,
+            parent=self,
+            counterparties=ledger_service.counterparties(store),
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Add pledge"), lambda: funds_service.add_pledge(store, data)
         )
@@ -614,7 +681,9 @@ class FundsPage(Page):
         if pledge is None:
             return
         store, info = self.context.store, self.context.info
-        dialog = PledgeDialog(info.currency, info.locale, pledge, self)
+        dialog = PledgeDialog(
+            info.currency, info.locale, pledge, self, ledger_service.counterparties(store)
+        )
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit pledge"), lambda: funds_service.edit_pledge(store, pledge.id, data)
         )
@@ -626,7 +695,9 @@ class FundsPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Delete pledge"), lambda: funds_service.delete_pledge(store, pledge.id)
+            self.tr("Delete pledge"),
+            lambda: funds_service.delete_pledge(store, pledge.id),
+            removal=self.tr("Pledge from {} deleted.").format(pledge.donor),
         )
 
     # --- import and export --------------------------------------------------------------------

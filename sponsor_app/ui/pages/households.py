@@ -301,7 +301,9 @@ class HouseholdsPage(Page):
         archive = not current.archived
         text = self.tr("Archive household {}") if archive else self.tr("Restore household {}")
         self.context.execute(
-            text.format(current.code), lambda: service.archive_household(store, current.id, archive)
+            text.format(current.code),
+            lambda: service.archive_household(store, current.id, archive),
+            removal=self.tr("Household {} archived.").format(current.code) if archive else None,
         )
 
     def delete_household(self) -> None:
@@ -330,6 +332,7 @@ class HouseholdsPage(Page):
         self.context.execute(
             self.tr("Delete household {}").format(current.code),
             lambda: service.delete_household(store, current.id),
+            removal=self.tr("Household {} deleted.").format(current.code),
         )
 
     def _principal_name(self) -> str | None:
@@ -367,4 +370,5 @@ class HouseholdsPage(Page):
         self.context.execute(
             self.tr("Archive member {}").format(member.full_name),
             lambda: service.archive_member(store, member.id, True),
+            removal=self.tr("{} archived.").format(member.full_name),
         )

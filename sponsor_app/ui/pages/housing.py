@@ -332,6 +332,7 @@ class HousingPage(Page):
         self.context.execute(
             self.tr("Archive property {}").format(prop.address),
             lambda: service.archive_property(store, prop.id, True),
+            removal=self.tr("{} archived.").format(prop.address),
         )
 
     # --- tenancies, inspections, checklist ------------------------------------------------
@@ -393,7 +394,9 @@ class HousingPage(Page):
         row = self.inspections.row_at(index.row())
         store = self.context.store
         self.context.execute(
-            self.tr("Delete inspection"), lambda: service.delete_inspection(store, row.id)
+            self.tr("Delete inspection"),
+            lambda: service.delete_inspection(store, row.id),
+            removal=self.tr("Inspection deleted."),
         )
 
     def _on_checklist_item_changed(self, item: QListWidgetItem) -> None:
@@ -432,4 +435,5 @@ class HousingPage(Page):
         self.context.execute(
             self.tr("Remove “{}”").format(label),
             lambda: service.remove_move_in_item(store, item_id),
+            removal=self.tr("“{}” removed from the checklist.").format(label),
         )

@@ -474,6 +474,7 @@ class PlanPage(Page):
         dialog.save_callback = lambda reason: self.context.execute(
             self.tr("Skip “{}”").format(task.title),
             lambda: service.skip_task(store, task.id, reason),
+            removal=self.tr("“{}” skipped.").format(task.title),
         )
         dialog.exec()
 

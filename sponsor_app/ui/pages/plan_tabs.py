@@ -201,6 +201,7 @@ class CheckInsTab(_Tab):
         self.context.execute(
             self.tr("Delete the check-in of {}").format(short_date(row.held_on, self.locale())),
             lambda: checkin_service.delete_check_in(store, row.id),
+            removal=self.tr("Check-in deleted."),
         )
 
 
@@ -295,6 +296,7 @@ class GoalsTab(_Tab):
         self.context.execute(
             self.tr("Delete a goal of {}").format(goal.household_code),
             lambda: goal_service.delete_goal(store, goal.id),
+            removal=self.tr("Goal deleted."),
         )
 
 
@@ -428,7 +430,9 @@ class IndicatorsTab(_Tab):
         reading = self.history_model.row_at(index.row())
         store = self.context.store
         self.context.execute(
-            self.tr("Delete a reading"), lambda: indicator_service.delete_reading(store, reading.id)
+            self.tr("Delete a reading"),
+            lambda: indicator_service.delete_reading(store, reading.id),
+            removal=self.tr("Reading deleted."),
         )
 
 
@@ -497,4 +501,5 @@ class TemplateTab(_Tab):
         self.context.execute(
             self.tr("Remove “{}” from the template").format(template.title),
             lambda: plan_service.retire_template_task(store, template.group_template_id),
+            removal=self.tr("“{}” removed from the template.").format(template.title),
         )

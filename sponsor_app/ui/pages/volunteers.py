@@ -53,8 +53,8 @@ class _RoleActions:
     def list(self):
         return roles_service.list_roles(self.page.context.store)
 
-    def _do(self, text: str, action) -> None:
-        self.page.context.execute(text, action)
+    def _do(self, text: str, action, removal: str | None = None) -> None:
+        self.page.context.execute(text, action, removal=removal)
 
     def add(self, name: str) -> None:
         store = self.page.context.store
@@ -75,11 +75,16 @@ class _RoleActions:
         self._do(
             self.page.tr("Retire role") if retired else self.page.tr("Bring back role"),
             lambda: roles_service.retire_role(store, role_id, retired),
+            removal=self.page.tr("Role retired.") if retired else None,
         )
 
     def delete(self, role_id: int) -> None:
         store = self.page.context.store
-        self._do(self.page.tr("Delete role"), lambda: roles_service.delete_role(store, role_id))
+        self._do(
+            self.page.tr("Delete role"),
+            lambda: roles_service.delete_role(store, role_id),
+            removal=self.page.tr("Role deleted."),
+        )
 
 
 class VolunteerProxy(RowsProxy):
@@ -525,6 +530,7 @@ class VolunteersPage(Page):
         self.context.execute(
             text.format(current.full_name),
             lambda: service.archive_volunteer(store, current.id, archive),
+            removal=self.tr("{} archived.").format(current.full_name) if archive else None,
         )
 
     # --- checks, training, hours ------------------------------------------------------------
@@ -560,6 +566,7 @@ class VolunteersPage(Page):
         self.context.execute(
             self.tr("Delete {}").format(check.kind_label),
             lambda: vetting_service.delete_check(store, check.id),
+            removal=self.tr("{} deleted.").format(check.kind_label),
         )
 
     def add_training(self) -> None:
@@ -591,7 +598,9 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Delete training"), lambda: vetting_service.delete_training(store, record.id)
+            self.tr("Delete training"),
+            lambda: vetting_service.delete_training(store, record.id),
+            removal=self.tr("Training record deleted."),
         )
 
     def log_hours(self) -> None:
@@ -613,7 +622,9 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Delete hours"), lambda: hours_service.delete_hours(store, entry.id)
+            self.tr("Delete hours"),
+            lambda: hours_service.delete_hours(store, entry.id),
+            removal=self.tr("Hours deleted."),
         )
 
     # --- roles ------------------------------------------------------------------------------

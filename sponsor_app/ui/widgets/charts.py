@@ -82,7 +82,7 @@ class BalanceChart(QChartView):
         chart.legend().hide()
         values = [p.balance.minor / 100 for p in balances] or [0]
         # Large balances read in thousands ("20k") rather than as "2000000"-style digit runs.
-        scale = 1000 if max(abs(v) for v in values) >= 10_000 else 1
+        scale, label_format, axis_title = thousands_axis(max(abs(v) for v in values), currency)
         series = QLineSeries()
         series.setPen(QPen(QColor("#1565c0"), 2))
         for point in balances:
@@ -95,8 +95,8 @@ class BalanceChart(QChartView):
         x_axis.setTickCount(min(max(len(balances), 2), 6))
         x_axis.setTitleText(self.tr("Month end"))
         y_axis = QValueAxis()
-        y_axis.setLabelFormat("%.0fk" if scale > 1 else "%.0f")
-        y_axis.setTitleText(self.tr("Thousands of {}").format(currency) if scale > 1 else currency)
+        y_axis.setLabelFormat(label_format)
+        y_axis.setTitleText(axis_title)
         scaled = [v / scale for v in values]
         low, high = min(min(scaled), 0), max(max(scaled), 1)
         y_axis.setRange(low, high + (high - low) * 0.05)
@@ -142,29 +142,65 @@ class AreaProgressChart(BalanceChart):
         self._replace(chart)
 
 
+def thousands_axis(highest: float, currency: str) -> tuple[int, str, str]:
+    """(scale, label format, title) for a money axis: large amounts read in thousands ("20k",
+    "Thousands of NZD") rather than as "2000000"-style runs of digits."""
+    if highest >= 10_000:
+        title = QCoreApplication.translate("Charts", "Thousands of {}").format(currency)
+        return 1000, "%.0fk", title
+    return 1, "%.0f", currency
+
+
+def _period_words(start, end, locale: str) -> str:
+    return "{} – {}".format(
+        format_date(start, "d MMM yyyy", locale=locale),
+        format_date(end, "d MMM yyyy", locale=locale),
+    )
+
+
 class CategoryChart(BalanceChart):
-    """Spending by category as horizontal bars, largest first."""
+    """Spending by category as horizontal bars, largest first. Every transaction of the period
+    is in a bar: past the first nine categories, the rest share one "other categories" bar, so
+    the bars add up to the ledger's spending for the period the title states."""
+
+    MOST_BARS = 10
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Spending by category chart"))
 
-    def set_amounts(self, amounts, currency: str) -> None:
-        chart = _chart(self.tr("Spending by category ({})").format(currency))
+    def bars(self, amounts) -> list[tuple[str, int]]:
+        """(label, minor units) for each bar, largest first."""
+        shown = [(item.category, item.amount.minor) for item in amounts]
+        if len(shown) > self.MOST_BARS:
+            rest = shown[self.MOST_BARS - 1 :]
+            shown = shown[: self.MOST_BARS - 1]
+            shown.append(
+                (self.tr("%n other categories", "", len(rest)), sum(minor for _, minor in rest))
+            )
+        return shown
+
+    def set_amounts(self, amounts, currency: str, period, locale: str = "en_NZ") -> None:
+        title = self.tr("Spending by category ({}), {}").format(
+            currency, _period_words(period.start, period.end, locale)
+        )
+        chart = _chart(title)
         chart.legend().hide()
+        shown = list(reversed(self.bars(amounts)))  # Qt draws the first category at the bottom
+        highest = max([minor / 100 for _, minor in shown] + [1])
+        scale, label_format, axis_title = thousands_axis(highest, currency)
         bars = QBarSet(self.tr("Spent"))
         bars.setBrush(QBrush(QColor("#6a1b9a")))
-        shown = list(reversed(amounts[:10]))  # Qt draws the first category at the bottom
-        for item in shown:
-            bars.append(item.amount.minor / 100)  # a chart coordinate; exact amounts: the table
+        for _, minor in shown:
+            bars.append(minor / 100 / scale)  # a chart coordinate; exact amounts: the ledger
         series = QHorizontalBarSeries()
         series.append(bars)
         _category_axes(
             chart,
             series,
-            [item.category for item in shown] or [self.tr("(no spending)")],
-            currency,
-            "%.0f",
-            max([item.amount.minor / 100 for item in shown] + [1]),
+            [label for label, _ in shown] or [self.tr("(no spending)")],
+            axis_title,
+            label_format,
+            highest / scale,
         )
         self._replace(chart)
