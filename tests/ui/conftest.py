@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from sponsor_app.services.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
@@ -53,8 +53,11 @@ def small_demo(tmp_path):
     return write_demo(tmp_path / "Small demo.sponsor", "small", today=TODAY)
 
 
+STUCK_AFTER_MS = 15_000
+
+
 @contextmanager
-def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
+def on_next_modal(qtbot, handle: Callable[[QWidget], None], skip_progress: bool = False):
     """Run `handle(dialog)` once a modal dialog opens inside the `with` block.
 
     A failing assertion in `handle` closes the dialog (so exec() returns) and is raised again
@@ -65,7 +68,10 @@ def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is None or not modal.isVisible() or modal.property("claimed"):
+        # A progress dialog is modal too; a helper waiting for a message must not take it
+        # for the message (it would then wait on it while the message's own loop runs).
+        busy = skip_progress and isinstance(modal, QProgressDialog)
+        if modal is None or not modal.isVisible() or modal.property("claimed") or busy:
             QTimer.singleShot(20, poll)  # none yet, or another helper's dialog
             return
         modal.setProperty("claimed", True)
@@ -79,6 +85,22 @@ def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
         except BaseException as error:  # re-raised in the test's own frame below
             errors.append(error)
             modal.close()
+        else:
+            QTimer.singleShot(STUCK_AFTER_MS, lambda: stuck(modal))
+
+    def stuck(modal: QWidget) -> None:
+        """A handler that leaves its dialog open (a Save the form refused, say) would keep
+        exec() waiting forever: close it and fail the test instead of hanging the suite."""
+        try:
+            if not modal.isVisible():
+                return
+        except RuntimeError:  # already deleted: it closed
+            return
+        if QApplication.activeModalWidget() is not modal:  # a message of its own on top
+            QTimer.singleShot(STUCK_AFTER_MS, lambda: stuck(modal))
+            return
+        errors.append(AssertionError(f"{type(modal).__name__} was still open after its handler"))
+        modal.close()
 
     QTimer.singleShot(0, poll)
     yield
@@ -96,7 +118,7 @@ def answering_message(qtbot, seen: list[str], button=QMessageBox.StandardButton.
         seen.append(box.text())
         box.button(button).click()
 
-    with on_next_modal(qtbot, handle):
+    with on_next_modal(qtbot, handle, skip_progress=True):
         yield
 
 

@@ -84,6 +84,7 @@ def test_the_undo_button_never_undoes_a_later_step(window, qtbot, small_demo):
 
     def record(dialog):
         type_into(qtbot, dialog.amount, "12")
+        dialog.category.setCurrentIndex(dialog.category.findText("Food"))
         _click(qtbot, dialog.buttons.buttons()[0])
 
     with on_next_modal(qtbot, record):
