@@ -1,8 +1,14 @@
 """CSV and XLSX out, the same way for every table (reading is services/imports/sources.py).
 
-Writing makes a cell that starts with = + - @ (or a tab or carriage return) safe: a
-spreadsheet shows it as text instead of running it as a formula; `restore` undoes that when
-an export is imported again.
+Writing makes a value that could start a formula safe: a spreadsheet shows it as text instead
+of running it. A formula can start at the value's beginning, and also after any `,` or `;`
+inside it, since a spreadsheet opening the CSV with the other list separator (a `;` in much of
+Europe) splits the value there and reads each piece as a cell of its own. `restore` undoes the
+quote at the start when an export is imported again.
+
+An export never replaces a file that exists unless asked to (`force`: the window asks first,
+the command line wants --force), and a failed XLSX export leaves nothing behind, not even the
+rows openpyxl streams through a temporary file (privacy.py keeps those in the app's own folder).
 """
 
 from __future__ import annotations
@@ -21,23 +27,39 @@ from .imports.sources import SpreadsheetFileError
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATORS = (",", ";")
+# A formula start right after a list separator (spaces between are skipped by spreadsheets).
+_AFTER_SEPARATOR = re.compile(r"([,;][ ]*)(?=[=+\-@\t\r])")
 
 
 def neutralise(value: str) -> str:
-    """Prefix a quote so spreadsheets treat the cell as text (OWASP CSV injection advice)."""
+    """Quote every place a spreadsheet could read a formula from (OWASP CSV injection advice):
+    the start of the value, and after each `,` or `;` in it, where another list separator
+    would start a new cell. The quote makes the piece text."""
+    value = _AFTER_SEPARATOR.sub(r"\1'", value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def restore(value: str) -> str:
     """Undo `neutralise` on the way back in, so an export imports to the same values."""
+    value = re.sub(r"([,;][ ]*)'(?=[=+\-@\t\r])", r"\1", value)
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
-def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file."""
+def write_rows(
+    target: Path, header: Sequence[str], rows: Iterable[Sequence[str]], force: bool = False
+) -> Path:
+    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file.
+    A file already there is replaced only with `force`."""
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise InvalidInput.single("out", f"{target.name}: export to a .csv or .xlsx file.")
+    if target.is_dir():
+        raise InvalidInput.single("out", f"{target} is a folder: give a file name.")
+    if target.exists() and not force:
+        raise InvalidInput.single(
+            "out", f"{target} already exists; choose another name or add --force to replace it."
+        )
     partial = target.with_name(target.name + ".partial")
     try:
         _write(partial, suffix, header, rows)
@@ -73,7 +95,12 @@ def _write(
         for texts in lines:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
             sheet.append([_inert_cell(sheet, text) for text in texts])
-        book.save(partial)
+        try:
+            book.save(partial)
+        finally:  # saved or not, the rows it streamed through a temporary file go
+            from ..privacy import remove_temporary_files
+
+            remove_temporary_files("openpyxl.")
 
 
 def _inert_cell(sheet, value: str):

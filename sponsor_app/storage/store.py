@@ -432,6 +432,9 @@ def _remove_abandoned_builds(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for leftover in folder.glob(f".*.{BUILDING}"):
             lock.remove_if_abandoned(leftover, files.remove_database)
+        for marker in folder.glob(f".*.{BUILDING}.lock"):  # killed between removal and unmark
+            if not marker.with_suffix("").exists():
+                lock.remove_if_abandoned(marker.with_suffix(""))
 
 
 def _remove_empty_log(path: Path) -> None:
