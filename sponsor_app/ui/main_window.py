@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
             self.navigation.setEnabled(False)  # until the file is really open
             self.dashboard.show_figures(snapshot.figures)
-            self.setWindowTitle(f"{snapshot.info.name} — {Path(path).name} — {APP_NAME}")
+            self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")  # its name is not kept
             self.file_label.setText(self.tr("Opening {}…").format(path))
             # Paint now: opening the file blocks the event loop for a moment, and the saved
             # figures must be on screen before that, not after.
