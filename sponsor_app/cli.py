@@ -554,7 +554,7 @@ def _history(args) -> int:
         what = row.description or "(no description)"
         if row.kind == "revert" and row.reverts_id:
             what += f"  [reverts {row.reverts_id}]"
-        elif row.kind in ("schema", "legacy"):
+        elif row.kind in ("schema", "legacy", "access", "erasure"):
             what += f"  [{row.kind}]"
         print(f"{row.id:>6}  {when:<16}  {row.actor[:24]:<24}  {row.rows_touched:>6}  {what}")
     return 0

@@ -379,7 +379,9 @@ class Store:
                 session.flush()
             finally:
                 state.session, state.writing = None, False
-            changes = close_change_set(connection, change_set_id, described)
+            changes = close_change_set(
+                connection, change_set_id, described, keep_empty=kind == ChangeKind.ACCESS
+            )
             self._check_in_place()  # last moment before the commit: never into a moved file
         self.wrote = True
         if changes is not None:

@@ -132,7 +132,7 @@ def test_no_snapshot_for_a_protected_file_and_none_after_the_file_goes(qtbot, sm
         forget_keys()
     other = small_demo.with_name("other.sponsor")
     other.write_bytes(small_demo.read_bytes())
-    from sponsor_app.services.protection import unprotect_file, unlock
+    from sponsor_app.services.protection import unlock, unprotect_file
 
     unlock(other, passphrase="kumara paddock wheelbarrow")
     unprotect_file(other)
