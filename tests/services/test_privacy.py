@@ -116,7 +116,7 @@ def test_sensitive_notes_are_shown_only_on_request_and_the_request_is_recorded(d
 
 
 def test_an_edit_that_never_showed_them_keeps_them(demo):
-    household, member = _give_sensitive_notes(demo)
+    _household, member = _give_sensitive_notes(demo)
     edit_member(demo, member.id, MemberInput("A new spelling", is_principal=True))
     assert show_sensitive_details(demo, member.id).health_notes == HEALTH
 
@@ -162,7 +162,7 @@ def test_a_volunteer_who_left_long_ago_is_due(demo):
 
 
 def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(demo, tmp_path):
-    household, member = _give_sensitive_notes(demo)
+    household, _member = _give_sensitive_notes(demo)
     names = [m.full_name for m in list_members(demo, household.id, include_archived=True)]
     period = Period(date(2024, 1, 1), date(2026, 6, 15))
     before = evaluation_data(demo, period, generated_at=MADE)
