@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, Problem
+from ..storage.connect import forget_keys
+from ..storage.errors import PassphraseNeeded
 from ..storage.keys import BadRecoveryCode, parse_code
 from ..storage.protection import (
     Protected,
@@ -25,10 +27,12 @@ from ..storage.protection import (
 )
 
 __all__ = [
+    "PassphraseNeeded",
     "Protected",
     "Strength",
     "change_passphrase",
     "check_new_passphrase",
+    "forget_keys",
     "is_protected",
     "is_unlocked",
     "new_recovery_code",

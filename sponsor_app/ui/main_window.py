@@ -32,6 +32,7 @@ from .pages.base import Page
 from .pages.dashboard import DashboardPage
 from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
+from .protection import ProtectionActions
 from .settings import AppSettings
 from .widgets.banner import Banner
 from .worker import run_in_background
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self.backups = BackupActions(self)
+        self.protection = ProtectionActions(self)
         self._build_menus()
         self.context.file_lost.connect(self._on_file_lost)
         self.welcome.create_requested.connect(self.new_group)
@@ -163,6 +165,23 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+B"),
         )
         self.restore_action = self._action(file_menu, self.tr("&Restore…"), self.backups.restore)
+        file_menu.addSeparator()
+        self.protect_action = self._action(
+            file_menu, self.tr("&Protect with a Passphrase…"), self.protection.protect
+        )
+        self.change_passphrase_action = self._action(
+            file_menu, self.tr("Change Pass&phrase…"), self.protection.change
+        )
+        self.remove_protection_action = self._action(
+            file_menu, self.tr("Remove Pro&tection…"), self.protection.remove
+        )
+        self.protection_actions = [
+            self.protect_action,
+            self.change_passphrase_action,
+            self.remove_protection_action,
+        ]
+        file_menu.aboutToShow.connect(self._update_protection_actions)
+        file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, self.tr("&Close"), self.close_file, QKeySequence.StandardKey.Close
         )
@@ -208,6 +227,14 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
+
+    def _update_protection_actions(self) -> None:
+        """Protect a plain file; change or remove the passphrase of a protected one."""
+        is_open = self.context.is_open and not self.context.lost
+        protected = is_open and self.protection.is_protected()
+        self.protect_action.setEnabled(is_open and not protected)
+        self.change_passphrase_action.setEnabled(protected)
+        self.remove_protection_action.setEnabled(protected)
 
     def _update_undo_actions(self, *_) -> None:
         """Undo and redo name their step, and are off while a write runs in the background."""
@@ -287,7 +314,7 @@ class MainWindow(QMainWindow):
         """Open a group file; a known problem is shown as a message and nothing changes."""
         self._close_with_snapshot()
         try:
-            self.context.open(Path(path))
+            self._open_unlocking(Path(path))
         except SponsorDeskError as error:
             from ..services.backups import DamagedFile
 
@@ -295,7 +322,8 @@ class MainWindow(QMainWindow):
                 self._show_welcome()
                 self.backups.offer_for_damaged(error)  # this group's newest good backup
                 return False
-            show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
+            if not isinstance(error, _NotUnlocked):
+                show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
             if not Path(path).exists():
                 self.settings.forget_file(Path(path))
             self._show_welcome()  # also replaces a start-up snapshot of a file that did not open
@@ -306,6 +334,17 @@ class MainWindow(QMainWindow):
         if problem is not None:  # the file opened; only its automatic backup failed
             self.statusBar().showMessage(str(problem), 20000)
         return True
+
+    def _open_unlocking(self, path: Path) -> None:
+        """Open `path`; a protected one asks for its passphrase first (Cancel: not opened)."""
+        from ..services.protection import PassphraseNeeded
+
+        try:
+            self.context.open(path)
+        except PassphraseNeeded:
+            if not self.protection.ask_to_unlock(path):
+                raise _NotUnlocked(path) from None
+            self.context.open(path)
 
     def open_dialog(self) -> None:
         start = str(self.context.path.parent) if self.context.path else ""
@@ -372,7 +411,15 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         self._close_with_snapshot()
         self.settings.clear_last_file()
+        self._forget_keys()
         self._show_welcome()
+
+    @staticmethod
+    def _forget_keys() -> None:
+        """A protected file's key leaves memory when it is closed."""
+        from ..services.protection import forget_keys
+
+        forget_keys()
 
     def close_for_restore(self) -> None:
         """Close the open file so that a backup can be restored over it."""
@@ -437,6 +484,7 @@ class MainWindow(QMainWindow):
             self.close_action,
             *self.page_actions,
             *self.file_actions,
+            *self.protection_actions,
         ):
             action.setEnabled(False)
         self._update_status()
@@ -454,6 +502,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.back_up_action.setEnabled(True)
         self.restore_action.setEnabled(True)
+        self._update_protection_actions()
         self.banner.clear()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -497,6 +546,7 @@ class MainWindow(QMainWindow):
         # Nothing to ask: every change is already saved.
         self.settings.set_geometry(self.saveGeometry())
         self._close_with_snapshot()
+        self._forget_keys()
         super().closeEvent(event)
 
     def open_later(self, path: Path) -> None:
@@ -538,3 +588,7 @@ class MainWindow(QMainWindow):
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
+
+
+class _NotUnlocked(SponsorDeskError):
+    """The person cancelled the passphrase prompt: the file simply stays closed."""
