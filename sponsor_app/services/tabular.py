@@ -13,9 +13,12 @@ rows openpyxl streams through a temporary file (privacy.py keeps those in the ap
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import os
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -60,18 +63,20 @@ def write_rows(
         raise InvalidInput.single(
             "out", f"{target} already exists; choose another name or add --force to replace it."
         )
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         _write(partial, suffix, header, rows)
         os.replace(partial, target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         reason = error.strerror or str(error)
         raise SpreadsheetFileError(
             f"Cannot write {target}: {reason}. Choose another folder or name."
         ) from error
     except BaseException:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise
     return target
 
@@ -95,12 +100,22 @@ def _write(
         for texts in lines:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
             sheet.append([_inert_cell(sheet, text) for text in texts])
+        # The workbook is zipped in memory, then written: a full disk then fails our write
+        # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
+        zipped = io.BytesIO()
         try:
-            book.save(partial)
+            book.save(zipped)
+        except BaseException:
+            for open_sheet in book.worksheets:  # finish its stream now, not when collected
+                with contextlib.suppress(Exception):
+                    open_sheet.close()
+            raise
         finally:  # saved or not, the rows it streamed through a temporary file go
             from ..privacy import remove_temporary_files
 
             remove_temporary_files("openpyxl.")
+        with open(partial, "wb") as handle:
+            handle.write(zipped.getbuffer())
 
 
 def _inert_cell(sheet, value: str):
