@@ -413,20 +413,18 @@ def _protect(args) -> int:
         f"{done.recovery_code}"
     )
     print(
-        f"Keep {args.file.name}{'-key'} beside the file: with it the passphrase opens the file "
-        "on another computer; without it only the recovery code does."
+        f"Keep {args.file.name}-key beside the file (copy both): with it the passphrase opens "
+        "the file on another computer; without it only the recovery code does."
     )
     return 0
 
 
 def _unprotect(args) -> int:
-    from .services.protection import unprotect_file
+    from .services.protection import is_protected, unprotect_file
     from .storage.connect import check_is_group_file
     from .storage.errors import NotProtected
 
     check_is_group_file(args.file)
-    from .services.protection import is_protected
-
     if not is_protected(args.file):
         raise NotProtected(args.file)
     unprotect_file(args.file)

@@ -8,12 +8,13 @@ typed the same twice, and one way to unlock with either the passphrase or the re
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, Problem
 from ..storage.connect import forget_keys
-from ..storage.errors import PassphraseNeeded
+from ..storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
 from ..storage.keys import BadRecoveryCode, parse_code
 from ..storage.protection import (
     Protected,
@@ -30,6 +31,8 @@ __all__ = [
     "PassphraseNeeded",
     "Protected",
     "Strength",
+    "WrongPassphrase",
+    "WrongRecoveryCode",
     "change_passphrase",
     "check_new_passphrase",
     "forget_keys",
@@ -70,11 +73,17 @@ def strength(passphrase: str, context: tuple[str, ...] = ()) -> Strength:
     from zxcvbn import zxcvbn  # its dictionaries load on first use, not at start-up
 
     words = [w for text in context for w in re.split(r"\W+", text) if len(w) > 2]
+    words += [_plain(w) for w in words if _plain(w) != w]  # "Kāpiti" is typed "kapiti" too
     found = zxcvbn(passphrase[:_ESTIMATE_LENGTH], user_inputs=words)
     feedback = found.get("feedback") or {}
     return Strength(
         int(found["score"]), feedback.get("warning") or "", tuple(feedback.get("suggestions", ()))
     )
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def check_new_passphrase(

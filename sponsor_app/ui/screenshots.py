@@ -126,9 +126,9 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     grab(weak, "protect-weak-passphrase")
 
     def wrong(_typed: str) -> None:
-        from ..domain.errors import SponsorDeskError
+        from ..services.protection import WrongPassphrase
 
-        raise SponsorDeskError(f"That is not the passphrase of {path}.")
+        raise WrongPassphrase(path)
 
     prompt = UnlockDialog(path, wrong, window)
     prompt.passphrase.setText("kapiti")

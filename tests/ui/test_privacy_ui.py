@@ -134,7 +134,7 @@ def test_opening_a_protected_file_asks_three_times_then_pauses(
             type_into(qtbot, dialog.passphrase, wrong, leave=False)
             qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
             assert dialog.wrong == attempt
-        assert "That is not the passphrase" in dialog.error.text()  # never "damaged"
+        assert "That is not the passphrase." in dialog.error.text()  # never "damaged"
         assert "3 wrong tries" in dialog.error.text() and "Try again in" in dialog.error.text()
         assert not dialog.passphrase.isEnabled() and not dialog.open_button.isEnabled()
         qtbot.waitUntil(dialog.passphrase.isEnabled, timeout=5000)

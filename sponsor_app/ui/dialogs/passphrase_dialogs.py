@@ -257,6 +257,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Open a Protected File"))
         self.setMinimumWidth(460)
         self._unlock = unlock
+        self._path = Path(path)
         self.wrong = 0
         self._left = 0
         column = QVBoxLayout(self)
@@ -294,13 +295,23 @@ class UnlockDialog(QDialog):
             self.wrong += 1
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-            message = str(error).replace(" Nothing was changed.", "")
+            message = self._words(error)
             if self.wrong % self.TRIES == 0:
                 self._pause(message)
             else:
                 self.error.show_message(message)
             return
         self.accept()
+
+    def _words(self, error: SponsorDeskError) -> str:
+        """The refusal without the file's path (the dialog names the file already)."""
+        from ...services.protection import WrongPassphrase, WrongRecoveryCode
+
+        if isinstance(error, WrongPassphrase):
+            return self.tr("That is not the passphrase.")
+        if isinstance(error, WrongRecoveryCode) and str(self._path) in str(error):
+            return self.tr("That recovery code is not this file's.")
+        return str(error)
 
     def _pause(self, message: str) -> None:
         self._left = self.PAUSE_SECONDS

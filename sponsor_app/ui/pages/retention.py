@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -50,7 +51,9 @@ class RetentionCard(QGroupBox):
         self.view = make_table(self.tr("Personal details no longer needed"), sortable=False)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.remove_button = QPushButton(self.tr("&Remove Personal Details…"))
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove_selected)
