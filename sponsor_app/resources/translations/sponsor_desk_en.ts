@@ -69,7 +69,7 @@
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="316" />
+        <location filename="passphrase_dialogs.py" line="327" />
         <source>%n wrong tries. {} Try again in {} seconds.</source>
         <translation>
             <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>
