@@ -158,3 +158,25 @@ def test_no_field_value_in_a_database_errors_text_or_the_log(store, app_home):
     logged = log_file().read_text(encoding="utf-8")
     assert "minutes_in_a_day" in logged and SECRET not in logged
     assert log_file().stat().st_mode & 0o777 == 0o600
+
+
+def test_no_pickle_anywhere():
+    """Nothing the app reads back runs code: no pickle (nor its cousins) in the package."""
+    import ast
+
+    package = Path(__file__).resolve().parents[1] / "sponsor_app"
+    found = []
+    for source in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [f"{source.name}: {n}" for n in names if n.split(".")[0] in _UNSAFE]
+    assert found == []
+
+
+_UNSAFE = {"pickle", "cPickle", "dill", "shelve", "marshal", "jsonpickle"}

@@ -30,23 +30,22 @@ from .imports.sources import SpreadsheetFileError
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-LIST_SEPARATORS = (",", ";")
-# A formula start right after a list separator (spaces between are skipped by spreadsheets).
-_AFTER_SEPARATOR = re.compile(r"([,;][ ]*)(?=[=+\-@\t\r])")
+# Where a spreadsheet could start a cell: the value's start or a list separator, then spaces
+# (which many trim), then a sign that starts a formula.
+_FORMULA_AT = re.compile(r"(^|[,;])([ ]*)(?=[=+\-@\t\r])")
+_QUOTED_AT = re.compile(r"(^|[,;])([ ]*)'(?=[=+\-@\t\r])")
 
 
 def neutralise(value: str) -> str:
     """Quote every place a spreadsheet could read a formula from (OWASP CSV injection advice):
     the start of the value, and after each `,` or `;` in it, where another list separator
     would start a new cell. The quote makes the piece text."""
-    value = _AFTER_SEPARATOR.sub(r"\1'", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return _FORMULA_AT.sub(r"\1\2'", value)
 
 
 def restore(value: str) -> str:
     """Undo `neutralise` on the way back in, so an export imports to the same values."""
-    value = re.sub(r"([,;][ ]*)'(?=[=+\-@\t\r])", r"\1", value)
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+    return _QUOTED_AT.sub(r"\1\2", value)
 
 
 def write_rows(
