@@ -14,6 +14,7 @@ from . import (
     history_bench,
     import_bench,
     plan_bench,
+    privacy_bench,
     reports_bench,
     startup_bench,
     storage_bench,
@@ -49,6 +50,8 @@ def main() -> None:
         for line in reports_bench.run_huge(huge):
             print(line, flush=True)
         for line in backup_bench.run(huge):
+            print(line, flush=True)
+        for line in privacy_bench.run(Path(folder) / "large.sponsor", huge, Path(folder)):
             print(line, flush=True)
 
 

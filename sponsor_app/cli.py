@@ -28,12 +28,19 @@ COMMANDS = (
     "calendar",
     "report",
     "combine",
+    "protect",
+    "unprotect",
+    "subject",
 )
 TABLES = ("volunteers", "transactions")
 IMPORTS = (*TABLES, "bank")
 
 EXIT_USER_ERROR = 1
 EXIT_UNHEALTHY = 3
+
+PASSPHRASE_VARIABLE = "SPONSOR_APP_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "SPONSOR_APP_NEW_PASSPHRASE"
+PASSPHRASE_TRIES = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("table", choices=TABLES)
     exporting.add_argument("file", type=Path)
     exporting.add_argument("--out", type=Path, required=True)
+    exporting.add_argument("--force", action="store_true", help="replace the file if it exists")
 
     history = commands.add_parser("history", help="list the file's change sets, newest first")
     history.add_argument("file", type=Path)
@@ -125,7 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
     calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
     _add_report_commands(commands)
+    _add_privacy_commands(commands)
     return parser
+
+
+def _add_privacy_commands(commands) -> None:
+    protect = commands.add_parser(
+        "protect",
+        help="protect a group file with a passphrase, or change its passphrase "
+        f"(the new one from {NEW_PASSPHRASE_VARIABLE}, or asked twice)",
+    )
+    protect.add_argument("file", type=Path)
+    unprotect = commands.add_parser("unprotect", help="remove a group file's passphrase")
+    unprotect.add_argument("file", type=Path)
+    subject = commands.add_parser(
+        "subject", help="write everything the file holds about one person into a folder"
+    )
+    subject.add_argument("file", type=Path)
+    subject.add_argument("--volunteer", required=True, metavar="NAME", help="name or email")
+    subject.add_argument("--out", type=Path, required=True, help="the folder to write")
+    subject.add_argument("--force", action="store_true", help="write into a folder that exists")
 
 
 def _add_report_commands(commands) -> None:
@@ -269,6 +296,9 @@ def run(argv: Sequence[str]) -> int:
         return int(done.code or 0)
     try:
         _clean_up_after_killed_backups()
+        _make_temporary_files_private()
+        for path in _group_files_of(args):
+            _unlock(path)
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
@@ -284,6 +314,135 @@ def _clean_up_after_killed_backups() -> None:
     from .storage.leftovers import clean_partials
 
     clean_partials()
+
+
+def _make_temporary_files_private() -> None:
+    from .privacy import use_private_temporary_folder
+
+    use_private_temporary_folder()
+
+
+# --- protected files -------------------------------------------------------------------------
+def _group_files_of(args) -> list[Path]:
+    """The group files (and backups) a command reads, so a protected one is unlocked first."""
+    if args.command in ("new", "demo", "combine"):
+        return []
+    places = [getattr(args, name, None) for name in ("backup", "file")]
+    return [Path(p) for p in places if p is not None and Path(p).is_file()]
+
+
+def _unlock(path: Path) -> None:
+    """Unlock a protected file with SPONSOR_APP_PASSPHRASE, or by asking on the terminal (a
+    recovery code is taken too); three wrong tries end the command."""
+    import os
+
+    from .services.protection import is_protected, is_unlocked, unlock_with_either
+    from .storage.errors import WrongPassphrase, WrongRecoveryCode
+
+    if not is_protected(path) or is_unlocked(path):
+        return
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given is not None:
+        unlock_with_either(path, given)
+        return
+    if not sys.stdin.isatty():
+        raise SponsorDeskError(
+            f"{path} is protected with a passphrase: set {PASSPHRASE_VARIABLE}, or run the "
+            "command in a terminal to be asked for it."
+        )
+    for attempt in range(1, PASSPHRASE_TRIES + 1):
+        typed = _ask(f"Passphrase (or recovery code) for {path.name}: ")
+        try:
+            unlock_with_either(path, typed)
+            return
+        except (WrongPassphrase, WrongRecoveryCode) as wrong:
+            if attempt == PASSPHRASE_TRIES:
+                raise SponsorDeskError(
+                    f"{PASSPHRASE_TRIES} wrong tries: {path} was not opened."
+                ) from wrong
+            print(str(wrong).replace(" Nothing was changed.", ""), file=sys.stderr)
+
+
+def _ask(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _new_passphrase(path: Path) -> str:
+    """The new passphrase: SPONSOR_APP_NEW_PASSPHRASE, or typed twice on the terminal."""
+    import os
+
+    from .services.protection import require_new_passphrase
+
+    context = (path.stem,)
+    given = os.environ.get(NEW_PASSPHRASE_VARIABLE)
+    if given is not None:
+        require_new_passphrase(given, given, context)
+        return given
+    if not sys.stdin.isatty():
+        raise SponsorDeskError(
+            f"Set {NEW_PASSPHRASE_VARIABLE} to the new passphrase, or run the command in a "
+            "terminal to be asked for it."
+        )
+    print(
+        "A forgotten passphrase cannot be recovered: only the recovery code printed next "
+        "opens the file without it.",
+        file=sys.stderr,
+    )
+    first = _ask("New passphrase: ")
+    require_new_passphrase(first, first, context)
+    require_new_passphrase(first, _ask("The same passphrase again: "), context)
+    return first
+
+
+def _protect(args) -> int:
+    from .services.protection import change_passphrase, is_protected, protect_file
+    from .storage.connect import check_is_group_file
+
+    check_is_group_file(args.file)
+    if is_protected(args.file):  # unlocked above with the current passphrase
+        change_passphrase(args.file, _new_passphrase(args.file))
+        print(f"Changed the passphrase of {args.file}; its recovery code still opens it.")
+        return 0
+    done = protect_file(args.file, _new_passphrase(args.file))
+    backups = "backup" if done.backups == 1 else "backups"
+    print(f"Protected {args.file} and its {done.backups} {backups} in the app's folder.")
+    print(
+        f"Recovery code (print it or write it down, and keep it apart from the computer): "
+        f"{done.recovery_code}"
+    )
+    print(
+        f"Keep {args.file.name}-key beside the file (copy both): with it the passphrase opens "
+        "the file on another computer; without it only the recovery code does."
+    )
+    return 0
+
+
+def _unprotect(args) -> int:
+    from .services.protection import is_protected, unprotect_file
+    from .storage.connect import check_is_group_file
+    from .storage.errors import NotProtected
+
+    check_is_group_file(args.file)
+    if not is_protected(args.file):
+        raise NotProtected(args.file)
+    unprotect_file(args.file)
+    print(
+        f"Removed the passphrase of {args.file}: anyone who can read the file can read its "
+        "records. Its backups in the app's folder stay protected."
+    )
+    return 0
+
+
+def _subject(args) -> int:
+    from .services.groups import open_group
+    from .services.subject import write_subject_access
+
+    with open_group(args.file) as store:
+        written = write_subject_access(store, args.volunteer, args.out, force=args.force)
+    print(f"Wrote everything {args.file.name} holds about {written.name} to {written.folder}")
+    return 0
 
 
 def _new(args) -> int:
@@ -372,7 +531,8 @@ def _export(args) -> int:
     from .services.volunteer_io import export_volunteers
 
     with open_group(args.file) as store:
-        (export_volunteers if args.table == "volunteers" else export_transactions)(store, args.out)
+        export = export_volunteers if args.table == "volunteers" else export_transactions
+        export(store, args.out, force=args.force)
     print(f"Wrote {args.out}")
     return 0
 
@@ -392,7 +552,7 @@ def _history(args) -> int:
         what = row.description or "(no description)"
         if row.kind == "revert" and row.reverts_id:
             what += f"  [reverts {row.reverts_id}]"
-        elif row.kind in ("schema", "legacy"):
+        elif row.kind in ("schema", "legacy", "access", "erasure"):
             what += f"  [{row.kind}]"
         print(f"{row.id:>6}  {when:<16}  {row.actor[:24]:<24}  {row.rows_touched:>6}  {what}")
     return 0
@@ -529,6 +689,9 @@ _COMMANDS = {
     "calendar": _calendar,
     "report": _report,
     "combine": _combine,
+    "protect": _protect,
+    "unprotect": _unprotect,
+    "subject": _subject,
 }
 
 

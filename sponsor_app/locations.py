@@ -2,6 +2,9 @@
 
 SPONSOR_DESK_HOME points all of them at one folder: tests use it so that they never touch the
 real user folders, and it makes a portable install on a USB stick possible.
+
+Every folder here is the user's alone (0700), made so when it is created and put right when an
+earlier version left it open to others.
 """
 
 from __future__ import annotations
@@ -16,11 +19,21 @@ HOME_VARIABLE = "SPONSOR_DESK_HOME"
 GROUP_FILE_SUFFIX = ".sponsor"
 
 
+def private_folder(folder: Path) -> Path:
+    """`folder`, made (with any missing parents) for this user alone."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+    return folder
+
+
 def _folder(kind: str, default: str) -> Path:
     home = os.environ.get(HOME_VARIABLE)
-    folder = Path(home) / kind if home else Path(default)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    if home:
+        private_folder(Path(home))
+    return private_folder(Path(home) / kind if home else Path(default))
 
 
 def data_dir() -> Path:
@@ -36,9 +49,7 @@ def log_dir() -> Path:
 
 
 def backup_dir() -> Path:
-    folder = data_dir() / "backups"
-    folder.mkdir(exist_ok=True)
-    return folder
+    return private_folder(data_dir() / "backups")
 
 
 def default_group_file() -> Path:

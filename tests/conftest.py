@@ -1,15 +1,21 @@
-"""Shared fixtures: every test runs with its own app folders under tmp_path and no network."""
+"""Shared fixtures: every test runs with its own app folders under tmp_path (and no network:
+pytest-socket, configured in pyproject.toml, refuses every socket but a Unix one)."""
 
 from __future__ import annotations
 
 import os
-import socket
+import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A common umask, whatever the shell's: loading the app (below) must itself make everything
+# it creates owner-only, and the checks at the end of each test and of the run see whether it
+# did.
+if os.name == "posix":
+    os.umask(0o022)
 
 from sponsor_app.clock import TODAY_VARIABLE
 from sponsor_app.locations import HOME_VARIABLE
@@ -20,12 +26,38 @@ from sponsor_app.storage.store import Store
 TODAY = date(2026, 6, 15)
 
 
+def open_to_others(folder: Path) -> list[str]:
+    """Files and folders under `folder` that someone other than their owner may read."""
+    found = []
+    for place in (folder, *folder.rglob("*")) if folder.exists() else ():
+        try:
+            info = place.lstat()
+        except FileNotFoundError:  # removed while we looked
+            continue
+        if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o077:
+            found.append(f"{place} {stat.filemode(info.st_mode)}")
+    return found
+
+
 @pytest.fixture(autouse=True)
 def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app's data, settings and log folders at tmp_path, never the real ones."""
+    """Point the app's data, settings and log folders at tmp_path, never the real ones; after
+    the test, everything the app kept there must be its user's alone."""
     home = tmp_path / "app-home"
     monkeypatch.setenv(HOME_VARIABLE, str(home))
-    return home
+    yield home
+    if os.name == "posix":
+        assert open_to_others(home) == [], "the app left files others can read"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def everything_owner_only(tmp_path_factory):
+    """Every file and folder the whole run made (group files, backups, exports, reports,
+    locks, settings, logs, snapshots) is owner-only (0600 files, 0700 folders)."""
+    yield
+    if os.name == "posix":
+        made = open_to_others(tmp_path_factory.getbasetemp())
+        assert made == [], f"{len(made)} files or folders others can read: {made[:10]}"
 
 
 @pytest.fixture(autouse=True)
@@ -33,19 +65,6 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
     """The app's "today" is TODAY in every test (and in every process a test starts)."""
     monkeypatch.setenv(TODAY_VARIABLE, TODAY.isoformat())
     return TODAY
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A test that opens a network connection fails: the app works offline."""
-    real_connect = socket.socket.connect
-
-    def guarded(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            raise AssertionError(f"tests must not open network sockets (tried {address})")
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
 @pytest.fixture

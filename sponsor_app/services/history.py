@@ -75,6 +75,18 @@ def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | No
             return f"{label} refers to a record removed since, so it cannot be put back."
         case "clash":
             return f"Putting {label} back would clash with a record added since."
+        case "record_only":
+            return (
+                f"Change {change_set_id} records that someone was shown sensitive details; a "
+                "record of who saw what cannot be taken back."
+            )
+        case "erasure":
+            return f"Change {change_set_id} removed personal details for good; it cannot be undone."
+        case "erased":
+            return (
+                f"The personal details of {label} were removed since{_later(blocker)}, which "
+                f"cannot be undone, so change {change_set_id} cannot be reverted."
+            )
         case "not_revertible":
             return (
                 f"Change {change_set_id} is a schema upgrade or was recorded before the change "
@@ -152,7 +164,8 @@ def revert(store: Store, change_set_ids: int | Sequence[int], description: str =
                 label = row_label(session, blocked.table, blocked.key) if blocked.table else ""
             cs_id = (
                 blocked.key[0]
-                if blocked.reason in ("unknown", "not_revertible") and blocked.key
+                if blocked.reason in ("unknown", "not_revertible", "record_only", "erasure")
+                and blocked.key
                 else first
             )
             raise RevertRefused(

@@ -37,6 +37,9 @@ class MemberInput:
     date_of_birth: date | None = None
     is_principal: bool = False
     notes: str = ""
+    # Sensitive: None leaves what is stored as it is (a form that never showed them).
+    health_notes: str | None = None
+    immigration_notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,15 @@ class MemberRow:
     is_principal: bool
     archived: bool
     notes: str = ""
+    # Whether there are sensitive notes, never what they say (show_sensitive_details does).
+    has_sensitive_details: bool = False
+
+
+@dataclass(frozen=True)
+class SensitiveDetails:
+    member_id: int
+    health_notes: str
+    immigration_notes: str
 
 
 @dataclass(frozen=True)
@@ -210,6 +222,8 @@ def _member(data: MemberInput) -> HouseholdMember:
         date_of_birth=data.date_of_birth,
         is_principal=data.is_principal,
         notes=data.notes,
+        health_notes=data.health_notes or "",
+        immigration_notes=data.immigration_notes or "",
     )
 
 
@@ -223,7 +237,23 @@ def _member_row(m: HouseholdMember) -> MemberRow:
         is_principal=m.is_principal,
         archived=m.archived,
         notes=m.notes,
+        has_sensitive_details=bool(m.health_notes.strip() or m.immigration_notes.strip()),
     )
+
+
+def show_sensitive_details(store: Store, member_id: int) -> SensitiveDetails:
+    """A member's health and immigration notes, for someone who asked to see them: recorded
+    in the history as who saw whose (by member number and household code) and when. The
+    record changes no row and cannot be undone."""
+    from ..storage.models import ChangeKind
+
+    with store.read() as session:
+        member = _get_member(session, member_id)
+        code = member.household.code
+    description = f"Showed the sensitive details of member {member_id} of {code}"
+    with store.transaction(description, kind=ChangeKind.ACCESS) as session:
+        member = _get_member(session, member_id)
+        return SensitiveDetails(member.id, member.health_notes, member.immigration_notes)
 
 
 def _get(session: Session, household_id: int) -> Household:
@@ -275,13 +305,19 @@ def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
                 "instead.",
             )
         fresh = _member(data)
-        for attribute in (
+        changed = [
             "full_name",
             "relationship_to_principal",
             "date_of_birth",
             "is_principal",
             "notes",
-        ):
+        ]
+        changed += [
+            name
+            for name in ("health_notes", "immigration_notes")
+            if getattr(data, name) is not None
+        ]
+        for attribute in changed:
             setattr(member, attribute, getattr(fresh, attribute))
         _one_principal(member.household, member if data.is_principal else None)
         session.flush()

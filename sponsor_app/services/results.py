@@ -13,6 +13,7 @@ from ..domain.alerts import WarningWindows
 from ..domain.enums import OutcomeArea, TaskKind, VettingStatus
 from ..domain.money import Money
 from ..domain.programmes import FundsRequirement
+from ..domain.vetting import VettingGap
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class VettingAlert:
     name: str
     status: VettingStatus
     expires_on: date | None
-    gaps: tuple = ()  # domain.vetting.VettingGap: exactly what is missing, waiting or lapsing
+    gaps: tuple[VettingGap, ...] = ()  # exactly what is missing, waiting or lapsing
 
 
 @dataclass(frozen=True)

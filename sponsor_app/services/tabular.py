@@ -1,15 +1,24 @@
 """CSV and XLSX out, the same way for every table (reading is services/imports/sources.py).
 
-Writing makes a cell that starts with = + - @ (or a tab or carriage return) safe: a
-spreadsheet shows it as text instead of running it as a formula; `restore` undoes that when
-an export is imported again.
+Writing makes a value that could start a formula safe: a spreadsheet shows it as text instead
+of running it. A formula can start at the value's beginning, and also after any `,` or `;`
+inside it, since a spreadsheet opening the CSV with the other list separator (a `;` in much of
+Europe) splits the value there and reads each piece as a cell of its own. `restore` undoes the
+quote at the start when an export is imported again.
+
+An export never replaces a file that exists unless asked to (`force`: the window asks first,
+the command line wants --force), and a failed XLSX export leaves nothing behind, not even the
+rows openpyxl streams through a temporary file (privacy.py keeps those in the app's own folder).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import os
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -21,35 +30,52 @@ from .imports.sources import SpreadsheetFileError
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet could start a cell: the value's start or a list separator, then spaces
+# (which many trim), then a sign that starts a formula.
+_FORMULA_AT = re.compile(r"(^|[,;])([ ]*)(?=[=+\-@\t\r])")
+_QUOTED_AT = re.compile(r"(^|[,;])([ ]*)'(?=[=+\-@\t\r])")
 
 
 def neutralise(value: str) -> str:
-    """Prefix a quote so spreadsheets treat the cell as text (OWASP CSV injection advice)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """Quote every place a spreadsheet could read a formula from (OWASP CSV injection advice):
+    the start of the value, and after each `,` or `;` in it, where another list separator
+    would start a new cell. The quote makes the piece text."""
+    return _FORMULA_AT.sub(r"\1\2'", value)
 
 
 def restore(value: str) -> str:
     """Undo `neutralise` on the way back in, so an export imports to the same values."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+    return _QUOTED_AT.sub(r"\1\2", value)
 
 
-def write_rows(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file."""
+def write_rows(
+    target: Path, header: Sequence[str], rows: Iterable[Sequence[str]], force: bool = False
+) -> Path:
+    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file.
+    A file already there is replaced only with `force`."""
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise InvalidInput.single("out", f"{target.name}: export to a .csv or .xlsx file.")
-    partial = target.with_name(target.name + ".partial")
+    if target.is_dir():
+        raise InvalidInput.single("out", f"{target} is a folder: give a file name.")
+    if target.exists() and not force:
+        raise InvalidInput.single(
+            "out", f"{target} already exists; choose another name or add --force to replace it."
+        )
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         _write(partial, suffix, header, rows)
         os.replace(partial, target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         reason = error.strerror or str(error)
         raise SpreadsheetFileError(
             f"Cannot write {target}: {reason}. Choose another folder or name."
         ) from error
     except BaseException:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise
     return target
 
@@ -73,7 +99,22 @@ def _write(
         for texts in lines:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
             sheet.append([_inert_cell(sheet, text) for text in texts])
-        book.save(partial)
+        # The workbook is zipped in memory, then written: a full disk then fails our write
+        # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
+        zipped = io.BytesIO()
+        try:
+            book.save(zipped)
+        except BaseException:
+            for open_sheet in book.worksheets:  # finish its stream now, not when collected
+                with contextlib.suppress(Exception):
+                    open_sheet.close()
+            raise
+        finally:  # saved or not, the rows it streamed through a temporary file go
+            from ..privacy import remove_temporary_files
+
+            remove_temporary_files("openpyxl.")
+        with open(partial, "wb") as handle:
+            handle.write(zipped.getbuffer())
 
 
 def _inert_cell(sheet, value: str):

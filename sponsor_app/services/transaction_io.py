@@ -48,7 +48,7 @@ def import_bank_statement(store: Store, source: Path | str, **options) -> Import
     return run_import(store, ImportRequest(ImportKind.BANK, Path(source), **options))
 
 
-def export_transactions(store: Store, target: Path | str) -> Path:
+def export_transactions(store: Store, target: Path | str, force: bool = False) -> Path:
     """The whole ledger in date order, with the columns the import reads."""
     t = LedgerTransaction
     with store.read() as session:
@@ -88,4 +88,5 @@ def export_transactions(store: Store, target: Path | str) -> Path:
             ]
             for r in rows
         ),
+        force=force,
     )

@@ -38,7 +38,9 @@ def import_volunteers(store: Store, source: Path | str, **options) -> ImportResu
     return run_import(store, ImportRequest(ImportKind.VOLUNTEERS, Path(source), **options))
 
 
-def export_volunteers(store: Store, target: Path | str, today: date | None = None) -> Path:
+def export_volunteers(
+    store: Store, target: Path | str, today: date | None = None, force: bool = False
+) -> Path:
     """The roster with the same columns the import reads (archived volunteers left out)."""
     rows = []
     for v in list_volunteers(store, today=today):
@@ -59,4 +61,4 @@ def export_volunteers(store: Store, target: Path | str, today: date | None = Non
                 str(v.id),
             ]
         )
-    return write_rows(Path(target), COLUMNS, rows)
+    return write_rows(Path(target), COLUMNS, rows, force=force)

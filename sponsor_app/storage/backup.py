@@ -21,14 +21,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import clock
-from ..locations import GROUP_FILE_SUFFIX, backup_dir
-from . import files, lock, rotation
+from ..locations import GROUP_FILE_SUFFIX, backup_dir, private_folder
+from . import files, keys, lock, rotation
 from .connect import (
     DriverDatabaseError,
     DriverError,
     check_is_group_file,
     connect,
     copy_database,
+    key_of,
 )
 from .errors import (
     BackupFailed,
@@ -128,6 +129,7 @@ def write_copy(
         if verify and not _passes_quick_check(partial):
             raise DriverDatabaseError("database disk image is malformed")  # what it read
         files.fsync_file(partial)
+        _give_key_file(key_of(source), target)
         if replace_existing or not target.exists():
             for leftover in files.sidecars(target):
                 leftover.unlink(missing_ok=True)
@@ -152,6 +154,15 @@ def write_copy(
         if marker is not None:
             lock.let_go(partial, marker)
     return target
+
+
+def _give_key_file(key, target: Path) -> None:
+    """A protected copy outside the app's folder gets its key file beside it (so it opens
+    with the passphrase on another computer); a plain one replaces no stale key file."""
+    if key is None:
+        keys.remove_key_file(target)
+    elif backup_dir() not in target.parents:
+        keys.copy_key_file(key, target)
 
 
 def _passes_quick_check(path: Path) -> bool:
@@ -180,7 +191,7 @@ def take_backup(
     folder = group_folder(group.uuid)
     taken_at = at or clock.now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         target = folder / _name(taken_at, reason)
         while target.exists():  # two in one microsecond (a test, or a very fast disk)
             taken_at = taken_at.replace(microsecond=(taken_at.microsecond + 1) % 1_000_000)
@@ -280,7 +291,7 @@ def describe(info: BackupInfo, verify: bool = False) -> BackupInfo | None:
     `verify`, fails SQLite's quick check or belongs to another group)."""
     try:
         connection = connect(info.path, read_only=True)
-    except DriverError:
+    except (DriverError, StorageError):  # unreadable, or protected with a key not given here
         return None
     try:
         if verify and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
@@ -453,7 +464,7 @@ def _keep_what_is_replaced(
     try:
         current = connect(target, read_only=True)
     except DriverError:
-        current = None
+        current = None  # a PassphraseNeeded for a protected target goes to the caller
     try:
         existing = _readable_group(current)
         if existing is not None:

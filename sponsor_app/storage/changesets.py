@@ -57,11 +57,12 @@ def touched_rows(connection: Connection, change_set_id: int) -> dict[str, frozen
 
 
 def close_change_set(
-    connection: Connection, change_set_id: int, description: str
+    connection: Connection, change_set_id: int, description: str, keep_empty: bool = False
 ) -> Changes | None:
-    """Close the change set before commit. One that changed nothing is removed: None."""
+    """Close the change set before commit. One that changed nothing is removed: None (unless
+    `keep_empty`: a record that someone was shown sensitive details changes no row)."""
     rows = touched_rows(connection, change_set_id)
-    if not rows:
+    if not rows and not keep_empty:
         connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
         return None
     connection.execute(
@@ -90,7 +91,9 @@ class RevertBlocked(Exception):
     would also remove or change rows added since, such as a task added to a household whose
     creation is being undone), "in_use" (other rows still refer to it), "missing_reference"
     (it refers to a row removed since), "not_revertible" (a schema upgrade or old record),
-    "unknown" (no such change set).
+    "record_only" (a record that sensitive details were shown), "erasure" (personal details
+    removed for good), "erased" (a row whose personal details were removed since), "unknown"
+    (no such change set).
     """
 
     def __init__(
@@ -185,15 +188,48 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
         ).scalar()
         if kind is None:
             raise RevertBlocked("unknown", key=(change_set_id,))
+        if kind == ChangeKind.ACCESS:
+            raise RevertBlocked("record_only", key=(change_set_id,))
+        if kind == ChangeKind.ERASURE:
+            raise RevertBlocked("erasure", key=(change_set_id,))
         if kind not in REVERTIBLE:
             raise RevertBlocked("not_revertible", key=(change_set_id,))
         net = _net_changes(connection, change_set_id)
+        _check_not_erased_since(connection, change_set_id, net)
         allowed.update(net)
         _check_unchanged_since(connection, shapes, change_set_id, net)
         for (table, key), change in sorted(net.items(), key=lambda item: -item[1].last_entry):
             _restore(connection, shapes[table], key, change)
     _check_nothing_else_moved(connection, allowed)
     _check_references(connection, shapes, {table for table, _ in allowed})
+
+
+def _check_not_erased_since(
+    connection: Connection, change_set_id: int, net: dict[tuple[str, RowKey], _NetChange]
+) -> None:
+    """Personal details removed since (services/retention.py) never come back by a revert."""
+    for table, key in net:
+        found = connection.execute(
+            select(
+                _CHANGE_SET.c.id,
+                _CHANGE_SET.c.description,
+                _CHANGE_SET.c.at,
+                _CHANGE_SET.c.actor,
+                _CHANGE_SET.c.kind,
+                _CHANGE_SET.c.reverts_id,
+            )
+            .join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
+            .where(
+                _CHANGE_SET.c.kind == ChangeKind.ERASURE,
+                _CHANGE_SET.c.id > change_set_id,
+                _AUDIT.c.table_name == table,
+                _AUDIT.c.row_key
+                == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+            )
+            .limit(1)
+        ).first()
+        if found is not None:
+            raise RevertBlocked("erased", table, key, Blocker(*found))
 
 
 def _check_unchanged_since(

@@ -2,22 +2,37 @@
 
 The engine the store uses, the read-only probe that reads the schema revision, the connections
 that make backups and restore them, and the first connection that stamps a new file all come
-from this module. A passphrase for an encrypted file (SQLCipher) is added here and nowhere else;
-no other module imports the SQLite driver.
+from this module. No other module imports the SQLite driver.
+
+The driver is `sqlcipher3` (SQLite with SQLCipher 4 built in) for every file, protected or not.
+A protected file's key (storage/keys.py) is added here and nowhere else: a process keeps the
+keys it was given in memory (`remember_key`), by the key's id, and every connection to a file
+whose header names a key is keyed with it, or refused with `PassphraseNeeded`. Backups and
+copies of a protected file are written with the same key, so they are protected too.
+SQLCipher keeps its temporary tables and sorts in memory (never in a temporary file) and logs
+nothing (its log would name files and failures on stderr).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3 as driver
+import threading
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as driver
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 
-from .errors import FileMoved, GroupFileMissing, NotAGroupFile, Unreadable
+from .errors import FileMoved, GroupFileMissing, NotAGroupFile, PassphraseNeeded, Unreadable
+from .keys import DataKey
 from .schema import APPLICATION_ID, SQLITE_MAGIC
 
 BUSY_TIMEOUT_MS = 5000
+# SQLCipher leaves this much of a protected file's first page plain: SQLite's signature, the
+# app's id (offset 68) and the key's id (user_version, offset 60), so a protected file is
+# recognised as one (and its key found) without the key. The rest of every page is encrypted.
+PLAINTEXT_HEADER = 96
+RESERVE_OFFSET = 20  # SQLite's "reserved bytes per page": SQLCipher's IV and HMAC live there
 
 # The driver's exception classes, for code that must tell a database error from a bug.
 DriverError = driver.Error
@@ -28,7 +43,99 @@ _PRAGMAS = (
     "journal_mode=WAL",
     "synchronous=FULL",
     f"busy_timeout={BUSY_TIMEOUT_MS}",
+    "temp_store=MEMORY",
 )
+
+
+class _Connection(driver.Connection):
+    """A driver connection that knows the key it was opened with (None: a plain file)."""
+
+    data_key: DataKey | None = None
+
+
+# --- keys this process was given ---------------------------------------------------------------
+_KEYS: dict[int, DataKey] = {}
+_KEYS_GUARD = threading.Lock()
+_SETUP_DONE = False
+
+
+def remember_key(key: DataKey) -> None:
+    """Let this process open files protected with `key` (and their backups and copies)."""
+    with _KEYS_GUARD:
+        _KEYS[key.key_id] = key
+
+
+def known_key(key_id: int) -> DataKey | None:
+    with _KEYS_GUARD:
+        return _KEYS.get(key_id)
+
+
+def forget_keys() -> None:
+    """Drop every key (the window closed its protected file)."""
+    with _KEYS_GUARD:
+        _KEYS.clear()
+
+
+def _set_up_driver() -> None:
+    """Process-wide SQLCipher settings, once: no log, and the plain header for new keys."""
+    global _SETUP_DONE
+    if _SETUP_DONE:
+        return
+    with _KEYS_GUARD:
+        if not _SETUP_DONE:
+            setup = driver.connect(":memory:")
+            try:
+                setup.execute("PRAGMA cipher_log_level = NONE")
+                setup.execute(f"PRAGMA cipher_default_plaintext_header_size = {PLAINTEXT_HEADER}")
+            finally:
+                setup.close()
+            _SETUP_DONE = True
+
+
+def protection_of(path: Path) -> int | None:
+    """The id of the key a protected file needs, or None for a plain file (read from its
+    header; None too when it cannot be read: opening it says why)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    return key_id_in(header)
+
+
+def key_id_in(header: bytes) -> int | None:
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC) or header[RESERVE_OFFSET] == 0:
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def _key_for(path: Path) -> DataKey | None:
+    """The key `path` needs (None: plain), or PassphraseNeeded when this process lacks it."""
+    key_id = protection_of(path)
+    if key_id is None:
+        return None
+    key = known_key(key_id)
+    if key is None:
+        raise PassphraseNeeded(path, key_id)
+    return key
+
+
+def key_of(connection) -> DataKey | None:
+    """The key a connection from this module was opened with (None: a plain file)."""
+    return getattr(connection, "data_key", None)
+
+
+def _open(target: str | Path, key: DataKey | None, **options) -> _Connection:
+    _set_up_driver()
+    connection = driver.connect(target, check_same_thread=False, factory=_Connection, **options)
+    if key is not None:
+        try:
+            connection.execute(f'PRAGMA key = "{key.pragma}"')
+        except BaseException:
+            connection.close()
+            raise
+        connection.data_key = key
+    return connection
 
 
 def _configure(dbapi_connection, _record=None) -> None:
@@ -56,15 +163,22 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
     Its connections never create a file ("rw", not "rwc"), and with the `identity` the file
     had when it was locked, a connection opened after the file was moved or replaced is refused
     rather than reading or writing whatever now lies at the path.
+
+    A protected file gets SQLAlchemy's pysqlcipher dialect, which keys every connection
+    (the key travels in the URL's password, which SQLAlchemy never prints); statements' values
+    are never put in an error's text (hide_parameters), so no logged error holds a person's data.
     """
 
     def moved() -> FileMoved:
         return FileMoved(path, deleted=not Path(path).exists())
 
+    key = _key_for(path)
+
     def creator() -> driver.Connection:
         if identity is not None and not same_file(path, identity):
             raise moved()
-        connection = driver.connect(_uri(path, "rw"), uri=True, check_same_thread=False)
+        connection = _open(_uri(path, "rw"), None, uri=True)  # the dialect adds the key
+        connection.data_key = key
         if identity is not None and not same_file(path, identity):  # moved as we connected
             connection.close()
             raise moved()
@@ -72,10 +186,21 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
 
     from sqlalchemy.pool import QueuePool
 
-    # "sqlite://" only names the dialect: the creator opens the file (a memory URL would
-    # otherwise choose a pool meant for memory databases).
+    # The URL only names the dialect (and carries the key): the creator opens the file (a
+    # memory URL would otherwise choose a pool meant for memory databases).
+    url = (
+        URL.create("sqlite+pysqlcipher", password=key.pragma)
+        if key is not None
+        else URL.create("sqlite")
+    )
     engine = create_engine(
-        "sqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4
+        url,
+        creator=creator,
+        module=driver,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
@@ -88,7 +213,11 @@ def make_reader(path: Path) -> Engine:
     from sqlalchemy.pool import NullPool
 
     return create_engine(
-        "sqlite://", creator=lambda: connect(path, read_only=True), poolclass=NullPool
+        URL.create("sqlite"),
+        creator=lambda: connect(path, read_only=True),
+        module=driver,
+        poolclass=NullPool,
+        hide_parameters=True,
     )
 
 
@@ -101,23 +230,32 @@ def same_file(path: Path, identity: os.stat_result) -> bool:
 
 
 def connect(path: Path, *, read_only: bool = False, pragmas: bool = True) -> driver.Connection:
-    """A plain DB-API connection (backups and their targets, probes, a new file's first bytes).
+    """A DB-API connection (backups and their targets, probes, a new file's first bytes),
+    keyed when the file is protected (PassphraseNeeded when this process lacks its key).
 
     Read-only connections never create the file and cannot write to it; they read a file's
     write-ahead log too, so a copy made through one holds every commit. A writable one gets the
     engine's pragmas unless told not to (a backup's target stays a single file, no WAL).
     """
+    key = _key_for(Path(path))
     if read_only:
         uri = _uri(path, "ro")
         if _on_read_only_media(Path(path)):
             # No log to read and nowhere to put SQLite's shared memory (a write-protected USB
             # stick, a CD): nothing can change the file, so it is read as it stands.
             uri += "&immutable=1"
-        return driver.connect(uri, uri=True, check_same_thread=False)
-    connection = driver.connect(Path(path), check_same_thread=False)
+        return _open(uri, key, uri=True)
+    connection = _open(Path(path), key)
     if pragmas:
         _configure(connection)
     return connection
+
+
+def create_database(path: Path, key: DataKey | None) -> driver.Connection:
+    """A connection to a new, empty file made owner-only here, encrypted with `key` (or
+    plain), with no pragmas: what a copy or an export is written into."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+    return _open(Path(path), key)
 
 
 def _on_read_only_media(path: Path) -> bool:
@@ -141,7 +279,7 @@ def copy_database(source: driver.Connection, target: Path) -> None:
     One step: the snapshot is read in one transaction, so writers on other connections never
     wait for it (WAL) and it never restarts because one of them committed.
     """
-    copy = connect(target, pragmas=False)
+    copy = create_database(target, key_of(source))
     try:
         copy.execute("PRAGMA synchronous=OFF")  # the caller fsyncs the finished file once
         source.backup(copy)
@@ -156,7 +294,7 @@ def stamp_new_file(path: Path) -> None:
     It goes in before WAL is switched on, so the main file's header carries it from the first
     byte written and any tool can tell a group file.
     """
-    raw = connect(path, pragmas=False)
+    raw = _open(Path(path), None)
     try:
         raw.execute(f"PRAGMA application_id={APPLICATION_ID}")
         raw.commit()

@@ -66,6 +66,55 @@ class DamagedFile(StorageError):
         super().__init__(f"{path} is damaged and cannot be opened{detail}.{hint}")
 
 
+class PassphraseNeeded(StorageError):
+    """A protected file this process has no key for: ask for its passphrase, then try again."""
+
+    def __init__(self, path: Path, key_id: int):
+        self.path = path
+        self.key_id = key_id
+        super().__init__(
+            f"{path} is protected with a passphrase: give it (SPONSOR_APP_PASSPHRASE on the "
+            "command line) or the file's recovery code."
+        )
+
+
+class WrongPassphrase(StorageError):
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(f"That is not the passphrase of {path}. Nothing was changed.")
+
+
+class WrongRecoveryCode(StorageError):
+    def __init__(self, path: Path, why: str = ""):
+        self.path = path
+        super().__init__(why or f"That recovery code is not the code of {path}.")
+
+
+class NoPassphraseHere(StorageError):
+    """A protected file whose passphrase slot is neither beside it nor on this computer."""
+
+    def __init__(self, path: Path, key_file: Path):
+        self.path = path
+        super().__init__(
+            f"{path} is protected, but its key file ({key_file.name}) is not beside it and this "
+            "computer has not opened it before, so its passphrase cannot open it here. Open it "
+            "with its recovery code, or copy the key file next to it."
+        )
+
+
+class AlreadyProtected(StorageError):
+    def __init__(self, path: Path):
+        super().__init__(
+            f"{path} is already protected with a passphrase; change it instead (File ▸ Change "
+            "Passphrase, or “sponsor-app protect” with SPONSOR_APP_PASSPHRASE set)."
+        )
+
+
+class NotProtected(StorageError):
+    def __init__(self, path: Path):
+        super().__init__(f"{path} is not protected with a passphrase; nothing was changed.")
+
+
 class NewerSchema(StorageError):
     def __init__(self, path: Path, found: str, supported: str):
         super().__init__(

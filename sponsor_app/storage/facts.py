@@ -57,9 +57,11 @@ def missing_tables(connection) -> list[str]:
 
 def group_of_file(path: Path) -> GroupId | None:
     """The group a file belongs to, or None when it cannot be read as a group file."""
+    from .errors import PassphraseNeeded
+
     try:
         connection = connect(path, read_only=True)
-    except DriverError:
+    except (DriverError, PassphraseNeeded):
         return None
     try:
         return read_group(connection)

@@ -9,6 +9,11 @@ lock held; a lock file left behind is free for the next one to take):
 - **FILE.lock beside the file** (its real path, links resolved), so that another computer using
   the file through a shared folder is refused too, and a person can see the file is in use.
 
+The lock beside the file says who holds it (user, computer, process, since when) and is
+owner-only, like the group file it guards. The identity lock files in the shared folder are
+readable by every user (another user must be able to take a free one) and so hold nothing: no
+name, no path (their names are the file's device and inode numbers).
+
 Neither lock is taken on the database file itself. On macOS and the BSDs flock() and SQLite's
 fcntl() locks on one file interfere; on Linux closing any descriptor of a file drops every fcntl
 lock the process holds on it (SQLite's included); on Windows byte locks are mandatory. A lock
@@ -102,11 +107,9 @@ def _shared_folder() -> Path:
                 return folder
     except OSError:
         pass
-    from ..locations import data_dir
+    from ..locations import data_dir, private_folder
 
-    own = data_dir() / "locks"
-    own.mkdir(exist_ok=True)
-    return own
+    return private_folder(data_dir() / "locks")
 
 
 def who_am_i() -> str:
@@ -121,7 +124,7 @@ def _open_lock_file(lock: Path, group_file: Path) -> tuple[int, bool]:
     """The lock file's descriptor and whether we may write it (a free lock left by another user
     can be taken through a read-only descriptor, but not written)."""
     try:
-        return os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644), True
+        return os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600), True
     except IsADirectoryError:
         raise LockInTheWay(group_file, lock) from None
     except PermissionError:
@@ -156,8 +159,10 @@ def _holder(lock: Path) -> str:
         info = {}
     if not isinstance(info, dict) or not info:
         return _UNKNOWN_HOLDER
-    who = info.get("who", "someone")
+    who = info.get("who")
     since = _since_words(info.get("since"))
+    if who is None:  # a shared identity lock: it names no one
+        return f"{_UNKNOWN_HOLDER} ({since})" if since else _UNKNOWN_HOLDER
     return f"Sponsor Desk ({who}, {since})" if since else f"Sponsor Desk ({who})"
 
 
@@ -182,10 +187,12 @@ def _still_linked(fd: int, path: Path) -> bool:
 
 
 class _OneLock:
-    """One lock file: taken with a non-blocking flock, described by its holder's text."""
+    """One lock file: taken with a non-blocking flock, described by its holder's text (unless
+    it is `shared` by the computer's users: then it says nothing and others may read it)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, shared: bool = False):
         self.path = path
+        self.shared = shared
         self.fd: int | None = None
 
     def take(self, group_file: Path, description: bytes) -> None:
@@ -203,7 +210,9 @@ class _OneLock:
                 continue  # a free lock another user left: replaced by one of our own
             self.fd = fd
             if writable:
-                self._describe(fd, description, group_file)
+                self._describe(
+                    fd, self._anonymous(description) if self.shared else description, group_file
+                )
             return
         raise FileLocked(group_file, "another Sponsor Desk window")  # pragma: no cover
 
@@ -216,8 +225,16 @@ class _OneLock:
         os.close(fd)
         return True
 
+    @staticmethod
+    def _anonymous(description: bytes) -> bytes:
+        """What a shared lock may say: the process and since when, never who."""
+        info = json.loads(description)
+        return json.dumps({"pid": info["pid"], "since": info["since"]}).encode()
+
     def _describe(self, fd: int, description: bytes, group_file: Path) -> None:
         try:
+            if self.shared and sys.platform != "win32" and os.fstat(fd).st_uid == os.geteuid():
+                os.fchmod(fd, 0o644)  # others may take it when it is free; it holds nothing
             os.ftruncate(fd, 0)
             # Windows locks byte 0 only, so the text starts one byte in where others can read.
             os.lseek(fd, 0, os.SEEK_SET)
@@ -267,8 +284,8 @@ class WriteLock:
         description = json.dumps({"who": who_am_i(), "pid": os.getpid(), "since": since}).encode()
         taken: list[_OneLock] = []
         try:
-            for path in (identity_lock_path(identity), self.path):
-                lock = _OneLock(path)
+            for path, shared in ((identity_lock_path(identity), True), (self.path, False)):
+                lock = _OneLock(path, shared)
                 lock.take(group_file, description)
                 taken.append(lock)
         except FileLocked as refused:

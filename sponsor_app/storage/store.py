@@ -379,7 +379,9 @@ class Store:
                 session.flush()
             finally:
                 state.session, state.writing = None, False
-            changes = close_change_set(connection, change_set_id, described)
+            changes = close_change_set(
+                connection, change_set_id, described, keep_empty=kind == ChangeKind.ACCESS
+            )
             self._check_in_place()  # last moment before the commit: never into a moved file
         self.wrote = True
         if changes is not None:
@@ -432,6 +434,9 @@ def _remove_abandoned_builds(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for leftover in folder.glob(f".*.{BUILDING}"):
             lock.remove_if_abandoned(leftover, files.remove_database)
+        for marker in folder.glob(f".*.{BUILDING}.lock"):  # killed between removal and unmark
+            if not marker.with_suffix("").exists():
+                lock.remove_if_abandoned(marker.with_suffix(""))
 
 
 def _remove_empty_log(path: Path) -> None:

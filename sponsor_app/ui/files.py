@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .worker import run_in_background
+
+
+def may_replace(parent: QWidget, path: Path) -> bool:
+    """Ask before a file that exists is replaced (the command line wants --force)."""
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Replace the file?"),
+        parent.tr("{} already exists. Replace it with the export?").format(path.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _replacing(export: Callable[[Path], Path], target: Path) -> Callable[[Path], Path]:
+    """Export beside `target` under a new name (services never replace a file), then rename it
+    over `target` in one step: the old file stays whole until the new one is complete."""
+
+    def run(_path: Path) -> Path:
+        fresh = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}")
+        try:
+            export(fresh)
+            os.replace(fresh, target)
+        finally:
+            fresh.unlink(missing_ok=True)
+        return target
+
+    return run
 
 
 def export_with_dialog(
@@ -18,14 +48,23 @@ def export_with_dialog(
     `done_text` has one {} for the path.
     """
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, suggested_name, parent.tr("Excel (*.xlsx);;CSV (*.csv)")
+        parent,
+        title,
+        suggested_name,
+        parent.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same everywhere
     )
     if not chosen:
         return
+    target = Path(chosen)
+    if target.exists() and not target.is_dir():
+        if not may_replace(parent, target):
+            return
+        export = _replacing(export, target)
     run_in_background(
         parent,
         title + "…",
-        lambda: export(Path(chosen)),
+        lambda: export(target),
         lambda path: parent.window().statusBar().showMessage(done_text.format(path), 8000),
         lambda error: QMessageBox.warning(parent, parent.tr("Export failed"), str(error)),
     )

@@ -32,6 +32,7 @@ from .pages.base import Page, PageHeader
 from .pages.dashboard import DashboardPage
 from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
+from .protection import ProtectionActions
 from .settings import AppSettings
 from .widgets.banner import Banner
 from .widgets.icons import give_buttons_icons, icon
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.context.closed.connect(self.undo_notice.dismiss)
 
         self.backups = BackupActions(self)
+        self.protection = ProtectionActions(self)
         self._build_menus()
         self.context.file_lost.connect(self._on_file_lost)
         self.welcome.create_requested.connect(self.new_group)
@@ -171,6 +173,23 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+B"),
         )
         self.restore_action = self._action(file_menu, self.tr("&Restore…"), self.backups.restore)
+        file_menu.addSeparator()
+        self.protect_action = self._action(
+            file_menu, self.tr("&Protect with a Passphrase…"), self.protection.protect
+        )
+        self.change_passphrase_action = self._action(
+            file_menu, self.tr("Change Pass&phrase…"), self.protection.change
+        )
+        self.remove_protection_action = self._action(
+            file_menu, self.tr("Remove Pro&tection…"), self.protection.remove
+        )
+        self.protection_actions = [
+            self.protect_action,
+            self.change_passphrase_action,
+            self.remove_protection_action,
+        ]
+        file_menu.aboutToShow.connect(self._update_protection_actions)
+        file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, self.tr("&Close"), self.close_file, QKeySequence.StandardKey.Close
         )
@@ -226,6 +245,14 @@ class MainWindow(QMainWindow):
         )
         help_menu.addSeparator()
         self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
+
+    def _update_protection_actions(self) -> None:
+        """Protect a plain file; change or remove the passphrase of a protected one."""
+        is_open = self.context.is_open and not self.context.lost
+        protected = is_open and self.protection.is_protected()
+        self.protect_action.setEnabled(is_open and not protected)
+        self.change_passphrase_action.setEnabled(protected)
+        self.remove_protection_action.setEnabled(protected)
 
     def _update_undo_actions(self, *_) -> None:
         """Undo and redo name their step, and are off while a write runs in the background."""
@@ -326,7 +353,7 @@ class MainWindow(QMainWindow):
         """Open a group file; a known problem is shown as a message and nothing changes."""
         self._close_with_snapshot()
         try:
-            self.context.open(Path(path))
+            self._open_unlocking(Path(path))
         except SponsorDeskError as error:
             from ..services.backups import DamagedFile
 
@@ -334,7 +361,8 @@ class MainWindow(QMainWindow):
                 self._show_welcome()
                 self.backups.offer_for_damaged(error)  # this group's newest good backup
                 return False
-            show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
+            if not isinstance(error, _NotUnlocked):
+                show_known_error(self, error, self.tr("Cannot open {}").format(Path(path).name))
             if not Path(path).exists():
                 self.settings.forget_file(Path(path))
             self._show_welcome()  # also replaces a start-up snapshot of a file that did not open
@@ -345,6 +373,17 @@ class MainWindow(QMainWindow):
         if problem is not None:  # the file opened; only its automatic backup failed
             self.statusBar().showMessage(str(problem), 20000)
         return True
+
+    def _open_unlocking(self, path: Path) -> None:
+        """Open `path`; a protected one asks for its passphrase first (Cancel: not opened)."""
+        from ..services.protection import PassphraseNeeded
+
+        try:
+            self.context.open(path)
+        except PassphraseNeeded:
+            if not self.protection.ask_to_unlock(path):
+                raise _NotUnlocked(path) from None
+            self.context.open(path)
 
     def open_dialog(self) -> None:
         start = str(self.context.path.parent) if self.context.path else ""
@@ -411,7 +450,15 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         self._close_with_snapshot()
         self.settings.clear_last_file()
+        self._forget_keys()
         self._show_welcome()
+
+    @staticmethod
+    def _forget_keys() -> None:
+        """A protected file's key leaves memory when it is closed."""
+        from ..services.protection import forget_keys
+
+        forget_keys()
 
     def close_for_restore(self) -> None:
         """Close the open file so that a backup can be restored over it."""
@@ -476,6 +523,7 @@ class MainWindow(QMainWindow):
             self.close_action,
             *self.page_actions,
             *self.file_actions,
+            *self.protection_actions,
         ):
             action.setEnabled(False)
         self._update_status()
@@ -493,6 +541,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.back_up_action.setEnabled(True)
         self.restore_action.setEnabled(True)
+        self._update_protection_actions()
         self.banner.clear()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -536,6 +585,7 @@ class MainWindow(QMainWindow):
         # Nothing to ask: every change is already saved.
         self.settings.set_geometry(self.saveGeometry())
         self._close_with_snapshot()
+        self._forget_keys()
         super().closeEvent(event)
 
     def open_later(self, path: Path) -> None:
@@ -551,7 +601,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
             self.navigation.setEnabled(False)  # until the file is really open
             self.dashboard.show_figures(snapshot.figures)
-            self.setWindowTitle(f"{snapshot.info.name} — {Path(path).name} — {APP_NAME}")
+            self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")  # its name is not kept
             self.file_label.setText(self.tr("Opening {}…").format(path))
             # Paint now: opening the file blocks the event loop for a moment, and the saved
             # figures must be on screen before that, not after.
@@ -586,3 +636,7 @@ def _dress(page: Page, entry) -> None:
         page.header = PageHeader(entry.label, entry.subtitle)
         page.layout().insertWidget(0, page.header)
     give_buttons_icons(page)
+
+
+class _NotUnlocked(SponsorDeskError):
+    """The person cancelled the passphrase prompt: the file simply stays closed."""

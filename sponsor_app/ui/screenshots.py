@@ -63,6 +63,8 @@ def main(out_dir: str) -> int:
             app.setPalette(palette)
             for name in backup_dialogs(app, window, folder, suffix):
                 print(f"wrote {name}")
+            for name in privacy_dialogs(app, window, folder, suffix):
+                print(f"wrote {name}")
         app.setPalette(light)
         window.close()
         if not scale:
@@ -148,6 +150,74 @@ def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     written.append(folder / f"file-moved{suffix}.png")
     window.grab().save(str(written[-1]))
     window.banner.clear()
+    return written
+
+
+SAMPLE_CODE = "7GRC-GMT2-Y622-HZWD-BB8Z-ZKJM-56DC-4X8A-7JC8"  # the form every code has
+
+
+def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
+    """The passphrase dialog (typed, with its strength), the prompt after a wrong try, the
+    recovery code page, a member's hidden sensitive details and the retention card."""
+    from ..services.households import list_members
+    from ..services.protection import forget_keys
+    from .dialogs.member_dialog import MemberDialog
+    from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog, UnlockDialog
+
+    written = []
+
+    def grab(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        written.append(folder / f"{name}{suffix}.png")
+        widget.grab().save(str(written[-1]))
+        widget.close()
+
+    path = window.context.path
+    protect = NewPassphraseDialog(path.name, context=(window.context.info.name,), parent=window)
+    protect.passphrase.setText("tui kererū harbour")
+    protect.again.setText("tui kererū harbour")
+    grab(protect, "protect-passphrase")
+    weak = NewPassphraseDialog(path.name, context=(window.context.info.name,), parent=window)
+    weak.passphrase.setText("kapiti2026")
+    weak.form.reveal_all()
+    grab(weak, "protect-weak-passphrase")
+
+    def wrong(_typed: str) -> None:
+        from ..services.protection import WrongPassphrase
+
+        raise WrongPassphrase(path)
+
+    prompt = UnlockDialog(path, wrong, window)
+    prompt.passphrase.setText("kapiti")
+    prompt._try()
+    grab(prompt, "open-protected")
+    grab(RecoveryCodeDialog(SAMPLE_CODE, path.name, window), "recovery-code")
+
+    store = window.context.store
+    member = list_members(store, 1)[0]
+    dialog = MemberDialog("H1", member, parent=window)
+    grab(dialog, "member-sensitive")
+
+    previous = os.environ.get(clock.TODAY_VARIABLE)
+    os.environ[clock.TODAY_VARIABLE] = "2028-06-15"  # two households' support has ended
+    try:
+        window.show_page(0)
+        window.dashboard.retention.refresh()
+        app.processEvents()
+        card = window.dashboard.retention
+        card.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(card)
+        card.view.selectRow(0)
+        app.processEvents()
+        written.append(folder / f"retention{suffix}.png")
+        window.grab().save(str(written[-1]))
+    finally:
+        if previous is None:
+            os.environ.pop(clock.TODAY_VARIABLE, None)
+        else:
+            os.environ[clock.TODAY_VARIABLE] = previous
+        window.dashboard.retention.refresh()
+        forget_keys()
     return written
 
 

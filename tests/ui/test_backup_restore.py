@@ -4,11 +4,15 @@ driven through the real window (the platform's file choosers answered as a user 
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+
+# The app's own SQLite (sqlcipher3), not the standard library's: two SQLite libraries in one
+# process must not share a file one of them has open (closing a file drops the other's POSIX
+# locks, and a WAL commit can be missed or, worse, overwritten).
+import sqlcipher3.dbapi2 as sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 

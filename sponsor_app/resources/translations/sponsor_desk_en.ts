@@ -12,13 +12,13 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="325" />
+        <location filename="dashboard.py" line="330" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="327" />
+        <location filename="dashboard.py" line="332" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
@@ -27,19 +27,19 @@
 <context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
-        <location filename="households.py" line="267" />
+        <location filename="households.py" line="276" />
         <source>The arrival moved %n day(s) later.</source>
         <translation>
             <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="269" />
+        <location filename="households.py" line="278" />
         <source>The arrival moved %n day(s) earlier.</source>
         <translation>
             <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="277" />
+        <location filename="households.py" line="286" />
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
@@ -73,6 +73,15 @@
         <source>{} of %n task(s) done</source>
         <translation>
             <numerusform>{} of %n task done</numerusform><numerusform>{} of %n tasks done</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>UnlockDialog</name>
+    <message numerus="yes">
+        <location filename="passphrase_dialogs.py" line="327" />
+        <source>%n wrong tries. {} Try again in {} seconds.</source>
+        <translation>
+            <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>
     </message>
     </context>
 <context>

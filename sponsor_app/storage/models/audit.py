@@ -17,6 +17,8 @@ class ChangeKind:
     REVERT = "revert"  # undo, redo or `sponsor-app revert`: restores an earlier state
     LEGACY = "legacy"  # audit rows recorded before change sets existed (schema 0004 and older)
     SCHEMA = "schema"  # an upgrade of the file's schema; no audit rows of its own
+    ACCESS = "access"  # someone was shown sensitive details: a record, with no rows changed
+    ERASURE = "erasure"  # personal details removed for good, in the rows and their history
 
 
 class ChangeSet(IdMixin, Base):

@@ -40,6 +40,8 @@ class Household(IdMixin, ArchivableMixin, Base):
     town: Mapped[str] = mapped_column(default="")
     languages: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # When its personal details were removed at the end of the time to keep them (schema 0011).
+    details_removed_at: Mapped[datetime | None] = mapped_column(default=None)
 
     members: Mapped[list[HouseholdMember]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="HouseholdMember.id"
@@ -57,5 +59,9 @@ class HouseholdMember(IdMixin, ArchivableMixin, Base):
     date_of_birth: Mapped[date | None]
     is_principal: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Sensitive (schema 0011): shown only on request, which the history records; never in an
+    # export or an anonymised report.
+    health_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    immigration_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     household: Mapped[Household] = relationship(back_populates="members")

@@ -34,6 +34,8 @@ class Volunteer(IdMixin, ArchivableMixin, Base):
     languages: Mapped[str] = mapped_column(default="")  # "; "-separated, as people list them
     active: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # When their personal details were removed, long after they left (schema 0011).
+    details_removed_at: Mapped[datetime | None] = mapped_column(default=None)
 
     roles: Mapped[list[VolunteerRole]] = relationship(
         back_populates="volunteer", cascade="all, delete-orphan", order_by="VolunteerRole.role"

@@ -1,10 +1,28 @@
-"""Add or edit one member of a household."""
+"""Add or edit one member of a household.
+
+Health and immigration notes are sensitive: hidden until someone asks to see them ("Show
+Sensitive Details"), which the file's history records; a save that never showed them leaves
+them as they were.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from collections.abc import Callable
 
-from ...services.households import MemberInput, MemberRow
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import SponsorDeskError
+from ...services.households import MemberInput, MemberRow, SensitiveDetails
+from ..errors import show_known_error
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
 
@@ -38,6 +56,8 @@ class MemberDialog(FormDialog):
         self.principal_note.setStyleSheet("color: palette(placeholder-text);")
         self.form.addRow("", self.principal_note)
         self._principal_now = principal
+        self.reveal_callback: Callable[[], SensitiveDetails] | None = None
+        self._build_sensitive(row)
         if row:
             self.full_name.setText(row.full_name)
             self.relationship.setText(row.relationship_to_principal)
@@ -49,6 +69,57 @@ class MemberDialog(FormDialog):
         self.full_name.textChanged.connect(self._on_name_edited)
         self.principal.toggled.connect(lambda _: self._show_principal_note(row))
         self._show_principal_note(row)
+
+    def _build_sensitive(self, row: MemberRow | None) -> None:
+        box = QGroupBox(self.tr("Sensitive details"))
+        column = QVBoxLayout(box)
+        held = row is not None and row.has_sensitive_details
+        self.sensitive_note = QLabel(
+            self.tr(
+                "Health and immigration notes are hidden. Showing them is recorded in the "
+                "file's history (who, and when). They never appear in exports or anonymised "
+                "reports."
+            )
+            + (" " + self.tr("This person has some.") if held else "")
+        )
+        self.sensitive_note.setWordWrap(True)
+        column.addWidget(self.sensitive_note)
+        self.show_sensitive = QPushButton(
+            self.tr("&Show Sensitive Details") if row else self.tr("Add &Sensitive Details")
+        )
+        column.addWidget(self.show_sensitive)
+        self.health = QPlainTextEdit()
+        self.health.setAccessibleName(self.tr("Health notes"))
+        self.health.setPlaceholderText(self.tr("Health notes"))
+        self.immigration = QPlainTextEdit()
+        self.immigration.setAccessibleName(self.tr("Immigration notes"))
+        self.immigration.setPlaceholderText(self.tr("Immigration notes"))
+        for editor in (self.health, self.immigration):
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(70)
+            editor.setVisible(False)
+            column.addWidget(editor)
+        self._layout.insertWidget(self._layout.count() - 1, box)
+        self.revealed = False
+        self._row = row
+        self.show_sensitive.clicked.connect(self._on_show_sensitive)
+
+    def _on_show_sensitive(self) -> None:
+        if self._row is not None:
+            if self.reveal_callback is None:
+                return
+            try:
+                shown = self.reveal_callback()  # recorded in the history
+            except SponsorDeskError as error:
+                show_known_error(self, error)
+                return
+            self.health.setPlainText(shown.health_notes)
+            self.immigration.setPlainText(shown.immigration_notes)
+        self.revealed = True
+        self.show_sensitive.setVisible(False)
+        for editor in (self.health, self.immigration):
+            editor.setVisible(True)
+        self.health.setFocus()
 
     def _show_principal_note(self, row: MemberRow | None) -> None:
         taking_over = (
@@ -73,4 +144,6 @@ class MemberDialog(FormDialog):
             relationship_to_principal=self.relationship.text(),
             date_of_birth=self.date_of_birth.value(),
             is_principal=self.principal.isChecked(),
+            health_notes=self.health.toPlainText() if self.revealed else None,
+            immigration_notes=self.immigration.toPlainText() if self.revealed else None,
         )

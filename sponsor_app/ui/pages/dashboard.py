@@ -270,6 +270,10 @@ class DashboardPage(Page):
         grid.addWidget(self.arrivals, 2, 2, 1, 2)
         grid.addWidget(self.area_stack, 2, 4, 1, 2)
         grid.addWidget(self.balance_stack, 3, 0, 1, 6)
+        from .retention import RetentionCard  # shown only when details are due for removal
+
+        self.retention = RetentionCard(self.context)
+        grid.addWidget(self.retention, 4, 0, 1, 6)
         for column in range(6):
             grid.setColumnStretch(column, 1)
         inner = QWidget()
@@ -306,6 +310,7 @@ class DashboardPage(Page):
         from ...services.dashboard import dashboard  # loads SQLAlchemy: not needed for a snapshot
 
         self.show_figures(dashboard(self.context.store, today))
+        self.retention.refresh()
 
     def show_figures(self, figures: DashboardFigures) -> None:
         """Fill every card from computed figures (fresh, or a start-up snapshot)."""

@@ -69,6 +69,15 @@ def member_columns(page: HouseholdsPage) -> list[Column]:
             sort_key=lambda m: m.date_of_birth,
         ),
         Column(page.tr("Principal"), lambda m: page.tr("yes") if m.is_principal else ""),
+        Column(
+            page.tr("Sensitive details"),
+            lambda m: page.tr("held (hidden)") if m.has_sensitive_details else "",
+            tooltip=lambda m: (
+                page.tr("Health or immigration notes: open the member to show them")
+                if m.has_sensitive_details
+                else ""
+            ),
+        ),
     ]
 
 
@@ -356,6 +365,7 @@ class HouseholdsPage(Page):
             return
         store = self.context.store
         dialog = MemberDialog(household.code, member, parent=self, principal=self._principal_name())
+        dialog.reveal_callback = lambda: service.show_sensitive_details(store, member.id)
         dialog.save_callback = lambda data: self.context.execute(
             self.tr("Edit member {}").format(member.full_name),
             lambda: service.edit_member(store, member.id, data),

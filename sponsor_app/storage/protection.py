@@ -1,0 +1,260 @@
+"""Protecting a group file with a passphrase, unlocking it, changing the passphrase, removing it.
+
+Protecting and removing write the whole file anew with SQLCipher's `sqlcipher_export` into a
+temporary file beside it, check the result (SQLite's quick check and every table's row count
+against the original), and only then rename it over the file: a failure or a kill at any
+moment leaves the file as it was. The file's write lock is held throughout, so no window writes
+to it meanwhile. A new recovery code means a new key, so the file is written anew the same way
+(rather than with PRAGMA rekey in place, whose key and key id could not change in one step).
+
+Changing the passphrase rewrites only the passphrase slot (storage/keys.py): the file, its
+backups and the recovery code stay as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import files, lock
+from .connect import (
+    DriverError,
+    check_is_group_file,
+    connect,
+    create_database,
+    known_key,
+    protection_of,
+    remember_key,
+)
+from .errors import (
+    AlreadyProtected,
+    NoPassphraseHere,
+    NotProtected,
+    PassphraseNeeded,
+    StorageError,
+    WrongPassphrase,
+    WrongRecoveryCode,
+    classify,
+)
+from .facts import read_group, table_names
+from .keys import (
+    BadRecoveryCode,
+    DataKey,
+    keep_slot,
+    key_file,
+    lock_with,
+    remove_key_file,
+    slots_for,
+    unlock_with,
+)
+from .schema import APPLICATION_ID
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Protected:
+    path: Path
+    recovery_code: str
+    backups: int  # this group's backups in the app's folder protected along with it
+
+
+# --- unlocking -------------------------------------------------------------------------------
+def is_protected(path: Path) -> bool:
+    return protection_of(Path(path)) is not None
+
+
+def is_unlocked(path: Path) -> bool:
+    """Plain, or protected with a key this process already holds."""
+    key_id = protection_of(Path(path))
+    return key_id is None or known_key(key_id) is not None
+
+
+def unlock(
+    path: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+) -> DataKey | None:
+    """Let this process open the protected file at `path` (and its backups and copies) with its
+    passphrase or its recovery code. None for a plain file. A wrong passphrase is
+    WrongPassphrase, never a damaged file: the slot's own check says so before SQLite reads."""
+    path = Path(path)
+    key_id = protection_of(path)
+    if key_id is None:
+        return None
+    if recovery_code is not None:
+        try:
+            key = DataKey.from_recovery_code(recovery_code)
+        except BadRecoveryCode as problem:
+            raise WrongRecoveryCode(path, str(problem)) from None
+        if key.key_id != key_id:
+            raise WrongRecoveryCode(path)
+    else:
+        slots = slots_for(path, key_id)
+        if not slots:
+            raise NoPassphraseHere(path, key_file(path))
+        opened = (unlock_with(slot, passphrase or "") for slot in slots)
+        key = next((key for key in opened if key is not None), None)
+        if key is None:
+            raise WrongPassphrase(path)
+    remember_key(key)
+    return key
+
+
+def _key_of(path: Path) -> DataKey:
+    key_id = protection_of(path)
+    if key_id is None:
+        raise NotProtected(path)
+    key = known_key(key_id)
+    if key is None:
+        raise PassphraseNeeded(path, key_id)
+    return key
+
+
+# --- protecting, removing, changing ----------------------------------------------------------
+def protect_file(path: Path, passphrase: str, progress: Progress | None = None) -> Protected:
+    """Encrypt the closed group file at `path` with a new key under `passphrase`, and this
+    group's backups in the app's folder with it. Returns the recovery code to print."""
+    path = Path(path)
+    check_is_group_file(path)
+    if is_protected(path):
+        raise AlreadyProtected(path)
+    key = DataKey.new()
+    remember_key(key)
+    slot = lock_with(passphrase, key)
+    with _locked(path):
+        group = _rewrite(path, key)
+        keep_slot(slot, beside=path)
+    count = protect_backups(group, key, progress) if group else 0
+    return Protected(path, key.recovery_code, count)
+
+
+def unprotect_file(path: Path) -> Path:
+    """Write the closed protected file at `path` plain again (its key must be known here).
+    Its backups stay protected: they open with the same passphrase or recovery code."""
+    path = Path(path)
+    check_is_group_file(path)
+    _key_of(path)
+    with _locked(path):
+        _rewrite(path, None)
+        remove_key_file(path)
+    return path
+
+
+def change_passphrase(path: Path, passphrase: str) -> None:
+    """A new passphrase for the protected file at `path` (unlocked): a new slot beside it and
+    on this computer. The file, its backups and its recovery code are unchanged."""
+    path = Path(path)
+    keep_slot(lock_with(passphrase, _key_of(path)), beside=path)
+
+
+def new_recovery_code(path: Path, passphrase: str) -> str:
+    """Encrypt the closed protected file at `path` with a new key (so the old recovery code
+    and old key files no longer open it) under `passphrase`; returns the new code. Its
+    backups keep the old key (and the old code opens them)."""
+    path = Path(path)
+    check_is_group_file(path)
+    _key_of(path)
+    key = DataKey.new()
+    remember_key(key)
+    slot = lock_with(passphrase, key)
+    with _locked(path):
+        _rewrite(path, key)
+        keep_slot(slot, beside=path)
+    return key.recovery_code
+
+
+def protect_backups(group_id: str, key: DataKey, progress: Progress | None = None) -> int:
+    """Encrypt this group's plain backups in the app's folder with `key` (each rewritten and
+    checked like the file itself). Returns how many."""
+    from .backup import list_backups
+
+    count = 0
+    for info in list_backups(group_id):
+        if is_protected(info.path):
+            continue
+        if progress is not None:
+            progress(info.path.name)
+        try:
+            _rewrite(info.path, key)
+            count += 1
+        except (OSError, DriverError, StorageError):
+            continue  # an unreadable backup is left as it is; it is never offered anyway
+    return count
+
+
+# --- the rewrite -----------------------------------------------------------------------------
+class _locked:
+    """The group file's write lock for the block: nobody writes it meanwhile."""
+
+    def __init__(self, path: Path):
+        self._lock = lock.WriteLock(path)
+        self._path = path
+
+    def __enter__(self) -> None:
+        self._lock.acquire(self._path)
+
+    def __exit__(self, *exc) -> None:
+        self._lock.release()
+
+
+def _rewrite(path: Path, key: DataKey | None) -> str | None:
+    """Write the file at `path` anew encrypted with `key` (or plain), checked, in one rename.
+    Returns its group's id."""
+    partial = files.temporary_beside(path, "protecting")
+    marker = lock.hold(partial)
+    try:
+        source = connect(path, pragmas=False)
+        try:
+            # Every commit into the file itself, so the log beside it can go with the old file.
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            group = read_group(source)
+            create_database(partial, None).close()
+            _export(source, partial, key)
+            _check_copy(source, partial)
+        finally:
+            source.close()
+        files.fsync_file(partial)
+        for leftover in files.sidecars(path):
+            leftover.unlink(missing_ok=True)
+        files.replace(partial, path)
+    except DriverError as error:
+        with contextlib.suppress(OSError):
+            files.remove_database(partial)
+        known = classify(error, path)
+        if known is None:
+            raise
+        raise known from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            files.remove_database(partial)
+        raise
+    finally:
+        lock.let_go(partial, marker)
+    return group.uuid if group else None
+
+
+def _export(source, partial: Path, key: DataKey | None) -> None:
+    secret = f'"{key.pragma}"' if key is not None else "''"  # '' writes a plain file
+    source.execute(f"ATTACH DATABASE ? AS rewritten KEY {secret}", (str(partial),))
+    try:
+        source.execute("SELECT sqlcipher_export('rewritten')")
+        source.execute(f"PRAGMA rewritten.application_id = {APPLICATION_ID}")
+        # The key's id, in the plain header: which key opens the file (0: none).
+        source.execute(f"PRAGMA rewritten.user_version = {key.key_id if key else 0}")
+    finally:
+        source.execute("DETACH DATABASE rewritten")
+
+
+def _check_copy(source, partial: Path) -> None:
+    """The rewritten file passes SQLite's quick check and holds every row of every table."""
+    copy = connect(partial, read_only=True)
+    try:
+        if copy.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise DriverError("database disk image is malformed")
+        for table in sorted(table_names(source)):
+            count = f'SELECT count(*) FROM "{table}"'
+            if source.execute(count).fetchone() != copy.execute(count).fetchone():
+                raise RuntimeError(f"the rewritten file lost rows of {table}")
+    finally:
+        copy.close()

@@ -1,0 +1,162 @@
+"""The window's passphrase actions: File ▸ Protect with a Passphrase, Change Passphrase, Remove
+Protection, and the prompt when a protected file is opened.
+
+Protecting and removing write the whole file anew (services/protection.py), so the window
+closes the file, does it off the GUI thread, and opens it again: the key stays known to this
+window, so it opens without asking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+from ..domain.errors import SponsorDeskError
+from .errors import show_known_error
+from .worker import run_in_background
+
+
+class ProtectionActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+
+    # --- opening -----------------------------------------------------------------------------
+    def ask_to_unlock(self, path: Path) -> bool:
+        """Ask for the passphrase of the protected file at `path`; True once it is unlocked."""
+        from ..services.protection import unlock_with_either
+        from .dialogs.passphrase_dialogs import UnlockDialog
+
+        dialog = UnlockDialog(path, lambda typed: unlock_with_either(path, typed), self.window)
+        return bool(dialog.exec())
+
+    def is_protected(self) -> bool:
+        from ..services.protection import is_protected
+
+        return self.context.is_open and is_protected(self.context.path)
+
+    def _context_words(self) -> tuple[str, ...]:
+        info = self.context.info
+        return (info.name,) if info else ()
+
+    # --- File ▸ Protect with a Passphrase… ----------------------------------------------------
+    def protect(self) -> None:
+        if not self.context.is_open or self.is_protected():
+            return
+        from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
+
+        path = self.context.path
+        chosen: list[str] = []
+        dialog = NewPassphraseDialog(path.name, context=self._context_words(), parent=self.window)
+        dialog.save_callback = chosen.append
+        if not dialog.exec() or not chosen:
+            return
+        from ..services.protection import protect_file
+
+        self.window.close_for_restore()  # the file is written anew: nothing may hold it
+
+        def done(protected) -> None:
+            RecoveryCodeDialog(protected.recovery_code, path.name, self.window).exec()
+            self.window.open_file(path)
+            self._status(self.tr("{} is protected with a passphrase.").format(path.name))
+
+        run_in_background(
+            self.window,
+            self.tr("Protecting {}…").format(path.name),
+            lambda: protect_file(path, chosen[0]),
+            done,
+            lambda error: self._failed_then_reopen(error, path),
+        )
+
+    # --- File ▸ Change Passphrase… ------------------------------------------------------------
+    def change(self) -> None:
+        if not self.is_protected():
+            return
+        from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
+
+        path = self.context.path
+        chosen: list[str] = []
+        dialog = NewPassphraseDialog(
+            path.name, changing=True, context=self._context_words(), parent=self.window
+        )
+        new_code = QCheckBox(
+            self.tr("Also make a &new recovery code (the file is encrypted anew; the old code ")
+            + self.tr("and copies' key files no longer open it)")
+        )
+        dialog.form.addRow("", new_code)
+        dialog.save_callback = chosen.append
+        if not dialog.exec() or not chosen:
+            return
+        from ..services.protection import change_passphrase, new_recovery_code
+
+        if not new_code.isChecked():
+            run_in_background(
+                self.window,
+                self.tr("Changing the passphrase…"),
+                lambda: change_passphrase(path, chosen[0]),
+                lambda _: self._status(
+                    self.tr("The passphrase of {} was changed.").format(path.name)
+                ),
+                self._failed,
+            )
+            return
+        self.window.close_for_restore()
+
+        def done(code: str) -> None:
+            RecoveryCodeDialog(code, path.name, self.window).exec()
+            self.window.open_file(path)
+
+        run_in_background(
+            self.window,
+            self.tr("Encrypting {} with a new key…").format(path.name),
+            lambda: new_recovery_code(path, chosen[0]),
+            done,
+            lambda error: self._failed_then_reopen(error, path),
+        )
+
+    # --- File ▸ Remove Protection… ------------------------------------------------------------
+    def remove(self) -> None:
+        if not self.is_protected():
+            return
+        path = self.context.path
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("Remove Protection"),
+            self.tr(
+                "Remove the passphrase of {}? Anyone who can read the file will then be able to "
+                "read every record in it. Its backups in Sponsor Desk's folder stay protected "
+                "(the passphrase and the recovery code still open them)."
+            ).format(path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from ..services.protection import unprotect_file
+
+        self.window.close_for_restore()
+        run_in_background(
+            self.window,
+            self.tr("Removing the protection of {}…").format(path.name),
+            lambda: unprotect_file(path),
+            lambda _: self._reopened(path, self.tr("{} is no longer protected.")),
+            lambda error: self._failed_then_reopen(error, path),
+        )
+
+    # --- after -------------------------------------------------------------------------------
+    def _reopened(self, path: Path, words: str) -> None:
+        self.window.open_file(path)
+        self._status(words.format(path.name))
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10000)
+
+    def _failed(self, error: SponsorDeskError) -> None:
+        show_known_error(self.window, error)
+
+    def _failed_then_reopen(self, error: SponsorDeskError, path: Path) -> None:
+        show_known_error(self.window, error)
+        self.window.open_file(path)  # nothing was changed: carry on with it as it was

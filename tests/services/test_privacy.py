@@ -1,0 +1,243 @@
+"""Sensitive fields, retention and a person's data on request, on the small demo group."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from sponsor_app.domain.errors import InvalidInput
+from sponsor_app.domain.periods import Period
+from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
+from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.services.evaluation_data import evaluation_data
+from sponsor_app.services.groups import open_group
+from sponsor_app.services.history import RevertRefused, list_change_sets, revert
+from sponsor_app.services.households import (
+    MemberInput,
+    edit_member,
+    list_households,
+    list_members,
+    show_sensitive_details,
+)
+from sponsor_app.services.retention import (
+    remove_household_details,
+    remove_volunteer_details,
+    retention_due,
+)
+from sponsor_app.services.subject import write_subject_access
+from sponsor_app.services.transaction_io import export_transactions
+from sponsor_app.services.volunteer_io import export_volunteers
+from sponsor_app.services.volunteers import archive_volunteer, list_volunteers
+from sponsor_app.storage.connect import connect
+
+from ..conftest import write_demo_once
+from ..reports.helpers import text_of
+
+HEALTH = "Asthma; sees Dr Whitcombe monthly"
+IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
+LATER = date(2030, 1, 1)
+MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo household's support period
+
+
+@pytest.fixture(scope="module")
+def small_bytes(tmp_path_factory):
+    return write_demo_once(tmp_path_factory, "small")
+
+
+@pytest.fixture
+def demo(tmp_path, small_bytes):
+    path = tmp_path / "demo.sponsor"
+    path.write_bytes(small_bytes)
+    with open_group(path) as store:
+        yield store
+
+
+def _every_row(path: Path) -> list[tuple[str, tuple]]:
+    connection = connect(path, read_only=True)
+    try:
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return [
+            (table, row)
+            for table in tables
+            for row in connection.execute(f'SELECT * FROM "{table}"').fetchall()
+        ]
+    finally:
+        connection.close()
+
+
+def _principal(store):
+    household = list_households(store)[0]
+    member = next(m for m in list_members(store, household.id) if m.is_principal)
+    return household, member
+
+
+def _give_sensitive_notes(store):
+    household, member = _principal(store)
+    edit_member(
+        store,
+        member.id,
+        MemberInput(
+            member.full_name,
+            member.relationship_to_principal,
+            member.date_of_birth,
+            True,
+            member.notes,
+            health_notes=HEALTH,
+            immigration_notes=IMMIGRATION,
+        ),
+    )
+    return household, member
+
+
+# --- sensitive fields --------------------------------------------------------------------
+def test_sensitive_notes_are_shown_only_on_request_and_the_request_is_recorded(demo):
+    household, member = _give_sensitive_notes(demo)
+    row = next(m for m in list_members(demo, household.id) if m.id == member.id)
+    assert row.has_sensitive_details
+    assert HEALTH not in repr(row) and IMMIGRATION not in repr(row)  # not in the list's rows
+    shown = show_sensitive_details(demo, member.id)
+    assert (shown.health_notes, shown.immigration_notes) == (HEALTH, IMMIGRATION)
+    (latest,) = list_change_sets(demo, limit=1)
+    assert latest.kind == "access" and latest.actor == demo.actor
+    assert latest.description == f"Showed the sensitive details of member {member.id} of H1"
+    with pytest.raises(RevertRefused, match="who saw what cannot be taken back"):
+        revert(demo, latest.id)
+
+
+def test_an_edit_that_never_showed_them_keeps_them(demo):
+    _household, member = _give_sensitive_notes(demo)
+    edit_member(demo, member.id, MemberInput("A new spelling", is_principal=True))
+    assert show_sensitive_details(demo, member.id).health_notes == HEALTH
+
+
+def test_sensitive_notes_are_in_no_export_and_no_report(demo, tmp_path):
+    _give_sensitive_notes(demo)
+    outputs = [
+        export_volunteers(demo, tmp_path / "v.csv"),
+        export_transactions(demo, tmp_path / "t.csv"),
+        export_volunteers(demo, tmp_path / "v.xlsx"),
+    ]
+    period = Period(date(2024, 1, 1), date(2026, 6, 15))
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in outputs[:2]]
+    with zipfile.ZipFile(outputs[2]) as book:
+        texts += [book.read(name).decode() for name in book.namelist()]
+    bundle = tmp_path / "bundle.zip"
+    for kind in GROUP_REPORTS:
+        for named in (False, True):
+            out = tmp_path / f"{kind.value}-{named}.pdf"
+            extra = {"bundle": bundle} if kind is ReportKind.EVALUATION and not named else {}
+            generate(demo, ReportRequest(kind, out, period, named, **extra))
+            texts.append(text_of(out))
+    with zipfile.ZipFile(bundle) as data:
+        texts += [data.read(name).decode() for name in data.namelist()]
+    for text in texts:
+        assert "Whitcombe" not in text and "XQ-778812" not in text
+
+
+# --- retention -----------------------------------------------------------------------------
+def test_nothing_is_due_during_support_and_a_household_is_due_after_it(demo):
+    assert not retention_due(demo)
+    due = retention_due(demo, today=LATER)
+    assert [h.code for h in due.households] == ["H1"]
+    assert due.households[0].support_ended_on == date(2027, 8, 15)  # 24 months from arrival
+
+
+def test_a_volunteer_who_left_long_ago_is_due(demo):
+    leaver = list_volunteers(demo)[3]
+    archive_volunteer(demo, leaver.id)
+    assert [v.volunteer_id for v in retention_due(demo, today=LATER).volunteers] == [leaver.id]
+    # two years after the day they left: not before
+    assert not retention_due(demo, today=date(2027, 6, 14)).volunteers
+
+
+def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(demo, tmp_path):
+    household, _member = _give_sensitive_notes(demo)
+    names = [m.full_name for m in list_members(demo, household.id, include_archived=True)]
+    period = Period(date(2024, 1, 1), date(2026, 6, 15))
+    before = evaluation_data(demo, period, generated_at=MADE)
+    assert before.shared_notes  # the demo has notes marked shareable: they are the family's
+    changes = remove_household_details(demo, household.id)
+    after = evaluation_data(demo, period, generated_at=MADE)
+    # Every figure of the anonymised evaluation report is the same; only the check-in notes
+    # the group had marked shareable (the family's own words) are gone.
+    assert replace(after, shared_notes=()) == replace(before, shared_notes=())
+    assert after.shared_notes == ()
+    report = tmp_path / "after.pdf"
+    generate(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE))
+    assert "Notes the group marked shareable" in text_of(report)
+    # No name, date of birth or sensitive note is left anywhere in the file, history included.
+    rows = repr(_every_row(demo.path))
+    for name in names:
+        assert name not in rows, name
+    assert HEALTH not in rows and IMMIGRATION not in rows
+    # The history says the details were removed, and by whom; earlier entries name no one.
+    history = list_change_sets(demo, limit=200)
+    assert history[0].description == "Removed the personal details of household H1"
+    assert history[0].kind == "erasure" and history[0].actor == demo.actor
+    assert not [c for c in history if any(n in c.description for n in names)]
+    # It cannot be undone, and nothing earlier that touched the household can be reverted.
+    with pytest.raises(RevertRefused, match="removed personal details for good"):
+        revert(demo, changes.change_set_id)
+    filled = next(c for c in history if c.description == "Fill the demo group")
+    with pytest.raises(RevertRefused, match="were removed since"):
+        revert(demo, filled.id)
+    assert not retention_due(demo, today=LATER).households
+
+
+def test_removing_a_former_volunteers_details(demo, tmp_path):
+    leaver = list_volunteers(demo)[3]
+    archive_volunteer(demo, leaver.id)
+    remove_volunteer_details(demo, leaver.id)
+    rows = repr(_every_row(demo.path))
+    assert leaver.full_name not in rows
+    assert leaver.email not in rows
+    kept = next(v for v in list_volunteers(demo, include_archived=True) if v.id == leaver.id)
+    assert kept.full_name == "(details removed)" and kept.role_names  # roles still counted
+
+
+# --- a person's data on request ----------------------------------------------------------
+def test_subject_finds_every_row_that_names_the_person(demo, tmp_path):
+    person = list_volunteers(demo)[0]
+    written = write_subject_access(demo, person.email, tmp_path / "out")
+    found = set()
+    for path in written.files:
+        if path.suffix == ".csv" and path.name != "history.csv":
+            with path.open(encoding="utf-8-sig") as handle:
+                reader = csv.reader(handle)
+                next(reader)
+                found |= {(path.stem, tuple(row)) for row in reader}
+    # Every row of the file (outside the history) in which their name or email appears.
+    expected = {
+        (table, tuple("" if v is None else str(v) for v in row))
+        for table, row in _every_row(demo.path)
+        if table not in ("audit_entry", "change_set")
+        and any(isinstance(v, str) and (person.full_name in v or person.email in v) for v in row)
+    }
+    assert expected and expected <= found
+    tables = {table for table, _row in found}
+    assert {"volunteer", "volunteer_role", "vetting_check", "volunteer_hours"} <= tables
+    history = (tmp_path / "out" / "history.csv").read_text(encoding="utf-8-sig")
+    assert person.full_name in history  # the change that added them, with its values
+    for path in (tmp_path / "out").iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path
+    assert (tmp_path / "out").stat().st_mode & 0o777 == 0o700
+
+
+def test_subject_refuses_an_existing_folder_without_force(demo, tmp_path):
+    person = list_volunteers(demo)[0]
+    (tmp_path / "out").mkdir()
+    with pytest.raises(InvalidInput, match="add --force"):
+        write_subject_access(demo, person.full_name, tmp_path / "out")
+    write_subject_access(demo, person.full_name, tmp_path / "out", force=True)
+    assert json.loads(json.dumps((tmp_path / "out" / "README.txt").read_text()))

@@ -1,0 +1,190 @@
+"""The command line's privacy commands: protect, unprotect, subject, and every command on a
+protected file (the passphrase from SPONSOR_APP_PASSPHRASE or asked on the terminal)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sponsor_app.cli import run
+from sponsor_app.storage.connect import forget_keys
+from sponsor_app.storage.protection import is_protected
+
+from .conftest import write_demo_once
+
+PASSPHRASE = "kumara paddock wheelbarrow"
+
+
+@pytest.fixture(scope="module")
+def small_bytes(tmp_path_factory):
+    return write_demo_once(tmp_path_factory, "small")
+
+
+@pytest.fixture
+def demo(tmp_path, small_bytes) -> Path:
+    path = tmp_path / "group.sponsor"
+    path.write_bytes(small_bytes)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_keyring():
+    forget_keys()
+    yield
+    forget_keys()
+
+
+def _error(capsys, argv, code=1) -> str:
+    assert run(argv) == code
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sponsor-app: "), captured.err
+    return lines[0]
+
+
+def _protect(demo, monkeypatch, capsys) -> str:
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", PASSPHRASE)
+    assert run(["protect", str(demo)]) == 0
+    monkeypatch.delenv("SPONSOR_APP_NEW_PASSPHRASE")
+    out = capsys.readouterr().out
+    forget_keys()  # as the next command, a new process, would be
+    return re.search(r"Recovery code .*: (\S+)", out).group(1)
+
+
+def test_protect_then_every_command_needs_the_passphrase(demo, monkeypatch, capsys, tmp_path):
+    code = _protect(demo, monkeypatch, capsys)
+    assert is_protected(demo) and len(code) == 44
+    assert "set SPONSOR_APP_PASSPHRASE" in _error(capsys, ["check", str(demo)])
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", "not it at all")
+    assert "That is not the passphrase of" in _error(capsys, ["check", str(demo)])
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", PASSPHRASE)
+    assert run(["check", str(demo)]) == 0
+    assert "Healthy." in capsys.readouterr().out
+    forget_keys()
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", code.lower())  # the recovery code works too
+    assert run(["history", str(demo), "--limit", "2"]) == 0
+    forget_keys()
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", PASSPHRASE)
+    assert run(["backup", str(demo), "--to", str(tmp_path / "usb")]) == 0
+    (copy,) = (tmp_path / "usb").glob("*.sponsor")
+    assert is_protected(copy) and Path(f"{copy}-key").exists()
+
+
+def test_changing_and_removing_the_passphrase(demo, monkeypatch, capsys):
+    _protect(demo, monkeypatch, capsys)
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "a different tui sings")
+    assert run(["protect", str(demo)]) == 0
+    assert "Changed the passphrase" in capsys.readouterr().out
+    forget_keys()
+    assert "not the passphrase" in _error(capsys, ["unprotect", str(demo)])
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", "a different tui sings")
+    assert run(["unprotect", str(demo)]) == 0
+    assert not is_protected(demo)
+    assert "is not protected" in _error(capsys, ["unprotect", str(demo)])
+
+
+def test_bad_input_to_the_privacy_commands(demo, monkeypatch, capsys, tmp_path):
+    missing = str(tmp_path / "nope.sponsor")
+    assert "does not exist" in _error(capsys, ["protect", missing])
+    assert "does not exist" in _error(capsys, ["unprotect", missing])
+    assert "does not exist" in _error(
+        capsys, ["subject", missing, "--volunteer", "x", "--out", str(tmp_path / "o")]
+    )
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "short")
+    assert "at least 8 characters" in _error(capsys, ["protect", str(demo)])
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "password123")
+    assert "Too easy to guess" in _error(capsys, ["protect", str(demo)])
+    monkeypatch.delenv("SPONSOR_APP_NEW_PASSPHRASE")
+    assert "Set SPONSOR_APP_NEW_PASSPHRASE" in _error(capsys, ["protect", str(demo)])
+    assert not is_protected(demo)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert "add --force" in _error(
+        capsys, ["subject", str(demo), "--volunteer", "Anahera Pōmare", "--out", str(out)]
+    )
+    assert "No volunteer is called" in _error(
+        capsys, ["subject", str(demo), "--volunteer", "Nobody Here", "--out", str(out / "x")]
+    )
+    assert "is a file" in _error(
+        capsys,
+        ["subject", str(demo), "--volunteer", "Anahera Pōmare", "--out", str(demo), "--force"],
+    )
+    assert (
+        run(["subject", str(demo), "--volunteer", "Anahera Pōmare", "--out", str(out / "a")]) == 0
+    )
+    assert (out / "a" / "volunteer.csv").exists()
+    assert "the commands are" in _error(capsys, ["protekt", str(demo)], code=2)
+
+
+def test_export_wants_force_to_replace_a_file(demo, capsys, tmp_path):
+    target = tmp_path / "roster.csv"
+    target.write_text("keep me")
+    assert "add --force" in _error(
+        capsys, ["export", "volunteers", str(demo), "--out", str(target)]
+    )
+    assert target.read_text() == "keep me"
+    assert run(["export", "volunteers", str(demo), "--out", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("name,email")
+
+
+# --- asked on a terminal -------------------------------------------------------------------
+def _on_a_terminal(argv: list[str], answers: list[str], env: dict) -> tuple[int, str]:
+    """Run the command with a pseudo-terminal as its terminal; type each answer when it asks."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.environ.update(env)
+        os.execv(sys.executable, [sys.executable, "-m", "sponsor_app", *argv])
+    seen, pending = b"", list(answers)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            # A prompt waits at the end of the screen; typing before it shows is lost (the
+            # prompt flushes what was typed ahead, as a terminal does for a password).
+            if pending and seen.endswith(b": "):
+                os.write(fd, pending.pop(0).encode() + b"\r")
+    else:
+        os.kill(pid, 9)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+
+def test_the_terminal_asks_three_times_then_gives_up(demo, monkeypatch, capsys):
+    _protect(demo, monkeypatch, capsys)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPONSOR_APP_")}
+    code, screen = _on_a_terminal(["check", str(demo)], ["wrong one", "wrong two", "nope"], env)
+    assert code == 1
+    assert screen.count("Passphrase (or recovery code) for group.sponsor:") == 3
+    assert "3 wrong tries" in screen and "Traceback" not in screen
+    assert PASSPHRASE not in screen and "wrong one" not in screen  # never echoed
+    code, screen = _on_a_terminal(["check", str(demo)], ["oops", PASSPHRASE], env)
+    assert code == 0, screen
+    assert "That is not the passphrase" in screen and "Healthy." in screen
+
+
+def test_protect_on_a_terminal_asks_twice_and_says_it_cannot_be_recovered(
+    demo, monkeypatch, capsys
+):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPONSOR_APP_")}
+    code, screen = _on_a_terminal(["protect", str(demo)], [PASSPHRASE, PASSPHRASE + "x"], env)
+    assert code == 1 and "not the same" in screen
+    assert not is_protected(demo)
+    code, screen = _on_a_terminal(["protect", str(demo)], [PASSPHRASE, PASSPHRASE], env)
+    assert code == 0, screen
+    assert "cannot be recovered" in screen and "Recovery code" in screen
+    assert is_protected(demo)

@@ -1,0 +1,278 @@
+"""The privacy parts of the window, driven as a person would: File ▸ Protect with a
+Passphrase (typed twice, the strength meter, the recovery code page), the prompt that opens a
+protected file (three wrong tries, then a pause), Change Passphrase, Remove Protection, a
+member's sensitive details, the dashboard's retention card, and an export over a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from sponsor_app.clock import TODAY_VARIABLE
+from sponsor_app.services.history import list_change_sets
+from sponsor_app.services.households import (
+    MemberInput,
+    edit_member,
+    list_members,
+    show_sensitive_details,
+)
+from sponsor_app.services.protection import forget_keys, is_protected, protect_file, unlock
+from sponsor_app.ui.dialogs.member_dialog import MemberDialog
+from sponsor_app.ui.dialogs.passphrase_dialogs import (
+    NewPassphraseDialog,
+    RecoveryCodeDialog,
+    UnlockDialog,
+)
+
+from .conftest import type_into
+
+PASSPHRASE = "kumara paddock wheelbarrow"
+
+
+@pytest.fixture(autouse=True)
+def fresh_keyring():
+    forget_keys()
+    yield
+    forget_keys()
+
+
+@contextmanager
+def when_shown(qtbot, kind: type, handle: Callable[[QWidget], None]):
+    """Run `handle(dialog)` once a modal dialog of `kind` opens inside the block (progress
+    dialogs of background work may come and go first)."""
+    errors: list[BaseException] = []
+    handled: list[bool] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, kind) or not modal.isVisible() or modal.property("claimed"):
+            QTimer.singleShot(20, poll)
+            return
+        modal.setProperty("claimed", True)
+        handled.append(True)
+        modal.activateWindow()  # as a window manager would: focus and leaving a field work
+        try:
+            qtbot.waitUntil(modal.isActiveWindow, timeout=2000)
+            handle(modal)
+        except BaseException as error:
+            errors.append(error)
+            modal.close()
+
+    QTimer.singleShot(0, poll)
+    try:
+        yield
+        qtbot.waitUntil(lambda: bool(handled) or bool(errors), timeout=20_000)
+    finally:
+        if errors:
+            raise errors[0]
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _save(dialog):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_protecting_from_the_file_menu(window, qtbot, small_demo):
+    window.open_file(small_demo)
+    assert window.protect_action.isEnabled() and not window.change_passphrase_action.isEnabled()
+    seen = {}
+
+    def choose(dialog: NewPassphraseDialog) -> None:
+        assert "cannot be recovered" in dialog.warning.text() and dialog.warning.isVisible()
+        type_into(qtbot, dialog.passphrase, "password1")
+        assert dialog.meter.score <= 1 and "Very weak" in dialog.meter.words.text()
+        assert "Too easy to guess" in dialog.form.errors["passphrase"].text()
+        type_into(qtbot, dialog.passphrase, PASSPHRASE)
+        assert dialog.meter.score == 4 and "Strong" in dialog.meter.words.text()
+        type_into(qtbot, dialog.again, PASSPHRASE + " ")
+        _click(qtbot, _save(dialog))
+        assert "not the same" in dialog.form.errors["again"].text() and dialog.isVisible()
+        type_into(qtbot, dialog.again, PASSPHRASE)
+        _click(qtbot, _save(dialog))
+
+    def keep_code(page: RecoveryCodeDialog) -> None:
+        seen["code"] = page.code
+        assert page.code_label.text() == page.code and len(page.code) == 44
+        assert not page.done_button.isEnabled()  # not until it is kept somewhere
+        assert page.code in page.page().toPlainText()  # what Print… prints
+        _click(qtbot, page.kept)
+        _click(qtbot, page.done_button)
+
+    with (
+        when_shown(qtbot, NewPassphraseDialog, choose),
+        when_shown(qtbot, RecoveryCodeDialog, keep_code),
+    ):
+        window.protect_action.trigger()
+    qtbot.waitUntil(lambda: window.context.is_open, timeout=20_000)
+    assert is_protected(small_demo)
+    window._update_protection_actions()
+    assert window.change_passphrase_action.isEnabled() and not window.protect_action.isEnabled()
+    window.close_file()  # the key leaves memory
+    forget_keys()
+    unlock(small_demo, recovery_code=seen["code"])
+
+
+def test_opening_a_protected_file_asks_three_times_then_pauses(
+    window, qtbot, small_demo, monkeypatch
+):
+    protect_file(small_demo, PASSPHRASE)
+    forget_keys()
+    monkeypatch.setattr(UnlockDialog, "PAUSE_SECONDS", 1)
+
+    def answer(dialog: UnlockDialog) -> None:
+        for attempt, wrong in enumerate(("kumara", "paddock", "wheelbarrow"), start=1):
+            type_into(qtbot, dialog.passphrase, wrong, leave=False)
+            qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+            assert dialog.wrong == attempt
+        assert "That is not the passphrase." in dialog.error.text()  # never "damaged"
+        assert "3 wrong tries" in dialog.error.text() and "Try again in" in dialog.error.text()
+        assert not dialog.passphrase.isEnabled() and not dialog.open_button.isEnabled()
+        qtbot.waitUntil(dialog.passphrase.isEnabled, timeout=5000)
+        type_into(qtbot, dialog.passphrase, PASSPHRASE, leave=False)
+        _click(qtbot, dialog.open_button)
+
+    with when_shown(qtbot, UnlockDialog, answer):
+        assert window.open_file(small_demo)
+    assert window.context.is_open and window.context.path == small_demo
+
+
+def test_the_recovery_code_opens_it_and_cancel_leaves_it_closed(window, qtbot, small_demo):
+    code = protect_file(small_demo, PASSPHRASE).recovery_code
+    forget_keys()
+    with when_shown(qtbot, UnlockDialog, lambda dialog: dialog.reject()):
+        assert not window.open_file(small_demo)
+    assert window.is_showing_welcome()
+
+    def answer(dialog: UnlockDialog) -> None:
+        type_into(qtbot, dialog.passphrase, code.replace("-", " ").lower(), leave=False)
+        _click(qtbot, dialog.open_button)
+
+    with when_shown(qtbot, UnlockDialog, answer):
+        assert window.open_file(small_demo)
+
+
+def test_changing_then_removing_the_passphrase(window, qtbot, small_demo):
+    protect_file(small_demo, PASSPHRASE)
+    window.open_file(small_demo)  # the key is known to this process: no prompt
+
+    def choose(dialog: NewPassphraseDialog) -> None:
+        assert dialog.windowTitle() == "Change Passphrase"
+        type_into(qtbot, dialog.passphrase, "a different tui sings")
+        type_into(qtbot, dialog.again, "a different tui sings")
+        _click(qtbot, _save(dialog))
+
+    with when_shown(qtbot, NewPassphraseDialog, choose):
+        window._update_protection_actions()
+        window.change_passphrase_action.trigger()
+    qtbot.waitUntil(lambda: "passphrase of" in window.statusBar().currentMessage(), timeout=20_000)
+    forget_keys()
+    unlock(small_demo, passphrase="a different tui sings")
+
+    def confirm(box: QMessageBox) -> None:
+        assert "Anyone who can read the file" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    with when_shown(qtbot, QMessageBox, confirm):
+        window.remove_protection_action.trigger()
+    qtbot.waitUntil(
+        lambda: "no longer protected" in window.statusBar().currentMessage(), timeout=20_000
+    )
+    assert not is_protected(small_demo) and window.context.is_open
+
+
+def test_sensitive_details_stay_hidden_until_shown_and_showing_is_recorded(
+    window, qtbot, small_demo
+):
+    window.open_file(small_demo)
+    store = window.context.store
+    page = window.households
+    window.show_page("households")
+    member = next(m for m in list_members(store, 1) if m.is_principal)
+    edit_member(
+        store, member.id, MemberInput(member.full_name, is_principal=True, health_notes="Asthma")
+    )
+    qtbot.waitUntil(lambda: page.members.rowCount() > 0, timeout=5000)
+    page.member_table.selectRow(0)
+
+    def look(dialog: MemberDialog) -> None:
+        assert not dialog.health.isVisible() and dialog.health.toPlainText() == ""
+        assert "This person has some" in dialog.sensitive_note.text()
+        before = len(list_change_sets(store, limit=100))
+        _click(qtbot, dialog.show_sensitive)
+        assert dialog.health.isVisible() and dialog.health.toPlainText() == "Asthma"
+        latest = list_change_sets(store, limit=1)[0]
+        assert latest.kind == "access" and len(list_change_sets(store, limit=100)) == before + 1
+        type_into(qtbot, dialog.immigration, "Visa granted")
+        _click(qtbot, _save(dialog))
+
+    with when_shown(qtbot, MemberDialog, look):
+        page.edit_member()
+    shown = show_sensitive_details(store, member.id)
+    assert (shown.health_notes, shown.immigration_notes) == ("Asthma", "Visa granted")
+
+
+def test_the_dashboard_offers_to_remove_details_no_longer_needed(
+    window, qtbot, small_demo, monkeypatch
+):
+    monkeypatch.setenv(TODAY_VARIABLE, "2030-01-01")  # long after the support period
+    window.open_file(small_demo)
+    card = window.dashboard.retention
+    qtbot.waitUntil(card.isVisible, timeout=5000)
+    assert card.model.rowCount() == 1 and "Household H1" in card.model.row_at(0)[1]
+    card.view.selectRow(0)
+    names = [m.full_name for m in list_members(window.context.store, 1)]
+
+    def no(box: QMessageBox) -> None:
+        assert "This cannot be undone" in box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    with when_shown(qtbot, QMessageBox, no):
+        _click(qtbot, card.remove_button)
+    assert [m.full_name for m in list_members(window.context.store, 1)] == names
+
+    with when_shown(
+        qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()
+    ):
+        _click(qtbot, card.remove_button)
+    qtbot.waitUntil(lambda: not card.isVisible(), timeout=5000)
+    assert {m.full_name for m in list_members(window.context.store, 1)} == {"(details removed)"}
+    # Undo of earlier work on that household is refused with a sentence, nothing changed.
+    assert window.context.undo_stack.count() == 0  # removing is no undo step
+
+
+def test_an_export_over_a_file_asks_first(window, qtbot, small_demo, tmp_path, monkeypatch):
+    window.open_file(small_demo)
+    target = tmp_path / "roster.csv"
+    target.write_text("keep me")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with when_shown(
+        qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click()
+    ):
+        window.export_volunteers_action.trigger()
+    assert target.read_text() == "keep me"
+    with when_shown(
+        qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()
+    ):
+        window.export_volunteers_action.trigger()
+    qtbot.waitUntil(
+        lambda: target.read_text(encoding="utf-8-sig").startswith("name"), timeout=10_000
+    )
+    assert not list(tmp_path.glob(".roster*"))
+
+
+def test_cancelled_protect_changes_nothing(window, qtbot, small_demo):
+    window.open_file(small_demo)
+    with when_shown(qtbot, NewPassphraseDialog, lambda dialog: dialog.reject()):
+        window.protect_action.trigger()
+    assert not is_protected(small_demo) and window.context.is_open
+    assert Path(f"{small_demo}-key").exists() is False
