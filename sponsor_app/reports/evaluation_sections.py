@@ -10,7 +10,15 @@ from ..domain.reports import OUTCOME_NAMES
 from ..services.evaluation_data import EvaluationData
 from . import charts, fonts, styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
-from .words import long_date, money_writer, month_label, percent, period_label, short_date
+from .words import (
+    budget_left,
+    long_date,
+    money_writer,
+    month_label,
+    percent,
+    period_label,
+    short_date,
+)
 
 
 def _section(number: int, title: str) -> list:
@@ -122,7 +130,7 @@ def finances(data: EvaluationData, width: float) -> list:
             table(
                 ("Category", "Budget", "Actual", "Left (over budget: negative)"),
                 [
-                    [wrap(b.category), money(b.budget), money(b.actual), money(b.difference)]
+                    [wrap(b.category), money(b.budget), money(b.actual), budget_left(b, money)]
                     for b in f.budget
                 ],
                 (width - 330, 90, 90, 150),

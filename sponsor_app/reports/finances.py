@@ -18,7 +18,7 @@ from ..services.statement_data import StatementData
 from .blocks import fit, gap, heading, key_values, nothing, para, table, wrap
 from .rows import RowsPage
 from .template import ReportDocTemplate
-from .words import long_date, money_writer, period_label, short_date
+from .words import budget_left, long_date, money_writer, period_label, short_date
 
 ROW_HEIGHT = 12.5
 SECTIONS = ("Summary", "Transactions by category", "Budget against actual", "Pledges", "Receipts missing")  # fmt: skip
@@ -118,7 +118,7 @@ def budget(data: StatementData, width: float) -> list:
         table(
             ("Category", "Budget", "Actual", "Left (over budget: negative)"),
             [
-                [wrap(b.category), money(b.budget), money(b.actual), money(b.difference)]
+                [wrap(b.category), money(b.budget), money(b.actual), budget_left(b, money)]
                 for b in data.budget
             ],
             (width - 330, 90, 90, 150),

@@ -76,6 +76,12 @@ def money_writer(currency: str, locale: str) -> MoneyWriter:
     return MoneyWriter(currency, locale)
 
 
+def budget_left(line, money: MoneyWriter) -> str:
+    """What is left of a category's budget; "no budget" for one that has none (a negative
+    figure there would read as overspending a budget nobody set)."""
+    return money(line.difference) if line.has_budget else "no budget"
+
+
 def hours(minutes: int) -> str:
     return format_minutes(minutes) if minutes else "0 h"
 

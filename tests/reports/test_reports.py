@@ -221,3 +221,24 @@ def test_money_writer_agrees_with_money_format():
         writer = MoneyWriter(currency, locale)
         for minor in (0, 5, -5, 123456, -9876543210, 100):
             assert writer.minor(minor) == Money(minor, currency).format(locale)
+
+
+def test_a_category_with_spending_and_no_budget_says_no_budget(report_store, tmp_path):
+    """Not a negative "left", which would read as overspending a budget nobody set."""
+    from sponsor_app.domain.money import Money
+    from sponsor_app.services.funds import budget_vs_actual
+
+    period = default_period(report_store)
+    spare = ledger.add_category(report_store, "Hall hire", TransactionKind.EXPENSE)
+    ledger.record_transaction(
+        report_store,
+        ledger.TransactionInput(
+            period.end, TransactionKind.EXPENSE, Money(4250, "NZD"), spare.id, "Hall hire"
+        ),
+    )
+    (line,) = [b for b in budget_vs_actual(report_store, period) if b.category == spare.name]
+    assert not line.has_budget and line.actual.minor == 4250
+    money = MoneyWriter("NZD", "en_NZ")
+    for kind in (ReportKind.FINANCES, ReportKind.EVALUATION):
+        text = text_of(make(report_store, tmp_path, kind))
+        assert f"{line.category} {money(line.budget)} {money(line.actual)} no budget" in text

@@ -36,7 +36,7 @@ from ...services.volunteers import VolunteerInput, VolunteerRow
 from ..dialogs.roles_dialog import RolesDialog
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
 from ..files import export_with_dialog
-from ..formatting import short_date
+from ..formatting import month_label, short_date
 from ..importing import choose_source, import_with_preview
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.status import status_colour, status_text
@@ -473,7 +473,7 @@ class VolunteersPage(Page):
             store, Period(add_months(today, -11).replace(day=1), today), volunteer.id
         )
         months = ", ".join(
-            f"{m.strftime('%b %y')}: {format_minutes(n)}" for m, n in totals.by_month if n
+            f"{month_label(m, self.locale)}: {format_minutes(n)}" for m, n in totals.by_month if n
         )
         activities = ", ".join(f"{a}: {format_minutes(n)}" for a, n in totals.by_activity)
         self.hours_summary.setText(
