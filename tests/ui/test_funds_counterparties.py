@@ -105,3 +105,23 @@ def test_a_pledge_typed_with_macrons_counts_a_payment_typed_without(window, qtbo
     assert rotary.received == Money(5000, "NZD") and rotary.outstanding.minor == 0
     row = rows.index(rotary)
     assert page.pledges.index(row, 6).data() == "$50.00"  # Received, as the table shows it
+
+
+def test_a_pledge_behind_says_so_in_words_not_only_in_red(window, small_demo):
+    window.open_file(small_demo)
+    window.show_page("funds")
+    page = window.funds
+    page.tabs.setCurrentIndex(2)
+    model = page.pledge_table.model()
+    state = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "State"
+    )
+    words = {
+        pledge.donor: model.index(row, state).data()
+        for row, pledge in enumerate(page.pledges.rows())
+    }
+    for pledge in page.pledges.rows():
+        assert words[pledge.donor] == ("✖ behind" if pledge.outstanding.minor else "✔ up to date")
+    assert "✖ behind" in words.values() and "✔ up to date" in words.values()

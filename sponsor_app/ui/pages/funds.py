@@ -256,10 +256,10 @@ class FundsPage(Page):
                 Column(self.tr("To"), lambda p: short_date(p.end_on, loc()) or self.tr("open")),
                 Column(self.tr("Expected"), lambda p: money(p.expected, loc()), numeric=True),
                 Column(self.tr("Received"), lambda p: money(p.received, loc()), numeric=True),
+                Column(self.tr("Outstanding"), lambda p: money(p.outstanding, loc()), numeric=True),
                 Column(
-                    self.tr("Outstanding"),
-                    lambda p: money(p.outstanding, loc()),
-                    numeric=True,
+                    self.tr("State"),
+                    self._pledge_state,
                     foreground=lambda p: _OVER if p.outstanding.minor else None,
                 ),
             ],
@@ -541,6 +541,9 @@ class FundsPage(Page):
         if not line.has_budget:
             return self.tr("no budget")  # plainly so: not "over", which would alarm for nothing
         return self.tr("✖ over budget") if line.over else self.tr("✔ within budget")
+
+    def _pledge_state(self, pledge) -> str:
+        return self.tr("✖ behind") if pledge.outstanding.minor else self.tr("✔ up to date")
 
     def _month_state(self, month) -> str:
         _, budget, spent = month
