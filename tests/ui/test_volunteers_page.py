@@ -175,6 +175,7 @@ def test_log_hours_through_the_form(window, qtbot, small_demo):
     assert page.hours["model"].rows()[0].minutes == 90
     assert page.selected().id == volunteer.id
     assert "Airport pick-up: 1.5 h" in page.hours_summary.text()
+    assert "Jun 2026: " in page.hours_summary.text()  # a month, never "Jun 26"
 
 
 def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):

@@ -473,7 +473,7 @@ class VolunteersPage(Page):
             store, Period(add_months(today, -11).replace(day=1), today), volunteer.id
         )
         months = ", ".join(
-            f"{month_label(m, self.locale)}: {format_minutes(n)}" for m, n in totals.by_month if n
+            f"{month_label(m, self.locale())}: {format_minutes(n)}" for m, n in totals.by_month if n
         )
         activities = ", ".join(f"{a}: {format_minutes(n)}" for a, n in totals.by_activity)
         self.hours_summary.setText(
