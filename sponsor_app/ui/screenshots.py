@@ -203,7 +203,7 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     os.environ[clock.TODAY_VARIABLE] = "2028-06-15"  # two households' support has ended
     try:
         window.show_page(0)
-        window.dashboard.retention.refresh()
+        window.dashboard.refresh()
         app.processEvents()
         card = window.dashboard.retention
         card.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(card)
@@ -216,7 +216,7 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
             os.environ.pop(clock.TODAY_VARIABLE, None)
         else:
             os.environ[clock.TODAY_VARIABLE] = previous
-        window.dashboard.retention.refresh()
+        window.dashboard.refresh()
         forget_keys()
     return written
 
