@@ -37,8 +37,10 @@ def use_private_temporary_folder() -> Path:
     root = temporary_root()
     remove_abandoned(root)
     folder = root / f"{os.getpid()}-{secrets.token_hex(4)}"
-    folder.mkdir(mode=0o700)
+    # Marked live before it exists: another start cleaning up at this moment would otherwise
+    # take a folder made but not yet marked for a dead process's, and remove it.
     _MARKER = lock.hold(folder)
+    folder.mkdir(mode=0o700)
     _FOLDER = folder
     tempfile.tempdir = str(folder)
     atexit.register(_remove_ours)

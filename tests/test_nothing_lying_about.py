@@ -180,3 +180,31 @@ def test_no_pickle_anywhere():
 
 
 _UNSAFE = {"pickle", "cPickle", "dill", "shelve", "marshal", "jsonpickle"}
+
+
+def test_a_start_cleaning_up_at_the_same_moment_never_takes_a_new_temporary_folder(
+    app_home, monkeypatch
+):
+    """Two starts at once: the second one's clean-up ran while the first had made its folder
+    but not yet marked it live, removed it, and the first then failed ("already open in
+    another Sponsor Desk window" about its own temporary folder). The clean-up here runs at
+    that moment, as the other process would (flock: a second descriptor is another holder)."""
+    from sponsor_app import privacy
+    from sponsor_app.storage import lock
+
+    real_hold = lock.hold
+
+    def hold_after_another_start_cleans_up(path):
+        privacy.remove_abandoned(privacy.temporary_root())
+        return real_hold(path)
+
+    monkeypatch.setattr(lock, "hold", hold_after_another_start_cleans_up)
+    monkeypatch.setattr(privacy, "_FOLDER", None)
+    monkeypatch.setattr(privacy, "_MARKER", None)
+    try:
+        folder = privacy.use_private_temporary_folder()
+        assert folder.is_dir()
+        assert privacy.remove_abandoned(privacy.temporary_root()) == []  # it is live
+        assert folder.is_dir()
+    finally:
+        privacy._remove_ours()

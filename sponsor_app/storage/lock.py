@@ -36,6 +36,7 @@ import socket
 import stat
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -328,6 +329,7 @@ def hold(path: Path) -> int:
         if _try_lock(fd) and _still_linked(fd, marker):
             return fd
         os.close(fd)  # a clean-up was removing it at that moment: make a fresh one
+        time.sleep(0.01 * (_attempt + 1))
     raise FileLocked(path, "another Sponsor Desk window")  # pragma: no cover
 
 
