@@ -81,3 +81,54 @@ def test_every_input_in_the_forms_is_named(window, small_demo):
         form.show()
         assert (type(form).__name__, unnamed_inputs(form)) == (type(form).__name__, [])
         form.close()
+
+
+def mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys that two visible labels or buttons under `root` both claim."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    claims: dict[str, list[str]] = {}
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(root):
+            continue
+        text = widget.text().replace("&&", "")
+        if "&" in text and text.index("&") + 1 < len(text):
+            key = text[text.index("&") + 1].lower()
+            claims.setdefault(key, []).append(text)
+    return {key: texts for key, texts in claims.items() if len(texts) > 1}
+
+
+def test_no_two_fields_or_buttons_share_an_alt_key(window, small_demo, qtbot):
+    """Alt+N was both "Group name" and "Next": the key went to whichever came first."""
+    from sponsor_app.ui.dialogs.new_group_wizard import NewGroupWizard
+
+    window.open_file(small_demo)
+    store, info = window.context.store, window.context.info
+    wizard = NewGroupWizard(window)
+    wizard.show()
+    clashes = {}
+    while True:
+        found = mnemonic_clashes(wizard)
+        if found:
+            clashes[f"wizard page {wizard.currentId()}"] = found
+        if wizard.nextId() == -1:
+            break
+        wizard.page(wizard.nextId())  # each page as shown in turn
+        wizard.setStartId(wizard.nextId())
+        wizard.restart()
+    wizard.close()
+    forms = [
+        VolunteerDialog(roster.requirements_for_new(store), None, window, list_roles(store)),
+        TransactionDialog(info.currency, info.locale, list_categories(store), [(1, "H1")]),
+        PropertyDialog(),
+        InspectionDialog(1),
+        HouseholdDialog("H2"),
+        MemberDialog("H1"),
+    ]
+    for form in forms:
+        form.show()
+        found = mnemonic_clashes(form)
+        if found:
+            clashes[type(form).__name__] = found
+        form.close()
+    assert clashes == {}

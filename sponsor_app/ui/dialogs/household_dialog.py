@@ -31,7 +31,7 @@ class HouseholdDialog(FormDialog):
             "arrival_date", self.tr("&Arrival:"), OptionalDateEdit(self.tr("Not known yet"))
         )
         self.confirmed = self.form.add_field(
-            "arrival_confirmed", self.tr("Arrival &confirmed:"), QCheckBox()
+            "arrival_confirmed", self.tr("Arrival conf&irmed:"), QCheckBox()
         )
         self.notes = self.form.add_field("notes", self.tr("&Notes:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)

@@ -67,30 +67,34 @@ class CheckFields:
         tr,
         valid_months: int | None = None,
         training: bool = False,
+        mnemonics: bool = True,
     ):
+        # Repeated in one box per requirement, the same Alt+letter would name several fields
+        # at once: there the labels have none (Tab and the mouse reach them).
+        plain = (lambda text: text) if mnemonics else (lambda text: text.replace("&", ""))
         self.prefix = prefix
         self.form = form
         self.valid_months = valid_months
         self.training = training
         self._default: date | None = None
         self.result = form.add_field(
-            f"{prefix}result", tr("&Result:") if not training else tr("Status:"), QComboBox()
+            f"{prefix}result", plain(tr("&Result:")) if not training else tr("Status:"), QComboBox()
         )
         choices = COURSE_CHOICES if training else RESULT_CHOICES
         for value, label in choices:
             self.result.addItem(tr(label), value)
         self.checked_on = form.add_field(
             f"{prefix}checked_on",
-            tr("Completed &on:") if training else tr("Checked &on:"),
+            plain(tr("Completed &on:") if training else tr("Checked &on:")),
             OptionalDateEdit(tr("Not known")),
         )
         no_expiry = tr("No expiry recorded") if valid_months else tr("Does not expire")
         self.expires_on = form.add_field(
-            f"{prefix}expires_on", tr("E&xpires on:"), OptionalDateEdit(no_expiry)
+            f"{prefix}expires_on", plain(tr("E&xpires on:")), OptionalDateEdit(no_expiry)
         )
         self.reference = form.add_field(
             f"{prefix}reference",
-            tr("Certi&ficate:") if training else tr("Re&ference:"),
+            plain(tr("Certi&ficate:") if training else tr("Re&ference:")),
             QLineEdit(),
         )
         for widget in (self.checked_on, self.expires_on):
@@ -206,7 +210,12 @@ class VolunteerDialog(FormDialog):
             box_form.setContentsMargins(8, 4, 8, 4)
             box.setLayout(box_form)
             fields = CheckFields(
-                box_form, f"{record.kind}_", self.tr, record.valid_months, record.training
+                box_form,
+                f"{record.kind}_",
+                self.tr,
+                record.valid_months,
+                record.training,
+                mnemonics=False,
             )
             fields.load(record if record.result is not None else None)
             if not record.valid_months and record.expires_on is None:
