@@ -205,6 +205,7 @@ def _erase(store, description, owner_id, details, name_columns, owner_model) -> 
             _scrub_audit(connection, table, columns, linked[table])
         _scrub_descriptions(connection, names)
         _scrub_titles(connection, owner_model, owner_id, names)
+    store.rewrite_without_traces()  # or the removed values stay in freed pages and the log
     return recorded[0]
 
 

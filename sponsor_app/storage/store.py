@@ -317,6 +317,23 @@ class Store:
             finally:
                 raw.close()
 
+    def rewrite_without_traces(self) -> None:
+        """Write the file anew (VACUUM) and empty its log: values just removed for good would
+        otherwise stay readable, byte for byte, in freed pages and in the log's old frames
+        until SQLite happened to reuse them."""
+        self._check_in_place()
+        # The driver's own connection: SQLAlchemy would wrap VACUUM in a BEGIN (connect.py).
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM")
+            busy = raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except DriverError as error:
+            raise (classify(error, self.path) or error) from error
+        finally:
+            raw.close()
+        if busy and busy[0]:  # a reader in this process kept the log: not all of it was moved
+            raise StorageError(f"{self.path}: the file could not be rewritten; try again")
+
     def _check_in_place(self) -> None:
         if not self.still_in_place():
             raise FileMoved(self.path, deleted=not self.path.exists())

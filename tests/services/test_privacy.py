@@ -181,6 +181,10 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     for name in names:
         assert name not in rows, name
     assert HEALTH not in rows and IMMIGRATION not in rows
+    # Nor in the bytes: SQLite leaves removed values in freed pages and the log's old frames.
+    raw = b"".join(p.read_bytes() for p in demo.path.parent.glob(f"{demo.path.name}*"))
+    assert [n for n in names if n.encode() in raw] == []
+    assert HEALTH.encode() not in raw and IMMIGRATION.encode() not in raw
     # The history says the details were removed, and by whom; earlier entries name no one.
     history = list_change_sets(demo, limit=200)
     assert history[0].description == "Removed the personal details of household H1"
@@ -202,6 +206,8 @@ def test_removing_a_former_volunteers_details(demo, tmp_path):
     rows = repr(_every_row(demo.path))
     assert leaver.full_name not in rows
     assert leaver.email not in rows
+    raw = b"".join(p.read_bytes() for p in demo.path.parent.glob(f"{demo.path.name}*"))
+    assert leaver.full_name.encode() not in raw and leaver.email.encode() not in raw
     kept = next(v for v in list_volunteers(demo, include_archived=True) if v.id == leaver.id)
     assert kept.full_name == "(details removed)" and kept.role_names  # roles still counted
 

@@ -234,6 +234,7 @@ def test_the_dashboard_offers_to_remove_details_no_longer_needed(
 
     def no(box: QMessageBox) -> None:
         assert "This cannot be undone" in box.text()
+        assert "Backups made before now still hold them" in box.text()
         box.button(QMessageBox.StandardButton.Cancel).click()
 
     with when_shown(qtbot, QMessageBox, no):
@@ -246,6 +247,9 @@ def test_the_dashboard_offers_to_remove_details_no_longer_needed(
         _click(qtbot, card.remove_button)
     qtbot.waitUntil(lambda: not card.isVisible(), timeout=5000)
     assert {m.full_name for m in list_members(window.context.store, 1)} == {"(details removed)"}
+    # With the window's own connections open, no byte of them is left in the file or its log.
+    raw = b"".join(p.read_bytes() for p in small_demo.parent.glob(f"{small_demo.name}*"))
+    assert [n for n in names if n.encode() in raw] == []
     # Undo of earlier work on that household is refused with a sentence, nothing changed.
     assert window.context.undo_stack.count() == 0  # removing is no undo step
 

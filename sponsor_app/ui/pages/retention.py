@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
+from ...storage.rotation import MONTHS as BACKUP_MONTHS
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel
@@ -120,9 +121,11 @@ class RetentionCard(QGroupBox):
             self.tr(
                 "Remove the personal details of {}? Names, dates of birth, notes (health and "
                 "immigration too) and contact details go from the file and from its history; "
-                "the records stay, so the reports' figures do not change.\n\nThis cannot be "
-                "undone: not with Undo, not by reverting, not later."
-            ).format(who),
+                "the records stay, so the reports' figures do not change. Backups made before "
+                "now still hold them until Sponsor Desk retires those backups (within {} "
+                "months), and so do copies made by hand.\n\nThis cannot be undone: not with "
+                "Undo, not by reverting, not later."
+            ).format(who, BACKUP_MONTHS),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
