@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sponsor-app",
         description="Sponsor Desk: records and reports for a community refugee sponsorship group. "
         "With no command (or just FILE) the window opens.",
+        epilog=_PROTECTED_FILES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Sponsor Desk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -137,15 +139,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PROTECTED_FILES_HELP = f"""\
+A file protected with a passphrase is opened with the passphrase in {PASSPHRASE_VARIABLE}
+(its recovery code works there too), or the command asks for it on the terminal (three tries).
+Its key file, FILE-key, lies beside it: copy both together."""
+
+
 def _add_privacy_commands(commands) -> None:
     protect = commands.add_parser(
         "protect",
         help="protect a group file with a passphrase, or change its passphrase "
         f"(the new one from {NEW_PASSPHRASE_VARIABLE}, or asked twice)",
+        description="Encrypt FILE (and its backups in the app's folder) with a passphrase, or "
+        "change the passphrase of a protected FILE. A new protection prints a recovery code: "
+        "print it or write it down, as a forgotten passphrase cannot be recovered. The new "
+        f"passphrase comes from {NEW_PASSPHRASE_VARIABLE}, or is asked twice on the terminal; "
+        f"a protected file's current one from {PASSPHRASE_VARIABLE}, or is asked.",
+        epilog=_PROTECTED_FILES_HELP,
     )
-    protect.add_argument("file", type=Path)
-    unprotect = commands.add_parser("unprotect", help="remove a group file's passphrase")
-    unprotect.add_argument("file", type=Path)
+    protect.add_argument("file", type=Path, help="the group file")
+    unprotect = commands.add_parser(
+        "unprotect",
+        help="remove a group file's passphrase",
+        description="Write FILE plain again, readable without a passphrase, and remove its "
+        f"key file. Its passphrase (or recovery code) comes from {PASSPHRASE_VARIABLE}, or is "
+        "asked on the terminal.",
+    )
+    unprotect.add_argument("file", type=Path, help="the group file")
     subject = commands.add_parser(
         "subject", help="write everything the file holds about one person into a folder"
     )
@@ -161,7 +181,12 @@ def _add_report_commands(commands) -> None:
     report = commands.add_parser(
         "report", help="write a PDF report: evaluation, finances, roster, checklist or housing"
     )
-    report.add_argument("kind", choices=[k.value for k in GROUP_REPORTS], metavar="KIND")
+    report.add_argument(
+        "kind",
+        choices=[k.value for k in GROUP_REPORTS],
+        metavar="KIND",
+        help=f"one of: {', '.join(k.value for k in GROUP_REPORTS)}",
+    )
     report.add_argument("file", type=Path)
     report.add_argument("--out", type=Path, required=True, help="the PDF to write")
     report.add_argument(
@@ -366,7 +391,11 @@ def _unlock(path: Path) -> None:
 def _ask(prompt: str) -> str:
     import getpass
 
-    return getpass.getpass(prompt)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:  # Ctrl-D, or the input ran out
+        print(file=sys.stderr)
+        raise SponsorDeskError("No passphrase was typed: nothing was opened or changed.") from None
 
 
 def _new_passphrase(path: Path) -> str:
@@ -374,8 +403,10 @@ def _new_passphrase(path: Path) -> str:
     import os
 
     from .services.protection import require_new_passphrase
+    from .storage.facts import group_of_file
 
-    context = (path.stem,)
+    group = group_of_file(path)  # its name is the first thing a guesser would try
+    context = (path.stem, group.name) if group else (path.stem,)
     given = os.environ.get(NEW_PASSPHRASE_VARIABLE)
     if given is not None:
         require_new_passphrase(given, given, context)

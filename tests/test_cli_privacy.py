@@ -20,6 +20,7 @@ from sponsor_app.storage.protection import is_protected
 from .conftest import write_demo_once
 
 PASSPHRASE = "kumara paddock wheelbarrow"
+CTRL_D = "\x04"  # end of input, typed at a prompt
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +158,8 @@ def _on_a_terminal(argv: list[str], answers: list[str], env: dict) -> tuple[int,
             # A prompt waits at the end of the screen; typing before it shows is lost (the
             # prompt flushes what was typed ahead, as a terminal does for a password).
             if pending and seen.endswith(b": "):
-                os.write(fd, pending.pop(0).encode() + b"\r")
+                answer = pending.pop(0)
+                os.write(fd, answer.encode() + (b"" if answer == CTRL_D else b"\r"))
     else:
         os.kill(pid, 9)
     _, status = os.waitpid(pid, 0)
@@ -188,3 +190,46 @@ def test_protect_on_a_terminal_asks_twice_and_says_it_cannot_be_recovered(
     assert code == 0, screen
     assert "cannot be recovered" in screen and "Recovery code" in screen
     assert is_protected(demo)
+
+
+def test_ctrl_d_at_a_prompt_is_one_line_not_a_traceback(demo, monkeypatch, capsys):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPONSOR_APP_")}
+    code, screen = _on_a_terminal(["protect", str(demo)], [CTRL_D], env)
+    assert code == 1 and "Traceback" not in screen, screen
+    assert "No passphrase was typed: nothing was opened or changed." in screen
+    assert not is_protected(demo)
+    _protect(demo, monkeypatch, capsys)
+    code, screen = _on_a_terminal(["check", str(demo)], [CTRL_D], env)
+    assert code == 1 and "Traceback" not in screen and "No passphrase was typed" in screen
+
+
+def test_the_groups_own_name_is_refused_as_a_passphrase(demo, monkeypatch, capsys):
+    """zxcvbn rated the spaces between words as random characters: "Kāpiti Welcome Circle"
+    passed. The command line now knows the group's name, not only the file's."""
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "kapiti welcome circle demo")
+    line = _error(capsys, ["protect", str(demo)])
+    assert "own name is easy to guess" in line
+    monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "password password")
+    assert "Too easy to guess" in _error(capsys, ["protect", str(demo)])
+    assert not is_protected(demo)
+
+
+@pytest.mark.parametrize("command", ["protect", "unprotect"])
+def test_the_privacy_commands_help_says_where_the_passphrase_comes_from(command, capsys):
+    assert run([command, "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "SPONSOR_APP_PASSPHRASE" in text and "the group file" in text
+    if command == "protect":
+        assert "SPONSOR_APP_NEW_PASSPHRASE" in text and "recovery code" in text
+
+
+def test_a_recovery_code_with_a_typing_mistake_is_called_that(demo, monkeypatch, capsys):
+    code = _protect(demo, monkeypatch, capsys)
+    groups = code.split("-")
+    wrong_letter = "X" if groups[2][0] != "X" else "Y"
+    groups[2] = wrong_letter + groups[2][1:]
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", "-".join(groups))
+    line = _error(capsys, ["check", str(demo)])
+    assert "recovery code has a mistake in it" in line, line
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", code.lower().replace("-", " "))
+    assert run(["check", str(demo)]) == 0

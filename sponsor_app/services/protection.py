@@ -74,8 +74,19 @@ def strength(passphrase: str, context: tuple[str, ...] = ()) -> Strength:
 
     words = [w for text in context for w in re.split(r"\W+", text) if len(w) > 2]
     words += [_plain(w) for w in words if _plain(w) != w]  # "Kāpiti" is typed "kapiti" too
-    found = zxcvbn(passphrase[:_ESTIMATE_LENGTH], user_inputs=words)
+    # zxcvbn rates each space as a random character, so any phrase of three words scored
+    # "strong", the group's own name and "password password" included: the spaces count for
+    # nothing here, and the weakest reading of the phrase is its rating.
+    readings = {passphrase, re.sub(r"\s+", "", passphrase), re.sub(r"\s+", "", _plain(passphrase))}
+    found = min(
+        (zxcvbn(text[:_ESTIMATE_LENGTH], user_inputs=words) for text in readings if text),
+        key=lambda result: result["guesses"],
+    )
     feedback = found.get("feedback") or {}
+    typed = {_plain(w).lower() for w in re.split(r"\W+", passphrase) if w}
+    if typed and typed <= {_plain(w).lower() for w in words}:
+        # zxcvbn allows any three "known" words 10^8 guesses; the group's own name is one guess.
+        return Strength(0, "The group's or the file's own name is easy to guess.", ())
     return Strength(
         int(found["score"]), feedback.get("warning") or "", tuple(feedback.get("suggestions", ()))
     )
@@ -127,5 +138,13 @@ def unlock_with_either(path: Path | str, typed: str) -> None:
     passphrase."""
     if looks_like_recovery_code(typed):
         unlock(Path(path), recovery_code=typed)
+    elif _SHAPED_LIKE_A_CODE.match(typed.strip()):
+        # Nine groups of four with dashes is no passphrase: a code with a typing mistake.
+        raise WrongRecoveryCode(
+            Path(path), "That recovery code has a mistake in it: check each group of four."
+        )
     else:
         unlock(Path(path), passphrase=typed)
+
+
+_SHAPED_LIKE_A_CODE = re.compile(r"^[0-9A-Za-z]{4}(?:[ -]+[0-9A-Za-z]{4}){8}$")

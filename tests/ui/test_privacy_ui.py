@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from sponsor_app.clock import TODAY_VARIABLE
 from sponsor_app.services.history import list_change_sets
@@ -280,3 +280,31 @@ def test_cancelled_protect_changes_nothing(window, qtbot, small_demo):
         window.protect_action.trigger()
     assert not is_protected(small_demo) and window.context.is_open
     assert Path(f"{small_demo}-key").exists() is False
+
+
+def test_cancel_and_open_again_does_not_give_three_fresh_tries(
+    window, qtbot, small_demo, monkeypatch
+):
+    protect_file(small_demo, PASSPHRASE)
+    forget_keys()
+    monkeypatch.setattr(UnlockDialog, "PAUSE_SECONDS", 60)
+
+    def three_wrong_then_cancel(dialog: UnlockDialog) -> None:
+        for wrong in ("kumara", "paddock", "wheelbarrow"):
+            type_into(qtbot, dialog.passphrase, wrong, leave=False)
+            qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        assert not dialog.open_button.isEnabled()
+        _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    with when_shown(qtbot, UnlockDialog, three_wrong_then_cancel):
+        assert not window.open_file(small_demo)
+    seen = {}
+
+    def look_then_cancel(dialog: UnlockDialog) -> None:
+        seen["waiting"] = not dialog.open_button.isEnabled()
+        seen["words"] = dialog.error.text()
+        dialog.reject()
+
+    with when_shown(qtbot, UnlockDialog, look_then_cancel):
+        assert not window.open_file(small_demo)
+    assert seen["waiting"] and "Try again in" in seen["words"], seen

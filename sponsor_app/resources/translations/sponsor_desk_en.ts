@@ -78,7 +78,7 @@
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="327" />
+        <location filename="passphrase_dialogs.py" line="342" />
         <source>%n wrong tries. {} Try again in {} seconds.</source>
         <translation>
             <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>

@@ -3,8 +3,11 @@ code page, and the prompt that opens a protected file (three wrong tries, then a
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
@@ -246,6 +249,10 @@ class UnlockDialog(QDialog):
 
     TRIES = 3
     PAUSE_SECONDS = 30
+    # Kept per file for the life of the process: Cancel and Open again must not give three
+    # fresh tries at once.
+    _wrong_so_far: ClassVar[dict[Path, int]] = {}
+    _paused_until: ClassVar[dict[Path, float]] = {}
 
     def __init__(
         self,
@@ -258,7 +265,7 @@ class UnlockDialog(QDialog):
         self.setMinimumWidth(460)
         self._unlock = unlock
         self._path = Path(path)
-        self.wrong = 0
+        self.wrong = self._wrong_so_far.get(self._path, 0)
         self._left = 0
         column = QVBoxLayout(self)
         column.addWidget(
@@ -284,6 +291,9 @@ class UnlockDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
+        waiting = self._paused_until.get(self._path, 0.0) - time.monotonic()
+        if waiting > 0:
+            self._pause(self.tr("That is not the passphrase."), math.ceil(waiting))
 
     def _try(self) -> None:
         typed = self.passphrase.text()
@@ -293,6 +303,7 @@ class UnlockDialog(QDialog):
             self._unlock(typed)
         except SponsorDeskError as error:
             self.wrong += 1
+            self._wrong_so_far[self._path] = self.wrong
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             message = self._words(error)
@@ -301,6 +312,8 @@ class UnlockDialog(QDialog):
             else:
                 self.error.show_message(message)
             return
+        self._wrong_so_far.pop(self._path, None)
+        self._paused_until.pop(self._path, None)
         self.accept()
 
     def _words(self, error: SponsorDeskError) -> str:
@@ -313,8 +326,10 @@ class UnlockDialog(QDialog):
             return self.tr("That recovery code is not this file's.")
         return str(error)
 
-    def _pause(self, message: str) -> None:
-        self._left = self.PAUSE_SECONDS
+    def _pause(self, message: str, seconds: int | None = None) -> None:
+        self._left = seconds or self.PAUSE_SECONDS
+        if seconds is None:
+            self._paused_until[self._path] = time.monotonic() + self._left
         self.passphrase.clear()
         self.passphrase.setEnabled(False)
         self.open_button.setEnabled(False)
