@@ -11,13 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..storage import rotation
 from ..storage.errors import DamagedFile, FileMoved
 
 if TYPE_CHECKING:
     from ..storage.backup import BackupInfo, Restored
     from ..storage.store import Store
 
-__all__ = ["DamagedFile", "FileMoved", "backups_of", "clean_up_at_start", "restore"]
+__all__ = ["KEPT_MONTHS", "DamagedFile", "FileMoved", "backups_of", "clean_up_at_start", "restore"]
+
+# Automatic backups older than this many months are retired (storage/rotation.py).
+KEPT_MONTHS = rotation.MONTHS
 
 
 def clean_up_at_start() -> int:

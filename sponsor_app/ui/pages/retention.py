@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
-from ...storage.rotation import MONTHS as BACKUP_MONTHS
+from ...services.backups import KEPT_MONTHS as BACKUP_MONTHS
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel
