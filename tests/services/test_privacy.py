@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.errors import InvalidInput
+from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
+from sponsor_app.domain.text import fold
 from sponsor_app.reports.generate import ReportRequest, generate
 from sponsor_app.services.evaluation_data import evaluation_data
 from sponsor_app.services.groups import open_group
@@ -25,6 +28,14 @@ from sponsor_app.services.households import (
     list_members,
     show_sensitive_details,
 )
+from sponsor_app.services.ledger import (
+    TransactionInput,
+    edit_transaction,
+    list_categories,
+    record_transaction,
+    transaction_input,
+)
+from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.services.retention import (
     remove_household_details,
     remove_volunteer_details,
@@ -197,6 +208,55 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     with pytest.raises(RevertRefused, match="were removed since"):
         revert(demo, filled.id)
     assert not retention_due(demo, today=LATER).households
+
+
+def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
+    household, member = _principal(demo)
+    names = {m.full_name for m in list_members(demo, household.id, include_archived=True)}
+    names.add(household.family_name)
+    category = list_categories(demo, TransactionKind.EXPENSE)[0]
+    paid = record_transaction(
+        demo,
+        TransactionInput(
+            date(2026, 5, 2),
+            TransactionKind.EXPENSE,
+            Money(12345, "NZD"),
+            category.id,
+            counterparty="Yasmin Al-Khatib",  # a member of H1
+            reference="AL-KHATIB bond, Mōana Kitchens",
+            household_id=household.id,
+            note=f"Paid for {member.full_name.upper()} and {member.full_name}",
+        ),
+    )
+    edit_transaction(  # an earlier state in the history as well
+        demo, paid.id, replace(transaction_input(demo, paid.id), note=f"For {member.full_name}")
+    )
+    period = Period(date(2024, 1, 1), date(2026, 6, 15))
+    before = evaluation_data(demo, period, generated_at=MADE)
+    remove_household_details(demo, household.id)
+    after = evaluation_data(demo, period, generated_at=MADE)
+    assert replace(after, shared_notes=()) == replace(before, shared_notes=())
+    kept = transaction_input(demo, paid.id)
+    assert (kept.amount, kept.occurred_on, kept.category_id, kept.household_id) == (
+        Money(12345, "NZD"),
+        date(2026, 5, 2),
+        category.id,
+        household.id,
+    )
+    assert kept.counterparty == "(details removed)"
+    assert kept.reference == "(details removed) bond, Mōana Kitchens"
+    assert kept.note == "For (details removed)"
+    # the search finds the transaction by what is left, and no longer by the name
+    assert list(find_transactions(demo, LedgerFilter(text="moana kitchens")).ids) == [paid.id]
+    assert not list(find_transactions(demo, LedgerFilter(text="yasmin")).ids)
+    assert not list(find_transactions(demo, LedgerFilter(text="khatib")).ids)
+    rows = repr(_every_row(demo.path))
+    folded = {fold(n) for n in names}
+    for name in names | folded:
+        assert name not in rows and name.upper() not in rows, name
+    raw = b"".join(p.read_bytes() for p in demo.path.parent.glob(f"{demo.path.name}*"))
+    assert [n for n in names | folded if n.encode() in raw] == []
+    assert b"KHATIB" not in raw.upper()
 
 
 def test_removing_a_former_volunteers_details(demo, tmp_path):

@@ -42,7 +42,9 @@ def test_a_hard_link_cannot_open_a_file_another_process_writes(group, tmp_path, 
     os.link(group, link)
     holder = hold_open(group)
     try:
-        with pytest.raises(FileLocked, match=r"already open in another Sponsor Desk window \(since "):
+        with pytest.raises(
+            FileLocked, match=r"already open in another Sponsor Desk window \(since "
+        ):
             Store.open(link)
     finally:
         release(holder)
