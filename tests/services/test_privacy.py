@@ -18,6 +18,7 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
 from sponsor_app.domain.text import fold
 from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.services.calendar import find_volunteer
 from sponsor_app.services.evaluation_data import evaluation_data
 from sponsor_app.services.groups import open_group
 from sponsor_app.services.history import RevertRefused, list_change_sets, revert
@@ -44,7 +45,12 @@ from sponsor_app.services.retention import (
 from sponsor_app.services.subject import write_subject_access
 from sponsor_app.services.transaction_io import export_transactions
 from sponsor_app.services.volunteer_io import export_volunteers
-from sponsor_app.services.volunteers import archive_volunteer, list_volunteers
+from sponsor_app.services.volunteers import (
+    VolunteerInput,
+    add_volunteer,
+    archive_volunteer,
+    list_volunteers,
+)
 from sponsor_app.storage.connect import connect
 
 from ..conftest import write_demo_once
@@ -307,3 +313,64 @@ def test_subject_refuses_an_existing_folder_without_force(demo, tmp_path):
         write_subject_access(demo, person.full_name, tmp_path / "out")
     write_subject_access(demo, person.full_name, tmp_path / "out", force=True)
     assert json.loads(json.dumps((tmp_path / "out" / "README.txt").read_text()))
+
+
+def test_subject_leaves_out_sensitive_notes_that_mention_the_person(demo, tmp_path):
+    person = list_volunteers(demo)[0]
+    _household, member = _principal(demo)
+    edit_member(
+        demo,
+        member.id,
+        MemberInput(
+            member.full_name,
+            member.relationship_to_principal,
+            member.date_of_birth,
+            True,
+            f"Driven to the clinic by {person.full_name}",
+            health_notes=f"{HEALTH}; {person.full_name} knows",
+            immigration_notes=IMMIGRATION,
+        ),
+    )
+    write_subject_access(demo, person.email, tmp_path / "out")
+    members = _csv_rows(tmp_path / "out" / "household_member.csv")
+    (row,) = [r for r in members if r["id"] == str(member.id)]  # the note names them
+    assert row["health_notes"] == row["immigration_notes"] == ""
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text(encoding="utf-8-sig")
+        assert "Whitcombe" not in text and "XQ-778812" not in text, path.name
+
+
+def test_subject_matches_whole_names_and_never_takes_another_volunteers_row(demo, tmp_path):
+    other = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
+    aroha = add_volunteer(demo, VolunteerInput("Aroha", ("volunteer",), notes="Arohanui!"))
+    write_subject_access(demo, "aroha", tmp_path / "out")
+    (own,) = _csv_rows(tmp_path / "out" / "volunteer.csv")
+    assert own["id"] == str(aroha.id)
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text(encoding="utf-8-sig")
+        assert other.email not in text and "Ngata" not in text, path.name
+
+
+def test_two_volunteers_of_one_name_are_told_apart_by_number(demo, tmp_path):
+    first = add_volunteer(demo, VolunteerInput("Sam Lee", ("volunteer",), notes="first"))
+    second = add_volunteer(demo, VolunteerInput("Sam Lee", ("volunteer",), notes="second"))
+    with pytest.raises(InvalidInput, match=f"#{first.id} Sam Lee.*#{second.id} Sam Lee"):
+        write_subject_access(demo, "sam lee", tmp_path / "out")
+    written = write_subject_access(demo, f"#{second.id}", tmp_path / "out")
+    assert [r["notes"] for r in _csv_rows(tmp_path / "out" / "volunteer.csv")] == ["second"]
+    assert written.name == "Sam Lee"
+
+
+def test_a_name_that_fits_many_lists_ten_and_counts_the_rest(demo):
+    for n in range(11):
+        add_volunteer(demo, VolunteerInput(f"Robin Tane {n}", ("volunteer",)))
+    with pytest.raises(InvalidInput) as refused:
+        find_volunteer(demo, "robin tane")
+    message = str(refused.value)
+    assert "fits 11 volunteers" in message and message.count("<no email>") == 10
+    assert "and 1 more" in message
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
