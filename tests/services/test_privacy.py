@@ -178,6 +178,14 @@ def test_a_volunteer_who_left_long_ago_is_due(demo):
     assert not retention_due(demo, today=date(2027, 6, 14)).volunteers
 
 
+def test_a_volunteer_leaves_on_the_apps_today_not_the_computers(demo):
+    leaver = list_volunteers(demo)[3]
+    archive_volunteer(demo, leaver.id)  # on the suite's fixed today, 2026-06-15
+    (due,) = retention_due(demo, today=date(2028, 6, 15)).volunteers
+    assert (due.volunteer_id, due.left_on) == (leaver.id, date(2026, 6, 15))
+    assert not retention_due(demo, today=date(2028, 6, 14)).volunteers
+
+
 def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(demo, tmp_path):
     household, _member = _give_sensitive_notes(demo)
     names = [m.full_name for m in list_members(demo, household.id, include_archived=True)]
@@ -211,8 +219,12 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     with pytest.raises(RevertRefused, match="removed personal details for good"):
         revert(demo, changes.change_set_id)
     filled = next(c for c in history if c.description == "Fill the demo group")
-    with pytest.raises(RevertRefused, match="were removed since"):
+    with pytest.raises(RevertRefused) as refused:
         revert(demo, filled.id)
+    assert str(refused.value) == (
+        f"Change {changes.change_set_id} (“Removed the personal details of household H1”) "
+        f"removed personal details for good, so change {filled.id} cannot be reverted."
+    )
     assert not retention_due(demo, today=LATER).households
 
 
