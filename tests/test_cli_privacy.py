@@ -188,3 +188,23 @@ def test_protect_on_a_terminal_asks_twice_and_says_it_cannot_be_recovered(
     assert code == 0, screen
     assert "cannot be recovered" in screen and "Recovery code" in screen
     assert is_protected(demo)
+
+
+def test_subject_tells_two_people_of_one_name_apart_by_number(demo, capsys, tmp_path):
+    from sponsor_app.services.groups import open_group
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+
+    with open_group(demo) as store:
+        for note in ("first", "second"):
+            add_volunteer(store, VolunteerInput("Sam Lee", ("volunteer",), notes=note))
+    refused = _error(
+        capsys, ["subject", str(demo), "--volunteer", "sam lee", "--out", str(tmp_path / "o")]
+    )
+    assert "fits 2 volunteers" in refused
+    numbers = re.findall(r"#(\d+) Sam Lee <no email>", refused)
+    assert len(numbers) == 2
+    out = tmp_path / "second"
+    argv = ["subject", str(demo), "--volunteer", f"#{numbers[1]}", "--out", str(out)]
+    assert run(argv) == 0
+    text = (out / "volunteer.csv").read_text(encoding="utf-8-sig")
+    assert "second" in text and "first" not in text
