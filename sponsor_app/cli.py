@@ -123,7 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     tasks.add_argument(
         "--due-within", type=_whole, metavar="DAYS", help="overdue or due in the next DAYS days"
     )
-    tasks.add_argument("--assignee", metavar="NAME", help="one volunteer's tasks (name or email)")
+    tasks.add_argument(
+        "--assignee", metavar="NAME", help="one volunteer's tasks (name, email or #number)"
+    )
     tasks.add_argument("--all", action="store_true", help="done and not-applicable tasks too")
     tasks.add_argument("--csv", action="store_true", help="CSV on standard output")
 
@@ -131,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
         "calendar", help="a volunteer's open tasks as an iCalendar (.ics) file"
     )
     calendar.add_argument("file", type=Path)
-    calendar.add_argument("--volunteer", required=True, metavar="NAME", help="name or email")
+    calendar.add_argument(
+        "--volunteer", required=True, metavar="NAME", help="name, email or #number"
+    )
     calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
     calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
     _add_report_commands(commands)
@@ -170,7 +174,9 @@ def _add_privacy_commands(commands) -> None:
         "subject", help="write everything the file holds about one person into a folder"
     )
     subject.add_argument("file", type=Path)
-    subject.add_argument("--volunteer", required=True, metavar="NAME", help="name or email")
+    subject.add_argument(
+        "--volunteer", required=True, metavar="NAME", help="name, email or #number"
+    )
     subject.add_argument("--out", type=Path, required=True, help="the folder to write")
     subject.add_argument("--force", action="store_true", help="write into a folder that exists")
 

@@ -233,3 +233,23 @@ def test_a_recovery_code_with_a_typing_mistake_is_called_that(demo, monkeypatch,
     assert "recovery code has a mistake in it" in line, line
     monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", code.lower().replace("-", " "))
     assert run(["check", str(demo)]) == 0
+
+
+def test_subject_tells_two_people_of_one_name_apart_by_number(demo, capsys, tmp_path):
+    from sponsor_app.services.groups import open_group
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+
+    with open_group(demo) as store:
+        for note in ("first", "second"):
+            add_volunteer(store, VolunteerInput("Sam Lee", ("volunteer",), notes=note))
+    refused = _error(
+        capsys, ["subject", str(demo), "--volunteer", "sam lee", "--out", str(tmp_path / "o")]
+    )
+    assert "fits 2 volunteers" in refused
+    numbers = re.findall(r"#(\d+) Sam Lee <no email>", refused)
+    assert len(numbers) == 2
+    out = tmp_path / "second"
+    argv = ["subject", str(demo), "--volunteer", f"#{numbers[1]}", "--out", str(out)]
+    assert run(argv) == 0
+    text = (out / "volunteer.csv").read_text(encoding="utf-8-sig")
+    assert "second" in text and "first" not in text

@@ -64,10 +64,12 @@ def date_order_problems(
 
 
 def split_list(text: str | None) -> tuple[str, ...]:
-    """Items separated by ";" (or ","), trimmed, blanks and repeats dropped, order kept."""
+    """Items separated by ";" (or by "," in a text with no ";"), trimmed, blanks and repeats
+    dropped, order kept. Our exports join with "; ", so an item holding a comma (a role
+    "Drivers, weekends") comes back whole."""
     if not text:
         return ()
-    items = re.split(r"[;,]", text)
+    items = text.split(";") if ";" in text else text.split(",")
     seen: dict[str, str] = {}
     for item in items:
         cleaned = item.strip()

@@ -18,6 +18,7 @@ from ..domain.errors import SponsorDeskError
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES
 from .evaluation_data import EvaluationData
+from .tabular import neutralise, restore
 
 BUNDLE_VERSION = "1.0"
 PROFILE = "tabular-data-package"
@@ -331,8 +332,19 @@ def _csv(resource: Resource, data: EvaluationData) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow([f.name for f in resource.fields])
+    # Text a group typed (its name, its roles) could start a formula in the evaluator's
+    # spreadsheet: string fields are neutralised; typed fields hold no text to quote.
+    text_fields = [f.type == "string" for f in resource.fields]
     for row in resource.rows(data):
-        writer.writerow(["true" if v is True else "false" if v is False else v for v in row])
+        writer.writerow(
+            [
+                "true" if v is True
+                else "false" if v is False
+                else neutralise(v) if is_text and isinstance(v, str)
+                else v
+                for v, is_text in zip(row, text_fields, strict=True)
+            ]
+        )  # fmt: skip
     return text.getvalue().encode("utf-8")
 
 
@@ -403,8 +415,13 @@ def read_bundle(path: Path) -> LoadedBundle:
                 raise BadBundle(
                     f"{name} is missing {rpath}, which its datapackage.json names."
                 ) from None
-            rows = list(csv.DictReader(io.StringIO(text)))
-            wanted = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
+            fields = resource.get("schema", {}).get("fields", [])
+            texts = {f["name"] for f in fields if f.get("type") == "string"}
+            rows = [  # the text _csv neutralised, as it was
+                {k: restore(v) if k in texts and isinstance(v, str) else v for k, v in row.items()}
+                for row in csv.DictReader(io.StringIO(text))
+            ]
+            wanted = [f["name"] for f in fields]
             header = next(csv.reader(io.StringIO(text)), [])
             if header != wanted:
                 raise BadBundle(f"{name}: the columns of {rpath} differ from its datapackage.json.")

@@ -27,23 +27,37 @@ class CalendarWritten:
     events: int
 
 
+_SHOWN = 10  # people listed when a name fits several
+
+
 def find_volunteer(store, wanted: str) -> VolunteerRow:
-    """The volunteer a person means by a name or an email, whatever its case and accents.
+    """The volunteer a person means by a name, an email or the number ("#12") that the
+    refusal below shows, whatever its case and accents.
 
     Refuses, listing who matched, when the words fit more than one person."""
     key = fold(wanted)
     if not key:
         raise InvalidInput.single("volunteer", "Give the volunteer's name or email.")
     people = list_volunteers(store, include_archived=True)
+    number = key.removeprefix("#")
+    if number.isdigit():  # a name is never all digits; two people may share a name
+        found = [v for v in people if v.id == int(number)]
+        if found:
+            return found[0]
+        raise NotFound(f"No volunteer has the number #{number}.")
     exact = [v for v in people if key in (fold(v.full_name), fold(v.email))]
     found = exact or [v for v in people if key in fold(v.full_name)]
     if len(found) == 1:
         return found[0]
     if not found:
         raise NotFound(f"No volunteer is called “{wanted}”.")
-    names = "; ".join(f"{v.full_name} <{v.email or 'no email'}>" for v in found[:10])
+    names = "; ".join(f"#{v.id} {v.full_name} <{v.email or 'no email'}>" for v in found[:_SHOWN])
+    if len(found) > _SHOWN:
+        names += f"; and {len(found) - _SHOWN} more"
     raise InvalidInput.single(
-        "volunteer", f"“{wanted}” fits {len(found)} volunteers ({names}); give the email instead."
+        "volunteer",
+        f"“{wanted}” fits {len(found)} volunteers ({names}); give the email or the number "
+        "(#12) instead.",
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..domain.errors import InvalidInput
 from ..domain.indicators import SNAPSHOT_MONTHS
 from .bundle import BUNDLE_VERSION, LoadedBundle, read_bundle
+from .tabular import neutralise
 
 POINTS = tuple(f"{m} months" for m in SNAPSHOT_MONTHS)
 COUNTED_KINDS = ("yesno", "choice", "choices")  # shown as households per answer
@@ -190,7 +191,7 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
     """A zip of figures.csv and indicators.csv (long format, exact, with totals as group
     "all") and a datapackage.json describing them."""
     figures = io.StringIO()
-    writer = csv.writer(figures, lineterminator="\n")
+    writer = _Inert(csv.writer(figures, lineterminator="\n"))
     writer.writerow(["group_id", "group_name", "figure", "label", "unit", "counts", "value"])
     for f in data.figures:
         for group, value in zip(data.groups, f.values, strict=True):
@@ -217,7 +218,7 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
             ]
         )
     indicators = io.StringIO()
-    writer = csv.writer(indicators, lineterminator="\n")
+    writer = _Inert(csv.writer(indicators, lineterminator="\n"))
     writer.writerow(["indicator", "label", "answer", "unit", "point", "households", "mean"])
     for i in data.indicators:
         for point, count, mean in zip(POINTS, i.households, i.means, strict=True):
@@ -253,6 +254,17 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content.encode("utf-8"))
     return out.getvalue()
+
+
+class _Inert:
+    """A CSV writer that neutralises text (a group's name could start a formula in the
+    evaluator's spreadsheet); numbers, in the number columns, are written as they are."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
 
 
 def _resource(name: str, description: str, fields: list[tuple[str, str]]) -> dict:

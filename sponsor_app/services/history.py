@@ -82,10 +82,15 @@ def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | No
             )
         case "erasure":
             return f"Change {change_set_id} removed personal details for good; it cannot be undone."
-        case "erased":
+        case "erased":  # the label would read "(details removed)": the change says whose
+            if blocker is None:
+                return (
+                    f"Personal details that change {change_set_id} touched were removed for "
+                    "good since, so it cannot be reverted."
+                )
             return (
-                f"The personal details of {label} were removed since{_later(blocker)}, which "
-                f"cannot be undone, so change {change_set_id} cannot be reverted."
+                f"Change {blocker.id} (“{blocker.description}”) removed personal details for "
+                f"good, so change {change_set_id} cannot be reverted."
             )
         case "not_revertible":
             return (

@@ -16,6 +16,7 @@ It cannot be undone, and no earlier change to those rows can be reverted after i
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,7 @@ from ..domain.retention import (
     volunteer_details_due,
     volunteer_left_on,
 )
+from ..domain.text import replace_folded
 from ..storage.models import (
     ChangeKind,
     CheckIn,
@@ -43,6 +45,7 @@ from ..storage.models import (
     VolunteerHours,
 )
 from ..storage.models.base import utc_now
+from ..storage.models.ledger import search_text_for
 from ..storage.store import Store
 from .groups import programme_of
 
@@ -205,6 +208,8 @@ def _erase(store, description, owner_id, details, name_columns, owner_model) -> 
             _scrub_audit(connection, table, columns, linked[table])
         _scrub_descriptions(connection, names)
         _scrub_titles(connection, owner_model, owner_id, names)
+        if owner_model is Household:
+            _scrub_ledger(connection, owner_id, names)
     store.rewrite_without_traces()  # or the removed values stay in freed pages and the log
     return recorded[0]
 
@@ -332,3 +337,76 @@ def _scrub_titles(connection, owner_model, owner_id: int, names: set[str]) -> No
             "OR json_extract(new_values, '$.household_id') = ?)",
             (name, REMOVED_NAME, name, REMOVED_NAME, owner_id, owner_id),
         )
+
+
+_LEDGER_TEXTS = ("counterparty", "reference", "note", "method")
+
+
+def _scrub_ledger(connection, household_id: int, names: set[str]) -> None:
+    """The ledger keeps every transaction tied to the household (amounts, dates and categories
+    are figures), but a counterparty or note may name the family: those names go, in the rows
+    and in their history, and the folded search text is made again from what is left."""
+    if not names:
+        return
+    ids = {
+        row[0]
+        for row in connection.exec_driver_sql(
+            "SELECT id FROM ledger_transaction WHERE household_id = ?", (household_id,)
+        )
+    } | {
+        int(row[0])
+        for row in connection.exec_driver_sql(
+            "SELECT DISTINCT json_extract(coalesce(new_values, old_values), '$.id') "
+            "FROM audit_entry WHERE table_name = 'ledger_transaction' AND "
+            "(json_extract(old_values, '$.household_id') = ? "
+            "OR json_extract(new_values, '$.household_id') = ?)",
+            (household_id, household_id),
+        )
+        if row[0] is not None
+    }
+    for row_id in sorted(ids):
+        texts = connection.exec_driver_sql(
+            f"SELECT {', '.join(_LEDGER_TEXTS)} FROM ledger_transaction WHERE id = ?", (row_id,)
+        ).first()
+        if texts is None:
+            continue  # deleted since: only its history holds it
+        values = dict(zip(_LEDGER_TEXTS, texts, strict=True))
+        clean = _without_names(values, names)
+        if clean != values:
+            clean["search_text"] = search_text_for(*(clean[c] for c in _LEDGER_TEXTS))
+            sets = ", ".join(f"{column} = ?" for column in clean)
+            connection.exec_driver_sql(
+                f"UPDATE ledger_transaction SET {sets} WHERE id = ?", (*clean.values(), row_id)
+            )
+    # after the updates above, whose own audit rows hold the names as "before"
+    for audit_id, old, new in connection.exec_driver_sql(
+        "SELECT id, old_values, new_values FROM audit_entry WHERE table_name = "
+        "'ledger_transaction' AND json_extract(coalesce(new_values, old_values), '$.id') IN "
+        f"({', '.join('?' * len(ids))})",
+        tuple(sorted(ids)),
+    ).all():
+        sides = [_scrub_json(side, names) for side in (old, new)]
+        if sides != [old, new]:
+            connection.exec_driver_sql(
+                "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
+                (*sides, audit_id),
+            )
+
+
+def _without_names(values: dict, names: set[str]) -> dict:
+    return {
+        column: replace_folded(value, names, REMOVED_NAME) if isinstance(value, str) else value
+        for column, value in values.items()
+    }
+
+
+def _scrub_json(values: str | None, names: set[str]) -> str | None:
+    if values is None:
+        return None
+    held = json.loads(values)
+    clean = _without_names(held, names)
+    if clean == held:
+        return values
+    if all(column in clean for column in _LEDGER_TEXTS):
+        clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
+    return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))

@@ -4,7 +4,9 @@ group file holds about one volunteer, written into a folder they can be given.
 "Everything" is found two ways, so nothing is missed because it was stored one way or the
 other: every row that refers to the person (any column that points at their volunteer row:
 roles, checks, training, hours, tasks, check-ins attended...) and every row in which their
-name or email appears in any text (a note that mentions them). The history comes too: each
+name (whole, as words, case and accents aside) or email appears in any text (a note that
+mentions them); never another volunteer's own row. The sensitive notes (health,
+immigration) are never written, not even in the history's values. The history comes too: each
 change set that touched one of those rows or names them, with the values each held. One CSV
 per table (every column), history.csv, and README.txt saying what is where.
 """
@@ -12,12 +14,14 @@ per table (every column), history.csv, and README.txt saying what is where.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .. import clock
 from ..domain.errors import InvalidInput
+from ..domain.text import fold
 from ..locations import private_folder
 from ..storage.store import Store
 from .calendar import find_volunteer
@@ -53,8 +57,15 @@ def write_subject_access(
         person = find_volunteer(store, who)
         connection = session.connection()
         words = [w for w in (person.full_name, person.email) if w and w.strip()]
-        found = _rows_about(connection, person.id, words)
-        history = _history_of(connection, found, words)
+        others = [
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT full_name FROM volunteer WHERE id != ?", (person.id,)
+            )
+        ]
+        names = _naming(words, others)
+        found = _rows_about(connection, person.id, names)
+        history = _history_of(connection, person.id, found, names)
     private_folder(out)
     written = []
     for table, (columns, rows) in sorted(found.items()):
@@ -79,65 +90,104 @@ def _tables(connection) -> list[str]:
     ]
 
 
-def _rows_about(connection, volunteer_id: int, words: list[str]) -> dict[str, tuple]:
+# Never written out, whoever asks: they are shown in the window only on request (and that
+# showing is recorded), and a note about a family that mentions a volunteer is not theirs.
+SENSITIVE = {"household_member": ("health_notes", "immigration_notes")}
+
+
+def _naming(words: list[str], others: list[str]):
+    """Whether a text names the person: the whole name or email, as whole words, case and
+    accents aside. "Aroha" is not found in "Arohanui", nor in "Aroha Ngata" when that is
+    another volunteer's name (`others`: every other volunteer's)."""
+    keys = [fold(w) for w in words if fold(w)]
+    if not keys:
+        return lambda _text: False
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(k)}(?!\w)" for k in keys))
+    longer = sorted(
+        {fold(o) for o in others if pattern.search(fold(o)) and fold(o) not in keys},
+        key=len,
+        reverse=True,
+    )
+    masks = re.compile("|".join(rf"(?<!\w){re.escape(o)}(?!\w)" for o in longer) or "(?!)")
+
+    def names(text: str) -> bool:
+        return bool(pattern.search(masks.sub(" ", fold(text))))
+
+    return names
+
+
+def _rows_about(connection, volunteer_id: int, names) -> dict[str, tuple]:
     """table -> (columns, rows) of every row that points at the person or names them."""
     found: dict[str, tuple] = {}
     for table in _tables(connection):
         info = connection.exec_driver_sql(f'PRAGMA table_info("{table}")').all()
         columns = [row[1] for row in info]
-        texts = [row[1] for row in info if row[2].upper() in ("", "TEXT") or "CHAR" in row[2]]
+        texts = [
+            columns.index(row[1])
+            for row in info
+            if (row[2].upper() in ("", "TEXT") or "CHAR" in row[2].upper())
+            and row[1] not in SENSITIVE.get(table, ())
+        ]
         pointing = [
-            ref[3]
+            columns.index(ref[3])
             for ref in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")')
             if ref[2] == "volunteer" and (ref[4] in (None, "id"))
         ]
-        if table == "volunteer":
-            pointing.append("id")
-        where, values = [], []
-        for column in pointing:
-            where.append(f'"{column}" = ?')
-            values.append(volunteer_id)
-        for column in texts:
-            for word in words:
-                where.append(f'instr(lower("{column}"), lower(?)) > 0')
-                values.append(word)
-        if not where:
+        if table == "volunteer":  # their own row only: another volunteer's is theirs
+            pointing, texts = [columns.index("id")], []
+        if not pointing and not texts:
             continue
         quoted = ", ".join(f'"{c}"' for c in columns)
-        rows = connection.exec_driver_sql(
-            f'SELECT {quoted} FROM "{table}" WHERE {" OR ".join(where)} ORDER BY rowid',
-            tuple(values),
-        ).all()
+        rows = [
+            row
+            for row in connection.exec_driver_sql(f'SELECT {quoted} FROM "{table}" ORDER BY rowid')
+            if any(row[i] == volunteer_id for i in pointing)
+            or any(isinstance(row[i], str) and names(row[i]) for i in texts)
+        ]
         if rows:
-            found[table] = (columns, [[_cell(v) for v in row] for row in rows])
+            hidden = {columns.index(c) for c in SENSITIVE.get(table, ())}
+            found[table] = (
+                columns,
+                [["" if i in hidden else _cell(v) for i, v in enumerate(row)] for row in rows],
+            )
     return found
 
 
-def _history_of(connection, found: dict[str, tuple], words: list[str]) -> list[list[str]]:
+def _history_of(connection, volunteer_id: int, found: dict[str, tuple], names) -> list[list[str]]:
     """Every audit row of the rows found, or whose values name the person; and change sets
-    whose description names them."""
-    keys: list[tuple[str, str]] = []
+    whose description names them. Sensitive values are left out of the values shown."""
+    keys: set[tuple[str, str]] = set()
     for table, (columns, rows) in found.items():
         if "id" in columns:
             index = columns.index("id")
-            keys += [(table, json.dumps([int(row[index])])) for row in rows]
-    where = ["(a.table_name = ? AND a.row_key = ?)"] * len(keys)
-    values: list = [v for key in keys for v in key]
-    for word in words:
-        where.append(
-            "instr(lower(coalesce(a.old_values, '') || coalesce(a.new_values, '')), lower(?)) > 0"
-        )
-        where.append("instr(lower(c.description), lower(?)) > 0")
-        values += [word, word]
-    if not where:
-        return []
-    rows = connection.exec_driver_sql(
+            keys |= {(table, json.dumps([int(row[index])])) for row in rows}
+    own = json.dumps([volunteer_id])
+    history = []
+    for row in connection.exec_driver_sql(
         "SELECT c.id, c.at, c.actor, c.description, a.action, a.table_name, a.row_key, "
         "a.old_values, a.new_values FROM change_set c LEFT JOIN audit_entry a "
-        f"ON a.change_set_id = c.id WHERE {' OR '.join(where)} ORDER BY c.id, a.id",
-        tuple(values),
-    ).all()
-    return [[_cell(v) for v in row] for row in rows]
+        "ON a.change_set_id = c.id ORDER BY c.id, a.id"
+    ):
+        table, key = row[5], row[6]
+        values = [_without_sensitive(table, v) for v in row[7:9]]
+        if table == "volunteer" and key != own:
+            continue  # another volunteer's own record, even if a note of theirs names them
+        if (
+            (table, key) not in keys
+            and not names(row[3])
+            and not any(v and names(v) for v in values)
+        ):
+            continue
+        history.append([_cell(v) for v in (*row[:7], *values)])
+    return history
+
+
+def _without_sensitive(table: str | None, values: str | None) -> str | None:
+    hidden = SENSITIVE.get(table or "", ())
+    if values is None or not hidden:
+        return values
+    held = json.loads(values)
+    return json.dumps({k: v for k, v in held.items() if k not in hidden}, ensure_ascii=False)
 
 
 def _cell(value) -> str:

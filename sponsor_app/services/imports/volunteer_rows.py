@@ -127,6 +127,13 @@ class VolunteerRows:
             raise RowProblem(f"the role “{role.name}” is retired: map it to another role")
         return role.key
 
+    def _role_texts(self, cell: str | None) -> tuple[str, ...]:
+        """A cell with no ";" that is one role's whole name (which may hold a comma, as our
+        export writes a volunteer's only role) is that role; else the cell is a list."""
+        if cell and ";" not in cell and find_role(self.roles, cell.strip()) is not None:
+            return (cell.strip(),)
+        return split_list(cell)
+
     def _create(self, name: str) -> str:
         """A role to create: made when a row that holds it is written, so a row that turns
         out bad (and is skipped) creates nothing."""
@@ -171,7 +178,7 @@ class VolunteerRows:
         email = v.get("email", "")
         existing = self._match(line, v, name, email)
         held = {r.role for r in existing.roles} if existing else set()
-        roles = [self._role(text, line, held) for text in split_list(v.get("roles", ""))]
+        roles = [self._role(text, line, held) for text in self._role_texts(v.get("roles", ""))]
         status = self._status(v.get("vetting_status", ""), line)
         checked = self._day(v, "vetting_checked_on", problems)
         expires = self._day(v, "vetting_expires_on", problems)
