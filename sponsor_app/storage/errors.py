@@ -102,6 +102,18 @@ class NoPassphraseHere(StorageError):
         )
 
 
+class KeyFileNotWritten(StorageError):
+    """The passphrase slot could not be saved, so nothing was changed (the key must be safe
+    before the file is encrypted with it)."""
+
+    def __init__(self, path: Path, place: Path, error: OSError):
+        self.path = path
+        reason = (error.strerror or str(error)).lower()
+        super().__init__(
+            f"The key file {place} could not be written ({reason}), so {path} was not changed."
+        )
+
+
 class AlreadyProtected(StorageError):
     def __init__(self, path: Path):
         super().__init__(

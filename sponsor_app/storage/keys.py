@@ -42,6 +42,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from . import files
+
 SECRET_BYTES = 20  # 160 bits: 32 characters of base32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default for PBKDF2-HMAC-SHA512
 KEY_FILE_SUFFIX = "-key"
@@ -234,6 +236,19 @@ def _stored(key_id: int) -> Path:
     return _store_folder() / f"{key_id_text(key_id)}.json"
 
 
+def _stored_if_any(key_id: int) -> Path:
+    """Where this computer's slot of key `key_id` would be, without making any folder (reading
+    must not fail on a key folder that cannot be made)."""
+    from ..locations import data_dir
+
+    return data_dir() / "keys" / f"{key_id_text(key_id)}.json"
+
+
+def stored_slot(key_id: int) -> Path:
+    """Where this computer keeps the slot of key `key_id` (its folder made if missing)."""
+    return _stored(key_id)
+
+
 def read_slot(path: Path) -> PassphraseSlot | None:
     try:
         return PassphraseSlot.from_json(Path(path).read_text(encoding="utf-8"))
@@ -245,7 +260,7 @@ def slots_for(group_file: Path, key_id: int) -> list[PassphraseSlot]:
     """The slots that may open the file with key `key_id`: its key file, then this
     computer's own (the passphrase of either works)."""
     found = []
-    for place in (key_file(group_file), _stored(key_id)):
+    for place in (key_file(group_file), _stored_if_any(key_id)):
         slot = read_slot(place)
         if slot is not None and slot.key_id == key_id and slot not in found:
             found.append(slot)
@@ -262,6 +277,7 @@ def write_private(target: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, target)
+        files.fsync_folder(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
