@@ -4,6 +4,7 @@ no copy beside the file once it is opened again (D2). Real files and real kill -
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from sponsor_app.services.volunteers import list_volunteers
 from sponsor_app.storage import connect as connections
 from sponsor_app.storage.errors import KeyFileNotWritten, WrongPassphrase
 from sponsor_app.storage.keys import key_file
+from sponsor_app.storage.leftovers import clean_beside
 from sponsor_app.storage.protection import (
     change_passphrase,
     is_protected,
@@ -183,3 +185,70 @@ def test_killed_just_after_the_rename_the_passphrase_opens_it(demo, tmp_path):
     other = tmp_path / "another computer"
     os.environ["SPONSOR_DESK_HOME"] = str(other)  # restored by app_home's monkeypatch
     unlock(demo, passphrase=PASSPHRASE)  # from the key file beside it alone
+
+
+# --- D2: what a killed rewrite leaves beside the file ----------------------------------------
+_UNPROTECT_PAUSED = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from sponsor_app.storage import files, protection
+
+    group = Path(sys.argv[1])
+
+    def replace(partial, target):  # the plain copy is written: say so and wait to be killed
+        print("written", flush=True)
+        sys.stdin.readline()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    files.replace = replace
+    protection.unlock(group, passphrase=sys.argv[2])
+    protection.unprotect_file(group)
+    """
+)
+
+
+def _plain_copies_beside(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if ".protecting" in p.name)
+
+
+@contextlib.contextmanager
+def _unprotect_until_written(demo: Path):
+    """A real unprotect stopped just before its rename, killed (SIGKILL) when the block ends."""
+    with subprocess.Popen(
+        [sys.executable, "-c", _UNPROTECT_PAUSED, str(demo), PASSPHRASE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout.readline().strip() == "written"
+            yield child
+        finally:
+            child.kill()
+            child.wait(timeout=30)
+
+
+def test_a_killed_unprotect_leaves_no_plain_copy_once_the_file_is_opened(demo):
+    protect_file(demo, PASSPHRASE)
+    before = _names(demo)
+    connections.forget_keys()
+    with _unprotect_until_written(demo):
+        pass
+    assert any(name.endswith(".protecting") for name in _plain_copies_beside(demo))
+    unlock(demo, passphrase=PASSPHRASE)
+    assert _names(demo) == before  # Store.open cleans up first
+    assert _plain_copies_beside(demo) == []
+    assert is_protected(demo)
+
+
+def test_protecting_clears_a_killed_runs_copies_but_never_a_live_one(demo):
+    protect_file(demo, PASSPHRASE)
+    connections.forget_keys()
+    with _unprotect_until_written(demo):
+        live = _plain_copies_beside(demo)
+        unlock(demo, passphrase=PASSPHRASE)
+        assert clean_beside(demo) == []
+        assert _plain_copies_beside(demo) == live  # its writer is alive
+    new_recovery_code(demo, NEW_PASSPHRASE)  # starts by clearing the dead run's copy
+    assert _plain_copies_beside(demo) == []
