@@ -114,6 +114,17 @@ class KeyFileNotWritten(StorageError):
         )
 
 
+class RestoreWouldUnprotect(StorageError):
+    """A plain backup over a protected file would silently remove its protection."""
+
+    def __init__(self, target: Path, backup: Path):
+        self.path = target
+        super().__init__(
+            f"{target} is protected with a passphrase; the backup {backup.name} is not: add "
+            "--force to restore it unprotected. Nothing was changed."
+        )
+
+
 class AlreadyProtected(StorageError):
     def __init__(self, path: Path):
         super().__init__(

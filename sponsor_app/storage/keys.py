@@ -291,12 +291,18 @@ def keep_slot(slot: PassphraseSlot, beside: Path | None = None) -> None:
         write_private(key_file(beside), slot.to_json())
 
 
-def copy_key_file(key: DataKey, target: Path) -> None:
+def copy_key_file(key: DataKey, target: Path, source: Path | None = None) -> None:
     """Give a copy of a protected file the key file it needs elsewhere: this computer's slot
-    for its key (the current passphrase), if there is one."""
-    slot = read_slot(_stored(key.key_id))
-    if slot is not None:
-        write_private(key_file(target), slot.to_json())
+    for its key (the current passphrase), or else the key file beside `source` (a computer
+    that never protected the file opened it with that one)."""
+    places = [_stored_if_any(key.key_id)]
+    if source is not None:
+        places.append(key_file(source))
+    for place in places:
+        slot = read_slot(place)
+        if slot is not None and slot.key_id == key.key_id:
+            write_private(key_file(target), slot.to_json())
+            return
 
 
 def remove_key_file(group_file: Path) -> None:
