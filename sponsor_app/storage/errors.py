@@ -79,9 +79,16 @@ class PassphraseNeeded(StorageError):
 
 
 class WrongPassphrase(StorageError):
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, key_file_alone: bool = False):
         self.path = path
-        super().__init__(f"That is not the passphrase of {path}. Nothing was changed.")
+        # AES-GCM cannot tell a wrong passphrase from a tampered slot: when only the key file
+        # beside it could open it, say that it may be the key file.
+        maybe = (
+            " (or its key file is damaged; the recovery code still opens it)"
+            if key_file_alone
+            else ""
+        )
+        super().__init__(f"That is not the passphrase of {path}{maybe}. Nothing was changed.")
 
 
 class WrongRecoveryCode(StorageError):
@@ -122,6 +129,29 @@ class RestoreWouldUnprotect(StorageError):
         super().__init__(
             f"{target} is protected with a passphrase; the backup {backup.name} is not: add "
             "--force to restore it unprotected. Nothing was changed."
+        )
+
+
+class KeyFileDamaged(NoPassphraseHere):
+    """The key file beside a protected file is there but is no key file (damaged, empty, cut
+    short, a folder), and this computer has no slot of its own for the file."""
+
+    def __init__(self, path: Path, key_file: Path, what: str = "is damaged"):
+        self.path = path
+        StorageError.__init__(
+            self,
+            f"{key_file.name} {what}, so the passphrase cannot open {path} here: open the file "
+            "with its recovery code.",
+        )
+
+
+class KeyFileOfAnother(NoPassphraseHere):
+    def __init__(self, path: Path, key_file: Path):
+        self.path = path
+        StorageError.__init__(
+            self,
+            f"{key_file.name} belongs to another group file, so the passphrase cannot open "
+            f"{path} here: put its own key file beside it, or open it with its recovery code.",
         )
 
 

@@ -267,6 +267,27 @@ def slots_for(group_file: Path, key_id: int) -> list[PassphraseSlot]:
     return found
 
 
+def key_file_problem(group_file: Path, key_id: int) -> str | None:
+    """What is wrong with the key file beside `group_file` for key `key_id`: "missing",
+    "folder", "damaged" (unreadable, empty, cut short, not a slot) or "another" (a slot of
+    another key); None when it holds the slot."""
+    place = key_file(group_file)
+    if not place.exists():
+        return "missing"
+    if place.is_dir():
+        return "folder"
+    slot = read_slot(place)
+    if slot is None:
+        return "damaged"
+    return None if slot.key_id == key_id else "another"
+
+
+def stored_here(key_id: int) -> bool:
+    """This computer keeps a slot of its own for key `key_id`."""
+    slot = read_slot(_stored_if_any(key_id))
+    return slot is not None and slot.key_id == key_id
+
+
 def write_private(target: Path, text: str) -> None:
     """Owner-only, written whole: a temporary file renamed into place."""
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")

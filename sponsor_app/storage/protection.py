@@ -30,7 +30,9 @@ from .connect import (
 )
 from .errors import (
     AlreadyProtected,
+    KeyFileDamaged,
     KeyFileNotWritten,
+    KeyFileOfAnother,
     NoPassphraseHere,
     NotProtected,
     PassphraseNeeded,
@@ -45,9 +47,11 @@ from .keys import (
     DataKey,
     PassphraseSlot,
     key_file,
+    key_file_problem,
     lock_with,
     remove_key_file,
     slots_for,
+    stored_here,
     stored_slot,
     unlock_with,
     write_private,
@@ -95,13 +99,26 @@ def unlock(
     else:
         slots = slots_for(path, key_id)
         if not slots:
-            raise NoPassphraseHere(path, key_file(path))
+            raise _no_slot(path, key_id)
         opened = (unlock_with(slot, passphrase or "") for slot in slots)
         key = next((key for key in opened if key is not None), None)
         if key is None:
-            raise WrongPassphrase(path)
+            raise WrongPassphrase(path, key_file_alone=not stored_here(key_id))
     remember_key(key)
     return key
+
+
+def _no_slot(path: Path, key_id: int) -> NoPassphraseHere:
+    """Why no passphrase slot opens the file here, in words true to its key file."""
+    place = key_file(path)
+    problem = key_file_problem(path, key_id)
+    if problem == "folder":
+        return KeyFileDamaged(path, place, "is a folder, not a key file")
+    if problem == "damaged":
+        return KeyFileDamaged(path, place)
+    if problem == "another":
+        return KeyFileOfAnother(path, place)
+    return NoPassphraseHere(path, place)
 
 
 def _key_of(path: Path) -> DataKey:
