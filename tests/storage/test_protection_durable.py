@@ -252,3 +252,30 @@ def test_protecting_clears_a_killed_runs_copies_but_never_a_live_one(demo):
         assert _plain_copies_beside(demo) == live  # its writer is alive
     new_recovery_code(demo, NEW_PASSPHRASE)  # starts by clearing the dead run's copy
     assert _plain_copies_beside(demo) == []
+
+
+def test_a_passphrase_change_that_cannot_be_saved_is_one_line_and_changes_nothing(demo, app_home):
+    protect_file(demo, PASSPHRASE)
+    keys = app_home / "data" / "keys"
+    for slot in keys.iterdir():
+        slot.unlink()
+    keys.rmdir()
+    _break_key_store(app_home)
+    env = {
+        **os.environ,
+        "SPONSOR_APP_PASSPHRASE": PASSPHRASE,
+        "SPONSOR_APP_NEW_PASSPHRASE": NEW_PASSPHRASE,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "sponsor_app", "protect", str(demo)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "was not changed" in done.stderr
+    connections.forget_keys()
+    with pytest.raises(WrongPassphrase):
+        unlock(demo, passphrase=NEW_PASSPHRASE)
+    unlock(demo, passphrase=PASSPHRASE)
