@@ -162,6 +162,12 @@ def _add_privacy_commands(commands) -> None:
         epilog=_PROTECTED_FILES_HELP,
     )
     protect.add_argument("file", type=Path, help="the group file")
+    protect.add_argument(
+        "--new-key",
+        action="store_true",
+        help="with a new passphrase, also encrypt the file with a new key and recovery code, "
+        "so old key files and the old code no longer open it",
+    )
     unprotect = commands.add_parser(
         "unprotect",
         help="remove a group file's passphrase",
@@ -439,9 +445,7 @@ def _protect(args) -> int:
 
     check_is_group_file(args.file)
     if is_protected(args.file):  # unlocked above with the current passphrase
-        change_passphrase(args.file, _new_passphrase(args.file))
-        print(f"Changed the passphrase of {args.file}; its recovery code still opens it.")
-        return 0
+        return _change_passphrase(args, change_passphrase)
     done = protect_file(args.file, _new_passphrase(args.file))
     backups = "backup" if done.backups == 1 else "backups"
     print(f"Protected {args.file} and its {done.backups} {backups} in the app's folder.")
@@ -452,6 +456,24 @@ def _protect(args) -> int:
     print(
         f"Keep {args.file.name}-key beside the file (copy both): with it the passphrase opens "
         "the file on another computer; without it only the recovery code does."
+    )
+    return 0
+
+
+def _change_passphrase(args, change_passphrase) -> int:
+    from .services.protection import new_recovery_code
+
+    if args.new_key:
+        code = new_recovery_code(args.file, _new_passphrase(args.file))
+        print(f"Changed the passphrase and the key of {args.file}: old key files, the old")
+        print("passphrase and the old recovery code no longer open it (its older backups keep")
+        print(f"the old key). New recovery code: {code}")
+        return 0
+    change_passphrase(args.file, _new_passphrase(args.file))
+    print(f"Changed the passphrase of {args.file}; its recovery code still opens it.")
+    print(
+        "Old copies of its key file still open it with the old passphrase; add --new-key to "
+        "retire them (and the old recovery code)."
     )
     return 0
 

@@ -46,9 +46,10 @@ def backups_folder(store: Store) -> Path:
     return group_folder(store.group.uuid)
 
 
-def restore(backup: Path, target: Path) -> Restored:
+def restore(backup: Path, target: Path, *, unprotect: bool = False) -> Restored:
     """Put `backup` at `target`: a new file, or over the file there after keeping a copy of it
-    (or, if it is too damaged to copy, setting it aside beside itself)."""
+    (or, if it is too damaged to copy, setting it aside beside itself). A plain backup over a
+    protected file only with `unprotect` (the person was asked)."""
     from ..storage.backup import restore_backup
 
-    return restore_backup(Path(backup), Path(target))
+    return restore_backup(Path(backup), Path(target), unprotect=unprotect)

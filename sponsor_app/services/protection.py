@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, Problem
+from ..storage import protection as _storage
 from ..storage.connect import forget_keys
 from ..storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
 from ..storage.keys import BadRecoveryCode, parse_code
 from ..storage.protection import (
+    Progress,
     Protected,
     change_passphrase,
     is_protected,
     is_unlocked,
     new_recovery_code,
-    protect_file,
     unlock,
     unprotect_file,
 )
@@ -45,6 +46,17 @@ __all__ = [
     "unlock_with_either",
     "unprotect_file",
 ]
+
+
+def protect_file(path: Path | str, passphrase: str, progress: Progress | None = None) -> Protected:
+    """storage.protection.protect_file, and the start-up snapshot of the file (its figures and
+    household codes in the app's folder) forgotten: none is kept for a protected file."""
+    from .snapshot import forget_snapshot
+
+    done = _storage.protect_file(Path(path), passphrase, progress)
+    forget_snapshot(Path(path))
+    return done
+
 
 MIN_LENGTH = 8
 MIN_SCORE = 2  # zxcvbn's "somewhat guessable": beyond ~10^8 guesses

@@ -30,6 +30,7 @@ from .connect import (
     connect,
     copy_database,
     key_of,
+    protection_of,
 )
 from .errors import (
     BackupFailed,
@@ -39,6 +40,7 @@ from .errors import (
     GroupFileExists,
     NotAFolder,
     NotAGroupFile,
+    RestoreWouldUnprotect,
     SameFile,
     StorageError,
     classify,
@@ -129,7 +131,7 @@ def write_copy(
         if verify and not _passes_quick_check(partial):
             raise DriverDatabaseError("database disk image is malformed")  # what it read
         files.fsync_file(partial)
-        _give_key_file(key_of(source), target)
+        _give_key_file(key_of(source), target, _file_of(source))
         if replace_existing or not target.exists():
             for leftover in files.sidecars(target):
                 leftover.unlink(missing_ok=True)
@@ -156,13 +158,13 @@ def write_copy(
     return target
 
 
-def _give_key_file(key, target: Path) -> None:
+def _give_key_file(key, target: Path, source: Path) -> None:
     """A protected copy outside the app's folder gets its key file beside it (so it opens
     with the passphrase on another computer); a plain one replaces no stale key file."""
     if key is None:
         keys.remove_key_file(target)
     elif backup_dir() not in target.parents:
-        keys.copy_key_file(key, target)
+        keys.copy_key_file(key, target, source)
 
 
 def _passes_quick_check(path: Path) -> bool:
@@ -413,12 +415,23 @@ class Restored:
     set_aside: Path | None  # a damaged file it replaced, renamed beside it
 
 
-def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Restored:
+def restore_backup(
+    backup: Path, target: Path, *, force: bool = False, unprotect: bool | None = None
+) -> Restored:
     """Put the content of `backup` at `target`: a new file, or in place of the file there after
     keeping a copy of it. Refused (nothing changed) when the backup is damaged, when `target` is
-    open in another window, or, without `force`, when it holds another group."""
+    open in another window, or, without `force`, when it holds another group; without
+    `unprotect` (`force` by default), when a plain backup would replace a protected file."""
     backup, target = Path(backup), Path(target)
     check_is_group_file(backup)
+    unprotect = force if unprotect is None else unprotect
+    if (
+        not unprotect
+        and target.is_file()
+        and protection_of(target) is not None
+        and protection_of(backup) is None
+    ):
+        raise RestoreWouldUnprotect(target, backup)
     if target.is_dir():
         raise NotAGroupFile(target, "it is a folder")
     if not target.parent.is_dir():

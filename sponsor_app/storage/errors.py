@@ -79,9 +79,16 @@ class PassphraseNeeded(StorageError):
 
 
 class WrongPassphrase(StorageError):
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, key_file_alone: bool = False):
         self.path = path
-        super().__init__(f"That is not the passphrase of {path}. Nothing was changed.")
+        # AES-GCM cannot tell a wrong passphrase from a tampered slot: when only the key file
+        # beside it could open it, say that it may be the key file.
+        maybe = (
+            " (or its key file is damaged; the recovery code still opens it)"
+            if key_file_alone
+            else ""
+        )
+        super().__init__(f"That is not the passphrase of {path}{maybe}. Nothing was changed.")
 
 
 class WrongRecoveryCode(StorageError):
@@ -99,6 +106,52 @@ class NoPassphraseHere(StorageError):
             f"{path} is protected, but its key file ({key_file.name}) is not beside it and this "
             "computer has not opened it before, so its passphrase cannot open it here. Open it "
             "with its recovery code, or copy the key file next to it."
+        )
+
+
+class KeyFileNotWritten(StorageError):
+    """The passphrase slot could not be saved, so nothing was changed (the key must be safe
+    before the file is encrypted with it)."""
+
+    def __init__(self, path: Path, place: Path, error: OSError):
+        self.path = path
+        reason = (error.strerror or str(error)).lower()
+        super().__init__(
+            f"The key file {place} could not be written ({reason}), so {path} was not changed."
+        )
+
+
+class RestoreWouldUnprotect(StorageError):
+    """A plain backup over a protected file would silently remove its protection."""
+
+    def __init__(self, target: Path, backup: Path):
+        self.path = target
+        super().__init__(
+            f"{target} is protected with a passphrase; the backup {backup.name} is not: add "
+            "--force to restore it unprotected. Nothing was changed."
+        )
+
+
+class KeyFileDamaged(NoPassphraseHere):
+    """The key file beside a protected file is there but is no key file (damaged, empty, cut
+    short, a folder), and this computer has no slot of its own for the file."""
+
+    def __init__(self, path: Path, key_file: Path, what: str = "is damaged"):
+        self.path = path
+        StorageError.__init__(
+            self,
+            f"{key_file.name} {what}, so the passphrase cannot open {path} here: open the file "
+            "with its recovery code.",
+        )
+
+
+class KeyFileOfAnother(NoPassphraseHere):
+    def __init__(self, path: Path, key_file: Path):
+        self.path = path
+        StorageError.__init__(
+            self,
+            f"{key_file.name} belongs to another group file, so the passphrase cannot open "
+            f"{path} here: put its own key file beside it, or open it with its recovery code.",
         )
 
 

@@ -42,6 +42,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from . import files
+
 SECRET_BYTES = 20  # 160 bits: 32 characters of base32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default for PBKDF2-HMAC-SHA512
 KEY_FILE_SUFFIX = "-key"
@@ -234,6 +236,19 @@ def _stored(key_id: int) -> Path:
     return _store_folder() / f"{key_id_text(key_id)}.json"
 
 
+def _stored_if_any(key_id: int) -> Path:
+    """Where this computer's slot of key `key_id` would be, without making any folder (reading
+    must not fail on a key folder that cannot be made)."""
+    from ..locations import data_dir
+
+    return data_dir() / "keys" / f"{key_id_text(key_id)}.json"
+
+
+def stored_slot(key_id: int) -> Path:
+    """Where this computer keeps the slot of key `key_id` (its folder made if missing)."""
+    return _stored(key_id)
+
+
 def read_slot(path: Path) -> PassphraseSlot | None:
     try:
         return PassphraseSlot.from_json(Path(path).read_text(encoding="utf-8"))
@@ -245,11 +260,32 @@ def slots_for(group_file: Path, key_id: int) -> list[PassphraseSlot]:
     """The slots that may open the file with key `key_id`: its key file, then this
     computer's own (the passphrase of either works)."""
     found = []
-    for place in (key_file(group_file), _stored(key_id)):
+    for place in (key_file(group_file), _stored_if_any(key_id)):
         slot = read_slot(place)
         if slot is not None and slot.key_id == key_id and slot not in found:
             found.append(slot)
     return found
+
+
+def key_file_problem(group_file: Path, key_id: int) -> str | None:
+    """What is wrong with the key file beside `group_file` for key `key_id`: "missing",
+    "folder", "damaged" (unreadable, empty, cut short, not a slot) or "another" (a slot of
+    another key); None when it holds the slot."""
+    place = key_file(group_file)
+    if not place.exists():
+        return "missing"
+    if place.is_dir():
+        return "folder"
+    slot = read_slot(place)
+    if slot is None:
+        return "damaged"
+    return None if slot.key_id == key_id else "another"
+
+
+def stored_here(key_id: int) -> bool:
+    """This computer keeps a slot of its own for key `key_id`."""
+    slot = read_slot(_stored_if_any(key_id))
+    return slot is not None and slot.key_id == key_id
 
 
 def write_private(target: Path, text: str) -> None:
@@ -262,6 +298,7 @@ def write_private(target: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, target)
+        files.fsync_folder(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -275,12 +312,18 @@ def keep_slot(slot: PassphraseSlot, beside: Path | None = None) -> None:
         write_private(key_file(beside), slot.to_json())
 
 
-def copy_key_file(key: DataKey, target: Path) -> None:
+def copy_key_file(key: DataKey, target: Path, source: Path | None = None) -> None:
     """Give a copy of a protected file the key file it needs elsewhere: this computer's slot
-    for its key (the current passphrase), if there is one."""
-    slot = read_slot(_stored(key.key_id))
-    if slot is not None:
-        write_private(key_file(target), slot.to_json())
+    for its key (the current passphrase), or else the key file beside `source` (a computer
+    that never protected the file opened it with that one)."""
+    places = [_stored_if_any(key.key_id)]
+    if source is not None:
+        places.append(key_file(source))
+    for place in places:
+        slot = read_slot(place)
+        if slot is not None and slot.key_id == key.key_id:
+            write_private(key_file(target), slot.to_json())
+            return
 
 
 def remove_key_file(group_file: Path) -> None:

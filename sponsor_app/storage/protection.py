@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import files, lock
+from . import files, leftovers, lock
 from .connect import (
     DriverError,
     check_is_group_file,
@@ -30,6 +30,9 @@ from .connect import (
 )
 from .errors import (
     AlreadyProtected,
+    KeyFileDamaged,
+    KeyFileNotWritten,
+    KeyFileOfAnother,
     NoPassphraseHere,
     NotProtected,
     PassphraseNeeded,
@@ -42,12 +45,16 @@ from .facts import read_group, table_names
 from .keys import (
     BadRecoveryCode,
     DataKey,
-    keep_slot,
+    PassphraseSlot,
     key_file,
+    key_file_problem,
     lock_with,
     remove_key_file,
     slots_for,
+    stored_here,
+    stored_slot,
     unlock_with,
+    write_private,
 )
 from .schema import APPLICATION_ID
 
@@ -92,13 +99,26 @@ def unlock(
     else:
         slots = slots_for(path, key_id)
         if not slots:
-            raise NoPassphraseHere(path, key_file(path))
+            raise _no_slot(path, key_id)
         opened = (unlock_with(slot, passphrase or "") for slot in slots)
         key = next((key for key in opened if key is not None), None)
         if key is None:
-            raise WrongPassphrase(path)
+            raise WrongPassphrase(path, key_file_alone=not stored_here(key_id))
     remember_key(key)
     return key
+
+
+def _no_slot(path: Path, key_id: int) -> NoPassphraseHere:
+    """Why no passphrase slot opens the file here, in words true to its key file."""
+    place = key_file(path)
+    problem = key_file_problem(path, key_id)
+    if problem == "folder":
+        return KeyFileDamaged(path, place, "is a folder, not a key file")
+    if problem == "damaged":
+        return KeyFileDamaged(path, place)
+    if problem == "another":
+        return KeyFileOfAnother(path, place)
+    return NoPassphraseHere(path, place)
 
 
 def _key_of(path: Path) -> DataKey:
@@ -114,7 +134,12 @@ def _key_of(path: Path) -> DataKey:
 # --- protecting, removing, changing ----------------------------------------------------------
 def protect_file(path: Path, passphrase: str, progress: Progress | None = None) -> Protected:
     """Encrypt the closed group file at `path` with a new key under `passphrase`, and this
-    group's backups in the app's folder with it. Returns the recovery code to print."""
+    group's backups in the app's folder with it. Returns the recovery code to print.
+
+    The new slot is saved (beside the file and on this computer) before the encrypted file is
+    renamed into place: a failure or a kill at any moment leaves either the plain file (its
+    new key file removed, or harmless beside a plain file) or a protected file whose key is
+    saved."""
     path = Path(path)
     check_is_group_file(path)
     if is_protected(path):
@@ -123,8 +148,8 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
     remember_key(key)
     slot = lock_with(passphrase, key)
     with _locked(path):
-        group = _rewrite(path, key)
-        keep_slot(slot, beside=path)
+        leftovers.clean_beside(path)
+        group = _rewrite(path, key, _SlotWrite(path, slot))
     count = protect_backups(group, key, progress) if group else 0
     return Protected(path, key.recovery_code, count)
 
@@ -136,22 +161,25 @@ def unprotect_file(path: Path) -> Path:
     check_is_group_file(path)
     _key_of(path)
     with _locked(path):
+        leftovers.clean_beside(path)
         _rewrite(path, None)
-        remove_key_file(path)
+        remove_key_file(path)  # a kill before this leaves a key file a plain file ignores
     return path
 
 
 def change_passphrase(path: Path, passphrase: str) -> None:
-    """A new passphrase for the protected file at `path` (unlocked): a new slot beside it and
-    on this computer. The file, its backups and its recovery code are unchanged."""
+    """A new passphrase for the protected file at `path` (unlocked): a new slot beside it,
+    then on this computer. The file, its backups and its recovery code are unchanged. A slot
+    that cannot be written is KeyFileNotWritten, with both slots as they were."""
     path = Path(path)
-    keep_slot(lock_with(passphrase, _key_of(path)), beside=path)
+    _SlotWrite(path, lock_with(passphrase, _key_of(path))).write()
 
 
 def new_recovery_code(path: Path, passphrase: str) -> str:
     """Encrypt the closed protected file at `path` with a new key (so the old recovery code
     and old key files no longer open it) under `passphrase`; returns the new code. Its
-    backups keep the old key (and the old code opens them)."""
+    backups keep the old key (and the old code opens them). The new slot is saved before the
+    file is renamed, as for protect_file."""
     path = Path(path)
     check_is_group_file(path)
     _key_of(path)
@@ -159,9 +187,46 @@ def new_recovery_code(path: Path, passphrase: str) -> str:
     remember_key(key)
     slot = lock_with(passphrase, key)
     with _locked(path):
-        _rewrite(path, key)
-        keep_slot(slot, beside=path)
+        leftovers.clean_beside(path)
+        _rewrite(path, key, _SlotWrite(path, slot))
     return key.recovery_code
+
+
+class _SlotWrite:
+    """Save a slot as the key file beside a group file, then in this computer's store (each
+    written whole and fsynced), able to put both back as they were."""
+
+    def __init__(self, path: Path, slot: PassphraseSlot):
+        self._path = path
+        self._slot = slot
+        self._before: list[tuple[Path, str | None]] = []
+
+    def write(self) -> None:
+        place = key_file(self._path)
+        try:
+            for where in (lambda: key_file(self._path), lambda: stored_slot(self._slot.key_id)):
+                place = where()
+                self._before.append((place, _text_of(place)))
+                write_private(place, self._slot.to_json())
+        except OSError as error:
+            self.undo()
+            raise KeyFileNotWritten(self._path, place, error) from None
+
+    def undo(self) -> None:
+        for place, text in reversed(self._before):
+            with contextlib.suppress(OSError):
+                if text is None:
+                    place.unlink(missing_ok=True)
+                else:
+                    write_private(place, text)
+        self._before.clear()
+
+
+def _text_of(place: Path) -> str | None:
+    try:
+        return place.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def protect_backups(group_id: str, key: DataKey, progress: Progress | None = None) -> int:
@@ -198,11 +263,13 @@ class _locked:
         self._lock.release()
 
 
-def _rewrite(path: Path, key: DataKey | None) -> str | None:
-    """Write the file at `path` anew encrypted with `key` (or plain), checked, in one rename.
+def _rewrite(path: Path, key: DataKey | None, slot: _SlotWrite | None = None) -> str | None:
+    """Write the file at `path` anew encrypted with `key` (or plain), checked, in one rename;
+    `slot` is saved just before the rename (and put back if the rename does not happen).
     Returns its group's id."""
     partial = files.temporary_beside(path, "protecting")
     marker = lock.hold(partial)
+    renamed = False
     try:
         source = connect(path, pragmas=False)
         try:
@@ -215,9 +282,12 @@ def _rewrite(path: Path, key: DataKey | None) -> str | None:
         finally:
             source.close()
         files.fsync_file(partial)
+        if slot is not None:
+            slot.write()  # the key is safe before anything is encrypted with it
         for leftover in files.sidecars(path):
             leftover.unlink(missing_ok=True)
         files.replace(partial, path)
+        renamed = True
     except DriverError as error:
         with contextlib.suppress(OSError):
             files.remove_database(partial)
@@ -230,6 +300,8 @@ def _rewrite(path: Path, key: DataKey | None) -> str | None:
             files.remove_database(partial)
         raise
     finally:
+        if slot is not None and not renamed:
+            slot.undo()
         lock.let_go(partial, marker)
     return group.uuid if group else None
 

@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
-from . import backup, files, lock, migrate
+from . import backup, files, leftovers, lock, migrate
 from .changesets import close_change_set, open_change_set
 from .connect import (
     DriverError,
@@ -175,6 +175,7 @@ class Store:
         store = cls(path, actor, keep_backups)
         try:
             store.identity = store._lock.acquire(path)
+            leftovers.clean_beside(path)  # a killed protect's or restore's copies
             check_is_group_file(path)
             revision = migrate.current_revision(path)
             migrate.refuse_newer(path, revision)

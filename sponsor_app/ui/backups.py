@@ -87,19 +87,21 @@ class BackupActions(QObject):
         if how == NEW_FILE:
             self.restore_as_new(backup.path, path)
         elif self._confirm_replace(path, backup):
-            self.restore_over(backup.path, path)
+            self.restore_over(backup.path, path, unprotect=True)
 
     def _confirm_replace(self, path: Path, backup) -> bool:
+        from ..services.protection import is_protected
         from .dialogs.restore_dialog import taken_text
 
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Replace the open file"),
-            self.tr(
-                "Replace {} with the backup taken {}? Changes made since then will be in the "
-                "copy of the file kept first, not in the file."
-            ).format(path.name, taken_text(backup, self.context.info.locale)),
-        )
+        question = self.tr(
+            "Replace {} with the backup taken {}? Changes made since then will be in the "
+            "copy of the file kept first, not in the file."
+        ).format(path.name, taken_text(backup, self.context.info.locale))
+        if is_protected(path) and not is_protected(backup.path):
+            question += " " + self.tr(
+                "The backup is not protected with a passphrase, so the restored file will not be."
+            )
+        answer = QMessageBox.question(self.window, self.tr("Replace the open file"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_as_new(self, backup: Path, beside: Path) -> None:
@@ -110,11 +112,13 @@ class BackupActions(QObject):
         if target is not None:
             self._run_restore(backup, target)
 
-    def restore_over(self, backup: Path, target: Path) -> None:
+    def restore_over(self, backup: Path, target: Path, unprotect: bool = False) -> None:
         self.window.close_for_restore()
-        self._run_restore(backup, target, reopen_if_refused=True)
+        self._run_restore(backup, target, reopen_if_refused=True, unprotect=unprotect)
 
-    def _run_restore(self, backup: Path, target: Path, reopen_if_refused: bool = False) -> None:
+    def _run_restore(
+        self, backup: Path, target: Path, reopen_if_refused: bool = False, unprotect: bool = False
+    ) -> None:
         from ..services.backups import restore
 
         def failed(error: SponsorDeskError) -> None:
@@ -129,7 +133,11 @@ class BackupActions(QObject):
                 self._status(self.tr("Restored {}.").format(restored.target.name) + note)
 
         run_in_background(
-            self.window, self.tr("Restoring…"), lambda: restore(backup, target), done, failed
+            self.window,
+            self.tr("Restoring…"),
+            lambda: restore(backup, target, unprotect=unprotect),
+            done,
+            failed,
         )
 
     # --- a file that would not open ------------------------------------------------------------

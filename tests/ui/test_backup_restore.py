@@ -224,3 +224,49 @@ def test_the_window_notices_a_move_without_an_edit(window, qtbot, small_demo, tm
     window.open_file(small_demo)
     os.rename(small_demo, tmp_path / "elsewhere.sponsor")
     qtbot.waitUntil(window.banner.isVisible, timeout=6000)  # looked at every two seconds
+
+
+def test_restoring_a_plain_backup_over_a_protected_file_says_it_will_be_plain(
+    window, qtbot, small_demo, tmp_path, app_home
+):
+    """The window's Replace question says the protection goes, and only then restores (D11)."""
+    from datetime import datetime, timedelta
+
+    from sponsor_app import clock
+    from sponsor_app.services.protection import forget_keys, is_protected, protect_file, unlock
+    from sponsor_app.storage.backup import MANUAL, take_backup
+    from sponsor_app.storage.connect import connect
+    from sponsor_app.storage.facts import read_group
+
+    plain = tmp_path / "before protecting.sponsor"
+    plain.write_bytes(small_demo.read_bytes())
+    protect_file(small_demo, "kumara paddock wheelbarrow")
+    source = connect(plain, read_only=True)
+    try:  # a plain backup of this group, older than any other (the last row)
+        at = datetime.combine(clock.today(), datetime.min.time()) - timedelta(days=30)
+        take_backup(source, read_group(source), MANUAL, at=at)
+    finally:
+        source.close()
+    forget_keys()
+    unlock(small_demo, passphrase="kumara paddock wheelbarrow")
+    window.open_file(small_demo)
+    seen = {}
+
+    def choose(dialog: RestoreDialog) -> None:
+        dialog.table.selectRow(dialog.model.rowCount() - 1)
+
+        def confirm(box) -> None:
+            seen["question"] = box.text()
+            box.button(QMessageBox.StandardButton.Yes).click()
+
+        seen["confirm"] = on_next_modal(qtbot, confirm)
+        seen["confirm"].__enter__()
+        qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+
+    _restore_dialog(qtbot, window, choose)
+    seen["confirm"].__exit__(None, None, None)
+    assert "not protected with a passphrase, so the restored file will not be" in seen["question"]
+    qtbot.waitUntil(
+        lambda: "Restored Small demo.sponsor" in window.statusBar().currentMessage(), timeout=15000
+    )
+    assert not is_protected(small_demo)

@@ -1,0 +1,42 @@
+"""Passphrase protection as the window and the command line call it (services/protection)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sponsor_app.services.dashboard import dashboard
+from sponsor_app.services.groups import group_info, open_group
+from sponsor_app.services.protection import protect_file
+from sponsor_app.services.snapshot import load_snapshot, save_snapshot
+from sponsor_app.storage import connect as connections
+
+from ..conftest import write_demo_once
+
+PASSPHRASE = "kumara paddock wheelbarrow"
+
+
+@pytest.fixture(scope="module")
+def small_bytes(tmp_path_factory):
+    return write_demo_once(tmp_path_factory, "small")
+
+
+@pytest.fixture(autouse=True)
+def fresh_keyring():
+    connections.forget_keys()
+    yield
+    connections.forget_keys()
+
+
+def test_protecting_forgets_the_start_up_snapshot(tmp_path, small_bytes, app_home):
+    path = tmp_path / "Al-Khatib family.sponsor"
+    path.write_bytes(small_bytes)
+    with open_group(path) as store:
+        info, figures = group_info(store), dashboard(store)
+    save_snapshot(path, info, figures)
+    assert load_snapshot(path) is not None
+    snapshots = app_home / "data" / "snapshots"
+    assert [p.suffix for p in snapshots.iterdir()] == [".json"]
+
+    protect_file(path, PASSPHRASE)
+
+    assert list(snapshots.iterdir()) == []  # its figures, codes and path are gone

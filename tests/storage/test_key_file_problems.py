@@ -1,0 +1,98 @@
+"""A protected file's key file, as another computer finds it: each problem named truly (D9).
+Real files and real slots; "another computer" is another app folder."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from sponsor_app.storage import connect as connections
+from sponsor_app.storage.errors import (
+    KeyFileDamaged,
+    KeyFileOfAnother,
+    NoPassphraseHere,
+    WrongPassphrase,
+)
+from sponsor_app.storage.keys import key_file
+from sponsor_app.storage.protection import protect_file, unlock
+
+from ..conftest import write_demo_once
+
+PASSPHRASE = "kumara paddock wheelbarrow"
+
+
+@pytest.fixture(scope="module")
+def small_bytes(tmp_path_factory):
+    return write_demo_once(tmp_path_factory, "small")
+
+
+@pytest.fixture
+def protected(tmp_path, small_bytes, monkeypatch) -> Path:
+    """A protected file, then the test goes on as another computer that never opened it."""
+    path = tmp_path / "g.sponsor"
+    path.write_bytes(small_bytes)
+    protect_file(path, PASSPHRASE)
+    connections.forget_keys()
+    monkeypatch.setenv("SPONSOR_DESK_HOME", str(tmp_path / "another computer"))
+    yield path
+    connections.forget_keys()
+
+
+def _refusal(path: Path, passphrase: str = PASSPHRASE) -> Exception:
+    with pytest.raises(NoPassphraseHere) as refused:
+        unlock(path, passphrase=passphrase)
+    return refused.value
+
+
+def test_a_missing_key_file_is_said_to_be_missing(protected):
+    key_file(protected).unlink()
+    assert "is not beside it" in str(_refusal(protected))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "garbage{",
+        lambda text: "",
+        lambda text: text[:150],
+    ],
+    ids=["garbage", "empty", "cut short"],
+)
+def test_a_damaged_key_file_is_said_to_be_damaged(protected, damage):
+    place = key_file(protected)
+    place.write_text(damage(place.read_text()))
+    refusal = _refusal(protected)
+    assert isinstance(refusal, KeyFileDamaged)
+    assert str(refusal).startswith("g.sponsor-key is damaged")
+    assert "recovery code" in str(refusal) and "not beside it" not in str(refusal)
+
+
+def test_a_folder_in_place_of_the_key_file_is_said_to_be_a_folder(protected):
+    key_file(protected).unlink()
+    key_file(protected).mkdir()
+    assert "g.sponsor-key is a folder" in str(_refusal(protected))
+
+
+def test_another_files_key_file_is_said_to_belong_to_another(protected, tmp_path, small_bytes):
+    other = tmp_path / "p2.sponsor"
+    other.write_bytes(small_bytes)
+    protect_file(other, PASSPHRASE)
+    connections.forget_keys()
+    key_file(protected).write_bytes(key_file(other).read_bytes())
+    refusal = _refusal(protected)
+    assert isinstance(refusal, KeyFileOfAnother)
+    assert "g.sponsor-key belongs to another group file" in str(refusal)
+
+
+def test_a_tampered_slot_may_be_the_key_file_not_the_passphrase(protected):
+    place = key_file(protected)
+    slot = json.loads(place.read_text())
+    wrapped = bytearray(base64.b64decode(slot["wrapped"]))
+    wrapped[0] ^= 1
+    slot["wrapped"] = base64.b64encode(bytes(wrapped)).decode()
+    place.write_text(json.dumps(slot))
+    with pytest.raises(WrongPassphrase, match="or its key file is damaged; the recovery code"):
+        unlock(protected, passphrase=PASSPHRASE)
