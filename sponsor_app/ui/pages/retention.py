@@ -7,8 +7,10 @@ question says so before anything happens, and the file's history records who did
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -138,10 +140,18 @@ class RetentionCard(QGroupBox):
             if kind == "household"
             else retention.remove_volunteer_details
         )
+        # Seconds on a file of many years (the history is scrubbed, the file written anew).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             remove(self.context.store, row_id)
         except SponsorDeskError as error:
-            show_known_error(self, error)
+            failed = error
+        else:
+            failed = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failed is not None:
+            show_known_error(self, failed)
             return
         self.window().statusBar().showMessage(
             self.tr("Removed the personal details of {}.").format(who), 10000
