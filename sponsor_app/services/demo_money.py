@@ -223,13 +223,15 @@ def _pledges(start: date, today: date, rng: random.Random) -> list[Pledge]:
         ("once", 50_000),
         ("monthly", 2_000),
     ]
+    starts = [start + timedelta(days=rng.randint(0, 60)) for _ in plans]
     return [
         Pledge(
             donor=DONORS[n],
             amount_minor=amount,
             frequency=frequency,
-            start_on=start + timedelta(days=rng.randint(0, 60)),
-            end_on=add_months(start, 24) if n % 2 else None,
+            start_on=starts[n],
+            # Two years from its own start, as givers pledge: never all on one day (today).
+            end_on=add_months(starts[n], 24) if n % 2 else None,
             note="",
         )
         for n, (frequency, amount) in enumerate(plans)

@@ -66,3 +66,14 @@ def test_the_large_demo_looks_like_careful_books(tmp_path_factory):
         assert months and len(over) < len(months) / 2
         assert min(b.balance.minor for b in figures.month_end_balances) >= 0
         assert all(t.days_overdue <= 45 for t in figures.overdue)
+
+
+def test_the_demos_pledges_do_not_all_end_today(tmp_path):
+    """Half the pledges ended on the demo's "today" exactly, which read as a coincidence."""
+    from sponsor_app.services.funds import list_pledges
+
+    path = write_demo(tmp_path / "demo.sponsor", "small", today=TODAY)
+    with Store.open(path) as store:
+        ends = [p.end_on for p in list_pledges(store) if p.end_on is not None]
+    assert ends and TODAY not in ends
+    assert len(set(ends)) == len(ends)
