@@ -335,6 +335,7 @@ def run(argv: Sequence[str]) -> int:
         _clean_up_after_killed_backups()
         _make_temporary_files_private()
         for path in _group_files_of(args):
+            _clean_beside(path)  # check and backup never open a Store, which would do it
             _unlock(path)
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
@@ -351,6 +352,14 @@ def _clean_up_after_killed_backups() -> None:
     from .storage.leftovers import clean_partials
 
     clean_partials()
+
+
+def _clean_beside(path: Path) -> None:
+    """A killed unprotect or restore leaves a whole plain copy beside the file: gone before
+    anything else is done with it."""
+    from .storage.leftovers import clean_beside
+
+    clean_beside(path)
 
 
 def _make_temporary_files_private() -> None:

@@ -279,3 +279,23 @@ def test_a_passphrase_change_that_cannot_be_saved_is_one_line_and_changes_nothin
     with pytest.raises(WrongPassphrase):
         unlock(demo, passphrase=NEW_PASSPHRASE)
     unlock(demo, passphrase=PASSPHRASE)
+
+
+@pytest.mark.parametrize("command", ["check", "backup"])
+def test_check_and_backup_also_clear_a_killed_unprotects_plain_copy(demo, command, tmp_path):
+    """They read the file without opening a Store, so the copy survived them (the retest)."""
+    protect_file(demo, PASSPHRASE)
+    connections.forget_keys()
+    with _unprotect_until_written(demo):
+        pass
+    assert _plain_copies_beside(demo)
+    argv = [command, str(demo)] + (["--to", str(tmp_path / "out")] if command == "backup" else [])
+    done = subprocess.run(
+        [sys.executable, "-m", "sponsor_app", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SPONSOR_APP_PASSPHRASE": PASSPHRASE},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _plain_copies_beside(demo) == []
