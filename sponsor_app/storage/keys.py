@@ -222,8 +222,10 @@ def unlock_with(slot: PassphraseSlot, passphrase: str) -> DataKey | None:
 
 # --- where slots are kept --------------------------------------------------------------------
 def key_file(path: Path) -> Path:
-    """The key file beside a group file: `group.sponsor-key`."""
-    return Path(f"{path}{KEY_FILE_SUFFIX}")
+    """The key file beside a group file: `group.sponsor-key`, beside the file itself when
+    `path` is a symbolic link to it (protecting rewrites the real file, whatever link led to
+    it)."""
+    return Path(f"{Path(path).resolve()}{KEY_FILE_SUFFIX}")
 
 
 def _store_folder() -> Path:

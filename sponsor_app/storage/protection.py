@@ -121,6 +121,12 @@ def _no_slot(path: Path, key_id: int) -> NoPassphraseHere:
     return NoPassphraseHere(path, place)
 
 
+def _real(path: Path | str) -> Path:
+    """The file itself, when `path` is a symbolic link to it: rewriting the link's name would
+    put the encrypted (or plain) copy in place of the link and leave the real file as it was."""
+    return Path(path).resolve()
+
+
 def _key_of(path: Path) -> DataKey:
     key_id = protection_of(path)
     if key_id is None:
@@ -140,7 +146,7 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
     renamed into place: a failure or a kill at any moment leaves either the plain file (its
     new key file removed, or harmless beside a plain file) or a protected file whose key is
     saved."""
-    path = Path(path)
+    path = _real(path)
     check_is_group_file(path)
     if is_protected(path):
         raise AlreadyProtected(path)
@@ -157,7 +163,7 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
 def unprotect_file(path: Path) -> Path:
     """Write the closed protected file at `path` plain again (its key must be known here).
     Its backups stay protected: they open with the same passphrase or recovery code."""
-    path = Path(path)
+    path = _real(path)
     check_is_group_file(path)
     _key_of(path)
     with _locked(path):
@@ -171,7 +177,7 @@ def change_passphrase(path: Path, passphrase: str) -> None:
     """A new passphrase for the protected file at `path` (unlocked): a new slot beside it,
     then on this computer. The file, its backups and its recovery code are unchanged. A slot
     that cannot be written is KeyFileNotWritten, with both slots as they were."""
-    path = Path(path)
+    path = _real(path)
     _SlotWrite(path, lock_with(passphrase, _key_of(path))).write()
 
 
@@ -180,7 +186,7 @@ def new_recovery_code(path: Path, passphrase: str) -> str:
     and old key files no longer open it) under `passphrase`; returns the new code. Its
     backups keep the old key (and the old code opens them). The new slot is saved before the
     file is renamed, as for protect_file."""
-    path = Path(path)
+    path = _real(path)
     check_is_group_file(path)
     _key_of(path)
     key = DataKey.new()

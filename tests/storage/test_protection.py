@@ -276,3 +276,23 @@ def test_an_older_protected_file_is_upgraded_with_a_protected_backup(tmp_path):
         group = store.group.uuid
     (upgrade_backup,) = [b for b in list_backups(group) if b.reason.startswith("before-schema")]
     assert is_protected(upgrade_backup.path) and is_protected(path)
+
+
+def test_protecting_through_a_symbolic_link_protects_the_file_itself(demo, tmp_path):
+    """The link's name was rewritten: the link became an encrypted copy and the real file
+    stayed plain, while the app said "Protected"."""
+    link = tmp_path / "elsewhere" / "link.sponsor"
+    link.parent.mkdir()
+    link.symlink_to(demo)
+    names = _names(demo)
+    protect_file(link, PASSPHRASE)
+    assert link.is_symlink() and is_protected(demo)
+    assert key_file(demo).exists()
+    connections.forget_keys()
+    unlock(link, passphrase=PASSPHRASE)  # through the link: its key file is the real one's
+    assert _names(link) == names
+    change_passphrase(link, "a different tui sings")
+    new_recovery_code(link, "a different tui sings")
+    unprotect_file(link)
+    assert link.is_symlink() and not is_protected(demo)
+    assert _names(demo) == names
