@@ -248,6 +248,7 @@ def test_subject_tells_two_people_of_one_name_apart_by_number(demo, capsys, tmp_
     assert "fits 2 volunteers" in refused
     numbers = re.findall(r"#(\d+) Sam Lee <no email>", refused)
     assert len(numbers) == 2
+    assert f"(such as #{numbers[0]})" in refused  # one of them, not an unrelated "#12"
     out = tmp_path / "second"
     argv = ["subject", str(demo), "--volunteer", f"#{numbers[1]}", "--out", str(out)]
     assert run(argv) == 0

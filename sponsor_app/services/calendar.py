@@ -57,7 +57,7 @@ def find_volunteer(store, wanted: str) -> VolunteerRow:
     raise InvalidInput.single(
         "volunteer",
         f"“{wanted}” fits {len(found)} volunteers ({names}); give the email or the number "
-        "(#12) instead.",
+        f"(such as #{found[0].id}) instead.",
     )
 
 

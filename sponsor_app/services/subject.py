@@ -64,8 +64,8 @@ def write_subject_access(
             )
         ]
         names = _naming(words, others)
-        found = _rows_about(connection, person.id, names)
-        history = _history_of(connection, person.id, found, names)
+        found, theirs = _rows_about(connection, person.id, names)
+        history = _history_of(connection, person.id, theirs, names)
     private_folder(out)
     written = []
     for table, (columns, rows) in sorted(found.items()):
@@ -116,9 +116,13 @@ def _naming(words: list[str], others: list[str]):
     return names
 
 
-def _rows_about(connection, volunteer_id: int, names) -> dict[str, tuple]:
-    """table -> (columns, rows) of every row that points at the person or names them."""
+def _rows_about(connection, volunteer_id: int, names) -> tuple[dict[str, tuple], set]:
+    """table -> (columns, rows) of every row that points at the person or names them, and the
+    (table, row key) of those that point at them. A row that only mentions them (a family
+    member's note: "Aroha drove her to the clinic") is someone else's: of it only its id and
+    the text that names them are written, never the other person's name or birth date."""
     found: dict[str, tuple] = {}
+    theirs: set[tuple[str, str]] = set()
     for table in _tables(connection):
         info = connection.exec_driver_sql(f'PRAGMA table_info("{table}")').all()
         columns = [row[1] for row in info]
@@ -138,29 +142,29 @@ def _rows_about(connection, volunteer_id: int, names) -> dict[str, tuple]:
         if not pointing and not texts:
             continue
         quoted = ", ".join(f'"{c}"' for c in columns)
-        rows = [
-            row
-            for row in connection.exec_driver_sql(f'SELECT {quoted} FROM "{table}" ORDER BY rowid')
-            if any(row[i] == volunteer_id for i in pointing)
-            or any(isinstance(row[i], str) and names(row[i]) for i in texts)
-        ]
+        hidden = {columns.index(c) for c in SENSITIVE.get(table, ())}
+        key_at = columns.index("id") if "id" in columns else None
+        rows = []
+        for row in connection.exec_driver_sql(f'SELECT {quoted} FROM "{table}" ORDER BY rowid'):
+            if any(row[i] == volunteer_id for i in pointing):
+                shown = set(range(len(columns))) - hidden
+                if key_at is not None:
+                    theirs.add((table, json.dumps([row[key_at]])))
+            else:
+                shown = {i for i in texts if isinstance(row[i], str) and names(row[i])}
+                if not shown:
+                    continue
+                shown |= {key_at} if key_at is not None else set()
+            rows.append([_cell(v) if i in shown else "" for i, v in enumerate(row)])
         if rows:
-            hidden = {columns.index(c) for c in SENSITIVE.get(table, ())}
-            found[table] = (
-                columns,
-                [["" if i in hidden else _cell(v) for i, v in enumerate(row)] for row in rows],
-            )
-    return found
+            found[table] = (columns, rows)
+    return found, theirs
 
 
-def _history_of(connection, volunteer_id: int, found: dict[str, tuple], names) -> list[list[str]]:
-    """Every audit row of the rows found, or whose values name the person; and change sets
-    whose description names them. Sensitive values are left out of the values shown."""
-    keys: set[tuple[str, str]] = set()
-    for table, (columns, rows) in found.items():
-        if "id" in columns:
-            index = columns.index("id")
-            keys |= {(table, json.dumps([int(row[index])])) for row in rows}
+def _history_of(connection, volunteer_id: int, theirs: set, names) -> list[list[str]]:
+    """Every audit row of the rows that point at the person (all their values but the
+    sensitive ones), and of rows whose values name them (only the values that do); and
+    change sets whose description names them."""
     own = json.dumps([volunteer_id])
     history = []
     for row in connection.exec_driver_sql(
@@ -172,14 +176,24 @@ def _history_of(connection, volunteer_id: int, found: dict[str, tuple], names) -
         values = [_without_sensitive(table, v) for v in row[7:9]]
         if table == "volunteer" and key != own:
             continue  # another volunteer's own record, even if a note of theirs names them
-        if (
-            (table, key) not in keys
-            and not names(row[3])
-            and not any(v and names(v) for v in values)
-        ):
-            continue
-        history.append([_cell(v) for v in (*row[:7], *values)])
+        described = row[3]
+        if (table, key) not in theirs:
+            values = [_only_naming(v, names) for v in values]
+            if not names(described) and not any(values):
+                continue
+            if not names(described):  # "Edit member Yasmin …": someone else's step
+                described = ""
+        history.append([_cell(v) for v in (*row[:3], described, *row[4:7], *values)])
     return history
+
+
+def _only_naming(values: str | None, names) -> str | None:
+    """Of a row that is someone else's, only the values that name the person."""
+    if values is None:
+        return None
+    held = json.loads(values)
+    kept = {k: v for k, v in held.items() if isinstance(v, str) and names(v)}
+    return json.dumps(kept, ensure_ascii=False) if kept else None
 
 
 def _without_sensitive(table: str | None, values: str | None) -> str | None:

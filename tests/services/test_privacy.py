@@ -350,6 +350,12 @@ def test_subject_leaves_out_sensitive_notes_that_mention_the_person(demo, tmp_pa
     for path in (tmp_path / "out").iterdir():
         text = path.read_text(encoding="utf-8-sig")
         assert "Whitcombe" not in text and "XQ-778812" not in text, path.name
+        # The member's row is theirs, not the volunteer's: only the note naming the volunteer
+        # goes, never the member's name or birth date (the retest found both in both files).
+        assert member.full_name not in text, path.name
+        assert member.date_of_birth.isoformat() not in text, path.name
+    assert row["notes"] == f"Driven to the clinic by {person.full_name}"
+    assert row["full_name"] == row["date_of_birth"] == ""
 
 
 def test_subject_matches_whole_names_and_never_takes_another_volunteers_row(demo, tmp_path):
