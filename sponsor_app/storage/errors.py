@@ -104,7 +104,7 @@ class NoPassphraseHere(StorageError):
         self.path = path
         super().__init__(
             f"{path} is protected, but its key file ({key_file.name}) is not beside it and this "
-            "computer has not opened it before, so its passphrase cannot open it here. Open it "
+            "computer keeps no copy of its key, so its passphrase cannot open it here. Open it "
             "with its recovery code, or copy the key file next to it."
         )
 

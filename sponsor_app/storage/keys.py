@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,11 +252,26 @@ def stored_slot(key_id: int) -> Path:
     return _stored(key_id)
 
 
+_LARGEST_SLOT = 64 * 1024  # a slot is a few hundred bytes of JSON
+
+
 def read_slot(path: Path) -> PassphraseSlot | None:
+    """The slot in `path`, or None. Only a small regular file is read: a key file that is a
+    link to /dev/zero read until memory ran out, one to a pipe waited for ever."""
     try:
-        return PassphraseSlot.from_json(Path(path).read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        facts = os.fstat(fd)
+        if not stat.S_ISREG(facts.st_mode) or facts.st_size > _LARGEST_SLOT:
+            return None
+        text = os.read(fd, _LARGEST_SLOT + 1).decode("utf-8")
+        return PassphraseSlot.from_json(text)
     except (OSError, UnicodeDecodeError):
         return None
+    finally:
+        os.close(fd)
 
 
 def slots_for(group_file: Path, key_id: int) -> list[PassphraseSlot]:

@@ -96,3 +96,17 @@ def test_a_tampered_slot_may_be_the_key_file_not_the_passphrase(protected):
     place.write_text(json.dumps(slot))
     with pytest.raises(WrongPassphrase, match="or its key file is damaged; the recovery code"):
         unlock(protected, passphrase=PASSPHRASE)
+
+
+@pytest.mark.parametrize("kind", ["endless", "pipe"])
+def test_a_key_file_that_is_no_file_is_called_damaged_at_once(protected, kind):
+    """A link to /dev/zero was read until memory ran out; a pipe was waited on for ever."""
+    import os
+
+    place = key_file(protected)
+    place.unlink()
+    if kind == "endless":
+        place.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(place)
+    assert isinstance(_refusal(protected), KeyFileDamaged)
