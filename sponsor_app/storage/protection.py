@@ -46,6 +46,7 @@ from .keys import (
     BadRecoveryCode,
     DataKey,
     PassphraseSlot,
+    keep_slot,
     key_file,
     key_file_problem,
     lock_with,
@@ -100,10 +101,15 @@ def unlock(
         slots = slots_for(path, key_id)
         if not slots:
             raise _no_slot(path, key_id)
-        opened = (unlock_with(slot, passphrase or "") for slot in slots)
-        key = next((key for key in opened if key is not None), None)
+        opened = ((slot, unlock_with(slot, passphrase or "")) for slot in slots)
+        slot, key = next(((s, k) for s, k in opened if k is not None), (None, None))
         if key is None:
             raise WrongPassphrase(path, key_file_alone=not stored_here(key_id))
+        if not stored_here(key_id):
+            # Kept here too, so that this computer's own backups of the file (which have no
+            # key file beside them) open with the passphrase, not only with the code.
+            with contextlib.suppress(OSError):
+                keep_slot(slot)
     remember_key(key)
     return key
 

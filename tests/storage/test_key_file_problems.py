@@ -110,3 +110,12 @@ def test_a_key_file_that_is_no_file_is_called_damaged_at_once(protected, kind):
     else:
         os.mkfifo(place)
     assert isinstance(_refusal(protected), KeyFileDamaged)
+
+
+def test_a_computer_that_opened_it_once_keeps_the_key_for_its_own_backups(protected):
+    """Its own backups in the app folder have no key file beside them: they opened only with
+    the recovery code there (the retest's D10)."""
+    unlock(protected, passphrase=PASSPHRASE)  # from the key file beside it
+    connections.forget_keys()
+    key_file(protected).unlink()  # as for a backup of it in this computer's app folder
+    unlock(protected, passphrase=PASSPHRASE)
