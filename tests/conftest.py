@@ -67,6 +67,30 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
     return TODAY
 
 
+@pytest.fixture(autouse=True)
+def fresh_keyring():
+    """Each test starts as a new process would, with no file's key known, and leaves none."""
+    from sponsor_app.storage.connect import forget_keys
+
+    forget_keys()
+    yield
+    forget_keys()
+
+
+@pytest.fixture(scope="session")
+def small_bytes(tmp_path_factory):
+    """The small demo's bytes, written once for the run: a test copies them to its own file."""
+    return write_demo_once(tmp_path_factory, "small")
+
+
+@pytest.fixture
+def demo(small_bytes, tmp_path: Path) -> Path:
+    """A small demo group file of the test's own (some modules mean an open store by it)."""
+    path = tmp_path / "group.sponsor"
+    path.write_bytes(small_bytes)
+    return path
+
+
 @pytest.fixture
 def group_path(tmp_path: Path) -> Path:
     return tmp_path / "group.sponsor"

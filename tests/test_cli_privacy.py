@@ -17,29 +17,8 @@ from sponsor_app.cli import run
 from sponsor_app.storage.connect import forget_keys
 from sponsor_app.storage.protection import is_protected
 
-from .conftest import write_demo_once
-
 PASSPHRASE = "kumara paddock wheelbarrow"
 CTRL_D = "\x04"  # end of input, typed at a prompt
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
-
-@pytest.fixture
-def demo(tmp_path, small_bytes) -> Path:
-    path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    forget_keys()
-    yield
-    forget_keys()
 
 
 def _error(capsys, argv, code=1) -> str:

@@ -6,38 +6,14 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
-
-import pytest
 
 from sponsor_app.cli import run
 from sponsor_app.storage.connect import forget_keys
 from sponsor_app.storage.keys import key_file
 from sponsor_app.storage.protection import is_protected
 
-from .conftest import write_demo_once
-
 PASSPHRASE = "kumara paddock wheelbarrow"
 NEW_PASSPHRASE = "a different tui sings"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
-
-@pytest.fixture
-def demo(tmp_path, small_bytes) -> Path:
-    path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    forget_keys()
-    yield
-    forget_keys()
 
 
 def _ok(capsys, argv) -> str:

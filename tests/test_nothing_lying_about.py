@@ -16,14 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import Volunteer, VolunteerHours
 
-from .conftest import write_demo_once
-
 SECRET = "Whetu Secretname"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
 
 
 def _app(*argv: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -53,18 +53,12 @@ from sponsor_app.services.volunteers import (
 )
 from sponsor_app.storage.connect import connect
 
-from ..conftest import write_demo_once
 from ..reports.helpers import text_of
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
 LATER = date(2030, 1, 1)
 MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo household's support period
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
 
 
 @pytest.fixture

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from sponsor_app.services.dashboard import dashboard
 from sponsor_app.services.groups import group_info, open_group
 from sponsor_app.services.protection import protect_file
 from sponsor_app.services.snapshot import load_snapshot, save_snapshot
-from sponsor_app.storage import connect as connections
-
-from ..conftest import write_demo_once
 
 PASSPHRASE = "kumara paddock wheelbarrow"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    connections.forget_keys()
-    yield
-    connections.forget_keys()
 
 
 def test_protecting_forgets_the_start_up_snapshot(tmp_path, small_bytes, app_home):

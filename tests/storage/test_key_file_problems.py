@@ -19,14 +19,7 @@ from sponsor_app.storage.errors import (
 from sponsor_app.storage.keys import key_file
 from sponsor_app.storage.protection import protect_file, unlock
 
-from ..conftest import write_demo_once
-
 PASSPHRASE = "kumara paddock wheelbarrow"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
 
 
 @pytest.fixture

@@ -37,29 +37,7 @@ from sponsor_app.storage.protection import (
 )
 from sponsor_app.storage.store import Store
 
-from ..conftest import write_demo_once
-
 PASSPHRASE = "kumara paddock wheelbarrow"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
-
-@pytest.fixture
-def demo(tmp_path, small_bytes) -> Path:
-    path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    """Each test starts as a new process would: no key known."""
-    connections.forget_keys()
-    yield
-    connections.forget_keys()
 
 
 def _names(path: Path) -> list[str]:

@@ -28,29 +28,8 @@ from sponsor_app.storage.protection import (
     unlock,
 )
 
-from ..conftest import write_demo_once
-
 PASSPHRASE = "kumara paddock wheelbarrow"
 NEW_PASSPHRASE = "seventeen orange kayaks paddling"
-
-
-@pytest.fixture(scope="module")
-def small_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
-
-@pytest.fixture
-def demo(tmp_path, small_bytes) -> Path:
-    path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    connections.forget_keys()
-    yield
-    connections.forget_keys()
 
 
 def _names(path: Path) -> list[str]:

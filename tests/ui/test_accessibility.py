@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QLabel,
@@ -52,6 +53,19 @@ def unnamed_inputs(root: QWidget) -> list[str]:
     return missing
 
 
+def _every_form(window) -> list[QWidget]:
+    """One of each form a person fills in, built for the open file."""
+    store, info = window.context.store, window.context.info
+    return [
+        VolunteerDialog(roster.requirements_for_new(store), None, window, list_roles(store)),
+        TransactionDialog(info.currency, info.locale, list_categories(store), [(1, "H1")]),
+        PropertyDialog(),
+        InspectionDialog(1),
+        HouseholdDialog("H2"),
+        MemberDialog("H1"),
+    ]
+
+
 @pytest.mark.parametrize("key", [entry.key for entry in PAGES])
 def test_every_input_on_every_page_is_named(window, small_demo, key):
     window.open_file(small_demo)
@@ -68,15 +82,7 @@ def test_every_input_on_every_page_is_named(window, small_demo, key):
 
 def test_every_input_in_the_forms_is_named(window, small_demo):
     window.open_file(small_demo)
-    store, info = window.context.store, window.context.info
-    forms = [
-        VolunteerDialog(roster.requirements_for_new(store), None, window, list_roles(store)),
-        TransactionDialog(info.currency, info.locale, list_categories(store), [(1, "H1")]),
-        PropertyDialog(),
-        InspectionDialog(1),
-        HouseholdDialog("H2"),
-        MemberDialog("H1"),
-    ]
+    forms = _every_form(window)
     for form in forms:
         form.show()
         assert (type(form).__name__, unnamed_inputs(form)) == (type(form).__name__, [])
@@ -85,8 +91,6 @@ def test_every_input_in_the_forms_is_named(window, small_demo):
 
 def mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
     """Alt+letter keys that two visible labels or buttons under `root` both claim."""
-    from PySide6.QtWidgets import QAbstractButton
-
     claims: dict[str, list[str]] = {}
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(root):
@@ -103,7 +107,6 @@ def test_no_two_fields_or_buttons_share_an_alt_key(window, small_demo, qtbot):
     from sponsor_app.ui.dialogs.new_group_wizard import NewGroupWizard
 
     window.open_file(small_demo)
-    store, info = window.context.store, window.context.info
     wizard = NewGroupWizard(window)
     wizard.show()
     clashes = {}
@@ -117,14 +120,7 @@ def test_no_two_fields_or_buttons_share_an_alt_key(window, small_demo, qtbot):
         wizard.setStartId(wizard.nextId())
         wizard.restart()
     wizard.close()
-    forms = [
-        VolunteerDialog(roster.requirements_for_new(store), None, window, list_roles(store)),
-        TransactionDialog(info.currency, info.locale, list_categories(store), [(1, "H1")]),
-        PropertyDialog(),
-        InspectionDialog(1),
-        HouseholdDialog("H2"),
-        MemberDialog("H1"),
-    ]
+    forms = _every_form(window)
     for form in forms:
         form.show()
         found = mnemonic_clashes(form)

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
@@ -32,13 +31,6 @@ from sponsor_app.ui.dialogs.passphrase_dialogs import (
 from .conftest import type_into
 
 PASSPHRASE = "kumara paddock wheelbarrow"
-
-
-@pytest.fixture(autouse=True)
-def fresh_keyring():
-    forget_keys()
-    yield
-    forget_keys()
 
 
 @contextmanager
