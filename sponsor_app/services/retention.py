@@ -364,14 +364,17 @@ def _scrub_ledger(connection, household_id: int, names: set[str]) -> None:
         )
         if row[0] is not None
     }
-    for row_id in sorted(ids):
-        texts = connection.exec_driver_sql(
-            f"SELECT {', '.join(_LEDGER_TEXTS)} FROM ledger_transaction WHERE id = ?", (row_id,)
-        ).first()
-        if texts is None:
-            continue  # deleted since: only its history holds it
+    # One parameter however many rows (a placeholder each would meet SQLite's limit).
+    wanted = json.dumps(sorted(ids))
+    folded = _folded(names)
+    # Rows deleted since are left out here: only their history holds them.
+    for row_id, *texts in connection.exec_driver_sql(
+        f"SELECT id, {', '.join(_LEDGER_TEXTS)} FROM ledger_transaction "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        (wanted,),
+    ).all():
         values = dict(zip(_LEDGER_TEXTS, texts, strict=True))
-        clean = _without_names(values, names)
+        clean = _without_names(values, names, folded)
         if clean != values:
             clean["search_text"] = search_text_for(*(clean[c] for c in _LEDGER_TEXTS))
             sets = ", ".join(f"{column} = ?" for column in clean)
@@ -382,10 +385,10 @@ def _scrub_ledger(connection, household_id: int, names: set[str]) -> None:
     for audit_id, old, new in connection.exec_driver_sql(
         "SELECT id, old_values, new_values FROM audit_entry WHERE table_name = "
         "'ledger_transaction' AND json_extract(coalesce(new_values, old_values), '$.id') IN "
-        f"({', '.join('?' * len(ids))})",
-        tuple(sorted(ids)),
+        "(SELECT value FROM json_each(?))",
+        (wanted,),
     ).all():
-        sides = [_scrub_json(side, names) for side in (old, new)]
+        sides = [_scrub_json(side, names, folded) for side in (old, new)]
         if sides != [old, new]:
             connection.exec_driver_sql(
                 "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
@@ -393,9 +396,11 @@ def _scrub_ledger(connection, household_id: int, names: set[str]) -> None:
             )
 
 
-def _without_names(values: dict, names: set[str]) -> dict:
-    folded_names = [fold(name) for name in names if fold(name)]
+def _folded(names: set[str]) -> list[str]:
+    return [f for f in (fold(name) for name in names) if f]
 
+
+def _without_names(values: dict, names: set[str], folded_names: list[str]) -> dict:
     def clean(value):
         # replace_folded walks the text character by character: only where a name is (the
         # huge demo's 14,000 household transactions took 27 s when every value was walked).
@@ -409,11 +414,11 @@ def _without_names(values: dict, names: set[str]) -> dict:
     return {column: clean(value) for column, value in values.items()}
 
 
-def _scrub_json(values: str | None, names: set[str]) -> str | None:
+def _scrub_json(values: str | None, names: set[str], folded_names: list[str]) -> str | None:
     if values is None:
         return None
     held = json.loads(values)
-    clean = _without_names(held, names)
+    clean = _without_names(held, names, folded_names)
     if clean == held:
         return values
     if all(column in clean for column in _LEDGER_TEXTS):

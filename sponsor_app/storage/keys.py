@@ -229,16 +229,6 @@ def key_file(path: Path) -> Path:
     return Path(f"{Path(path).resolve()}{KEY_FILE_SUFFIX}")
 
 
-def _store_folder() -> Path:
-    from ..locations import data_dir, private_folder
-
-    return private_folder(data_dir() / "keys")
-
-
-def _stored(key_id: int) -> Path:
-    return _store_folder() / f"{key_id_text(key_id)}.json"
-
-
 def _stored_if_any(key_id: int) -> Path:
     """Where this computer's slot of key `key_id` would be, without making any folder (reading
     must not fail on a key folder that cannot be made)."""
@@ -249,7 +239,11 @@ def _stored_if_any(key_id: int) -> Path:
 
 def stored_slot(key_id: int) -> Path:
     """Where this computer keeps the slot of key `key_id` (its folder made if missing)."""
-    return _stored(key_id)
+    from ..locations import private_folder
+
+    place = _stored_if_any(key_id)
+    private_folder(place.parent)
+    return place
 
 
 _LARGEST_SLOT = 64 * 1024  # a slot is a few hundred bytes of JSON
@@ -325,7 +319,7 @@ def write_private(target: Path, text: str) -> None:
 
 def keep_slot(slot: PassphraseSlot, beside: Path | None = None) -> None:
     """Save the slot in this computer's store and, with `beside`, as that file's key file."""
-    write_private(_stored(slot.key_id), slot.to_json())
+    write_private(stored_slot(slot.key_id), slot.to_json())
     if beside is not None:
         write_private(key_file(beside), slot.to_json())
 
