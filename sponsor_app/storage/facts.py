@@ -33,6 +33,24 @@ def table_names(connection) -> set[str]:
     }
 
 
+_TEXT_AFFINITY = ("CHAR", "CLOB", "TEXT")  # SQLite's rule for a column of text affinity
+
+
+def text_columns(connection) -> dict[str, list[str]]:
+    """Every column of text affinity in every table of the live schema, by table (SQLite's own
+    and Alembic's bookkeeping left out). A privacy rule or test that walks these covers the
+    columns added next year without being edited."""
+    columns: dict[str, list[str]] = {}
+    for table in sorted(table_names(connection)):
+        if table.startswith("sqlite_") or table == "alembic_version":
+            continue
+        for row in connection.execute(f'PRAGMA table_info("{table}")'):
+            declared = (row[2] or "").upper()
+            if any(word in declared for word in _TEXT_AFFINITY):
+                columns.setdefault(table, []).append(row[1])
+    return columns
+
+
 def read_group(connection) -> GroupId | None:
     """The group's id and name, or None when the file has no group profile."""
     if "group_profile" not in table_names(connection):
