@@ -12,10 +12,10 @@ from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
 from . import charts
-from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
+from .accessible import Heading
+from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
 from .evaluation_sections import contact, finances, housing, method, narrative
 from .template import ReportDocTemplate
-from .text import markup
 from .words import (
     TREND_WORDS,
     VETTING_WORDS,
@@ -79,9 +79,10 @@ def cover(data: EvaluationData) -> list:
             "dates of birth, street addresses, donors or payees, and no health or immigration "
             "details. Free-text notes appear only where the group marked them shareable."
         )
-    title = heading(meta.title, "section-1")[1]
+    title = heading(meta.title, "section-1")[0]
     title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)
     title.bookmark = ("1. Cover", 0, "section-1")
+    title.accessible = Heading(meta.title, 1)
     lines = [
         ("Group", meta.group_name),
         ("Programme", meta.programme),
@@ -167,7 +168,7 @@ def summary(data: EvaluationData, width: float) -> list:
         for h in data.households:
             family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
             members = "; ".join(h.members) or "no members recorded"
-            story.append(rich(f"<b>{markup(family)}</b>: {markup(members)}"))
+            story.append(labelled(family, members))
     return story
 
 
