@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,7 +12,7 @@ from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
-from . import charts
+from . import accessible, charts
 from .accessible import Heading
 from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
 from .evaluation_sections import contact, finances, housing, method, narrative
@@ -47,8 +48,17 @@ def section(number: int) -> list:
 
 def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = False) -> None:
     doc = ReportDocTemplate(out, data.meta, invariant=invariant)
-    width = doc.width
-    story = [
+    doc.build_story(story(data, doc.width))
+
+
+def html(data: EvaluationData) -> str:
+    """The accessible HTML version: written from the same story as the PDF."""
+    width = ReportDocTemplate(io.BytesIO(), data.meta).width
+    return accessible.html(story(data, width), data.meta)
+
+
+def story(data: EvaluationData, width: float) -> list:
+    return [
         *cover(data),
         PageBreak(),
         *summary(data, width),
@@ -61,7 +71,6 @@ def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = Fa
         *method(data, width),
         *narrative(data, width),
     ]
-    doc.build_story(story)
 
 
 # --- 1 ---------------------------------------------------------------------------------------
