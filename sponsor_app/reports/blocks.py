@@ -19,6 +19,7 @@ from .text import break_lines, is_complex, markup, widest_unit
 # A heading's level in the accessible version: the report's title is the one level 1.
 HEADING_LEVELS = {"title": 1, "h1": 2, "h2": 3}
 PADDING = 4  # a table cell's left and right padding (styles.table_style)
+GIVES = 0.25  # of a column's width, at most, to widen another
 SMALLEST = 7.0  # a cell's type shrinks to this, at most, before a word is broken
 
 
@@ -192,15 +193,16 @@ def fit_columns(
     short = sum(max(0.0, n - w) for n, w in zip(needs, widths, strict=True))
     if not short:
         return widths
-    spare = [max(0.0, w - n) for n, w in zip(needs, widths, strict=True)]
+    # A column gives up at most a quarter of its width, never below what it needs itself: a
+    # long email should not squeeze every other column to its longest word.
+    spare = [max(0.0, min(w - n, w * GIVES)) for n, w in zip(needs, widths, strict=True)]
     taken = min(short, sum(spare))
     if not taken:
         return widths
-    given = taken  # shared among the short columns in proportion to what each lacks
-    result = []
+    result = []  # shared among the short columns in proportion to what each lacks
     for width, need, room in zip(widths, needs, spare, strict=True):
         if need > width:
-            result.append(width + given * (need - width) / short)
+            result.append(width + taken * (need - width) / short)
         else:
             result.append(width - taken * room / sum(spare))
     return result

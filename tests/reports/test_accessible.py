@@ -139,7 +139,7 @@ def test_right_to_left_names_are_isolated_and_in_reading_order(report_store, tmp
 
 def test_the_html_is_never_written_onto_the_report_or_an_existing_file(report_store, tmp_path):
     period = default_period(report_store)
-    with pytest.raises(CannotWrite, match="ending in .pdf"):
+    with pytest.raises(CannotWrite, match=r"ending in \.pdf"):
         generate(report_store, ReportRequest(ReportKind.EVALUATION, tmp_path / "r.html", period))
     (tmp_path / "s.html").write_text("keep me")
     with pytest.raises(CannotWrite, match="already exists"):
