@@ -200,7 +200,12 @@ def _add_report_commands(commands) -> None:
         help=f"one of: {', '.join(k.value for k in GROUP_REPORTS)}",
     )
     report.add_argument("file", type=Path)
-    report.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    report.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the PDF to write (evaluation: its accessible HTML version goes beside it, .html)",
+    )
     report.add_argument(
         "--from",
         dest="start",
@@ -730,6 +735,8 @@ def _report(args) -> int:
     print(f"Wrote the {kind.title.lower()}{note} to {made.path}")
     if made.bundle is not None:
         print(f"Wrote its data bundle to {made.bundle}")
+    if made.html is not None:
+        print(f"Wrote its accessible version (HTML, for screen readers) to {made.html}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,11 +12,11 @@ from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
-from . import charts
-from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
+from . import accessible, charts
+from .accessible import Heading
+from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
 from .evaluation_sections import contact, finances, housing, method, narrative
 from .template import ReportDocTemplate
-from .text import markup
 from .words import (
     TREND_WORDS,
     VETTING_WORDS,
@@ -47,8 +48,17 @@ def section(number: int) -> list:
 
 def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = False) -> None:
     doc = ReportDocTemplate(out, data.meta, invariant=invariant)
-    width = doc.width
-    story = [
+    doc.build_story(story(data, doc.width))
+
+
+def html(data: EvaluationData) -> str:
+    """The accessible HTML version: written from the same story as the PDF."""
+    width = ReportDocTemplate(io.BytesIO(), data.meta).width
+    return accessible.html(story(data, width), data.meta)
+
+
+def story(data: EvaluationData, width: float) -> list:
+    return [
         *cover(data),
         PageBreak(),
         *summary(data, width),
@@ -61,7 +71,6 @@ def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = Fa
         *method(data, width),
         *narrative(data, width),
     ]
-    doc.build_story(story)
 
 
 # --- 1 ---------------------------------------------------------------------------------------
@@ -79,9 +88,10 @@ def cover(data: EvaluationData) -> list:
             "dates of birth, street addresses, donors or payees, and no health or immigration "
             "details. Free-text notes appear only where the group marked them shareable."
         )
-    title = heading(meta.title, "section-1")[1]
+    title = heading(meta.title, "section-1")[0]
     title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)
     title.bookmark = ("1. Cover", 0, "section-1")
+    title.accessible = Heading(meta.title, 1)
     lines = [
         ("Group", meta.group_name),
         ("Programme", meta.programme),
@@ -167,7 +177,7 @@ def summary(data: EvaluationData, width: float) -> list:
         for h in data.households:
             family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
             members = "; ".join(h.members) or "no members recorded"
-            story.append(rich(f"<b>{markup(family)}</b>: {markup(members)}"))
+            story.append(labelled(family, members))
     return story
 
 

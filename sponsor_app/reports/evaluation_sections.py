@@ -9,6 +9,7 @@ from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES
 from ..services.evaluation_data import EvaluationData
 from . import charts, fonts, styles
+from .accessible import Lines
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .words import (
     budget_left,
@@ -372,6 +373,9 @@ def narrative(data: EvaluationData, width: float) -> list:
             ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]
+    )
+    signatures.accessible = Lines(
+        "Two people sign for the group on the printed report: name, role, signature and date."
     )
     story.append(KeepTogether([para("Signed for the group", "h2"), signatures]))  # fmt: skip
     return story

@@ -21,6 +21,8 @@ from .template import ReportDocTemplate
 from .words import budget_left, long_date, money_writer, period_label, short_date
 
 ROW_HEIGHT = 12.5
+# Explained under the rows of every page where a restricted amount appears.
+RESTRICTED = ("R ", "R before an amount: restricted income, kept for the purpose it was given for.")
 SECTIONS = ("Summary", "Transactions by category", "Budget against actual", "Pledges", "Receipts missing")  # fmt: skip
 
 
@@ -92,7 +94,7 @@ def statement_rows(data: StatementData, widths: tuple[float, ...]) -> list[tuple
                 cells.append(line.counterparty)
             cells += [line.method, line.household_code, amount]
             rows.append(("line", cells))
-        total = [fit(f"Total {block.name}", sum(widths[:-1]), bold=True), *blank[:-1]]
+        total = [f"Total {block.name}", *blank[:-1]]  # its label spans all but the amount
         rows.append(("total", [*total, money.minor(sign * block.total_minor)]))
     return rows
 
@@ -104,8 +106,9 @@ def ledger_tables(data: StatementData, width: float, frame_height: float) -> lis
     header, widths = columns(data.meta.named, width)
     # One flowable for every line: it splits itself where each page ends, and each piece is
     # drawn as one page of text (no re-measuring of what is left).
-    story.append(RowsPage(header, statement_rows(data, widths), widths, ROW_HEIGHT))
-    story.append(para("R: restricted income, kept for the purpose it was given for.", "note"))
+    story.append(
+        RowsPage(header, statement_rows(data, widths), widths, ROW_HEIGHT, legend=RESTRICTED)
+    )
     return story
 
 

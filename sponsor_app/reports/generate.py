@@ -35,6 +35,9 @@ class ReportRequest:
     named: bool = False
     household_ids: tuple[int, ...] | None = None
     bundle: Path | None = None  # the evaluation's data bundle, beside the PDF
+    # The evaluation's accessible HTML version (for a screen reader); None: beside the PDF,
+    # with its name and ".html". The evaluation report always comes with one.
+    html: Path | None = None
     force: bool = False  # replace files that exist
     invariant: bool = False  # same data, same bytes (tests)
     generated_at: datetime | None = None
@@ -47,6 +50,7 @@ class GeneratedReport:
     bundle: Path | None
     period: Period
     named: bool
+    html: Path | None = None
 
 
 def check_target(path: Path, force: bool) -> None:
@@ -91,6 +95,10 @@ def generate(store: Store, request: ReportRequest) -> GeneratedReport:
         check_target(r.bundle, r.force)
         if Path(r.bundle).resolve() == Path(r.out).resolve():
             raise CannotWrite("The bundle and the report need different file names.")
+    html_path = None
+    if r.kind is ReportKind.EVALUATION:
+        html_path = accessible_path(r)
+        check_target(html_path, r.force)
     ids = list(r.household_ids) if r.household_ids is not None else None
     extra = {"generated_at": r.generated_at}
     bundle = None
@@ -100,6 +108,7 @@ def generate(store: Store, request: ReportRequest) -> GeneratedReport:
             layout = evaluation.build
             if r.bundle is not None:
                 bundle = bundle_bytes(data)
+            page = evaluation.html(data).encode("utf-8")
         case ReportKind.FINANCES:
             data, layout = statement_data(store, r.period, r.named, **extra), finances.build
         case ReportKind.ROSTER:
@@ -115,7 +124,24 @@ def generate(store: Store, request: ReportRequest) -> GeneratedReport:
     write_file(r.out, lambda stream: layout(data, stream, invariant=r.invariant))
     if bundle is not None:
         write_file(r.bundle, lambda stream: stream.write(bundle))
-    return GeneratedReport(r.kind, Path(r.out), r.bundle, r.period, data.meta.named)
+    if html_path is not None:
+        write_file(html_path, lambda stream: stream.write(page))
+    return GeneratedReport(r.kind, Path(r.out), r.bundle, r.period, data.meta.named, html_path)
+
+
+def accessible_path(request: ReportRequest) -> Path:
+    """Where the evaluation's HTML version goes: as asked, else beside the PDF ("X.html" for
+    "X.pdf"); never onto the PDF or the bundle."""
+    path = (
+        Path(request.html) if request.html is not None else Path(request.out).with_suffix(".html")
+    )
+    taken = [Path(request.out)] + ([Path(request.bundle)] if request.bundle is not None else [])
+    if any(path.resolve() == other.resolve() for other in taken):
+        raise CannotWrite(
+            f"The accessible version would be written onto {path}: give the report a name "
+            "ending in .pdf."
+        )
+    return path
 
 
 def combine_bundles(

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Table
 from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
-from .template import ReportDocTemplate
+from .template import ReportDocTemplate, RunningLabel
 from .words import VETTING_WORDS, hours, money_writer, short_date
 
 
@@ -87,6 +87,7 @@ def build_checklist(
         if number:
             story.append(PageBreak())
         arrival = short_date(household.arrival_date, meta.locale) or "not set yet"
+        story.append(RunningLabel(f"Household {household.household_code}"))
         story += heading(
             f"Household {household.household_code}", f"household-{household.household_code}"
         )
@@ -124,6 +125,8 @@ def build_checklist(
                     ("LINEBELOW", (4, 1), (4, -1), 0.6, styles.INK),
                 ]
             )
+            # every page names its household (and phase) in its running head
+            story.append(RunningLabel(f"Household {household.household_code}: {phase.label}"))
             story += heading(
                 phase.label, f"household-{household.household_code}-{phase.value}", level=1
             )

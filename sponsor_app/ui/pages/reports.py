@@ -290,7 +290,9 @@ class ReportsPage(Page):
         bundle = None
         if self.bundle.isChecked() and kind is ReportKind.EVALUATION:
             bundle = unique_path(folder, f"{stem} data", ".zip")
-        request = ReportRequest(kind, out, period, named, ids, bundle)
+        # The evaluation's accessible HTML version, under a name of its own beside the PDF.
+        page = unique_path(folder, out.stem, ".html") if kind is ReportKind.EVALUATION else None
+        request = ReportRequest(kind, out, period, named, ids, bundle, html=page)
         store = self.context.store
         self.generate_button.setEnabled(False)
         self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
@@ -314,6 +316,8 @@ class ReportsPage(Page):
         self.settings.remember_report(self.context.info.uuid, entry)
         self._set_result(made.path)
         extra = self.tr(" and its data bundle") if made.bundle else ""
+        if made.html is not None:
+            extra += self.tr(" (with {} for a screen reader)").format(made.html.name)
         self.result.setText(self.tr("Saved {}{}.").format(made.path.name, extra))
         self._load_recent()
 
