@@ -22,6 +22,10 @@ def run_window(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SponsorDesk")
+    app.setDesktopFileName("sponsor-desk")  # the installed .desktop file: its name and icon
+    from .widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     from .translations import install
 
     install(app)
