@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -581,6 +582,29 @@ class MainWindow(QMainWindow):
             ).format(__version__),
         )
 
+    def bring_forward(self, path: Path | None = None) -> None:
+        """Another start of the app handed over to this window: come to the front, and open
+        the file it was asked to open (unless it is this one, or a dialog is waiting for an
+        answer: then the dialog comes forward and the file is named in the status bar)."""
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if path is None or (self.context.is_open and _same_file(path, self.context.path)):
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.raise_()
+            modal.activateWindow()
+            self.statusBar().showMessage(
+                self.tr("To open {}, first finish with the dialog that is open.").format(path),
+                20000,
+            )
+            return
+        self.open_later(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to ask: every change is already saved.
         self.settings.set_geometry(self.saveGeometry())
@@ -627,6 +651,13 @@ class MainWindow(QMainWindow):
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
+
+
+def _same_file(one: Path, other: Path | None) -> bool:
+    try:
+        return other is not None and Path(one).samefile(other)
+    except OSError:
+        return False
 
 
 def _dress(page: Page, entry) -> None:
