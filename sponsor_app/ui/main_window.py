@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import platform
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+/"),
         )
         help_menu.addSeparator()
-        self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
+        self.about_action = self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
 
     def _update_protection_actions(self) -> None:
         """Protect a plain file; change or remove the passphrase of a protected one."""
@@ -572,15 +573,38 @@ class MainWindow(QMainWindow):
             else self.tr("Opened; every change is saved as you make it")
         )
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Sponsor Desk"),
+    def about(self) -> QMessageBox:
+        """The version, where this copy is installed and where it keeps its own files: what
+        someone helping with an update or a problem asks first."""
+        from html import escape
+
+        from PySide6 import __version__ as qt_version
+
+        from ..locations import data_dir, installed_at, log_dir
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Sponsor Desk"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             self.tr(
-                "<b>Sponsor Desk {}</b><br>Records and reports for community refugee sponsorship "
-                "groups. Everything stays in one file on this computer."
-            ).format(__version__),
+                "<b>Sponsor Desk {version}</b><br>Records and reports for community refugee "
+                "sponsorship groups. Everything stays in one file on this computer."
+                "<p>Installed in: {installed}<br>Its backups and settings: {data}<br>"
+                "Its logs: {logs}</p><p><small>Python {python}, Qt {qt}</small></p>"
+            ).format(
+                version=__version__,
+                installed=escape(str(installed_at())),
+                data=escape(str(data_dir())),
+                logs=escape(str(log_dir())),
+                python=escape(platform.python_version()),
+                qt=escape(qt_version),
+            )
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def bring_forward(self, path: Path | None = None) -> None:
         """Another start of the app handed over to this window: come to the front, and open
