@@ -76,11 +76,8 @@ def appimage(arch: str, runtime: Path) -> Path:
     (appdir / "AppRun").symlink_to("usr/lib/sponsor-desk/sponsor-desk")
     image = ROOT / "build" / "appimage" / "payload.squashfs"
     image.unlink(missing_ok=True)
-    subprocess.run(
-        ["mksquashfs", str(appdir), str(image), "-root-owned", "-noappend", "-quiet"]
-        + ["-comp", "gzip", "-b", "1M"],
-        check=True,
-    )
+    options = ("-root-owned", "-noappend", "-quiet", "-comp", "gzip", "-b", "1M")
+    subprocess.run(["mksquashfs", str(appdir), str(image), *options], check=True)
     out = DIST / f"Sponsor_Desk-{version()}-{arch}.AppImage"
     with out.open("wb") as target:
         for part in (runtime, image):
