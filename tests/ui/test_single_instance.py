@@ -60,9 +60,7 @@ def _stop(process: subprocess.Popen) -> None:
     process.communicate(timeout=WAIT)
 
 
-def test_a_second_start_hands_the_file_to_the_running_window(
-    qapp, demo, app_home, socket_folder
-):
+def test_a_second_start_hands_the_file_to_the_running_window(qapp, demo, app_home, socket_folder):
     first = _start()
     try:
         _until(lambda: first.poll() is not None or hand_over(None), "the first window")
