@@ -54,4 +54,8 @@ def run_window(argv: list[str]) -> int:
     target = args.file or settings.last_file()
     if target is not None:
         window.start(target)
+    from . import startup_probe
+
+    if startup_probe.wanted():
+        startup_probe.watch(app, window)
     return app.exec()
