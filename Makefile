@@ -11,7 +11,7 @@ endif
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshots translations bundle clean
+.PHONY: run test test-bundle lint format bench screenshots translations bundle clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sponsor Desk needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -29,9 +29,13 @@ $(BUILD_STAMP): $(STAMP) requirements-build.lock
 run: $(STAMP)
 	@$(PY) -m sponsor_app.qt_check && $(BIN)/sponsor-app $(FILE)
 
-test: $(STAMP)
+# SPONSOR_DESK_BUNDLE_TEST=1 adds the test that builds the installable app (minutes).
+test: $(STAMP) $(if $(SPONSOR_DESK_BUNDLE_TEST),$(BUILD_STAMP))
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(PY) -m ruff check sponsor_app tests bench tools packaging
+
+test-bundle: $(BUILD_STAMP)
+	SPONSOR_DESK_BUNDLE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m bundle
 
 lint: $(STAMP)
 	$(PY) -m ruff check sponsor_app tests bench tools packaging

@@ -1,7 +1,7 @@
 """Pack the built folder (dist/sponsor-desk/) for Linux: a tarball, and an AppImage when the
 tools for one are here.
 
-`python packaging/linux/pack.py` after PyInstaller (`make bundle` runs both). Writes
+`python packaging/linux/pack.py [--dist DIR]` after PyInstaller (`make bundle` runs both). Writes
 dist/sponsor-desk-VERSION-linux-ARCH.tar.gz: the folder with its program, a .desktop file, the
 icon, the file type, and install-desktop-entry.sh for the application menu. Then, if
 `mksquashfs` (Debian's squashfs-tools) and an AppImage runtime are found (see appimage_runtime),
@@ -22,7 +22,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DIST = ROOT / "dist"
-APP = DIST / "sponsor-desk"
 ICON = ROOT / "build" / "icon" / "sponsor-desk.png"
 RUNTIME_VARIABLE = "APPIMAGE_RUNTIME"
 DESKTOP_FILES = ("sponsor-desk.desktop", "sponsor-desk-mime.xml", "install-desktop-entry.sh")
@@ -50,10 +49,10 @@ def _readable(info: tarfile.TarInfo) -> tarfile.TarInfo:
     return info
 
 
-def tarball(arch: str) -> Path:
-    out = DIST / f"sponsor-desk-{version()}-linux-{arch}.tar.gz"
+def tarball(dist: Path, arch: str) -> Path:
+    out = dist / f"sponsor-desk-{version()}-linux-{arch}.tar.gz"
     with tarfile.open(out, "w:gz", compresslevel=6) as archive:
-        archive.add(APP, arcname="sponsor-desk", filter=_readable)
+        archive.add(dist / "sponsor-desk", arcname="sponsor-desk", filter=_readable)
     return out
 
 
@@ -66,10 +65,10 @@ def appimage_runtime(arch: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def appimage(arch: str, runtime: Path) -> Path:
+def appimage(dist: Path, arch: str, runtime: Path) -> Path:
     appdir = ROOT / "build" / "appimage" / "Sponsor_Desk.AppDir"
     shutil.rmtree(appdir, ignore_errors=True)
-    shutil.copytree(APP, appdir / "usr" / "lib" / "sponsor-desk", symlinks=True)
+    shutil.copytree(dist / "sponsor-desk", appdir / "usr" / "lib" / "sponsor-desk", symlinks=True)
     shutil.copy2(HERE / "sponsor-desk.desktop", appdir / "sponsor-desk.desktop")
     shutil.copy2(ICON, appdir / "sponsor-desk.png")
     (appdir / ".DirIcon").symlink_to("sponsor-desk.png")
@@ -78,7 +77,7 @@ def appimage(arch: str, runtime: Path) -> Path:
     image.unlink(missing_ok=True)
     options = ("-root-owned", "-noappend", "-quiet", "-comp", "gzip", "-b", "1M")
     subprocess.run(["mksquashfs", str(appdir), str(image), *options], check=True)
-    out = DIST / f"Sponsor_Desk-{version()}-{arch}.AppImage"
+    out = dist / f"Sponsor_Desk-{version()}-{arch}.AppImage"
     with out.open("wb") as target:
         for part in (runtime, image):
             with part.open("rb") as source:
@@ -87,13 +86,15 @@ def appimage(arch: str, runtime: Path) -> Path:
     return out
 
 
-def main() -> int:
-    if not (APP / "sponsor-desk").is_file():
-        print(f"pack: {APP}/sponsor-desk is missing: run PyInstaller first", file=sys.stderr)
+def main(argv: list[str]) -> int:
+    dist = Path(argv[1]) if len(argv) == 2 and argv[0] == "--dist" else DIST
+    app = dist / "sponsor-desk"
+    if not (app / "sponsor-desk").is_file():
+        print(f"pack: {app}/sponsor-desk is missing: run PyInstaller first", file=sys.stderr)
         return 1
     arch = platform.machine()
-    add_desktop_files(APP)
-    print(f"Wrote {tarball(arch).relative_to(ROOT)}")
+    add_desktop_files(app)
+    print(f"Wrote {tarball(dist, arch)}")
     runtime = appimage_runtime(arch)
     if shutil.which("mksquashfs") is None:
         print("No AppImage: mksquashfs is missing (sudo apt install squashfs-tools).")
@@ -103,9 +104,9 @@ def main() -> int:
             "docs/releasing.md); the tarball is the Linux download."
         )
     else:
-        print(f"Wrote {appimage(arch, runtime).relative_to(ROOT)}")
+        print(f"Wrote {appimage(dist, arch, runtime)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
