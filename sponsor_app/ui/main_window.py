@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
 
         from PySide6 import __version__ as qt_version
 
-        from ..locations import data_dir, installed_at, log_dir
+        from ..locations import backup_dir, config_dir, installed_at, log_dir
 
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Sponsor Desk"))
@@ -590,12 +590,13 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<b>Sponsor Desk {version}</b><br>Records and reports for community refugee "
                 "sponsorship groups. Everything stays in one file on this computer."
-                "<p>Installed in: {installed}<br>Its backups and settings: {data}<br>"
-                "Its logs: {logs}</p><p><small>Python {python}, Qt {qt}</small></p>"
+                "<p>Installed in: {installed}<br>Backups: {backups}<br>Settings: {settings}<br>"
+                "Logs: {logs}</p><p><small>Python {python}, Qt {qt}</small></p>"
             ).format(
                 version=__version__,
                 installed=escape(str(installed_at())),
-                data=escape(str(data_dir())),
+                backups=escape(str(backup_dir())),
+                settings=escape(str(config_dir())),
                 logs=escape(str(log_dir())),
                 python=escape(platform.python_version()),
                 qt=escape(qt_version),

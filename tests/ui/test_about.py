@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import sponsor_app
 from sponsor_app import __version__
-from sponsor_app.locations import data_dir, installed_at
+from sponsor_app.locations import backup_dir, config_dir, installed_at, log_dir
 from sponsor_app.ui.main_window import MainWindow
 
 
@@ -25,7 +25,8 @@ def test_about_names_the_version_and_the_installation(qtbot, app_home):
     text = box.text()
     assert f"Sponsor Desk {__version__}" in text
     assert str(Path(sponsor_app.__file__).resolve().parent.parent) in text  # run from source
-    assert str(data_dir()) in text and str(app_home) in text  # the test's folders, not real ones
+    for folder in (backup_dir(), config_dir(), log_dir()):  # the test's, not the real ones
+        assert str(folder) in text and str(app_home) in str(folder)
     box.close()
 
 
