@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Sponsor Desk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works, in a temporary folder (touches none of yours)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     new = commands.add_parser("new", help="create an empty group file")
@@ -336,6 +341,13 @@ def run(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
         return int(done.code or 0)
+    if args.self_test:  # before any clean-up below: it must touch none of the user's folders
+        from .selftest import run as self_test
+
+        return self_test()
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
     try:
         _clean_up_after_killed_backups()
         _make_temporary_files_private()
