@@ -65,11 +65,18 @@ _PARTICLE_WORDS = (
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # Words that say a name is an organisation's, so its words alone are not names.
 _ORGANISATION_TEXT = (
-    "agency association bank board centre center charity church club co college company "
-    "corporation council countdown dept department foundation group inc incorporated "
-    "limited ltd management ministry mosque new organisation organization partners pak "
-    "property realty rentals rotary school services shop society store supermarket temple "
-    "trust university welcome world zealand"
+    "agency agent airlines airways appeal appliances association bakery bank board books "
+    "bowls broadband bus butcher cafe camp centre center charity church circle clinic club co "
+    "college committee community company corporation council countdown courier cricket dental "
+    "dept department doctors electric energy fellowship football foundation fund furniture "
+    "garage gas group hall hapu hardware harriers health hospital hotel housing hub inc "
+    "incorporated insurance interfaith internet iwi kiwanis landlord library limited lions "
+    "lodge ltd mall management manager marae mart market medical memorial ministry mission "
+    "mobile mosque motel motors netball network new organisation organization parish "
+    "partners pak pharmacy post power private property quakers realty rentals restaurant "
+    "rotary rugby runanga school scouts services shop society sports store supermarket "
+    "surgery taxi team telecom temple tenancy trade traders transport trust university "
+    "valley warehouse water welcome whanau world zealand"
 )
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
 _STREET_WORDS = (
@@ -126,8 +133,9 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 
 def reads_as_person(name: str) -> bool:
-    """ "Margaret Smith" reads as a person's name, "Kāpiti Rotary Club" and "A HADDAD KOHA"
-    as an organisation's or a reference: only a person's parts are masked alone."""
+    """ "Margaret Smith" reads as a person's name, "Kāpiti Rotary Club", "Hutt Valley
+    Harriers" and "A HADDAD KOHA 12345" as an organisation's or a reference: only a person's
+    parts are masked alone."""
     words = _words(name)
     return 2 <= len(words) <= 4 and not any(w in _ORGANISATION_WORDS or w.isdigit() for w in words)
 
@@ -136,13 +144,19 @@ class NameFinder:
     """Finds the known personal values (and emails, phones and addresses by their shape) in a
     text, and masks them."""
 
-    def __init__(self, known: Iterable[Known], *, by_shape: bool = True):
+    def __init__(
+        self, known: Iterable[Known], *, by_shape: bool = True, places: Iterable[str] = ()
+    ):
+        """`places`: words the file uses for places and for the group itself ("Kāpiti",
+        "Nelson"): never a name alone when they are part of a donor's or payee's name
+        ("Kāpiti Quakers"), though a person's name is masked whatever its words."""
         self._phrases: dict[tuple[str, ...], str] = {}
         self._emails: dict[str, str] = {}
         self._phones: dict[str, str] = {}
         self._by_shape = by_shape
         whole: dict[tuple[str, ...], str] = {}
         parts: dict[tuple[str, ...], str] = {}
+        place_words = {w for place in places for w in _words(place)}
         for item in known:
             if not item.text or not item.text.strip():
                 continue
@@ -160,7 +174,8 @@ class NameFinder:
                 )
                 if person:
                     for part in name_parts(item.text):
-                        _add(parts, (part,), item.label)
+                        if item.kind is KnownKind.PERSON or part not in place_words:
+                            _add(parts, (part,), item.label)
                 if item.kind is KnownKind.ADDRESS:
                     street = item.text.split(",")[0]
                     if _words(street) != words and _words(street):
@@ -183,10 +198,22 @@ class NameFinder:
 
     def mask(self, text: str) -> str:
         """`text` with each name, email, phone number and address replaced by its label."""
-        found = self.find(text)
-        for item in reversed(found):
-            text = text[: item.start] + item.label + text[item.end :]
-        return text
+        return self.masked(text)[0]
+
+    def masked(self, text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """`text` masked, and where in the result each label stands (start, end), so what
+        was put in place of a name can be shown marked."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = length = 0
+        for item in self.find(text):
+            pieces += [text[at : item.start], item.label]
+            length += item.start - at
+            spans.append((length, length + len(item.label)))
+            length += len(item.label)
+            at = item.end
+        pieces.append(text[at:])
+        return "".join(pieces), tuple(spans)
 
     def names_someone(self, text: str) -> bool:
         return bool(self.find(text))

@@ -12,7 +12,7 @@ from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .template import ReportDocTemplate
-from .words import VETTING_WORDS, hours, money_writer, short_date
+from .words import VETTING_WORDS, arrival_text, hours, money_writer, short_date
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def build_checklist(
     for number, household in enumerate(data.households):
         if number:
             story.append(PageBreak())
-        arrival = short_date(household.arrival_date, meta.locale) or "not set yet"
+        arrival = arrival_text(household.arrival_date, household.arrival_month, meta.locale)
         story += heading(
             f"Household {household.household_code}", f"household-{household.household_code}"
         )
