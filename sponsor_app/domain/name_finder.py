@@ -154,8 +154,7 @@ class NameFinder:
         self._emails: dict[str, str] = {}
         self._phones: dict[str, str] = {}
         self._by_shape = by_shape
-        whole: dict[tuple[str, ...], str] = {}
-        parts: dict[tuple[str, ...], str] = {}
+        whole, parts = _Labels(), _Labels()
         place_words = {w for place in places for w in _words(place)}
         for item in known:
             if not item.text or not item.text.strip():
@@ -167,19 +166,20 @@ class NameFinder:
                     _add(self._phones, _digits(item.text)[-9:], item.label)
             else:
                 words = _words(item.text)[:_LONGEST]
+                known_person = item.kind is KnownKind.PERSON
                 if words:
-                    _add(whole, words, item.label)
-                person = item.kind is KnownKind.PERSON or (
+                    whole.add(words, item.label, known_person)
+                person = known_person or (
                     item.kind is KnownKind.NAME and reads_as_person(item.text)
                 )
                 if person:
                     for part in name_parts(item.text):
-                        if item.kind is KnownKind.PERSON or part not in place_words:
-                            _add(parts, (part,), item.label)
+                        if known_person or part not in place_words:
+                            parts.add((part,), item.label, known_person)
                 if item.kind is KnownKind.ADDRESS:
                     street = item.text.split(",")[0]
                     if _words(street) != words and _words(street):
-                        _add(whole, _words(street)[:_LONGEST], item.label)
+                        whole.add(_words(street)[:_LONGEST], item.label, False)
         # A whole name outranks a part of another's that happens to be the same word.
         self._phrases = {**parts, **whole}
         self._longest = max((len(k) for k in self._phrases), default=0)
@@ -258,6 +258,27 @@ class NameFinder:
             if self._by_shape:
                 found += [Found(m.start(), m.end(), AN_ADDRESS) for m in _STREET.finditer(text)]
         return found
+
+
+class _Labels(dict):
+    """Words -> what to say instead. A person the file holds (a family member, a volunteer)
+    outranks a donor or payee of the same name: the volunteer who also gave money is still
+    "Volunteer 7"; two people of one name are "someone"."""
+
+    def __init__(self):
+        super().__init__()
+        self._people: set = set()
+
+    def add(self, key, label: str, person: bool) -> None:
+        held = self.get(key)
+        if held is None or held == label:
+            self[key] = label
+        elif person and key not in self._people:
+            self[key] = label  # a person's own label over a donor's or payee's
+        elif person or key not in self._people:
+            self[key] = SOMEONE
+        if person:
+            self._people.add(key)
 
 
 def _add(table: dict, key, label: str) -> None:

@@ -248,17 +248,27 @@ def plan(data: EvaluationData, width: float) -> list:
         )
     )
     story.append(para("Overdue tasks", "h2"))
+    named = meta.named
     if data.overdue:
         story.append(
             table(
-                ("Household", "Task", "Outcome area", "Due", "Days overdue", "Assigned to"),
+                (
+                    "Household",
+                    "Task",
+                    "Outcome area",
+                    "Due",
+                    "Days overdue" if named else "Months overdue",
+                    "Assigned to",
+                ),
                 [
                     [
                         cell(t.household_code),
                         wrap(t.title),
                         wrap(OUTCOME_NAMES[t.area]),
-                        short_date(t.due_on, meta.locale),
-                        f"{t.days_overdue:,}",
+                        short_date(t.due_on, meta.locale)
+                        if named
+                        else month_label(t.due_month, meta.locale),
+                        f"{t.days_overdue:,}" if named else f"{t.months_overdue:,}",
                         wrap(t.who or "nobody"),
                     ]
                     for t in data.overdue
@@ -275,7 +285,13 @@ def plan(data: EvaluationData, width: float) -> list:
             table(
                 ("Household", "Milestone", "Completed"),
                 [
-                    [cell(m.household_code), wrap(m.title), short_date(m.completed_on, meta.locale)]
+                    [
+                        cell(m.household_code),
+                        wrap(m.title),
+                        short_date(m.completed_on, meta.locale)
+                        if named
+                        else month_label(m.completed_month, meta.locale),
+                    ]
                     for m in data.milestones
                 ],
                 (60, width - 150, 90),

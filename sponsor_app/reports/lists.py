@@ -104,7 +104,7 @@ def build_checklist(
                 [
                     TickBox(line.done),
                     wrap(line.title),
-                    short_date(line.due_on, meta.locale),
+                    arrival_text(line.due_on, line.due_month, meta.locale, missing=""),
                     wrap(line.who or "–"),
                     "",
                 ]

@@ -65,6 +65,8 @@ class TextSource(StrEnum):
     MOVE_IN_ITEM = "move_in_item"
     INSPECTION = "inspection"
     INDICATOR_VALUE = "indicator_value"
+    INDICATOR_LABEL = "indicator_label"  # from a bundle (combine)
+    FIGURE_LABEL = "figure_label"  # from a bundle (combine)
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,8 @@ class Disclosure:
         return self.typed(TextSource.PLACE, published) if published else NO_TOWN
 
     def arrival(self, day: date | None) -> date | None:
-        """The exact arrival date in a named report; None otherwise (see arrival_month)."""
+        """The exact date of an arrival (or of a task due from it) in a named report; None in
+        an anonymised one, which gives the month only."""
         return day if self.named else None
 
     def indicator_value(self, indicator: Indicator, value: str | None) -> str | None:

@@ -69,11 +69,16 @@ class AreaPhase:
 
 @dataclass(frozen=True)
 class OverdueTask:
+    """An anonymised report gives months, not days: a task due on arrival day (the welcome at
+    the airport) would otherwise give the day of arrival away."""
+
     household_code: str
     title: str
     area: OutcomeArea
-    due_on: date
-    days_overdue: int
+    due_on: date | None  # named reports only
+    days_overdue: int | None  # named reports only
+    due_month: date
+    months_overdue: int  # calendar months from the month it was due to the period's end
     who: str
 
 
@@ -81,7 +86,8 @@ class OverdueTask:
 class Milestone:
     household_code: str
     title: str
-    completed_on: date
+    completed_on: date | None  # named reports only
+    completed_month: date
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,7 @@ def evaluation_data(
 def _gather(
     store: Store, meta: ReportMeta, chosen: list[HouseholdRef], disclosure: Disclosure
 ) -> EvaluationData:
-    period = meta.period
+    period, named = meta.period, meta.named
     ids = {h.id for h in chosen}
     code = disclosure.household
     tasks = [t for t in plan_tasks(store) if t.household_id in ids]
@@ -293,15 +299,22 @@ def _gather(
                 code(t.household_code),
                 _task_title(disclosure, t.title),
                 t.outcome_area,
-                t.due_on,
-                (period.end - t.due_on).days,
+                t.due_on if named else None,
+                (period.end - t.due_on).days if named else None,
+                t.due_on.replace(day=1),
+                months_since(t.due_on, period.end),
                 disclosure.volunteer(t.assignee_id),
             )
             for t in tasks
             if _overdue_at(t, period.end)
         ),
         milestones=tuple(
-            Milestone(code(t.household_code), _task_title(disclosure, t.title), t.completed_on)
+            Milestone(
+                code(t.household_code),
+                _task_title(disclosure, t.title),
+                t.completed_on if named else None,
+                t.completed_on.replace(day=1),
+            )
             for t in sorted(tasks, key=lambda t: (t.completed_on or date.min, t.household_code))
             if t.milestone and t.status is TaskStatus.DONE and t.completed_on in period
         ),

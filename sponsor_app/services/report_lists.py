@@ -87,7 +87,8 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
 @dataclass(frozen=True)
 class ChecklistLine:
     title: str
-    due_on: date | None
+    due_on: date | None  # named checklists only: a task due on arrival day gives it away
+    due_month: date | None  # the first of the month it is due
     who: str
     done: bool
 
@@ -136,7 +137,8 @@ def checklist_data(
                 tuple(
                     ChecklistLine(
                         disclosure.words(TextSource.TASK_TITLE, t.title),
-                        t.due_on,
+                        disclosure.arrival(t.due_on),
+                        t.due_on.replace(day=1) if t.due_on else None,
                         disclosure.volunteer(t.assignee_id),
                         t.status is TaskStatus.DONE,
                     )
