@@ -138,7 +138,7 @@ class Disclosure:
         """A text of many lines (the narrative): each line masked and recorded on its own."""
         if self.named:
             return text
-        return "\n".join(self.typed(source, line) for line in text.split("\n"))
+        return "\n".join(self.typed(source, line.strip()) for line in text.split("\n"))
 
     def words(self, source: TextSource, text: str) -> str:
         """Text in a place where the app offers its own words: those pass unchanged; anything

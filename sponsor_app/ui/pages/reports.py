@@ -1,12 +1,15 @@
-"""Reports page: choose a report, its period, households and whether it names people; type the
-evaluation's narrative; generate it off the GUI thread; open it; the last 20 made listed."""
+"""Reports page: choose a report, its period, households and whether it names people (each
+kind keeps its own choice, anonymised unless ticked); type the evaluation's narrative, with the
+words an anonymised report masks marked as you type; see every typed line an anonymised report
+will contain before it is written; generate it off the GUI thread; open it; the last 20 made
+listed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,13 +32,15 @@ from PySide6.QtWidgets import (
 from ...domain.errors import SponsorDeskError
 from ...domain.periods import Period
 from ...domain.reports import GROUP_REPORTS, ReportKind
+from ...services.disclosure import Released, TextSource, read_disclosure
 from ...services.narratives import Narrative, narrative, save_narrative
 from ...services.report_data import default_period, households
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings
 from ..widgets.date_field import required_date
-from ..worker import run_in_background
+from ..widgets.outgoing_text import MaskedWordsHighlighter, OutgoingTextView
+from ..worker import run_in_background, run_quietly
 from .base import Page, empty_state
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,12 +57,23 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
 
 class ReportsPage(Page):
     title = "Reports"
-    watches = frozenset({"report_narrative", "household", "group_profile"})
+    # Any change may change what a report says: the preview of its typed text is read again.
+    watches = frozenset({"*"})
 
     def __init__(self, context, parent: QWidget | None = None, settings: AppSettings | None = None):
         super().__init__(context, parent)
         self.settings = settings or AppSettings()
         self.last_made: Path | None = None
+        # "Include names", per kind: anonymised unless ticked for that kind (issue 19 item 6)
+        self.names_for: dict[ReportKind, bool] = {}
+        self._preview_asked = 0  # the newest preview asked for; older answers are dropped
+        self._gathered_lines: tuple[Released, ...] = ()
+        self._preview_ready = False  # the lines shown are those of the choices made now
+        self._disclosure = None  # the finder for the narrative's marks, read off the GUI thread
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self._gather_preview)
 
         self.kind = QComboBox()
         for kind in GROUP_REPORTS:
@@ -71,6 +87,7 @@ class ReportsPage(Page):
         self.households = QListWidget()
         self.households.setMaximumHeight(90)
         self.named = QCheckBox(self.tr("Include &names (the report is then confidential)"))
+        self.named.toggled.connect(self._on_named_toggled)
         self.bundle = QCheckBox(self.tr("Also save the figures as a data &bundle (CSV files)"))
         self.folder = QLineEdit()
         choose = QPushButton(self.tr("C&hoose folder…"))
@@ -103,6 +120,12 @@ class ReportsPage(Page):
         )
         self.highlights.setAccessibleName(self.tr("Highlights"))
         self.challenges.setAccessibleName(self.tr("Challenges"))
+        self.marks = [
+            MaskedWordsHighlighter(edit.document(), edit)
+            for edit in (self.highlights, self.challenges)
+        ]
+        for edit in (self.highlights, self.challenges):
+            edit.textChanged.connect(self._show_preview)
         self.save_narrative_button = QPushButton(self.tr("&Save narrative"))
         self.save_narrative_button.clicked.connect(self.save_narrative)
         box = QFormLayout(self.narrative_box)
@@ -135,8 +158,12 @@ class ReportsPage(Page):
         self.recent.setAccessibleName(self.tr("Reports made"))
         self.recent.itemActivated.connect(lambda item: self._open(Path(item.data(PATH_ROLE))))
         self.recent_empty = empty_state(self.tr("Reports you generate are listed here."))
+        self.outgoing = OutgoingTextView()
+        self.outgoing.setAccessibleName(self.tr("Typed text that leaves the file"))
         right = QWidget()
         column = QVBoxLayout(right)
+        column.addWidget(QLabel(self.tr("<b>What leaves the file</b>")))
+        column.addWidget(self.outgoing, 3)
         column.addWidget(QLabel(self.tr("<b>Last reports made</b> (double-click to open)")))
         column.addWidget(self.recent, 1)
         column.addWidget(self.recent_empty)
@@ -150,6 +177,7 @@ class ReportsPage(Page):
         layout.addWidget(splitter)
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.households.itemChanged.connect(lambda _item: self._preview_timer.start())
         self.add_shortcuts(
             [(self.tr("Generate report"), QKeySequence("Ctrl+Return"), self.generate)]
         )
@@ -176,6 +204,7 @@ class ReportsPage(Page):
                 editor.blockSignals(False)
             self.start.setProperty("loaded", True)
         chosen = self._checked_codes()
+        self.households.blockSignals(True)
         self.households.clear()
         for household in households(store):
             item = QListWidgetItem(household.code)
@@ -184,8 +213,11 @@ class ReportsPage(Page):
             wanted = chosen is None or household.code in chosen
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.households.addItem(item)
+        self.households.blockSignals(False)
         self._load_narrative()
         self._load_recent()
+        self._read_finder()
+        self._preview_timer.start()
 
     def _checked_codes(self) -> set[str] | None:
         if self.households.count() == 0:
@@ -211,27 +243,138 @@ class ReportsPage(Page):
     def kind_chosen(self) -> ReportKind:
         return ReportKind(self.kind.currentData())
 
+    def names_included(self, kind: ReportKind | None = None) -> bool:
+        """Whether a report of this kind will name people: ticked for that kind, or a kind
+        that always does (the roster)."""
+        kind = kind or self.kind_chosen()
+        return kind.always_named or self.names_for.get(kind, False)
+
     def _on_kind_changed(self, *_):
         kind = self.kind_chosen()
         evaluation = kind is ReportKind.EVALUATION
         self.narrative_box.setEnabled(evaluation)
         self.bundle.setEnabled(evaluation)
+        # each kind shows its own choice: the roster's tick never carries over to another
+        self.named.blockSignals(True)
+        self.named.setChecked(self.names_included(kind))
         self.named.setEnabled(not kind.always_named)
-        if kind.always_named:
-            self.named.setChecked(True)
+        self.named.blockSignals(False)
         self.households.setEnabled(kind not in (ReportKind.FINANCES, ReportKind.ROSTER))
+        self._after_names_changed()
+
+    def _on_named_toggled(self, checked: bool) -> None:
+        kind = self.kind_chosen()
+        if not kind.always_named:
+            self.names_for[kind] = checked
+        self._after_names_changed()
+
+    def _after_names_changed(self) -> None:
+        self._set_marks()
+        self._preview_timer.start()
+
+    def _set_marks(self) -> None:
+        """Mark masked words in the narrative only while the report would mask them."""
+        named = self.names_included()
+        for mark in self.marks:
+            mark.set_finder(None if named or self._disclosure is None else self._disclosure.finder)
 
     def _on_period_changed(self, *_):
         if self.context.is_open and self._period_problem() is None:
             self._load_narrative()
+            self._preview_timer.start()
 
     def _load_narrative(self) -> None:
+        """The narrative kept for this period; words being typed for it stay (a change made
+        elsewhere reloads the page, and must not take them away)."""
         if self._period_problem() is not None:
             return
         text = narrative(self.context.store, self.period())
+        edited = getattr(self, "_narrative_period", None) == self.period() and (
+            self._typed_narrative() != getattr(self, "_saved_narrative", None)
+        )
+        self._saved_narrative = text
+        self._narrative_period = self.period()
+        if edited:
+            return
         self.highlights.setPlainText(text.highlights)
         self.challenges.setPlainText(text.challenges)
-        self._saved_narrative = text
+
+    # --- what leaves the file ------------------------------------------------------------------
+    def _read_finder(self) -> None:
+        """The name finder the narrative's marks use, built once per change of the file (not
+        per keystroke), off the GUI thread."""
+        store = self.context.store
+
+        def done(disclosure) -> None:
+            self._disclosure = disclosure
+            self._set_marks()
+            self._show_preview()
+
+        run_quietly(lambda: read_disclosure(store, named=False), done, lambda _error: None)
+
+    def _request(self, out: Path | None = None, bundle: Path | None = None):
+        from ...reports.generate import ReportRequest
+
+        kind = self.kind_chosen()
+        ids = None
+        if self.households.isEnabled():
+            ids = tuple(
+                self.households.item(n).data(PATH_ROLE)
+                for n in range(self.households.count())
+                if self.households.item(n).checkState() == Qt.CheckState.Checked
+            )
+        named = self.names_included(kind)
+        return ReportRequest(kind, out or Path("preview.pdf"), self.period(), named, ids, bundle)
+
+    def _gather_preview(self) -> None:
+        """Read (off the GUI thread) what the chosen report would contain, for the list of
+        typed lines; the newest request wins."""
+        from ...reports.generate import gather
+
+        if not self.context.is_open or self._period_problem() is not None:
+            return
+        if self.names_included():
+            self.outgoing.show_named()
+            return
+        self._preview_asked += 1
+        asked, store, request = self._preview_asked, self.context.store, self._request()
+        self._preview_ready = False
+        self.outgoing.show_waiting()
+
+        def done(gathered) -> None:
+            if asked == self._preview_asked and not self.names_included():
+                self._gathered_lines = gathered.released
+                self._preview_ready = True
+                self._show_preview()
+
+        run_quietly(lambda: gather(store, request), done, lambda _error: None)
+
+    def preview_is_current(self) -> bool:
+        """Whether "What leaves the file" shows the report as the choices now make it."""
+        return self.names_included() or (self._preview_ready and not self._preview_timer.isActive())
+
+    def _live_lines(self) -> tuple[Released, ...]:
+        """The gathered lines, with the narrative as it is typed now (masked as the report
+        will mask it) in place of the one kept in the file; none until they are read."""
+        if not self._preview_ready:
+            return ()
+        lines = [line for line in self._gathered_lines if line.source is not TextSource.NARRATIVE]
+        if self.kind_chosen() is ReportKind.EVALUATION and self._disclosure is not None:
+            seen = set()
+            typed = self._typed_narrative()
+            for line in f"{typed.highlights}\n{typed.challenges}".split("\n"):
+                line = line.strip()
+                if line and line not in seen:
+                    seen.add(line)
+                    text, spans = self._disclosure.masked(line)
+                    lines.append(Released(TextSource.NARRATIVE, line, text, spans))
+        return tuple(lines)
+
+    def _show_preview(self) -> None:
+        if self.names_included():
+            self.outgoing.show_named()
+        elif self._preview_ready and self._disclosure is not None:
+            self.outgoing.show_lines(self._live_lines())
 
     def _typed_narrative(self) -> Narrative:
         return Narrative(
@@ -258,7 +401,9 @@ class ReportsPage(Page):
 
     # --- making a report ----------------------------------------------------------------------
     def generate(self) -> None:
-        from ...reports.generate import ReportRequest, generate
+        """Gather the report off the GUI thread; an anonymised one is written only when its
+        typed lines are exactly those the page shows (otherwise they are shown, to check)."""
+        from ...reports.generate import gather
 
         if (problem := self._period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))
@@ -266,14 +411,7 @@ class ReportsPage(Page):
         kind, period = self.kind_chosen(), self.period()
         if kind is ReportKind.EVALUATION and not self.save_narrative():
             return
-        ids = None
-        if self.households.isEnabled():
-            ids = tuple(
-                self.households.item(n).data(PATH_ROLE)
-                for n in range(self.households.count())
-                if self.households.item(n).checkState() == Qt.CheckState.Checked
-            )
-        named = self.named.isChecked() or kind.always_named
+        named = self.names_included(kind)
         folder = Path(self.folder.text().strip() or ".")
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -290,14 +428,40 @@ class ReportsPage(Page):
         bundle = None
         if self.bundle.isChecked() and kind is ReportKind.EVALUATION:
             bundle = unique_path(folder, f"{stem} data", ".zip")
-        request = ReportRequest(kind, out, period, named, ids, bundle)
+        request = self._request(out, bundle)
+        shown = _key(self._live_lines())
         store = self.context.store
         self.generate_button.setEnabled(False)
         self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
         run_in_background(
             self,
             self.tr("Making the {}…").format(kind.title.lower()),
-            lambda: generate(store, request),
+            lambda: gather(store, request),
+            lambda gathered: self._on_gathered(gathered, shown),
+            self._on_failed,
+            on_bug=lambda: self.generate_button.setEnabled(True),
+        )
+
+    def _on_gathered(self, gathered, shown) -> None:
+        from ...reports.generate import write
+
+        if not gathered.named and _key(gathered.released) != shown:
+            # what would leave the file is not what the lead was shown: show it, write nothing
+            self._preview_asked += 1  # an older preview still on its way is out of date
+            self._gathered_lines, self._preview_ready = gathered.released, True
+            self._show_preview()
+            self.generate_button.setEnabled(True)
+            self.result.setText(
+                self.tr(
+                    "Check the typed text this report will contain, under “What leaves the "
+                    "file”, then generate again: it was not shown yet, or it has changed."
+                )
+            )
+            return
+        run_in_background(
+            self,
+            self.tr("Writing the {}…").format(gathered.request.kind.title.lower()),
+            lambda: write(gathered),
             self._on_made,
             self._on_failed,
             on_bug=lambda: self.generate_button.setEnabled(True),
@@ -356,3 +520,8 @@ class ReportsPage(Page):
             show_known_error(self, SponsorDeskError(self.tr("{} is no longer there.").format(path)))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent if folder else path)))
+
+
+def _key(lines) -> list[tuple]:
+    """Typed lines compared as what they say, whatever their order."""
+    return sorted((line.source.value, line.original, line.text) for line in lines)
