@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
 from ...domain.errors import SponsorDeskError
 from ...domain.periods import Period
 from ...domain.reports import GROUP_REPORTS, ReportKind
-from ...services.disclosure import Released, TextSource, read_disclosure
 from ...services.narratives import Narrative, narrative, save_narrative
 from ...services.report_data import default_period, households
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings
 from ..widgets.date_field import required_date
-from ..widgets.outgoing_text import MaskedWordsHighlighter, OutgoingTextView
-from ..worker import run_in_background, run_quietly
+from ..widgets.outgoing_text import OutgoingTextView
+from ..worker import run_in_background
 from .base import Page, empty_state
+from .report_preview import OutgoingPreview
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -66,14 +66,6 @@ class ReportsPage(Page):
         self.last_made: Path | None = None
         # "Include names", per kind: anonymised unless ticked for that kind (issue 19 item 6)
         self.names_for: dict[ReportKind, bool] = {}
-        self._preview_asked = 0  # the newest preview asked for; older answers are dropped
-        self._gathered_lines: tuple[Released, ...] = ()
-        self._preview_ready = False  # the lines shown are those of the choices made now
-        self._disclosure = None  # the finder for the narrative's marks, read off the GUI thread
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(250)
-        self._preview_timer.timeout.connect(self._gather_preview)
 
         self.kind = QComboBox()
         for kind in GROUP_REPORTS:
@@ -120,12 +112,6 @@ class ReportsPage(Page):
         )
         self.highlights.setAccessibleName(self.tr("Highlights"))
         self.challenges.setAccessibleName(self.tr("Challenges"))
-        self.marks = [
-            MaskedWordsHighlighter(edit.document(), edit)
-            for edit in (self.highlights, self.challenges)
-        ]
-        for edit in (self.highlights, self.challenges):
-            edit.textChanged.connect(self._show_preview)
         self.save_narrative_button = QPushButton(self.tr("&Save narrative"))
         self.save_narrative_button.clicked.connect(self.save_narrative)
         box = QFormLayout(self.narrative_box)
@@ -160,6 +146,7 @@ class ReportsPage(Page):
         self.recent_empty = empty_state(self.tr("Reports you generate are listed here."))
         self.outgoing = OutgoingTextView()
         self.outgoing.setAccessibleName(self.tr("Typed text that leaves the file"))
+        self.preview = OutgoingPreview(self, self.outgoing, (self.highlights, self.challenges))
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(QLabel(self.tr("<b>What leaves the file</b>")))
@@ -177,7 +164,7 @@ class ReportsPage(Page):
         layout.addWidget(splitter)
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.households.itemChanged.connect(lambda _item: self._preview_timer.start())
+        self.households.itemChanged.connect(lambda _item: self.preview.schedule())
         self.add_shortcuts(
             [(self.tr("Generate report"), QKeySequence("Ctrl+Return"), self.generate)]
         )
@@ -216,8 +203,8 @@ class ReportsPage(Page):
         self.households.blockSignals(False)
         self._load_narrative()
         self._load_recent()
-        self._read_finder()
-        self._preview_timer.start()
+        self.preview.read_finder()
+        self.preview.schedule()
 
     def _checked_codes(self) -> set[str] | None:
         if self.households.count() == 0:
@@ -231,7 +218,7 @@ class ReportsPage(Page):
     def period(self) -> Period:
         return Period(self.start.value(), self.end.value())
 
-    def _period_problem(self) -> str | None:
+    def period_problem(self) -> str | None:
         """Why the typed period cannot make a report, or None."""
         for editor, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             if (problem := editor.problem()) is not None:
@@ -260,33 +247,23 @@ class ReportsPage(Page):
         self.named.setEnabled(not kind.always_named)
         self.named.blockSignals(False)
         self.households.setEnabled(kind not in (ReportKind.FINANCES, ReportKind.ROSTER))
-        self._after_names_changed()
+        self.preview.names_changed()
 
     def _on_named_toggled(self, checked: bool) -> None:
         kind = self.kind_chosen()
         if not kind.always_named:
             self.names_for[kind] = checked
-        self._after_names_changed()
-
-    def _after_names_changed(self) -> None:
-        self._set_marks()
-        self._preview_timer.start()
-
-    def _set_marks(self) -> None:
-        """Mark masked words in the narrative only while the report would mask them."""
-        named = self.names_included()
-        for mark in self.marks:
-            mark.set_finder(None if named or self._disclosure is None else self._disclosure.finder)
+        self.preview.names_changed()
 
     def _on_period_changed(self, *_):
-        if self.context.is_open and self._period_problem() is None:
+        if self.context.is_open and self.period_problem() is None:
             self._load_narrative()
-            self._preview_timer.start()
+            self.preview.schedule()
 
     def _load_narrative(self) -> None:
         """The narrative kept for this period; words being typed for it stay (a change made
         elsewhere reloads the page, and must not take them away)."""
-        if self._period_problem() is not None:
+        if self.period_problem() is not None:
             return
         text = narrative(self.context.store, self.period())
         edited = getattr(self, "_narrative_period", None) == self.period() and (
@@ -300,19 +277,12 @@ class ReportsPage(Page):
         self.challenges.setPlainText(text.challenges)
 
     # --- what leaves the file ------------------------------------------------------------------
-    def _read_finder(self) -> None:
-        """The name finder the narrative's marks use, built once per change of the file (not
-        per keystroke), off the GUI thread."""
-        store = self.context.store
+    def preview_is_current(self) -> bool:
+        """Whether "What leaves the file" shows the report as the choices now make it."""
+        return self.preview.is_current()
 
-        def done(disclosure) -> None:
-            self._disclosure = disclosure
-            self._set_marks()
-            self._show_preview()
-
-        run_quietly(lambda: read_disclosure(store, named=False), done, lambda _error: None)
-
-    def _request(self, out: Path | None = None, bundle: Path | None = None):
+    def request(self, out: Path | None = None, bundle: Path | None = None):
+        """The report the page's choices ask for (written to `out`, if it is written)."""
         from ...reports.generate import ReportRequest
 
         kind = self.kind_chosen()
@@ -326,56 +296,6 @@ class ReportsPage(Page):
         named = self.names_included(kind)
         return ReportRequest(kind, out or Path("preview.pdf"), self.period(), named, ids, bundle)
 
-    def _gather_preview(self) -> None:
-        """Read (off the GUI thread) what the chosen report would contain, for the list of
-        typed lines; the newest request wins."""
-        from ...reports.generate import gather
-
-        if not self.context.is_open or self._period_problem() is not None:
-            return
-        if self.names_included():
-            self.outgoing.show_named()
-            return
-        self._preview_asked += 1
-        asked, store, request = self._preview_asked, self.context.store, self._request()
-        self._preview_ready = False
-        self.outgoing.show_waiting()
-
-        def done(gathered) -> None:
-            if asked == self._preview_asked and not self.names_included():
-                self._gathered_lines = gathered.released
-                self._preview_ready = True
-                self._show_preview()
-
-        run_quietly(lambda: gather(store, request), done, lambda _error: None)
-
-    def preview_is_current(self) -> bool:
-        """Whether "What leaves the file" shows the report as the choices now make it."""
-        return self.names_included() or (self._preview_ready and not self._preview_timer.isActive())
-
-    def _live_lines(self) -> tuple[Released, ...]:
-        """The gathered lines, with the narrative as it is typed now (masked as the report
-        will mask it) in place of the one kept in the file; none until they are read."""
-        if not self._preview_ready:
-            return ()
-        lines = [line for line in self._gathered_lines if line.source is not TextSource.NARRATIVE]
-        if self.kind_chosen() is ReportKind.EVALUATION and self._disclosure is not None:
-            seen = set()
-            typed = self._typed_narrative()
-            for line in f"{typed.highlights}\n{typed.challenges}".split("\n"):
-                line = line.strip()
-                if line and line not in seen:
-                    seen.add(line)
-                    text, spans = self._disclosure.masked(line)
-                    lines.append(Released(TextSource.NARRATIVE, line, text, spans))
-        return tuple(lines)
-
-    def _show_preview(self) -> None:
-        if self.names_included():
-            self.outgoing.show_named()
-        elif self._preview_ready and self._disclosure is not None:
-            self.outgoing.show_lines(self._live_lines())
-
     def _typed_narrative(self) -> Narrative:
         return Narrative(
             self.highlights.toPlainText().strip(), self.challenges.toPlainText().strip()
@@ -383,7 +303,7 @@ class ReportsPage(Page):
 
     def save_narrative(self) -> bool:
         """Keep what was typed for this period (an undoable change); False if it could not."""
-        if (problem := self._period_problem()) is not None:
+        if (problem := self.period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))
             return False
         typed, period, store = self._typed_narrative(), self.period(), self.context.store
@@ -405,7 +325,7 @@ class ReportsPage(Page):
         typed lines are exactly those the page shows (otherwise they are shown, to check)."""
         from ...reports.generate import gather
 
-        if (problem := self._period_problem()) is not None:
+        if (problem := self.period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))
             return
         kind, period = self.kind_chosen(), self.period()
@@ -428,8 +348,8 @@ class ReportsPage(Page):
         bundle = None
         if self.bundle.isChecked() and kind is ReportKind.EVALUATION:
             bundle = unique_path(folder, f"{stem} data", ".zip")
-        request = self._request(out, bundle)
-        shown = _key(self._live_lines())
+        request = self.request(out, bundle)
+        shown = _key(self.preview.lines())
         store = self.context.store
         self.generate_button.setEnabled(False)
         self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
@@ -447,9 +367,7 @@ class ReportsPage(Page):
 
         if not gathered.named and _key(gathered.released) != shown:
             # what would leave the file is not what the lead was shown: show it, write nothing
-            self._preview_asked += 1  # an older preview still on its way is out of date
-            self._gathered_lines, self._preview_ready = gathered.released, True
-            self._show_preview()
+            self.preview.show_gathered(gathered.released)
             self.generate_button.setEnabled(True)
             self.result.setText(
                 self.tr(
