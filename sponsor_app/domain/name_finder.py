@@ -66,17 +66,19 @@ _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # Words that say a name is an organisation's, so its words alone are not names.
 _ORGANISATION_TEXT = (
     "agency agent airlines airways appeal appliances association bakery bank board books "
-    "bowls broadband bus butcher cafe camp centre center charity church circle clinic club co "
-    "college committee community company corporation council countdown courier cricket dental "
-    "dept department doctors electric energy fellowship football foundation fund furniture "
-    "garage gas group hall hapu hardware harriers health hospital hotel housing hub inc "
-    "incorporated insurance interfaith internet iwi kiwanis landlord library limited lions "
-    "lodge ltd mall management manager marae mart market medical memorial ministry mission "
-    "mobile mosque motel motors netball network new organisation organization parish "
-    "partners pak pharmacy post power private property quakers realty rentals restaurant "
-    "rotary rugby runanga school scouts services shop society sports store supermarket "
-    "surgery taxi team telecom temple tenancy trade traders transport trust university "
-    "valley warehouse water welcome whanau world zealand"
+    "bowls broadband bus butcher cafe camp center centre charity church circle clinic club "
+    "co college committee community company corporation council countdown courier cricket "
+    "dental department dept doctors electric energy fellowship football foundation fund "
+    "furniture garage gas group habitat hall hapu hardware harriers health high hospital "
+    "hotel housing hub inc incorporated insurance interfaith intermediate internet iwi "
+    "kainga kindergarten kitchen kiwanis landlord library limited lions lodge ltd mall "
+    "management manager marae market mart medical memorial ministry mission mobile mosque "
+    "motel motors netball network new organisation organization pak parish partners "
+    "pharmacy playcentre post power preschool primary private property quakers realty "
+    "rentals restaurant restore rotary rugby runanga school scouts secondary services shop "
+    "society sports store supermarket surgery taxi team telecom temple tenancy trade "
+    "traders transport trust university valley warehouse water welcome whanau world "
+    "zealand"
 )
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
 _STREET_WORDS = (
@@ -134,10 +136,14 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 def reads_as_person(name: str) -> bool:
     """ "Margaret Smith" reads as a person's name, "Kāpiti Rotary Club", "Hutt Valley
-    Harriers" and "A HADDAD KOHA 12345" as an organisation's or a reference: only a person's
-    parts are masked alone."""
+    Harriers" and "A HADDAD KOHA 12345" as an organisation's or a reference, and "Household
+    allowance" as words (a person's name does not mix small and capital initials, particles
+    aside): only a person's parts are masked alone."""
     words = _words(name)
-    return 2 <= len(words) <= 4 and not any(w in _ORGANISATION_WORDS or w.isdigit() for w in words)
+    if not 2 <= len(words) <= 4 or any(w in _ORGANISATION_WORDS or w.isdigit() for w in words):
+        return False
+    initials = [w[0] for w in _WORD.findall(name) if w.casefold() not in _PARTICLES]
+    return not (any(c.islower() for c in initials) and any(c.isupper() for c in initials))
 
 
 class NameFinder:

@@ -62,6 +62,11 @@ def test_an_organisations_words_are_not_names_alone():
     assert reads_as_person("Margaret Smith")
     assert not reads_as_person("Kāpiti Rotary Club")
     assert not reads_as_person("A HADDAD KOHA 12345")
+    # the large demo's payees: words, shops and agencies, not people
+    for words in ("Household allowance", "Bike Kitchen", "Habitat ReStore", "Kāinga Ora"):
+        assert not reads_as_person(words), words
+    for person in ("Anna van der Berg", "aroha ngata", "A HADDAD KOHA", "Ayşe Yılmaz"):
+        assert reads_as_person(person), person
 
 
 def test_emails_phones_and_addresses_known_or_by_shape():

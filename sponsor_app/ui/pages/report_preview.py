@@ -57,7 +57,8 @@ class OutgoingPreview(QObject):
     def _set_marks(self) -> None:
         """Masked words are marked only while the report would mask them."""
         finder = None
-        if not self.page.names_included() and self._disclosure is not None:
+        evaluation = self.page.kind_chosen() is ReportKind.EVALUATION  # the narrative's report
+        if evaluation and not self.page.names_included() and self._disclosure is not None:
             finder = self._disclosure.finder
         for mark in self.marks:
             mark.set_finder(finder)

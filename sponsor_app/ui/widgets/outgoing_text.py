@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -23,6 +24,12 @@ class MaskedWordsHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._finder: NameFinder | None = None
         self._palette_of = palette_of
+        palette_of.installEventFilter(self)  # the marks follow a change to light or dark
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self._finder is not None:
+            self.rehighlight()
+        return False
 
     def set_finder(self, finder: NameFinder | None) -> None:
         self._finder = finder
@@ -51,6 +58,12 @@ class OutgoingTextView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.lines: tuple[Released, ...] = ()
+        self._shown = self.show_waiting  # drawn again when the palette changes (light, dark)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._shown()
 
     def source_words(self) -> dict[TextSource, str]:
         tr = self.tr
@@ -76,7 +89,7 @@ class OutgoingTextView(QTextBrowser):
         }
 
     def show_named(self) -> None:
-        self.lines = ()
+        self.lines, self._shown = (), self.show_named
         self.setHtml(
             "<p>{}</p>".format(
                 escape(
@@ -90,29 +103,28 @@ class OutgoingTextView(QTextBrowser):
         )
 
     def show_waiting(self) -> None:
-        self.lines = ()
+        self.lines, self._shown = (), self.show_waiting
         self.setHtml("<p>{}</p>".format(escape(self.tr("Reading what the report will contain…"))))
 
     def show_lines(self, lines: tuple[Released, ...]) -> None:
-        self.lines = lines
+        self.lines, self._shown = lines, lambda: self.show_lines(lines)
         palette = self.palette()
-        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
         mark = (
             f"background-color:{palette.color(QPalette.ColorRole.Highlight).name()};"
             f"color:{palette.color(QPalette.ColorRole.HighlightedText).name()};"
         )
         masked = sum(1 for line in lines if line.masked)
-        summary = (
-            self.tr("No typed text leaves the file in this report: only the app's own words.")
-            if not lines
-            else self.tr(
-                "%n line(s) of typed text leave the file, as shown; names are replaced in",
-                "",
-                len(lines),
+        if not lines:
+            summary = self.tr("No typed text leaves the file in this report: only the app's words.")
+        else:
+            summary = " ".join(
+                (
+                    self.tr("Typed text in this report: %n line(s), as below.", "", len(lines)),
+                    self.tr("Names are replaced in %n line(s) (marked).", "", masked)
+                    if masked
+                    else self.tr("None of them names anyone the file knows."),
+                )
             )
-            + " "
-            + self.tr("%n of them (marked).", "", masked)
-        )
         html = [f"<p>{escape(summary)}</p>"]
         words = self.source_words()
         for source in TextSource:
@@ -123,7 +135,7 @@ class OutgoingTextView(QTextBrowser):
             for line in mine:
                 html.append(f"<p style='margin:0 0 2px 12px'>{_marked(line, mark)}</p>")
         html.append(
-            f"<p style='color:{muted}'>{escape(self.tr('Marked: what the report says in place of a name.'))}</p>"
+            f"<p><i>{escape(self.tr('Marked: what the report says in place of a name.'))}</i></p>"
         )
         self.setHtml("".join(html))
 
