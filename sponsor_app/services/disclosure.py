@@ -104,6 +104,7 @@ class Disclosure:
         self._places = places or PlaceRule()
         self._released: dict[tuple[TextSource, str], Released] = {}
         self._masked: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        self._said: dict[tuple[TextSource, str], str] = {}
 
     @property
     def anonymised(self) -> bool:
@@ -143,9 +144,14 @@ class Disclosure:
     def words(self, source: TextSource, text: str) -> str:
         """Text in a place where the app offers its own words: those pass unchanged; anything
         else someone typed, and goes as typed text does."""
-        if self.named or fold(text) in self._words:
+        if self.named:
             return text
-        return self.typed(source, text)
+        said = self._said.get((source, text))  # a statement asks the same of 100,000 lines
+        if said is None:
+            said = self._said[(source, text)] = (
+                text if fold(text) in self._words else self.typed(source, text)
+            )
+        return said
 
     # --- people, households and places -------------------------------------------------------
     def volunteer(self, volunteer_id: int | None) -> str:
