@@ -152,8 +152,3 @@ class PlaceRule:
         if len(parts) > 1 and (self.population(town) or 0) >= self.suburbs_from:
             return f"{parts[-2]}, {town}"
         return town
-
-
-def town_only(town: str) -> str:
-    """The town or suburb of a property, never its street address ("Stoke, Nelson")."""
-    return town.strip() or "town not recorded"

@@ -76,9 +76,12 @@ def cover(data: EvaluationData) -> list:
         )
     else:
         privacy = (
-            "Anonymised: households appear by code and volunteers by role or number; no names, "
-            "dates of birth, street addresses, donors or payees, and no health or immigration "
-            "details. Free-text notes appear only where the group marked them shareable."
+            "Anonymised: households appear by code and volunteers by number; no names, dates of "
+            "birth, street addresses, donors, payees or references, and no health or immigration "
+            "details. Text the group typed (task titles, activities, notes marked shareable, the "
+            "narrative) has every name the group's records hold replaced by a code or role. "
+            "Arrival is given as its month, household size as a band, and a place as its town "
+            "(a suburb only in a large city)."
         )
     title = heading(meta.title, "section-1")[1]
     title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)

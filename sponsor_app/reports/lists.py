@@ -140,8 +140,9 @@ def build_housing(data: HousingData, out: Path | str | BinaryIO, invariant: bool
     if not meta.named:
         story.append(
             para(
-                "Addresses are shown as town or suburb, and landlords and inspection notes are "
-                "left out: ask for a named summary to include them.",
+                "Addresses are shown as the town (a suburb only in a large city); landlords, bond "
+                "holders and inspection notes are left out: ask for a named summary to include "
+                "them.",
                 "note",
             )
         )
