@@ -15,6 +15,7 @@ from .errors import SponsorDeskError
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
+from .reports import PlaceRule
 
 DEFAULT_PROGRAMME = "nz-cors"
 
@@ -144,6 +145,8 @@ class Programme:
     category_purposes: tuple[tuple[str, str], ...] = ()
     # The roles a new group starts with, (key, name), in the order they are listed.
     roles: tuple[tuple[str, str], ...] = ()
+    # Where anonymised reports may name a suburb (its TOML file's [places]).
+    places: PlaceRule = field(default_factory=PlaceRule)
 
     def purpose_of(self, category_name: str) -> str | None:
         wanted = category_name.strip().casefold()
@@ -241,6 +244,14 @@ def _build(data: dict) -> Programme:
         warnings=WarningWindows(**data.get("warnings", {})),
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
         roles=tuple((r["key"], r["label"]) for r in shared["roles"] + data.get("roles", [])),
+        places=_places(data.get("places", {})),
+    )
+
+
+def _places(data: dict) -> PlaceRule:
+    return PlaceRule(
+        suburbs_from=int(data.get("suburbs_from_population", PlaceRule.suburbs_from)),
+        populations=tuple((town, int(n)) for town, n in data.get("towns", {}).items()),
     )
 
 

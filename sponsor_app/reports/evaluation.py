@@ -20,6 +20,7 @@ from .template import ReportDocTemplate
 from .words import (
     TREND_WORDS,
     VETTING_WORDS,
+    arrival_text,
     long_date,
     money_writer,
     month_label,
@@ -84,9 +85,12 @@ def cover(data: EvaluationData) -> list:
         )
     else:
         privacy = (
-            "Anonymised: households appear by code and volunteers by role or number; no names, "
-            "dates of birth, street addresses, donors or payees, and no health or immigration "
-            "details. Free-text notes appear only where the group marked them shareable."
+            "Anonymised: households appear by code and volunteers by number; no names, dates of "
+            "birth, street addresses, donors, payees or references, and no health or immigration "
+            "details. Text the group typed (task titles, activities, notes marked shareable, the "
+            "narrative) has every name the group's records hold replaced by a code or role. "
+            "Arrival is given as its month, household size as a band, and a place as its town "
+            "(a suburb only in a large city)."
         )
     title = heading(meta.title, "section-1")[0]
     title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)
@@ -112,6 +116,8 @@ def cover(data: EvaluationData) -> list:
 
 # --- 2 ---------------------------------------------------------------------------------------
 def figure_text(figure, meta) -> str:
+    if figure.value is None:
+        return figure.band
     if figure.unit == meta.currency:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
@@ -137,6 +143,14 @@ def days_text(days: int | None) -> str:
     return f"{days:,}"
 
 
+def months_text(months: int | None) -> str:
+    if months is None:
+        return "arrival date not set"
+    if months < 0:
+        return f"arrives in {-months:,} month{'s' if months != -1 else ''}"
+    return f"{months:,}"
+
+
 def summary(data: EvaluationData, width: float) -> list:
     meta = data.meta
     story = [*section(2), para(f"Figures for {period_label(meta.period, meta.locale)}.", "note")]
@@ -144,11 +158,13 @@ def summary(data: EvaluationData, width: float) -> list:
     story += [gap(10), para("Households", "h2")]
     if not data.households:
         return [*story, nothing("No households were chosen for this report.")]
+    named = meta.named
     rows = [
         [
             cell(h.code),
-            short_date(h.arrival_date, meta.locale) or "not set",
-            days_text(h.days_since_arrival),
+            arrival_text(h.arrival_date, h.arrival_month, meta.locale),
+            days_text(h.days_since_arrival) if named else months_text(h.months_since_arrival),
+            str(h.people) if named else h.size_band,
             f"{h.tasks_done:,}",
             f"{h.tasks_due:,}",
             f"{h.tasks_overdue:,}",
@@ -159,16 +175,23 @@ def summary(data: EvaluationData, width: float) -> list:
     ]
     story.append(
         table(
-            ("Household", "Arrived", "Days since arrival", "Tasks done", "Due", "Overdue", "Housing", "Check-ins"),
+            ("Household", "Arrived", "Days since arrival" if named else "Months since arrival", "People", "Tasks done", "Due", "Overdue", "Housing", "Check-ins"),
             rows,
-            (58, 68, 62, 50, 40, 48, 80, 50),
-            numeric=(2, 3, 4, 5, 7),
+            (62, 56, 56, 40, 40, 32, 46, 66, 50),
+            numeric=(2, 3, 4, 5, 6, 8),
         )
     )  # fmt: skip
+    since = "Days" if named else "Months"
     story.append(
         para(
-            "Days since arrival, tasks due and overdue are counted at the period's end. A task is "
-            "overdue when it was due before then and not done by then.",
+            f"{since} since arrival, tasks due and overdue are counted at the period's end. A task "
+            "is overdue when it was due before then and not done by then."
+            + (
+                ""
+                if named
+                else " Arrival is given as its month and the number of people as a band "
+                "(1-2, 3-4, 5+), so that no family can be picked out."
+            ),
             "note",
         )
     )
@@ -238,17 +261,27 @@ def plan(data: EvaluationData, width: float) -> list:
         )
     )
     story.append(para("Overdue tasks", "h2"))
+    named = meta.named
     if data.overdue:
         story.append(
             table(
-                ("Household", "Task", "Outcome area", "Due", "Days overdue", "Assigned to"),
+                (
+                    "Household",
+                    "Task",
+                    "Outcome area",
+                    "Due",
+                    "Days overdue" if named else "Months overdue",
+                    "Assigned to",
+                ),
                 [
                     [
                         cell(t.household_code),
                         wrap(t.title),
                         wrap(OUTCOME_NAMES[t.area]),
-                        short_date(t.due_on, meta.locale),
-                        f"{t.days_overdue:,}",
+                        short_date(t.due_on, meta.locale)
+                        if named
+                        else month_label(t.due_month, meta.locale),
+                        f"{t.days_overdue:,}" if named else f"{t.months_overdue:,}",
                         wrap(t.who or "nobody"),
                     ]
                     for t in data.overdue
@@ -265,7 +298,13 @@ def plan(data: EvaluationData, width: float) -> list:
             table(
                 ("Household", "Milestone", "Completed"),
                 [
-                    [cell(m.household_code), wrap(m.title), short_date(m.completed_on, meta.locale)]
+                    [
+                        cell(m.household_code),
+                        wrap(m.title),
+                        short_date(m.completed_on, meta.locale)
+                        if named
+                        else month_label(m.completed_month, meta.locale),
+                    ]
                     for m in data.milestones
                 ],
                 (60, width - 150, 90),
@@ -334,21 +373,22 @@ def indicators(data: EvaluationData, width: float) -> list:
             )
         story.append(made)  # fmt: skip
     story.append(para("Health indicators, counted across households", "h2"))
-    if data.sensitive:
+    if data.sensitive or data.sensitive_withheld:
         story.append(
             para(
                 "Health readings are never shown per household: only how many households gave "
-                "each answer at their latest reading.",
+                "each answer at their latest reading"
+                + ("." if data.meta.named else ", and only where 3 or more households answered."),
                 "note",
             )
         )
+        rows = [[wrap(info[s.key].label), s.value, f"{s.households:,}"] for s in data.sensitive]
+        rows += [
+            [wrap(info[key].label), "fewer than 3 households", "–"]
+            for key in data.sensitive_withheld
+        ]
         story.append(
-            table(
-                ("Indicator", "Latest answer", "Households"),
-                [[wrap(info[s.key].label), s.value, f"{s.households:,}"] for s in data.sensitive],
-                (200, 140, 80),
-                numeric=(2,),
-            )
+            table(("Indicator", "Latest answer", "Households"), rows, (200, 140, 80), numeric=(2,))
         )
     else:
         story.append(nothing("No health indicator has been recorded."))

@@ -54,6 +54,10 @@ def _d(day) -> str:
     return day.isoformat() if day else ""
 
 
+def _or_empty(value):
+    return "" if value is None else value
+
+
 def _money(data: EvaluationData, amount) -> str:
     return amount.plain()
 
@@ -122,17 +126,24 @@ RESOURCES: tuple[Resource, ...] = (
             Field("unit", S, "households, people, tasks, hours, %, check-ins or a currency code"),
             Field("counts", S, "households, people, or empty"),
         ),
-        lambda d: ((f.key, f.label, f.value, f.unit, f.counts) for f in d.figures),
+        lambda d: (
+            (f.key, f.label, f.value, f.unit, f.counts) for f in d.figures if f.value is not None
+        ),
         ("figure",),
     ),
     Resource(
         "households",
-        "Each household by code, counted at the period's end.",
+        "Each household by code, counted at the period's end. An anonymised bundle gives the "
+        "size as a band and the arrival as its month only (people, arrival_date and "
+        "days_since_arrival are then empty).",
         (
             HOUSEHOLD,
-            Field("people", INT, "Members", unit="people"),
-            Field("arrival_date", D, "Arrival in the country"),
-            Field("days_since_arrival", INT, "At the period's end; negative before arrival", unit="days"),
+            Field("people", INT, "Members (named bundles only)", unit="people"),
+            Field("size_band", S, "Members as a band: 1-2, 3-4 or 5+"),
+            Field("arrival_date", D, "Arrival in the country (named bundles only)"),
+            Field("arrival_month", D, "First day of the month of arrival"),
+            Field("days_since_arrival", INT, "At the period's end; negative before arrival (named bundles only)", unit="days"),
+            Field("months_since_arrival", INT, "Calendar months from the month of arrival to the period's end", unit="months"),
             Field("tasks_done", INT, "Settlement tasks done", unit="tasks"),
             Field("tasks_due", INT, "Tasks due by the period's end", unit="tasks"),
             Field("tasks_overdue", INT, "Due before the end and not done by then", unit="tasks"),
@@ -140,7 +151,9 @@ RESOURCES: tuple[Resource, ...] = (
             Field("check_ins", INT, "Check-ins held in the period", unit="check-ins"),
         ),
         lambda d: (
-            (h.code, h.people, _d(h.arrival_date), h.days_since_arrival if h.days_since_arrival is not None else "",
+            (h.code, _or_empty(h.people), h.size_band, _d(h.arrival_date),
+             _d(h.arrival_month),
+             _or_empty(h.days_since_arrival), _or_empty(h.months_since_arrival),
              h.tasks_done, h.tasks_due, h.tasks_overdue, h.housing_status, h.check_ins)
             for h in d.households
         ),
@@ -179,7 +192,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "indicator_counts",
-        "Health indicators, counted across households only: households by latest answer.",
+        "Health indicators, counted across households only: households by latest answer. An "
+        "anonymised bundle leaves out an indicator fewer than 3 households answered.",
         (
             Field("indicator", S, "Stable key of the indicator", required=True),
             Field("value", S, "The answer", required=True),

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..domain.errors import InvalidInput
 from ..domain.indicators import SNAPSHOT_MONTHS
 from .bundle import BUNDLE_VERSION, LoadedBundle, read_bundle
+from .disclosure import TextSource, shapes_only
 from .tabular import neutralise
 
 POINTS = tuple(f"{m} months" for m in SNAPSHOT_MONTHS)
@@ -87,10 +88,13 @@ def load_bundles(paths: list[Path]) -> list[LoadedBundle]:
 
 
 def combine(bundles: list[LoadedBundle], generated_at: datetime | None = None) -> CombinedData:
+    # The text combine writes passes the one Disclosure too: no file, so no names are known
+    # (each bundle was masked when it was made); emails, phones and addresses by their shape.
+    said = shapes_only().typed
     groups = tuple(
         GroupColumn(
             b.group["group_id"],
-            b.group["group_name"],
+            said(TextSource.GROUP_NAME, b.group["group_name"]),
             b.group["programme"],
             b.group["country"],
             b.group["currency"],
@@ -103,13 +107,13 @@ def combine(bundles: list[LoadedBundle], generated_at: datetime | None = None) -
     )
     return CombinedData(
         groups,
-        _figures(bundles, groups),
-        _indicators(bundles),
+        _figures(bundles, groups, said),
+        _indicators(bundles, said),
         generated_at or datetime.now().astimezone(),
     )
 
 
-def _figures(bundles: list[LoadedBundle], groups) -> tuple[CombinedFigure, ...]:
+def _figures(bundles: list[LoadedBundle], groups, said) -> tuple[CombinedFigure, ...]:
     order: dict[str, dict[str, str]] = {}
     for b in bundles:
         for row in b.tables["figures"]:
@@ -128,7 +132,8 @@ def _figures(bundles: list[LoadedBundle], groups) -> tuple[CombinedFigure, ...]:
             and not one_currency
         ):
             total = None  # amounts in different currencies do not add up
-        result.append(CombinedFigure(key, row["label"], row["unit"], row["counts"], values, total))
+        label = said(TextSource.FIGURE_LABEL, row["label"])
+        result.append(CombinedFigure(key, label, row["unit"], row["counts"], values, total))
     return _with_share(tuple(result))
 
 
@@ -147,7 +152,7 @@ def _with_share(figures: tuple[CombinedFigure, ...]) -> tuple[CombinedFigure, ..
     )
 
 
-def _indicators(bundles: list[LoadedBundle]) -> tuple[CombinedIndicator, ...]:
+def _indicators(bundles: list[LoadedBundle], said) -> tuple[CombinedIndicator, ...]:
     rows = [r for b in bundles for r in b.tables["indicators"] if r["point"] in POINTS]
     keys: dict[str, dict[str, str]] = {}
     for row in rows:
@@ -156,6 +161,7 @@ def _indicators(bundles: list[LoadedBundle]) -> tuple[CombinedIndicator, ...]:
     for key, first in keys.items():
         mine = [r for r in rows if r["indicator"] == key and r["value"] != ""]
         kind = first["kind"]
+        label = said(TextSource.INDICATOR_LABEL, first["label"])
         if kind in MEAN_KINDS:
             counts, means = [], []
             for point in POINTS:
@@ -167,9 +173,7 @@ def _indicators(bundles: list[LoadedBundle]) -> tuple[CombinedIndicator, ...]:
                     (sum(values) / len(values)).quantize(Decimal("0.1")) if values else None
                 )
             result.append(
-                CombinedIndicator(
-                    key, first["label"], "average", first["unit"], tuple(counts), tuple(means)
-                )
+                CombinedIndicator(key, label, "average", first["unit"], tuple(counts), tuple(means))
             )
         elif kind in COUNTED_KINDS:
             answers = sorted({r["value"] for r in mine})
@@ -178,9 +182,10 @@ def _indicators(bundles: list[LoadedBundle]) -> tuple[CombinedIndicator, ...]:
                     sum(1 for r in mine if r["point"] == point and r["value"] == answer)
                     for point in POINTS
                 )
+                answer_said = said(TextSource.INDICATOR_VALUE, answer)
                 result.append(
                     CombinedIndicator(
-                        key, first["label"], answer, first["unit"], counts, (None,) * len(POINTS)
+                        key, label, answer_said, first["unit"], counts, (None,) * len(POINTS)
                     )
                 )
     return tuple(result)  # fmt: skip

@@ -190,8 +190,12 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     after = evaluation_data(demo, period, generated_at=MADE)
     # Every figure of the anonymised evaluation report is the same; only the check-in notes
     # the group had marked shareable (the family's own words) are gone.
-    assert replace(after, shared_notes=()) == replace(before, shared_notes=())
+    # (`released`, the typed lines the report gives, loses those notes too)
+    assert replace(after, shared_notes=(), released=()) == replace(
+        before, shared_notes=(), released=()
+    )
     assert after.shared_notes == ()
+    assert [r for r in after.released if r.source.value == "shared_note"] == []
     report = tmp_path / "after.pdf"
     generate(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE))
     assert "Notes the group marked shareable" in text_of(report)
@@ -247,7 +251,8 @@ def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
     before = evaluation_data(demo, period, generated_at=MADE)
     remove_household_details(demo, household.id)
     after = evaluation_data(demo, period, generated_at=MADE)
-    assert replace(after, shared_notes=()) == replace(before, shared_notes=())
+    same = {"shared_notes": (), "released": ()}  # the family's notes, and their typed lines
+    assert replace(after, **same) == replace(before, **same)
     kept = transaction_input(demo, paid.id)
     assert (kept.amount, kept.occurred_on, kept.category_id, kept.household_id) == (
         Money(12345, "NZD"),
