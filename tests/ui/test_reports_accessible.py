@@ -19,6 +19,7 @@ def test_the_evaluation_comes_with_its_html_version(qtbot, window, small_demo):
     stale = folder / f"Pilot evaluation report {period.start} to {period.end}.html"
     stale.write_text("an earlier page, kept")
     stale.chmod(0o600)
+    qtbot.waitUntil(page.preview_is_current, timeout=20_000)  # what leaves the file, shown
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.recent.count() == 1, timeout=20_000)
     made = Path(page.recent.item(0).data(Qt.ItemDataRole.UserRole + 1))
