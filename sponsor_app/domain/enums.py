@@ -28,6 +28,7 @@ class VettingStatus(LabelledEnum):
     EXPIRING = "expiring"
     EXPIRED = "expired"
     PENDING = "pending"  # applied for and waiting: not missing, not yet current
+    NOT_CLEARED = "not_cleared"  # the check came back refused
     MISSING = "missing"
 
 
@@ -93,6 +94,11 @@ class CheckInKind(LabelledEnum):
     MEETING = "meeting"
     PROGRAMME_REVIEW = "programme_review"
 
+    @property
+    def family_facing(self) -> bool:
+        """Met the family in person: the vetting rule applies to who went."""
+        return self in (CheckInKind.VISIT, CheckInKind.MEETING)
+
 
 class GoalStatus(LabelledEnum):
     NOT_STARTED = "not_started"
@@ -155,6 +161,7 @@ _PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
 
 _LABELS: dict[tuple[type, str], str] = {
     (VettingStatus, "pending"): "Applied, waiting",
+    (VettingStatus, "not_cleared"): "Not cleared",
     (Phase, Phase.PRE_ARRIVAL.value): "Pre-arrival",
     (Phase, Phase.ARRIVAL_DAY.value): "Arrival day",
     (Phase, Phase.WEEKS_1_2.value): "Weeks 1-2",

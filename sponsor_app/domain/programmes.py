@@ -15,6 +15,7 @@ from .errors import SponsorDeskError
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
+from .vetting import Requirement, RequirementKind
 
 DEFAULT_PROGRAMME = "nz-cors"
 
@@ -91,13 +92,21 @@ class FundsRule:
 
 @dataclass(frozen=True)
 class CheckKind:
-    """A vetting check or training course a programme names."""
+    """A vetting check, signed statement or training course a programme names."""
 
     key: str
     label: str
     required: bool
     valid_months: int | None = None
     one_member: bool = False
+    kind: RequirementKind = RequirementKind.CHECK
+    short_label: str = ""  # a column's heading on the roster ("Police vetting")
+
+    @property
+    def requirement(self) -> Requirement:
+        return Requirement(
+            self.key, self.label, self.kind, self.valid_months, self.short_label or self.label
+        )
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,11 @@ class Programme:
     @property
     def required_kinds(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.vetting_requirements)
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """What the vetting rule judges every volunteer against."""
+        return tuple(c.requirement for c in self.vetting_requirements)
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)
@@ -232,8 +246,8 @@ def _build(data: dict) -> Programme:
             counts_restricted=bool(rule.get("counts_restricted", True)),
             note=rule.get("note", ""),
         ),
-        vetting=tuple(_check_kind(c) for c in data.get("vetting", [])),
-        training=tuple(_check_kind(c) for c in data.get("training", [])),
+        vetting=tuple(_check_kind(c, RequirementKind.CHECK) for c in data.get("vetting", [])),
+        training=tuple(_check_kind(c, RequirementKind.TRAINING) for c in data.get("training", [])),
         income_categories=tuple(data["categories"]["income"]),
         expense_categories=tuple(data["categories"]["expense"]),
         tasks=tasks,
@@ -244,13 +258,15 @@ def _build(data: dict) -> Programme:
     )
 
 
-def _check_kind(c: dict) -> CheckKind:
+def _check_kind(c: dict, default: RequirementKind) -> CheckKind:
     return CheckKind(
         key=c["key"],
         label=c["label"],
         required=bool(c.get("required", False)),
         valid_months=c.get("valid_months"),
         one_member=bool(c.get("one_member", False)),
+        kind=RequirementKind(c.get("kind", default)),
+        short_label=c.get("short_label", ""),
     )
 
 

@@ -10,6 +10,7 @@ from reportlab.platypus import PageBreak
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
+from ..domain.vetting import may_do_family_facing
 from ..services.evaluation_data import EvaluationData
 from . import charts
 from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
@@ -17,6 +18,8 @@ from .evaluation_sections import contact, finances, housing, method, narrative
 from .template import ReportDocTemplate
 from .text import markup
 from .words import (
+    SHORT_STATE_NAMES,
+    STATE_NAMES,
     TREND_WORDS,
     VETTING_WORDS,
     long_date,
@@ -346,32 +349,60 @@ def indicators(data: EvaluationData, width: float) -> list:
 
 
 # --- 5 ---------------------------------------------------------------------------------------
+def vetting_tables(v, width: float) -> list:
+    """Vetting on the period's last day, by the one vetting rule: each volunteer once, by the
+    worst of their requirements, with the total cleared to meet the family (the summary's
+    figure, by the same definition); then each requirement's own states."""
+    names = {**STATE_NAMES, VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days"}
+    rows = [
+        [names[state], "yes" if may_do_family_facing(state) else "no", f"{n:,}"]
+        for state, n in v.vetting
+    ]
+    story = [
+        para(
+            "Cleared to meet the family means every requirement of the programme is current on "
+            f"the period's last day (expiring within {v.warning_days} days included). Each "
+            "volunteer is counted once, by the requirement that stands worst.",
+            "note",
+        ),
+        table(
+            ("Vetting (worst requirement)", "Meets the family", "Volunteers"),
+            [*rows, ["Cleared to meet the family", "", f"{v.cleared:,}"]],
+            (width / 2 - 60, 90, 60),
+            numeric=(2,),
+            bold_rows=(len(rows),),
+        ),
+    ]
+    if v.by_requirement:
+        shown = [state for state, _ in v.vetting]
+        first = width - 6 * 52
+        story += [
+            gap(),
+            table(
+                ("Requirement", *(SHORT_STATE_NAMES[s] for s in shown)),
+                [
+                    [wrap(label), *(f"{n:,}" for _, n in states)]
+                    for label, states in v.by_requirement
+                ],
+                (first, *([52] * len(shown))),
+                numeric=tuple(range(1, len(shown) + 1)),
+            ),
+        ]
+    return story
+
+
 def volunteers(data: EvaluationData, width: float) -> list:
     meta, v = data.meta, data.volunteers
     story = [*section(5)]
     if not v.active:
         return [*story, nothing("The group has no active volunteers.")]
-    vetting_names = {
-        VettingStatus.CURRENT: "Current",
-        VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days",
-        VettingStatus.EXPIRED: "Expired",
-        VettingStatus.PENDING: "Applied, waiting",
-        VettingStatus.MISSING: "Missing",
-    }
     story.append(para(f"{v.active:,} active volunteers at the period's end.", "body"))
     half = (width - 12) / 2
     story.append(
         table(("Role", "Volunteers"), [[wrap(r), f"{n:,}"] for r, n in v.by_role], (half - 60, 60), numeric=(1,))
     )  # fmt: skip
     story.append(gap())
-    story.append(
-        table(
-            ("Vetting", "Volunteers"),
-            [[vetting_names[s], f"{n:,}"] for s, n in v.vetting],
-            (half - 60, 60),
-            numeric=(1,),
-        )
-    )
+    story += vetting_tables(v, width)
     story.append(gap())
     if v.training:
         story.append(

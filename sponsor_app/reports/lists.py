@@ -12,7 +12,7 @@ from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .template import ReportDocTemplate
-from .words import VETTING_WORDS, hours, money_writer, short_date
+from .words import hours, money_writer, short_date, standing_line
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -23,7 +23,8 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
     story.append(
         para(
             f"{len(data.people):,} active volunteers. Hours are those logged in the period; "
-            "vetting and training as they stood at its end.",
+            "vetting and training as they stood at its end: each requirement of the programme "
+            "with its state and date.",
             "note",
         )
     )
@@ -37,8 +38,10 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
                 wrap("\n".join(x for x in (p.email, p.phone) if x) or "–"),
                 wrap(p.languages or "–"),
                 wrap(
-                    VETTING_WORDS[p.vetting]
-                    + (f", to {short_date(p.vetting_expires_on, meta.locale)}" if p.vetting_expires_on else "")
+                    "\n".join(
+                        standing_line(s, meta.locale) for s in p.vetting.standings
+                    )
+                    or "nothing required"
                 ),
                 wrap(p.training or "none"),
                 hours(p.minutes),
@@ -49,7 +52,7 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
             table(
                 ("Name", "Roles", "Contact", "Languages", "Vetting", "Training", "Hours"),
                 rows,
-                (72, 68, width - 381, 58, 62, 86, 35),
+                (68, 62, 112, 52, width - 399, 70, 35),
                 numeric=(6,),
             )
         )

@@ -15,6 +15,7 @@ from ..domain.hours import format_minutes
 from ..domain.indicators import Trend
 from ..domain.money import Money, minor_digits
 from ..domain.periods import Period
+from ..domain.vetting import STATE_WORDS, Standing, Vetting, overall_words, standing_words
 
 
 @lru_cache(maxsize=4096)
@@ -107,5 +108,18 @@ VETTING_WORDS = {
     VettingStatus.EXPIRING: "expiring soon",
     VettingStatus.EXPIRED: "expired",
     VettingStatus.PENDING: "applied, waiting",
+    VettingStatus.NOT_CLEARED: "not cleared",
     VettingStatus.MISSING: "missing",
 }
+STATE_NAMES = STATE_WORDS  # "Expired", "Applied, waiting": the vetting rule's own English
+SHORT_STATE_NAMES = {**STATE_WORDS, VettingStatus.PENDING: "Waiting"}
+
+
+def vetting_line(vetting: Vetting, locale: str = "en_NZ") -> str:
+    """A volunteer's vetting as a whole: "Expired: Police vetting, 1 Dec 2026"."""
+    return overall_words(vetting, lambda day: short_date(day, locale))
+
+
+def standing_line(standing: Standing, locale: str = "en_NZ") -> str:
+    """One requirement: "Child Protection Statement not signed"."""
+    return standing_words(standing, lambda day: short_date(day, locale))

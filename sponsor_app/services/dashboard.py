@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
-from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus, VettingStatus
+from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus
 from ..domain.periods import Period, add_months
 from ..domain.settlement import task_due_this_week, task_due_within, task_overdue
+from ..domain.vetting import SEVERITY
 from ..storage.models import (
     GroupProfile,
     Household,
@@ -41,14 +42,11 @@ from .volunteers import list_volunteers
 
 
 def _vetting_order(alert: VettingAlert) -> tuple:
-    """Those who cannot meet the family first (expired, missing, waiting), then by date."""
-    severity = (
-        VettingStatus.EXPIRED,
-        VettingStatus.MISSING,
-        VettingStatus.PENDING,
-        VettingStatus.EXPIRING,
-    )
-    return (severity.index(alert.status), alert.expires_on or date.min, alert.name)
+    """The worst first (the vetting rule's order: not cleared, expired, missing, waiting,
+    expiring), then by the worst requirement's date."""
+    worst = alert.vetting.worst
+    on = worst.on if worst is not None else None
+    return (SEVERITY.index(alert.status), on or date.min, alert.name)
 
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
@@ -61,9 +59,9 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         # Everyone active whose vetting is not plainly current: expired, missing, waiting or
         # expiring soon (an empty card then really means every active volunteer is current).
         vetting = tuple(
-            VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on, v.gaps)
+            VettingAlert(v.id, v.full_name, v.vetting)
             for v in volunteers
-            if v.active and not v.archived and v.vetting_status is not VettingStatus.CURRENT
+            if v.active and not v.archived and v.vetting.worst is not None
         )
         overdue, due_soon = _tasks_due(session, today, windows)
         # The balance chart covers the group's life, at most the last 24 months.

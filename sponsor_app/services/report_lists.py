@@ -8,10 +8,11 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ..domain.enums import Phase, TaskStatus, VettingStatus
+from ..domain.enums import Phase, TaskStatus
 from ..domain.money import Money
 from ..domain.periods import Period
 from ..domain.reports import ReportKind, town_only
+from ..domain.vetting import Vetting
 from ..storage.models import TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from .housing import housing_summary
@@ -28,8 +29,7 @@ class RosterLine:
     email: str
     phone: str
     languages: str
-    vetting: VettingStatus
-    vetting_expires_on: date | None
+    vetting: Vetting  # each requirement on the period's last day, by the one vetting rule
     training: str
     minutes: int
 
@@ -70,8 +70,7 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
                 v.email,
                 v.phone,
                 ", ".join(v.languages),
-                v.vetting_status,
-                v.vetting_expires_on,
+                v.vetting,
                 "; ".join(sorted(courses.get(v.id, ()))),
                 int(minutes.get(v.id, 0)),
             )

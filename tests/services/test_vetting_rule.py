@@ -76,7 +76,7 @@ def test_status_boundaries_through_the_service(store, days, status):
     (row,) = list_volunteers(store, today=TODAY)
     assert row.vetting_status is status
     checks = list_checks(store, row.id, today=TODAY)
-    assert {c.kind_label for c in checks} == {"Police vetting", "Child Protection Statement signed"}
+    assert {c.kind_label for c in checks} == {"Police vetting", "Child Protection Statement"}
 
 
 def test_family_facing_task_refuses_lapsed_vetting(store, household):
@@ -106,7 +106,7 @@ def test_a_missing_required_check_blocks_too(store, household):
         today=TODAY,
     )
     with pytest.raises(
-        VettingRuleBroken, match="Li Wei: Child Protection Statement signed not recorded"
+        VettingRuleBroken, match="Li Wei: Child Protection Statement not signed"
     ):
         assign_task(store, _task_id(store, "airport_welcome"), only_police.id, today=TODAY)
 

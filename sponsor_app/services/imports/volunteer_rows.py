@@ -18,7 +18,7 @@ from ...domain.enums import CheckResult
 from ...domain.errors import Problem
 from ...domain.text import fold
 from ...domain.validation import split_list
-from ...domain.vetting import check_status
+from ...domain.vetting import RequirementKind, record_state
 from ...domain.words import StatedVetting, parse_day, parse_yes_no, stated_vetting
 from ...storage.models import Volunteer
 from ..roles import RoleRow, create_role, find_role, role_rows
@@ -270,7 +270,9 @@ class VolunteerRows:
     def _disagreement(self, line: int, name: str, stated: StatedVetting, expires) -> None:
         if stated.result is not CheckResult.CLEARED:
             return
-        shown = check_status(CheckResult.CLEARED, expires, self.p.today, self.warning_days)
+        shown = record_state(
+            RequirementKind.CHECK, CheckResult.CLEARED, expires, self.p.today, self.warning_days
+        )
         agree = shown.value == stated.value or (
             stated is StatedVetting.CURRENT and shown.value == "expiring"
         )

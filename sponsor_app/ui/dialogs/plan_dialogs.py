@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...services.plan import PlanTask, TaskInput, TemplateInput
-from ...services.tasks import AssigneeOption, vetting_reason
+from ...services.tasks import AssigneeOption
+from ..vetting_words import reason_text
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
@@ -44,7 +45,7 @@ def chosen_enum(combo: QComboBox, enum_cls):
 
 def why_not(option: AssigneeOption, locale: str) -> str:
     """Why the vetting rule keeps a volunteer off a family-facing task, in words."""
-    return vetting_reason(option.name, option.gaps, locale)
+    return reason_text(option.name, option.vetting, locale)
 
 
 class TaskFormDialog(FormDialog):

@@ -407,24 +407,8 @@ class PlanPage(Page):
 
     def _task_dialog(self, title: str, task: service.PlanTask | None) -> TaskFormDialog:
         store = self.context.store
-        options = assignee_options(store, task.id) if task else self._options_for_new()
+        options = assignee_options(store, task.id if task else None)
         return TaskFormDialog(title, options, self.locale(), task, self)
-
-    def _options_for_new(self):
-        from ...domain.vetting import may_do_family_facing
-        from ...services.tasks import AssigneeOption
-
-        return [
-            AssigneeOption(
-                v.id,
-                v.full_name,
-                may_do_family_facing(v.vetting_status),
-                v.vetting_status,
-                v.vetting_expires_on,
-            )
-            for v in list_volunteers(self.context.store)
-            if v.active
-        ]
 
     def edit_task(self) -> None:
         task = self.selected_task()

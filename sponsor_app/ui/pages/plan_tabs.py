@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from ..dialogs.contact_dialogs import (
 from ..dialogs.plan_dialogs import TemplateTaskDialog
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..vetting_words import reason_text
 from ..widgets.tables import fit_columns, make_table
 from .base import empty_state
 
@@ -159,14 +161,58 @@ class CheckInsTab(_Tab):
     def _dialog(self, household_id: int, code: str, current=None) -> CheckInDialog:
         store = self.context.store
         with store.read():
-            volunteers = [(v.id, v.full_name) for v in list_volunteers(store) if v.active]
+            volunteers = [v for v in list_volunteers(store) if v.active]
             meetings = checkin_service.meetings_due(store, household_id)
             goals = [
                 g
                 for g in goal_service.list_goals(store, household_id)
                 if g.status is not GoalStatus.ACHIEVED
             ]
-        return CheckInDialog(household_id, code, volunteers, meetings, goals, current, self)
+        return CheckInDialog(
+            household_id, code, volunteers, meetings, goals, current, self, self.locale()
+        )
+
+    def _confirmed(self, dialog, data):
+        """The data to save, after asking about anyone at a visit or meeting whose vetting
+        was not current on the day; None when the person chose not to record it."""
+        unvetted = checkin_service.check_in_vetting(self.context.store, data)
+        if not unvetted:
+            return data
+        names = "\n".join(
+            reason_text(name, vetting, self.locale()) for _id, name, vetting in unvetted
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Vetting not current"),
+            self.tr(
+                "A {} meets the family, and only volunteers with current vetting should. On {} "
+                "it was not current for:"
+            ).format(data.kind.label.lower(), short_date(data.held_on, self.locale()))
+            + "\n\n"
+            + names
+            + "\n\n"
+            + self.tr(
+                "Record the check-in as it happened? The dashboard will list it under "
+                "family-facing work without current vetting."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            dialog,
+        )
+        record = box.addButton(self.tr("&Record anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not record:
+            return None
+        return replace(data, vetting_confirmed=True)
+
+    def _saver(self, dialog, describe: str, save):
+        def callback(data):
+            confirmed = self._confirmed(dialog, data)
+            if confirmed is None:
+                return False  # keep the form open, as it was
+            return self.context.execute(describe, lambda: save(confirmed))
+
+        return callback
 
     def record(self) -> None:
         chosen = self.household()
@@ -175,9 +221,10 @@ class CheckInsTab(_Tab):
             return
         store = self.context.store
         dialog = self._dialog(*chosen)
-        dialog.save_callback = lambda data: self.context.execute(
+        dialog.save_callback = self._saver(
+            dialog,
             self.tr("Record a check-in with {}").format(chosen[1]),
-            lambda: checkin_service.record_check_in(store, data),
+            lambda data: checkin_service.record_check_in(store, data),
         )
         dialog.exec()
 
@@ -187,9 +234,10 @@ class CheckInsTab(_Tab):
             return
         store = self.context.store
         dialog = self._dialog(row.household_id, row.household_code, row)
-        dialog.save_callback = lambda data: self.context.execute(
+        dialog.save_callback = self._saver(
+            dialog,
             self.tr("Edit the check-in of {}").format(short_date(row.held_on, self.locale())),
-            lambda: checkin_service.edit_check_in(store, row.id, data),
+            lambda data: checkin_service.edit_check_in(store, row.id, data),
         )
         dialog.exec()
 
