@@ -59,7 +59,16 @@ class CheckInput:
         )
         if self.result is CheckResult.CLEARED and self.checked_on is None:
             found.append(Problem(f"{prefix}checked_on", missing))
+        if self.result is not CheckResult.CLEARED and self.requirement_kind in _ONLY_DONE:
+            found.append(Problem(f"{prefix}result", _ONLY_DONE[self.requirement_kind]))
         return found
+
+
+# A statement is signed or not, a course completed or not: neither is "applied, waiting".
+_ONLY_DONE = {
+    RequirementKind.STATEMENT: "A statement is signed or not: record it once it is signed.",
+    RequirementKind.TRAINING: "A course is recorded once it is completed.",
+}
 
 
 _DATE_WORDS = {

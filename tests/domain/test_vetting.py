@@ -50,7 +50,7 @@ def test_state_boundaries(days, status):
 
 
 def test_the_default_window_is_the_warning_windows_one():
-    assert DEFAULT_WARNING_DAYS == WarningWindows().vetting_days
+    assert WarningWindows().vetting_days == DEFAULT_WARNING_DAYS
     assert all(p.warnings.vetting_days == 30 for p in all_programmes().values())
 
 

@@ -160,3 +160,24 @@ def test_expiry_must_follow_the_check(store):
         == "The expiry date must be after the check date."
     )
     assert list_volunteers(store) == []
+
+
+def test_a_statement_is_signed_or_not_never_waiting(store):
+    """Issue 19 item 4: "Child Protection Statement signed" offered "Applied, waiting"."""
+    from sponsor_app.domain.errors import InvalidInput
+
+    volunteer = add_volunteer(store, VolunteerInput("Ana", ("volunteer",)), today=TODAY)
+    for result in (CheckResult.PENDING, CheckResult.NOT_CLEARED):
+        with pytest.raises(InvalidInput) as caught:
+            add_check(
+                store,
+                volunteer.id,
+                CheckInput("child_protection_statement", result, date(2026, 1, 1)),
+            )
+        assert caught.value.for_field("result") == (
+            "A statement is signed or not: record it once it is signed."
+        )
+    with pytest.raises(InvalidInput) as caught:
+        add_check(store, volunteer.id, CheckInput("child_protection_statement"))
+    assert caught.value.for_field("checked_on") == "Enter the date it was signed."
+    assert list_checks(store, volunteer.id) == []
