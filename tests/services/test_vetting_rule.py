@@ -105,9 +105,7 @@ def test_a_missing_required_check_blocks_too(store, household):
         ),
         today=TODAY,
     )
-    with pytest.raises(
-        VettingRuleBroken, match="Li Wei: Child Protection Statement not signed"
-    ):
+    with pytest.raises(VettingRuleBroken, match="Li Wei: Child Protection Statement not signed"):
         assign_task(store, _task_id(store, "airport_welcome"), only_police.id, today=TODAY)
 
 

@@ -40,8 +40,10 @@ class ValidatedForm(QFormLayout):
 
     Dialogs may check their fields as the person types (`set_problem`), but a message shows
     only once that field has been left, or when Save is pressed (`reveal_all`): "Enter the
-    date..." before anyone had the chance to enter it only confuses. A message that clears
-    clears at once. Fields with a `problem()` of their own (dates) report it themselves."""
+    date..." before anyone had the chance to enter it only confuses. Save reveals the fields
+    wrong at that moment; a field that goes wrong later (choosing "Cleared" makes its date
+    needed) waits, as before, until it is left. A message that clears clears at once. Fields
+    with a `problem()` of their own (dates) report it themselves."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,7 +51,6 @@ class ValidatedForm(QFormLayout):
         self._fields: dict[str, QWidget] = {}
         self._pending: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._revealed = False
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
@@ -82,7 +83,7 @@ class ValidatedForm(QFormLayout):
 
     def set_problem(self, name: str, message: str | None) -> None:
         self._pending[name] = message or None
-        if not message or name in self._touched or self._revealed:
+        if not message or name in self._touched:
             self._show(name)
 
     def reveal_all(self) -> list[str]:
@@ -90,13 +91,14 @@ class ValidatedForm(QFormLayout):
         hold no value at all (a date that is not one): saving then would quietly store
         "unknown" in place of what was typed, so those hold the save back. Everything else
         the service checks again, and says."""
-        self._revealed = True
         blocking = []
         for name, widget in self._fields.items():
             if hasattr(widget, "problem"):
                 self._pending[name] = widget.problem()
                 if self._pending[name] and widget.isEnabled():
                     blocking.append(self._pending[name])
+            if self._pending.get(name):
+                self._touched.add(name)
             self._show(name)
         return blocking
 
@@ -104,10 +106,12 @@ class ValidatedForm(QFormLayout):
         """Put each problem the service found under its field; return messages that belong to
         no field here. They are shown, not kept: only the form's own live checks (and the
         fields' own) can hold back the next Save."""
-        self._revealed = True
         leftover = []
         for name in self.errors:
-            self.errors[name].show_message(error.for_field(name) or self._pending.get(name))
+            message = error.for_field(name) or self._pending.get(name)
+            if message:
+                self._touched.add(name)
+            self.errors[name].show_message(message)
         for problem in error.problems:
             if problem.field not in self.errors:
                 leftover.append(problem.message)
