@@ -237,6 +237,8 @@ def run_pass(
                     for key in doubled_fields
                 )
             outcome = _read_rows(p, source, columns, importer, missing, progress, cancelled)
+            # What the importer says of the rows as a whole comes before any line's note.
+            p.notes[:0] = importer.summary() if hasattr(importer, "summary") else []
             if not writing:
                 return _Outcome(
                     preview=_preview(
