@@ -64,6 +64,13 @@ class OutcomeArea(LabelledEnum):
     HOUSING = "housing"
 
 
+class GroupWork(LabelledEnum):
+    """Where the group's own tasks sit beside the five outcome areas ("Raise funds and set the
+    budget" is the group's work, not the family's progress in self-sufficiency)."""
+
+    GROUP = "group"
+
+
 class TaskStatus(LabelledEnum):
     OPEN = "open"  # shown as "To do"
     IN_PROGRESS = "in_progress"
@@ -172,6 +179,7 @@ _LABELS: dict[tuple[type, str], str] = {
     (Phase, Phase.MONTH_24.value): "Month 24",
     (OutcomeArea, OutcomeArea.SELF_SUFFICIENCY.value): "Self-sufficiency",
     (OutcomeArea, OutcomeArea.HEALTH.value): "Health and wellbeing",
+    (GroupWork, GroupWork.GROUP.value): "The group's own tasks",
     (TaskStatus, TaskStatus.OPEN.value): "To do",
     (TaskStatus, TaskStatus.NOT_NEEDED.value): "Not applicable",
     (CheckInKind, CheckInKind.PROGRAMME_REVIEW.value): "Programme review",

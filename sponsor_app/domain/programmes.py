@@ -122,6 +122,7 @@ class TaskTemplate:
     kind: TaskKind = TaskKind.TASK
     snapshot_months: int | None = None  # a snapshot task: the indicators at this many months
     group_template_id: int | None = None  # one of the group's own templates, not the programme's
+    group_task: bool = False  # the group's own work (raise funds), not the family's progress
 
     def due_on(self, arrival: date) -> date:
         return arrival + timedelta(days=self.offset_days)
@@ -217,6 +218,7 @@ def _build(data: dict) -> Programme:
                     source=t["source"],
                     kind=TaskKind(t.get("kind", "task")),
                     snapshot_months=t.get("snapshot_months"),
+                    group_task=bool(t.get("group_task", False)),
                 )
                 for t in shared["tasks"] + data.get("tasks", [])
                 if "all" in t["programmes"] or key in t["programmes"]
@@ -290,6 +292,13 @@ def get_programme(key: str) -> Programme:
     except KeyError:
         known = ", ".join(all_programmes())
         raise UnknownProgramme(f"Unknown programme “{key}”; choose one of: {known}.") from None
+
+
+@cache
+def group_task_keys() -> frozenset[str]:
+    """Template keys of the group's own tasks, in every programme (settlement.toml marks
+    them `group_task`): a task made from one counts as the group's work."""
+    return frozenset(t.key for p in all_programmes().values() for t in p.tasks if t.group_task)
 
 
 def default_move_in_items() -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..domain.vetting import may_do_family_facing
 from ..services.evaluation_data import EvaluationData
@@ -219,6 +220,16 @@ def plan(data: EvaluationData, width: float) -> list:
             bold_rows=(len(rows) - 1,),
         )
     )
+    done, total = data.group_progress
+    if total:
+        story.append(
+            para(
+                f"The group's own tasks (roles, vetting, funds, policies, the plan) are not the "
+                f"family's progress and are left out above: {done:,} of {counted(total, 'task')} "
+                "done.",
+                "note",
+            )
+        )
     story.append(gap(8))
     story.append(
         charts.progress_bars(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
 from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus
-from ..domain.periods import Period, add_months
+from ..domain.programmes import group_task_keys
 from ..domain.settlement import task_due_this_week, task_due_within, task_overdue
 from ..domain.vetting import SEVERITY
 from ..storage.models import (
@@ -29,6 +29,7 @@ from .funds import (
     rent_status,
 )
 from .groups import windows_of
+from .report_data import default_period
 from .results import (
     AreaProgress,
     ArrivalCountdown,
@@ -49,6 +50,9 @@ def _vetting_order(alert: VettingAlert) -> tuple:
     return (SEVERITY.index(alert.status), on or date.min, alert.name)
 
 
+CHART_MONTHS = 24  # the balance chart's longest window
+
+
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
     """Every figure on the dashboard, read from one snapshot of the file."""
     today = today or clock.today()
@@ -64,8 +68,8 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             if v.active and not v.archived and v.vetting.worst is not None
         )
         overdue, due_soon = _tasks_due(session, today, windows)
-        # The balance chart covers the group's life, at most the last 24 months.
-        chart_start = min(max(profile.start_date, add_months(today, -23).replace(day=1)), today)
+        # The balance chart covers the group's records, at most the last 24 months.
+        chart = default_period(store, today, at_most_months=CHART_MONTHS)
         return DashboardFigures(
             today=today,
             locale=profile.locale,
@@ -80,7 +84,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             arrivals=_arrivals(session, today),
             funds=funds_position(store, today),
             rent=rent_status(store, today),
-            month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
+            month_end_balances=tuple(month_end_balances(store, chart)),
             area_progress=_area_progress(session),
             lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
             active_volunteers=sum(1 for v in volunteers if v.active and not v.archived),
@@ -184,7 +188,12 @@ def _area_progress(session: Session) -> tuple[AreaProgress, ...]:
                 func.count(Task.id),
             )
             .join(Household, Household.id == Task.household_id)
-            .where(Household.archived_at.is_(None), Task.status != TaskStatus.NOT_NEEDED)
+            .where(
+                Household.archived_at.is_(None),
+                Task.status != TaskStatus.NOT_NEEDED,
+                # the family's progress: the group's own tasks are not in any outcome area
+                Task.template_key.is_(None) | Task.template_key.not_in(group_task_keys()),
+            )
             .group_by(Task.outcome_area)
         )
     }

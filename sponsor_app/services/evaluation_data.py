@@ -20,6 +20,7 @@ from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
 from ..domain.reports import ReportKind, town_only
+from ..domain.settlement import is_group_task
 from ..domain.vetting import SEVERITY, CheckState, vetting_of
 from ..storage.models import TrainingRecord, VolunteerHours
 from ..storage.store import Store
@@ -243,6 +244,9 @@ class EvaluationData:
     completeness: tuple[Completeness, ...]
     highlights: str
     challenges: str
+    # The group's own tasks (roles, vetting, funds, policies): done and applicable by the
+    # period's end, kept out of the family's progress by outcome area.
+    group_progress: tuple[int, int] = (0, 0)
 
 
 def evaluation_data(
@@ -286,6 +290,7 @@ def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> Evalu
         households=summaries,
         figures=_figures(meta, summaries, volunteers, money, len(in_period)),
         progress=_progress(tasks, period.end),
+        group_progress=_group_progress(tasks, period.end),
         overdue=tuple(
             OverdueTask(
                 t.household_code,
@@ -352,9 +357,10 @@ def _overdue_at(task, end: date) -> bool:
 
 
 def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
+    """The family's progress by outcome area and phase (the group's own tasks left out)."""
     counts: dict[tuple[OutcomeArea, Phase], list[int]] = {}
     for task in tasks:
-        if task.status is TaskStatus.NOT_NEEDED:
+        if task.status is TaskStatus.NOT_NEEDED or is_group_task(task):
             continue
         pair = counts.setdefault((task.outcome_area, task.phase), [0, 0])
         pair[0] += _done_by(task, end)
@@ -365,6 +371,11 @@ def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
         for phase in Phase
         if (area, phase) in counts
     )
+
+
+def _group_progress(tasks, end: date) -> tuple[int, int]:
+    mine = [t for t in tasks if is_group_task(t) and t.status is not TaskStatus.NOT_NEEDED]
+    return sum(_done_by(t, end) for t in mine), len(mine)
 
 
 # --- households ----------------------------------------------------------------------------

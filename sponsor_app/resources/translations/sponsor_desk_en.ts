@@ -3,7 +3,7 @@
 <context>
     <name>CategoryChart</name>
     <message numerus="yes">
-        <location filename="charts.py" line="179" />
+        <location filename="charts.py" line="193" />
         <source>%n other categories</source>
         <translation>
             <numerusform>%n other categories</numerusform><numerusform>%n other categories</numerusform></translation>
@@ -12,16 +12,25 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="330" />
+        <location filename="dashboard.py" line="322" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="332" />
+        <location filename="dashboard.py" line="324" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>FundsPage</name>
+    <message numerus="yes">
+        <location filename="funds.py" line="559" />
+        <source>Budget against spending for the %n month(s) of support, {}.</source>
+        <translation>
+            <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -54,13 +63,13 @@
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="491" />
+        <location filename="plan.py" line="475" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="536" />
+        <location filename="plan.py" line="520" />
         <source>Saved %n open task(s) to {}</source>
         <translation>
             <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
@@ -87,26 +96,18 @@
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="430" />
+        <location filename="volunteers.py" line="460" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="433" />
+        <location filename="volunteers.py" line="463" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
     </message>
     </context>
-<context>
-    <name>dashboard</name>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="139" />
-        <source> (+%n more)</source>
-        <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
-    </message>
-</context>
 <context>
     <name>formatting</name>
     <message numerus="yes">
@@ -143,6 +144,14 @@
         <location filename="formatting.py" line="82" />
         <source>ends in %n day(s)</source>
         <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vetting</name>
+    <message numerus="yes">
+        <location filename="vetting_words.py" line="114" />
+        <source> (+%n more)</source>
+        <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
     </message>
 </context>
 </TS>

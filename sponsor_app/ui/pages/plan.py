@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
-from ...domain.settlement import TaskFilter, progress_by
+from ...domain.settlement import TaskFilter, area_of, progress_by
 from ...services import plan as service
 from ...services.households import list_households
 from ...services.tasks import assignee_options
@@ -303,7 +303,7 @@ class PlanPage(Page):
             if self.household_id() is None or t.household_id == self.household_id()
         ]
         by_phase = progress_by(household_tasks, lambda t: t.phase)
-        by_area = progress_by(household_tasks, lambda t: t.outcome_area)
+        by_area = progress_by(household_tasks, area_of)  # the group's own tasks apart
         self.progress.set_progress({**by_phase, **by_area})
         shown = len(self.model.shown_tasks())
         self.summary.setText(
