@@ -208,6 +208,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(
             redo_keys + [k for k in (QKeySequence("Ctrl+Y"),) if k not in redo_keys]
         )
+        edit_menu.addSeparator()
+        self.history_action = self._action(
+            edit_menu, self.tr("&History…"), self.show_history, QKeySequence("Ctrl+H")
+        )
+        self.history_action.setToolTip(
+            self.tr("Every change to the file, who made it and when; revert one")
+        )
+        self.file_actions.append(self.history_action)
         for signal in (
             stack.canUndoChanged,
             stack.canRedoChanged,
@@ -476,6 +484,22 @@ class MainWindow(QMainWindow):
         )
 
     # --- tasks ------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """Edit ▸ History: one window of it, kept beside the main window (not modal)."""
+        if not self.context.is_open:
+            return
+        from .dialogs.history_dialog import HistoryDialog
+
+        dialog = getattr(self, "history_dialog", None)
+        if dialog is None:
+            dialog = self.history_dialog = HistoryDialog(self.context, self)
+            self.context.closed.connect(dialog.close)
+        else:
+            dialog.reload()  # perhaps another file since
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     def show_task(self, task_id: int) -> None:
         """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:

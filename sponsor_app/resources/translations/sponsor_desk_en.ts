@@ -34,6 +34,27 @@
     </message>
     </context>
 <context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <location filename="history_dialog.py" line="244" />
+        <source>The latest %n changes, newest first; the filters reach older ones.</source>
+        <translation>
+            <numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform><numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="history_dialog.py" line="248" />
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n change, newest first.</numerusform><numerusform>%n changes, newest first.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="history_dialog.py" line="268" />
+        <source>Change {} touched %n row(s):</source>
+        <translation>
+            <numerusform>Change {} touched %n row:</numerusform><numerusform>Change {} touched %n rows:</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <location filename="households.py" line="276" />
