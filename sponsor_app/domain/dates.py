@@ -11,6 +11,8 @@ from datetime import date
 
 from babel.dates import get_date_format, get_month_names
 
+from .plurals import counted
+
 EARLIEST, LATEST = 1900, 2100
 
 
@@ -81,7 +83,7 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
         last = _days_in(year, month)
         month_name = get_month_names("wide", locale="en")[month]
         raise ValueError(
-            f"{day} {month_name} {year} does not exist: {month_name} {year} has {last} days."
+            f"{day} {month_name} {year} does not exist: {month_name} {year} has {counted(last, 'day')}."
         ) from None
     if not EARLIEST <= value.year <= LATEST:
         raise ValueError(f"“{text}” is not a date between {EARLIEST} and {LATEST}.")

@@ -17,6 +17,7 @@ from enum import StrEnum
 from .alerts import WarningWindows
 from .enums import CheckResult, VettingStatus
 from .periods import add_months
+from .plurals import counted
 
 # The window's one default; the programme's TOML and the group's setting override it
 # (services/groups.py:windows_of reads them, nothing else does).
@@ -267,7 +268,7 @@ def standing_words(standing: Standing, day_text) -> str:
         case VettingStatus.EXPIRING:
             return f"{label} expires {expires}"
     if standing.no_expiry:
-        return f"{label} has no expiry date (it lasts {r.valid_months} months)"
+        return f"{label} has no expiry date (it lasts {counted(r.valid_months, 'month')})"
     verb = {RequirementKind.STATEMENT: "signed", RequirementKind.TRAINING: "completed"}.get(
         kind, "cleared"
     )

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from .. import __version__
 from ..domain.periods import Period
+from ..domain.plurals import counted
 from ..domain.reports import ReportKind, is_letter_paper, suppressed
 from ..services.combine import POINTS, CombinedData
 from ..services.report_data import ReportMeta
@@ -24,7 +25,7 @@ def meta_of(data: CombinedData) -> ReportMeta:
     countries = {g.country for g in data.groups}
     return ReportMeta(
         kind=ReportKind.COMBINED,
-        group_name=f"{len(data.groups)} sponsorship groups",
+        group_name=counted(len(data.groups), "sponsorship group"),
         group_uuid="",
         programme="; ".join(sorted({g.programme for g in data.groups})),
         country=next(iter(countries)) if len(countries) == 1 else "NZ",

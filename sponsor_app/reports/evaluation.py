@@ -127,7 +127,7 @@ def days_text(days: int | None) -> str:
     if days is None:
         return "arrival date not set"
     if days < 0:
-        return f"arrives in {-days:,} days"
+        return f"arrives in {counted(-days, 'day')}"
     return f"{days:,}"
 
 
@@ -325,7 +325,7 @@ def indicators(data: EvaluationData, width: float) -> list:
                     ]
                 )
         made = table(
-            ("Indicator", "Latest", "Trend", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
+            ("Indicator", "Latest", "Trend", *[counted(m, "month") for m in SNAPSHOT_MONTHS]),
             rows,
             (140, 78, 55, *[(width - 273) / 4] * 4),
         )
@@ -364,7 +364,10 @@ def vetting_tables(v, width: float) -> list:
     """Vetting on the period's last day, by the one vetting rule: each volunteer once, by the
     worst of their requirements, with the total cleared to meet the family (the summary's
     figure, by the same definition); then each requirement's own states."""
-    names = {**STATE_NAMES, VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days"}
+    names = {
+        **STATE_NAMES,
+        VettingStatus.EXPIRING: f"Expiring within {counted(v.warning_days, 'day')}",
+    }
     rows = [
         [names[state], "yes" if may_do_family_facing(state) else "no", f"{n:,}"]
         for state, n in v.vetting
@@ -372,7 +375,7 @@ def vetting_tables(v, width: float) -> list:
     story = [
         para(
             "Cleared to meet the family means every requirement of the programme is current on "
-            f"the period's last day (expiring within {v.warning_days} days included). Each "
+            f"the period's last day (expiring within {counted(v.warning_days, 'day')} included). Each "
             "volunteer is counted once, by the requirement that stands worst.",
             "note",
         ),
@@ -407,7 +410,7 @@ def volunteers(data: EvaluationData, width: float) -> list:
     story = [*section(5)]
     if not v.active:
         return [*story, nothing("The group has no active volunteers.")]
-    story.append(para(f"{v.active:,} active volunteers at the period's end.", "body"))
+    story.append(para(f"{counted(v.active, 'active volunteer')} at the period's end.", "body"))
     half = (width - 12) / 2
     story.append(
         table(("Role", "Volunteers"), [[wrap(r), f"{n:,}"] for r, n in v.by_role], (half - 60, 60), numeric=(1,))

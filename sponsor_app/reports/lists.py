@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
+from ..domain.plurals import counted
 from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
@@ -22,7 +23,7 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
     story = [*heading("Volunteers", "section-1")]
     story.append(
         para(
-            f"{len(data.people):,} active volunteers. Hours are those logged in the period; "
+            f"{counted(len(data.people), 'active volunteer')}. Hours are those logged in the period; "
             "vetting and training as they stood at its end: each requirement of the programme "
             "with its state and date.",
             "note",

@@ -15,6 +15,7 @@ from ..domain.hours import format_minutes
 from ..domain.indicators import Trend
 from ..domain.money import Money, minor_digits
 from ..domain.periods import Period
+from ..domain.plurals import counted
 from ..domain.vetting import STATE_WORDS, Standing, Vetting, overall_words, standing_words
 
 
@@ -88,7 +89,7 @@ def hours(minutes: int) -> str:
 
 
 def count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"
+    return counted(number, one, many)  # the one plural path (domain/plurals.py)
 
 
 def percent(part: int, whole: int) -> str:

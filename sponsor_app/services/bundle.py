@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.errors import SponsorDeskError
 from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES
 from ..domain.vetting import may_do_family_facing
 from .evaluation_data import EvaluationData
@@ -87,7 +88,7 @@ def _indicator_rows(d: EvaluationData):
         base = (line.household_code, line.key, i.label, OUTCOME_NAMES[i.area], i.kind.value, i.unit)
         yield (*base, "latest", line.latest or "", _d(line.latest_on), line.trend or "")
         for months, value in zip(SNAPSHOT_MONTHS, line.at_months, strict=True):
-            yield (*base, f"{months} months", value or "", "", "")
+            yield (*base, counted(months, "month"), value or "", "", "")
 
 
 def _vetting_rows(d: EvaluationData):

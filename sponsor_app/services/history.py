@@ -104,8 +104,8 @@ def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | No
             return f"Putting {label} back would clash with a record added since."
         case "record_only":
             return (
-                f"Change {change_set_id} records that someone was shown sensitive details; a "
-                "record of who saw what cannot be taken back."
+                f"Change {change_set_id} is the record that someone was shown sensitive details; "
+                "a record of who saw what cannot be taken back."
             )
         case "erasure":
             return f"Change {change_set_id} removed personal details for good; it cannot be undone."

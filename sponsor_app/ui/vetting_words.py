@@ -39,25 +39,28 @@ def standing_text(standing: Standing, locale: str) -> str:
     day = lambda d: short_date(d, locale)  # noqa: E731
     label, done = r.label, day(standing.done_on) if standing.done_on else ""
     expires = day(standing.expires_on) if standing.expires_on else ""
-    match state:
-        case VettingStatus.MISSING:
-            if r.kind is RequirementKind.STATEMENT:
-                return _tr("{} not signed").format(label)
-            if r.kind is RequirementKind.TRAINING:
-                return _tr("{} not completed").format(label)
-            return _tr("{} not recorded").format(label)
-        case VettingStatus.PENDING:
-            if done:
-                return _tr("{} applied {}, waiting").format(label, done)
-            return _tr("{} applied, waiting").format(label)
-        case VettingStatus.NOT_CLEARED:
-            return _tr("{} not cleared").format(label)
-        case VettingStatus.EXPIRED:
-            return _tr("{} expired {}").format(label, expires)
-        case VettingStatus.EXPIRING:
-            return _tr("{} expires {}").format(label, expires)
+    # if/elif, not match: Qt's lupdate does not read strings inside a match statement.
+    if state is VettingStatus.MISSING:
+        if r.kind is RequirementKind.STATEMENT:
+            return _tr("{} not signed").format(label)
+        if r.kind is RequirementKind.TRAINING:
+            return _tr("{} not completed").format(label)
+        return _tr("{} not recorded").format(label)
+    if state is VettingStatus.PENDING:
+        if done:
+            return _tr("{} applied {}, waiting").format(label, done)
+        return _tr("{} applied, waiting").format(label)
+    if state is VettingStatus.NOT_CLEARED:
+        return _tr("{} not cleared").format(label)
+    if state is VettingStatus.EXPIRED:
+        return _tr("{} expired {}").format(label, expires)
+    if state is VettingStatus.EXPIRING:
+        return _tr("{} expires {}").format(label, expires)
     if standing.no_expiry:
-        return _tr("{} has no expiry date (it lasts {} months)").format(label, r.valid_months)
+        months = r.valid_months or 0  # a plain name: lupdate reads no expression as a count
+        return QCoreApplication.translate(
+            "vetting", "{} has no expiry date (it lasts %n month(s))", "", months
+        ).format(label)
     return f"{label} {badge_text(standing, locale)}"
 
 
@@ -67,23 +70,22 @@ def badge_text(standing: Standing, locale: str) -> str:
     r, state = standing.requirement, standing.state
     sign = status_sign(state)
     day = lambda d: short_date(d, locale)  # noqa: E731
-    match state:
-        case VettingStatus.MISSING:
-            if r.kind is RequirementKind.STATEMENT:
-                return f"{sign} " + _tr("not signed")
-            if r.kind is RequirementKind.TRAINING:
-                return f"{sign} " + _tr("not completed")
-            return f"{sign} " + _tr("not recorded")
-        case VettingStatus.PENDING:
-            if standing.done_on:
-                return f"{sign} " + _tr("waiting since {}").format(day(standing.done_on))
-            return f"{sign} " + _tr("applied, waiting")
-        case VettingStatus.NOT_CLEARED:
-            return f"{sign} " + _tr("not cleared")
-        case VettingStatus.EXPIRED:
-            return f"{sign} " + _tr("expired {}").format(day(standing.expires_on))
-        case VettingStatus.EXPIRING:
-            return f"{sign} " + _tr("expires {}").format(day(standing.expires_on))
+    if state is VettingStatus.MISSING:
+        if r.kind is RequirementKind.STATEMENT:
+            return f"{sign} " + _tr("not signed")
+        if r.kind is RequirementKind.TRAINING:
+            return f"{sign} " + _tr("not completed")
+        return f"{sign} " + _tr("not recorded")
+    if state is VettingStatus.PENDING:
+        if standing.done_on:
+            return f"{sign} " + _tr("waiting since {}").format(day(standing.done_on))
+        return f"{sign} " + _tr("applied, waiting")
+    if state is VettingStatus.NOT_CLEARED:
+        return f"{sign} " + _tr("not cleared")
+    if state is VettingStatus.EXPIRED:
+        return f"{sign} " + _tr("expired {}").format(day(standing.expires_on))
+    if state is VettingStatus.EXPIRING:
+        return f"{sign} " + _tr("expires {}").format(day(standing.expires_on))
     if standing.expires_on:
         return f"{sign} " + _tr("to {}").format(day(standing.expires_on))
     if standing.no_expiry:

@@ -119,7 +119,7 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     with on_next_modal(qtbot, answer):
         qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
     assert asked[0] is False  # nothing can be imported until the category is decided
-    assert "1 transactions added" in asked[1] and "category “Bake sale” (income)" in asked[1]
+    assert "1 transaction added" in asked[1] and "category “Bake sale” (income)" in asked[1]
     assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1
 
 

@@ -4,11 +4,19 @@
     <name>CategoryChart</name>
     <message numerus="yes">
         <location filename="charts.py" line="193" />
-        <source>%n other categories</source>
+        <source>%n other category(ies)</source>
         <translation>
-            <numerusform>%n other categories</numerusform><numerusform>%n other categories</numerusform></translation>
+            <numerusform>%n other category</numerusform><numerusform>%n other categories</numerusform></translation>
     </message>
     </context>
+<context>
+    <name>CheckFields</name>
+    <message numerus="yes">
+        <location filename="volunteer_dialogs.py" line="152" />
+        <source>The programme says this lasts %n month(s): the expiry follows the date unless you type another.</source>
+        <translation><numerusform>The programme says this lasts %n month: the expiry follows the date unless you type another.</numerusform><numerusform>The programme says this lasts %n months: the expiry follows the date unless you type another.</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
@@ -22,6 +30,42 @@
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="355" />
+        <source>Due in the next %n day(s)</source>
+        <translation>
+            <numerusform>Due in the next %n day</numerusform><numerusform>Due in the next %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="357" />
+        <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
+        <translation>
+            <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform><numerusform>Nothing falls due in the next %n days; the Settlement plan (Ctrl+3) shows what comes later.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="367" />
+        <source>Vetting not current, or expiring within %n day(s)</source>
+        <translation>
+            <numerusform>Vetting not current, or expiring within %n day</numerusform><numerusform>Vetting not current, or expiring within %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="369" />
+        <source>Every active volunteer's vetting is current for at least %n day(s).</source>
+        <translation>
+            <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform><numerusform>Every active volunteer's vetting is current for at least %n days.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="381" />
+        <source>Leases ending within %n day(s), or ended</source>
+        <translation>
+            <numerusform>Leases ending within %n day, or ended</numerusform><numerusform>Leases ending within %n days, or ended</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="dashboard.py" line="382" />
+        <source>No lease ends in the next %n day(s).</source>
+        <translation>
+            <numerusform>No lease ends in the next %n day.</numerusform><numerusform>No lease ends in the next %n days.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -37,18 +81,18 @@
     <name>HistoryDialog</name>
     <message numerus="yes">
         <location filename="history_dialog.py" line="244" />
-        <source>The latest %n changes, newest first; the filters reach older ones.</source>
+        <source>The latest %n change(s), newest first; the filters reach older ones.</source>
         <translation>
-            <numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform><numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform></translation>
+            <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform><numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="history_dialog.py" line="248" />
+        <location filename="history_dialog.py" line="250" />
         <source>%n change(s), newest first.</source>
         <translation>
             <numerusform>%n change, newest first.</numerusform><numerusform>%n changes, newest first.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="history_dialog.py" line="268" />
+        <location filename="history_dialog.py" line="270" />
         <source>Change {} touched %n row(s):</source>
         <translation>
             <numerusform>Change {} touched %n row:</numerusform><numerusform>Change {} touched %n rows:</numerusform></translation>
@@ -73,6 +117,48 @@
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="households.py" line="327" />
+        <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+
+Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
+        <translation>
+            <numerusform>Delete household {} for good, with its members, its %n settlement task, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+
+Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform><numerusform>Delete household {} for good, with its members, its %n settlement tasks, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+
+Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>HousingPage</name>
+    <message numerus="yes">
+        <location filename="housing.py" line="222" />
+        <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
+        <translation>
+            <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform><numerusform>{}'s housing is not covered from {} (the programme asks for %n months from arrival).</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="import_preview.py" line="458" />
+        <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
+        <translation>
+            <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform><numerusform>S&amp;kip the %n rows that cannot be read, and import the rest</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="import_preview.py" line="462" />
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="import_preview.py" line="471" />
+        <source>%n likely duplicate(s) (greyed: tick to import)</source>
+        <translation>
+            <numerusform>%n likely duplicate (greyed: tick to import)</numerusform><numerusform>%n likely duplicates (greyed: tick to import)</numerusform></translation>
     </message>
     </context>
 <context>
@@ -106,12 +192,45 @@
     </message>
     </context>
 <context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <location filename="restore_dialog.py" line="47" />
+        <source>%Ln household(s)</source>
+        <translation><numerusform>%Ln household</numerusform><numerusform>%Ln households</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="restore_dialog.py" line="48" />
+        <source>%Ln volunteer(s)</source>
+        <translation><numerusform>%Ln volunteer</numerusform><numerusform>%Ln volunteers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="restore_dialog.py" line="49" />
+        <source>%Ln transaction(s)</source>
+        <translation><numerusform>%Ln transaction</numerusform><numerusform>%Ln transactions</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>RolesDialog</name>
+    <message numerus="yes">
+        <location filename="roles_dialog.py" line="83" />
+        <source> · %n volunteer(s)</source>
+        <translation>
+            <numerusform> · %n volunteer</numerusform><numerusform> · %n volunteers</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="342" />
-        <source>%n wrong tries. {} Try again in {} seconds.</source>
+        <location filename="passphrase_dialogs.py" line="344" />
+        <source>%n wrong attempt(s).</source>
         <translation>
-            <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>
+            <numerusform>%n wrong attempt.</numerusform><numerusform>%n wrong attempts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="passphrase_dialogs.py" line="346" />
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Try again in %n second.</numerusform><numerusform>Try again in %n seconds.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -168,9 +287,57 @@
     </message>
 </context>
 <context>
+    <name>importing</name>
+    <message numerus="yes">
+        <location filename="importing.py" line="67" />
+        <source>{}: %n volunteer(s) added, {} updated.</source>
+        <translation><numerusform>{}: %n volunteer added, {} updated.</numerusform><numerusform>{}: %n volunteers added, {} updated.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="71" />
+        <source>{}: %n transaction(s) added.</source>
+        <translation><numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="77" />
+        <source>Matched to entries made by hand: %n statement line(s).</source>
+        <translation><numerusform>Matched to entries made by hand: %n statement line.</numerusform><numerusform>Matched to entries made by hand: %n statement lines.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="83" />
+        <source>Already in the ledger: %n row(s).</source>
+        <translation><numerusform>Already in the ledger: %n row.</numerusform><numerusform>Already in the ledger: %n rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="89" />
+        <source>Likely duplicates left out: %n row(s).</source>
+        <translation><numerusform>Likely duplicates left out: %n row.</numerusform><numerusform>Likely duplicates left out: %n rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="95" />
+        <source>Left out: %n row(s).</source>
+        <translation><numerusform>Left out: %n row.</numerusform><numerusform>Left out: %n rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="99" />
+        <source>Skipped as unreadable: %n row(s).</source>
+        <translation><numerusform>Skipped as unreadable: %n row.</numerusform><numerusform>Skipped as unreadable: %n rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="importing.py" line="105" />
+        <source>%n new rule(s) will categorise these counterparties next time.</source>
+        <translation><numerusform>%n new rule will categorise these counterparties next time.</numerusform><numerusform>%n new rules will categorise these counterparties next time.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>vetting</name>
     <message numerus="yes">
-        <location filename="vetting_words.py" line="114" />
+        <location filename="vetting_words.py" line="61" />
+        <source>{} has no expiry date (it lasts %n month(s))</source>
+        <translation><numerusform>{} has no expiry date (it lasts %n month)</numerusform><numerusform>{} has no expiry date (it lasts %n months)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="vetting_words.py" line="116" />
         <source> (+%n more)</source>
         <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
     </message>

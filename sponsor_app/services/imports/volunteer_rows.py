@@ -98,7 +98,7 @@ class VolunteerRows:
             same = [c for c in self.by_name.get(fold(name), []) if not email or not c.email]
             if len(same) > 1:
                 raise RowProblem(
-                    f"{len(same)} volunteers are called {name}: add their email to this row (or "
+                    f"{counted(len(same), 'volunteer')} are called {name}: add their email to this row (or "
                     "keep the id column of the app's own export) to say which one"
                 )
             found = same[0] if same else None

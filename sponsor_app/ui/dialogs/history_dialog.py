@@ -241,7 +241,9 @@ class HistoryDialog(QDialog):
         elif len(found) == SHOWN:
             self.summary.setText(
                 self.tr(
-                    "The latest %n changes, newest first; the filters reach older ones.", "", SHOWN
+                    "The latest %n change(s), newest first; the filters reach older ones.",
+                    "",
+                    SHOWN,
                 )
             )
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,17 +41,14 @@ def reason_text(reason: str) -> str:
     }.get(reason, reason)
 
 
-_COUNTED = {
-    "household": ("1 household", "{} households"),
-    "volunteer": ("1 volunteer", "{} volunteers"),
-    "transaction": ("1 transaction", "{} transactions"),
-}
-
-
 def counted(number: int, noun: str) -> str:
-    one, many = _COUNTED[noun]
-    text = one if number == 1 else many
-    return QCoreApplication.translate("RestoreDialog", text).format(f"{number:,}")
+    """ "1 household", "1,204 transactions": Qt's plural forms, digits grouped (%Ln)."""
+    text = {
+        "household": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln household(s)"),
+        "volunteer": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln volunteer(s)"),
+        "transaction": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln transaction(s)"),
+    }[noun]
+    return QCoreApplication.translate("RestoreDialog", text, "", number)
 
 
 def size_text(size: int) -> str:

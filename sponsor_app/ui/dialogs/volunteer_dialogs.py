@@ -149,10 +149,13 @@ class CheckFields:
             kind is not RequirementKind.STATEMENT or bool(valid_months),
         )
         self.expires_on.setToolTip(
-            _tr(
-                "The programme says this lasts {} months: the expiry follows the date unless "
-                "you type another."
-            ).format(valid_months)
+            QCoreApplication.translate(
+                "CheckFields",
+                "The programme says this lasts %n month(s): the expiry follows the date unless "
+                "you type another.",
+                "",
+                valid_months,
+            )
             if valid_months
             else ""
         )

@@ -352,19 +352,23 @@ class DashboardPage(Page):
             self.tr("and {} more on the Settlement plan"),
         )
         self.due_soon.set_words(
-            self.tr("Due in the next {} days").format(windows.due_soon_days),
+            self.tr("Due in the next %n day(s)", "", windows.due_soon_days),
             self.tr(
-                "Nothing falls due in the next {} days; the Settlement plan (Ctrl+3) shows what "
-                "comes later."
-            ).format(windows.due_soon_days)
+                "Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows "
+                "what comes later.",
+                "",
+                windows.due_soon_days,
+            )
             if households
             else no_tasks,
             self.tr("and {} more on the Settlement plan"),
         )
         self.vetting.set_words(
-            self.tr("Vetting not current, or expiring within {} days").format(windows.vetting_days),
-            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
-                windows.vetting_days
+            self.tr("Vetting not current, or expiring within %n day(s)", "", windows.vetting_days),
+            self.tr(
+                "Every active volunteer's vetting is current for at least %n day(s).",
+                "",
+                windows.vetting_days,
             )
             if figures.active_volunteers
             else self.tr(
@@ -374,8 +378,8 @@ class DashboardPage(Page):
             self.tr("and {} more on the Volunteers page"),
         )
         self.leases.set_words(
-            self.tr("Leases ending within {} days, or ended").format(windows.lease_days),
-            self.tr("No lease ends in the next {} days.").format(windows.lease_days)
+            self.tr("Leases ending within %n day(s), or ended", "", windows.lease_days),
+            self.tr("No lease ends in the next %n day(s).", "", windows.lease_days)
             if figures.live_tenancies
             else self.tr(
                 "No home secured yet: record the property and its lease on the Housing page "

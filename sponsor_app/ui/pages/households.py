@@ -324,11 +324,13 @@ class HouseholdsPage(Page):
             QMessageBox.Icon.Warning,
             self.tr("Delete household {}").format(current.code),
             self.tr(
-                "Delete household {} for good, with its members, its {} settlement tasks, its "
+                "Delete household {} for good, with its members, its %n settlement task(s), its "
                 "check-ins and indicator readings? Its transactions and hours stay in the books "
                 "without the link.\n\nArchive keeps it out of sight instead. Edit ▸ Undo "
-                "(Ctrl+Z) brings a deleted household back with everything it had."
-            ).format(current.code, current.tasks_total),
+                "(Ctrl+Z) brings a deleted household back with everything it had.",
+                "",
+                current.tasks_total,
+            ).format(current.code),
             QMessageBox.StandardButton.Cancel,
             self,
         )

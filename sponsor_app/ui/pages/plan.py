@@ -501,7 +501,7 @@ class PlanPage(Page):
         if not chosen:
             return
         volunteer = volunteers[names.index(name)]
-        suggestion = f"{volunteer.full_name} tasks.ics"
+        suggestion = f"Tasks of {volunteer.full_name}.ics"
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the calendar"), suggestion, self.tr("Calendar files (*.ics)")
         )

@@ -432,7 +432,7 @@ class IndicatorsTab(_Tab):
         self.hint.setText(
             self.tr(
                 "Readings at 3, 6, 12 and 24 months after arrival let evaluators compare groups; "
-                "the plan has a task for each. {} of {} indicators have no reading yet."
+                "the plan has a task for each. Indicators with no reading yet: {} of {}."
             ).format(missing, len(summaries))
         )
         self._show_history()

@@ -190,7 +190,7 @@ class CategoryChart(BalanceChart):
             rest = shown[self.MOST_BARS - 1 :]
             shown = shown[: self.MOST_BARS - 1]
             shown.append(
-                (self.tr("%n other categories", "", len(rest)), sum(minor for _, minor in rest))
+                (self.tr("%n other category(ies)", "", len(rest)), sum(minor for _, minor in rest))
             )
         return shown
 
