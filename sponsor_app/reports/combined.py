@@ -16,7 +16,7 @@ from ..services.combine import POINTS, CombinedData
 from ..services.report_data import ReportMeta
 from .blocks import cell, heading, nothing, para, table, wrap
 from .template import ReportDocTemplate
-from .words import money_writer, short_date
+from .words import money_writer, percent_text, short_date
 
 GROUPS_PER_TABLE = 4
 
@@ -46,7 +46,7 @@ def _figure_text(figure, value: Decimal | None, currency: str, locale: str) -> s
     if figure.counts in ("households", "people"):
         return suppressed(int(value))
     if figure.unit == "%":
-        return f"{value} %"
+        return percent_text(value)
     if len(figure.unit) == 3 and figure.unit.isupper():
         return money_writer(figure.unit, locale).minor(int(value * 100))
     if figure.unit == "hours":

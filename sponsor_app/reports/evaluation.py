@@ -26,6 +26,7 @@ from .words import (
     long_date,
     money_writer,
     month_label,
+    percent_text,
     period_label,
     short_date,
     timestamp,
@@ -109,7 +110,7 @@ def figure_text(figure, meta) -> str:
     if figure.unit == meta.currency:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
-        return f"{figure.value} %"
+        return percent_text(figure.value)
     if figure.unit == "hours":
         return f"{figure.value} h"
     return f"{figure.value:,}" if isinstance(figure.value, int) else str(figure.value)
@@ -284,7 +285,7 @@ def plan(data: EvaluationData, width: float) -> list:
 def _value(value: str | None, unit: str) -> str:
     if value is None:
         return "–"
-    return f"{value} %" if unit == "%" else value
+    return percent_text(value) if unit == "%" else value
 
 
 def indicators(data: EvaluationData, width: float) -> list:

@@ -167,7 +167,7 @@ def build_housing(data: HousingData, out: Path | str | BinaryIO, invariant: bool
                         [
                             cell(t.household_code or "–"),
                             t.status,
-                            wrap(f"{short_date(t.lease_start, meta.locale) or '?'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
+                            wrap(f"{short_date(t.lease_start, meta.locale) or 'start not recorded'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
                             wrap(f"{money(t.rent)} {t.frequency}", "cell_right"),
                             money(t.group_share),
                             money(t.household_share),

@@ -92,8 +92,13 @@ def count(number: int, one: str, many: str | None = None) -> str:
     return counted(number, one, many)  # the one plural path (domain/plurals.py)
 
 
+def percent_text(value) -> str:
+    """ "45%": one way for every share in every report (no space, as English writes it)."""
+    return f"{value}%"
+
+
 def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "–"
+    return percent_text(round(100 * part / whole)) if whole else "–"
 
 
 TREND_WORDS = {

@@ -101,25 +101,25 @@
 <context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
-        <location filename="households.py" line="276" />
+        <location filename="households.py" line="280" />
         <source>The arrival moved %n day(s) later.</source>
         <translation>
             <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="278" />
+        <location filename="households.py" line="282" />
         <source>The arrival moved %n day(s) earlier.</source>
         <translation>
             <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="286" />
+        <location filename="households.py" line="290" />
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="327" />
+        <location filename="households.py" line="331" />
         <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>

@@ -37,7 +37,11 @@ def household_columns(page: HouseholdsPage) -> list[Column]:
             page.tr("Arrival"),
             lambda h: (
                 short_date(h.arrival_date, loc())
-                + ("" if h.arrival_confirmed or not h.arrival_date else " ?")
+                + (
+                    ""
+                    if h.arrival_confirmed or not h.arrival_date
+                    else " " + page.tr("(expected)")  # said, not an unexplained "?"
+                )
             ),
             sort_key=lambda h: h.arrival_date,
             tooltip=lambda h: (
