@@ -11,6 +11,7 @@ from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
+from ..domain.text import isolate
 from ..domain.vetting import may_do_family_facing
 from ..services.evaluation_data import EvaluationData
 from . import charts
@@ -170,7 +171,7 @@ def summary(data: EvaluationData, width: float) -> list:
     if meta.named:
         story.append(para("Household members", "h2"))
         for h in data.households:
-            family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
+            family = f"{h.code}: {isolate(h.family_name)} family" if h.family_name else h.code
             members = "; ".join(h.members) or "no members recorded"
             story.append(rich(f"<b>{markup(family)}</b>: {markup(members)}"))
     return story

@@ -272,6 +272,7 @@ def description_of(store: Store, change_set_id: int) -> str:
 
 # --- naming a row for a person -------------------------------------------------------------
 _LABEL_COLUMNS = {
+    "group_profile": ("the group {}", "name"),
     "household": ("household {}", "code"),
     "household_member": ("{}", "full_name"),
     "volunteer": ("{}", "full_name"),

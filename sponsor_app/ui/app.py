@@ -36,6 +36,8 @@ def run_window(argv: list[str]) -> int:
     remove_stale_snapshots()  # of group files deleted since: nothing is kept about them
     settings = AppSettings()
     window = MainWindow(settings)
+    if window.first_start:
+        window.fit_to_screen()
     window.show()
     target = args.file or settings.last_file()
     if target is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from ..services.imports.fields import ImportKind
 from ..services.imports.model import ImportResult
 from .dialogs.import_preview import ImportPreviewDialog, import_choices
+from .files import chosen_in, start_in
 
 
 def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
@@ -21,7 +22,9 @@ def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
     filters = parent.tr("Spreadsheets (*.csv *.xlsx *.txt)")
     if kind is ImportKind.BANK:
         filters = parent.tr("Bank statements (*.csv *.ofx *.qfx *.xlsx);;All files (*)")
-    chosen, _ = QFileDialog.getOpenFileName(parent, titles[kind], "", filters)
+    folder = "bank statement" if kind is ImportKind.BANK else "import"
+    chosen, _ = QFileDialog.getOpenFileName(parent, titles[kind], start_in(folder), filters)
+    chosen_in(folder, chosen)
     return Path(chosen) if chosen else None
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, QSize, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.errors import SponsorDeskError
+from ..domain.text import isolate
 from ..locations import GROUP_FILE_SUFFIX, data_dir
 from ..services.snapshot import load_snapshot, save_snapshot
 from .backups import BackupActions
 from .context import GroupContext
 from .errors import show_known_error
+from .files import chosen_in, start_in
 from .formatting import timestamp
 from .pages.base import Page, PageHeader
 from .pages.dashboard import DashboardPage
@@ -35,6 +37,7 @@ from .pages.welcome import WelcomePage
 from .protection import ProtectionActions
 from .settings import AppSettings
 from .widgets.banner import Banner
+from .widgets.form import install_dialog_focus
 from .widgets.icons import give_buttons_icons, icon
 from .widgets.undo_notice import UndoNotice
 from .worker import run_in_background
@@ -43,13 +46,17 @@ FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
 DEMO_FILE_NAME = f"Demo group{GROUP_FILE_SUFFIX}"
 
 
+DEFAULT_SIZE = QSize(1280, 820)  # on a screen with room for it (fit_to_screen)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings or AppSettings()
         self.context = GroupContext(self)
         self.setWindowTitle(APP_NAME)
-        self.resize(QSize(1280, 820))
+        self.resize(DEFAULT_SIZE)
+        install_dialog_focus()  # every dialog opens with the cursor in its first field
 
         self.welcome = WelcomePage()
         give_buttons_icons(self.welcome)
@@ -116,8 +123,30 @@ class MainWindow(QMainWindow):
         self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
         self._show_welcome()
         geometry = self.settings.geometry()
+        self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """The first window (no size saved yet) within the screen's available area, frame and
+        title bar included, and centred on it: 1280x820 was taller than a 768-pixel screen."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        # Before the window is shown the frame is unknown: allow for a usual title bar.
+        frame_w = frame.width() if frame.width() > 0 else 16
+        frame_h = frame.height() if frame.height() > 0 else 40
+        size = QSize(
+            min(DEFAULT_SIZE.width(), available.width() - frame_w),
+            min(DEFAULT_SIZE.height(), available.height() - frame_h),
+        )
+        self.resize(size)
+        centre = available.center()
+        self.move(
+            max(available.left(), centre.x() - (size.width() + frame_w) // 2),
+            max(available.top(), centre.y() - (size.height() + frame_h) // 2),
+        )
 
     # --- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -394,11 +423,12 @@ class MainWindow(QMainWindow):
             self.context.open(path)
 
     def open_dialog(self) -> None:
-        start = str(self.context.path.parent) if self.context.path else ""
+        start = str(self.context.path.parent) if self.context.path else start_in("group file")
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a group file"), start, self.tr(FILE_FILTER)
         )
         if chosen:
+            chosen_in("group file", chosen)
             self.open_file(Path(chosen))
 
     def new_group(self) -> None:
@@ -523,7 +553,8 @@ class MainWindow(QMainWindow):
             self,
         )
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit “{}”").format(task.title), lambda: edit_task(store, task_id, data)
+            self.tr("Edit “{}”").format(isolate(task.title)),
+            lambda: edit_task(store, task_id, data),
         )
         dialog.exec()
 
@@ -574,7 +605,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.context.is_open:
-            self.setWindowTitle(f"{self.context.info.name} — {self.context.path.name} — {APP_NAME}")
+            self.setWindowTitle(
+                f"{isolate(self.context.info.name)} — {self.context.path.name} — {APP_NAME}"
+            )
 
     def _on_changed(self, _changes) -> None:
         self._update_title()

@@ -61,7 +61,13 @@ def standing_text(standing: Standing, locale: str) -> str:
         return QCoreApplication.translate(
             "vetting", "{} has no expiry date (it lasts %n month(s))", "", months
         ).format(label)
-    return f"{label} {badge_text(standing, locale)}"
+    if standing.expires_on:
+        return _tr("{} current to {}").format(label, expires)
+    if r.kind is RequirementKind.STATEMENT and done:
+        return _tr("{} signed {}").format(label, done)
+    if r.kind is RequirementKind.TRAINING and done:
+        return _tr("{} completed {}").format(label, done)
+    return _tr("{} current").format(label)
 
 
 def badge_text(standing: Standing, locale: str) -> str:

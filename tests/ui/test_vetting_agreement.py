@@ -357,9 +357,9 @@ def test_the_window_agrees(window, qtbot, agreement_file):
         WORST_FIRST.index(w) for n, w in not_current.items() if n not in {a.name for a in shown}
     )
 
-    # The volunteer form: each requirement's box says where it stands, in its colour's state.
+    # The volunteer form: each requirement's box says where it stands, with its state's sign.
     from sponsor_app.services.volunteers import requirements_for_new
-    from sponsor_app.ui.vetting_words import standing_text
+    from sponsor_app.ui.vetting_words import badge_text
 
     rows = list_volunteers(store, today=TODAY)
     for row in rows:
@@ -369,8 +369,9 @@ def test_the_window_agrees(window, qtbot, agreement_file):
             for label in dialog.findChildren(QLabel)
             if label.accessibleName().endswith("where it stands")
         ]
-        assert labels == [standing_text(s, "en_NZ") for s in row.vetting.standings]
-        assert [s.state for s in row.vetting.standings] == list(EXPECTED[row.full_name])
+        assert labels == [badge_text(s, "en_NZ") for s in row.vetting.standings]
+        signs = [SIGNS[state] for state in EXPECTED[row.full_name]]
+        assert [label.split()[0] for label in labels] == signs, row.full_name
         dialog.deleteLater()
 
     # The task form greys out exactly those not cleared.

@@ -71,7 +71,7 @@
 <context>
     <name>FundsPage</name>
     <message numerus="yes">
-        <location filename="funds.py" line="559" />
+        <location filename="funds.py" line="560" />
         <source>Budget against spending for the %n month(s) of support, {}.</source>
         <translation>
             <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
@@ -80,19 +80,19 @@
 <context>
     <name>HistoryDialog</name>
     <message numerus="yes">
-        <location filename="history_dialog.py" line="244" />
+        <location filename="history_dialog.py" line="252" />
         <source>The latest %n change(s), newest first; the filters reach older ones.</source>
         <translation>
             <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform><numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="history_dialog.py" line="250" />
+        <location filename="history_dialog.py" line="258" />
         <source>%n change(s), newest first.</source>
         <translation>
             <numerusform>%n change, newest first.</numerusform><numerusform>%n changes, newest first.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="history_dialog.py" line="270" />
+        <location filename="history_dialog.py" line="278" />
         <source>Change {} touched %n row(s):</source>
         <translation>
             <numerusform>Change {} touched %n row:</numerusform><numerusform>Change {} touched %n rows:</numerusform></translation>
@@ -101,25 +101,25 @@
 <context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
-        <location filename="households.py" line="280" />
+        <location filename="households.py" line="281" />
         <source>The arrival moved %n day(s) later.</source>
         <translation>
             <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="282" />
+        <location filename="households.py" line="283" />
         <source>The arrival moved %n day(s) earlier.</source>
         <translation>
             <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="290" />
+        <location filename="households.py" line="291" />
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="331" />
+        <location filename="households.py" line="332" />
         <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
@@ -164,19 +164,19 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="plan.py" line="310" />
+        <location filename="plan.py" line="343" />
         <source>{} of %n task(s) shown</source>
         <translation>
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="475" />
+        <location filename="plan.py" line="508" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="520" />
+        <location filename="plan.py" line="554" />
         <source>Saved %n open task(s) to {}</source>
         <translation>
             <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
@@ -194,17 +194,17 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="restore_dialog.py" line="47" />
+        <location filename="restore_dialog.py" line="48" />
         <source>%Ln household(s)</source>
         <translation><numerusform>%Ln household</numerusform><numerusform>%Ln households</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="restore_dialog.py" line="48" />
+        <location filename="restore_dialog.py" line="49" />
         <source>%Ln volunteer(s)</source>
         <translation><numerusform>%Ln volunteer</numerusform><numerusform>%Ln volunteers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="restore_dialog.py" line="49" />
+        <location filename="restore_dialog.py" line="50" />
         <source>%Ln transaction(s)</source>
         <translation><numerusform>%Ln transaction</numerusform><numerusform>%Ln transactions</numerusform></translation>
     </message>
@@ -216,6 +216,15 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <source> · %n volunteer(s)</source>
         <translation>
             <numerusform> · %n volunteer</numerusform><numerusform> · %n volunteers</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>TaskFormDialog</name>
+    <message numerus="yes">
+        <location filename="plan_dialogs.py" line="158" />
+        <source>And %n more.</source>
+        <translation>
+            <numerusform>And %n more.</numerusform><numerusform>And %n more.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -236,13 +245,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="460" />
+        <location filename="volunteers.py" line="470" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="463" />
+        <location filename="volunteers.py" line="473" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
@@ -289,42 +298,42 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>importing</name>
     <message numerus="yes">
-        <location filename="importing.py" line="67" />
+        <location filename="importing.py" line="70" />
         <source>{}: %n volunteer(s) added, {} updated.</source>
         <translation><numerusform>{}: %n volunteer added, {} updated.</numerusform><numerusform>{}: %n volunteers added, {} updated.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="71" />
+        <location filename="importing.py" line="74" />
         <source>{}: %n transaction(s) added.</source>
         <translation><numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="77" />
+        <location filename="importing.py" line="80" />
         <source>Matched to entries made by hand: %n statement line(s).</source>
         <translation><numerusform>Matched to entries made by hand: %n statement line.</numerusform><numerusform>Matched to entries made by hand: %n statement lines.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="83" />
+        <location filename="importing.py" line="86" />
         <source>Already in the ledger: %n row(s).</source>
         <translation><numerusform>Already in the ledger: %n row.</numerusform><numerusform>Already in the ledger: %n rows.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="89" />
+        <location filename="importing.py" line="92" />
         <source>Likely duplicates left out: %n row(s).</source>
         <translation><numerusform>Likely duplicates left out: %n row.</numerusform><numerusform>Likely duplicates left out: %n rows.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="95" />
+        <location filename="importing.py" line="98" />
         <source>Left out: %n row(s).</source>
         <translation><numerusform>Left out: %n row.</numerusform><numerusform>Left out: %n rows.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="99" />
+        <location filename="importing.py" line="102" />
         <source>Skipped as unreadable: %n row(s).</source>
         <translation><numerusform>Skipped as unreadable: %n row.</numerusform><numerusform>Skipped as unreadable: %n rows.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="importing.py" line="105" />
+        <location filename="importing.py" line="108" />
         <source>%n new rule(s) will categorise these counterparties next time.</source>
         <translation><numerusform>%n new rule will categorise these counterparties next time.</numerusform><numerusform>%n new rules will categorise these counterparties next time.</numerusform></translation>
     </message>
@@ -337,7 +346,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <translation><numerusform>{} has no expiry date (it lasts %n month)</numerusform><numerusform>{} has no expiry date (it lasts %n months)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="vetting_words.py" line="116" />
+        <location filename="vetting_words.py" line="122" />
         <source> (+%n more)</source>
         <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
     </message>

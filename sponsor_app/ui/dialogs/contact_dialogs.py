@@ -29,7 +29,7 @@ from ...services.volunteers import VolunteerRow
 from ..formatting import short_date
 from ..vetting_words import overall_text, reason_text
 from ..widgets.date_field import required_date
-from ..widgets.form import FormDialog
+from ..widgets.form import FormDialog, WrappedLabel
 from ..widgets.optional_date import OptionalDateEdit
 from ..widgets.status import status_colour
 from .plan_dialogs import chosen_enum, enum_combo
@@ -72,7 +72,9 @@ class CheckInDialog(FormDialog):
         self.held_on = self.form.add_field("held_on", self.tr("&Date:"), date_edit(today, today))
         self.kind = self.form.add_field("kind", self.tr("&Kind:"), enum_combo(CheckInKind))
         self.present = self.form.add_field("volunteers", self.tr("&Who went:"), QListWidget())
-        self.present.setMaximumHeight(110)
+        # Five names in sight, none cut sideways (a long one ends in "…", its tooltip says all).
+        self.present.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.present.setTextElideMode(Qt.TextElideMode.ElideRight)
         for volunteer in volunteers:
             # Today's vetting beside each name: a visit is family-facing (the vetting rule).
             name = volunteer.full_name
@@ -86,8 +88,11 @@ class CheckInDialog(FormDialog):
                 item.setForeground(status_colour(volunteer.vetting.state))
                 item.setToolTip(reason_text(volunteer.full_name, volunteer.vetting, locale))
             self.present.addItem(item)
-        self.vetting_note = QLabel()
-        self.vetting_note.setWordWrap(True)
+        rows = min(max(self.present.count(), 3), 6)
+        self.present.setFixedHeight(
+            rows * max(self.present.sizeHintForRow(0), 18) + 2 * self.present.frameWidth() + 2
+        )
+        self.vetting_note = WrappedLabel()
         self.vetting_note.setStyleSheet("color: #b26a00;")
         self.vetting_note.setAccessibleName(self.tr("Vetting warning"))
         self.form.addRow("", self.vetting_note)
@@ -125,7 +130,7 @@ class CheckInDialog(FormDialog):
                 label = QLabel(goal.text)
                 label.setWordWrap(True)
                 choice = QComboBox()
-                choice.setAccessibleName(self.tr("Goal: {}").format(goal.text))
+                choice.setAccessibleName(self.tr("Goal: {}").format(isolate(goal.text)))
                 choice.addItem(self.tr("not reviewed"), None)
                 for status in GoalStatus:
                     choice.addItem(status.label, status)
@@ -245,7 +250,7 @@ class GoalDialog(FormDialog):
 
 class GoalReviewDialog(FormDialog):
     def __init__(self, goal: GoalRow, parent: QWidget | None = None):
-        super().__init__(self.tr("How is “{}” going?").format(goal.text), parent)
+        super().__init__(self.tr("How is “{}” going?").format(isolate(goal.text)), parent)
         today = clock.today()
         self.status = self.form.add_field(
             "status", self.tr("&Status:"), enum_combo(GoalStatus, goal.status)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import SponsorDeskError
 from ...domain.text import isolate
 from ...services import history as service
-from ...services.history import ChangeSetRow
+from ...services.history import ChangeSetRow, TouchedRow
 from ..formatting import current_locale, short_date
 from ..models.rows_model import Column, RowsModel
 from ..widgets.tables import fit_columns, make_table
@@ -73,7 +73,15 @@ def _action_words(action: str) -> str:
 
 
 def _values(pairs) -> str:
+    """ "town: Porirua; phone: 021 555 0101"; an added or removed row's empty fields left out
+    (an update's are kept: "town: " says it was empty)."""
     return "; ".join(f"{name.replace('_', ' ')}: {'' if v is None else v}" for name, v in pairs)
+
+
+def _row_values(touched: TouchedRow, pairs) -> str:
+    if touched.action != "update":
+        pairs = [(name, v) for name, v in pairs if v not in (None, "")]
+    return _values(pairs)
 
 
 def _when(row: ChangeSetRow) -> str:
@@ -117,18 +125,16 @@ class HistoryDialog(QDialog):
 
         self.changes = RowsModel(
             [
+                Column(self.tr("No."), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True),
                 Column(self.tr("When"), _when, sort_key=lambda r: r.id),
                 Column(self.tr("Who"), lambda r: r.actor),
-                Column(self.tr("What"), _what, tooltip=_what),
                 Column(
                     self.tr("Rows"),
                     lambda r: f"{r.rows_touched:,}",
                     sort_key=lambda r: r.rows_touched,
                     numeric=True,
                 ),
-                Column(
-                    self.tr("Change"), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True
-                ),
+                Column(self.tr("What"), _what, tooltip=_what),
             ],
             self,
         )
@@ -141,11 +147,13 @@ class HistoryDialog(QDialog):
                 Column(self.tr("Change"), lambda t: _action_words(t.action)),
                 Column(
                     self.tr("Before"),
-                    lambda t: _values(t.before),
-                    tooltip=lambda t: _values(t.before),
+                    lambda t: _row_values(t, t.before),
+                    tooltip=lambda t: _row_values(t, t.before),
                 ),
                 Column(
-                    self.tr("After"), lambda t: _values(t.after), tooltip=lambda t: _values(t.after)
+                    self.tr("After"),
+                    lambda t: _row_values(t, t.after),
+                    tooltip=lambda t: _row_values(t, t.after),
                 ),
             ],
             self,

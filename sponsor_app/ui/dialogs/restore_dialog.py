@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import isolate
 from ..formatting import timestamp
 from ..models.rows_model import Column, RowsModel
 from ..widgets.tables import fit_columns, make_table
@@ -76,7 +77,7 @@ class RestoreDialog(QDialog):
                 "and before an upgrade or a restore, keeping the last ten and one a month for "
                 "a year. Restoring never loses the file as it is now: a copy of it is kept "
                 "first."
-            ).format(group_name)
+            ).format(isolate(group_name))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

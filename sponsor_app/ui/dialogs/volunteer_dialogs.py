@@ -35,7 +35,7 @@ from ...services.volunteers import (
     VolunteerInput,
     VolunteerRow,
 )
-from ..vetting_words import standing_text
+from ..vetting_words import badge_text, standing_text
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
@@ -283,7 +283,9 @@ class VolunteerDialog(FormDialog):
             box.setLayout(box_form)
             if record.standing is not None:
                 # Where it stands today, by the vetting rule the roster reads too.
-                standing = QLabel(standing_text(record.standing, locale))
+                # (the box is titled with the requirement: its state and date suffice)
+                standing = QLabel(badge_text(record.standing, locale))
+                standing.setToolTip(standing_text(record.standing, locale))
                 standing.setWordWrap(True)
                 colour = status_colour(record.standing.state).name()
                 standing.setStyleSheet(f"color: {colour};")

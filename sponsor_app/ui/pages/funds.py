@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.periods import add_months
+from ...domain.text import isolate
 from ...services import funds as funds_service
 from ...services import ledger as ledger_service
 from ...services import rules as rules_service
@@ -699,7 +700,7 @@ class FundsPage(Page):
         self.context.execute(
             self.tr("Delete pledge"),
             lambda: funds_service.delete_pledge(store, pledge.id),
-            removal=self.tr("Pledge from {} deleted.").format(pledge.donor),
+            removal=self.tr("Pledge from {} deleted.").format(isolate(pledge.donor)),
         )
 
     # --- import and export --------------------------------------------------------------------

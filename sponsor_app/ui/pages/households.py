@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import isolate
 from ...services import households as service
 from ...services.households import HouseholdInput, HouseholdRow, MemberRow
 from ..dialogs.household_dialog import HouseholdDialog
@@ -373,7 +374,7 @@ class HouseholdsPage(Page):
         dialog = MemberDialog(household.code, member, parent=self, principal=self._principal_name())
         dialog.reveal_callback = lambda: service.show_sensitive_details(store, member.id)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit member {}").format(member.full_name),
+            self.tr("Edit member {}").format(isolate(member.full_name)),
             lambda: service.edit_member(store, member.id, data),
         )
         dialog.exec()
@@ -384,7 +385,7 @@ class HouseholdsPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Archive member {}").format(member.full_name),
+            self.tr("Archive member {}").format(isolate(member.full_name)),
             lambda: service.archive_member(store, member.id, True),
-            removal=self.tr("{} archived.").format(member.full_name),
+            removal=self.tr("{} archived.").format(isolate(member.full_name)),
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import GoalStatus
 from ...domain.indicators import IndicatorKind, Trend
+from ...domain.text import isolate
 from ...services import checkins as checkin_service
 from ...services import goals as goal_service
 from ...services import indicators as indicator_service
@@ -94,17 +95,19 @@ class _Tab(QWidget):
         return self.proxy.source_row(index) if index.isValid() else None
 
     def household(self) -> tuple[int, str] | None:
-        """The household chosen at the top of the page (a code), or None for all."""
-        household_id = self.page.household_id()
+        """The household chosen at the top of the page, or the group's only one, with its
+        code; None when all of several are shown."""
+        household_id = self.page.acting_household_id()
         if household_id is None:
             return None
         return household_id, self.page.household_codes.get(household_id, "")
 
-    def ask_for_household(self, what: str) -> None:
-        QMessageBox.information(
-            self, what, self.tr("Choose the household at the top of the page first.")
-        )
-        self.page.household.setFocus()
+    def household_for(self, what: str) -> tuple[int, str] | None:
+        """The household an action is for, asked when all of several are shown."""
+        household_id = self.page.choose_household(what)
+        if household_id is None:
+            return None
+        return household_id, self.page.household_codes.get(household_id, "")
 
 
 class CheckInsTab(_Tab):
@@ -215,9 +218,8 @@ class CheckInsTab(_Tab):
         return callback
 
     def record(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Record a check-in"))
         if chosen is None:
-            self.ask_for_household(self.tr("Record a check-in"))
             return
         store = self.context.store
         dialog = self._dialog(*chosen)
@@ -300,9 +302,8 @@ class GoalsTab(_Tab):
         )
 
     def add(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Add a goal"))
         if chosen is None:
-            self.ask_for_household(self.tr("Add a goal"))
             return
         store = self.context.store
         dialog = GoalDialog(*chosen, parent=self)
@@ -413,7 +414,7 @@ class IndicatorsTab(_Tab):
 
     def refresh(self) -> None:
         chosen = self.household()
-        self.record_button.setEnabled(chosen is not None)
+        self.record_button.setEnabled(bool(self.page.household_codes))  # it asks which
         self.delete_button.setEnabled(chosen is not None)
         if chosen is None:
             self._readings = []
@@ -447,9 +448,8 @@ class IndicatorsTab(_Tab):
         fit_columns(self.history)
 
     def record(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Record a reading"))
         if chosen is None:
-            self.ask_for_household(self.tr("Record a reading"))
             return
         store = self.context.store
         dialog = ReadingDialog(chosen[1], indicator_service.indicators(store), self)
@@ -526,7 +526,7 @@ class TemplateTab(_Tab):
         store = self.context.store
         dialog = TemplateTaskDialog(self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add “{}” to the template").format(data.title.strip()),
+            self.tr("Add “{}” to the template").format(isolate(data.title.strip())),
             lambda: plan_service.add_template_task(store, data),
         )
         dialog.exec()
@@ -542,12 +542,12 @@ class TemplateTab(_Tab):
                 self.tr(
                     "“{}” is the programme's own task. Skip it on a household's plan instead, "
                     "saying why it does not apply."
-                ).format(template.title),
+                ).format(isolate(template.title)),
             )
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Remove “{}” from the template").format(template.title),
+            self.tr("Remove “{}” from the template").format(isolate(template.title)),
             lambda: plan_service.retire_template_task(store, template.group_template_id),
-            removal=self.tr("“{}” removed from the template.").format(template.title),
+            removal=self.tr("“{}” removed from the template.").format(isolate(template.title)),
         )

@@ -24,6 +24,7 @@ from ... import clock
 from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
+from ...domain.text import isolate
 from ...domain.vetting import SEVERITY, Requirement
 from ...services import hours as hours_service
 from ...services import roles as roles_service
@@ -190,6 +191,15 @@ class VolunteersPage(Page):
         self.active_filter.addItem(self.tr("Active"), True)
         self.active_filter.addItem(self.tr("Inactive and archived"), False)
         self.active_filter.addItem(self.tr("Everyone"), None)
+        # Filters as wide as a short choice, so the search keeps room for what it says.
+        for combo in (self.role_filter, self.status_filter, self.active_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        )
         self.add_button = QPushButton(self.tr("&Add volunteer…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive"))
@@ -531,7 +541,7 @@ class VolunteersPage(Page):
 
         def save(data: VolunteerInput):
             new_id = self.context.execute(
-                self.tr("Add volunteer {}").format(data.full_name.strip()),
+                self.tr("Add volunteer {}").format(isolate(data.full_name.strip())),
                 lambda: service.add_volunteer(store, data).id,
             )
             self._select(new_id)
@@ -552,7 +562,7 @@ class VolunteersPage(Page):
             locale=self.locale(),
         )
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit volunteer {}").format(current.full_name),
+            self.tr("Edit volunteer {}").format(isolate(current.full_name)),
             lambda: service.edit_volunteer(store, current.id, data),
         )
         dialog.exec()
@@ -565,9 +575,9 @@ class VolunteersPage(Page):
         archive = not current.archived
         text = self.tr("Archive volunteer {}") if archive else self.tr("Restore volunteer {}")
         self.context.execute(
-            text.format(current.full_name),
+            text.format(isolate(current.full_name)),
             lambda: service.archive_volunteer(store, current.id, archive),
-            removal=self.tr("{} archived.").format(current.full_name) if archive else None,
+            removal=self.tr("{} archived.").format(isolate(current.full_name)) if archive else None,
         )
 
     # --- checks, training, hours ------------------------------------------------------------
@@ -578,7 +588,7 @@ class VolunteersPage(Page):
         store = self.context.store
         dialog = CheckDialog(vetting_service.check_kinds(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add check for {}").format(volunteer.full_name),
+            self.tr("Add check for {}").format(isolate(volunteer.full_name)),
             lambda: vetting_service.add_check(store, volunteer.id, data).id,
         )
         dialog.exec()
@@ -613,7 +623,7 @@ class VolunteersPage(Page):
         store = self.context.store
         dialog = TrainingDialog(vetting_service.training_courses(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add training for {}").format(volunteer.full_name),
+            self.tr("Add training for {}").format(isolate(volunteer.full_name)),
             lambda: vetting_service.add_training(store, volunteer.id, data).id,
         )
         dialog.exec()
@@ -648,7 +658,7 @@ class VolunteersPage(Page):
         households = [(h.id, h.code) for h in list_households(store)]
         dialog = HoursDialog(volunteer.id, households, parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Log hours for {}").format(volunteer.full_name),
+            self.tr("Log hours for {}").format(isolate(volunteer.full_name)),
             lambda: hours_service.log_hours(store, data).id,
         )
         dialog.exec()

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -174,3 +182,86 @@ class FormDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), str(error))
             return
         self.accept()
+
+
+_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def first_input(dialog: QWidget) -> QWidget | None:
+    """The first field a person fills in, in the dialog's tab order."""
+    widget = dialog.nextInFocusChain()
+    for _ in range(500):  # the chain is a ring: stop once round
+        if widget is None or widget is dialog:
+            return None
+        if (
+            isinstance(widget, _INPUTS)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and dialog.isAncestorOf(widget)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+class DialogFocus(QObject):
+    """Every dialog opens with the cursor in its first field, not on Save: without a window
+    manager, text typed at once went into the wrong field (issue 19 item 15). A dialog that
+    chose a field itself keeps its choice; a message box, which has no field, is left alone."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, QMessageBox)
+        ):
+            QTimer.singleShot(0, lambda dialog=watched: self._focus(dialog))
+        return False
+
+    @staticmethod
+    def _focus(dialog: QDialog) -> None:
+        try:
+            current = dialog.focusWidget()
+            if current is not None and not isinstance(current, QAbstractButton):
+                return
+            first = first_input(dialog)
+        except RuntimeError:  # closed and gone already
+            return
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+_installed: list[DialogFocus] = []
+
+
+def install_dialog_focus() -> None:
+    """Once for the application (the window calls it)."""
+    app = QApplication.instance()
+    if app is not None and not _installed:
+        _installed.append(DialogFocus())
+        app.installEventFilter(_installed[0])
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that is always as tall as its text: in a form layout Qt gives a
+    wrapped label the height of too few lines, and the sentence was cut at top and bottom
+    (the task form's guidance and its note on who is not offered, issue 19 item 14)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(max(self.width(), 1)) if self.text() else 0
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
