@@ -179,3 +179,28 @@ def test_a_statement_is_signed_or_not_never_waiting(store):
         add_check(store, volunteer.id, CheckInput("child_protection_statement"))
     assert caught.value.for_field("checked_on") == "Enter the date it was signed."
     assert list_checks(store, volunteer.id) == []
+
+
+def test_a_new_group_takes_its_programmes_warning_window(tmp_path, monkeypatch):
+    """Issue 21 item 3: the programme's TOML window was never used (the group column is not
+    null and always said 30). Read in one place: services/groups.py:windows_of."""
+    from dataclasses import replace
+
+    from sponsor_app.domain.programmes import get_programme
+    from sponsor_app.services import groups
+    from sponsor_app.services.groups import NewGroup, create_group, warning_windows
+    from sponsor_app.services.volunteers import roster_rules
+
+    nz = get_programme("nz-cors")
+    longer = replace(nz, warnings=replace(nz.warnings, vetting_days=45))
+    monkeypatch.setattr(groups, "get_programme", lambda key: longer)
+    store = create_group(tmp_path / "g.sponsor", NewGroup(name="G"), "tester")
+    try:
+        assert warning_windows(store).vetting_days == 45
+        with store.read() as session:
+            assert roster_rules(session).warning_days == 45
+        volunteer = _vetted(store, "Aroha Ngata", TODAY + timedelta(days=40))
+        assert list_volunteers(store, today=TODAY)[0].vetting_status is VettingStatus.EXPIRING
+        assert volunteer.full_name == "Aroha Ngata"
+    finally:
+        store.close()

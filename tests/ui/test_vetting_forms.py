@@ -225,3 +225,38 @@ def test_a_date_that_does_not_exist_says_so_and_only_once_reached(window, qtbot,
     assert seen["before reaching the date"] == ""
     assert seen["focus"]
     assert seen["after"] == "⚠ 31 February 2026 does not exist: February 2026 has 28 days."
+
+
+def test_the_import_preview_says_what_the_programme_still_needs(
+    window, qtbot, small_demo, tmp_path
+):
+    """Item 5: a "cleared" row with a date and no expiry got no expiry, and nothing said that
+    the people would lack the statement and the course."""
+    from .conftest import answering_message, through_preview
+
+    window.open_file(small_demo)
+    window.show_page("volunteers")
+    sheet = tmp_path / "ours.csv"
+    sheet.write_text(
+        "Name,Email,Role,Police vetting,Vetted on\n"
+        "Sefa Tuilagi,sefa@example.org,Volunteer,yes,2026-01-10\n",
+        encoding="utf-8",
+    )
+    seen = {}
+
+    def choose(dialog):
+        seen["notes"] = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+        seen["expiry"] = dialog.preview.rows[0].values[7]
+
+    with through_preview(qtbot, choose):
+        window.volunteers.import_from(sheet)
+    messages = []
+    with answering_message(qtbot, messages):
+        qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert seen["expiry"] == "2029-01-10"
+    assert any("given the programme's 36 months" in n for n in seen["notes"])
+    assert any(
+        "1 of 1 person has no Child Protection Statement recorded" in n for n in seen["notes"]
+    )
+    row = next(v for v in list_volunteers(window.context.store) if v.full_name == "Sefa Tuilagi")
+    assert row.vetting.standings[0].expires_on == date(2029, 1, 10)
