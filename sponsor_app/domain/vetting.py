@@ -276,6 +276,36 @@ def standing_words(standing: Standing, day_text) -> str:
     return f"{said}, to {expires}" if expires else said
 
 
+def standing_brief(standing: Standing, day_text) -> str:
+    """One requirement in a line of a table, under its short heading: "Police vetting: to 4
+    Feb 2028", "Child Protection Statement: not signed", "e-learning: expired 1 Dec 2026"."""
+    r, state = standing.requirement, standing.state
+    done = day_text(standing.done_on) if standing.done_on else ""
+    expires = day_text(standing.expires_on) if standing.expires_on else ""
+    if state is VettingStatus.MISSING:
+        words = {
+            RequirementKind.STATEMENT: "not signed",
+            RequirementKind.TRAINING: "not completed",
+        }.get(r.kind, "not recorded")
+    elif state is VettingStatus.PENDING:
+        words = f"applied {done}, waiting" if done else "applied, waiting"
+    elif state is VettingStatus.NOT_CLEARED:
+        words = "NOT CLEARED"
+    elif state is VettingStatus.EXPIRED:
+        words = f"EXPIRED {expires}"
+    elif state is VettingStatus.EXPIRING:
+        words = f"expires {expires}"
+    elif expires:
+        words = f"to {expires}"
+    elif standing.no_expiry:
+        words = "no expiry date recorded"
+    else:
+        words = {RequirementKind.STATEMENT: "signed", RequirementKind.TRAINING: "completed"}.get(
+            r.kind, "cleared"
+        ) + (f" {done}" if done else "")
+    return f"{r.heading}: {words}"
+
+
 STATE_WORDS = {
     VettingStatus.CURRENT: "Current",
     VettingStatus.EXPIRING: "Expiring",

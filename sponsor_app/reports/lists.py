@@ -13,7 +13,7 @@ from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .template import ReportDocTemplate
-from .words import hours, money_writer, short_date, standing_line
+from .words import hours, money_writer, short_date, standing_cell
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -25,7 +25,8 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
         para(
             f"{counted(len(data.people), 'active volunteer')}. Hours are those logged in the period; "
             "vetting and training as they stood at its end: each requirement of the programme "
-            "with its state and date.",
+            "with its state and date (EXPIRED and NOT CLEARED keep the volunteer from the "
+            "family, as does anything missing or waiting); other courses under Other training.",
             "note",
         )
     )
@@ -40,20 +41,20 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
                 wrap(p.languages or "–"),
                 wrap(
                     "\n".join(
-                        standing_line(s, meta.locale) for s in p.vetting.standings
+                        standing_cell(s, meta.locale) for s in p.vetting.standings
                     )
                     or "nothing required"
                 ),
-                wrap(p.training or "none"),
+                wrap(p.training or "–"),
                 hours(p.minutes),
             ]
             for p in data.people
         ]  # fmt: skip
         story.append(
             table(
-                ("Name", "Roles", "Contact", "Languages", "Vetting", "Training", "Hours"),
+                ("Name", "Roles", "Contact", "Languages", "Vetting", "Other training", "Hours"),
                 rows,
-                (68, 62, 112, 52, width - 399, 70, 35),
+                (64, 64, 100, 56, width - 372, 56, 32),
                 numeric=(6,),
             )
         )

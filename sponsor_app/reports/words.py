@@ -16,7 +16,14 @@ from ..domain.indicators import Trend
 from ..domain.money import Money, minor_digits
 from ..domain.periods import Period
 from ..domain.plurals import counted
-from ..domain.vetting import STATE_WORDS, Standing, Vetting, overall_words, standing_words
+from ..domain.vetting import (
+    STATE_WORDS,
+    Standing,
+    Vetting,
+    overall_words,
+    standing_brief,
+    standing_words,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -129,3 +136,8 @@ def vetting_line(vetting: Vetting, locale: str = "en_NZ") -> str:
 def standing_line(standing: Standing, locale: str = "en_NZ") -> str:
     """One requirement: "Child Protection Statement not signed"."""
     return standing_words(standing, lambda day: short_date(day, locale))
+
+
+def standing_cell(standing: Standing, locale: str = "en_NZ") -> str:
+    """One requirement in a table: "Police vetting: EXPIRED 1 Dec 2026"."""
+    return standing_brief(standing, lambda day: short_date(day, locale))

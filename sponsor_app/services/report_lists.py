@@ -60,7 +60,8 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
                 TrainingRecord.expires_on.is_(None) | (TrainingRecord.expires_on >= period.end),
             )
         ):
-            courses.setdefault(volunteer_id, set()).add(rules.label(course))
+            if course not in rules.required:  # required courses are under Vetting
+                courses.setdefault(volunteer_id, set()).add(rules.label(course))
     return RosterData(
         meta,
         tuple(

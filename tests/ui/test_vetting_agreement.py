@@ -269,20 +269,20 @@ def _is_subsequence(wanted: list[str], tokens: list[str]) -> bool:
 def test_the_reports_print_what_the_rule_says(agreement_store, tmp_path):
     from sponsor_app.reports.evaluation import build as build_evaluation
     from sponsor_app.reports.lists import build_roster
-    from sponsor_app.reports.words import standing_line
+    from sponsor_app.reports.words import standing_cell
 
     period = Period(date(2025, 1, 1), TODAY)
     roster = roster_data(agreement_store, period)
     build_roster(roster, tmp_path / "roster.pdf", invariant=True)
     tokens = _tokens(tmp_path / "roster.pdf")
-    # Every volunteer's requirements, in order, each in the rule's words ("Police vetting
+    # Every volunteer's requirements, in order, each in the rule's words ("Police vetting:
     # expired 5 Jun 2026", "Child Protection Statement not signed"); the table wraps a cell
     # over lines, so the words come in order among other columns' words.
     wanted = [
         word
         for line in roster.people
         for s in line.vetting.standings
-        for word in standing_line(s).split()
+        for word in standing_cell(s).split()
     ]
     assert _is_subsequence(wanted, tokens)
     states = [s.state for line in roster.people for s in line.vetting.standings]
