@@ -128,6 +128,7 @@ def test_nouns_and_verbs_agree():
 NO_NOUN = {
     '<a href="week">%n due this week</a>',
     " (+%n more)",
+    "And %n more.",
 }
 
 
