@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__, clock
 from .domain.errors import SponsorDeskError
+from .domain.plurals import counted
 from .domain.programmes import DEFAULT_PROGRAMME, all_programmes
 
 COMMANDS = (
@@ -421,7 +422,7 @@ def _unlock(path: Path) -> None:
         except (WrongPassphrase, WrongRecoveryCode) as wrong:
             if attempt == PASSPHRASE_TRIES:
                 raise SponsorDeskError(
-                    f"{PASSPHRASE_TRIES} wrong tries: {path} was not opened."
+                    f"{counted(PASSPHRASE_TRIES, 'wrong try')}: {path} was not opened."
                 ) from wrong
             print(str(wrong).replace(" Nothing was changed.", ""), file=sys.stderr)
 
@@ -545,8 +546,8 @@ def _demo(args) -> int:
     write_demo(args.file, args.size)
     spec = SIZES[args.size]
     print(
-        f"Wrote the {args.size} demo group to {args.file}: {spec.households} households, "
-        f"{spec.volunteers} volunteers, {spec.transactions:,} transactions."
+        f"Wrote the {args.size} demo group to {args.file}: {counted(spec.households, 'household')}, "
+        f"{counted(spec.volunteers, 'volunteer')}, {counted(spec.transactions, 'transaction')}."
     )
     return 0
 
@@ -651,7 +652,7 @@ def _revert(args) -> int:
         what = description_of(store, args.change_set)
         changes = revert(store, args.change_set, f"Revert change {args.change_set}: {what}")
     print(
-        f"Reverted change {args.change_set} (“{what}”): {changes.row_count} rows restored, "
+        f"Reverted change {args.change_set} (“{what}”): {counted(changes.row_count, 'row')} restored, "
         f"recorded as change {changes.change_set_id}."
     )
     return 0
@@ -756,7 +757,7 @@ def _combine(args) -> int:
     from .reports.generate import combine_bundles
 
     data = combine_bundles(args.bundles, args.out, args.csv, force=args.force)
-    print(f"Combined {len(data.groups)} groups into {args.out}")
+    print(f"Combined {counted(len(data.groups), 'group')} into {args.out}")
     if args.csv is not None:
         print(f"Wrote the exact figures to {args.csv}")
     return 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .domain.errors import Problem
+from .domain.plurals import counted
 from .domain.text import fold
 from .services.imports.fields import FIELDS, ImportKind, Vocabulary
 from .services.imports.model import ImportRejected, ImportRequest, ImportResult
@@ -118,7 +119,7 @@ def _write_errors(target: Path | None, problems) -> None:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return counted(n, word)  # the one plural path (domain/plurals.py)
 
 
 def summary(kind: ImportKind, result: ImportResult, errors: Path | None = None) -> list[str]:

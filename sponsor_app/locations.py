@@ -52,11 +52,16 @@ def backup_dir() -> Path:
     return private_folder(data_dir() / "backups")
 
 
+def documents_dir() -> Path:
+    """The user's Documents folder (under SPONSOR_DESK_HOME when that is set): where file
+    choosers open before a folder was used for that kind of file. Not created here."""
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home) / "documents" if home else Path(_DIRS.user_documents_dir)
+
+
 def default_group_file() -> Path:
     """Where a new group file is offered to be saved when the user has not chosen."""
-    documents = os.environ.get(HOME_VARIABLE)
-    base = Path(documents) / "documents" if documents else Path(_DIRS.user_documents_dir)
-    return base / "Sponsor Desk" / f"My group{GROUP_FILE_SUFFIX}"
+    return documents_dir() / "Sponsor Desk" / f"My group{GROUP_FILE_SUFFIX}"
 
 
 def installed_at() -> Path:

@@ -18,7 +18,7 @@ TS = ROOT / "sponsor_app" / "resources" / "translations" / "sponsor_desk_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 # Plurals "(s)" cannot spell: the source says person(s), English says people.
-IRREGULAR = {"person(s)": ("person", "people")}
+IRREGULAR = {"person(s)": ("person", "people"), "category(ies)": ("category", "categories")}
 
 
 def english_forms(source: str) -> tuple[str, str]:
@@ -40,7 +40,7 @@ def main() -> int:
     tree.getroot().set("language", "en_GB")
     for message in tree.iter("message"):
         # lupdate marks tr(..., n) as plural but not translate(context, text, "", n)
-        if "%n" in (message.findtext("source") or ""):
+        if re.search(r"%L?n", message.findtext("source") or ""):
             message.set("numerus", "yes")
         if message.get("numerus") != "yes":
             continue

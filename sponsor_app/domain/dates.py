@@ -11,6 +11,8 @@ from datetime import date
 
 from babel.dates import get_date_format, get_month_names
 
+from .plurals import counted
+
 EARLIEST, LATEST = 1900, 2100
 
 
@@ -78,7 +80,16 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
     try:
         value = date(year, month, day)
     except ValueError:
-        raise ValueError(f"“{text}” is not a day of that month.") from None
+        last = _days_in(year, month)
+        month_name = get_month_names("wide", locale="en")[month]
+        raise ValueError(
+            f"{day} {month_name} {year} does not exist: {month_name} {year} has {counted(last, 'day')}."
+        ) from None
     if not EARLIEST <= value.year <= LATEST:
         raise ValueError(f"“{text}” is not a date between {EARLIEST} and {LATEST}.")
     return value
+
+
+def _days_in(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days

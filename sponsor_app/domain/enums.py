@@ -28,6 +28,7 @@ class VettingStatus(LabelledEnum):
     EXPIRING = "expiring"
     EXPIRED = "expired"
     PENDING = "pending"  # applied for and waiting: not missing, not yet current
+    NOT_CLEARED = "not_cleared"  # the check came back refused
     MISSING = "missing"
 
 
@@ -63,6 +64,13 @@ class OutcomeArea(LabelledEnum):
     HOUSING = "housing"
 
 
+class GroupWork(LabelledEnum):
+    """Where the group's own tasks sit beside the five outcome areas ("Raise funds and set the
+    budget" is the group's work, not the family's progress in self-sufficiency)."""
+
+    GROUP = "group"
+
+
 class TaskStatus(LabelledEnum):
     OPEN = "open"  # shown as "To do"
     IN_PROGRESS = "in_progress"
@@ -92,6 +100,11 @@ class CheckInKind(LabelledEnum):
     CALL = "call"
     MEETING = "meeting"
     PROGRAMME_REVIEW = "programme_review"
+
+    @property
+    def family_facing(self) -> bool:
+        """Met the family in person: the vetting rule applies to who went."""
+        return self in (CheckInKind.VISIT, CheckInKind.MEETING)
 
 
 class GoalStatus(LabelledEnum):
@@ -155,6 +168,7 @@ _PHASE_OFFSETS: dict[Phase, tuple[int, int]] = {
 
 _LABELS: dict[tuple[type, str], str] = {
     (VettingStatus, "pending"): "Applied, waiting",
+    (VettingStatus, "not_cleared"): "Not cleared",
     (Phase, Phase.PRE_ARRIVAL.value): "Pre-arrival",
     (Phase, Phase.ARRIVAL_DAY.value): "Arrival day",
     (Phase, Phase.WEEKS_1_2.value): "Weeks 1-2",
@@ -165,6 +179,7 @@ _LABELS: dict[tuple[type, str], str] = {
     (Phase, Phase.MONTH_24.value): "Month 24",
     (OutcomeArea, OutcomeArea.SELF_SUFFICIENCY.value): "Self-sufficiency",
     (OutcomeArea, OutcomeArea.HEALTH.value): "Health and wellbeing",
+    (GroupWork, GroupWork.GROUP.value): "The group's own tasks",
     (TaskStatus, TaskStatus.OPEN.value): "To do",
     (TaskStatus, TaskStatus.NOT_NEEDED.value): "Not applicable",
     (CheckInKind, CheckInKind.PROGRAMME_REVIEW.value): "Programme review",

@@ -16,6 +16,7 @@ from babel.numbers import (
 )
 
 from .errors import InvalidInput
+from .plurals import counted
 
 
 @cache
@@ -192,9 +193,10 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.")
     if len(fraction) > digits:
         if digits == 0:
-            raise InvalidInput.single(field, f"{currency} amounts have no cents.")
+            raise InvalidInput.single(field, f"Amounts in {currency} have no cents.")
         raise InvalidInput.single(
-            field, f"“{text.strip()}” has more than {digits} digits after the decimal point."
+            field,
+            f"“{text.strip()}” has more than {counted(digits, 'digit')} after the decimal point.",
         )
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
         raise InvalidInput.single(field, f"“{text.strip()}” is too large for an amount.")

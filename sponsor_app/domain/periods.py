@@ -53,6 +53,11 @@ class Period:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def month_count(self) -> int:
+        """How many months the period touches."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
     def months(self) -> Iterator[date]:
         """The first day of every month the period touches, in order."""
         current = month_start(self.start)
@@ -62,3 +67,13 @@ class Period:
 
     def label(self) -> str:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def budget_months(support: Period) -> Period:
+    """The months a monthly budget covers for a support period: from the month support
+    starts, one for each month of support. Support from 15 Feb 2027 to 14 Feb 2029 is 24
+    months, budgeted February 2027 to January 2029 (not 25 calendar months to February)."""
+    from datetime import timedelta
+
+    last = month_start(support.end + timedelta(days=1)) - timedelta(days=1)
+    return Period(month_start(support.start), max(last, month_end(support.start)))

@@ -16,6 +16,7 @@ from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
 from .reports import PlaceRule
+from .vetting import Requirement, RequirementKind
 
 DEFAULT_PROGRAMME = "nz-cors"
 
@@ -92,13 +93,21 @@ class FundsRule:
 
 @dataclass(frozen=True)
 class CheckKind:
-    """A vetting check or training course a programme names."""
+    """A vetting check, signed statement or training course a programme names."""
 
     key: str
     label: str
     required: bool
     valid_months: int | None = None
     one_member: bool = False
+    kind: RequirementKind = RequirementKind.CHECK
+    short_label: str = ""  # a column's heading on the roster ("Police vetting")
+
+    @property
+    def requirement(self) -> Requirement:
+        return Requirement(
+            self.key, self.label, self.kind, self.valid_months, self.short_label or self.label
+        )
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class TaskTemplate:
     kind: TaskKind = TaskKind.TASK
     snapshot_months: int | None = None  # a snapshot task: the indicators at this many months
     group_template_id: int | None = None  # one of the group's own templates, not the programme's
+    group_task: bool = False  # the group's own work (raise funds), not the family's progress
 
     def due_on(self, arrival: date) -> date:
         return arrival + timedelta(days=self.offset_days)
@@ -166,6 +176,11 @@ class Programme:
     def required_kinds(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.vetting_requirements)
 
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """What the vetting rule judges every volunteer against."""
+        return tuple(c.requirement for c in self.vetting_requirements)
+
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)
 
@@ -206,6 +221,7 @@ def _build(data: dict) -> Programme:
                     source=t["source"],
                     kind=TaskKind(t.get("kind", "task")),
                     snapshot_months=t.get("snapshot_months"),
+                    group_task=bool(t.get("group_task", False)),
                 )
                 for t in shared["tasks"] + data.get("tasks", [])
                 if "all" in t["programmes"] or key in t["programmes"]
@@ -235,8 +251,8 @@ def _build(data: dict) -> Programme:
             counts_restricted=bool(rule.get("counts_restricted", True)),
             note=rule.get("note", ""),
         ),
-        vetting=tuple(_check_kind(c) for c in data.get("vetting", [])),
-        training=tuple(_check_kind(c) for c in data.get("training", [])),
+        vetting=tuple(_check_kind(c, RequirementKind.CHECK) for c in data.get("vetting", [])),
+        training=tuple(_check_kind(c, RequirementKind.TRAINING) for c in data.get("training", [])),
         income_categories=tuple(data["categories"]["income"]),
         expense_categories=tuple(data["categories"]["expense"]),
         tasks=tasks,
@@ -255,13 +271,15 @@ def _places(data: dict) -> PlaceRule:
     )
 
 
-def _check_kind(c: dict) -> CheckKind:
+def _check_kind(c: dict, default: RequirementKind) -> CheckKind:
     return CheckKind(
         key=c["key"],
         label=c["label"],
         required=bool(c.get("required", False)),
         valid_months=c.get("valid_months"),
         one_member=bool(c.get("one_member", False)),
+        kind=RequirementKind(c.get("kind", default)),
+        short_label=c.get("short_label", ""),
     )
 
 
@@ -285,6 +303,13 @@ def get_programme(key: str) -> Programme:
     except KeyError:
         known = ", ".join(all_programmes())
         raise UnknownProgramme(f"Unknown programme “{key}”; choose one of: {known}.") from None
+
+
+@cache
+def group_task_keys() -> frozenset[str]:
+    """Template keys of the group's own tasks, in every programme (settlement.toml marks
+    them `group_task`): a task made from one counts as the group's work."""
+    return frozenset(t.key for p in all_programmes().values() for t in p.tasks if t.group_task)
 
 
 def default_move_in_items() -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from .enums import OutcomeArea, Phase, TaskStatus
+from .enums import GroupWork, OutcomeArea, Phase, TaskStatus
 from .programmes import Programme, TaskTemplate
 
 WEEK_DAYS = 7
@@ -118,6 +118,22 @@ class Progress:
     @property
     def share(self) -> float:
         return self.done / self.total if self.total else 0.0
+
+
+def is_group_task(task) -> bool:
+    """The group's own work ("Raise funds and set the budget"): shown apart from the five
+    outcome areas and left out of the family's progress in them."""
+    from .programmes import group_task_keys
+
+    return getattr(task, "template_key", None) in group_task_keys()
+
+
+def area_of(task) -> OutcomeArea | GroupWork:
+    """Where a task sits when the plan is grouped by area."""
+    return GroupWork.GROUP if is_group_task(task) else task.outcome_area
+
+
+AREAS: tuple[OutcomeArea | GroupWork, ...] = (*OutcomeArea, GroupWork.GROUP)
 
 
 def progress_by(tasks: Iterable[PlanItem], key) -> dict:

@@ -41,3 +41,24 @@ def replace_folded(text: str, needles, replacement: str) -> str:
         for start, stop in reversed(spans):
             text = text[:start] + replacement + text[stop:]
     return text
+
+
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate(name: str) -> str:
+    """A name (or any text a person typed) to put into a sentence, wrapped in Unicode's
+    first-strong isolate (FSI ... PDI): an Arabic or Dari name then keeps its own direction
+    without turning the English around it ("أحمد الحسن will no longer be the principal
+    applicant." stays in that order). The one helper for the window, the CLI and the PDFs.
+
+    Only text with a right-to-left letter is wrapped: in the English sentences the app has,
+    left-to-right text needs nothing (and keeps exact for search and screen readers). A
+    right-to-left translation of the app would wrap every name: change it here."""
+    if not name or name.isascii() or not any(_right_to_left(c) for c in name):
+        return name
+    return f"{FIRST_STRONG_ISOLATE}{name}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def _right_to_left(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")

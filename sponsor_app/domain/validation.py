@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from .errors import Problem
+from .plurals import counted
 
 # Deliberately loose: one @, something before it, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -21,7 +22,10 @@ def required_text(field: str, value: str, what: str, max_length: int = MAX_NAME)
         return [Problem(field, f"Enter {what}.")]
     if len(text) > max_length:
         return [
-            Problem(field, f"{what.capitalize()} is too long (at most {max_length} characters).")
+            Problem(
+                field,
+                f"{what.capitalize()} is too long (at most {counted(max_length, 'character')}).",
+            )
         ]
     return []
 

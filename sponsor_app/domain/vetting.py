@@ -1,4 +1,11 @@
-"""Whether a volunteer's checks are current, from dates alone."""
+"""The vetting rule: where each of a volunteer's requirements stands on a day, and the
+volunteer's state as a whole, named after the worst requirement.
+
+One rule, read by the roster and its filters, the dashboard, the volunteer, task and check-in
+forms, the roster report, the evaluation report and the bundle, so that none of them can say
+"missing" where another says "expired". Every function takes the day it judges (`as_of`): the
+window passes today, a report its period's end.
+"""
 
 from __future__ import annotations
 
@@ -7,163 +14,319 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from .alerts import WarningWindows
 from .enums import CheckResult, VettingStatus
 from .periods import add_months
+from .plurals import counted
 
-DEFAULT_WARNING_DAYS = 30
+# The window's one default; the programme's TOML and the group's setting override it
+# (services/groups.py:windows_of reads them, nothing else does).
+DEFAULT_WARNING_DAYS = WarningWindows().vetting_days
+
+
+class RequirementKind(StrEnum):
+    """What sort of thing a requirement is: each has its own words and fields."""
+
+    CHECK = "check"  # police vetting, a DBS or background check: applied, cleared or not
+    STATEMENT = "statement"  # a statement the volunteer signs: signed on a date, or not
+    TRAINING = "training"  # a course: completed on a date, with a certificate
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing the programme asks of every volunteer."""
+
+    key: str
+    label: str
+    kind: RequirementKind = RequirementKind.CHECK
+    valid_months: int | None = None
+    short_label: str = ""  # the roster's column heading
+
+    @property
+    def heading(self) -> str:
+        return self.short_label or self.label
 
 
 @dataclass(frozen=True)
 class CheckState:
-    """What the vetting rule needs to know about one recorded check."""
+    """One record the rule reads: a check, a signed statement or a completed course (a course
+    is a cleared record of its key, on its completion date)."""
 
-    kind: str
+    kind: str  # the requirement's key
     result: CheckResult
     expires_on: date | None
     checked_on: date | None = None
 
 
-def check_status(
+# Worst first. A refusal is a safeguarding matter; an expired check means someone who was
+# cleared no longer is (and may still be meeting the family); then nothing at all; then
+# applied and waiting; then running out soon.
+SEVERITY: tuple[VettingStatus, ...] = (
+    VettingStatus.NOT_CLEARED,
+    VettingStatus.EXPIRED,
+    VettingStatus.MISSING,
+    VettingStatus.PENDING,
+    VettingStatus.EXPIRING,
+    VettingStatus.CURRENT,
+)
+MEETS_FAMILY = frozenset({VettingStatus.CURRENT, VettingStatus.EXPIRING})
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one requirement stands for one volunteer on the day judged."""
+
+    requirement: Requirement
+    state: VettingStatus
+    done_on: date | None = None  # checked, applied, signed or completed on
+    expires_on: date | None = None
+    # Cleared with no expiry although the programme says how long it lasts: it counts as
+    # current, but someone should type the date.
+    no_expiry: bool = False
+
+    @property
+    def on(self) -> date | None:
+        """The date that goes with the state: when it expires (or expired), when it was
+        applied for or refused; none for a missing one or one that never expires."""
+        if self.state in (VettingStatus.PENDING, VettingStatus.NOT_CLEARED):
+            return self.done_on
+        if self.state is VettingStatus.MISSING:
+            return None
+        return self.expires_on
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state is not VettingStatus.CURRENT or self.no_expiry
+
+
+@dataclass(frozen=True)
+class Vetting:
+    """A volunteer's requirements on one day, in the programme's order."""
+
+    standings: tuple[Standing, ...]
+
+    @property
+    def worst(self) -> Standing | None:
+        """The requirement that sets the overall state (the first of the worst, in the
+        programme's order); None when every requirement is current."""
+        if not self.standings:
+            return None
+        found = min(self.standings, key=lambda s: SEVERITY.index(s.state))
+        return None if found.state is VettingStatus.CURRENT else found
+
+    @property
+    def state(self) -> VettingStatus:
+        worst = self.worst
+        return VettingStatus.CURRENT if worst is None else worst.state
+
+    @property
+    def may_meet_family(self) -> bool:
+        return may_do_family_facing(self.state)
+
+    @property
+    def expires_on(self) -> date | None:
+        """The first expiry among requirements that still hold (for "current to ...")."""
+        return min(
+            (s.expires_on for s in self.standings if s.state in MEETS_FAMILY and s.expires_on),
+            default=None,
+        )
+
+    @property
+    def on(self) -> date | None:
+        """The date that goes with the whole: the worst requirement's ("expired 1 Dec
+        2026"), else the first expiry ("current to 2 May 2028")."""
+        worst = self.worst
+        return worst.on if worst is not None else self.expires_on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        """Everything not plainly current, in the programme's order."""
+        return tuple(s for s in self.standings if s.needs_attention)
+
+    @property
+    def blocking(self) -> tuple[Standing, ...]:
+        """What keeps the volunteer away from the family (expiring soon does not)."""
+        return tuple(s for s in self.standings if s.state not in MEETS_FAMILY)
+
+    def has(self, state: VettingStatus) -> bool:
+        """Whether any requirement is in this state (the roster's filters ask this)."""
+        return any(s.state is state for s in self.standings)
+
+    def standing(self, key: str) -> Standing | None:
+        return next((s for s in self.standings if s.requirement.key == key), None)
+
+
+def record_state(
+    kind: RequirementKind,
     result: CheckResult,
     expires_on: date | None,
-    today: date,
+    as_of: date,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> VettingStatus:
-    """One check: applied for and waiting is pending; refused counts as missing; one expiring
-    today still holds."""
+    """One record on `as_of`. A check applied for is waiting; a refused one is not cleared; a
+    statement is signed or it is missing; anything expiring on `as_of` still holds that day."""
     if result is CheckResult.PENDING:
-        return VettingStatus.PENDING
+        return VettingStatus.MISSING if kind is RequirementKind.STATEMENT else VettingStatus.PENDING
     if result is not CheckResult.CLEARED:
-        return VettingStatus.MISSING
+        return (
+            VettingStatus.MISSING
+            if kind is RequirementKind.STATEMENT
+            else VettingStatus.NOT_CLEARED
+        )
     if expires_on is None:
         return VettingStatus.CURRENT
-    if expires_on < today:
+    if expires_on < as_of:
         return VettingStatus.EXPIRED
-    if (expires_on - today).days <= warning_days:
+    if (expires_on - as_of).days <= warning_days:
         return VettingStatus.EXPIRING
     return VettingStatus.CURRENT
 
 
-_SEVERITY = [
-    VettingStatus.MISSING,
-    VettingStatus.EXPIRED,
-    VettingStatus.PENDING,
-    VettingStatus.EXPIRING,
-    VettingStatus.CURRENT,
-]
-
-
-def overall_status(
-    required_kinds: Iterable[str],
-    checks: Iterable[CheckState],
-    today: date,
-    warning_days: int = DEFAULT_WARNING_DAYS,
-) -> VettingStatus:
-    """The worst status across the programme's required checks, each kind judged by its most
-    recent check: a renewal replaces an old clearance, and a later refusal overrides it."""
-    latest = latest_states(checks)
-    statuses = [
-        check_status(latest[kind].result, latest[kind].expires_on, today, warning_days)
-        if kind in latest
-        else VettingStatus.MISSING
-        for kind in required_kinds
-    ]
-    if not statuses:
-        return VettingStatus.CURRENT
-    return min(statuses, key=_SEVERITY.index)
-
-
-def latest_states(checks: Iterable[CheckState]) -> dict[str, CheckState]:
-    """Each kind's most recent check (by its date; the later one recorded on a tie)."""
+def latest_states(checks: Iterable[CheckState], as_of: date | None = None) -> dict[str, CheckState]:
+    """Each kind's most recent record (by its date; the later one recorded on a tie): a
+    renewal replaces an old clearance, and a later refusal overrides it. Records dated after
+    `as_of` had not happened yet and are left out."""
     latest: dict[str, CheckState] = {}
     for check in checks:
+        if as_of is not None and check.checked_on is not None and check.checked_on > as_of:
+            continue
         previous = latest.get(check.kind)
         if previous is None or (check.checked_on or date.min) >= (previous.checked_on or date.min):
             latest[check.kind] = check
     return latest
 
 
-class GapKind(StrEnum):
-    """What stands between a volunteer and a requirement of the programme."""
-
-    NOT_RECORDED = "not_recorded"
-    PENDING = "pending"  # applied for on `on`, waiting
-    NOT_CLEARED = "not_cleared"
-    EXPIRED = "expired"  # on `on`
-    EXPIRING = "expiring"  # on `on`
-    NO_EXPIRY = "no_expiry"  # cleared, but the programme says it lasts `valid_months`
-
-
-@dataclass(frozen=True)
-class Requirement:
-    kind: str
-    label: str
-    valid_months: int | None = None
-
-
-@dataclass(frozen=True)
-class VettingGap:
-    requirement: Requirement
-    gap: GapKind
-    on: date | None = None
-
-
-def vetting_gaps(
-    requirements: Iterable[Requirement],
-    checks: Iterable[CheckState],
-    today: date,
+def standing_of(
+    requirement: Requirement,
+    record: CheckState | None,
+    as_of: date,
     warning_days: int = DEFAULT_WARNING_DAYS,
-) -> tuple[VettingGap, ...]:
-    """Exactly what is missing, waiting or running out, requirement by requirement, so the
-    roster can say "Child Protection Statement not recorded" rather than "Missing"."""
-    latest = latest_states(checks)
-    gaps = []
-    for requirement in requirements:
-        check = latest.get(requirement.kind)
-        if check is None:
-            gaps.append(VettingGap(requirement, GapKind.NOT_RECORDED))
-            continue
-        status = check_status(check.result, check.expires_on, today, warning_days)
-        if status is VettingStatus.PENDING:
-            gaps.append(VettingGap(requirement, GapKind.PENDING, check.checked_on))
-        elif status is VettingStatus.MISSING:
-            gaps.append(VettingGap(requirement, GapKind.NOT_CLEARED, check.checked_on))
-        elif status is VettingStatus.EXPIRED:
-            gaps.append(VettingGap(requirement, GapKind.EXPIRED, check.expires_on))
-        elif status is VettingStatus.EXPIRING:
-            gaps.append(VettingGap(requirement, GapKind.EXPIRING, check.expires_on))
-        elif check.expires_on is None and requirement.valid_months:
-            gaps.append(VettingGap(requirement, GapKind.NO_EXPIRY))
-    return tuple(gaps)
+) -> Standing:
+    if record is None:
+        return Standing(requirement, VettingStatus.MISSING)
+    state = record_state(requirement.kind, record.result, record.expires_on, as_of, warning_days)
+    return Standing(
+        requirement,
+        state,
+        record.checked_on,
+        record.expires_on,
+        no_expiry=(
+            state is VettingStatus.CURRENT
+            and record.expires_on is None
+            and bool(requirement.valid_months)
+        ),
+    )
 
 
-def gap_words(gap: VettingGap, day_text) -> str:
-    """One gap as the roster and the task form say it: "Child Protection Statement not
-    recorded", "Police vetting applied 3 Mar 2026, waiting". `day_text` writes a date."""
-    label, on = gap.requirement.label, gap.on
-    match gap.gap:
-        case GapKind.NOT_RECORDED:
-            return f"{label} not recorded"
-        case GapKind.PENDING:
-            return f"{label} applied {day_text(on)}, waiting" if on else f"{label} applied, waiting"
-        case GapKind.NOT_CLEARED:
-            return f"{label} not cleared"
-        case GapKind.EXPIRED:
-            return f"{label} expired {day_text(on)}"
-        case GapKind.EXPIRING:
-            return f"{label} expires {day_text(on)}"
-        case _:
-            months = gap.requirement.valid_months
-            return f"{label} has no expiry date (it lasts {months} months)"
+def vetting_of(
+    requirements: Iterable[Requirement],
+    records: Iterable[CheckState],
+    as_of: date,
+    warning_days: int = DEFAULT_WARNING_DAYS,
+) -> Vetting:
+    """The rule: each requirement judged by its latest record on `as_of`."""
+    latest = latest_states(records, as_of)
+    return Vetting(
+        tuple(standing_of(r, latest.get(r.key), as_of, warning_days) for r in requirements)
+    )
+
+
+def may_do_family_facing(status: VettingStatus) -> bool:
+    """Only volunteers whose every requirement still holds meet the family."""
+    return status in MEETS_FAMILY
 
 
 def default_expiry(checked_on: date | None, valid_months: int | None) -> date | None:
-    """The expiry a check gets unless the person types another: the programme's validity."""
+    """The expiry a record gets unless the person types another: the programme's validity."""
     if checked_on is None or not valid_months:
         return None
     return add_months(checked_on, valid_months)
 
 
-def may_do_family_facing(status: VettingStatus) -> bool:
-    """The vetting rule: only volunteers whose required checks still hold meet the family."""
-    return status in (VettingStatus.CURRENT, VettingStatus.EXPIRING)
+# --- words ---------------------------------------------------------------------------------
+# The English the reports and the command line print; the window has the same sentences
+# through Qt's translation (ui/vetting_words.py), built from the same facts.
+def standing_words(standing: Standing, day_text) -> str:
+    """ "Police vetting expired 1 Dec 2026", "Child Protection Statement not signed",
+    "Fundamentals of Child Protection completed 3 Mar 2025, to 3 Mar 2028". `day_text`
+    writes a date."""
+    r, state, kind = standing.requirement, standing.state, standing.requirement.kind
+    label, done = r.label, day_text(standing.done_on) if standing.done_on else ""
+    expires = day_text(standing.expires_on) if standing.expires_on else ""
+    match state:
+        case VettingStatus.MISSING:
+            return {
+                RequirementKind.STATEMENT: f"{label} not signed",
+                RequirementKind.TRAINING: f"{label} not completed",
+            }.get(kind, f"{label} not recorded")
+        case VettingStatus.PENDING:
+            return f"{label} applied {done}, waiting" if done else f"{label} applied, waiting"
+        case VettingStatus.NOT_CLEARED:
+            return f"{label} not cleared {done}" if done else f"{label} not cleared"
+        case VettingStatus.EXPIRED:
+            return f"{label} expired {expires}"
+        case VettingStatus.EXPIRING:
+            return f"{label} expires {expires}"
+    if standing.no_expiry:
+        return f"{label} has no expiry date (it lasts {counted(r.valid_months, 'month')})"
+    verb = {RequirementKind.STATEMENT: "signed", RequirementKind.TRAINING: "completed"}.get(
+        kind, "cleared"
+    )
+    said = f"{label} {verb} {done}" if done else f"{label} {verb}"
+    return f"{said}, to {expires}" if expires else said
+
+
+def standing_brief(standing: Standing, day_text) -> str:
+    """One requirement in a line of a table, under its short heading: "Police vetting: to 4
+    Feb 2028", "Child Protection Statement: not signed", "e-learning: expired 1 Dec 2026"."""
+    r, state = standing.requirement, standing.state
+    done = day_text(standing.done_on) if standing.done_on else ""
+    expires = day_text(standing.expires_on) if standing.expires_on else ""
+    if state is VettingStatus.MISSING:
+        words = {
+            RequirementKind.STATEMENT: "not signed",
+            RequirementKind.TRAINING: "not completed",
+        }.get(r.kind, "not recorded")
+    elif state is VettingStatus.PENDING:
+        words = f"applied {done}, waiting" if done else "applied, waiting"
+    elif state is VettingStatus.NOT_CLEARED:
+        words = "NOT CLEARED"
+    elif state is VettingStatus.EXPIRED:
+        words = f"EXPIRED {expires}"
+    elif state is VettingStatus.EXPIRING:
+        words = f"expires {expires}"
+    elif expires:
+        words = f"to {expires}"
+    elif standing.no_expiry:
+        words = "no expiry date recorded"
+    else:
+        words = {RequirementKind.STATEMENT: "signed", RequirementKind.TRAINING: "completed"}.get(
+            r.kind, "cleared"
+        ) + (f" {done}" if done else "")
+    return f"{r.heading}: {words}"
+
+
+STATE_WORDS = {
+    VettingStatus.CURRENT: "Current",
+    VettingStatus.EXPIRING: "Expiring",
+    VettingStatus.EXPIRED: "Expired",
+    VettingStatus.PENDING: "Applied, waiting",
+    VettingStatus.NOT_CLEARED: "Not cleared",
+    VettingStatus.MISSING: "Missing",
+}
+
+
+def overall_words(vetting: Vetting, day_text) -> str:
+    """The whole, named after its worst requirement: "Expired: Police vetting, 1 Dec 2026",
+    "Missing: Child Protection Statement (and 1 more)", "Current to 2 May 2028"."""
+    worst = vetting.worst
+    if worst is None:
+        until = vetting.expires_on
+        return f"Current to {day_text(until)}" if until else "Current"
+    text = f"{STATE_WORDS[worst.state]}: {worst.requirement.label}"
+    if worst.on is not None:
+        text += f", {day_text(worst.on)}"
+    others = sum(1 for s in vetting.standings if s.state is not VettingStatus.CURRENT) - 1
+    if others:
+        text += f" (and {others} more)"
+    return text

@@ -10,12 +10,13 @@ from typing import BinaryIO
 
 from .. import __version__
 from ..domain.periods import Period
+from ..domain.plurals import counted
 from ..domain.reports import ReportKind, is_letter_paper, suppressed
 from ..services.combine import POINTS, CombinedData
 from ..services.report_data import ReportMeta
 from .blocks import cell, heading, nothing, para, table, wrap
 from .template import ReportDocTemplate
-from .words import money_writer, short_date
+from .words import money_writer, percent_text, short_date
 
 GROUPS_PER_TABLE = 4
 
@@ -24,7 +25,7 @@ def meta_of(data: CombinedData) -> ReportMeta:
     countries = {g.country for g in data.groups}
     return ReportMeta(
         kind=ReportKind.COMBINED,
-        group_name=f"{len(data.groups)} sponsorship groups",
+        group_name=counted(len(data.groups), "sponsorship group"),
         group_uuid="",
         programme="; ".join(sorted({g.programme for g in data.groups})),
         country=next(iter(countries)) if len(countries) == 1 else "NZ",
@@ -45,7 +46,7 @@ def _figure_text(figure, value: Decimal | None, currency: str, locale: str) -> s
     if figure.counts in ("households", "people"):
         return suppressed(int(value))
     if figure.unit == "%":
-        return f"{value} %"
+        return percent_text(value)
     if len(figure.unit) == 3 and figure.unit.isupper():
         return money_writer(figure.unit, locale).minor(int(value * 100))
     if figure.unit == "hours":

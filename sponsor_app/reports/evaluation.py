@@ -10,7 +10,10 @@ from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
 from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
+from ..domain.text import isolate
+from ..domain.vetting import may_do_family_facing
 from ..services.evaluation_data import EvaluationData
 from . import accessible, charts
 from .accessible import Heading
@@ -18,12 +21,15 @@ from .blocks import cell, gap, heading, key_values, labelled, nothing, para, tab
 from .evaluation_sections import contact, finances, housing, method, narrative
 from .template import ReportDocTemplate
 from .words import (
+    SHORT_STATE_NAMES,
+    STATE_NAMES,
     TREND_WORDS,
     VETTING_WORDS,
     arrival_text,
     long_date,
     money_writer,
     month_label,
+    percent_text,
     period_label,
     short_date,
     timestamp,
@@ -121,7 +127,7 @@ def figure_text(figure, meta) -> str:
     if figure.unit == meta.currency:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
-        return f"{figure.value} %"
+        return percent_text(figure.value)
     if figure.unit == "hours":
         return f"{figure.value} h"
     return f"{figure.value:,}" if isinstance(figure.value, int) else str(figure.value)
@@ -139,7 +145,7 @@ def days_text(days: int | None) -> str:
     if days is None:
         return "arrival date not set"
     if days < 0:
-        return f"arrives in {-days:,} days"
+        return f"arrives in {counted(-days, 'day')}"
     return f"{days:,}"
 
 
@@ -198,7 +204,7 @@ def summary(data: EvaluationData, width: float) -> list:
     if meta.named:
         story.append(para("Household members", "h2"))
         for h in data.households:
-            family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
+            family = f"{h.code}: {isolate(h.family_name)} family" if h.family_name else h.code
             members = "; ".join(h.members) or "no members recorded"
             story.append(labelled(family, members))
     return story
@@ -249,6 +255,16 @@ def plan(data: EvaluationData, width: float) -> list:
             bold_rows=(len(rows) - 1,),
         )
     )
+    done, total = data.group_progress
+    if total:
+        story.append(
+            para(
+                f"The group's own tasks (roles, vetting, funds, policies, the plan) are not the "
+                f"family's progress and are left out above: {done:,} of {counted(total, 'task')} "
+                "done.",
+                "note",
+            )
+        )
     story.append(gap(8))
     story.append(
         charts.progress_bars(
@@ -319,7 +335,7 @@ def plan(data: EvaluationData, width: float) -> list:
 def _value(value: str | None, unit: str) -> str:
     if value is None:
         return "–"
-    return f"{value} %" if unit == "%" else value
+    return percent_text(value) if unit == "%" else value
 
 
 def indicators(data: EvaluationData, width: float) -> list:
@@ -360,7 +376,7 @@ def indicators(data: EvaluationData, width: float) -> list:
                     ]
                 )
         made = table(
-            ("Indicator", "Latest", "Trend", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
+            ("Indicator", "Latest", "Trend", *[counted(m, "month") for m in SNAPSHOT_MONTHS]),
             rows,
             (140, 78, 55, *[(width - 273) / 4] * 4),
         )
@@ -396,32 +412,63 @@ def indicators(data: EvaluationData, width: float) -> list:
 
 
 # --- 5 ---------------------------------------------------------------------------------------
+def vetting_tables(v, width: float) -> list:
+    """Vetting on the period's last day, by the one vetting rule: each volunteer once, by the
+    worst of their requirements, with the total cleared to meet the family (the summary's
+    figure, by the same definition); then each requirement's own states."""
+    names = {
+        **STATE_NAMES,
+        VettingStatus.EXPIRING: f"Expiring within {counted(v.warning_days, 'day')}",
+    }
+    rows = [
+        [names[state], "yes" if may_do_family_facing(state) else "no", f"{n:,}"]
+        for state, n in v.vetting
+    ]
+    story = [
+        para(
+            "Cleared to meet the family means every requirement of the programme is current on "
+            f"the period's last day (expiring within {counted(v.warning_days, 'day')} included). Each "
+            "volunteer is counted once, by the requirement that stands worst.",
+            "note",
+        ),
+        table(
+            ("Vetting (worst requirement)", "Meets the family", "Volunteers"),
+            [*rows, ["Cleared to meet the family", "", f"{v.cleared:,}"]],
+            (width / 2 - 60, 90, 60),
+            numeric=(2,),
+            bold_rows=(len(rows),),
+        ),
+    ]
+    if v.by_requirement:
+        shown = [state for state, _ in v.vetting]
+        first = width - 6 * 52
+        story += [
+            gap(),
+            table(
+                ("Requirement", *(SHORT_STATE_NAMES[s] for s in shown)),
+                [
+                    [wrap(label), *(f"{n:,}" for _, n in states)]
+                    for label, states in v.by_requirement
+                ],
+                (first, *([52] * len(shown))),
+                numeric=tuple(range(1, len(shown) + 1)),
+            ),
+        ]
+    return story
+
+
 def volunteers(data: EvaluationData, width: float) -> list:
     meta, v = data.meta, data.volunteers
     story = [*section(5)]
     if not v.active:
         return [*story, nothing("The group has no active volunteers.")]
-    vetting_names = {
-        VettingStatus.CURRENT: "Current",
-        VettingStatus.EXPIRING: f"Expiring within {v.warning_days} days",
-        VettingStatus.EXPIRED: "Expired",
-        VettingStatus.PENDING: "Applied, waiting",
-        VettingStatus.MISSING: "Missing",
-    }
-    story.append(para(f"{v.active:,} active volunteers at the period's end.", "body"))
+    story.append(para(f"{counted(v.active, 'active volunteer')} at the period's end.", "body"))
     half = (width - 12) / 2
     story.append(
         table(("Role", "Volunteers"), [[wrap(r), f"{n:,}"] for r, n in v.by_role], (half - 60, 60), numeric=(1,))
     )  # fmt: skip
     story.append(gap())
-    story.append(
-        table(
-            ("Vetting", "Volunteers"),
-            [[vetting_names[s], f"{n:,}"] for s, n in v.vetting],
-            (half - 60, 60),
-            numeric=(1,),
-        )
-    )
+    story += vetting_tables(v, width)
     story.append(gap())
     if v.training:
         story.append(

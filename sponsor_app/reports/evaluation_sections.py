@@ -307,11 +307,11 @@ def method(data: EvaluationData, width: float) -> list:
     meta = data.meta
     info = {i.key: i for i in data.indicator_info}
     story = [*_section(9, "Method and completeness")]
-    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS)
+    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS) + " months"  # a list: always plural
     for text in (
         "Every figure comes from the group's own records, read at one moment from its Sponsor Desk "
         "file. Money is kept in whole cents; nothing is estimated.",
-        f"An indicator's value at {points} months is the latest reading recorded on or before "
+        f"An indicator's value at {points} is the latest reading recorded on or before "
         "that many months after the household's arrival. Trends compare the latest reading with "
         "the one before it.",
         "Below, for each indicator: the date of the last reading of any chosen household up to "

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.enums import TransactionKind
+from ..domain.plurals import counted, noun
 from ..services.statement_data import StatementData
 from .blocks import fit, gap, heading, key_values, nothing, para, table, wrap
 from .rows import RowsPage
@@ -45,7 +46,8 @@ def summary(data: StatementData, width: float) -> list:
     return [
         *_heading(1),
         para(
-            f"{data.transactions:,} transactions from {period_label(meta.period, meta.locale)}."
+            f"{counted(data.transactions, 'transaction')} from "
+            f"{period_label(meta.period, meta.locale)}."
             + (
                 ""
                 if meta.named
@@ -170,7 +172,8 @@ def receipts(data: StatementData, width: float) -> list:
         return [*story, nothing("Every payment in the period has a reference.")]
     story.append(
         para(
-            f"{len(data.missing_receipts):,} payments have no reference (receipt or invoice "
+            f"{counted(len(data.missing_receipts), 'payment')} "
+            f"{noun(len(data.missing_receipts), 'has')} no reference (receipt or invoice "
             "number) recorded.",
             "note",
         )

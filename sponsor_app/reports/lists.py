@@ -8,11 +8,12 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
+from ..domain.plurals import counted
 from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .template import ReportDocTemplate, RunningLabel
-from .words import VETTING_WORDS, arrival_text, hours, money_writer, short_date
+from .words import arrival_text, hours, money_writer, short_date, standing_cell
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -22,8 +23,10 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
     story = [*heading("Volunteers", "section-1")]
     story.append(
         para(
-            f"{len(data.people):,} active volunteers. Hours are those logged in the period; "
-            "vetting and training as they stood at its end.",
+            f"{counted(len(data.people), 'active volunteer')}. Hours are those logged in the period; "
+            "vetting and training as they stood at its end: each requirement of the programme "
+            "with its state and date (EXPIRED and NOT CLEARED keep the volunteer from the "
+            "family, as does anything missing or waiting); other courses under Other training.",
             "note",
         )
     )
@@ -37,19 +40,21 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
                 wrap("\n".join(x for x in (p.email, p.phone) if x) or "–"),
                 wrap(p.languages or "–"),
                 wrap(
-                    VETTING_WORDS[p.vetting]
-                    + (f", to {short_date(p.vetting_expires_on, meta.locale)}" if p.vetting_expires_on else "")
+                    "\n".join(
+                        standing_cell(s, meta.locale) for s in p.vetting.standings
+                    )
+                    or "nothing required"
                 ),
-                wrap(p.training or "none"),
+                wrap(p.training or "–"),
                 hours(p.minutes),
             ]
             for p in data.people
         ]  # fmt: skip
         story.append(
             table(
-                ("Name", "Roles", "Contact", "Languages", "Vetting", "Training", "Hours"),
+                ("Name", "Roles", "Contact", "Languages", "Vetting", "Other training", "Hours"),
                 rows,
-                (72, 68, width - 381, 58, 62, 86, 35),
+                (64, 64, 100, 56, width - 372, 56, 32),
                 numeric=(6,),
             )
         )
@@ -167,7 +172,7 @@ def build_housing(data: HousingData, out: Path | str | BinaryIO, invariant: bool
                         [
                             cell(t.household_code or "–"),
                             t.status,
-                            wrap(f"{short_date(t.lease_start, meta.locale) or '?'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
+                            wrap(f"{short_date(t.lease_start, meta.locale) or 'start not recorded'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
                             wrap(f"{money(t.rent)} {t.frequency}", "cell_right"),
                             money(t.group_share),
                             money(t.household_share),

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..domain.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from . import fonts
 
 # Letters of scripts the main font lacks or that run right to left: only such text needs the
@@ -168,6 +169,10 @@ def markup(text: str, bold: bool = False) -> str:
     (split at "\\n") keeps its words; a right-to-left run within a line is put in visual order."""
     if not is_complex(text):
         return escape(text).replace("\n", "<br/>")
+    # A name isolated for the window (domain/text.py:isolate) is a run of its own here
+    # already: the lines below are laid out left to right, each right-to-left run turned as
+    # a whole. The marks themselves have no glyph to draw.
+    text = text.replace(FIRST_STRONG_ISOLATE, "").replace(POP_DIRECTIONAL_ISOLATE, "")
     lines = []
     for line in text.split("\n"):
         line = " ".join(line.split())

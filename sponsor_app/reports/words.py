@@ -15,6 +15,15 @@ from ..domain.hours import format_minutes
 from ..domain.indicators import Trend
 from ..domain.money import Money, minor_digits
 from ..domain.periods import Period
+from ..domain.plurals import counted
+from ..domain.vetting import (
+    STATE_WORDS,
+    Standing,
+    Vetting,
+    overall_words,
+    standing_brief,
+    standing_words,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -97,11 +106,16 @@ def hours(minutes: int) -> str:
 
 
 def count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"
+    return counted(number, one, many)  # the one plural path (domain/plurals.py)
+
+
+def percent_text(value) -> str:
+    """ "45%": one way for every share in every report (no space, as English writes it)."""
+    return f"{value}%"
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "–"
+    return percent_text(round(100 * part / whole)) if whole else "–"
 
 
 TREND_WORDS = {
@@ -117,5 +131,23 @@ VETTING_WORDS = {
     VettingStatus.EXPIRING: "expiring soon",
     VettingStatus.EXPIRED: "expired",
     VettingStatus.PENDING: "applied, waiting",
+    VettingStatus.NOT_CLEARED: "not cleared",
     VettingStatus.MISSING: "missing",
 }
+STATE_NAMES = STATE_WORDS  # "Expired", "Applied, waiting": the vetting rule's own English
+SHORT_STATE_NAMES = {**STATE_WORDS, VettingStatus.PENDING: "Waiting"}
+
+
+def vetting_line(vetting: Vetting, locale: str = "en_NZ") -> str:
+    """A volunteer's vetting as a whole: "Expired: Police vetting, 1 Dec 2026"."""
+    return overall_words(vetting, lambda day: short_date(day, locale))
+
+
+def standing_line(standing: Standing, locale: str = "en_NZ") -> str:
+    """One requirement: "Child Protection Statement not signed"."""
+    return standing_words(standing, lambda day: short_date(day, locale))
+
+
+def standing_cell(standing: Standing, locale: str = "en_NZ") -> str:
+    """One requirement in a table: "Police vetting: EXPIRED 1 Dec 2026"."""
+    return standing_brief(standing, lambda day: short_date(day, locale))

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ..domain.errors import SponsorDeskError
 from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES
+from ..domain.vetting import may_do_family_facing
 from .evaluation_data import EvaluationData
 from .tabular import neutralise, restore
 
@@ -90,7 +92,14 @@ def _indicator_rows(d: EvaluationData):
         base = (line.household_code, line.key, i.label, OUTCOME_NAMES[i.area], i.kind.value, i.unit)
         yield (*base, "latest", line.latest or "", _d(line.latest_on), line.trend or "")
         for months, value in zip(SNAPSHOT_MONTHS, line.at_months, strict=True):
-            yield (*base, f"{months} months", value or "", "", "")
+            yield (*base, counted(months, "month"), value or "", "", "")
+
+
+def _vetting_rows(d: EvaluationData):
+    v = d.volunteers
+    for label, states in (("overall", v.vetting), *v.by_requirement):
+        for state, n in states:
+            yield (label, state.value, may_do_family_facing(state), n)
 
 
 S, INT, N, D, B = "string", "integer", "number", "date", "boolean"
@@ -221,6 +230,20 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         lambda d: d.volunteers.by_role,
         ("role",),
+    ),
+    Resource(
+        "volunteer_vetting",
+        "Active volunteers by vetting state on the period's last day, by the one vetting rule: "
+        "for each requirement of the programme, and overall (each volunteer once, by the "
+        "requirement that stands worst). Cleared to meet the family = current or expiring.",
+        (
+            Field("requirement", S, "A requirement's name, or “overall”", required=True),
+            Field("state", S, "not_cleared, expired, missing, pending, expiring or current", required=True),
+            Field("meets_family", B, "Whether this state lets a volunteer meet the family"),
+            Field("volunteers", INT, "Active volunteers in this state", unit="people"),
+        ),
+        _vetting_rows,
+        ("requirement", "state"),
     ),
     Resource(
         "money",

@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 
 from .. import __version__, clock
 from ..domain.errors import InvalidInput, NotFound, SponsorDeskError
+from ..domain.plurals import counted
 from ..domain.text import fold
 from .groups import group_info
 from .plan import plan_tasks
@@ -56,7 +57,7 @@ def find_volunteer(store, wanted: str) -> VolunteerRow:
         names += f"; and {len(found) - _SHOWN} more"
     raise InvalidInput.single(
         "volunteer",
-        f"“{wanted}” fits {len(found)} volunteers ({names}); give the email or the number "
+        f"“{wanted}” fits {counted(len(found), 'volunteer')} ({names}); give the email or the number "
         f"(such as #{found[0].id}) instead.",
     )
 

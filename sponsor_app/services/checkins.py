@@ -10,9 +10,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
 from ..domain.enums import OPEN_STATUSES, CheckInKind, GoalStatus, TaskKind, TaskStatus
-from ..domain.errors import InvalidInput, NotFound, Problem
-from ..storage.models import CheckIn, CheckInVolunteer, Goal, GoalReview, Household, Task, Volunteer
+from ..domain.errors import InvalidInput, NotFound, Problem, RuleBroken
+from ..domain.vetting import Vetting
+from ..storage.models import (
+    CheckIn,
+    CheckInVolunteer,
+    Goal,
+    GoalReview,
+    GroupProfile,
+    Household,
+    Task,
+    Volunteer,
+)
 from ..storage.store import Store
+from .tasks import vetting_reason
+from .volunteers import roster_rules
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,9 @@ class CheckInInput:
     volunteer_ids: tuple[int, ...] = ()
     meeting_task_id: int | None = None  # the programme meeting this check-in was
     goal_updates: tuple[GoalUpdate, ...] = field(default_factory=tuple)
+    # The person was told who went without current vetting and recorded it all the same
+    # (it happened: the log must say so). Without it, such a check-in is refused.
+    vetting_confirmed: bool = False
 
     def problems(self, today: date) -> list[Problem]:
         found = []
@@ -82,6 +97,48 @@ class CheckInRow:
         return bool(self.concern.strip()) and self.concern_resolved_on is None
 
 
+class UnvettedAtCheckIn(RuleBroken):
+    """A family-facing check-in (a visit, a meeting) names someone who was not cleared to meet
+    the family on the day. Carries who and why for the window to word and ask about; the
+    message is the command line's English."""
+
+    def __init__(self, people: list[tuple[int, str, Vetting]], locale: str):
+        self.people = people
+        reasons = " ".join(vetting_reason(name, vetting, locale) for _, name, vetting in people)
+        super().__init__(
+            "A visit or meeting is family-facing, and vetting was not current on the day for "
+            f"{len(people)} of those who went. {reasons}"
+        )
+
+
+def unvetted_present(
+    session: Session, volunteer_ids: tuple[int, ...], kind: CheckInKind, held_on: date
+) -> list[tuple[int, str, Vetting]]:
+    """Who went that the vetting rule would have kept away from the family on `held_on`: (id,
+    name, vetting), for a family-facing kind only."""
+    if not kind.family_facing or not volunteer_ids:
+        return []
+    rules = roster_rules(session)
+    people = session.scalars(
+        select(Volunteer)
+        .where(Volunteer.id.in_(volunteer_ids))
+        .options(selectinload(Volunteer.checks), selectinload(Volunteer.training))
+        .order_by(Volunteer.full_name, Volunteer.id)
+    ).all()
+    found = []
+    for volunteer in people:
+        vetting = rules.vetting(volunteer, held_on)
+        if not vetting.may_meet_family:
+            found.append((volunteer.id, volunteer.full_name, vetting))
+    return found
+
+
+def check_in_vetting(store: Store, data: CheckInInput) -> list[tuple[int, str, Vetting]]:
+    """What the check-in form asks about before saving (see `unvetted_present`)."""
+    with store.read() as session:
+        return unvetted_present(session, tuple(data.volunteer_ids), data.kind, data.held_on)
+
+
 def _get(session: Session, check_in_id: int) -> CheckIn:
     row = session.get(CheckIn, check_in_id)
     if row is None:
@@ -110,6 +167,10 @@ def _validate(session: Session, data: CheckInInput, today: date) -> None:
         problems.append(Problem("goals", "A goal reviewed is not this household's."))
     if problems:
         raise InvalidInput(problems)
+    if not data.vetting_confirmed:
+        unvetted = unvetted_present(session, tuple(data.volunteer_ids), data.kind, data.held_on)
+        if unvetted:
+            raise UnvettedAtCheckIn(unvetted, session.scalar(select(GroupProfile.locale)))
 
 
 def _apply(session: Session, row: CheckIn, data: CheckInInput, today: date) -> None:

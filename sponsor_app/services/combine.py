@@ -16,11 +16,12 @@ from pathlib import Path
 
 from ..domain.errors import InvalidInput
 from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.plurals import counted
 from .bundle import BUNDLE_VERSION, LoadedBundle, read_bundle
 from .disclosure import TextSource, shapes_only
 from .tabular import neutralise
 
-POINTS = tuple(f"{m} months" for m in SNAPSHOT_MONTHS)
+POINTS = tuple(counted(m, "month") for m in SNAPSHOT_MONTHS)
 COUNTED_KINDS = ("yesno", "choice", "choices")  # shown as households per answer
 MEAN_KINDS = ("number",)  # shown as an average over households
 

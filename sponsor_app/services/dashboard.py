@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
-from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus, VettingStatus
-from ..domain.periods import Period, add_months
+from ..domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus
+from ..domain.programmes import group_task_keys
 from ..domain.settlement import task_due_this_week, task_due_within, task_overdue
+from ..domain.vetting import SEVERITY
 from ..storage.models import (
     GroupProfile,
     Household,
@@ -28,6 +29,7 @@ from .funds import (
     rent_status,
 )
 from .groups import windows_of
+from .report_data import default_period
 from .results import (
     AreaProgress,
     ArrivalCountdown,
@@ -41,14 +43,14 @@ from .volunteers import list_volunteers
 
 
 def _vetting_order(alert: VettingAlert) -> tuple:
-    """Those who cannot meet the family first (expired, missing, waiting), then by date."""
-    severity = (
-        VettingStatus.EXPIRED,
-        VettingStatus.MISSING,
-        VettingStatus.PENDING,
-        VettingStatus.EXPIRING,
-    )
-    return (severity.index(alert.status), alert.expires_on or date.min, alert.name)
+    """The worst first (the vetting rule's order: not cleared, expired, missing, waiting,
+    expiring), then by the worst requirement's date."""
+    worst = alert.vetting.worst
+    on = worst.on if worst is not None else None
+    return (SEVERITY.index(alert.status), on or date.min, alert.name)
+
+
+CHART_MONTHS = 24  # the balance chart's longest window
 
 
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
@@ -61,13 +63,13 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
         # Everyone active whose vetting is not plainly current: expired, missing, waiting or
         # expiring soon (an empty card then really means every active volunteer is current).
         vetting = tuple(
-            VettingAlert(v.id, v.full_name, v.vetting_status, v.vetting_expires_on, v.gaps)
+            VettingAlert(v.id, v.full_name, v.vetting)
             for v in volunteers
-            if v.active and not v.archived and v.vetting_status is not VettingStatus.CURRENT
+            if v.active and not v.archived and v.vetting.worst is not None
         )
         overdue, due_soon = _tasks_due(session, today, windows)
-        # The balance chart covers the group's life, at most the last 24 months.
-        chart_start = min(max(profile.start_date, add_months(today, -23).replace(day=1)), today)
+        # The balance chart covers the group's records, at most the last 24 months.
+        chart = default_period(store, today, at_most_months=CHART_MONTHS)
         return DashboardFigures(
             today=today,
             locale=profile.locale,
@@ -82,7 +84,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             arrivals=_arrivals(session, today),
             funds=funds_position(store, today),
             rent=rent_status(store, today),
-            month_end_balances=tuple(month_end_balances(store, Period(chart_start, today))),
+            month_end_balances=tuple(month_end_balances(store, chart)),
             area_progress=_area_progress(session),
             lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
             active_volunteers=sum(1 for v in volunteers if v.active and not v.archived),
@@ -186,7 +188,12 @@ def _area_progress(session: Session) -> tuple[AreaProgress, ...]:
                 func.count(Task.id),
             )
             .join(Household, Household.id == Task.household_id)
-            .where(Household.archived_at.is_(None), Task.status != TaskStatus.NOT_NEEDED)
+            .where(
+                Household.archived_at.is_(None),
+                Task.status != TaskStatus.NOT_NEEDED,
+                # the family's progress: the group's own tasks are not in any outcome area
+                Task.template_key.is_(None) | Task.template_key.not_in(group_task_keys()),
+            )
             .group_by(Task.outcome_area)
         )
     }

@@ -24,7 +24,7 @@ from ..domain.enums import (
 )
 from ..domain.periods import add_months
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
-from ..domain.vetting import may_do_family_facing, overall_status
+from ..domain.vetting import vetting_of
 from ..domain.vocabulary import HOURS_ACTIVITIES
 from ..storage.models import (
     CheckIn,
@@ -173,8 +173,7 @@ def _fill(
 
 
 def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
-    states = vetting_states(volunteer)
-    return may_do_family_facing(overall_status(programme.required_kinds, states, today))
+    return vetting_of(programme.requirements, vetting_states(volunteer), today).may_meet_family
 
 
 def _volunteers(

@@ -8,23 +8,31 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from ..domain.enums import GoalStatus, OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.enums import (
+    CheckResult,
+    GoalStatus,
+    OutcomeArea,
+    Phase,
+    TaskStatus,
+    VettingStatus,
+)
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
 from ..domain.reports import ReportKind, enough_households, months_since, size_band
-from ..storage.models import GroupProfile, TrainingRecord, VolunteerHours
+from ..domain.settlement import is_group_task
+from ..domain.vetting import SEVERITY, CheckState, vetting_of
+from ..storage.models import TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from . import funds, hours, housing, indicators, ledger
 from .checkins import list_check_ins
 from .disclosure import Disclosure, Released, TextSource, read_disclosure
 from .funds import BudgetLine, CategoryAmount
 from .goals import list_goals
-from .groups import programme_of
 from .plan import plan_tasks
 from .report_data import HouseholdRef, ReportMeta, households, report_meta
 from .results import FundsPosition, MonthBalance
-from .volunteers import list_volunteers
+from .volunteers import list_volunteers, roster_rules
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,8 @@ class VolunteerLine:
 class VolunteerFigures:
     active: int
     by_role: tuple[tuple[str, int], ...]
+    # Active volunteers by their overall vetting state (the worst requirement's, by the one
+    # vetting rule on the period's last day), worst first; each volunteer counted once.
     vetting: tuple[tuple[VettingStatus, int], ...]
     warning_days: int
     training: tuple[tuple[str, int], ...]  # course, active volunteers with it current
@@ -139,6 +149,11 @@ class VolunteerFigures:
     by_month: tuple[tuple[date, int], ...]
     by_activity: tuple[tuple[str, int], ...]
     people: tuple[VolunteerLine, ...]
+    # Active volunteers cleared to meet the family: every requirement current (some may be
+    # expiring within the warning window). The summary's figure and the table's total.
+    cleared: int = 0
+    # Each requirement: (its label, active volunteers in each state, worst first).
+    by_requirement: tuple[tuple[str, tuple[tuple[VettingStatus, int], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +258,9 @@ class EvaluationData:
     completeness: tuple[Completeness, ...]
     highlights: str
     challenges: str
+    # The group's own tasks (roles, vetting, funds, policies): done and applicable by the
+    # period's end, kept out of the family's progress by outcome area.
+    group_progress: tuple[int, int] = (0, 0)
     released: tuple[Released, ...] = ()  # every typed line this report gives, as it gives it
 
 
@@ -294,6 +312,7 @@ def _gather(
         households=summaries,
         figures=_figures(meta, summaries, people, volunteers, money, len(in_period)),
         progress=_progress(tasks, period.end),
+        group_progress=_group_progress(tasks, period.end),
         overdue=tuple(
             OverdueTask(
                 code(t.household_code),
@@ -377,9 +396,10 @@ def _overdue_at(task, end: date) -> bool:
 
 
 def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
+    """The family's progress by outcome area and phase (the group's own tasks left out)."""
     counts: dict[tuple[OutcomeArea, Phase], list[int]] = {}
     for task in tasks:
-        if task.status is TaskStatus.NOT_NEEDED:
+        if task.status is TaskStatus.NOT_NEEDED or is_group_task(task):
             continue
         pair = counts.setdefault((task.outcome_area, task.phase), [0, 0])
         pair[0] += _done_by(task, end)
@@ -390,6 +410,11 @@ def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
         for phase in Phase
         if (area, phase) in counts
     )
+
+
+def _group_progress(tasks, end: date) -> tuple[int, int]:
+    mine = [t for t in tasks if is_group_task(t) and t.status is not TaskStatus.NOT_NEEDED]
+    return sum(_done_by(t, end) for t in mine), len(mine)
 
 
 # --- households ----------------------------------------------------------------------------
@@ -469,13 +494,8 @@ def _volunteers(store: Store, period: Period, disclosure: Disclosure) -> Volunte
     end = period.end
     people = [v for v in list_volunteers(store, today=end) if v.active]
     with store.read() as session:
-        warning_days = session.scalar(select(GroupProfile.vetting_warning_days))
-        records = session.execute(
-            select(TrainingRecord.volunteer_id, TrainingRecord.course).where(
-                TrainingRecord.completed_on <= end,
-                (TrainingRecord.expires_on.is_(None)) | (TrainingRecord.expires_on >= end),
-            )
-        ).all()
+        rules = roster_rules(session)
+        training = _training_current(session, rules, {v.id for v in people}, end)
         minutes = dict(
             session.execute(
                 select(VolunteerHours.volunteer_id, func.sum(VolunteerHours.minutes))
@@ -483,8 +503,6 @@ def _volunteers(store: Store, period: Period, disclosure: Disclosure) -> Volunte
                 .group_by(VolunteerHours.volunteer_id)
             ).all()
         )
-    active_ids = {v.id for v in people}
-    programme = programme_of(store)
     role = lambda name: disclosure.words(TextSource.ROLE, name)  # noqa: E731
     by_role: dict[str, int] = {}
     for volunteer in people:
@@ -499,16 +517,25 @@ def _volunteers(store: Store, period: Period, disclosure: Disclosure) -> Volunte
         active=len(people),
         by_role=tuple(sorted(by_role.items(), key=lambda item: (-item[1], item[0]))),
         vetting=tuple(
-            (status, sum(1 for v in people if v.vetting_status is status))
-            for status in VettingStatus
+            (state, sum(1 for v in people if v.vetting.state is state)) for state in SEVERITY
         ),
-        warning_days=warning_days,
-        training=tuple(
+        warning_days=rules.warning_days,
+        training=training,
+        cleared=sum(1 for v in people if v.vetting.may_meet_family),
+        by_requirement=tuple(
             (
-                disclosure.words(TextSource.COURSE, course.label),
-                len({vid for vid, key in records if key == course.key and vid in active_ids}),
+                disclosure.words(TextSource.COURSE, requirement.label),
+                tuple(
+                    (
+                        state,
+                        sum(
+                            1 for v in people if v.vetting.standing(requirement.key).state is state
+                        ),
+                    )
+                    for state in SEVERITY
+                ),
             )
-            for course in programme.training
+            for requirement in rules.requirements
         ),
         total_minutes=totals.total_minutes,
         by_month=totals.by_month,
@@ -528,6 +555,34 @@ def _volunteers(store: Store, period: Period, disclosure: Disclosure) -> Volunte
             )
         ),
     )
+
+
+def _training_current(
+    session, rules, active_ids: set[int], end: date
+) -> tuple[tuple[str, int], ...]:
+    """Each course of the programme, and how many active volunteers held it on `end` (by the
+    vetting rule: completed by then, not expired)."""
+    records: dict[int, list[CheckState]] = {}
+    for volunteer_id, course, completed, expires in session.execute(
+        select(
+            TrainingRecord.volunteer_id,
+            TrainingRecord.course,
+            TrainingRecord.completed_on,
+            TrainingRecord.expires_on,
+        ).where(TrainingRecord.volunteer_id.in_(active_ids))
+    ):
+        records.setdefault(volunteer_id, []).append(
+            CheckState(course, CheckResult.CLEARED, expires, completed)
+        )
+    found = []
+    for course in rules.programme.training:
+        held = sum(
+            1
+            for states in records.values()
+            if vetting_of((course.requirement,), states, end, rules.warning_days).may_meet_family
+        )
+        found.append((course.label, held))
+    return tuple(found)
 
 
 def _label_order(label: str) -> tuple:
@@ -607,9 +662,9 @@ def people_figure(summaries, people: int, named: bool) -> Figure:
 def _figures(
     meta, summaries, people: int, volunteers: VolunteerFigures, money: FinanceFigures, check_ins
 ):
-    current = sum(
-        n for s, n in volunteers.vetting if s in (VettingStatus.CURRENT, VettingStatus.EXPIRING)
-    )
+    # One definition, the vetting table's total too: cleared to meet the family on the
+    # period's last day (every requirement current, expiring soon included).
+    current = volunteers.cleared
     share = round(100 * current / volunteers.active) if volunteers.active else 0
     position = money.position
     currency = meta.currency
@@ -634,12 +689,12 @@ def _figures(
         Figure("volunteers_active", "Active volunteers", volunteers.active, "people", "people"),
         Figure(
             "volunteers_vetted",
-            "Active volunteers with current vetting",
+            "Active volunteers cleared to meet the family (every requirement current)",
             current,
             "people",
             "people",
         ),
-        Figure("volunteers_vetted_share", "Share with current vetting", share, "%"),
+        Figure("volunteers_vetted_share", "Share cleared to meet the family", share, "%"),
         Figure(
             "volunteer_hours",
             "Volunteer hours in the period",

@@ -12,7 +12,7 @@ from .. import clock
 from ..domain.enums import CategoryPurpose, TransactionKind
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.money import Money
-from ..domain.periods import Period, add_months, month_end, month_start
+from ..domain.periods import Period, add_months, budget_months, month_end, month_start
 from ..domain.pledges import Payment, PledgeTerms, payments_due, received_by_pledge
 from ..domain.programmes import get_programme
 from ..storage.models import (
@@ -145,12 +145,12 @@ def funds_position(store: Store, today: date | None = None) -> FundsPosition:
             )
         # What the money held has to cover: the budget still to spend, from this month to the
         # end of the support period (months already past were paid from what came in then).
-        period = support_period(session, profile)
+        months = budget_months(support_period(session, profile))
         budget_total = int(
             session.scalar(
                 select(func.coalesce(func.sum(Budget.amount_minor), 0)).where(
-                    Budget.month >= month_start(max(period.start, today)),
-                    Budget.month <= period.end,
+                    Budget.month >= month_start(max(months.start, today)),
+                    Budget.month <= months.end,
                 )
             )
         )
@@ -435,6 +435,11 @@ def rent_status(store: Store, today: date | None = None) -> RentStatus:
             )
         )
     return RentStatus(Money(expected, currency), Money(paid, currency))
+
+
+def support_budget_months(store: Store) -> Period:
+    """The months the support period's budget covers (domain/periods.py:budget_months)."""
+    return budget_months(support_period_of(store))
 
 
 def support_period_of(store: Store) -> Period:

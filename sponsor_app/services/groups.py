@@ -68,6 +68,9 @@ def build_group(
                     currency=(new.currency or programme.currency).upper(),
                     locale=new.locale or programme.locale,
                     start_date=new.start_date or clock.today(),
+                    # The column cannot be empty (schema 0002): it starts at the programme's
+                    # window, so the programme's TOML is what a new group goes by.
+                    vetting_warning_days=programme.warnings.vetting_days,
                 )
             )
             session.add_all(_default_categories(programme))

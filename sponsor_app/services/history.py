@@ -12,9 +12,36 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import Changes, RowKey
 from ..domain.errors import SponsorDeskError
-from ..storage.changesets import Blocker, RevertBlocked, revert_into_open_change_set
+from ..storage.changesets import (
+    Blocker,
+    RevertBlocked,
+    change_sets_about,
+    revert_into_open_change_set,
+)
 from ..storage.models import AuditEntry, ChangeKind, ChangeSet
 from ..storage.store import Store
+
+# What points at a household or a volunteer, for the History view's filters.
+SUBJECTS = {
+    "household": ("household_id",),
+    "volunteer": ("volunteer_id", "assignee_id"),
+}
+# Never shown, before or after: the window shows them only on request, and records that.
+HIDDEN_COLUMNS = {"household_member": ("health_notes", "immigration_notes")}
+HIDDEN = "(sensitive: not shown)"
+
+
+@dataclass(frozen=True)
+class TouchedRow:
+    """One row a change set inserted, updated or deleted, with its values before and after
+    (only the columns that changed, for an update)."""
+
+    table: str
+    key: tuple
+    action: str  # insert | update | delete
+    label: str  # "household H2", "Aroha Ngata"
+    before: tuple[tuple[str, object], ...]
+    after: tuple[tuple[str, object], ...]
 
 
 @dataclass(frozen=True)
@@ -77,8 +104,8 @@ def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | No
             return f"Putting {label} back would clash with a record added since."
         case "record_only":
             return (
-                f"Change {change_set_id} records that someone was shown sensitive details; a "
-                "record of who saw what cannot be taken back."
+                f"Change {change_set_id} is the record that someone was shown sensitive details; "
+                "a record of who saw what cannot be taken back."
             )
         case "erasure":
             return f"Change {change_set_id} removed personal details for good; it cannot be undone."
@@ -108,12 +135,19 @@ def list_change_sets(
     table: str | None = None,
     row_id: int | None = None,
     actor: str | None = None,
+    household_id: int | None = None,
+    volunteer_id: int | None = None,
 ) -> list[ChangeSetRow]:
-    """Change sets, newest first; optionally only those touching a table (and one row of it)
-    or made by one person."""
+    """Change sets, newest first; optionally only those touching a table (and one row of it),
+    made by one person, or about one household or volunteer (the record itself, or a row
+    that points at it: a household's tasks, a volunteer's checks)."""
     with store.read() as session:
         query = select(ChangeSet).order_by(ChangeSet.id.desc()).limit(limit)
         query = query.where(ChangeSet.is_open.is_(None))
+        for subject, subject_id in (("household", household_id), ("volunteer", volunteer_id)):
+            if subject_id is not None:
+                about = change_sets_about(subject, subject_id, SUBJECTS[subject])
+                query = query.where(ChangeSet.id.in_(about))
         if table is not None:
             touching = select(AuditEntry.change_set_id).where(AuditEntry.table_name == table)
             if row_id is not None:
@@ -143,6 +177,55 @@ def list_change_sets(
             )
             for c in change_sets
         ]
+
+
+def rows_touched(
+    store: Store, change_set_id: int, limit: int = 500
+) -> tuple[list[TouchedRow], int]:
+    """The rows one change set touched, in the order it touched them (at most `limit`), and
+    how many there are in all. Sensitive details are never shown."""
+    with store.read() as session:
+        total = session.scalar(
+            select(func.count(AuditEntry.id)).where(AuditEntry.change_set_id == change_set_id)
+        )
+        entries = session.execute(
+            select(
+                AuditEntry.table_name,
+                AuditEntry.row_key,
+                AuditEntry.action,
+                AuditEntry.old_values,
+                AuditEntry.new_values,
+            )
+            .where(AuditEntry.change_set_id == change_set_id)
+            .order_by(AuditEntry.id)
+            .limit(limit)
+        ).all()
+        found = []
+        for table, key, action, old, new in entries:
+            before = json.loads(old) if old else {}
+            after = json.loads(new) if new else {}
+            if action == "update":
+                changed = [c for c in after if before.get(c) != after.get(c)]
+            else:
+                changed = [c for c in (after or before) if c != "id"]
+            hidden = HIDDEN_COLUMNS.get(table, ())
+            found.append(
+                TouchedRow(
+                    table,
+                    tuple(json.loads(key)),
+                    action,
+                    _label(table, tuple(json.loads(key)), after or before),
+                    tuple((c, HIDDEN if c in hidden else before.get(c)) for c in changed if before),
+                    tuple((c, HIDDEN if c in hidden else after.get(c)) for c in changed if after),
+                )
+            )
+        return found, total
+
+
+def touched_tables(store: Store) -> list[str]:
+    """Every table any change set touched, for the History view's filter."""
+    with store.read() as session:
+        return sorted(session.scalars(select(AuditEntry.table_name).distinct()))
 
 
 # --- reverting ---------------------------------------------------------------------------
@@ -189,6 +272,7 @@ def description_of(store: Store, change_set_id: int) -> str:
 
 # --- naming a row for a person -------------------------------------------------------------
 _LABEL_COLUMNS = {
+    "group_profile": ("the group {}", "name"),
     "household": ("household {}", "code"),
     "household_member": ("{}", "full_name"),
     "volunteer": ("{}", "full_name"),
@@ -213,7 +297,10 @@ _LABEL_COLUMNS = {
 def row_label(session: Session, table: str, key: RowKey) -> str:
     """A short name for a row ("household H2", "Aroha Ngata"), from the row or, when it is
     gone, from the last values the audit trail holds."""
-    values = _last_known(session, table, key)
+    return _label(table, key, _last_known(session, table, key))
+
+
+def _label(table: str, key: RowKey, values: dict | None) -> str:
     pattern, column = _LABEL_COLUMNS.get(table, (table.replace("_", " ") + " {}", "id"))
     if values and values.get(column) not in (None, ""):
         return pattern.format(values[column])

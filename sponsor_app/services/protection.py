@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, Problem
+from ..domain.plurals import counted
 from ..storage import protection as _storage
 from ..storage.connect import forget_keys
 from ..storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
@@ -115,7 +116,10 @@ def check_new_passphrase(
     """The problems with a new passphrase, each tied to its field ("passphrase", "again")."""
     if len(passphrase) < MIN_LENGTH:
         return [
-            Problem("passphrase", f"Use at least {MIN_LENGTH} characters; a few words are easiest.")
+            Problem(
+                "passphrase",
+                f"Use at least {counted(MIN_LENGTH, 'character')}; a few words are easiest.",
+            )
         ]
     rated = strength(passphrase, context)
     if not rated.acceptable:

@@ -6,14 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import __version__, clock
 from ..domain.errors import InvalidInput
-from ..domain.periods import Period
+from ..domain.periods import Period, add_months, month_start
 from ..domain.programmes import get_programme
 from ..domain.reports import ReportKind, country_of, is_letter_paper
-from ..storage.models import GroupProfile, Household
+from ..storage.models import (
+    CheckIn,
+    GroupProfile,
+    Household,
+    LedgerTransaction,
+    VolunteerHours,
+)
 from ..storage.store import Store
 from .disclosure import Disclosure, TextSource
 
@@ -54,11 +60,28 @@ class HouseholdRef:
     town: str
 
 
-def default_period(store: Store, today: date | None = None) -> Period:
-    """From the group's start to today: what a report covers unless told otherwise."""
+def default_period(
+    store: Store, today: date | None = None, at_most_months: int | None = None
+) -> Period:
+    """What a report, a chart and the dashboard cover unless told otherwise: from the group's
+    first record (a transaction, an arrival, hours logged, a check-in) or its start, whichever
+    is earlier, to today. A group made today that records last month's transactions covers
+    last month too. `at_most_months`: no more than that many months, ending today (a
+    chart's window), from the first of its first month."""
+    day = today or clock.today()
     with store.read() as session:
-        start = session.scalar(select(GroupProfile.start_date))
-    return Period.since(start, today or clock.today())
+        candidates = [session.scalar(select(GroupProfile.start_date))]
+        for column in (
+            LedgerTransaction.occurred_on,
+            Household.arrival_date,
+            VolunteerHours.worked_on,
+            CheckIn.held_on,
+        ):
+            candidates.append(session.scalar(select(func.min(column))))
+    start = min(d for d in candidates if d is not None)
+    if at_most_months is not None:
+        start = max(start, month_start(add_months(day, 1 - at_most_months)))
+    return Period.since(start, day)
 
 
 def checked_period(start: date | None, end: date | None, store: Store) -> Period:

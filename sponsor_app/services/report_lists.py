@@ -8,10 +8,11 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ..domain.enums import Phase, TaskStatus, VettingStatus
+from ..domain.enums import Phase, TaskStatus
 from ..domain.money import Money
 from ..domain.periods import Period
 from ..domain.reports import ReportKind
+from ..domain.vetting import Vetting
 from ..storage.models import TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from .disclosure import Disclosure, Released, TextSource, read_disclosure
@@ -29,8 +30,7 @@ class RosterLine:
     email: str
     phone: str
     languages: str
-    vetting: VettingStatus
-    vetting_expires_on: date | None
+    vetting: Vetting  # each requirement on the period's last day, by the one vetting rule
     training: str
     minutes: int
 
@@ -63,7 +63,8 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
                 TrainingRecord.expires_on.is_(None) | (TrainingRecord.expires_on >= period.end),
             )
         ):
-            courses.setdefault(volunteer_id, set()).add(rules.label(course))
+            if course not in rules.required:  # required courses are under Vetting
+                courses.setdefault(volunteer_id, set()).add(rules.label(course))
     return RosterData(
         meta,
         tuple(
@@ -73,8 +74,7 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
                 v.email,
                 v.phone,
                 ", ".join(v.languages),
-                v.vetting_status,
-                v.vetting_expires_on,
+                v.vetting,
                 "; ".join(sorted(courses.get(v.id, ()))),
                 int(minutes.get(v.id, 0)),
             )

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.alerts import WarningWindows
-from ..domain.enums import OutcomeArea, TaskKind, VettingStatus
+from ..domain.enums import CheckInKind, OutcomeArea, TaskKind, VettingStatus
 from ..domain.money import Money
 from ..domain.programmes import FundsRequirement
-from ..domain.vetting import VettingGap
+from ..domain.vetting import Standing, Vetting
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,19 @@ class RentStatus:
 
 @dataclass(frozen=True)
 class LapsedAssignment:
-    task_id: int
+    """An open family-facing task whose volunteer may not meet the family now, or a check-in
+    held with a volunteer who could not (then `check_in_id` is set, `due_on` is the day it was
+    held and `title` is empty: the window words it from `check_in_kind`)."""
+
+    task_id: int | None
     household_code: str
     title: str
     due_on: date | None
     volunteer_id: int
     volunteer: str
     vetting_status: VettingStatus
+    check_in_id: int | None = None
+    check_in_kind: CheckInKind | None = None
 
 
 @dataclass(frozen=True)
@@ -94,9 +100,20 @@ class TaskDue:
 class VettingAlert:
     volunteer_id: int
     name: str
-    status: VettingStatus
-    expires_on: date | None
-    gaps: tuple[VettingGap, ...] = ()  # exactly what is missing, waiting or lapsing
+    vetting: Vetting  # each requirement's standing, by the one vetting rule
+
+    @property
+    def status(self) -> VettingStatus:
+        return self.vetting.state
+
+    @property
+    def expires_on(self) -> date | None:
+        return self.vetting.on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        """Exactly what is missing, waiting or lapsing."""
+        return self.vetting.gaps
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import InvalidInput, NotFound, Problem, RuleBroken
+from ..domain.plurals import counted
 from ..domain.text import fold
 from ..storage.models import Role, VolunteerRole
 from ..storage.models.base import utc_now
@@ -76,7 +77,7 @@ def _name_problems(session: Session, name: str, role_id: int | None = None) -> s
         raise InvalidInput.single("name", "Enter the role's name.")
     if len(clean) > MAX_ROLE_NAME:
         raise InvalidInput.single(
-            "name", f"A role's name is at most {MAX_ROLE_NAME} characters long."
+            "name", f"A role's name is at most {counted(MAX_ROLE_NAME, 'character')} long."
         )
     for other in session.scalars(select(Role)):
         if other.id != role_id and fold(other.name) == fold(clean):

@@ -40,7 +40,7 @@ from .results import (
     VettingAlert,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: the dashboard's vetting alerts hold each requirement's standing
 HIDDEN = "…"
 # Text a person wrote or that names someone: never written into a snapshot.
 PERSONAL = {

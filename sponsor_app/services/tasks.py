@@ -7,13 +7,20 @@ from datetime import date
 
 from babel.dates import format_date
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
-from ..domain.enums import OPEN_STATUSES, OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.enums import (
+    OPEN_STATUSES,
+    CheckInKind,
+    OutcomeArea,
+    Phase,
+    TaskStatus,
+    VettingStatus,
+)
 from ..domain.errors import NotFound, RuleBroken
-from ..domain.vetting import GapKind, VettingGap, gap_words, may_do_family_facing
-from ..storage.models import GroupProfile, Household, Task, Volunteer
+from ..domain.vetting import Standing, Vetting, may_do_family_facing, standing_words
+from ..storage.models import CheckIn, CheckInVolunteer, GroupProfile, Household, Task, Volunteer
 from ..storage.store import Store
 from .results import LapsedAssignment
 from .volunteers import VolunteerRow, get_volunteer_orm, list_volunteers, roster_rules, to_row
@@ -109,44 +116,49 @@ class AssigneeOption:
     allowed: bool
     # Why not, when not allowed: the volunteer's vetting status (missing or expired) and
     # when it expired. The window words it.
-    vetting_status: VettingStatus
-    vetting_expires_on: date | None
-    gaps: tuple[VettingGap, ...] = ()
+    vetting: Vetting
+
+    @property
+    def vetting_status(self) -> VettingStatus:
+        return self.vetting.state
+
+    @property
+    def vetting_expires_on(self) -> date | None:
+        return self.vetting.on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        return self.vetting.gaps
 
 
 def _vetting_reason(row: VolunteerRow, locale: str) -> str:
-    return vetting_reason(row.full_name, row.gaps, locale)
+    return vetting_reason(row.full_name, row.vetting, locale)
 
 
-def vetting_reason(name: str, gaps: tuple[VettingGap, ...], locale: str) -> str:
-    """Why the vetting rule keeps someone off a family-facing task: what is missing, waiting
-    or expired ("Aroha Ngata: Police vetting expired 3 Mar 2026.")."""
-    blocking = [g for g in gaps if g.gap not in (GapKind.EXPIRING, GapKind.NO_EXPIRY)]
+def vetting_reason(name: str, vetting: Vetting, locale: str) -> str:
+    """Why the vetting rule keeps someone away from the family: what is missing, waiting or
+    expired ("Aroha Ngata: Police vetting expired 3 Mar 2026."), in the command line's and
+    the error's English (the window words the same facts through its translation)."""
     words = "; ".join(
-        gap_words(g, lambda day: format_date(day, "medium", locale=locale)) for g in blocking
+        standing_words(s, lambda day: format_date(day, "medium", locale=locale))
+        for s in vetting.blocking
     )
     return f"{name}: {words or 'vetting not current'}."
 
 
-def assignee_options(store: Store, task_id: int, today: date | None = None) -> list[AssigneeOption]:
-    """Every active volunteer, and whether the vetting rule lets them take this task."""
+def assignee_options(
+    store: Store, task_id: int | None, today: date | None = None
+) -> list[AssigneeOption]:
+    """Every active volunteer, and whether the vetting rule lets them take this task (for a
+    task not made yet: whether they may take a family-facing one)."""
     with store.read():
-        task = get_task(store, task_id)
+        facing = get_task(store, task_id).family_facing if task_id is not None else True
         options = []
         for row in list_volunteers(store, today=today):
             if not row.active:
                 continue
-            allowed = not task.family_facing or may_do_family_facing(row.vetting_status)
-            options.append(
-                AssigneeOption(
-                    row.id,
-                    row.full_name,
-                    allowed,
-                    row.vetting_status,
-                    row.vetting_expires_on,
-                    row.gaps,
-                )
-            )
+            allowed = not facing or row.vetting.may_meet_family
+            options.append(AssigneeOption(row.id, row.full_name, allowed, row.vetting))
         return options
 
 
@@ -186,7 +198,9 @@ def assign_task(
 def lapsed_assignments(
     store: Store, today: date | None = None, volunteers: list[VolunteerRow] | None = None
 ) -> list[LapsedAssignment]:
-    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned.
+    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned,
+    then family-facing check-ins (visits, meetings) held with a volunteer whose vetting was not
+    current on the day (the form asked first).
 
     `volunteers` (everyone, archived included) saves listing them again when the caller has.
     """
@@ -194,6 +208,62 @@ def lapsed_assignments(
     if volunteers is None:
         volunteers = list_volunteers(store, include_archived=True, today=day)
     blocked = {v.id: v for v in volunteers if not may_do_family_facing(v.vetting_status)}
+    return _lapsed_tasks(store, blocked) + unvetted_check_ins(store, day)
+
+
+def unvetted_check_ins(store: Store, today: date | None = None) -> list[LapsedAssignment]:
+    """Family-facing check-ins up to `today` at which someone present was not cleared to meet
+    the family that day (by the vetting rule, as of the day it was held)."""
+    day = today or clock.today()
+    with store.read() as session:
+        rules = roster_rules(session)
+        held = session.execute(
+            select(
+                CheckIn.id,
+                Household.code,
+                CheckIn.held_on,
+                CheckIn.kind,
+                CheckInVolunteer.volunteer_id,
+            )
+            .join(Household, Household.id == CheckIn.household_id)
+            .join(CheckInVolunteer, CheckInVolunteer.check_in_id == CheckIn.id)
+            .where(
+                CheckIn.kind.in_([k for k in CheckInKind if k.family_facing]),
+                CheckIn.held_on <= day,
+                Household.archived_at.is_(None),
+            )
+            .order_by(CheckIn.held_on.desc(), CheckIn.id.desc())
+        ).all()
+        people = {
+            v.id: v
+            for v in session.scalars(
+                select(Volunteer)
+                .where(Volunteer.id.in_({h[4] for h in held}))
+                .options(selectinload(Volunteer.checks), selectinload(Volunteer.training))
+            )
+        }
+        found = []
+        for check_in_id, code, held_on, kind, volunteer_id in held:
+            volunteer = people[volunteer_id]
+            vetting = rules.vetting(volunteer, held_on)
+            if not vetting.may_meet_family:
+                found.append(
+                    LapsedAssignment(
+                        None,
+                        code,
+                        "",
+                        held_on,
+                        volunteer_id,
+                        volunteer.full_name,
+                        vetting.state,
+                        check_in_id,
+                        kind,
+                    )
+                )
+        return found
+
+
+def _lapsed_tasks(store: Store, blocked: dict[int, VolunteerRow]) -> list[LapsedAssignment]:
     if not blocked:
         return []
     with store.read() as session:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from .. import clock
 from ..domain.enums import CheckResult, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.validation import date_order_problems
-from ..domain.vetting import check_status
+from ..domain.vetting import RequirementKind, record_state
 from ..storage.models import TrainingRecord, VettingCheck
 from ..storage.store import Store
 from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
@@ -51,7 +51,7 @@ class TrainingRow:
 def _check_kind_problems(session: Session, data: CheckInput) -> list[Problem]:
     rules = roster_rules(session)
     known = {c.key for c in rules.programme.vetting}
-    problems = data.problems()
+    problems = replace(data, requirement_kind=rules.requirement_kind(data.kind)).problems()
     if data.kind not in known:
         names = ", ".join(rules.label(k) for k in known)
         problems.append(Problem("kind", f"Choose a check this programme uses: {names}."))
@@ -126,7 +126,13 @@ def _training_row(record: TrainingRecord, session: Session, today: date) -> Trai
         completed_on=record.completed_on,
         expires_on=record.expires_on,
         certificate=record.certificate,
-        status=check_status(CheckResult.CLEARED, record.expires_on, today, rules.warning_days),
+        status=record_state(
+            RequirementKind.TRAINING,
+            CheckResult.CLEARED,
+            record.expires_on,
+            today,
+            rules.warning_days,
+        ),
     )
 
 
@@ -183,11 +189,15 @@ def list_training(store: Store, volunteer_id: int, today: date | None = None) ->
         return [_training_row(r, session, today or clock.today()) for r in records]
 
 
-def check_kinds(store: Store) -> list[tuple[str, str]]:
-    """(key, label) of the programme's vetting checks, required ones first."""
+def check_kinds(store: Store) -> list[tuple[str, str, RequirementKind, int | None]]:
+    """(key, label, kind, months it lasts) of the programme's checks and signed statements, in
+    its order."""
     with store.read() as session:
         programme = roster_rules(session).programme
-    return [(c.key, c.label + ("" if c.required else " (optional)")) for c in programme.vetting]
+    return [
+        (c.key, c.label + ("" if c.required else " (optional)"), c.kind, c.valid_months)
+        for c in programme.vetting
+    ]
 
 
 def training_courses(store: Store) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
+from ..domain.alerts import WarningWindows
 from ..domain.enums import CheckResult, VettingStatus
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.periods import month_end, month_start
@@ -17,11 +18,11 @@ from ..domain.validation import date_order_problems, email_problems, phone_probl
 from ..domain.vetting import (
     CheckState,
     Requirement,
-    VettingGap,
-    check_status,
-    latest_states,
-    overall_status,
-    vetting_gaps,
+    RequirementKind,
+    Standing,
+    Vetting,
+    record_state,
+    vetting_of,
 )
 from ..storage.models import (
     GroupProfile,
@@ -33,30 +34,57 @@ from ..storage.models import (
     VolunteerRole,
 )
 from ..storage.store import Store
+from .groups import windows_of
 from .roles import role_problems, roles_by_key
 
 
 @dataclass(frozen=True)
 class CheckInput:
-    """One vetting check as recorded: its kind comes from the programme's list."""
+    """One vetting check, signed statement or completed course as recorded: its kind (the
+    requirement's key) comes from the programme's list."""
 
     kind: str
     result: CheckResult = CheckResult.CLEARED
     checked_on: date | None = None
     expires_on: date | None = None
     reference: str = ""
+    # What sort of requirement it is, for the words of a problem (the services set it from
+    # the programme before checking).
+    requirement_kind: RequirementKind = RequirementKind.CHECK
 
     def problems(self, prefix: str = "") -> list[Problem]:
+        order, missing = _DATE_WORDS[self.requirement_kind]
         found = date_order_problems(
-            f"{prefix}expires_on",
-            self.checked_on,
-            self.expires_on,
-            "The expiry date must be after the check date.",
-            allow_equal=False,
+            f"{prefix}expires_on", self.checked_on, self.expires_on, order, allow_equal=False
         )
         if self.result is CheckResult.CLEARED and self.checked_on is None:
-            found.append(Problem(f"{prefix}checked_on", "Enter the date the check cleared."))
+            found.append(Problem(f"{prefix}checked_on", missing))
+        if self.result is not CheckResult.CLEARED and self.requirement_kind in _ONLY_DONE:
+            found.append(Problem(f"{prefix}result", _ONLY_DONE[self.requirement_kind]))
         return found
+
+
+# A statement is signed or not, a course completed or not: neither is "applied, waiting".
+_ONLY_DONE = {
+    RequirementKind.STATEMENT: "A statement is signed or not: record it once it is signed.",
+    RequirementKind.TRAINING: "A course is recorded once it is completed.",
+}
+
+
+_DATE_WORDS = {
+    RequirementKind.CHECK: (
+        "The expiry date must be after the check date.",
+        "Enter the date the check cleared.",
+    ),
+    RequirementKind.STATEMENT: (
+        "The expiry date must be after the date it was signed.",
+        "Enter the date it was signed.",
+    ),
+    RequirementKind.TRAINING: (
+        "The expiry date must be after the completion date.",
+        "Enter the date it was completed.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -93,12 +121,17 @@ class RequirementRecord:
 
     kind: str
     label: str
-    training: bool
+    requirement_kind: RequirementKind
     valid_months: int | None
     result: CheckResult | None = None
     checked_on: date | None = None
     expires_on: date | None = None
     reference: str = ""
+    standing: Standing | None = None  # where it stands today, by the vetting rule
+
+    @property
+    def training(self) -> bool:
+        return self.requirement_kind is RequirementKind.TRAINING
 
 
 @dataclass(frozen=True)
@@ -112,6 +145,7 @@ class CheckRow:
     expires_on: date | None
     reference: str
     status: VettingStatus
+    requirement_kind: RequirementKind = RequirementKind.CHECK
 
 
 @dataclass(frozen=True)
@@ -124,19 +158,33 @@ class VolunteerRow:
     languages: tuple[str, ...]
     active: bool
     archived: bool
-    vetting_status: VettingStatus
-    vetting_expires_on: date | None = None
+    # Each requirement's standing and the whole, by the one vetting rule (domain/vetting.py).
+    vetting: Vetting
     notes: str = ""
     minutes_this_month: int = 0
     main_check: CheckRow | None = field(default=None, compare=False)
     role_names: tuple[str, ...] = ()
-    # What stands between this person and the programme's requirements, one by one.
-    gaps: tuple[VettingGap, ...] = ()
     requirements: tuple[RequirementRecord, ...] = field(default=(), compare=False)
 
     @property
     def role_labels(self) -> str:
         return "; ".join(self.role_names)
+
+    @property
+    def vetting_status(self) -> VettingStatus:
+        """The worst requirement's state."""
+        return self.vetting.state
+
+    @property
+    def vetting_expires_on(self) -> date | None:
+        """The date that goes with the whole: the worst requirement's, else the first
+        expiry."""
+        return self.vetting.on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        """What stands between this person and the programme's requirements, one by one."""
+        return self.vetting.gaps
 
 
 @dataclass(frozen=True)
@@ -144,9 +192,13 @@ class RosterRules:
     """What the programme and the group's settings say about vetting, read once per call."""
 
     programme: Programme
-    warning_days: int
+    windows: WarningWindows
     # The group's roles, key -> (position, name): rows show names in the group's order.
     roles: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @property
+    def warning_days(self) -> int:
+        return self.windows.vetting_days
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -159,9 +211,15 @@ class RosterRules:
 
     @property
     def requirements(self) -> tuple[Requirement, ...]:
-        return tuple(
-            Requirement(c.key, c.label, c.valid_months) for c in self.programme.vetting_requirements
-        )
+        return self.programme.requirements
+
+    def requirement_kind(self, key: str) -> RequirementKind:
+        found = self.programme.check_kind(key)
+        return found.kind if found else RequirementKind.CHECK
+
+    def vetting(self, volunteer: Volunteer, as_of: date) -> Vetting:
+        """The vetting rule for one volunteer on a day."""
+        return vetting_of(self.requirements, vetting_states(volunteer), as_of, self.warning_days)
 
     @property
     def main_kind(self) -> str:
@@ -173,14 +231,12 @@ class RosterRules:
 
 
 def roster_rules(session: Session) -> RosterRules:
-    key, warning = session.execute(
-        select(GroupProfile.programme_key, GroupProfile.vetting_warning_days)
-    ).one()
+    profile = session.scalars(select(GroupProfile)).one()
     roles = {
         r.key: (r.position, r.name)
         for r in session.execute(select(Role.key, Role.position, Role.name)).all()
     }
-    return RosterRules(get_programme(key), warning, roles)
+    return RosterRules(get_programme(profile.programme_key), windows_of(profile), roles)
 
 
 def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
@@ -193,7 +249,14 @@ def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
         checked_on=check.checked_on,
         expires_on=check.expires_on,
         reference=check.reference,
-        status=check_status(check.result, check.expires_on, today, rules.warning_days),
+        status=record_state(
+            rules.requirement_kind(check.kind),
+            check.result,
+            check.expires_on,
+            today,
+            rules.warning_days,
+        ),
+        requirement_kind=rules.requirement_kind(check.kind),
     )
 
 
@@ -210,13 +273,7 @@ def latest_check(volunteer: Volunteer, kind: str) -> VettingCheck | None:
 def to_row(
     volunteer: Volunteer, rules: RosterRules, today: date, minutes_this_month: int = 0
 ) -> VolunteerRow:
-    states = vetting_states(volunteer)
-    latest = latest_states(states)
-    required_expiries = [
-        c.expires_on
-        for kind in rules.required
-        if (c := latest.get(kind)) is not None and c.expires_on is not None
-    ]
+    vetting = rules.vetting(volunteer, today)
     main = latest_check(volunteer, rules.main_kind)
     keys = sorted((r.role for r in volunteer.roles), key=lambda k: rules.roles.get(k, (999, k)))
     return VolunteerRow(
@@ -229,23 +286,27 @@ def to_row(
         languages=tuple(x.strip() for x in volunteer.languages.split(";") if x.strip()),
         active=volunteer.active,
         archived=volunteer.archived,
-        vetting_status=overall_status(rules.required, states, today, rules.warning_days),
-        vetting_expires_on=min(required_expiries, default=None),
+        vetting=vetting,
         notes=volunteer.notes,
         minutes_this_month=minutes_this_month,
         main_check=check_row(main, rules, today) if main is not None else None,
-        gaps=vetting_gaps(rules.requirements, states, today, rules.warning_days),
-        requirements=requirement_records(volunteer, rules.programme),
+        requirements=requirement_records(volunteer, rules.programme, vetting),
     )
 
 
 def requirement_records(
-    volunteer: Volunteer | None, programme: Programme
+    volunteer: Volunteer | None, programme: Programme, vetting: Vetting | None = None
 ) -> tuple[RequirementRecord, ...]:
     records = []
     for kind in programme.vetting_requirements:
         training = kind in programme.training
-        record = RequirementRecord(kind.key, kind.label, training, kind.valid_months)
+        record = RequirementRecord(
+            kind.key,
+            kind.label,
+            kind.kind,
+            kind.valid_months,
+            standing=vetting.standing(kind.key) if vetting is not None else None,
+        )
         if volunteer is not None and training:
             course = latest_training(volunteer, kind.key)
             if course is not None:
@@ -270,6 +331,12 @@ def requirement_records(
     return tuple(records)
 
 
+def vetting_requirements(store: Store) -> tuple[Requirement, ...]:
+    """What the programme asks of every volunteer, in its order (the roster's columns)."""
+    with store.read() as session:
+        return roster_rules(session).requirements
+
+
 def requirements_for_new(store: Store) -> tuple[RequirementRecord, ...]:
     """What the volunteer form asks of a new person: every requirement, nothing recorded."""
     with store.read() as session:
@@ -291,6 +358,17 @@ def _validate(data: VolunteerInput) -> None:
     problems = data.problems()
     if problems:
         raise InvalidInput(problems)
+
+
+def with_requirement_kinds(data: VolunteerInput, rules: RosterRules) -> VolunteerInput:
+    """Each check told what sort of requirement it is (its problems are worded for it)."""
+
+    def told(check: CheckInput | None) -> CheckInput | None:
+        if check is None:
+            return None
+        return replace(check, requirement_kind=rules.requirement_kind(check.kind))
+
+    return replace(data, vetting=told(data.vetting), checks=tuple(told(c) for c in data.checks))
 
 
 def _check_roles(session: Session, data: VolunteerInput, volunteer: Volunteer | None) -> None:
@@ -348,11 +426,12 @@ def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
 
 
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:
-    _validate(data)
     with store.transaction(f"Add volunteer {data.full_name.strip()}") as session:
+        rules = roster_rules(session)
+        data = with_requirement_kinds(data, rules)
+        _validate(data)
         _check_roles(session, data, None)
         volunteer = Volunteer(full_name="", roles=[], checks=[], training=[])
-        rules = roster_rules(session)
         apply_input(volunteer, data, rules.training_kinds)
         session.add(volunteer)
         session.flush()
@@ -362,11 +441,12 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
 def edit_volunteer(
     store: Store, volunteer_id: int, data: VolunteerInput, today: date | None = None
 ) -> VolunteerRow:
-    _validate(data)
     with store.transaction(f"Edit volunteer {data.full_name.strip()}") as session:
+        rules = roster_rules(session)
+        data = with_requirement_kinds(data, rules)
+        _validate(data)
         volunteer = get_volunteer_orm(session, volunteer_id)
         _check_roles(session, data, volunteer)
-        rules = roster_rules(session)
         apply_input(volunteer, data, rules.training_kinds)
         session.flush()
         return to_row(volunteer, rules, today or clock.today())

@@ -312,3 +312,19 @@ def _check_references(
             key = (rowid,) if len(shapes[child].key) == 1 else ()
             raise RevertBlocked("missing_reference", child, key)
         raise RevertBlocked("in_use", parent, _missing_parent_key(connection, problem))
+
+
+def change_sets_about(table: str, row_id: int, columns: tuple[str, ...]):
+    """A query of the change sets that touched one record (`table`, `row_id`) or any row that
+    points at it through one of `columns` (a household's tasks by household_id, a volunteer's
+    checks by volunteer_id): the History view's filter by household or volunteer. It reads
+    the audit values, so it lives here (SQLite's json_extract; PostgreSQL would use ->>)."""
+    from sqlalchemy import func, or_
+
+    refers = [
+        func.json_extract(values, f"$.{column}") == row_id
+        for column in columns
+        for values in (_AUDIT.c.new_values, _AUDIT.c.old_values)
+    ]
+    itself = (_AUDIT.c.table_name == table) & (_AUDIT.c.row_key == json.dumps([row_id]))
+    return select(_AUDIT.c.change_set_id).where(or_(itself, *refers)).distinct()

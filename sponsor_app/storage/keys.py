@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from ..domain.plurals import counted
 from . import files
 
 SECRET_BYTES = 20  # 160 bits: 32 characters of base32
@@ -130,7 +131,7 @@ def parse_code(text: str) -> bytes:
     cleaned = "".join(_READ_AS.get(c, c) for c in text.upper() if c not in " -\t\n")
     if len(cleaned) != CODE_GROUPS * 4 or any(c not in _ALPHABET for c in cleaned):
         raise BadRecoveryCode(
-            f"A recovery code has {CODE_GROUPS} groups of four letters and digits."
+            f"A recovery code has {counted(CODE_GROUPS, 'group')} of four letters and digits."
         )
     number = 0
     for character in cleaned[:32]:

@@ -49,6 +49,8 @@ def run_window(argv: list[str]) -> int:
     remove_stale_snapshots()  # of group files deleted since: nothing is kept about them
     settings = AppSettings()
     window = MainWindow(settings)
+    if window.first_start:
+        window.fit_to_screen()
     windows.append(window)
     window.show()
     target = args.file or settings.last_file()

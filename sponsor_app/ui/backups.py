@@ -12,6 +12,7 @@ from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX
 from .dialogs.restore_dialog import NEW_FILE, REPLACE, RestoreDialog, ask_about_damaged_file
 from .errors import show_known_error
+from .files import chosen_in, start_in
 from .worker import run_in_background
 
 FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
@@ -42,9 +43,12 @@ class BackupActions(QObject):
         if not self.context.is_open:
             return
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Back up to a folder (a USB stick, another disk)")
+            self.window,
+            self.tr("Back up to a folder (a USB stick, another disk)"),
+            start_in("backup"),
         )
         if folder:
+            chosen_in("backup", folder)
             self.back_up_into(Path(folder))
 
     def back_up_into(self, folder: Path) -> None:

@@ -12,6 +12,23 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from .worker import run_in_background
 
 
+def start_in(kind: str, name: str = "") -> str:
+    """Where a file chooser for this kind of file opens (the folder last used for it, else
+    Documents), with a suggested file name."""
+    from .settings import AppSettings
+
+    folder = AppSettings().folder_for(kind)
+    return str(folder / name) if name else str(folder)
+
+
+def chosen_in(kind: str, chosen: str) -> None:
+    """Remember the folder of a file (or a folder) chosen for this kind of file."""
+    from .settings import AppSettings
+
+    if chosen:
+        AppSettings().remember_folder(kind, chosen)
+
+
 def may_replace(parent: QWidget, path: Path) -> bool:
     """Ask before a file that exists is replaced (the command line wants --force)."""
     answer = QMessageBox.question(
@@ -50,12 +67,13 @@ def export_with_dialog(
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
         title,
-        suggested_name,
+        start_in("export", suggested_name),
         parent.tr("Excel (*.xlsx);;CSV (*.csv)"),
         options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, the same everywhere
     )
     if not chosen:
         return
+    chosen_in("export", chosen)
     target = Path(chosen)
     if target.exists() and not target.is_dir():
         if not may_replace(parent, target):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..services.imports.fields import ImportKind
 from ..services.imports.model import ImportResult
 from .dialogs.import_preview import ImportPreviewDialog, import_choices
+from .files import chosen_in, start_in
 
 
 def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
@@ -20,7 +22,9 @@ def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
     filters = parent.tr("Spreadsheets (*.csv *.xlsx *.txt)")
     if kind is ImportKind.BANK:
         filters = parent.tr("Bank statements (*.csv *.ofx *.qfx *.xlsx);;All files (*)")
-    chosen, _ = QFileDialog.getOpenFileName(parent, titles[kind], "", filters)
+    folder = "bank statement" if kind is ImportKind.BANK else "import"
+    chosen, _ = QFileDialog.getOpenFileName(parent, titles[kind], start_in(folder), filters)
+    chosen_in(folder, chosen)
     return Path(chosen) if chosen else None
 
 
@@ -56,26 +60,64 @@ def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDi
 
 
 def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
-    tr = widget.tr
+    # One context for these words, whichever page imported (lupdate reads the full call).
     if result.nothing_new and not result.bad_skipped:
-        return tr("Nothing new in {}: every row is already there.").format(result.source)
+        return QCoreApplication.translate(
+            "importing", "Nothing new in {}: every row is already there."
+        ).format(result.source)
+    added = result.added  # a plain name: lupdate reads no expression as a count
     if kind is ImportKind.VOLUNTEERS:
-        text = tr("{}: {} volunteers added, {} updated.").format(
-            result.source, result.added, result.updated
-        )
+        text = QCoreApplication.translate(
+            "importing", "{}: %n volunteer(s) added, {} updated.", "", added
+        ).format(result.source, result.updated)
     else:
-        text = tr("{}: {} transactions added.").format(result.source, result.added)
+        text = QCoreApplication.translate(
+            "importing", "{}: %n transaction(s) added.", "", added
+        ).format(result.source)
     extras = [
-        (result.matched, tr("{} statement lines matched entries made by hand.")),
-        (result.duplicates, tr("{} rows were already in the ledger.")),
-        (result.likely_skipped, tr("{} likely duplicates were left out.")),
-        (result.left_out, tr("{} rows were left out.")),
-        (result.bad_skipped, tr("{} rows that could not be read were skipped.")),
-        (result.rules_learned, tr("{} new rules will categorise these counterparties next time.")),
+        (
+            result.matched,
+            lambda n: QCoreApplication.translate(
+                "importing", "Matched to entries made by hand: %n statement line(s).", "", n
+            ),
+        ),
+        (
+            result.duplicates,
+            lambda n: QCoreApplication.translate(
+                "importing", "Already in the ledger: %n row(s).", "", n
+            ),
+        ),
+        (
+            result.likely_skipped,
+            lambda n: QCoreApplication.translate(
+                "importing", "Likely duplicates left out: %n row(s).", "", n
+            ),
+        ),
+        (
+            result.left_out,
+            lambda n: QCoreApplication.translate("importing", "Left out: %n row(s).", "", n),
+        ),
+        (
+            result.bad_skipped,
+            lambda n: QCoreApplication.translate(
+                "importing", "Skipped as unreadable: %n row(s).", "", n
+            ),
+        ),
+        (
+            result.rules_learned,
+            lambda n: QCoreApplication.translate(
+                "importing",
+                "%n new rule(s) will categorise these counterparties next time.",
+                "",
+                n,
+            ),
+        ),
     ]
-    text += "".join(" " + words.format(n) for n, words in extras if n)
+    text += "".join(" " + words(n) for n, words in extras if n)
     if result.created:
-        text += " " + tr("Created {}.").format(", ".join(result.created))
+        text += " " + QCoreApplication.translate("importing", "Created {}.").format(
+            ", ".join(result.created)
+        )
     if result.note_count:
         text += "\n\n" + "\n".join(result.notes[:10])
     return text

@@ -6,8 +6,8 @@ import contextlib
 import platform
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.errors import SponsorDeskError
+from ..domain.text import isolate
 from ..locations import GROUP_FILE_SUFFIX, data_dir
 from ..services.snapshot import load_snapshot, save_snapshot
 from .backups import BackupActions
 from .context import GroupContext
 from .errors import show_known_error
+from .files import chosen_in, start_in
 from .formatting import timestamp
 from .pages.base import Page, PageHeader
 from .pages.dashboard import DashboardPage
@@ -37,6 +39,7 @@ from .pages.welcome import WelcomePage
 from .protection import ProtectionActions
 from .settings import AppSettings
 from .widgets.banner import Banner
+from .widgets.form import install_dialog_focus
 from .widgets.icons import give_buttons_icons, icon
 from .widgets.undo_notice import UndoNotice
 from .worker import run_in_background
@@ -45,13 +48,17 @@ FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
 DEMO_FILE_NAME = f"Demo group{GROUP_FILE_SUFFIX}"
 
 
+DEFAULT_SIZE = QSize(1280, 820)  # on a screen with room for it (fit_to_screen)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings or AppSettings()
         self.context = GroupContext(self)
         self.setWindowTitle(APP_NAME)
-        self.resize(QSize(1280, 820))
+        self.resize(DEFAULT_SIZE)
+        install_dialog_focus()  # every dialog opens with the cursor in its first field
 
         self.welcome = WelcomePage()
         give_buttons_icons(self.welcome)
@@ -118,8 +125,30 @@ class MainWindow(QMainWindow):
         self.context.error.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
         self._show_welcome()
         geometry = self.settings.geometry()
+        self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """The first window (no size saved yet) within the screen's available area, frame and
+        title bar included, and centred on it: 1280x820 was taller than a 768-pixel screen."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        # Before the window is shown the frame is unknown: allow for a usual title bar.
+        frame_w = frame.width() if frame.width() > 0 else 16
+        frame_h = frame.height() if frame.height() > 0 else 40
+        size = QSize(
+            min(DEFAULT_SIZE.width(), available.width() - frame_w),
+            min(DEFAULT_SIZE.height(), available.height() - frame_h),
+        )
+        self.resize(size)
+        centre = available.center()
+        self.move(
+            max(available.left(), centre.x() - (size.width() + frame_w) // 2),
+            max(available.top(), centre.y() - (size.height() + frame_h) // 2),
+        )
 
     # --- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -210,6 +239,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(
             redo_keys + [k for k in (QKeySequence("Ctrl+Y"),) if k not in redo_keys]
         )
+        edit_menu.addSeparator()
+        self.history_action = self._action(
+            edit_menu, self.tr("&History…"), self.show_history, QKeySequence("Ctrl+H")
+        )
+        self.history_action.setToolTip(
+            self.tr("Every change to the file, who made it and when; revert one")
+        )
+        self.file_actions.append(self.history_action)
         for signal in (
             stack.canUndoChanged,
             stack.canRedoChanged,
@@ -388,11 +425,12 @@ class MainWindow(QMainWindow):
             self.context.open(path)
 
     def open_dialog(self) -> None:
-        start = str(self.context.path.parent) if self.context.path else ""
+        start = str(self.context.path.parent) if self.context.path else start_in("group file")
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a group file"), start, self.tr(FILE_FILTER)
         )
         if chosen:
+            chosen_in("group file", chosen)
             self.open_file(Path(chosen))
 
     def new_group(self) -> None:
@@ -478,6 +516,22 @@ class MainWindow(QMainWindow):
         )
 
     # --- tasks ------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """Edit ▸ History: one window of it, kept beside the main window (not modal)."""
+        if not self.context.is_open:
+            return
+        from .dialogs.history_dialog import HistoryDialog
+
+        dialog = getattr(self, "history_dialog", None)
+        if dialog is None:
+            dialog = self.history_dialog = HistoryDialog(self.context, self)
+            self.context.closed.connect(dialog.close)
+        else:
+            dialog.reload()  # perhaps another file since
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     def show_task(self, task_id: int) -> None:
         """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:
@@ -501,7 +555,8 @@ class MainWindow(QMainWindow):
             self,
         )
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit “{}”").format(task.title), lambda: edit_task(store, task_id, data)
+            self.tr("Edit “{}”").format(isolate(task.title)),
+            lambda: edit_task(store, task_id, data),
         )
         dialog.exec()
 
@@ -552,7 +607,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.context.is_open:
-            self.setWindowTitle(f"{self.context.info.name} — {self.context.path.name} — {APP_NAME}")
+            self.setWindowTitle(
+                f"{isolate(self.context.info.name)} — {self.context.path.name} — {APP_NAME}"
+            )
 
     def _on_changed(self, _changes) -> None:
         self._update_title()

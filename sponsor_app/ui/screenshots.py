@@ -57,6 +57,8 @@ def main(out_dir: str) -> int:
                 print(f"wrote {name}")
             for name in form_dialogs(app, window, folder, suffix):
                 print(f"wrote {name}")
+            for name in plan_and_history_dialogs(app, window, folder, suffix):
+                print(f"wrote {name}")
             for name in funds_views(window, folder, suffix):
                 print(f"wrote {name}")
         app.setPalette(light)
@@ -119,9 +121,15 @@ def form_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
 
     store = window.context.store
     window.show_page("volunteers")
-    person = window.volunteers.selected()
+    # Someone whose vetting needs attention: the form shows where each requirement stands.
+    people = roster.list_volunteers(store)
+    person = next((v for v in people if v.vetting.worst is not None), window.volunteers.selected())
     dialog = VolunteerDialog(
-        roster.requirements_for_new(store), person, window, roles=list_roles(store)
+        roster.requirements_for_new(store),
+        person,
+        window,
+        roles=list_roles(store),
+        locale=window.context.info.locale,
     )
     dialog.show()
     app.processEvents()
@@ -129,6 +137,95 @@ def form_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     dialog.grab().save(str(path))
     dialog.close()
     return [path]
+
+
+def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
+    """The check-in form with a volunteer whose vetting lapsed ticked (its warning), the task
+    form of a family-facing task (its guidance and who is not offered), and Edit ▸ History."""
+    from PySide6.QtCore import Qt
+
+    from ..services.plan import plan_tasks
+    from ..services.tasks import assignee_options
+    from .dialogs.plan_dialogs import TaskFormDialog
+
+    store = window.context.store
+    written = []
+
+    def grab(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        written.append(folder / f"{name}{suffix}.png")
+        widget.grab().save(str(written[-1]))
+        widget.close()
+
+    plan = window.page("plan")
+    window.show_page("plan")
+    plan.household.setCurrentIndex(1)
+    app.processEvents()
+    checkins = plan.check_ins
+    dialog = checkins._dialog(plan.household_id(), plan.household.currentText().split()[0])
+    lapsed = next(
+        (
+            n
+            for n in range(dialog.present.count())
+            if dialog.present.item(n).foreground().color().name() != "#000000"
+            and "  " in dialog.present.item(n).text()
+        ),
+        None,
+    )
+    if lapsed is not None:
+        dialog.present.item(lapsed).setCheckState(Qt.CheckState.Checked)
+    grab(dialog, "check-in-form")
+
+    task = next(t for t in plan_tasks(store) if t.family_facing and t.guidance and t.status.is_open)
+    form = TaskFormDialog(
+        "Task for " + task.household_code,
+        assignee_options(store, task.id),
+        window.context.info.locale,
+        task,
+        window,
+    )
+    grab(form, "task-form")
+
+    # A few everyday edits first, so the history shows more than the demo's making.
+    _everyday_edits(window)
+    window.show_history()
+    history = window.history_dialog
+    history.resize(1100, 640)
+    history.change_table.selectRow(1)
+    app.processEvents()
+    written.append(folder / f"history{suffix}.png")
+    history.grab().save(str(written[-1]))
+    history.close()
+    return written
+
+
+def _everyday_edits(window) -> None:
+    from ..services import history
+    from ..services import volunteers as roster
+
+    store = window.context.store
+    if len(history.list_change_sets(store, limit=5)) >= 5:
+        return  # done for the light pictures already
+    people = roster.list_volunteers(store)
+    for person in people[:3]:
+        data = roster.VolunteerInput(
+            person.full_name,
+            person.roles,
+            person.email,
+            person.phone.replace("021", "022"),
+            person.languages,
+            person.active,
+            person.notes,
+        )
+        window.context.execute(
+            f"Edit volunteer {person.full_name}",
+            lambda data=data, person=person: roster.edit_volunteer(store, person.id, data),
+        )
+    window.context.execute(
+        f"Archive volunteer {people[4].full_name}",
+        lambda: roster.archive_volunteer(store, people[4].id),
+    )
 
 
 def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:

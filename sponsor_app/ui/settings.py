@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..locations import config_dir
+from ..locations import config_dir, documents_dir
 
 MAX_RECENT = 8
 MAX_REPORTS = 20  # generated reports listed on the Reports page, per group
@@ -44,6 +44,22 @@ class AppSettings:
 
     def clear_last_file(self) -> None:
         self._qsettings.remove("files/last")
+        self._qsettings.sync()
+
+    # --- where file choosers open -----------------------------------------------------------
+    def folder_for(self, kind: str) -> Path:
+        """The folder last used for this kind of file (an import, a calendar, an export...),
+        while it still exists; else Documents; never the program's own folder."""
+        value = self._qsettings.value(f"folders/{kind}")
+        if value and Path(value).is_dir():
+            return Path(value)
+        documents = documents_dir()
+        return documents if documents.is_dir() else documents.parent
+
+    def remember_folder(self, kind: str, chosen: Path | str) -> None:
+        path = Path(chosen)
+        folder = path if path.is_dir() else path.parent
+        self._qsettings.setValue(f"folders/{kind}", str(folder))
         self._qsettings.sync()
 
     def geometry(self) -> QByteArray | None:

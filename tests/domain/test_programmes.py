@@ -126,7 +126,7 @@ def test_indicator_snapshots_at_3_6_12_and_24_months(key):
         for t in get_programme(key).tasks
         if t.kind is TaskKind.SNAPSHOT
     }
-    assert snapshots == {3: 90, 6: 182, 12: 365, 24: 730}
+    assert snapshots == {3: 90, 6: 180, 12: 365, 24: 730}
 
 
 def test_programme_rules_from_domain_md_are_in_the_templates():
@@ -141,3 +141,29 @@ def test_programme_rules_from_domain_md_are_in_the_templates():
     nz = {t.key: t for t in get_programme("nz-cors").tasks}
     assert nz["nz_sponsorship_ends"].offset_days == 730
     assert all(t.phase is Phase.PRE_ARRIVAL for t in nz.values() if t.offset_days < 0)
+
+
+@pytest.mark.parametrize("key", ["nz-cors", "uk-cs", "ca-g5", "us-wc"])
+def test_every_task_sits_in_the_phase_its_day_falls_in(key):
+    """Issue 19 item 9: "Record the 6-month indicators" sat under "Month 12" while "Months
+    4-6" was empty."""
+    from sponsor_app.domain.enums import Phase
+
+    for task in get_programme(key).tasks:
+        assert Phase.for_offset(task.offset_days) is task.phase, task.key
+    six = next(t for t in get_programme(key).tasks if t.key == "snapshot_6m")
+    assert six.phase is Phase.MONTHS_4_6
+
+
+def test_the_groups_own_tasks_are_marked():
+    from sponsor_app.domain.programmes import group_task_keys
+    from sponsor_app.domain.settlement import area_of, is_group_task
+
+    assert {"raise_funds", "assign_roles", "vet_volunteers"} <= group_task_keys()
+    assert "find_housing" not in group_task_keys()  # the family's home: their progress
+
+    class Task:
+        template_key = "raise_funds"
+        outcome_area = None
+
+    assert is_group_task(Task()) and area_of(Task()).label == "The group's own tasks"

@@ -76,7 +76,7 @@ def test_status_boundaries_through_the_service(store, days, status):
     (row,) = list_volunteers(store, today=TODAY)
     assert row.vetting_status is status
     checks = list_checks(store, row.id, today=TODAY)
-    assert {c.kind_label for c in checks} == {"Police vetting", "Child Protection Statement signed"}
+    assert {c.kind_label for c in checks} == {"Police vetting", "Child Protection Statement"}
 
 
 def test_family_facing_task_refuses_lapsed_vetting(store, household):
@@ -105,9 +105,7 @@ def test_a_missing_required_check_blocks_too(store, household):
         ),
         today=TODAY,
     )
-    with pytest.raises(
-        VettingRuleBroken, match="Li Wei: Child Protection Statement signed not recorded"
-    ):
+    with pytest.raises(VettingRuleBroken, match="Li Wei: Child Protection Statement not signed"):
         assign_task(store, _task_id(store, "airport_welcome"), only_police.id, today=TODAY)
 
 
@@ -160,3 +158,49 @@ def test_expiry_must_follow_the_check(store):
         == "The expiry date must be after the check date."
     )
     assert list_volunteers(store) == []
+
+
+def test_a_statement_is_signed_or_not_never_waiting(store):
+    """Issue 19 item 4: "Child Protection Statement signed" offered "Applied, waiting"."""
+    from sponsor_app.domain.errors import InvalidInput
+
+    volunteer = add_volunteer(store, VolunteerInput("Ana", ("volunteer",)), today=TODAY)
+    for result in (CheckResult.PENDING, CheckResult.NOT_CLEARED):
+        with pytest.raises(InvalidInput) as caught:
+            add_check(
+                store,
+                volunteer.id,
+                CheckInput("child_protection_statement", result, date(2026, 1, 1)),
+            )
+        assert caught.value.for_field("result") == (
+            "A statement is signed or not: record it once it is signed."
+        )
+    with pytest.raises(InvalidInput) as caught:
+        add_check(store, volunteer.id, CheckInput("child_protection_statement"))
+    assert caught.value.for_field("checked_on") == "Enter the date it was signed."
+    assert list_checks(store, volunteer.id) == []
+
+
+def test_a_new_group_takes_its_programmes_warning_window(tmp_path, monkeypatch):
+    """Issue 21 item 3: the programme's TOML window was never used (the group column is not
+    null and always said 30). Read in one place: services/groups.py:windows_of."""
+    from dataclasses import replace
+
+    from sponsor_app.domain.programmes import get_programme
+    from sponsor_app.services import groups
+    from sponsor_app.services.groups import NewGroup, create_group, warning_windows
+    from sponsor_app.services.volunteers import roster_rules
+
+    nz = get_programme("nz-cors")
+    longer = replace(nz, warnings=replace(nz.warnings, vetting_days=45))
+    monkeypatch.setattr(groups, "get_programme", lambda key: longer)
+    store = create_group(tmp_path / "g.sponsor", NewGroup(name="G"), "tester")
+    try:
+        assert warning_windows(store).vetting_days == 45
+        with store.read() as session:
+            assert roster_rules(session).warning_days == 45
+        volunteer = _vetted(store, "Aroha Ngata", TODAY + timedelta(days=40))
+        assert list_volunteers(store, today=TODAY)[0].vetting_status is VettingStatus.EXPIRING
+        assert volunteer.full_name == "Aroha Ngata"
+    finally:
+        store.close()

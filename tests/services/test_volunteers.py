@@ -84,7 +84,7 @@ def test_status_uses_the_programmes_required_checks(store, make_volunteer):
         )
     (missing,) = list_volunteers(store, today=TODAY)
     assert missing.vetting_status is VettingStatus.MISSING  # the course is required too
-    assert [g.requirement.kind for g in missing.gaps] == [
+    assert [g.requirement.key for g in missing.gaps] == [
         "police_vetting",  # expiring
         "child_protection_elearning",
     ]

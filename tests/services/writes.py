@@ -387,7 +387,9 @@ def add_check(store: Store, _tmp: Path) -> bool:
 
 def edit_check(store: Store, _tmp: Path) -> bool:
     row = _volunteer(store)
-    check = row and _first(vetting.list_checks(store, row.id, today=TODAY))
+    checks = row and vetting.list_checks(store, row.id, today=TODAY)
+    # A check (not a signed statement, which is never "waiting") sent again.
+    check = checks and _first([c for c in checks if c.kind == "police_vetting"])
     if not check:
         return False
     data = roster.CheckInput(check.kind, CheckResult.PENDING, None, None, "re-checking")

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from sponsor_app.services import volunteers as roster
 from sponsor_app.services.ledger import list_categories
 from sponsor_app.services.roles import list_roles
+from sponsor_app.services.vetting import check_kinds
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
+from sponsor_app.ui.dialogs.history_dialog import HistoryDialog
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
-from sponsor_app.ui.dialogs.volunteer_dialogs import VolunteerDialog
+from sponsor_app.ui.dialogs.volunteer_dialogs import CheckDialog, VolunteerDialog
 from sponsor_app.ui.pages.registry import PAGES
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QListWidget)
@@ -63,6 +65,8 @@ def _every_form(window) -> list[QWidget]:
         InspectionDialog(1),
         HouseholdDialog("H2"),
         MemberDialog("H1"),
+        HistoryDialog(window.context, window),
+        CheckDialog(check_kinds(store), None, window),
     ]
 
 

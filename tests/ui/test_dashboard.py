@@ -42,7 +42,7 @@ def test_large_demo_figures_equal_the_services(window, large_demo):
         expected.month_end_balances[-1].balance.minor / 100 / 1000
     )
     y_axis = page.balance_chart.chart().axes(Qt.Orientation.Vertical)[0]
-    assert y_axis.titleText() == "Thousands of NZD" and y_axis.labelFormat() == "%.0fk"
+    assert y_axis.titleText() == "NZD" and y_axis.labelFormat() == "%.0fk"
     first_month = format_date(expected.month_end_balances[0].month_end, "MMM yyyy", locale="en_NZ")
     assert (
         page.balance_chart.chart().title() == f"Month-end balance (NZD), {first_month} – Jun 2026"

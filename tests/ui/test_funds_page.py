@@ -119,7 +119,7 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     with on_next_modal(qtbot, answer):
         qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
     assert asked[0] is False  # nothing can be imported until the category is decided
-    assert "1 transactions added" in asked[1] and "category “Bake sale” (income)" in asked[1]
+    assert "1 transaction added" in asked[1] and "category “Bake sale” (income)" in asked[1]
     assert len(find_transactions(window.context.store, LedgerFilter()).ids) == before + 1
 
 
@@ -182,7 +182,7 @@ def test_spending_by_category_adds_up_to_the_ledger_and_states_its_period(
     (bars,) = chart.series()[0].barSets()
     (axis,) = chart.axes(Qt.Orientation.Horizontal)
     (categories,) = chart.axes(Qt.Orientation.Vertical)
-    assert axis.titleText() == "Thousands of NZD" and axis.labelFormat() == "%.0fk"
+    assert axis.titleText() == "NZD" and axis.labelFormat() == "%.0fk"
     assert "3 other categories" in categories.categories()
     charted = round(sum(bars.at(i) for i in range(bars.count())) * 1000 * 100)
     # The title states the period; the ledger's spending over the same days is the same sum.

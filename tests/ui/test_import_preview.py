@@ -219,7 +219,7 @@ def test_a_bank_statement_categorised_in_the_preview_teaches_a_rule(window, qtbo
     with answering_message(qtbot, messages):
         qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert seen == {"layout": "Recognised: Westpac export.", "before": "Other spending"}
-    assert "3 transactions added" in messages[0] and "1 new rules" in messages[0]
+    assert "3 transactions added" in messages[0] and "1 new rule will" in messages[0]
     assert [(r.pattern, r.category) for r in list_rules(store)] == [("COUNTDOWN PONSONBY", "Food")]
     found = find_transactions(
         store, LedgerFilter(kind=TransactionKind.EXPENSE, text="countdown ponsonby")

@@ -127,7 +127,7 @@ def test_opening_a_protected_file_asks_three_times_then_pauses(
             qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
             assert dialog.wrong == attempt
         assert "That is not the passphrase." in dialog.error.text()  # never "damaged"
-        assert "3 wrong tries" in dialog.error.text() and "Try again in" in dialog.error.text()
+        assert "3 wrong attempts" in dialog.error.text() and "Try again in" in dialog.error.text()
         assert not dialog.passphrase.isEnabled() and not dialog.open_button.isEnabled()
         qtbot.waitUntil(dialog.passphrase.isEnabled, timeout=5000)
         type_into(qtbot, dialog.passphrase, PASSPHRASE, leave=False)

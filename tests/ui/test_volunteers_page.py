@@ -100,7 +100,7 @@ def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_de
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert seen["asked"] == [
         "Police vetting",
-        "Child Protection Statement signed",
+        "Child Protection Statement",
         "Fundamentals of Child Protection (e-learning)",
     ]
     assert seen["default expiry"] == date(2027, 1, 10)
@@ -109,10 +109,18 @@ def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_de
     # NZ needs the statement and the course too: the roster says exactly what is missing.
     assert row.vetting_status is VettingStatus.MISSING
     current = page.table.currentIndex().row()
-    assert page.proxy.index(current, 2).data().startswith("○ Missing")
-    assert page.proxy.index(current, 3).data() == (
-        "Police vetting expires 25 Jun 2026; Child Protection Statement signed not recorded; "
-        "Fundamentals of Child Protection (e-learning) not recorded"
+    # The whole names its worst requirement; each requirement has its own column.
+    assert page.proxy.index(current, 2).data() == (
+        "○ Missing: Child Protection Statement (+2 more)"
+    )
+    assert [page.proxy.index(current, c).data() for c in (3, 4, 5)] == [
+        "⚠ expires 25 Jun 2026",
+        "○ not signed",
+        "○ not completed",
+    ]
+    assert page.proxy.index(current, 2).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Police vetting expires 25 Jun 2026; Child Protection Statement not signed; "
+        "Fundamentals of Child Protection (e-learning) not completed"
     )
     add_check(
         window.context.store,
@@ -125,7 +133,7 @@ def test_add_a_volunteer_and_see_the_row_with_its_status(window, qtbot, small_de
         TrainingInput("child_protection_elearning", date(2024, 2, 1), date(2027, 2, 1)),
     )
     assert page.selected().vetting_status is VettingStatus.EXPIRING
-    assert page.proxy.index(current, 2).data().startswith("⚠ Expiring")
+    assert page.proxy.index(current, 2).data() == "⚠ Expiring: Police vetting, 25 Jun 2026"
     # Undoing the add now would also remove the check recorded since: refused, with a reason,
     # and the step leaves the stack. Nothing changes in the file.
     seen: list[str] = []
@@ -285,8 +293,13 @@ def test_waiting_is_pending_and_a_missing_expiry_is_flagged(window, qtbot, small
     assert row.full_name == "Aroha Ngata"
     assert row.vetting_status is VettingStatus.PENDING  # waiting, not missing
     current = page.table.currentIndex().row()
-    assert page.proxy.index(current, 2).data() == "◔ Applied, waiting"
-    assert page.proxy.index(current, 3).data() == (
+    assert page.proxy.index(current, 2).data() == "◔ Applied, waiting: Police vetting, 3 Mar 2026"
+    assert page.proxy.index(current, 2).data(Qt.ItemDataRole.ToolTipRole) == (
         "Police vetting applied 3 Mar 2026, waiting; Fundamentals of Child Protection "
         "(e-learning) has no expiry date (it lasts 36 months)"
     )
+    assert [page.proxy.index(current, c).data() for c in (3, 4, 5)] == [
+        "◔ waiting since 3 Mar 2026",
+        "✔ signed 1 Mar 2026",
+        "✔ no expiry date",
+    ]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...domain.errors import Problem
+from ...domain.plurals import counted
 from ...domain.text import fold
 from ...domain.words import control_character, header_key
 from ...storage.models import GroupProfile
@@ -237,6 +238,8 @@ def run_pass(
                     for key in doubled_fields
                 )
             outcome = _read_rows(p, source, columns, importer, missing, progress, cancelled)
+            # What the importer says of the rows as a whole comes before any line's note.
+            p.notes[:0] = importer.summary() if hasattr(importer, "summary") else []
             if not writing:
                 return _Outcome(
                     preview=_preview(
@@ -384,7 +387,8 @@ def _values(raw, columns, width) -> dict[str, str]:
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         raise RowProblem(
-            f"it has {len(cells)} cells but the header has {width} columns (“{extra[0][:40]}” "
+            f"it has {counted(len(cells), 'cell')} but the header has {counted(width, 'column')} "
+            f"(“{extra[0][:40]}” "
             "has no column); check the quotes and commas on this line"
         )
     values: dict[str, str] = {}

@@ -16,6 +16,7 @@ from sqlalchemy import insert, select, update
 from ...domain.enums import CategoryPurpose, TransactionKind
 from ...domain.errors import InvalidInput, Problem
 from ...domain.money import Money, parse_minor
+from ...domain.plurals import counted
 from ...domain.text import fold
 from ...domain.validation import household_code_problems
 from ...domain.words import parse_day, parse_yes_no
@@ -303,7 +304,7 @@ def _bind(name: str):
 def _limits(values: dict[str, str], problems: list[str]) -> None:
     for name, limit in LIMITS.items():
         if len(values.get(name, "")) > limit:
-            problems.append(f"{name} is longer than {limit:,} characters")
+            problems.append(f"{name} is longer than {counted(limit, 'character')}")
 
 
 class TransactionRows(LedgerRows):

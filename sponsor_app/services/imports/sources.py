@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain.errors import SponsorDeskError
+from ...domain.plurals import counted
 
 MAX_CELL = 1024 * 1024  # characters; a longer cell is a broken file, not a note
 MAX_COLUMNS = 200
@@ -92,7 +93,8 @@ def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:
         cells.pop()
     if len(cells) > MAX_COLUMNS:
         raise SpreadsheetFileError(
-            f"The header row has {len(cells):,} columns; Sponsor Desk reads at most {MAX_COLUMNS}."
+            f"The header row has {counted(len(cells), 'column')}; Sponsor Desk reads at most "
+            f"{MAX_COLUMNS:,}."
         )
     return tuple(c.strip() for c in cells)
 

@@ -16,13 +16,21 @@ from sqlalchemy.orm import selectinload
 
 from ...domain.enums import CheckResult
 from ...domain.errors import Problem
+from ...domain.plurals import counted, noun
 from ...domain.text import fold
 from ...domain.validation import split_list
-from ...domain.vetting import check_status
+from ...domain.vetting import RequirementKind, default_expiry, record_state
 from ...domain.words import StatedVetting, parse_day, parse_yes_no, stated_vetting
 from ...storage.models import Volunteer
 from ..roles import RoleRow, create_role, find_role, role_rows
-from ..volunteers import CheckInput, VolunteerInput, apply_input, latest_check, roster_rules
+from ..volunteers import (
+    CheckInput,
+    VolunteerInput,
+    apply_input,
+    latest_check,
+    latest_training,
+    roster_rules,
+)
 from .engine import LeftOut, Pass, Row, RowProblem, Waiting
 from .fields import Vocabulary
 from .model import CREATE, LEAVE_OUT, RowStatus, UnknownValue
@@ -50,11 +58,24 @@ class VolunteerRows:
         self.p = p
         session = p.session
         rules = roster_rules(session)
+        self.rules = rules
         self.main_kind, self.warning_days = rules.main_kind, rules.warning_days
+        main = rules.programme.check_kind(rules.main_kind)
+        self.main_label = main.label if main else rules.main_kind
+        self.valid_months = main.valid_months if main else None
         self.roles: list[RoleRow] = role_rows(session)
         everyone = session.scalars(
-            select(Volunteer).options(selectinload(Volunteer.roles), selectinload(Volunteer.checks))
+            select(Volunteer).options(
+                selectinload(Volunteer.roles),
+                selectinload(Volunteer.checks),
+                selectinload(Volunteer.training),
+            )
         ).all()
+        # What the preview says of the rows as a whole: expiries filled in from the
+        # programme's validity, and the other requirements the people will still lack.
+        self.people_read = 0
+        self.filled_expiry = 0
+        self.lacking: dict[str, int] = {}
         self.by_id = {v.id: v for v in everyone}
         self.by_email = {fold(v.email): v for v in everyone if v.email}
         self.by_name: dict[str, list[Volunteer]] = {}
@@ -77,7 +98,7 @@ class VolunteerRows:
             same = [c for c in self.by_name.get(fold(name), []) if not email or not c.email]
             if len(same) > 1:
                 raise RowProblem(
-                    f"{len(same)} volunteers are called {name}: add their email to this row (or "
+                    f"{counted(len(same), 'volunteer')} are called {name}: add their email to this row (or "
                     "keep the id column of the app's own export) to say which one"
                 )
             found = same[0] if same else None
@@ -182,6 +203,14 @@ class VolunteerRows:
         status = self._status(v.get("vetting_status", ""), line)
         checked = self._day(v, "vetting_checked_on", problems)
         expires = self._day(v, "vetting_expires_on", problems)
+        filled = (
+            expires is None
+            and isinstance(status, StatedVetting)
+            and status.result is CheckResult.CLEARED
+            and default_expiry(checked, self.valid_months) is not None
+        )
+        if filled:  # as the form does: the programme's validity from the check date
+            expires = default_expiry(checked, self.valid_months)
         active = self._active(v.get("active", ""), problems)
         if problems:
             raise RowProblem(*problems)
@@ -212,7 +241,38 @@ class VolunteerRows:
             "yes" if data.active else "no",
         )
         status_row = RowStatus.UPDATE if existing else RowStatus.NEW
+        self._tally(existing, filled)
         return Row(line, status_row, (existing.id if existing else None, data), shown)
+
+    def _tally(self, existing: Volunteer | None, filled: bool) -> None:
+        self.people_read += 1
+        self.filled_expiry += filled
+        for requirement in self.rules.requirements:
+            if requirement.key == self.main_kind:
+                continue  # the sheet's own column
+            held = existing is not None and (
+                latest_check(existing, requirement.key) is not None
+                or latest_training(existing, requirement.key) is not None
+            )
+            if not held:
+                self.lacking[requirement.label] = self.lacking.get(requirement.label, 0) + 1
+
+    def summary(self) -> list[str]:
+        """Sentences about the rows as a whole, first in the preview's notes."""
+        said = []
+        if self.filled_expiry:
+            said.append(
+                f"{counted(self.filled_expiry, 'row')} with {self.main_label.lower()} cleared "
+                f"and no expiry: each is given the programme's {counted(self.valid_months, 'month')} "
+                "from its check date, as the volunteer form does"
+            )
+        for label, lacking in self.lacking.items():
+            said.append(
+                f"{lacking:,} of {counted(self.people_read, 'person', 'people')} "
+                f"{noun(lacking, 'has', 'have')} no {label} recorded: the roster will show it "
+                "as missing until it is added on the Volunteers page"
+            )
+        return said
 
     def _active(self, text: str, problems: list[str]) -> bool | None:
         word = fold(text)
@@ -270,7 +330,9 @@ class VolunteerRows:
     def _disagreement(self, line: int, name: str, stated: StatedVetting, expires) -> None:
         if stated.result is not CheckResult.CLEARED:
             return
-        shown = check_status(CheckResult.CLEARED, expires, self.p.today, self.warning_days)
+        shown = record_state(
+            RequirementKind.CHECK, CheckResult.CLEARED, expires, self.p.today, self.warning_days
+        )
         agree = shown.value == stated.value or (
             stated is StatedVetting.CURRENT and shown.value == "expiring"
         )

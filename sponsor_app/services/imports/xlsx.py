@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ...domain.plurals import counted
 from .sources import MAX_COLUMNS, RawRow, Source, SpreadsheetFileError
 
 MAX_UNPACKED = 512 * 1024 * 1024  # every member together
@@ -110,7 +111,7 @@ class _Book:
                     elif cell["value"] not in (None, ""):
                         raise SpreadsheetFileError(
                             f"Sheet “{title}”, line {line}: a value beyond column "
-                            f"{MAX_COLUMNS}; Sponsor Desk reads at most {MAX_COLUMNS} columns."
+                            f"{MAX_COLUMNS}; Sponsor Desk reads at most {counted(MAX_COLUMNS, 'column')}."
                         )
                 yield RawRow(line, tuple(row))
 

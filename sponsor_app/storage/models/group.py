@@ -7,7 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ...domain.alerts import WarningWindows
 from .base import ArchivableMixin, Base, IdMixin, code, utc_now
+
+DEFAULT_WARNING_DAYS = WarningWindows().vetting_days
 
 
 class GroupProfile(IdMixin, Base):
@@ -23,7 +26,11 @@ class GroupProfile(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
     # Days before expiry that a vetting check or training counts as "expiring" (schema 0002).
-    vetting_warning_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    # Not null, so a new group is given its programme's window (services/groups.py); read only
+    # through services/groups.py:windows_of.
+    vetting_warning_days: Mapped[int] = mapped_column(
+        default=DEFAULT_WARNING_DAYS, server_default=str(DEFAULT_WARNING_DAYS)
+    )
     # The group's own warning windows (schema 0006); None: the programme's default.
     lease_warning_days: Mapped[int | None]
     due_soon_days: Mapped[int | None]

@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import CheckInKind, GoalStatus, OutcomeArea
 from ...domain.indicators import Indicator, IndicatorKind
+from ...domain.text import isolate
 from ...services.checkins import CheckInInput, CheckInRow, GoalUpdate
 from ...services.goals import GoalInput, GoalRow
+from ...services.volunteers import VolunteerRow
 from ..formatting import short_date
+from ..vetting_words import overall_text, reason_text
 from ..widgets.date_field import required_date
-from ..widgets.form import FormDialog
+from ..widgets.form import FormDialog, WrappedLabel
 from ..widgets.optional_date import OptionalDateEdit
+from ..widgets.status import status_colour
 from .plan_dialogs import chosen_enum, enum_combo
 
 NEEDS_MET = {
@@ -51,27 +55,48 @@ class CheckInDialog(FormDialog):
         self,
         household_id: int,
         household_code: str,
-        volunteers: list[tuple[int, str]],
+        volunteers: list[VolunteerRow],
         meetings: list[tuple[int, str, date | None]],
         goals: list[GoalRow],
         current: CheckInRow | None = None,
         parent: QWidget | None = None,
+        locale: str = "en_NZ",
     ):
         title = self.tr("Check-in with {}") if current else self.tr("Record a check-in with {}")
         super().__init__(title.format(household_code), parent)
         self.setMinimumWidth(600)
         self._household_id = household_id
+        self._locale = locale
+        self._vetting = {v.id: v for v in volunteers}
         today = clock.today()
         self.held_on = self.form.add_field("held_on", self.tr("&Date:"), date_edit(today, today))
         self.kind = self.form.add_field("kind", self.tr("&Kind:"), enum_combo(CheckInKind))
         self.present = self.form.add_field("volunteers", self.tr("&Who went:"), QListWidget())
-        self.present.setMaximumHeight(110)
-        for volunteer_id, name in volunteers:
+        # Five names in sight, none cut sideways (a long one ends in "…", its tooltip says all).
+        self.present.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.present.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for volunteer in volunteers:
+            # Today's vetting beside each name: a visit is family-facing (the vetting rule).
+            name = volunteer.full_name
+            if not volunteer.vetting.may_meet_family:
+                name += "   " + overall_text(volunteer.vetting, locale)
             item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, volunteer_id)
+            item.setData(Qt.ItemDataRole.UserRole, volunteer.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+            if not volunteer.vetting.may_meet_family:
+                item.setForeground(status_colour(volunteer.vetting.state))
+                item.setToolTip(reason_text(volunteer.full_name, volunteer.vetting, locale))
             self.present.addItem(item)
+        rows = min(max(self.present.count(), 3), 6)
+        self.present.setFixedHeight(
+            rows * max(self.present.sizeHintForRow(0), 18) + 2 * self.present.frameWidth() + 2
+        )
+        self.vetting_note = WrappedLabel()
+        self.vetting_note.setStyleSheet("color: #b26a00;")
+        self.vetting_note.setAccessibleName(self.tr("Vetting warning"))
+        self.form.addRow("", self.vetting_note)
+        self.vetting_note.hide()
         self.meeting = self.form.add_field("meeting", self.tr("Programme &meeting:"), QComboBox())
         self.meeting.addItem(self.tr("none: an ordinary check-in"), None)
         for task_id, title_text, due in meetings:
@@ -105,7 +130,7 @@ class CheckInDialog(FormDialog):
                 label = QLabel(goal.text)
                 label.setWordWrap(True)
                 choice = QComboBox()
-                choice.setAccessibleName(self.tr("Goal: {}").format(goal.text))
+                choice.setAccessibleName(self.tr("Goal: {}").format(isolate(goal.text)))
                 choice.addItem(self.tr("not reviewed"), None)
                 for status in GoalStatus:
                     choice.addItem(status.label, status)
@@ -117,6 +142,32 @@ class CheckInDialog(FormDialog):
             self._load(current)
         else:
             self.resolved.set_value(None)
+        self.present.itemChanged.connect(self._on_present_changed)
+        self.kind.currentIndexChanged.connect(self._on_present_changed)
+        self._on_present_changed()
+
+    def unvetted_ticked(self) -> list[VolunteerRow]:
+        """Those ticked whom the vetting rule keeps away from the family today."""
+        return [
+            self._vetting[v]
+            for v in self.value().volunteer_ids
+            if v in self._vetting and not self._vetting[v].vetting.may_meet_family
+        ]
+
+    def _on_present_changed(self, *_args) -> None:
+        """Say at once that a visit or meeting is family-facing and who is not cleared."""
+        kind = chosen_enum(self.kind, CheckInKind)
+        unvetted = self.unvetted_ticked() if kind is not None and kind.family_facing else []
+        self.vetting_note.setText(
+            "⚠ "
+            + self.tr(
+                "A {} meets the family: vetting is not current for {}. You will be asked before "
+                "it is recorded."
+            ).format(kind.label.lower(), ", ".join(isolate(v.full_name) for v in unvetted))
+            if unvetted
+            else ""
+        )
+        self.vetting_note.setVisible(bool(unvetted))
 
     def _load(self, row: CheckInRow) -> None:
         self.held_on.set_value(row.held_on)
@@ -199,7 +250,7 @@ class GoalDialog(FormDialog):
 
 class GoalReviewDialog(FormDialog):
     def __init__(self, goal: GoalRow, parent: QWidget | None = None):
-        super().__init__(self.tr("How is “{}” going?").format(goal.text), parent)
+        super().__init__(self.tr("How is “{}” going?").format(isolate(goal.text)), parent)
         today = clock.today()
         self.status = self.form.add_field(
             "status", self.tr("&Status:"), enum_combo(GoalStatus, goal.status)

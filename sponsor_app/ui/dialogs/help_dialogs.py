@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +42,16 @@ class GuideDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def _special_key(sequence: QKeySequence) -> bool:
+    """A key of its own that few keyboards have ("Redo", "Copy", "Back"): the platform binds
+    it too, but listed beside Ctrl+Y it reads as a third thing to press."""
+    combination = sequence[0]
+    return (
+        combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+        and combination.key().value >= Qt.Key.Key_Back.value
+    )
+
+
 def shortcut_rows(window) -> list[tuple[str, str, str]]:
     """(where, what, keys) for every action with a shortcut in the window and its pages,
     found by walking the actions themselves: a shortcut added later is listed too."""
@@ -49,7 +59,7 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
 
     rows = []
     for action in window.findChildren(QAction):
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        keys = [k for k in action.shortcuts() if not k.isEmpty() and not _special_key(k)]
         if not keys:
             continue
         where = window.tr("Everywhere")

@@ -455,26 +455,27 @@ class ImportPreviewDialog(QDialog):
         bad = p.problem_count
         self.skip_bad.setVisible(bad > 0)
         self.skip_bad.setText(
-            self.tr("S&kip the row that cannot be read, and import the rest")
-            if bad == 1
-            else self.tr("S&kip the {} rows that cannot be read, and import the rest").format(bad)
+            self.tr("S&kip the %n row(s) that cannot be read, and import the rest", "", bad)
         )
         counts = p.counts
         parts = [
-            self.tr("{} rows").format(p.total),
+            self.tr("%n row(s)", "", p.total),
             self.tr("{} to add").format(counts.get(RowStatus.NEW, 0)),
         ]
         for status, words in (
-            (RowStatus.UPDATE, self.tr("{} to update")),
-            (RowStatus.MATCHED, self.tr("{} match entries made by hand")),
-            (RowStatus.DUPLICATE, self.tr("{} already there")),
-            (RowStatus.LIKELY, self.tr("{} likely duplicates (greyed: tick to import)")),
-            (RowStatus.LEFT_OUT, self.tr("{} left out")),
-            (RowStatus.WAITING, self.tr("{} wait for a value")),
-            (RowStatus.BAD, self.tr("⚠ {} cannot be read")),
+            (RowStatus.UPDATE, lambda n: self.tr("{} to update").format(n)),
+            (RowStatus.MATCHED, lambda n: self.tr("{} matched to entries made by hand").format(n)),
+            (RowStatus.DUPLICATE, lambda n: self.tr("{} already there").format(n)),
+            (
+                RowStatus.LIKELY,
+                lambda n: self.tr("%n likely duplicate(s) (greyed: tick to import)", "", n),
+            ),
+            (RowStatus.LEFT_OUT, lambda n: self.tr("{} left out").format(n)),
+            (RowStatus.WAITING, lambda n: self.tr("{} waiting for a value").format(n)),
+            (RowStatus.BAD, lambda n: self.tr("⚠ {} cannot be read").format(n)),
         ):
             if counts.get(status):
-                parts.append(words.format(counts[status]))
+                parts.append(words(counts[status]))
         text = ", ".join(parts) + "."
         if p.missing:
             text = "⚠ " + self.tr("Choose the column that holds: {}.").format(", ".join(p.missing))

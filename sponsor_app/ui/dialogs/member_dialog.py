@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
+from ...domain.text import isolate
 from ...services.households import MemberInput, MemberRow, SensitiveDetails
 from ..errors import show_known_error
 from ..widgets.form import FormDialog
@@ -128,7 +129,9 @@ class MemberDialog(FormDialog):
             and (row is None or not row.is_principal)
         )
         self.principal_note.setText(
-            self.tr("{} will no longer be the principal applicant.").format(self._principal_now)
+            self.tr("{} will no longer be the principal applicant.").format(
+                isolate(self._principal_now)
+            )
             if taking_over
             else ""
         )

@@ -339,8 +339,12 @@ class UnlockDialog(QDialog):
 
     def _show_wait(self) -> None:
         self.error.show_message(
-            self.tr("%n wrong tries. {} Try again in {} seconds.", "", self.wrong).format(
-                self._message, self._left
+            " ".join(
+                (
+                    self.tr("%n wrong attempt(s).", "", self.wrong),
+                    self._message,
+                    self.tr("Try again in %n second(s).", "", self._left),
+                )
             )
         )
 

@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
+from ...domain.text import isolate
 from ...services.plan import PlanTask, TaskInput, TemplateInput
-from ...services.tasks import AssigneeOption, vetting_reason
+from ...services.tasks import AssigneeOption
+from ..vetting_words import reason_text
 from ..widgets.date_field import required_date
-from ..widgets.form import FormDialog
+from ..widgets.form import FormDialog, WrappedLabel
 from ..widgets.optional_date import OptionalDateEdit
+
+NOTE_NAMES = 3  # volunteers named under the assignee list; the rest in its tooltip
 
 
 def enum_combo(members, current=None) -> QComboBox:
@@ -44,7 +48,7 @@ def chosen_enum(combo: QComboBox, enum_cls):
 
 def why_not(option: AssigneeOption, locale: str) -> str:
     """Why the vetting rule keeps a volunteer off a family-facing task, in words."""
-    return vetting_reason(option.name, option.gaps, locale)
+    return reason_text(option.name, option.vetting, locale)
 
 
 class TaskFormDialog(FormDialog):
@@ -65,8 +69,7 @@ class TaskFormDialog(FormDialog):
         today = clock.today()
         self.title = self.form.add_field("title", self.tr("&Task:"), QLineEdit())
         if task is not None and task.guidance:
-            guidance = QLabel(task.guidance)
-            guidance.setWordWrap(True)
+            guidance = WrappedLabel(task.guidance)
             guidance.setStyleSheet("color: palette(placeholder-text);")
             self.form.addRow(self.tr("Guidance:"), guidance)
         self.phase = self.form.add_field(
@@ -86,8 +89,7 @@ class TaskFormDialog(FormDialog):
             QCheckBox(self.tr("meets the family (needs a volunteer with current vetting)")),
         )
         self.assignee = self.form.add_field("assignee", self.tr("Assigned &to:"), QComboBox())
-        self.rule_note = QLabel()
-        self.rule_note.setWordWrap(True)
+        self.rule_note = WrappedLabel()
         self.rule_note.setStyleSheet("color: palette(placeholder-text);")
         self.form.addRow("", self.rule_note)
         self.status = self.form.add_field(
@@ -107,7 +109,7 @@ class TaskFormDialog(FormDialog):
         )
         self.notes = self.form.add_field("notes", self.tr("N&otes:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(60)
+        self.notes.setFixedHeight(3 * self.notes.fontMetrics().lineSpacing() + 12)
 
         if task is not None:
             self.title.setText(task.title)
@@ -138,7 +140,9 @@ class TaskFormDialog(FormDialog):
         for option in self._options:
             allowed = option.allowed or not facing
             text = (
-                option.name if allowed else self.tr("{} (vetting not current)").format(option.name)
+                option.name
+                if allowed
+                else self.tr("{} (vetting not current)").format(isolate(option.name))
             )
             self.assignee.addItem(text, option.volunteer_id)
             if not allowed:
@@ -148,12 +152,14 @@ class TaskFormDialog(FormDialog):
                 blocked.append(option)
         index = self.assignee.findData(current)
         self.assignee.setCurrentIndex(max(index, 0))
+        # The first few in full; everyone in the tooltip (and each greyed name's own).
+        shown = " ".join(why_not(o, self._locale) for o in blocked[:NOTE_NAMES])
+        if len(blocked) > NOTE_NAMES:
+            shown += " " + self.tr("And %n more.", "", len(blocked) - NOTE_NAMES)
         self.rule_note.setText(
-            self.tr("Not offered for a family-facing task: ")
-            + " ".join(why_not(o, self._locale) for o in blocked)
-            if blocked
-            else ""
+            self.tr("Not offered for a family-facing task: ") + shown if blocked else ""
         )
+        self.rule_note.setToolTip("\n".join(why_not(o, self._locale) for o in blocked))
         self.rule_note.setVisible(bool(blocked))
 
     def _status_changed(self) -> None:
@@ -183,7 +189,7 @@ class SkipDialog(FormDialog):
     """Not applicable to this household: the reason is required, and kept with the task."""
 
     def __init__(self, task: PlanTask, parent: QWidget | None = None):
-        super().__init__(self.tr("Skip “{}”").format(task.title), parent)
+        super().__init__(self.tr("Skip “{}”").format(isolate(task.title)), parent)
         explain = QLabel(
             self.tr(
                 "Mark this task not applicable to {}. Say why, for the group and the evaluation."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import isolate
 from ..formatting import timestamp
 from ..models.rows_model import Column, RowsModel
 from ..widgets.tables import fit_columns, make_table
@@ -41,17 +42,14 @@ def reason_text(reason: str) -> str:
     }.get(reason, reason)
 
 
-_COUNTED = {
-    "household": ("1 household", "{} households"),
-    "volunteer": ("1 volunteer", "{} volunteers"),
-    "transaction": ("1 transaction", "{} transactions"),
-}
-
-
 def counted(number: int, noun: str) -> str:
-    one, many = _COUNTED[noun]
-    text = one if number == 1 else many
-    return QCoreApplication.translate("RestoreDialog", text).format(f"{number:,}")
+    """ "1 household", "1,204 transactions": Qt's plural forms, digits grouped (%Ln)."""
+    text = {
+        "household": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln household(s)"),
+        "volunteer": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln volunteer(s)"),
+        "transaction": QT_TRANSLATE_NOOP("RestoreDialog", "%Ln transaction(s)"),
+    }[noun]
+    return QCoreApplication.translate("RestoreDialog", text, "", number)
 
 
 def size_text(size: int) -> str:
@@ -79,7 +77,7 @@ class RestoreDialog(QDialog):
                 "and before an upgrade or a restore, keeping the last ten and one a month for "
                 "a year. Restoring never loses the file as it is now: a copy of it is kept "
                 "first."
-            ).format(group_name)
+            ).format(isolate(group_name))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

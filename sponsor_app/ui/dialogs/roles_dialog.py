@@ -80,11 +80,7 @@ class RolesDialog(QDialog):
         for role in self.actions.list():
             text = role.name
             if role.holders:
-                text += (
-                    self.tr(" · 1 volunteer")
-                    if role.holders == 1
-                    else self.tr(" · {} volunteers").format(role.holders)
-                )
+                text += self.tr(" · %n volunteer(s)", "", role.holders)
             if role.retired:
                 text += self.tr(" (retired)")
             item = QListWidgetItem(text)

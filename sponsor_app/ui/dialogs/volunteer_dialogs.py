@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from ...domain.enums import CheckResult
 from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
-from ...domain.vetting import default_expiry
+from ...domain.vetting import RequirementKind, default_expiry
 from ...domain.vocabulary import HOURS_ACTIVITIES
 from ...services.hours import HoursInput
 from ...services.roles import RoleRow
@@ -36,30 +36,48 @@ from ...services.volunteers import (
     VolunteerInput,
     VolunteerRow,
 )
+from ..vetting_words import badge_text, standing_text
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
+from ..widgets.status import status_colour
 
-RESULT_CHOICES = [
-    (None, "No check recorded"),
-    (CheckResult.CLEARED, "Cleared"),
-    (CheckResult.PENDING, "Applied, waiting"),
-    (CheckResult.NOT_CLEARED, "Not cleared"),
-]
-COURSE_CHOICES = [
-    (None, "Not completed yet"),
-    (CheckResult.CLEARED, "Completed"),
-]
+CHECK = RequirementKind.CHECK
+
+# What each sort of requirement can be recorded as, in its own words (issue 19: a signed
+# statement is signed or not; it is never "applied, waiting").
+CHOICES = {
+    RequirementKind.CHECK: [
+        (None, QT_TRANSLATE_NOOP("CheckFields", "No check recorded")),
+        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Cleared")),
+        (CheckResult.PENDING, QT_TRANSLATE_NOOP("CheckFields", "Applied, waiting")),
+        (CheckResult.NOT_CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Not cleared")),
+    ],
+    RequirementKind.STATEMENT: [
+        (None, QT_TRANSLATE_NOOP("CheckFields", "Not signed yet")),
+        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Signed")),
+    ],
+    RequirementKind.TRAINING: [
+        (None, QT_TRANSLATE_NOOP("CheckFields", "Not completed yet")),
+        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Completed")),
+    ],
+}
 
 
 def _date_edit(day: date | None = None):
     return required_date(day, latest=clock.today())
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckFields", text)
+
+
 class CheckFields:
-    """Result, dates and reference of one check, validated as they change. Where the programme
-    says how long the check lasts, the expiry follows the check date until a person types
-    another (a cleared check left at "does not expire" never warns anyone)."""
+    """One requirement's fields, in the words of its kind: a check (result, checked or applied
+    on, expiry, reference), a signed statement (signed on) or a course (completed on, expiry,
+    certificate), validated as they change. Where the programme says how long it lasts, the
+    expiry follows the date until a person types another (a cleared check left at "does not
+    expire" never warns anyone)."""
 
     def __init__(
         self,
@@ -67,51 +85,101 @@ class CheckFields:
         prefix: str,
         tr,
         valid_months: int | None = None,
-        training: bool = False,
+        kind: RequirementKind = RequirementKind.CHECK,
         mnemonics: bool = True,
     ):
         # Repeated in one box per requirement, the same Alt+letter would name several fields
         # at once: there the labels have none (Tab and the mouse reach them).
-        plain = (lambda text: text) if mnemonics else (lambda text: text.replace("&", ""))
+        self._plain = (lambda text: text) if mnemonics else (lambda text: text.replace("&", ""))
         self.prefix = prefix
         self.form = form
         self.valid_months = valid_months
-        self.training = training
+        self.kind = kind
         self._default: date | None = None
         self.result = form.add_field(
-            f"{prefix}result", plain(tr("&Result:")) if not training else tr("Status:"), QComboBox()
+            f"{prefix}result",
+            self._plain(
+                {
+                    RequirementKind.CHECK: _tr("&Result:"),
+                    RequirementKind.STATEMENT: _tr("&Signed:"),
+                    RequirementKind.TRAINING: _tr("&Status:"),
+                }[kind]
+            ),
+            QComboBox(),
         )
-        choices = COURSE_CHOICES if training else RESULT_CHOICES
-        for value, label in choices:
-            self.result.addItem(tr(label), value)
         self.checked_on = form.add_field(
-            f"{prefix}checked_on",
-            plain(tr("Completed &on:") if training else tr("Checked &on:")),
-            OptionalDateEdit(tr("Not known")),
+            f"{prefix}checked_on", self._date_label(None), OptionalDateEdit(_tr("Not known"))
         )
-        no_expiry = tr("No expiry recorded") if valid_months else tr("Does not expire")
+        no_expiry = _tr("No expiry recorded") if valid_months else _tr("Does not expire")
         self.expires_on = form.add_field(
-            f"{prefix}expires_on", plain(tr("E&xpires on:")), OptionalDateEdit(no_expiry)
+            f"{prefix}expires_on", self._plain(_tr("E&xpires on:")), OptionalDateEdit(no_expiry)
         )
         self.reference = form.add_field(
             f"{prefix}reference",
-            plain(tr("Certi&ficate:") if training else tr("Re&ference:")),
+            self._plain(
+                _tr("Certi&ficate:") if kind is RequirementKind.TRAINING else _tr("Re&ference:")
+            ),
             QLineEdit(),
         )
+        self.set_kind(kind, valid_months)
         for widget in (self.checked_on, self.expires_on):
             widget.changed.connect(self.validate)
         self.checked_on.changed.connect(self._follow_check_date)
         self.result.currentIndexChanged.connect(self._follow_check_date)
-        self.result.currentIndexChanged.connect(self.validate)
+        self.result.currentIndexChanged.connect(self._on_result_changed)
         self.checked_on.set_value(None)
         self.expires_on.set_value(None)
-        if valid_months:
-            self.expires_on.setToolTip(
-                tr(
-                    "The programme's checks last {} months: the expiry follows the date of the "
-                    "check unless you type another."
-                ).format(valid_months)
+
+    def set_kind(self, kind: RequirementKind, valid_months: int | None) -> None:
+        """Offer the choices and fields of this sort of requirement (the check form changes
+        them when another kind is chosen)."""
+        self.kind, self.valid_months = kind, valid_months
+        current = self.result.currentData()
+        self.result.blockSignals(True)
+        self.result.clear()
+        for value, label in CHOICES[kind]:
+            self.result.addItem(_tr(label), value)
+        self.result.setCurrentIndex(max(self.result.findData(current), 0))
+        self.result.blockSignals(False)
+        # A statement has no reference, and an expiry only when the programme sets one.
+        self.form.setRowVisible(
+            self.reference.parentWidget(), kind is not RequirementKind.STATEMENT
+        )
+        self.form.setRowVisible(
+            self.expires_on.parentWidget(),
+            kind is not RequirementKind.STATEMENT or bool(valid_months),
+        )
+        self.expires_on.setToolTip(
+            QCoreApplication.translate(
+                "CheckFields",
+                "The programme says this lasts %n month(s): the expiry follows the date unless "
+                "you type another.",
+                "",
+                valid_months,
             )
+            if valid_months
+            else ""
+        )
+        self._on_result_changed()
+
+    def _date_label(self, result) -> str:
+        if self.kind is RequirementKind.STATEMENT:
+            text = _tr("Signed &on:")
+        elif self.kind is RequirementKind.TRAINING:
+            text = _tr("Completed &on:")
+        elif result == CheckResult.PENDING:
+            text = _tr("Applied &on:")
+        else:
+            text = _tr("Checked &on:")
+        return self._plain(text)
+
+    def _on_result_changed(self, *_args) -> None:
+        label = self.form.labelForField(self.checked_on.parentWidget())
+        if label is not None:
+            text = self._date_label(self.result.currentData())
+            label.setText(text)
+            self.checked_on.setAccessibleName(text.replace("&", "").rstrip(":"))
+        self.validate()
 
     def _follow_check_date(self, *_args) -> None:
         if not self.valid_months or self.result.currentData() != CheckResult.CLEARED:
@@ -142,7 +210,8 @@ class CheckFields:
             CheckResult(result),
             self.checked_on.value(),
             self.expires_on.value(),
-            self.reference.text(),
+            self.reference.text() if self.kind is not RequirementKind.STATEMENT else "",
+            self.kind,
         )
 
     def validate(self) -> None:
@@ -151,10 +220,12 @@ class CheckFields:
             widget.setEnabled(enabled)
         value = self.value("check")
         problems = value.problems(self.prefix) if value else []
-        for name in ("checked_on", "expires_on"):
+        for name, widget in (("checked_on", self.checked_on), ("expires_on", self.expires_on)):
             field = f"{self.prefix}{name}"
+            # A date typed that is no date ("31/2/2026") says so, rather than "enter the date".
+            own = widget.problem() if enabled and widget.edit.text().strip() else None
             self.form.set_problem(
-                field, " ".join(p.message for p in problems if p.field == field) or None
+                field, own or " ".join(p.message for p in problems if p.field == field) or None
             )
 
 
@@ -169,6 +240,7 @@ class VolunteerDialog(FormDialog):
         row: VolunteerRow | None = None,
         parent: QWidget | None = None,
         roles: list[RoleRow] | tuple[RoleRow, ...] = (),
+        locale: str = "en_NZ",
     ):
         super().__init__(self.tr("Edit volunteer") if row else self.tr("Add volunteer"), parent)
         form = self.form
@@ -210,18 +282,27 @@ class VolunteerDialog(FormDialog):
             box_form.setVerticalSpacing(2)  # three boxes must fit a 768-pixel-high screen
             box_form.setContentsMargins(8, 4, 8, 4)
             box.setLayout(box_form)
+            if record.standing is not None:
+                # Where it stands today, by the vetting rule the roster reads too.
+                # (the box is titled with the requirement: its state and date suffice)
+                standing = QLabel(badge_text(record.standing, locale))
+                standing.setToolTip(standing_text(record.standing, locale))
+                standing.setWordWrap(True)
+                colour = status_colour(record.standing.state).name()
+                standing.setStyleSheet(f"color: {colour};")
+                standing.setAccessibleName(self.tr("{}: where it stands").format(record.label))
+                box_form.addRow(standing)
             fields = CheckFields(
                 box_form,
                 f"{record.kind}_",
                 self.tr,
                 record.valid_months,
-                record.training,
+                record.requirement_kind,
                 mnemonics=False,
             )
             fields.load(record if record.result is not None else None)
-            if not record.valid_months and record.expires_on is None:
-                # Nothing to say about an expiry the programme does not set (a signed statement).
-                box_form.setRowVisible(fields.expires_on.parentWidget(), False)
+            if record.expires_on is not None:
+                box_form.setRowVisible(fields.expires_on.parentWidget(), True)
             self.requirements[record.kind] = fields
             self.extra_forms.append(box_form)
             form.errors.update(box_form.errors)  # the service's problems land under them too
@@ -306,25 +387,44 @@ class VolunteerDialog(FormDialog):
 
 
 class CheckDialog(FormDialog):
+    """One check or signed statement, in the words of its kind (chosen at the top)."""
+
     def __init__(
         self,
-        kinds: list[tuple[str, str]],
+        kinds: list[tuple[str, str, RequirementKind, int | None]],
         row: CheckRow | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(
             self.tr("Edit vetting check") if row else self.tr("Add vetting check"), parent
         )
+        self._kinds = {key: kind for key, _label, kind, _months in kinds}
+        self._months = {key: months for key, _label, _kind, months in kinds}
         self.kind = self.form.add_field("kind", self.tr("&Check:"), QComboBox())
-        for key, label in kinds:
+        for key, label, _kind, _months in kinds:
             self.kind.addItem(label, key)
-        self.fields = CheckFields(self.form, "", self.tr)
-        self.fields.result.removeItem(0)  # a check being added always has a result
         if row:
             self.kind.setCurrentIndex(max(self.kind.findData(row.kind), 0))
+        first = self.kind.currentData()
+        self.fields = CheckFields(
+            self.form, "", self.tr, self._months.get(first), self._kinds.get(first, CHECK)
+        )
+        self._drop_nothing_choice()
         self.fields.load(row)
         if not row:
             self.fields.result.setCurrentIndex(0)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+
+    def _drop_nothing_choice(self) -> None:
+        """A check being added always has a result."""
+        if self.fields.result.itemData(0) is None:
+            self.fields.result.removeItem(0)
+
+    def _on_kind_changed(self) -> None:
+        key = self.kind.currentData()
+        self.fields.set_kind(self._kinds.get(key, CHECK), self._months.get(key))
+        self._drop_nothing_choice()
+        self.fields.validate()
 
     def value(self) -> CheckInput:
         return self.fields.value(self.kind.currentData())

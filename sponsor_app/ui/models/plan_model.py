@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
-from ...domain.settlement import TaskFilter, progress_by, task_overdue
+from ...domain.settlement import AREAS, TaskFilter, area_of, progress_by, task_overdue
 from ...services.plan import PlanTask
 from ..formatting import overdue_by, short_date
 
@@ -73,8 +73,8 @@ class PlanModel(QAbstractItemModel):
 
     def _regroup(self) -> None:
         self.beginResetModel()
-        key = (lambda t: t.phase) if self._by_phase else (lambda t: t.outcome_area)
-        order = list(Phase) if self._by_phase else list(OutcomeArea)
+        key = (lambda t: t.phase) if self._by_phase else area_of
+        order = list(Phase) if self._by_phase else list(AREAS)
         shown = [t for t in self._tasks if self._filter.matches(t, self._today)]
         scope = [
             t

@@ -30,6 +30,7 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     decoration: Callable[[Any], Any] | None = None
     foreground: Callable[[Any], Any] | None = None
+    header_tooltip: str = ""  # the full name of a column headed by a short one
 
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +46,17 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_columns(self, columns: Sequence[Column], rows: Sequence[Any] | None = None) -> None:
+        """New columns (a file of another programme asks other requirements), and rows."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        if rows is not None:
+            self._rows = list(rows)
+        self.endResetModel()
+
+    def column_titles(self) -> list[str]:
+        return [c.title for c in self._columns]
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -81,10 +93,13 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
-        if 0 <= section < len(self._columns):
-            return self._columns[section].title
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tooltip:
+            return column.header_tooltip
         return None
 
 

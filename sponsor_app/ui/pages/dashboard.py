@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import TaskKind
-from ...domain.vetting import gap_words
 from ...services.results import DashboardFigures
 from ..formatting import (
     days_from_arrival,
@@ -35,6 +34,7 @@ from ..formatting import (
     short_date,
 )
 from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..vetting_words import needs_text, overall_text
 from ..widgets.charts import AreaProgressChart, BalanceChart
 from ..widgets.status import status_colour, status_text
 from ..widgets.tables import make_table
@@ -129,14 +129,12 @@ class ListCard(QGroupBox):
         self.setTitle(f"{self.base_title} ({len(rows)})")
 
 
-def _first_gap(alert, locale: str) -> str:
-    """The most pressing gap, and how many more (the tooltip lists them all)."""
-    if not alert.gaps:
-        return ""
-    words = gap_words(alert.gaps[0], lambda day: short_date(day, locale))
-    more = len(alert.gaps) - 1
-    return words + (
-        QCoreApplication.translate("dashboard", " (+%n more)", "", more) if more else ""
+def _lapsed_what(item) -> str:
+    """A task's title, or the check-in it was ("Visit on 3 May 2026")."""
+    if item.check_in_id is None:
+        return item.title
+    return QCoreApplication.translate("dashboard", "Check-in ({}) held {}").format(
+        item.check_in_kind.label.lower() if item.check_in_kind else "", short_date(item.due_on)
     )
 
 
@@ -169,16 +167,10 @@ class DashboardPage(Page):
             [
                 Column(self.tr("Volunteer"), lambda v: v.name),
                 Column(
-                    self.tr("Status"),
-                    lambda v: status_text(v.status),
+                    self.tr("Vetting"),
+                    lambda v: overall_text(v.vetting, loc()),
                     foreground=lambda v: status_colour(v.status),
-                ),
-                Column(
-                    self.tr("Still needed"),
-                    lambda v: _first_gap(v, loc()),
-                    tooltip=lambda v: "; ".join(
-                        gap_words(g, lambda day: short_date(day, loc())) for g in v.gaps
-                    ),
+                    tooltip=lambda v: needs_text(v.vetting, loc()),
                 ),
             ],
             "",
@@ -199,10 +191,10 @@ class DashboardPage(Page):
             stretch=1,
         )
         self.lapsed = ListCard(
-            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
+            self.tr("Family-facing work without current vetting"),
             [
                 Column(self.tr("Household"), lambda t: t.household_code),
-                Column(self.tr("Task"), lambda t: t.title),
+                Column(self.tr("Task or check-in"), _lapsed_what, tooltip=_lapsed_what),
                 Column(self.tr("Volunteer"), lambda t: t.volunteer),
                 Column(
                     self.tr("Vetting"),
@@ -360,19 +352,23 @@ class DashboardPage(Page):
             self.tr("and {} more on the Settlement plan"),
         )
         self.due_soon.set_words(
-            self.tr("Due in the next {} days").format(windows.due_soon_days),
+            self.tr("Due in the next %n day(s)", "", windows.due_soon_days),
             self.tr(
-                "Nothing falls due in the next {} days; the Settlement plan (Ctrl+3) shows what "
-                "comes later."
-            ).format(windows.due_soon_days)
+                "Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows "
+                "what comes later.",
+                "",
+                windows.due_soon_days,
+            )
             if households
             else no_tasks,
             self.tr("and {} more on the Settlement plan"),
         )
         self.vetting.set_words(
-            self.tr("Vetting not current, or expiring within {} days").format(windows.vetting_days),
-            self.tr("Every active volunteer's vetting is current for at least {} days.").format(
-                windows.vetting_days
+            self.tr("Vetting not current, or expiring within %n day(s)", "", windows.vetting_days),
+            self.tr(
+                "Every active volunteer's vetting is current for at least %n day(s).",
+                "",
+                windows.vetting_days,
             )
             if figures.active_volunteers
             else self.tr(
@@ -382,8 +378,8 @@ class DashboardPage(Page):
             self.tr("and {} more on the Volunteers page"),
         )
         self.leases.set_words(
-            self.tr("Leases ending within {} days, or ended").format(windows.lease_days),
-            self.tr("No lease ends in the next {} days.").format(windows.lease_days)
+            self.tr("Leases ending within %n day(s), or ended", "", windows.lease_days),
+            self.tr("No lease ends in the next %n day(s).", "", windows.lease_days)
             if figures.live_tenancies
             else self.tr(
                 "No home secured yet: record the property and its lease on the Housing page "
@@ -392,9 +388,12 @@ class DashboardPage(Page):
             self.tr("and {} more on the Housing page"),
         )
         self.lapsed.set_words(
-            self.tr("Family-facing tasks whose volunteer's vetting lapsed"),
-            self.tr("Every family-facing task with a volunteer has one whose vetting is current.")
-            if figures.family_facing_assigned
+            self.tr("Family-facing work without current vetting"),
+            self.tr(
+                "Every family-facing task with a volunteer has one whose vetting is current, and "
+                "every visit and meeting was held by volunteers cleared on the day."
+            )
+            if figures.family_facing_assigned or figures.lapsed_assignments
             else self.tr(
                 "No family-facing task has a volunteer yet: assign them on the Settlement plan "
                 "(Ctrl+3); only volunteers with current vetting can take them."

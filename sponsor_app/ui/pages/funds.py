@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.enums import TransactionKind
-from ...domain.periods import Period, add_months
+from ...domain.periods import add_months
+from ...domain.text import isolate
 from ...services import funds as funds_service
 from ...services import ledger as ledger_service
 from ...services import rules as rules_service
-from ...services.groups import group_info
+from ...services.dashboard import CHART_MONTHS
 from ...services.households import list_households
 from ...services.imports.fields import ImportKind
 from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
+from ...services.report_data import default_period
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
 from ..dialogs.rules_dialog import RulesDialog
 from ..files import export_with_dialog
@@ -552,11 +554,13 @@ class FundsPage(Page):
         return self.tr("✖ over") if spent > budget else ""
 
     def _refresh_budget(self, store, loc: str) -> None:
-        period = funds_service.support_period_of(store)
+        period = funds_service.support_budget_months(store)
         self.budget_label.setText(
-            self.tr("Budget against spending for the support period, {}.").format(
-                f"{short_date(period.start, loc)} – {short_date(period.end, loc)}"
-            )
+            self.tr(
+                "Budget against spending for the %n month(s) of support, {}.",
+                "",
+                period.month_count,
+            ).format(f"{month_label(period.start, loc)} – {month_label(period.end, loc)}")
         )
         self.budget.set_rows(funds_service.budget_vs_actual(store, period))
         self.budget_months.set_rows(funds_service.budget_by_month(store, period))
@@ -564,11 +568,7 @@ class FundsPage(Page):
             fit_columns(view)
 
     def _refresh_charts(self, store) -> None:
-        today = clock.today()
-        chart_period = Period(
-            min(max(group_info(store).start_date, add_months(today, -23).replace(day=1)), today),
-            today,
-        )
+        chart_period = default_period(store, at_most_months=CHART_MONTHS)
         currency = self.context.info.currency
         self.balance_chart.set_data(
             tuple(funds_service.month_end_balances(store, chart_period)),
@@ -639,13 +639,13 @@ class FundsPage(Page):
     # --- budgets and pledges ------------------------------------------------------------------
     def set_budget(self) -> None:
         store, info = self.context.store, self.context.info
-        period = funds_service.support_period_of(store)
+        months = funds_service.support_budget_months(store)  # 24 for 24 months of support
         dialog = BudgetDialog(
             info.currency,
             info.locale,
             ledger_service.list_categories(store),
-            max(clock.today().replace(day=1), period.start.replace(day=1)),
-            period.end,
+            max(clock.today().replace(day=1), months.start),
+            max(months.end, clock.today()),
             self,
         )
 
@@ -700,7 +700,7 @@ class FundsPage(Page):
         self.context.execute(
             self.tr("Delete pledge"),
             lambda: funds_service.delete_pledge(store, pledge.id),
-            removal=self.tr("Pledge from {} deleted.").format(pledge.donor),
+            removal=self.tr("Pledge from {} deleted.").format(isolate(pledge.donor)),
         )
 
     # --- import and export --------------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import isolate
 from ...services import households as service
 from ...services.households import HouseholdInput, HouseholdRow, MemberRow
 from ..dialogs.household_dialog import HouseholdDialog
@@ -37,7 +38,11 @@ def household_columns(page: HouseholdsPage) -> list[Column]:
             page.tr("Arrival"),
             lambda h: (
                 short_date(h.arrival_date, loc())
-                + ("" if h.arrival_confirmed or not h.arrival_date else " ?")
+                + (
+                    ""
+                    if h.arrival_confirmed or not h.arrival_date
+                    else " " + page.tr("(expected)")  # said, not an unexplained "?"
+                )
             ),
             sort_key=lambda h: h.arrival_date,
             tooltip=lambda h: (
@@ -324,11 +329,13 @@ class HouseholdsPage(Page):
             QMessageBox.Icon.Warning,
             self.tr("Delete household {}").format(current.code),
             self.tr(
-                "Delete household {} for good, with its members, its {} settlement tasks, its "
+                "Delete household {} for good, with its members, its %n settlement task(s), its "
                 "check-ins and indicator readings? Its transactions and hours stay in the books "
                 "without the link.\n\nArchive keeps it out of sight instead. Edit ▸ Undo "
-                "(Ctrl+Z) brings a deleted household back with everything it had."
-            ).format(current.code, current.tasks_total),
+                "(Ctrl+Z) brings a deleted household back with everything it had.",
+                "",
+                current.tasks_total,
+            ).format(current.code),
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -367,7 +374,7 @@ class HouseholdsPage(Page):
         dialog = MemberDialog(household.code, member, parent=self, principal=self._principal_name())
         dialog.reveal_callback = lambda: service.show_sensitive_details(store, member.id)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit member {}").format(member.full_name),
+            self.tr("Edit member {}").format(isolate(member.full_name)),
             lambda: service.edit_member(store, member.id, data),
         )
         dialog.exec()
@@ -378,7 +385,7 @@ class HouseholdsPage(Page):
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Archive member {}").format(member.full_name),
+            self.tr("Archive member {}").format(isolate(member.full_name)),
             lambda: service.archive_member(store, member.id, True),
-            removal=self.tr("{} archived.").format(member.full_name),
+            removal=self.tr("{} archived.").format(isolate(member.full_name)),
         )

@@ -219,9 +219,11 @@ class HousingPage(Page):
                 )
             case _:
                 return self.tr(
-                    "{}'s housing is not covered from {} (the programme asks for {} months from "
-                    "arrival)."
-                ).format(warning.household_code, day, warning.months)
+                    "{}'s housing is not covered from {} (the programme asks for %n month(s) "
+                    "from arrival).",
+                    "",
+                    warning.months,
+                ).format(warning.household_code, day)
 
     def refresh(self) -> None:
         store = self.context.store

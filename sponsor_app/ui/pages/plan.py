@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
-from ...domain.settlement import TaskFilter, progress_by
+from ...domain.settlement import TaskFilter, area_of, progress_by
+from ...domain.text import isolate
 from ...services import plan as service
 from ...services.households import list_households
 from ...services.tasks import assignee_options
 from ...services.volunteers import list_volunteers
 from ..dialogs.plan_dialogs import SkipDialog, TaskFormDialog
+from ..files import chosen_in, start_in
 from ..models.plan_model import TASK_ROLE, PlanModel
 from ..widgets.progress_strip import ProgressStrip
 from .base import Page, empty_state
@@ -232,7 +234,7 @@ class PlanPage(Page):
         self._fill_combo(
             self.household,
             self.tr("All households"),
-            [(h.id, f"{h.code} {h.family_name}".strip()) for h in households],
+            [(h.id, f"{h.code} {isolate(h.family_name)}".strip()) for h in households],
         )
         self._fill_combo(
             self.volunteer, self.tr("Anyone's tasks"), [(v.id, v.full_name) for v in volunteers]
@@ -261,6 +263,37 @@ class PlanPage(Page):
         combo.blockSignals(False)
 
     def household_id(self) -> int | None:
+        """The household chosen at the top (None: all of them), for what is shown."""
+        return self.household.currentData()
+
+    def acting_household_id(self) -> int | None:
+        """The household an action is for: the one chosen, or the group's only one."""
+        chosen = self.household_id()
+        if chosen is None and len(self.household_codes) == 1:
+            return next(iter(self.household_codes))
+        return chosen
+
+    def choose_household(self, what: str) -> int | None:
+        """The household an action is for: the one chosen at the top, the only one, or one
+        the person picks now from a list (then the page shows it). None: cancelled or there
+        is no household yet (then it says where to add one)."""
+        acting = self.acting_household_id()
+        if acting is not None:
+            return acting
+        if not self.household_codes:
+            QMessageBox.information(
+                self,
+                what,
+                self.tr("Add a household first, on the Households page (Ctrl+2)."),
+            )
+            return None
+        names = [self.household.itemText(i) for i in range(1, self.household.count())]
+        name, chosen = QInputDialog.getItem(
+            self, what, self.tr("Which household is it for?"), names, 0, False
+        )
+        if not chosen:
+            return None
+        self.household.setCurrentIndex(names.index(name) + 1)
         return self.household.currentData()
 
     def current_filter(self) -> TaskFilter:
@@ -303,7 +336,7 @@ class PlanPage(Page):
             if self.household_id() is None or t.household_id == self.household_id()
         ]
         by_phase = progress_by(household_tasks, lambda t: t.phase)
-        by_area = progress_by(household_tasks, lambda t: t.outcome_area)
+        by_area = progress_by(household_tasks, area_of)  # the group's own tasks apart
         self.progress.set_progress({**by_phase, **by_area})
         shown = len(self.model.shown_tasks())
         self.summary.setText(
@@ -387,11 +420,14 @@ class PlanPage(Page):
             if task is not None and task.status is TaskStatus.DONE
             else self.tr("Mark &done (Space)")
         )
-        self.add_button.setEnabled(self.household_id() is not None)
+        households = bool(self.household_codes)
+        self.add_button.setEnabled(households)
         self.add_button.setToolTip(
-            "Ctrl+Shift+N" if self.household_id() else self.tr("Choose a household first")
+            self.tr("A task for one household (Ctrl+Shift+N); it asks which when all are shown")
+            if households
+            else self.tr("Add a household first, on the Households page (Ctrl+2)")
         )
-        self.reapply_button.setEnabled(self.household_id() is not None)
+        self.reapply_button.setEnabled(self.acting_household_id() is not None)
 
     # --- writing ---------------------------------------------------------------------------
     def toggle_done(self) -> None:
@@ -401,30 +437,14 @@ class PlanPage(Page):
         store = self.context.store
         text = (
             self.tr("Reopen “{}”") if task.status is TaskStatus.DONE else self.tr("Complete “{}”")
-        ).format(task.title)
+        ).format(isolate(task.title))
         self.context.execute(text, lambda: service.toggle_done(store, task.id))
         self.select_task(task.id)
 
     def _task_dialog(self, title: str, task: service.PlanTask | None) -> TaskFormDialog:
         store = self.context.store
-        options = assignee_options(store, task.id) if task else self._options_for_new()
+        options = assignee_options(store, task.id if task else None)
         return TaskFormDialog(title, options, self.locale(), task, self)
-
-    def _options_for_new(self):
-        from ...domain.vetting import may_do_family_facing
-        from ...services.tasks import AssigneeOption
-
-        return [
-            AssigneeOption(
-                v.id,
-                v.full_name,
-                may_do_family_facing(v.vetting_status),
-                v.vetting_status,
-                v.vetting_expires_on,
-            )
-            for v in list_volunteers(self.context.store)
-            if v.active
-        ]
 
     def edit_task(self) -> None:
         task = self.selected_task()
@@ -433,29 +453,26 @@ class PlanPage(Page):
         store = self.context.store
         dialog = self._task_dialog(self.tr("Task for {}").format(task.household_code), task)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit “{}”").format(task.title),
+            self.tr("Edit “{}”").format(isolate(task.title)),
             lambda: service.edit_task(store, task.id, data),
         )
         if dialog.exec():
             self.select_task(task.id)
 
     def add_task(self) -> None:
-        household_id = self.household_id()
+        household_id = self.choose_household(self.tr("Add task"))
         if household_id is None:
-            QMessageBox.information(
-                self, self.tr("Add task"), self.tr("Choose the household the task is for first.")
-            )
-            self.household.setFocus()
             return
         store = self.context.store
         dialog = self._task_dialog(
-            self.tr("A task for {} only").format(self.household.currentText()), None
+            self.tr("A task for {} only").format(self.household_codes.get(household_id, "")),
+            None,
         )
         added: list[int] = []
 
         def save(data):
             task = self.context.execute(
-                self.tr("Add task “{}”").format(data.title.strip()),
+                self.tr("Add task “{}”").format(isolate(data.title.strip())),
                 lambda: service.add_custom_task(store, household_id, data),
             )
             added.append(task.id)
@@ -472,14 +489,14 @@ class PlanPage(Page):
         store = self.context.store
         dialog = SkipDialog(task, self)
         dialog.save_callback = lambda reason: self.context.execute(
-            self.tr("Skip “{}”").format(task.title),
+            self.tr("Skip “{}”").format(isolate(task.title)),
             lambda: service.skip_task(store, task.id, reason),
-            removal=self.tr("“{}” skipped.").format(task.title),
+            removal=self.tr("“{}” skipped.").format(isolate(task.title)),
         )
         dialog.exec()
 
     def reapply_template(self) -> None:
-        household_id = self.household_id()
+        household_id = self.acting_household_id()
         if household_id is None:
             return
         store = self.context.store
@@ -517,12 +534,13 @@ class PlanPage(Page):
         if not chosen:
             return
         volunteer = volunteers[names.index(name)]
-        suggestion = f"{volunteer.full_name} tasks.ics"
+        suggestion = start_in("calendar", f"Tasks of {volunteer.full_name}.ics")
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the calendar"), suggestion, self.tr("Calendar files (*.ics)")
         )
         if not target:
             return
+        chosen_in("calendar", target)
         from ...domain.errors import SponsorDeskError
         from ..errors import show_known_error
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import GoalStatus
 from ...domain.indicators import IndicatorKind, Trend
+from ...domain.text import isolate
 from ...services import checkins as checkin_service
 from ...services import goals as goal_service
 from ...services import indicators as indicator_service
@@ -33,6 +35,7 @@ from ..dialogs.contact_dialogs import (
 from ..dialogs.plan_dialogs import TemplateTaskDialog
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..vetting_words import reason_text
 from ..widgets.tables import fit_columns, make_table
 from .base import empty_state
 
@@ -92,17 +95,19 @@ class _Tab(QWidget):
         return self.proxy.source_row(index) if index.isValid() else None
 
     def household(self) -> tuple[int, str] | None:
-        """The household chosen at the top of the page (a code), or None for all."""
-        household_id = self.page.household_id()
+        """The household chosen at the top of the page, or the group's only one, with its
+        code; None when all of several are shown."""
+        household_id = self.page.acting_household_id()
         if household_id is None:
             return None
         return household_id, self.page.household_codes.get(household_id, "")
 
-    def ask_for_household(self, what: str) -> None:
-        QMessageBox.information(
-            self, what, self.tr("Choose the household at the top of the page first.")
-        )
-        self.page.household.setFocus()
+    def household_for(self, what: str) -> tuple[int, str] | None:
+        """The household an action is for, asked when all of several are shown."""
+        household_id = self.page.choose_household(what)
+        if household_id is None:
+            return None
+        return household_id, self.page.household_codes.get(household_id, "")
 
 
 class CheckInsTab(_Tab):
@@ -159,25 +164,69 @@ class CheckInsTab(_Tab):
     def _dialog(self, household_id: int, code: str, current=None) -> CheckInDialog:
         store = self.context.store
         with store.read():
-            volunteers = [(v.id, v.full_name) for v in list_volunteers(store) if v.active]
+            volunteers = [v for v in list_volunteers(store) if v.active]
             meetings = checkin_service.meetings_due(store, household_id)
             goals = [
                 g
                 for g in goal_service.list_goals(store, household_id)
                 if g.status is not GoalStatus.ACHIEVED
             ]
-        return CheckInDialog(household_id, code, volunteers, meetings, goals, current, self)
+        return CheckInDialog(
+            household_id, code, volunteers, meetings, goals, current, self, self.locale()
+        )
+
+    def _confirmed(self, dialog, data):
+        """The data to save, after asking about anyone at a visit or meeting whose vetting
+        was not current on the day; None when the person chose not to record it."""
+        unvetted = checkin_service.check_in_vetting(self.context.store, data)
+        if not unvetted:
+            return data
+        names = "\n".join(
+            reason_text(name, vetting, self.locale()) for _id, name, vetting in unvetted
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Vetting not current"),
+            self.tr(
+                "A {} meets the family, and only volunteers with current vetting should. On {} "
+                "it was not current for:"
+            ).format(data.kind.label.lower(), short_date(data.held_on, self.locale()))
+            + "\n\n"
+            + names
+            + "\n\n"
+            + self.tr(
+                "Record the check-in as it happened? The dashboard will list it under "
+                "family-facing work without current vetting."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            dialog,
+        )
+        record = box.addButton(self.tr("&Record anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not record:
+            return None
+        return replace(data, vetting_confirmed=True)
+
+    def _saver(self, dialog, describe: str, save):
+        def callback(data):
+            confirmed = self._confirmed(dialog, data)
+            if confirmed is None:
+                return False  # keep the form open, as it was
+            return self.context.execute(describe, lambda: save(confirmed))
+
+        return callback
 
     def record(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Record a check-in"))
         if chosen is None:
-            self.ask_for_household(self.tr("Record a check-in"))
             return
         store = self.context.store
         dialog = self._dialog(*chosen)
-        dialog.save_callback = lambda data: self.context.execute(
+        dialog.save_callback = self._saver(
+            dialog,
             self.tr("Record a check-in with {}").format(chosen[1]),
-            lambda: checkin_service.record_check_in(store, data),
+            lambda data: checkin_service.record_check_in(store, data),
         )
         dialog.exec()
 
@@ -187,9 +236,10 @@ class CheckInsTab(_Tab):
             return
         store = self.context.store
         dialog = self._dialog(row.household_id, row.household_code, row)
-        dialog.save_callback = lambda data: self.context.execute(
+        dialog.save_callback = self._saver(
+            dialog,
             self.tr("Edit the check-in of {}").format(short_date(row.held_on, self.locale())),
-            lambda: checkin_service.edit_check_in(store, row.id, data),
+            lambda data: checkin_service.edit_check_in(store, row.id, data),
         )
         dialog.exec()
 
@@ -252,9 +302,8 @@ class GoalsTab(_Tab):
         )
 
     def add(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Add a goal"))
         if chosen is None:
-            self.ask_for_household(self.tr("Add a goal"))
             return
         store = self.context.store
         dialog = GoalDialog(*chosen, parent=self)
@@ -365,7 +414,7 @@ class IndicatorsTab(_Tab):
 
     def refresh(self) -> None:
         chosen = self.household()
-        self.record_button.setEnabled(chosen is not None)
+        self.record_button.setEnabled(bool(self.page.household_codes))  # it asks which
         self.delete_button.setEnabled(chosen is not None)
         if chosen is None:
             self._readings = []
@@ -384,7 +433,7 @@ class IndicatorsTab(_Tab):
         self.hint.setText(
             self.tr(
                 "Readings at 3, 6, 12 and 24 months after arrival let evaluators compare groups; "
-                "the plan has a task for each. {} of {} indicators have no reading yet."
+                "the plan has a task for each. Indicators with no reading yet: {} of {}."
             ).format(missing, len(summaries))
         )
         self._show_history()
@@ -399,9 +448,8 @@ class IndicatorsTab(_Tab):
         fit_columns(self.history)
 
     def record(self) -> None:
-        chosen = self.household()
+        chosen = self.household_for(self.tr("Record a reading"))
         if chosen is None:
-            self.ask_for_household(self.tr("Record a reading"))
             return
         store = self.context.store
         dialog = ReadingDialog(chosen[1], indicator_service.indicators(store), self)
@@ -478,7 +526,7 @@ class TemplateTab(_Tab):
         store = self.context.store
         dialog = TemplateTaskDialog(self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add “{}” to the template").format(data.title.strip()),
+            self.tr("Add “{}” to the template").format(isolate(data.title.strip())),
             lambda: plan_service.add_template_task(store, data),
         )
         dialog.exec()
@@ -494,12 +542,12 @@ class TemplateTab(_Tab):
                 self.tr(
                     "“{}” is the programme's own task. Skip it on a household's plan instead, "
                     "saying why it does not apply."
-                ).format(template.title),
+                ).format(isolate(template.title)),
             )
             return
         store = self.context.store
         self.context.execute(
-            self.tr("Remove “{}” from the template").format(template.title),
+            self.tr("Remove “{}” from the template").format(isolate(template.title)),
             lambda: plan_service.retire_template_task(store, template.group_template_id),
-            removal=self.tr("“{}” removed from the template.").format(template.title),
+            removal=self.tr("“{}” removed from the template.").format(isolate(template.title)),
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
+from ...domain.text import isolate
 from ...services.backups import KEPT_MONTHS as BACKUP_MONTHS
 from ..errors import show_known_error
 from ..formatting import short_date
@@ -92,7 +93,7 @@ class RetentionCard(QGroupBox):
         ] + [
             (
                 "volunteer",
-                self.tr("{} (volunteer)").format(v.name),
+                self.tr("{} (volunteer)").format(isolate(v.name)),
                 lambda loc, v=v: self.tr("left the group {}").format(short_date(v.left_on, loc)),
                 v.volunteer_id,
             )

@@ -24,7 +24,8 @@ from ... import clock
 from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
-from ...domain.vetting import gap_words, may_do_family_facing
+from ...domain.text import isolate
+from ...domain.vetting import SEVERITY, Requirement
 from ...services import hours as hours_service
 from ...services import roles as roles_service
 from ...services import vetting as vetting_service
@@ -39,7 +40,8 @@ from ..files import export_with_dialog
 from ..formatting import month_label, short_date
 from ..importing import choose_source, import_with_preview
 from ..models.rows_model import Column, RowsModel, RowsProxy
-from ..widgets.status import status_colour, status_text
+from ..vetting_words import badge_text, needs_text, overall_text, standing_text, state_text
+from ..widgets.status import status_colour
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
 
@@ -87,18 +89,36 @@ class _RoleActions:
         )
 
 
+CLEARED, NOT_YET = "cleared", "not_yet"  # the vetting filter's two summary choices
+
+
+def vetting_filter_accepts(row: VolunteerRow, wanted: str | None) -> bool:
+    """The roster's vetting filter, on the one vetting rule's result: cleared to meet the
+    family or not yet; or a state any requirement is in ("Expired" lists everyone with an
+    expired requirement, whatever else they lack); "Current" lists those with every
+    requirement current."""
+    if wanted is None:
+        return True
+    if wanted == CLEARED:
+        return row.vetting.may_meet_family
+    if wanted == NOT_YET:
+        return not row.vetting.may_meet_family
+    state = VettingStatus(wanted)
+    if state is VettingStatus.CURRENT:
+        return row.vetting.state is VettingStatus.CURRENT
+    return row.vetting.has(state)
+
+
 class VolunteerProxy(RowsProxy):
-    """Search plus the role, vetting status and active filters."""
+    """Search plus the role, vetting and active filters."""
 
     def __init__(self, source: RowsModel, parent=None):
         super().__init__(source, parent)
         self.role: str | None = None  # a role key
-        self.status: VettingStatus | None = None
+        self.status: str | None = None  # see vetting_filter_accepts
         self.active: bool | None = True
 
-    def set_filters(
-        self, role: str | None, status: VettingStatus | None, active: bool | None
-    ) -> None:
+    def set_filters(self, role: str | None, status: str | None, active: bool | None) -> None:
         # Qt 6.10 replaced invalidateFilter() with a begin/end pair; older Qt only has the former.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
@@ -112,27 +132,16 @@ class VolunteerProxy(RowsProxy):
         row: VolunteerRow = self.sourceModel().row_at(source_row)
         if self.role is not None and self.role not in row.roles:
             return False
-        if self.status is not None and row.vetting_status != self.status:
+        if not vetting_filter_accepts(row, self.status):
             return False
         if self.active is not None and row.active is not self.active:
             return False
         return super().filterAcceptsRow(source_row, source_parent)
 
 
-def _needs_text(row: VolunteerRow, locale: str) -> str:
-    """Exactly what is missing, waiting or running out ("Child Protection Statement not
-    recorded; Police vetting applied 3 Mar 2026, waiting")."""
-    return "; ".join(gap_words(g, lambda day: short_date(day, locale)) for g in row.gaps)
-
-
-def _expiry_text(row: VolunteerRow, locale: str) -> str:
-    text = status_text(row.vetting_status)
-    if row.vetting_expires_on and row.vetting_status not in (
-        VettingStatus.MISSING,
-        VettingStatus.PENDING,
-    ):
-        text += f" ({short_date(row.vetting_expires_on, locale)})"
-    return text
+def _worst_date(row: VolunteerRow) -> date:
+    worst = row.vetting.worst
+    return (worst.on if worst is not None else row.vetting.expires_on) or date.max
 
 
 class VolunteersPage(Page):
@@ -152,48 +161,8 @@ class VolunteersPage(Page):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
         loc = self.locale
-        self.model = RowsModel(
-            [
-                Column(self.tr("Name"), lambda v: v.full_name),
-                Column(self.tr("Roles"), lambda v: v.role_labels),
-                Column(
-                    self.tr("Vetting"),
-                    lambda v: _expiry_text(v, loc()),
-                    sort_key=lambda v: (
-                        list(VettingStatus).index(v.vetting_status),
-                        v.vetting_expires_on or date.max,
-                    ),
-                    foreground=lambda v: status_colour(v.vetting_status),
-                    tooltip=lambda v: (
-                        _needs_text(v, loc())
-                        or self.tr("Everything required is recorded and current.")
-                    ),
-                ),
-                Column(
-                    self.tr("Still needed"),
-                    lambda v: _needs_text(v, loc()),
-                    tooltip=lambda v: _needs_text(v, loc()),
-                ),
-                Column(
-                    self.tr("Hours (month)"),
-                    lambda v: format_minutes(v.minutes_this_month) if v.minutes_this_month else "",
-                    sort_key=lambda v: v.minutes_this_month,
-                    numeric=True,
-                ),
-                Column(
-                    self.tr("Active"),
-                    lambda v: (
-                        self.tr("archived")
-                        if v.archived
-                        else (self.tr("yes") if v.active else self.tr("no"))
-                    ),
-                ),
-                Column(self.tr("Phone"), lambda v: v.phone),
-                Column(self.tr("Email"), lambda v: v.email),
-                Column(self.tr("Languages"), lambda v: "; ".join(v.languages)),
-            ],
-            self,
-        )
+        self._requirements: tuple[Requirement, ...] = ()
+        self.model = RowsModel(self._columns(), self)
         self.proxy = VolunteerProxy(self.model, self)
 
         self.search = QLineEdit()
@@ -206,13 +175,31 @@ class VolunteersPage(Page):
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Vetting filter"))
         self.status_filter.addItem(self.tr("Any vetting"), None)
-        for status in VettingStatus:
-            self.status_filter.addItem(status_text(status), status)
+        self.status_filter.addItem(self.tr("Cleared to meet the family"), CLEARED)
+        self.status_filter.addItem(self.tr("Not cleared to meet the family yet"), NOT_YET)
+        for state in reversed(SEVERITY):
+            self.status_filter.addItem(state_text(state), state.value)
+            self.status_filter.setItemData(
+                self.status_filter.count() - 1,
+                self.tr("Everyone with every requirement current")
+                if state is VettingStatus.CURRENT
+                else self.tr("Everyone with at least one requirement in this state"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.active_filter = QComboBox()
         self.active_filter.setAccessibleName(self.tr("Active filter"))
         self.active_filter.addItem(self.tr("Active"), True)
         self.active_filter.addItem(self.tr("Inactive and archived"), False)
         self.active_filter.addItem(self.tr("Everyone"), None)
+        # Filters as wide as a short choice, so the search keeps room for what it says.
+        for combo in (self.role_filter, self.status_filter, self.active_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        )
         self.add_button = QPushButton(self.tr("&Add volunteer…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive"))
@@ -251,7 +238,7 @@ class VolunteersPage(Page):
                 Column(self.tr("Check"), lambda c: c.kind_label),
                 Column(
                     self.tr("Status"),
-                    lambda c: status_text(c.status),
+                    lambda c: state_text(c.status),
                     foreground=lambda c: status_colour(c.status),
                 ),
                 Column(
@@ -281,7 +268,7 @@ class VolunteersPage(Page):
                 ),
                 Column(
                     self.tr("Status"),
-                    lambda t: status_text(t.status),
+                    lambda t: state_text(t.status),
                     foreground=lambda t: status_colour(t.status),
                 ),
                 Column(self.tr("Certificate"), lambda t: t.certificate),
@@ -350,6 +337,61 @@ class VolunteersPage(Page):
         self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
 
+    def _columns(self) -> list[Column]:
+        """The roster's columns: the whole, then one per requirement of the programme."""
+        loc = self.locale
+        columns = [
+            Column(self.tr("Name"), lambda v: v.full_name),
+            Column(self.tr("Roles"), lambda v: v.role_labels),
+            Column(
+                self.tr("Vetting"),
+                lambda v: overall_text(v.vetting, loc()),
+                sort_key=lambda v: (SEVERITY.index(v.vetting.state), _worst_date(v)),
+                foreground=lambda v: status_colour(v.vetting.state),
+                tooltip=lambda v: (
+                    needs_text(v.vetting, loc())
+                    or self.tr("Everything required is recorded and current.")
+                ),
+                header_tooltip=self.tr(
+                    "The volunteer's vetting as a whole: the requirement that stands worst"
+                ),
+            ),
+        ]
+        for number, requirement in enumerate(self._requirements):
+            columns.append(
+                Column(
+                    requirement.heading,
+                    lambda v, n=number: badge_text(v.vetting.standings[n], loc()),
+                    sort_key=lambda v, n=number: (
+                        SEVERITY.index(v.vetting.standings[n].state),
+                        v.vetting.standings[n].on or date.max,
+                    ),
+                    foreground=lambda v, n=number: status_colour(v.vetting.standings[n].state),
+                    tooltip=lambda v, n=number: standing_text(v.vetting.standings[n], loc()),
+                    header_tooltip=requirement.label,
+                )
+            )
+        columns += [
+            Column(
+                self.tr("Hours (month)"),
+                lambda v: format_minutes(v.minutes_this_month) if v.minutes_this_month else "",
+                sort_key=lambda v: v.minutes_this_month,
+                numeric=True,
+            ),
+            Column(
+                self.tr("Active"),
+                lambda v: (
+                    self.tr("archived")
+                    if v.archived
+                    else (self.tr("yes") if v.active else self.tr("no"))
+                ),
+            ),
+            Column(self.tr("Phone"), lambda v: v.phone),
+            Column(self.tr("Email"), lambda v: v.email),
+            Column(self.tr("Languages"), lambda v: "; ".join(v.languages)),
+        ]
+        return columns
+
     def _detail_tab(self, title, columns, add, edit, delete) -> dict:
         model = RowsModel(columns, self)
         view = make_table(title, sortable=False)
@@ -384,12 +426,16 @@ class VolunteersPage(Page):
     def refresh(self) -> None:
         selected = self.selected()
         self._fill_role_filter()
-        rows = service.list_volunteers(self.context.store, include_archived=True)
-        self.model.set_rows(rows)
+        store = self.context.store
+        rows = service.list_volunteers(store, include_archived=True)
+        requirements = service.vetting_requirements(store)
+        if requirements != self._requirements:  # another programme's file
+            self._requirements = requirements
+            self.model.set_columns(self._columns(), rows)
+        else:
+            self.model.set_rows(rows)
         self.table_stack.setCurrentIndex(0 if rows else 1)
-        fit_columns(self.table, max_width=170)
-        # What is still needed is the sentence a lead reads; contact details may scroll.
-        self.table.setColumnWidth(3, max(self.table.columnWidth(3), 330))
+        fit_columns(self.table, max_width=260)
         self._select(selected.id if selected else None)
         self._update_count()
         self._load_details()
@@ -412,11 +458,7 @@ class VolunteersPage(Page):
         self.proxy.setFilterFixedString(self.search.text())
         # Qt hands StrEnum item data back as plain str: turn the status back into the enum.
         role, status = self.role_filter.currentData(), self.status_filter.currentData()
-        self.proxy.set_filters(
-            role or None,
-            VettingStatus(status) if status else None,
-            self.active_filter.currentData(),
-        )
+        self.proxy.set_filters(role or None, status or None, self.active_filter.currentData())
         self._update_count()
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self.table.selectRow(0)
@@ -424,9 +466,7 @@ class VolunteersPage(Page):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        lapsed = sum(
-            1 for r in self.model.rows() if r.active and not may_do_family_facing(r.vetting_status)
-        )
+        lapsed = sum(1 for r in self.model.rows() if r.active and not r.vetting.may_meet_family)
         words = self.tr("{} of %n volunteer(s) shown.", "", total).format(shown)
         if lapsed:
             words += " " + self.tr(
@@ -492,13 +532,16 @@ class VolunteersPage(Page):
     def add_volunteer(self) -> None:
         store = self.context.store
         dialog = VolunteerDialog(
-            service.requirements_for_new(store), parent=self, roles=list_roles(store)
+            service.requirements_for_new(store),
+            parent=self,
+            roles=list_roles(store),
+            locale=self.locale(),
         )
         dialog.check_role("volunteer")
 
         def save(data: VolunteerInput):
             new_id = self.context.execute(
-                self.tr("Add volunteer {}").format(data.full_name.strip()),
+                self.tr("Add volunteer {}").format(isolate(data.full_name.strip())),
                 lambda: service.add_volunteer(store, data).id,
             )
             self._select(new_id)
@@ -512,10 +555,14 @@ class VolunteersPage(Page):
             return
         store = self.context.store
         dialog = VolunteerDialog(
-            service.requirements_for_new(store), current, parent=self, roles=list_roles(store)
+            service.requirements_for_new(store),
+            current,
+            parent=self,
+            roles=list_roles(store),
+            locale=self.locale(),
         )
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit volunteer {}").format(current.full_name),
+            self.tr("Edit volunteer {}").format(isolate(current.full_name)),
             lambda: service.edit_volunteer(store, current.id, data),
         )
         dialog.exec()
@@ -528,9 +575,9 @@ class VolunteersPage(Page):
         archive = not current.archived
         text = self.tr("Archive volunteer {}") if archive else self.tr("Restore volunteer {}")
         self.context.execute(
-            text.format(current.full_name),
+            text.format(isolate(current.full_name)),
             lambda: service.archive_volunteer(store, current.id, archive),
-            removal=self.tr("{} archived.").format(current.full_name) if archive else None,
+            removal=self.tr("{} archived.").format(isolate(current.full_name)) if archive else None,
         )
 
     # --- checks, training, hours ------------------------------------------------------------
@@ -541,7 +588,7 @@ class VolunteersPage(Page):
         store = self.context.store
         dialog = CheckDialog(vetting_service.check_kinds(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add check for {}").format(volunteer.full_name),
+            self.tr("Add check for {}").format(isolate(volunteer.full_name)),
             lambda: vetting_service.add_check(store, volunteer.id, data).id,
         )
         dialog.exec()
@@ -576,7 +623,7 @@ class VolunteersPage(Page):
         store = self.context.store
         dialog = TrainingDialog(vetting_service.training_courses(store), parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Add training for {}").format(volunteer.full_name),
+            self.tr("Add training for {}").format(isolate(volunteer.full_name)),
             lambda: vetting_service.add_training(store, volunteer.id, data).id,
         )
         dialog.exec()
@@ -611,7 +658,7 @@ class VolunteersPage(Page):
         households = [(h.id, h.code) for h in list_households(store)]
         dialog = HoursDialog(volunteer.id, households, parent=self)
         dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Log hours for {}").format(volunteer.full_name),
+            self.tr("Log hours for {}").format(isolate(volunteer.full_name)),
             lambda: hours_service.log_hours(store, data).id,
         )
         dialog.exec()

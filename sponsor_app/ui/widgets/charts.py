@@ -49,6 +49,7 @@ def _category_axes(
     x_axis.setTitleText(value_title)
     x_axis.setRange(0, highest)
     x_axis.applyNiceNumbers()
+    fit_label_format(x_axis, label_format)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(y_axis)
@@ -101,6 +102,7 @@ class BalanceChart(QChartView):
         low, high = min(min(scaled), 0), max(max(scaled), 1)
         y_axis.setRange(low, high + (high - low) * 0.05)
         y_axis.applyNiceNumbers()
+        fit_label_format(y_axis, label_format)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
@@ -143,12 +145,24 @@ class AreaProgressChart(BalanceChart):
 
 
 def thousands_axis(highest: float, currency: str) -> tuple[int, str, str]:
-    """(scale, label format, title) for a money axis: large amounts read in thousands ("20k",
-    "Thousands of NZD") rather than as "2000000"-style runs of digits."""
+    """(scale, label format, title) for a money axis: large amounts read in thousands ("20k"
+    under the title "NZD") rather than as "2000000"-style runs of digits. The ticks say the
+    thousands, the title only the currency: never both ("Thousands of NZD" over "20k")."""
     if highest >= 10_000:
-        title = QCoreApplication.translate("Charts", "Thousands of {}").format(currency)
-        return 1000, "%.0fk", title
+        return 1000, "%.0fk", currency
     return 1, "%.0f", currency
+
+
+def fit_label_format(axis: QValueAxis, label_format: str) -> None:
+    """Enough decimals for the ticks to differ: a range of 0 to 1 ticked every 0.2 read
+    "0 0 0 1 1 1" with whole numbers."""
+    ticks = max(axis.tickCount() - 1, 1)
+    step = (axis.max() - axis.min()) / ticks
+    if step >= 1 or step <= 0:
+        axis.setLabelFormat(label_format)
+        return
+    decimals = 1 if step >= 0.1 else 2
+    axis.setLabelFormat(label_format.replace("%.0f", f"%.{decimals}f"))
 
 
 def _period_words(start, end, locale: str) -> str:
@@ -176,7 +190,7 @@ class CategoryChart(BalanceChart):
             rest = shown[self.MOST_BARS - 1 :]
             shown = shown[: self.MOST_BARS - 1]
             shown.append(
-                (self.tr("%n other categories", "", len(rest)), sum(minor for _, minor in rest))
+                (self.tr("%n other category(ies)", "", len(rest)), sum(minor for _, minor in rest))
             )
         return shown
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +48,10 @@ class ValidatedForm(QFormLayout):
 
     Dialogs may check their fields as the person types (`set_problem`), but a message shows
     only once that field has been left, or when Save is pressed (`reveal_all`): "Enter the
-    date..." before anyone had the chance to enter it only confuses. A message that clears
-    clears at once. Fields with a `problem()` of their own (dates) report it themselves."""
+    date..." before anyone had the chance to enter it only confuses. Save reveals the fields
+    wrong at that moment; a field that goes wrong later (choosing "Cleared" makes its date
+    needed) waits, as before, until it is left. A message that clears clears at once. Fields
+    with a `problem()` of their own (dates) report it themselves."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,7 +59,6 @@ class ValidatedForm(QFormLayout):
         self._fields: dict[str, QWidget] = {}
         self._pending: dict[str, str | None] = {}
         self._touched: set[str] = set()
-        self._revealed = False
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
@@ -82,7 +91,7 @@ class ValidatedForm(QFormLayout):
 
     def set_problem(self, name: str, message: str | None) -> None:
         self._pending[name] = message or None
-        if not message or name in self._touched or self._revealed:
+        if not message or name in self._touched:
             self._show(name)
 
     def reveal_all(self) -> list[str]:
@@ -90,13 +99,14 @@ class ValidatedForm(QFormLayout):
         hold no value at all (a date that is not one): saving then would quietly store
         "unknown" in place of what was typed, so those hold the save back. Everything else
         the service checks again, and says."""
-        self._revealed = True
         blocking = []
         for name, widget in self._fields.items():
             if hasattr(widget, "problem"):
                 self._pending[name] = widget.problem()
                 if self._pending[name] and widget.isEnabled():
                     blocking.append(self._pending[name])
+            if self._pending.get(name):
+                self._touched.add(name)
             self._show(name)
         return blocking
 
@@ -104,10 +114,12 @@ class ValidatedForm(QFormLayout):
         """Put each problem the service found under its field; return messages that belong to
         no field here. They are shown, not kept: only the form's own live checks (and the
         fields' own) can hold back the next Save."""
-        self._revealed = True
         leftover = []
         for name in self.errors:
-            self.errors[name].show_message(error.for_field(name) or self._pending.get(name))
+            message = error.for_field(name) or self._pending.get(name)
+            if message:
+                self._touched.add(name)
+            self.errors[name].show_message(message)
         for problem in error.problems:
             if problem.field not in self.errors:
                 leftover.append(problem.message)
@@ -170,3 +182,86 @@ class FormDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), str(error))
             return
         self.accept()
+
+
+_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def first_input(dialog: QWidget) -> QWidget | None:
+    """The first field a person fills in, in the dialog's tab order."""
+    widget = dialog.nextInFocusChain()
+    for _ in range(500):  # the chain is a ring: stop once round
+        if widget is None or widget is dialog:
+            return None
+        if (
+            isinstance(widget, _INPUTS)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and dialog.isAncestorOf(widget)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+class DialogFocus(QObject):
+    """Every dialog opens with the cursor in its first field, not on Save: without a window
+    manager, text typed at once went into the wrong field (issue 19 item 15). A dialog that
+    chose a field itself keeps its choice; a message box, which has no field, is left alone."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, QMessageBox)
+        ):
+            QTimer.singleShot(0, lambda dialog=watched: self._focus(dialog))
+        return False
+
+    @staticmethod
+    def _focus(dialog: QDialog) -> None:
+        try:
+            current = dialog.focusWidget()
+            if current is not None and not isinstance(current, QAbstractButton):
+                return
+            first = first_input(dialog)
+        except RuntimeError:  # closed and gone already
+            return
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+_installed: list[DialogFocus] = []
+
+
+def install_dialog_focus() -> None:
+    """Once for the application (the window calls it)."""
+    app = QApplication.instance()
+    if app is not None and not _installed:
+        _installed.append(DialogFocus())
+        app.installEventFilter(_installed[0])
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that is always as tall as its text: in a form layout Qt gives a
+    wrapped label the height of too few lines, and the sentence was cut at top and bottom
+    (the task form's guidance and its note on who is not offered, issue 19 item 14)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(max(self.width(), 1)) if self.text() else 0
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
