@@ -54,7 +54,7 @@ def build_roster(data: RosterData, out: Path | str | BinaryIO, invariant: bool =
             table(
                 ("Name", "Roles", "Contact", "Languages", "Vetting", "Other training", "Hours"),
                 rows,
-                (64, 64, 100, 56, width - 372, 56, 32),
+                (78, 64, 96, 56, width - 382, 56, 32),
                 numeric=(6,),
             )
         )
