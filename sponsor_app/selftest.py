@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .domain.plurals import counted
 from .locations import HOME_VARIABLE
 
 PASSPHRASE = "self-test: kererū over the harbour at dawn"
@@ -115,7 +116,7 @@ def upgrade_schema_0001(work: Workspace) -> None:
     with open_group(old) as store:
         volunteers = len(list_volunteers(store, include_archived=True))
     _expect(current_revision(old) == SCHEMA_VERSION, f"the file is at {current_revision(old)}")
-    _expect(volunteers == 12, f"the upgraded file holds {volunteers} volunteers, not 12")
+    _expect(volunteers == 12, f"the upgraded file holds {counted(volunteers, 'volunteer')}, not 12")
 
 
 def evaluation_pdf_and_bundle(work: Workspace) -> None:
@@ -153,7 +154,7 @@ def import_csv(work: Workspace) -> None:
     with open_group(work.group) as store:
         result = import_volunteers(store, source)
         names = sorted(v.full_name for v in list_volunteers(store))
-    _expect(result.added == 2, f"{result.added} volunteers were added, not 2")
+    _expect(result.added == 2, f"{counted(result.added, 'volunteer')} were added, not 2")
     _expect(names == ["Dawit Tesfaye", "Mere Ngāti Test"], f"the roster holds {names}")
 
 

@@ -28,8 +28,9 @@ def _names_someone(node: ast.AST) -> bool:
 
 
 def _isolated(node: ast.AST) -> bool:
-    """isolate(x), or a join of isolated items."""
-    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "isolate":
+    """isolate(x), the HTML version's _text(x) (each run of another script in <bdi>), or a
+    join of isolated items."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("isolate", "_text"):
         return True
     if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "join" and node.args:
         inner = node.args[0]

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from ..domain.text import isolate
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -167,13 +169,15 @@ def html(story, meta) -> str:
     period = period_label(meta.period, meta.locale)
     records = _records(story)
     sections = [r for r in records if isinstance(r, Heading) and r.level == 2]
+    # a title holds no markup: the group's name isolated by Unicode's marks instead
+    title = escape(f"{meta.title}: {isolate(meta.group_name)}, {period}")
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(f'{meta.title}: {meta.group_name}, {period}')}</title>",
+        f"<title>{title}</title>",
         f'<meta name="generator" content="Sponsor Desk {_text(meta.app_version)}">',
         f"<style>\n{_STYLE}\n</style>",
         "</head>",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 import zipfile
 from collections import Counter
 from datetime import date, timedelta
@@ -258,7 +259,9 @@ def test_every_service_agrees(agreement_store):
 
 
 def _tokens(pdf: Path) -> list[str]:
-    return " ".join(page.extract_text() for page in PdfReader(pdf).pages).split()
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    # a cell's line may break after a hyphen between letters ("e-" / "learning"): one word
+    return re.sub(r"(?<=[^\W\d_]-)\s+(?=[^\W\d_])", "", text).split()
 
 
 def _is_subsequence(wanted: list[str], tokens: list[str]) -> bool:
