@@ -12,6 +12,7 @@ from importlib import resources
 from .alerts import WarningWindows
 from .enums import OutcomeArea, Phase, TaskKind
 from .errors import SponsorDeskError
+from .indicator_points import AgeRange, Ages
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
@@ -144,6 +145,8 @@ class Programme:
     category_purposes: tuple[tuple[str, str], ...] = ()
     # The roles a new group starts with, (key, name), in the order they are listed.
     roles: tuple[tuple[str, str], ...] = ()
+    # School age and working age, for whom an indicator is about and household make-up.
+    ages: Ages = field(default_factory=Ages)
 
     def purpose_of(self, category_name: str) -> str | None:
         wanted = category_name.strip().casefold()
@@ -241,7 +244,12 @@ def _build(data: dict) -> Programme:
         warnings=WarningWindows(**data.get("warnings", {})),
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
         roles=tuple((r["key"], r["label"]) for r in shared["roles"] + data.get("roles", [])),
+        ages=_ages(data.get("ages", shared["ages"])),
     )
+
+
+def _ages(item: dict) -> Ages:
+    return Ages(AgeRange(*item["school"]), AgeRange(*item["working"]))
 
 
 def _check_kind(c: dict) -> CheckKind:

@@ -54,4 +54,3 @@ def bundle_secret(*contents: bytes) -> bytes:
     which only someone holding all of them can compute."""
     hashes = sorted(hashlib.sha256(content).digest() for content in contents)
     return hashlib.sha256(b"sponsor-desk-rr3\x00" + b"".join(hashes)).digest()
-

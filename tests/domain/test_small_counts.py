@@ -72,9 +72,7 @@ def test_no_small_count_is_recovered_by_subtraction_along_a_row_or_column(table,
     published, truth = publish(table, secret), exact(table)
     lines = [[f"cell {r} {c}" for c in range(len(table[0]))] for r in range(len(table))]
     lines += [[f"cell {r} {c}" for r in range(len(table))] for c in range(len(table[0]))]
-    totals = [f"row {r}" for r in range(len(table))] + [
-        f"column {c}" for c in range(len(table[0]))
-    ]
+    totals = [f"row {r}" for r in range(len(table))] + [f"column {c}" for c in range(len(table[0]))]
     for cells, total in zip(lines, totals, strict=True):
         for cell in cells:
             guess = published[total] - sum(published[o] for o in cells if o != cell)
