@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
-from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.indicator_points import POINT_WINDOWS, PointReading, PointStatus
+from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
 from . import charts
 from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
-from .evaluation_sections import contact, finances, housing, method, narrative
+from .evaluation_sections import (
+    codebook_appendix,
+    contact,
+    finances,
+    housing,
+    method,
+    narrative,
+)
 from .template import ReportDocTemplate
 from .text import markup
 from .words import (
@@ -38,6 +47,7 @@ SECTIONS = (
     "Contact log",
     "Method and completeness",
     "Narrative and sign-off",
+    "Codebook of the data bundle (appendix)",
 )
 
 
@@ -60,6 +70,7 @@ def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = Fa
         *contact(data, width),
         *method(data, width),
         *narrative(data, width),
+        *codebook_appendix(data, width),
     ]
     doc.build_story(story)
 
@@ -106,8 +117,10 @@ def figure_text(figure, meta) -> str:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
         return f"{figure.value} %"
-    if figure.unit == "hours":
-        return f"{figure.value} h"
+    if figure.unit == "hours":  # already to two decimals (domain/hours.py: one rule)
+        from decimal import Decimal
+
+        return f"{Decimal(figure.value):,} h"
     return f"{figure.value:,}" if isinstance(figure.value, int) else str(figure.value)
 
 
@@ -139,9 +152,10 @@ def summary(data: EvaluationData, width: float) -> list:
             cell(h.code),
             short_date(h.arrival_date, meta.locale) or "not set",
             days_text(h.days_since_arrival),
-            f"{h.tasks_done:,}",
             f"{h.tasks_due:,}",
+            f"{h.tasks_due_done:,}",
             f"{h.tasks_overdue:,}",
+            f"{h.tasks_done_early:,}",
             h.housing_status,
             f"{h.check_ins:,}",
         ]
@@ -149,16 +163,17 @@ def summary(data: EvaluationData, width: float) -> list:
     ]
     story.append(
         table(
-            ("Household", "Arrived", "Days since arrival", "Tasks done", "Due", "Overdue", "Housing", "Check-ins"),
+            ("Household", "Arrived", "Days since arrival", "Tasks due", "Of those done", "Overdue", "Done early", "Housing", "Check-ins"),
             rows,
-            (58, 68, 62, 50, 40, 48, 80, 50),
-            numeric=(2, 3, 4, 5, 7),
+            (52, 60, 56, 40, 44, 46, 40, 70, 54),
+            numeric=(2, 3, 4, 5, 6, 8),
         )
     )  # fmt: skip
     story.append(
         para(
-            "Days since arrival, tasks due and overdue are counted at the period's end. A task is "
-            "overdue when it was due before then and not done by then.",
+            "Counted at the period's end. Tasks due: due on or before its last day; of those, "
+            "done by then, and overdue (due before the last day and not done). Done early: done "
+            "by the period's end though due after it. Each figure is defined in section 9.",
             "note",
         )
     )
@@ -273,14 +288,44 @@ def _value(value: str | None, unit: str) -> str:
     return f"{value} %" if unit == "%" else value
 
 
+POINT_WORDS = {
+    PointStatus.NOT_REACHED: "not yet",
+    PointStatus.NOT_APPLICABLE: "n/a",
+    PointStatus.NOT_RECORDED: "none",
+}
+
+
+def reading_text(value: str | None, kind: IndicatorKind, unit: str, locale: str) -> str:
+    """A stored reading as the report prints it: a date indicator's value as a date."""
+    if value is not None and kind is IndicatorKind.DATE:
+        try:
+            return short_date(date.fromisoformat(value), locale)
+        except ValueError:
+            return value
+    return _value(value, unit)
+
+
+def point_text(reading: PointReading, kind: IndicatorKind, unit: str, locale: str) -> str:
+    """A point's reading and, on the next line, its date; or why there is none."""
+    if reading.status is not PointStatus.RECORDED:
+        return POINT_WORDS[reading.status]
+    value = reading_text(reading.value, kind, unit, locale)
+    return f"{value}\n{short_date(reading.recorded_on, locale)}"
+
+
 def indicators(data: EvaluationData, width: float) -> list:
+    meta = data.meta
     story = [*section(4)]
+    windows = ", ".join(f"{m} months ± {d} days" for m, d in POINT_WINDOWS.items())
     story.append(
         para(
-            "The latest reading of each indicator and its trend against the reading before, with "
-            "the value that stood at 3, 6, 12 and 24 months after arrival (the latest reading on "
-            "or before that day; – where none was recorded or that point has not come). "
-            "Indicators are grouped under New Zealand's five resettlement outcomes.",
+            "The latest reading of each indicator and its trend against the reading before, and "
+            "the reading that stands for 3, 6, 12 and 24 months after arrival: the one nearest "
+            f"that day within a window around it ({windows}), with its date. Where there is "
+            "none: 'not yet' (the point came after the period's end, or the household had not "
+            "arrived), 'n/a' (nobody in the household was of the ages the indicator is about) "
+            "or 'none' (no reading in the window). Indicators are grouped under New Zealand's "
+            "five resettlement outcomes.",
             "note",
         )
     )
@@ -301,19 +346,20 @@ def indicators(data: EvaluationData, width: float) -> list:
             area_rows.append(len(rows))
             rows.append([wrap(OUTCOME_NAMES[area], "cell_bold"), "", "", "", "", "", ""])
             for x in mine:
-                unit = info[x.key].unit
+                unit, kind = info[x.key].unit, info[x.key].kind
                 rows.append(
                     [
                         wrap(info[x.key].label),
-                        wrap(_value(x.latest, unit)),
+                        wrap(reading_text(x.latest, kind, unit, meta.locale) if x.latest is not None
+                             else POINT_WORDS.get(x.latest_status, "–")),
                         TREND_WORDS[x.trend] if x.trend else "–",
-                        *[wrap(_value(v, unit)) for v in x.at_months],
+                        *[wrap(point_text(p, kind, unit, meta.locale)) for p in x.points],
                     ]
-                )
+                )  # fmt: skip
         made = table(
             ("Indicator", "Latest", "Trend", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
             rows,
-            (140, 78, 55, *[(width - 273) / 4] * 4),
+            (118, 72, 52, *[(width - 242) / 4] * 4),
         )
         for row in area_rows:
             made.setStyle(

@@ -3,20 +3,38 @@ that the PDF and the data bundle print exactly the same things (reports/ only la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..domain.definitions import CURRENCY, FIGURES
 from ..domain.enums import GoalStatus, OutcomeArea, Phase, TaskStatus, VettingStatus
+from ..domain.hours import decimal_hours
+from ..domain.indicator_points import (
+    LATEST,
+    PointReading,
+    PointStatus,
+    applies,
+    at_point,
+    latest,
+    point_day,
+)
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
+from ..domain.programmes import FundsRuleKind
 from ..domain.reports import ReportKind, town_only
 from ..storage.models import GroupProfile, TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from . import funds, hours, housing, indicators, ledger
 from .checkins import list_check_ins
+from .evaluation_extras import (
+    EvaluationExtras,
+    birth_dates,
+    gather_extras,
+    volunteers_standing,
+)
 from .funds import BudgetLine, CategoryAmount
 from .goals import list_goals
 from .groups import programme_of
@@ -36,9 +54,10 @@ class HouseholdSummary:
     people: int
     arrival_date: date | None
     days_since_arrival: int | None  # at the period's end; negative: not arrived yet
-    tasks_done: int
-    tasks_due: int
-    tasks_overdue: int
+    tasks_due: int  # due on or before the period's end
+    tasks_due_done: int  # of those, done by then
+    tasks_overdue: int  # of those, due before the last day and not done by then
+    tasks_done_early: int  # done by the period's end, due after it (or undated)
     housing_status: str
     check_ins: int
 
@@ -52,6 +71,7 @@ class Figure:
     value: int | str  # whole counts, or plain decimals ("1234.50") for money and shares
     unit: str  # households, people, tasks, hours, %, check-ins, or a currency code
     counts: str = ""  # "households" or "people" when a small value could single someone out
+    definition: str = ""  # what exactly it counts (domain/definitions.py), printed and bundled
 
 
 @dataclass(frozen=True)
@@ -96,7 +116,9 @@ class IndicatorLine:
     latest: str | None
     latest_on: date | None
     trend: Trend | None
-    at_months: tuple[str | None, ...]  # at 3, 6, 12 and 24 months after arrival
+    # at 3, 6, 12 and 24 months after arrival: the nearest reading in the window, or why none
+    points: tuple[PointReading, ...]
+    latest_status: PointStatus = PointStatus.RECORDED
 
 
 @dataclass(frozen=True)
@@ -163,6 +185,7 @@ class FinanceFigures:
     pledges: tuple[PledgeLine, ...]
     position: FundsPosition
     month_end: tuple[MonthBalance, ...]
+    funds_rule_note: str = ""  # the programme's funds rule in its own words (programme data)
 
     @property
     def total_income(self) -> Money:
@@ -202,10 +225,20 @@ class SharedNote:
 
 @dataclass(frozen=True)
 class Completeness:
+    """One indicator at one point ("latest" or N months): of the households that had reached
+    it and to which the indicator applied, how many have a reading."""
+
     key: str
-    last_reading_on: date | None
-    households_without: int
-    households: int
+    point: str  # "latest", "3 months"...
+    last_reading_on: date | None  # of any chosen household, up to the period's end
+    expected: int  # households that reached the point and to which the indicator applied
+    recorded: int
+    not_reached: int
+    not_applicable: int
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.recorded
 
 
 @dataclass(frozen=True)
@@ -229,6 +262,7 @@ class EvaluationData:
     completeness: tuple[Completeness, ...]
     highlights: str
     challenges: str
+    extras: EvaluationExtras | None = None  # what the bundle carries beyond the report
 
 
 def evaluation_data(
@@ -256,21 +290,42 @@ def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> Evalu
     period, named = meta.period, meta.named
     ids = {h.id for h in chosen}
     names = volunteer_names(store, named)
+    programme = programme_of(store)
     tasks = [t for t in plan_tasks(store) if t.household_id in ids]
     check_ins = [c for c in list_check_ins(store) if c.household_id in ids]
     members = _members(store, ids)
+    births = birth_dates(store, ids)
     homes = _housing(store, ids, period, named)
-    volunteers = _volunteers(store, period, names)
+    standing = volunteers_standing(store, period)
+    volunteers = _volunteers(store, period, names, standing.at_end)
     money = _finances(store, period, named)
-    info, lines, sensitive, completeness = _indicators(store, chosen, period.end, named)
+    info, lines, sensitive, completeness = _indicators(
+        store, chosen, period.end, named, births, programme.ages
+    )
     summaries = tuple(
         _household(h, tasks, check_ins, members, homes, period, named) for h in chosen
     )
     in_period = [c for c in check_ins if c.held_on in period]
+    open_concerns = tuple(
+        (
+            h.code,
+            sum(
+                1
+                for c in check_ins
+                if c.household_id == h.id
+                and c.concern.strip()
+                and c.held_on <= period.end
+                and (c.concern_resolved_on is None or c.concern_resolved_on > period.end)
+            ),
+        )
+        for h in chosen
+    )
     return EvaluationData(
         meta=meta,
         households=summaries,
-        figures=_figures(meta, summaries, volunteers, money, len(in_period)),
+        figures=_figures(
+            meta, summaries, volunteers, money, len(in_period), sum(n for _, n in open_concerns)
+        ),
         progress=_progress(tasks, period.end),
         overdue=tuple(
             OverdueTask(
@@ -296,20 +351,7 @@ def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> Evalu
         housing=tuple(homes.values()),
         finances=money,
         contact=_contact_months(in_period, chosen, period),
-        open_concerns=tuple(
-            (
-                h.code,
-                sum(
-                    1
-                    for c in check_ins
-                    if c.household_id == h.id
-                    and c.concern.strip()
-                    and c.held_on <= period.end
-                    and (c.concern_resolved_on is None or c.concern_resolved_on > period.end)
-                ),
-            )
-            for h in chosen
-        ),
+        open_concerns=open_concerns,
         goals=_goals(store, chosen, period.end),
         shared_notes=tuple(
             SharedNote(c.household_code, c.held_on, c.summary)
@@ -318,12 +360,19 @@ def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> Evalu
         ),
         completeness=completeness,
         **_narrative(store, period),
+        extras=gather_extras(
+            store, period, programme, chosen, tasks, check_ins, births, lines, standing
+        ),
     )
 
 
 # --- tasks ---------------------------------------------------------------------------------
 def _done_by(task, end: date) -> bool:
     return task.status is TaskStatus.DONE and (task.completed_on or end) <= end
+
+
+def _due_by(task, end: date) -> bool:
+    return task.due_on is not None and task.due_on <= end
 
 
 def _overdue_at(task, end: date) -> bool:
@@ -380,9 +429,12 @@ def _household(h, tasks, check_ins, members, homes, period, named) -> HouseholdS
         people=len(people),
         arrival_date=h.arrival_date,
         days_since_arrival=(period.end - h.arrival_date).days if h.arrival_date else None,
-        tasks_done=sum(1 for t in mine if _done_by(t, period.end)),
-        tasks_due=sum(1 for t in mine if t.due_on is not None and t.due_on <= period.end),
+        tasks_due=sum(1 for t in mine if _due_by(t, period.end)),
+        tasks_due_done=sum(1 for t in mine if _due_by(t, period.end) and _done_by(t, period.end)),
         tasks_overdue=sum(1 for t in mine if _overdue_at(t, period.end)),
+        tasks_done_early=sum(
+            1 for t in mine if _done_by(t, period.end) and not _due_by(t, period.end)
+        ),
         housing_status=home.status if home else "No home recorded",
         check_ins=sum(1 for c in check_ins if c.household_id == h.id and c.held_on in period),
     )
@@ -419,9 +471,15 @@ def _housing(store: Store, ids: set[int], period: Period, named: bool) -> dict[s
 
 
 # --- volunteers ----------------------------------------------------------------------------
-def _volunteers(store: Store, period: Period, names: dict[int, str]) -> VolunteerFigures:
+def _volunteers(
+    store: Store, period: Period, names: dict[int, str], active_at_end: frozenset[int]
+) -> VolunteerFigures:
+    """Volunteers active at the period's end (as the file stood then), their vetting and
+    training judged on that day, and the hours logged in the period."""
     end = period.end
-    people = [v for v in list_volunteers(store, today=end) if v.active]
+    people = [
+        v for v in list_volunteers(store, include_archived=True, today=end) if v.id in active_at_end
+    ]
     with store.read() as session:
         warning_days = session.scalar(select(GroupProfile.vetting_warning_days))
         records = session.execute(
@@ -504,126 +562,145 @@ def _finances(store: Store, period: Period, named: bool) -> FinanceFigures:
         pledges=tuple(PledgeLine(p.donor, p.outstanding) for p in pledges) if named else (),
         position=funds.funds_position(store, today=period.end),
         month_end=tuple(funds.month_end_balances(store, period)),
+        funds_rule_note=programme_of(store).funds_rule.note,
     )
 
 
-def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigures, check_ins):
+def _figure(key: str, value: int | str, currency: str) -> Figure:
+    made = FIGURES[key]
+    unit = currency if made.unit == CURRENCY else made.unit
+    return Figure(key, made.label, value, unit, made.counts, made.text)
+
+
+def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigures, check_ins,
+             open_concerns) -> tuple[Figure, ...]:  # fmt: skip
     current = sum(
         n for s, n in volunteers.vetting if s in (VettingStatus.CURRENT, VettingStatus.EXPIRING)
     )
     share = round(100 * current / volunteers.active) if volunteers.active else 0
     position = money.position
-    currency = meta.currency
-    return (
-        Figure("households", "Households", len(summaries), "households", "households"),
-        Figure(
-            "people",
-            "People in those households",
-            sum(s.people for s in summaries),
-            "people",
-            "people",
-        ),
-        Figure(
-            "tasks_done", "Settlement tasks done", sum(s.tasks_done for s in summaries), "tasks"
-        ),
-        Figure(
-            "tasks_due",
-            "Settlement tasks due by the period's end",
-            sum(s.tasks_due for s in summaries),
-            "tasks",
-        ),
-        Figure(
-            "tasks_overdue",
-            "Settlement tasks overdue",
-            sum(s.tasks_overdue for s in summaries),
-            "tasks",
-        ),
-        Figure("volunteers_active", "Active volunteers", volunteers.active, "people", "people"),
-        Figure(
-            "volunteers_vetted",
-            "Active volunteers with current vetting",
-            current,
-            "people",
-            "people",
-        ),
-        Figure("volunteers_vetted_share", "Share with current vetting", share, "%"),
-        Figure(
-            "volunteer_hours",
-            "Volunteer hours in the period",
-            _hours(volunteers.total_minutes),
-            "hours",
-        ),
-        Figure("income", "Income in the period", money.total_income.plain(), currency),
-        Figure("spending", "Spending in the period", money.total_spending.plain(), currency),
-        Figure("closing_balance", "Balance at the period's end", money.closing.plain(), currency),
-        Figure(
-            "funds_required",
-            "Funds the programme requires",
-            position.requirement.required.plain(),
-            currency,
-        ),
-        Figure("funds_held", "Funds held towards it", position.held.plain(), currency),
-        Figure("funds_short", "Short of the requirement by", position.shortfall.plain(), currency),
-        Figure("check_ins", "Check-ins held in the period", check_ins, "check-ins"),
-    )
-
-
-def _hours(minutes: int) -> str:
-    whole, rest = divmod(minutes, 60)
-    return f"{whole}.{rest * 100 // 60:02d}" if rest else str(whole)
+    values: list[tuple[str, int | str]] = [
+        ("households", len(summaries)),
+        ("people", sum(s.people for s in summaries)),
+        ("tasks_due", sum(s.tasks_due for s in summaries)),
+        ("tasks_due_done", sum(s.tasks_due_done for s in summaries)),
+        ("tasks_overdue", sum(s.tasks_overdue for s in summaries)),
+        ("tasks_done_early", sum(s.tasks_done_early for s in summaries)),
+        ("volunteers_active", volunteers.active),
+        ("volunteers_vetted", current),
+        ("volunteers_vetted_share", share),
+        ("volunteer_hours", str(decimal_hours(volunteers.total_minutes))),
+        ("opening_balance", money.opening.plain()),
+        ("income", money.total_income.plain()),
+        ("spending", money.total_spending.plain()),
+        ("closing_balance", money.closing.plain()),
+    ]
+    required = position.requirement
+    if required.rule is FundsRuleKind.BUDGET:  # no fixed minimum: the group's own budget
+        values += [
+            ("budget_to_spend", required.required.plain()),
+            ("funds_held", position.held.plain()),
+            ("funds_held_less_budget", (position.held - required.required).plain()),
+        ]
+    else:
+        values.append(("funds_required", required.required.plain()))
+        if required.cash_required is not None:
+            values.append(("cash_required", required.cash_required.plain()))
+        values += [
+            ("funds_held", position.held.plain()),
+            ("funds_short", position.shortfall.plain()),
+        ]
+    values += [
+        ("pledges_outstanding", money.pledges_outstanding.plain()),
+        ("pledges_behind", money.pledges_behind),
+        ("check_ins", check_ins),
+        ("concerns_open", open_concerns),
+    ]
+    return tuple(_figure(key, value, meta.currency) for key, value in values)
 
 
 # --- indicators ----------------------------------------------------------------------------
-def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool):
+POINTS = (LATEST, *(f"{m} months" for m in SNAPSHOT_MONTHS))
+
+
+def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool, births, ages):
+    """Each household's indicators: the latest reading by the period's end and the reading at
+    3, 6, 12 and 24 months (domain/indicator_points.py), and for each indicator and point how
+    many of the households it was due for have a reading. Health readings are only counted."""
     known = indicators.indicators(store)
     info = tuple(
         IndicatorInfo(i.key, i.label, i.outcome_area, i.kind, i.unit, i.sensitive) for i in known
     )
-    all_readings = [r for r in indicators.readings(store) if r.recorded_on <= end]
+    series_of: dict[tuple[int, str], list] = {}
+    for reading in indicators.readings(store):
+        if reading.recorded_on <= end:
+            series_of.setdefault((reading.household_id, reading.indicator), []).append(reading)
     lines, sensitive, completeness = [], [], []
     for indicator in known:
-        series_of = {
-            h.id: [
-                r for r in all_readings if r.household_id == h.id and r.indicator == indicator.key
-            ]
-            for h in chosen
-        }
-        shown = (
-            (lambda value: value)
-            if named or indicator.kind is not IndicatorKind.TEXT
-            else (lambda _value: FREE_TEXT_HIDDEN)
-        )
-        if indicator.sensitive:
-            latest = [s[-1].value for s in series_of.values() if s]
-            for value in sorted(set(latest)):
-                sensitive.append(SensitiveCount(indicator.key, value, latest.count(value)))
-        else:
-            for h in chosen:
-                series = series_of[h.id]
-                at = tuple(
-                    shown(r.value)
-                    if h.arrival_date and (r := indicators.value_at(series, h.arrival_date, m, end))
-                    else None
-                    for m in SNAPSHOT_MONTHS
+        hidden = not named and indicator.kind is IndicatorKind.TEXT
+
+        def shown(point: PointReading, hidden=hidden) -> PointReading:
+            if hidden and point.value is not None:
+                return replace(point, value=FREE_TEXT_HIDDEN)
+            return point
+
+        every: list[tuple[PointReading, ...]] = []
+        for h in chosen:
+            series = series_of.get((h.id, indicator.key), [])
+            born = births.get(h.id, [])
+
+            def due_for(day: date | None, born=born, whom=indicator.applies_to) -> bool:
+                return day is None or applies(whom, born, day, ages)
+
+            last = latest(series, h.arrival_date, end, due_for(end))
+            at = tuple(
+                at_point(
+                    series,
+                    h.arrival_date,
+                    months,
+                    end,
+                    due_for(point_day(h.arrival_date, months) if h.arrival_date else None),
                 )
+                for months in SNAPSHOT_MONTHS
+            )
+            every.append((last, *at))
+            if not indicator.sensitive:
+                last, at = shown(last), tuple(shown(p) for p in at)
                 lines.append(
                     IndicatorLine(
                         h.code,
                         indicator.key,
-                        shown(series[-1].value) if series else None,
-                        series[-1].recorded_on if series else None,
+                        last.value,
+                        last.recorded_on,
                         trend(indicator, [r.value for r in series]) if series else None,
                         at,
+                        last.status,
                     )
                 )
-        completeness.append(
-            Completeness(
-                indicator.key,
-                max((s[-1].recorded_on for s in series_of.values() if s), default=None),
-                sum(1 for s in series_of.values() if not s),
-                len(chosen),
-            )
+        if indicator.sensitive:
+            latest_values = [
+                s[-1].value for h in chosen if (s := series_of.get((h.id, indicator.key)))
+            ]
+            for value in sorted(set(latest_values)):
+                sensitive.append(SensitiveCount(indicator.key, value, latest_values.count(value)))
+        last_on = max(
+            (s[-1].recorded_on for h in chosen if (s := series_of.get((h.id, indicator.key)))),
+            default=None,
         )
+        for index, point in enumerate(POINTS):
+            statuses = [row[index].status for row in every]
+            recorded = statuses.count(PointStatus.RECORDED)
+            completeness.append(
+                Completeness(
+                    indicator.key,
+                    point,
+                    last_on,
+                    recorded + statuses.count(PointStatus.NOT_RECORDED),
+                    recorded,
+                    statuses.count(PointStatus.NOT_REACHED),
+                    statuses.count(PointStatus.NOT_APPLICABLE),
+                )
+            )
     return info, tuple(lines), tuple(sensitive), tuple(completeness)
 
 
