@@ -744,7 +744,8 @@ def _combine(args) -> int:
         for line in refused.lines:
             print(f"sponsor-app: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
-    print(f"Combined {len(data.groups)} groups into {args.out}")
+    groups = "group" if len(data.groups) == 1 else "groups"
+    print(f"Combined {len(data.groups)} {groups} into {args.out}")
     for line in difference_lines(data):
         print(line)
     if args.csv is not None:
