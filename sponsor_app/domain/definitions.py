@@ -70,7 +70,9 @@ FIGURES: dict[str, Definition] = {
         "people",
         "Volunteers neither marked inactive nor archived at the end of the period's last day, "
         "as the file stood then (its change history undoes later changes). A volunteer "
-        "entered in the file after that day is not counted (see the plausibility flags).",
+        "entered in the file after that day counts when their own records (hours, vetting, "
+        "training) are dated by then; one with none is not counted (see the plausibility "
+        "flags).",
         "people",
     ),
     "volunteers_vetted": Definition(
@@ -266,8 +268,8 @@ FLAGS: dict[str, Definition] = {
     "volunteer_added_after_period": Definition(
         "Volunteers entered after the period's end",
         "people",
-        "Volunteers added to the file after the period's last day: not counted as active in "
-        "it, though they may have been.",
+        "Volunteers added to the file after the period's last day (counted as active in it "
+        "only when their own records are dated by then).",
     ),
     "changed_after_period": Definition(
         "Records of the period changed after it ended",

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
@@ -13,7 +14,7 @@ from ..domain.indicator_points import POINT_WINDOWS, PointReading, PointStatus
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
-from . import charts
+from . import charts, fonts, styles
 from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
 from .evaluation_sections import (
     codebook_appendix,
@@ -24,7 +25,7 @@ from .evaluation_sections import (
     narrative,
 )
 from .template import ReportDocTemplate
-from .text import markup
+from .text import is_complex, markup
 from .words import (
     TREND_WORDS,
     VETTING_WORDS,
@@ -305,6 +306,16 @@ def reading_text(value: str | None, kind: IndicatorKind, unit: str, locale: str)
     return _value(value, unit)
 
 
+def lines_cell(text: str, width: float):
+    """A cell of a line or two: plain text when each line fits its column (a Paragraph per
+    cell costs a report of 400 of them a tenth of a second), else a wrapping paragraph."""
+    if not is_complex(text) and all(
+        stringWidth(line, fonts.REGULAR, styles.FONT_SIZE) <= width - 8 for line in text.split("\n")
+    ):
+        return text
+    return wrap(text)
+
+
 def point_text(reading: PointReading, kind: IndicatorKind, unit: str, locale: str) -> str:
     """A point's reading and, on the next line, its date; or why there is none."""
     if reading.status is not PointStatus.RECORDED:
@@ -339,6 +350,7 @@ def indicators(data: EvaluationData, width: float) -> list:
             story.append(nothing("No indicator has been recorded for this household yet."))
             continue
         rows, area_rows = [], []
+        point_width = (width - 242) / 4
         for area in OUTCOME_ORDER:
             mine = [x for x in lines if info[x.key].area is area]
             if not mine:
@@ -353,7 +365,8 @@ def indicators(data: EvaluationData, width: float) -> list:
                         wrap(reading_text(x.latest, kind, unit, meta.locale) if x.latest is not None
                              else POINT_WORDS.get(x.latest_status, "–")),
                         TREND_WORDS[x.trend] if x.trend else "–",
-                        *[wrap(point_text(p, kind, unit, meta.locale)) for p in x.points],
+                        *[lines_cell(point_text(p, kind, unit, meta.locale), point_width)
+                          for p in x.points],
                     ]
                 )  # fmt: skip
         made = table(

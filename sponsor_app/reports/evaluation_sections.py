@@ -425,7 +425,7 @@ def codebook_appendix(data: EvaluationData, width: float) -> list:
     lines = codebook_of(data)
     for resource in resources():
         rows = [
-            [line.field, line.type, wrap(line.unit),
+            [line.field, line.type, line.unit,
              wrap(line.description + (f" ({line.allowed})" if line.allowed else ""))]
             for line in lines
             if line.table == resource.name

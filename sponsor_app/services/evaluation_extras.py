@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import __version__
 from ..domain.enums import Phase, TaskStatus
@@ -21,7 +21,13 @@ from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.periods import Period
 from ..domain.programmes import Programme
 from ..storage.later_changes import LaterChange, changes_after
-from ..storage.models import HouseholdMember, Volunteer
+from ..storage.models import (
+    HouseholdMember,
+    TrainingRecord,
+    VettingCheck,
+    Volunteer,
+    VolunteerHours,
+)
 from ..storage.store import Store
 
 # The answers that mean "in paid work" and "no benefit" (settlement.toml's options).
@@ -124,7 +130,9 @@ class Standing:
 def volunteers_standing(store: Store, period: Period) -> Standing:
     """Which volunteers were active (not marked inactive, not archived) at the start of the
     period's first day and at the end of its last, as the file stood then: the change history
-    undoes what was changed since. A volunteer not yet in the file then does not count."""
+    undoes what was changed since. A volunteer entered in the file later counts as first
+    entered when their own records (hours, vetting, training) are dated by then: a group that
+    keys in last year's roster this year still reports last year's volunteers."""
     start = end_of_day(period.start - timedelta(days=1))
     end = end_of_day(period.end)
     with store.read() as session:
@@ -135,22 +143,45 @@ def volunteers_standing(store: Store, period: Period) -> Standing:
             )
         }
         later = changes_after(session, start, ["volunteer"])
+        first_record = _first_records(session)
 
-    def as_of(moment: datetime) -> frozenset[int]:
+    def as_of(moment: datetime, day: date) -> frozenset[int]:
         state = dict(now)
         decided: set = set()
         for change in later:
             if change.at <= moment or change.key in decided:
                 continue
             decided.add(change.key)
-            before = change.before  # the row as it stood at `moment`; None: not there yet
-            state[change.key[0]] = bool(before and before.get("active")) and not (
-                before and before.get("archived_at")
+            volunteer_id = change.key[0]
+            image = change.before  # the row as it stood at `moment`
+            if image is None:  # not in the file yet: as first entered, if its records say so
+                known = first_record.get(volunteer_id)
+                image = change.after if known is not None and known <= day else None
+            state[volunteer_id] = bool(image and image.get("active")) and not (
+                image and image.get("archived_at")
             )
         return frozenset(v for v, on in state.items() if on)
 
     added = {c.key for c in later if c.action == "insert" and c.at > end}
-    return Standing(as_of(start), as_of(end), len(added))
+    return Standing(
+        as_of(start, period.start - timedelta(days=1)), as_of(end, period.end), len(added)
+    )
+
+
+def _first_records(session) -> dict[int, date]:
+    """Each volunteer's earliest dated record of their own: hours, a vetting check, training."""
+    found: dict[int, date] = {}
+    for column, owner in (
+        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
+        (VettingCheck.checked_on, VettingCheck.volunteer_id),
+        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
+    ):
+        for volunteer_id, first in session.execute(
+            select(owner, func.min(column)).where(column.is_not(None)).group_by(owner)
+        ):
+            if first is not None and (volunteer_id not in found or first < found[volunteer_id]):
+                found[volunteer_id] = first
+    return found
 
 
 # --- the rest ---------------------------------------------------------------------------------
