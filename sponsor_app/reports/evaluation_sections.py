@@ -3,7 +3,7 @@ narrative with its sign-off lines."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Table
 
 from ..domain.definitions import TERMS
 from ..domain.indicator_points import POINT_WINDOWS
@@ -430,6 +430,7 @@ def codebook_appendix(data: EvaluationData, width: float) -> list:
             for line in lines
             if line.table == resource.name
         ]  # fmt: skip
+        story.append(CondPageBreak(90))  # a table's name never alone at the foot of a page
         story.append(para(resource.path, "h2"))
         story.append(para(resource.description, "note"))
         story.append(table(("Field", "Type", "Unit", "Meaning"), rows, (122, 46, 60, width - 228)))
