@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
@@ -142,7 +143,17 @@ def test_groups_sharing_period_and_currency_are_totalled_exactly_in_the_csv(
     }  # fmt: skip
     with zipfile.ZipFile(exact) as archive:
         package = archive.read("datapackage.json").decode()
+        book = load_workbook(io.BytesIO(archive.read("combined.xlsx")))
     assert '"exact": true' in package and '"disclosure_control": "none"' in package
+    assert book.sheetnames == ["About", "groups", "figures", "totals", "indicators",
+                               "indicator_counts", "national_indicators", "make_up", "codebook"]  # fmt: skip
+    sheet = book["totals"]
+    header = [c.value for c in sheet[1]]
+    income = next(
+        r for r in sheet.iter_rows(min_row=2) if r[header.index("figure")].value == "income"
+    )
+    value = income[header.index("value")]
+    assert isinstance(value.value, (int, float)) and value.number_format.startswith('#,##0.00 "NZD"')
 
 
 def _households_row(text: str) -> list[int]:
