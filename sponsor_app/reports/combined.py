@@ -43,8 +43,9 @@ ROUNDING = (
     "are rounded from their own exact value, so they may differ from the sum of the rounded "
     "figures beside them, and subtracting published figures from a published total gives no "
     "exact count. The rounding of each count is fixed by the bundles themselves: the same "
-    "bundles always give the same table. Averages and shares are shown only where they are "
-    "taken over 3 or more households or people. Money, tasks, hours and check-ins are not "
+    "bundles always give the same table. A share of people is worked out from the rounded "
+    "counts printed beside it, and shown only over 3 or more; averages only over 3 or more "
+    "households. Money, tasks, hours and check-ins are not "
     "counts of people and are shown exactly. The CSV tables made alongside (--csv) keep every "
     "figure exact, for authorised evaluators only."
 )
@@ -203,23 +204,41 @@ def _figure_text(data, f: CombinedFigure, value, currency: str, locale: str, cou
     return f"{Decimal(value):,}"
 
 
-def _shown(data: CombinedData, f: CombinedFigure, values: list, counts: list) -> list:
-    """A share is shown only over 3 or more active volunteers (exactly counted)."""
-    if f.key != "volunteers_vetted_share":
-        return values
-    return [
-        v if c is not None and c >= SMALLEST_BASE else None
-        for v, c in zip(values, counts, strict=True)
-    ]
+def _rounded(secret: bytes, key: str, count) -> int | None:
+    return None if count is None else random_round(int(count), secret, key)
+
+
+def _share(vetted: int | None, active: int | None) -> Decimal | None:
+    """The vetted share as printed: from the rounded counts printed beside it (a share of the
+    exact counts would let a reader undo their rounding), over 3 or more volunteers."""
+    if vetted is None or active is None or active < SMALLEST_BASE:
+        return None
+    return (Decimal(100) * vetted / active).quantize(Decimal(1))
 
 
 def _figures(data: CombinedData, width: float, locale: str) -> list:
     story = [*_section(2)]
     story.append(para("Each figure is defined once in section 5.", "note"))
-    active = next((f for f in data.figures if f.key == "volunteers_active"), None)
+    by = {f.key: f for f in data.figures}
+    vetted, active = by.get("volunteers_vetted"), by.get("volunteers_active")
+
+    def group_share(i: int) -> Decimal | None:
+        g = data.groups[i]
+        return _share(
+            _rounded(g.secret, f"{g.group_id}|volunteers_vetted", vetted.values[i]),
+            _rounded(g.secret, f"{g.group_id}|volunteers_active", active.values[i]),
+        )
+
+    def total_share(s: ComparableSet, index: int) -> Decimal | None:
+        return _share(
+            _rounded(s.secret, "total|volunteers_vetted", vetted.totals[index]),
+            _rounded(s.secret, "total|volunteers_active", active.totals[index]),
+        )
+
     for s in data.sets:
         story.append(para(_set_heading(data, s, locale), "h2"))
         members = list(s.members)
+        index = data.sets.index(s)
         for start in range(0, len(members), GROUPS_PER_TABLE):
             chunk = members[start : start + GROUPS_PER_TABLE]
             last = start + GROUPS_PER_TABLE >= len(members)
@@ -229,9 +248,8 @@ def _figures(data: CombinedData, width: float, locale: str) -> list:
             )
             rows = []
             for f in data.figures:
-                values = [f.values[i] for i in chunk]
-                actives = [active.values[i] if active else None for i in chunk]
-                cells = _shown(data, f, values, actives)
+                share = f.key == "volunteers_vetted_share" and vetted and active
+                cells = [group_share(i) if share else f.values[i] for i in chunk]
                 row = [wrap(f.label)] + [
                     wrap(
                         _figure_text(data, f, v, s.currency, locale,
@@ -241,11 +259,7 @@ def _figures(data: CombinedData, width: float, locale: str) -> list:
                     for v, i in zip(cells, chunk, strict=True)
                 ]  # fmt: skip
                 if with_total:
-                    index = data.sets.index(s)
-                    total = f.totals[index]
-                    if f.key == "volunteers_vetted_share" and active:
-                        base = active.totals[index]
-                        total = total if base is not None and base >= SMALLEST_BASE else None
+                    total = total_share(s, index) if share else f.totals[index]
                     row.append(
                         wrap(
                             _figure_text(data, f, total, s.currency, locale,

@@ -153,13 +153,21 @@ def test_groups_sharing_period_and_currency_are_totalled_exactly_in_the_csv(
         r for r in sheet.iter_rows(min_row=2) if r[header.index("figure")].value == "income"
     )
     value = income[header.index("value")]
-    assert isinstance(value.value, (int, float)) and value.number_format.startswith('#,##0.00 "NZD"')
+    assert isinstance(value.value, (int, float)) and value.number_format.startswith(
+        '#,##0.00 "NZD"'
+    )
 
 
 def _households_row(text: str) -> list[int]:
     found = re.search(r"Households ((?:\d[\d,]* ?)+)People in those households", text)
     assert found, "the key figures' households row"
     return [int(n.replace(",", "")) for n in found.group(1).split()]
+
+
+def _row(text: str, label: str, following: str, unit: str = "") -> list[int]:
+    found = re.search(re.escape(label) + r" (.*?) " + re.escape(following), text)
+    assert found, label
+    return [int(n.replace(",", "")) for n in found.group(1).replace(unit, "").split()]
 
 
 def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
@@ -191,6 +199,11 @@ def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
         guess = printed[3] - sum(p for j, p in enumerate(printed[:3]) if j != i)
         assert guess != real
     assert "random rounding to base 3" in text
+    # a share of exact counts would undo their rounding: it is worked out from the printed ones
+    active = _row(text, "Active volunteers at the period's end", "Active volunteers with")
+    vetted = _row(text, "Active volunteers with current vetting", "Share with")
+    shares = _row(text, "Share with current vetting", "Volunteer hours", unit=" %")
+    assert shares == [round(100 * v / a) for v, a in zip(vetted, active, strict=True)]
     # the same bundles, the same table: no averaging the rounding away by asking again
     _, again, _ = _combine(tmp_path, bundles, "again")
     assert _households_row(text_of(again)) == printed
