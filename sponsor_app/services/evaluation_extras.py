@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -99,9 +99,16 @@ class EvaluationExtras:
     flags: tuple[Flag, ...]
 
 
+def start_of_day(day: date) -> datetime:
+    """The first moment of `day` on this computer's clock (change sets are stamped in UTC)."""
+    return datetime.combine(day, time.min).astimezone()
+
+
 def end_of_day(day: date) -> datetime:
-    """The last moment of `day` on this computer's clock (change sets are stamped in UTC)."""
-    return datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    """The last moment of `day` on this computer's clock: the start of the next one."""
+    if day >= date.max:
+        return datetime.max.replace(tzinfo=UTC)
+    return start_of_day(day + timedelta(days=1))
 
 
 def birth_dates(store: Store, household_ids: Iterable[int]) -> dict[int, list[date | None]]:
@@ -133,7 +140,7 @@ def volunteers_standing(store: Store, period: Period) -> Standing:
     undoes what was changed since. A volunteer entered in the file later counts as first
     entered when their own records (hours, vetting, training) are dated by then: a group that
     keys in last year's roster this year still reports last year's volunteers."""
-    start = end_of_day(period.start - timedelta(days=1))
+    start = start_of_day(period.start)
     end = end_of_day(period.end)
     with store.read() as session:
         now = {
@@ -163,9 +170,8 @@ def volunteers_standing(store: Store, period: Period) -> Standing:
         return frozenset(v for v, on in state.items() if on)
 
     added = {c.key for c in later if c.action == "insert" and c.at > end}
-    return Standing(
-        as_of(start, period.start - timedelta(days=1)), as_of(end, period.end), len(added)
-    )
+    before_start = period.start - timedelta(days=1) if period.start > date.min else date.min
+    return Standing(as_of(start, before_start), as_of(end, period.end), len(added))
 
 
 def _first_records(session) -> dict[int, date]:
