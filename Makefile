@@ -11,7 +11,7 @@ endif
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshots translations clean
+.PHONY: run test test-bundle lint format bench screenshots translations bundle clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sponsor Desk needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -20,26 +20,45 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
+# The build tools (PyInstaller) only for `make bundle`, from their own lock.
+BUILD_STAMP := $(VENV)/.build-tools
+$(BUILD_STAMP): $(STAMP) requirements-build.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.lock
+	@touch $(BUILD_STAMP)
+
 run: $(STAMP)
 	@$(PY) -m sponsor_app.qt_check && $(BIN)/sponsor-app $(FILE)
 
-test: $(STAMP)
+# SPONSOR_DESK_BUNDLE_TEST=1 adds the test that builds the installable app (minutes).
+test: $(STAMP) $(if $(SPONSOR_DESK_BUNDLE_TEST),$(BUILD_STAMP))
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-	$(PY) -m ruff check sponsor_app tests bench tools
+	$(PY) -m ruff check sponsor_app tests bench tools packaging
+
+test-bundle: $(BUILD_STAMP)
+	SPONSOR_DESK_BUNDLE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m bundle
 
 lint: $(STAMP)
-	$(PY) -m ruff check sponsor_app tests bench tools
-	$(PY) -m ruff format --check sponsor_app tests bench
+	$(PY) -m ruff check sponsor_app tests bench tools packaging
+	$(PY) -m ruff format --check sponsor_app tests bench packaging
 
 format: $(STAMP)
-	$(PY) -m ruff format sponsor_app tests bench
-	$(PY) -m ruff check --fix sponsor_app tests bench
+	$(PY) -m ruff format sponsor_app tests bench packaging
+	$(PY) -m ruff check --fix sponsor_app tests bench packaging
 
 bench: $(STAMP)
 	@# An installed app has its bytecode compiled (pip does it); measure that, whatever
 	@# PYTHONDONTWRITEBYTECODE says in this shell.
 	$(PY) -m compileall -q sponsor_app bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# The installable app: dist/sponsor-desk/ (its program is both the window and the command
+# line), packed as a tarball (and an AppImage when a runtime is at hand; docs/releasing.md).
+bundle: $(BUILD_STAMP)
+	rm -rf dist/sponsor-desk
+	$(PY) -m PyInstaller packaging/sponsor-desk.spec --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller
+	$(PY) packaging/linux/pack.py
+	dist/sponsor-desk/sponsor-desk --self-test
 
 translations: $(STAMP)
 	$(PY) tools/update_translations.py
@@ -49,4 +68,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) -m sponsor_app.ui.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache build dist *.egg-info

@@ -38,6 +38,10 @@ def main() -> None:
             print(line, flush=True)
         for line in startup_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)
+        for line in startup_bench.run_installed(Path(folder) / "large.sponsor"):
+            print(line, flush=True)
+        for line in startup_bench.run_commands(Path(folder) / "large.sponsor"):
+            print(line, flush=True)
         for line in reports_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)
         from sponsor_app.services.demo import write_demo

@@ -1,4 +1,5 @@
-"""Reports on the large demo: the evaluation report with its data bundle (<= 1.0 s), the financial statement of all
+"""Reports on the large demo: the evaluation report and its data bundle (<= 1.0 s), the
+financial statement of all
 5,000 transactions (<= 0.5 s and <= half of one naive platypus Table of the same rows, measured
 here in the same run), and the huge demo's statement (100,000 transactions)."""
 

@@ -1,7 +1,11 @@
-"""Start to a populated main window on the large demo, against a bare PySide6 window.
+"""Start to a populated main window on the large demo, against a bare PySide6 window; the
+same for `sponsor-app FILE` (what `make run` starts) and for the built app (dist/sponsor-desk,
+`make bundle`); command-line reports as whole processes; the built app's size.
 
-Each figure is wall-clock time from launching a fresh Python process to the window having
-painted its first page, so interpreter start-up and every import are included for both.
+Each figure is wall-clock time from launching a fresh process to the window having painted
+its first page (or the command having finished), so interpreter start-up and every import are
+included for all of them. The window's own start is timed through SPONSOR_DESK_STARTUP_PROBE
+(ui/startup_probe.py), the same way for the installed and the unbuilt app.
 """
 
 from __future__ import annotations
@@ -10,10 +14,36 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from sponsor_app.services.snapshot import forget_snapshot
+
 RUNS = 5
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "sponsor-desk"
+BUNDLED_PROGRAM = BUNDLE / "sponsor-desk"
+
+NAIVE_STATEMENT = """
+import io, sys
+from pathlib import Path
+from reportlab.platypus import Table
+from sponsor_app.reports import finances, styles
+from sponsor_app.reports.template import ReportDocTemplate
+from sponsor_app.services.groups import open_group
+from sponsor_app.services.report_data import default_period
+from sponsor_app.services.statement_data import statement_data
+with open_group(Path(sys.argv[1])) as store:
+    data = statement_data(store, default_period(store))
+with open(sys.argv[2], "wb") as out:
+    doc = ReportDocTemplate(out, data.meta)
+    header, widths = finances.columns(data.meta.named, doc.width)
+    rows = [cells for _, cells in finances.statement_rows(data, widths)]
+    table = Table([list(header), *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(styles.table_style(numeric=(len(widths) - 1,), zebra=False))
+    doc.build_story([table])
+"""
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -47,11 +77,15 @@ window.close()
 
 
 def _launch(script: str, *args: str) -> float:
+    return _ready([sys.executable, "-c", script, *args])
+
+
+def _ready(command: list[str], **extra: str) -> float:
+    """Seconds from starting `command` to its first line of output, which must be "ready"."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.update(extra)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True, env=env
-    )
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     line = process.stdout.readline()
     elapsed = time.perf_counter() - started
     process.stdout.close()
@@ -59,6 +93,105 @@ def _launch(script: str, *args: str) -> float:
     if line.strip() != "ready":
         raise RuntimeError(f"the window did not start (exit {process.returncode})")
     return elapsed
+
+
+def _window(program: list[str], large_demo: Path, cold: bool) -> float:
+    if cold:
+        forget_snapshot(large_demo)
+    return _ready([*program, str(large_demo)], SPONSOR_DESK_STARTUP_PROBE="1")
+
+
+def _finished(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _median(work, runs: int = RUNS) -> float:
+    return statistics.median(work() for _ in range(runs))
+
+
+def _unbuilt_program() -> list[str]:
+    """`sponsor-app`, as `make run` starts it (the virtual environment's script)."""
+    script = Path(sys.executable).parent / "sponsor-app"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "sponsor_app"]
+
+
+def bundle_size() -> tuple[int, int]:
+    """(bytes unpacked, files) of dist/sponsor-desk; links counted once, as the files."""
+    total = files = 0
+    for path in BUNDLE.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+            files += 1
+    return total, files
+
+
+def run_installed(large_demo: Path) -> list[str]:
+    """The built app beside `make run`'s start and a bare window, all in this run."""
+    if not BUNDLED_PROGRAM.is_file():
+        return ["built app: not measured (run `make bundle` first)"]
+    unbuilt, bundled = _unbuilt_program(), [str(BUNDLED_PROGRAM)]
+    _launch(BARE)
+    _window(bundled, large_demo, cold=True)  # warm the file cache, write the snapshot
+    _window(unbuilt, large_demo, cold=False)
+    bare = _median(lambda: _launch(BARE))
+    run_warm = _median(lambda: _window(unbuilt, large_demo, cold=False))
+    run_cold = _median(lambda: _window(unbuilt, large_demo, cold=True))
+    built_warm = _median(lambda: _window(bundled, large_demo, cold=False))
+    built_cold = _median(lambda: _window(bundled, large_demo, cold=True))
+    size, files = bundle_size()
+    tarballs = sorted((ROOT / "dist").glob("sponsor-desk-*.tar.gz"))
+    packed = f", tarball {tarballs[-1].stat().st_size / 1e6:.0f} MB" if tarballs else ""
+    return [
+        f"bare PySide6 window (this run):   {bare:6.3f} s   median of {RUNS}",
+        f"`sponsor-app FILE` (make run), saved dashboard:  {run_warm:6.3f} s "
+        f"({run_warm / bare:.2f} x bare)",
+        f"`sponsor-app FILE` (make run), no saved dashboard: {run_cold:6.3f} s "
+        f"({run_cold / bare:.2f} x bare)   (budget: <= 4x)",
+        f"built app, saved dashboard:       {built_warm:6.3f} s ({built_warm / run_warm:.2f} x "
+        "make run's)   (budget: <= 1.5x)",
+        f"built app, no saved dashboard:    {built_cold:6.3f} s ({built_cold / bare:.2f} x bare, "
+        f"{built_cold / run_cold:.2f} x make run's)",
+        f"built app size: {size / 1e6:.0f} MB unpacked in {files} files{packed}   "
+        "(budget: <= 150 MB)",
+    ]
+
+
+def run_commands(large_demo: Path) -> list[str]:
+    """Command-line reports as whole processes, unbuilt and built, with a naive one-Table
+    statement made by its own process."""
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="sponsor-bench-cli-") as folder:
+        out = Path(folder)
+
+        def report(program: list[str], kind: str) -> float:
+            target = out / f"{kind}.pdf"
+            return _finished(
+                [*program, "report", kind, str(large_demo), "--out", str(target), "--force"]
+            )
+
+        programs = [("sponsor-app", _unbuilt_program())]
+        if BUNDLED_PROGRAM.is_file():
+            programs.append(("built app", [str(BUNDLED_PROGRAM)]))
+        naive = _median(
+            lambda: _finished(
+                [sys.executable, "-c", NAIVE_STATEMENT, str(large_demo), str(out / "naive.pdf")]
+            ),
+            3,
+        )
+        for name, program in programs:
+            report(program, "evaluation")  # file cache warm
+            evaluation = _median(lambda p=program: report(p, "evaluation"), 3)
+            statement = _median(lambda p=program: report(p, "finances"), 3)
+            lines += [
+                f"{name} report evaluation (large demo), whole process: {evaluation:6.3f} s "
+                "median of 3   (budget: <= 1.0 s)",
+                f"{name} report finances (5,000 transactions), whole process: {statement:6.3f} s; "
+                f"/ naive one-Table process ({naive:.3f} s) = {statement / naive:.2f}   "
+                "(budget: <= 0.5)",
+            ]
+    return lines
 
 
 def run(large_demo: Path) -> list[str]:
@@ -75,3 +208,19 @@ def run(large_demo: Path) -> list[str]:
         f"the same with no saved dashboard: {cold:6.3f} s ({cold / bare:.2f} x), the first start "
         "of the day or after another program changed the file",
     ]
+
+
+def main() -> None:
+    """`python -m bench.startup_bench`: only these figures, on a large demo of its own."""
+    from sponsor_app.services.demo import write_demo
+
+    with tempfile.TemporaryDirectory(prefix="sponsor-bench-") as folder:
+        os.environ["SPONSOR_DESK_HOME"] = str(Path(folder) / "home")
+        large = write_demo(Path(folder) / "large.sponsor", "large")
+        for part in (run, run_installed, run_commands):
+            for line in part(large):
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

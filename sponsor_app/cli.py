@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Sponsor Desk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works, in a temporary folder (touches none of yours)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     new = commands.add_parser("new", help="create an empty group file")
@@ -200,7 +205,12 @@ def _add_report_commands(commands) -> None:
         help=f"one of: {', '.join(k.value for k in GROUP_REPORTS)}",
     )
     report.add_argument("file", type=Path)
-    report.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    report.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the PDF to write (evaluation: its accessible HTML version goes beside it, .html)",
+    )
     report.add_argument(
         "--from",
         dest="start",
@@ -331,6 +341,13 @@ def run(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
         return int(done.code or 0)
+    if args.self_test:  # before any clean-up below: it must touch none of the user's folders
+        from .selftest import run as self_test
+
+        return self_test()
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
     try:
         _clean_up_after_killed_backups()
         _make_temporary_files_private()
@@ -730,6 +747,8 @@ def _report(args) -> int:
     print(f"Wrote the {kind.title.lower()}{note} to {made.path}")
     if made.bundle is not None:
         print(f"Wrote its data bundle to {made.bundle}")
+    if made.html is not None:
+        print(f"Wrote its accessible version (HTML, for screen readers) to {made.html}")
     return 0
 
 

@@ -57,3 +57,17 @@ def default_group_file() -> Path:
     documents = os.environ.get(HOME_VARIABLE)
     base = Path(documents) / "documents" if documents else Path(_DIRS.user_documents_dir)
     return base / "Sponsor Desk" / f"My group{GROUP_FILE_SUFFIX}"
+
+
+def installed_at() -> Path:
+    """Where this copy of Sponsor Desk is installed: the folder (or macOS app) of a built app,
+    or the source folder the package runs from."""
+    import sys
+
+    if getattr(sys, "frozen", False):
+        program = Path(sys.executable).resolve()
+        for folder in program.parents:  # Sponsor Desk.app/Contents/MacOS/sponsor-desk
+            if folder.suffix == ".app":
+                return folder
+        return program.parent
+    return Path(__file__).resolve().parent.parent

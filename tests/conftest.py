@@ -155,3 +155,17 @@ def write_demo_once(tmp_path_factory, size: str) -> DemoBytes:
         patch.setenv(TODAY_VARIABLE, TODAY.isoformat())
         path = write_demo(folder / f"{size}.sponsor", size, today=TODAY)
     return DemoBytes(path.read_bytes())
+
+
+BUNDLE_TEST_VARIABLE = "SPONSOR_DESK_BUNDLE_TEST"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Building the installable app takes minutes on two cores: its test runs only when asked
+    (`make test SPONSOR_DESK_BUNDLE_TEST=1`, or `make test-bundle`)."""
+    if os.environ.get(BUNDLE_TEST_VARIABLE):
+        return
+    skip = pytest.mark.skip(reason=f"builds the app: set {BUNDLE_TEST_VARIABLE}=1 to run it")
+    for item in items:
+        if "bundle" in item.keywords:
+            item.add_marker(skip)

@@ -37,7 +37,9 @@ FIGURES: dict[str, Definition] = {
     "people": Definition(
         "People in those households",
         "people",
-        "Current members of those households as recorded in the file.",
+        "Current members of those households as recorded in the file. An anonymised report "
+        "over fewer than 3 households gives it only as a band (1-2, 3-4, 5+): a total over one "
+        "or two households would give a family's size.",
         "people",
     ),
     "tasks_due": Definition(

@@ -65,11 +65,20 @@ _PARTICLE_WORDS = (
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # Words that say a name is an organisation's, so its words alone are not names.
 _ORGANISATION_TEXT = (
-    "agency association bank board centre center charity church club co college company "
-    "corporation council countdown dept department foundation group inc incorporated "
-    "limited ltd management ministry mosque new organisation organization partners pak "
-    "property realty rentals rotary school services shop society store supermarket temple "
-    "trust university welcome world zealand"
+    "agency agent airlines airways appeal appliances association bakery bank board books "
+    "bowls broadband bus butcher cafe camp center centre charity church circle clinic club "
+    "co college committee community company corporation council countdown courier cricket "
+    "dental department dept doctors electric energy fellowship football foundation fund "
+    "furniture garage gas group habitat hall hapu hardware harriers health high hospital "
+    "hotel housing hub inc incorporated insurance interfaith intermediate internet iwi "
+    "kainga kindergarten kitchen kiwanis landlord library limited lions lodge ltd mall "
+    "management manager marae market mart medical memorial ministry mission mobile mosque "
+    "motel motors netball network new organisation organization pak parish partners "
+    "pharmacy playcentre post power preschool primary private property quakers realty "
+    "rentals restaurant restore rotary rugby runanga school scouts secondary services shop "
+    "society sports store supermarket surgery taxi team telecom temple tenancy trade "
+    "traders transport trust university valley warehouse water welcome whanau world "
+    "zealand"
 )
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
 _STREET_WORDS = (
@@ -126,23 +135,33 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 
 def reads_as_person(name: str) -> bool:
-    """ "Margaret Smith" reads as a person's name, "Kāpiti Rotary Club" and "A HADDAD KOHA"
-    as an organisation's or a reference: only a person's parts are masked alone."""
+    """ "Margaret Smith" reads as a person's name, "Kāpiti Rotary Club", "Hutt Valley
+    Harriers" and "A HADDAD KOHA 12345" as an organisation's or a reference, and "Household
+    allowance" as words (a person's name does not mix small and capital initials, particles
+    aside): only a person's parts are masked alone."""
     words = _words(name)
-    return 2 <= len(words) <= 4 and not any(w in _ORGANISATION_WORDS or w.isdigit() for w in words)
+    if not 2 <= len(words) <= 4 or any(w in _ORGANISATION_WORDS or w.isdigit() for w in words):
+        return False
+    initials = [w[0] for w in _WORD.findall(name) if w.casefold() not in _PARTICLES]
+    return not (any(c.islower() for c in initials) and any(c.isupper() for c in initials))
 
 
 class NameFinder:
     """Finds the known personal values (and emails, phones and addresses by their shape) in a
     text, and masks them."""
 
-    def __init__(self, known: Iterable[Known], *, by_shape: bool = True):
+    def __init__(
+        self, known: Iterable[Known], *, by_shape: bool = True, places: Iterable[str] = ()
+    ):
+        """`places`: words the file uses for places and for the group itself ("Kāpiti",
+        "Nelson"): never a name alone when they are part of a donor's or payee's name
+        ("Kāpiti Quakers"), though a person's name is masked whatever its words."""
         self._phrases: dict[tuple[str, ...], str] = {}
         self._emails: dict[str, str] = {}
         self._phones: dict[str, str] = {}
         self._by_shape = by_shape
-        whole: dict[tuple[str, ...], str] = {}
-        parts: dict[tuple[str, ...], str] = {}
+        whole, parts = _Labels(), _Labels()
+        place_words = {w for place in places for w in _words(place)}
         for item in known:
             if not item.text or not item.text.strip():
                 continue
@@ -153,18 +172,20 @@ class NameFinder:
                     _add(self._phones, _digits(item.text)[-9:], item.label)
             else:
                 words = _words(item.text)[:_LONGEST]
+                known_person = item.kind is KnownKind.PERSON
                 if words:
-                    _add(whole, words, item.label)
-                person = item.kind is KnownKind.PERSON or (
+                    whole.add(words, item.label, known_person)
+                person = known_person or (
                     item.kind is KnownKind.NAME and reads_as_person(item.text)
                 )
                 if person:
                     for part in name_parts(item.text):
-                        _add(parts, (part,), item.label)
+                        if known_person or part not in place_words:
+                            parts.add((part,), item.label, known_person)
                 if item.kind is KnownKind.ADDRESS:
                     street = item.text.split(",")[0]
                     if _words(street) != words and _words(street):
-                        _add(whole, _words(street)[:_LONGEST], item.label)
+                        whole.add(_words(street)[:_LONGEST], item.label, False)
         # A whole name outranks a part of another's that happens to be the same word.
         self._phrases = {**parts, **whole}
         self._longest = max((len(k) for k in self._phrases), default=0)
@@ -183,10 +204,22 @@ class NameFinder:
 
     def mask(self, text: str) -> str:
         """`text` with each name, email, phone number and address replaced by its label."""
-        found = self.find(text)
-        for item in reversed(found):
-            text = text[: item.start] + item.label + text[item.end :]
-        return text
+        return self.masked(text)[0]
+
+    def masked(self, text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """`text` masked, and where in the result each label stands (start, end), so what
+        was put in place of a name can be shown marked."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = length = 0
+        for item in self.find(text):
+            pieces += [text[at : item.start], item.label]
+            length += item.start - at
+            spans.append((length, length + len(item.label)))
+            length += len(item.label)
+            at = item.end
+        pieces.append(text[at:])
+        return "".join(pieces), tuple(spans)
 
     def names_someone(self, text: str) -> bool:
         return bool(self.find(text))
@@ -231,6 +264,27 @@ class NameFinder:
             if self._by_shape:
                 found += [Found(m.start(), m.end(), AN_ADDRESS) for m in _STREET.finditer(text)]
         return found
+
+
+class _Labels(dict):
+    """Words -> what to say instead. A person the file holds (a family member, a volunteer)
+    outranks a donor or payee of the same name: the volunteer who also gave money is still
+    "Volunteer 7"; two people of one name are "someone"."""
+
+    def __init__(self):
+        super().__init__()
+        self._people: set = set()
+
+    def add(self, key, label: str, person: bool) -> None:
+        held = self.get(key)
+        if held is None or held == label:
+            self[key] = label
+        elif person and key not in self._people:
+            self[key] = label  # a person's own label over a donor's or payee's
+        elif person or key not in self._people:
+            self[key] = SOMEONE
+        if person:
+            self._people.add(key)
 
 
 def _add(table: dict, key, label: str) -> None:

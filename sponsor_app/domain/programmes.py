@@ -16,6 +16,7 @@ from .indicator_points import AgeRange, Ages
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
+from .reports import PlaceRule
 
 DEFAULT_PROGRAMME = "nz-cors"
 
@@ -147,6 +148,8 @@ class Programme:
     roles: tuple[tuple[str, str], ...] = ()
     # School age and working age, for whom an indicator is about and household make-up.
     ages: Ages = field(default_factory=Ages)
+    # Where anonymised reports may name a suburb (its TOML file's [places]).
+    places: PlaceRule = field(default_factory=PlaceRule)
 
     def purpose_of(self, category_name: str) -> str | None:
         wanted = category_name.strip().casefold()
@@ -245,6 +248,14 @@ def _build(data: dict) -> Programme:
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
         roles=tuple((r["key"], r["label"]) for r in shared["roles"] + data.get("roles", [])),
         ages=_ages(data.get("ages", shared["ages"])),
+        places=_places(data.get("places", {})),
+    )
+
+
+def _places(data: dict) -> PlaceRule:
+    return PlaceRule(
+        suburbs_from=int(data.get("suburbs_from_population", PlaceRule.suburbs_from)),
+        populations=tuple((town, int(n)) for town, n in data.get("towns", {}).items()),
     )
 
 

@@ -1,10 +1,13 @@
-"""Rules the reports share: the kinds, who appears by name, paper size, small-cell suppression."""
+"""Rules the reports share: the kinds, who appears by name and how, paper size, small-cell
+suppression, and how an anonymised report coarsens arrival, household size and place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from .enums import LabelledEnum, OutcomeArea
+from .text import fold
 
 # Countries whose printers take US Letter; everyone else prints on A4 (NZ, UK...).
 LETTER_COUNTRIES = frozenset({"US", "CA"})
@@ -90,29 +93,62 @@ def suppressed(count: int | None, text: str | None = None) -> str:
     return text if text is not None else f"{count:,}"
 
 
-PLAIN_ROLE = "volunteer"  # the role key that names no one's responsibility
+def volunteer_label(volunteer_id: int) -> str:
+    """How an anonymised report names a volunteer: "Volunteer N", N taken from the volunteer's
+    stable id, so one person keeps one label in every report of every period (an evaluator can
+    follow them across years) whatever roles they hold or whoever joins. The one place the rule
+    lives: when ids become unique across laptops, only this changes."""
+    return f"Volunteer {volunteer_id}"
 
 
-def volunteer_labels(
-    volunteers: Iterable[tuple[int, tuple[str, ...]]], role_names: dict[str, str]
-) -> dict[int, str]:
-    """How an anonymised report names each volunteer: the first holder of a lead role by that
-    role's name ("Housing lead"), everyone else "Volunteer N", numbered in the order given (by
-    id). Roles are the group's own (keys, with their names in `role_names`)."""
-    labels: dict[int, str] = {}
-    taken: set[str] = set()
-    number = 0
-    for volunteer_id, roles in volunteers:
-        lead = next((r for r in roles if r != PLAIN_ROLE and r not in taken), None)
-        if lead is not None:
-            taken.add(lead)
-            labels[volunteer_id] = role_names.get(lead, lead)
-        else:
-            number += 1
-            labels[volunteer_id] = f"Volunteer {number}"
-    return labels
+# Household sizes an anonymised report gives: a band, never the exact count (a family of 7 in a
+# small programme is a family someone knows).
+SIZE_BANDS = ((1, 2), (3, 4), (5, None))
 
 
-def town_only(town: str) -> str:
-    """The town or suburb of a property, never its street address ("Stoke, Nelson")."""
-    return town.strip() or "town not recorded"
+def size_band(people: int) -> str:
+    """ "1-2", "3-4" or "5+" ("0" when no member is recorded)."""
+    for low, high in SIZE_BANDS:
+        if high is None and people >= low:
+            return f"{low}+"
+        if high is not None and low <= people <= high:
+            return f"{low}-{high}"
+    return "0"
+
+
+def months_since(arrival: date, end: date) -> int:
+    """Calendar months from the arrival's month to `end`'s month: what an anonymised report says
+    instead of days (days since arrival, with the period's end printed, give the day away)."""
+    return (end.year - arrival.year) * 12 + end.month - arrival.month
+
+
+def enough_households(households: int) -> bool:
+    """Whether a figure over this many households may be published anonymised: sensitive
+    readings (health) are counted only across 3 or more households, never fewer."""
+    return households >= SMALL_CELL
+
+
+@dataclass(frozen=True)
+class PlaceRule:
+    """Where anonymised reports may name a suburb: only in a town or city of at least
+    `suburbs_from` people (the programme's data holds the threshold and the towns that reach
+    it); in a smaller town, a suburb can point at one family, so the town alone is given."""
+
+    suburbs_from: int = 100_000
+    populations: tuple[tuple[str, int], ...] = ()
+
+    def population(self, town: str) -> int | None:
+        wanted = fold(town)
+        return next((n for name, n in self.populations if fold(name) == wanted), None)
+
+    def published(self, place: str) -> str:
+        """ "Stoke, Nelson" -> "Nelson" (a small town); "Mangere, Auckland" stays (a city);
+        a town the programme does not list counts as small. Anything before the suburb (a
+        flat, a street) is never given."""
+        parts = [p.strip() for p in place.split(",") if p.strip()]
+        if not parts:
+            return ""
+        town = parts[-1]
+        if len(parts) > 1 and (self.population(town) or 0) >= self.suburbs_from:
+            return f"{parts[-2]}, {town}"
+        return town

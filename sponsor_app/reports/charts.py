@@ -13,6 +13,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from . import fonts, styles
+from .accessible import Chart
 
 LABEL = 7.5
 TITLE = 8.5
@@ -110,6 +111,19 @@ def progress_bars(
         height - 6,
         [(styles.SERIES[0], "done"), (styles.SERIES[3], "still to do")],
     )
+    _describe(
+        drawing,
+        Chart(
+            "Settlement tasks by outcome area",
+            caption,
+            "Outcome area",
+            tuple(labels),
+            (
+                ("Tasks done", tuple(f"{d:,}" for d in done)),
+                ("Still to do", tuple(f"{t - d:,}" for t, d in zip(total, done, strict=True))),
+            ),
+        ),
+    )
     return drawing
 
 
@@ -140,6 +154,16 @@ def month_bars(
     _axis_fonts(chart)
     drawing.add(chart)
     _y_title(drawing, 10, chart.y + chart.height / 2, y_title)
+    _describe(
+        drawing,
+        Chart(
+            title,
+            caption,
+            "Month",
+            tuple(months),
+            ((y_title.capitalize(), tuple(f"{v:g}" for v in values)),),
+        ),
+    )
     return drawing
 
 
@@ -169,7 +193,21 @@ def category_bars(
     _axis_fonts(chart)
     drawing.add(chart)
     drawing.add(_text(chart.x + chart.width / 2, 16, x_title, size=LABEL, anchor="middle"))
+    _describe(
+        drawing,
+        Chart(title, caption, "Category", tuple(names), ((f"Amount ({x_title})", _money(values)),)),
+    )
     return drawing
+
+
+def _describe(drawing: Drawing, chart: Chart) -> None:
+    """What the chart shows, for the accessible version (Drawing refuses attributes it does not
+    know, hence the dictionary)."""
+    drawing.__dict__["accessible"] = chart
+
+
+def _money(values: Sequence[float]) -> tuple[str, ...]:
+    return tuple(f"{v:,.2f}" for v in values)
 
 
 def balance_line(
@@ -204,4 +242,14 @@ def balance_line(
     _axis_fonts(plot)
     drawing.add(plot)
     _y_title(drawing, 10, plot.y + plot.height / 2, y_title)
+    _describe(
+        drawing,
+        Chart(
+            "Balance at each month's end",
+            caption,
+            "Month",
+            tuple(months),
+            ((f"Balance ({y_title})", _money(values)),),
+        ),
+    )
     return drawing

@@ -379,7 +379,8 @@ def _people(data: CombinedData, width: float) -> list:
             "New Zealand's national resettlement indicators, counted in people: a person counts "
             "when their household's reading says so (definitions in section 5). Then the "
             "people in the households by age band at each group's period end (their total is "
-            "the people figure of section 2).",
+            "the people figure of section 2). '–' where a group's anonymised bundle gives no "
+            "count of people: over fewer than 3 households it would tell a family's make-up.",
             "note",
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -14,8 +15,9 @@ from ..domain.indicator_points import POINT_WINDOWS, PointReading, PointStatus
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..services.evaluation_data import EvaluationData
-from . import charts, fonts, styles
-from .blocks import cell, gap, heading, key_values, nothing, para, rich, table, wrap
+from . import accessible, charts, fonts, styles
+from .accessible import Heading
+from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
 from .evaluation_sections import (
     codebook_appendix,
     contact,
@@ -25,10 +27,11 @@ from .evaluation_sections import (
     narrative,
 )
 from .template import ReportDocTemplate
-from .text import is_complex, markup
+from .text import is_complex
 from .words import (
     TREND_WORDS,
     VETTING_WORDS,
+    arrival_text,
     long_date,
     money_writer,
     month_label,
@@ -58,8 +61,17 @@ def section(number: int) -> list:
 
 def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = False) -> None:
     doc = ReportDocTemplate(out, data.meta, invariant=invariant)
-    width = doc.width
-    story = [
+    doc.build_story(story(data, doc.width))
+
+
+def html(data: EvaluationData) -> str:
+    """The accessible HTML version: written from the same story as the PDF."""
+    width = ReportDocTemplate(io.BytesIO(), data.meta).width
+    return accessible.html(story(data, width), data.meta)
+
+
+def story(data: EvaluationData, width: float) -> list:
+    return [
         *cover(data),
         PageBreak(),
         *summary(data, width),
@@ -73,7 +85,6 @@ def build(data: EvaluationData, out: Path | str | BinaryIO, invariant: bool = Fa
         *narrative(data, width),
         *codebook_appendix(data, width),
     ]
-    doc.build_story(story)
 
 
 # --- 1 ---------------------------------------------------------------------------------------
@@ -87,13 +98,17 @@ def cover(data: EvaluationData) -> list:
         )
     else:
         privacy = (
-            "Anonymised: households appear by code and volunteers by role or number; no names, "
-            "dates of birth, street addresses, donors or payees, and no health or immigration "
-            "details. Free-text notes appear only where the group marked them shareable."
+            "Anonymised: households appear by code and volunteers by number; no names, dates of "
+            "birth, street addresses, donors, payees or references, and no health or immigration "
+            "details. Text the group typed (task titles, activities, notes marked shareable, the "
+            "narrative) has every name the group's records hold replaced by a code or role. "
+            "Arrival is given as its month, household size as a band, and a place as its town "
+            "(a suburb only in a large city)."
         )
-    title = heading(meta.title, "section-1")[1]
+    title = heading(meta.title, "section-1")[0]
     title.style = title.style.clone("cover-title", fontSize=24, leading=30, spaceAfter=14)
     title.bookmark = ("1. Cover", 0, "section-1")
+    title.accessible = Heading(meta.title, 1)
     lines = [
         ("Group", meta.group_name),
         ("Programme", meta.programme),
@@ -114,6 +129,8 @@ def cover(data: EvaluationData) -> list:
 
 # --- 2 ---------------------------------------------------------------------------------------
 def figure_text(figure, meta) -> str:
+    if figure.value is None:
+        return figure.band
     if figure.unit == meta.currency:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
@@ -141,6 +158,14 @@ def days_text(days: int | None) -> str:
     return f"{days:,}"
 
 
+def months_text(months: int | None) -> str:
+    if months is None:
+        return "arrival date not set"
+    if months < 0:
+        return f"arrives in {-months:,} month{'s' if months != -1 else ''}"
+    return f"{months:,}"
+
+
 def summary(data: EvaluationData, width: float) -> list:
     meta = data.meta
     story = [*section(2), para(f"Figures for {period_label(meta.period, meta.locale)}.", "note")]
@@ -148,11 +173,13 @@ def summary(data: EvaluationData, width: float) -> list:
     story += [gap(10), para("Households", "h2")]
     if not data.households:
         return [*story, nothing("No households were chosen for this report.")]
+    named = meta.named
     rows = [
         [
             cell(h.code),
-            short_date(h.arrival_date, meta.locale) or "not set",
-            days_text(h.days_since_arrival),
+            arrival_text(h.arrival_date, h.arrival_month, meta.locale),
+            days_text(h.days_since_arrival) if named else months_text(h.months_since_arrival),
+            str(h.people) if named else h.size_band,
             f"{h.tasks_due:,}",
             f"{h.tasks_due_done:,}",
             f"{h.tasks_overdue:,}",
@@ -164,17 +191,25 @@ def summary(data: EvaluationData, width: float) -> list:
     ]
     story.append(
         table(
-            ("Household", "Arrived", "Days since arrival", "Tasks due", "Of those done", "Overdue", "Done early", "Housing", "Check-ins"),
+            ("Household", "Arrived", "Days since arrival" if named else "Months since arrival", "People", "Tasks due", "Of those done", "Overdue", "Done early", "Housing", "Check-ins"),
             rows,
-            (52, 60, 56, 40, 44, 46, 40, 70, 54),
-            numeric=(2, 3, 4, 5, 6, 8),
+            (48, 56, 50, 38, 36, 42, 42, 38, 66, 50),
+            numeric=(2, 3, 4, 5, 6, 7, 9),
         )
     )  # fmt: skip
+    since = "Days" if named else "Months"
     story.append(
         para(
-            "Counted at the period's end. Tasks due: due on or before its last day; of those, "
-            "done by then, and overdue (due before the last day and not done). Done early: done "
-            "by the period's end though due after it. Each figure is defined in section 9.",
+            f"{since} since arrival and tasks are counted at the period's end. Tasks due: due on "
+            "or before its last day; of those, done by then, and overdue (due before the last day "
+            "and not done). Done early: done by the period's end though due after it. Each "
+            "figure is defined in section 9."
+            + (
+                ""
+                if named
+                else " Arrival is given as its month and the number of people as a band "
+                "(1-2, 3-4, 5+), so that no family can be picked out."
+            ),
             "note",
         )
     )
@@ -183,7 +218,7 @@ def summary(data: EvaluationData, width: float) -> list:
         for h in data.households:
             family = f"{h.code}: {h.family_name} family" if h.family_name else h.code
             members = "; ".join(h.members) or "no members recorded"
-            story.append(rich(f"<b>{markup(family)}</b>: {markup(members)}"))
+            story.append(labelled(family, members))
     return story
 
 
@@ -244,17 +279,27 @@ def plan(data: EvaluationData, width: float) -> list:
         )
     )
     story.append(para("Overdue tasks", "h2"))
+    named = meta.named
     if data.overdue:
         story.append(
             table(
-                ("Household", "Task", "Outcome area", "Due", "Days overdue", "Assigned to"),
+                (
+                    "Household",
+                    "Task",
+                    "Outcome area",
+                    "Due",
+                    "Days overdue" if named else "Months overdue",
+                    "Assigned to",
+                ),
                 [
                     [
                         cell(t.household_code),
                         wrap(t.title),
                         wrap(OUTCOME_NAMES[t.area]),
-                        short_date(t.due_on, meta.locale),
-                        f"{t.days_overdue:,}",
+                        short_date(t.due_on, meta.locale)
+                        if named
+                        else month_label(t.due_month, meta.locale),
+                        f"{t.days_overdue:,}" if named else f"{t.months_overdue:,}",
                         wrap(t.who or "nobody"),
                     ]
                     for t in data.overdue
@@ -271,7 +316,13 @@ def plan(data: EvaluationData, width: float) -> list:
             table(
                 ("Household", "Milestone", "Completed"),
                 [
-                    [cell(m.household_code), wrap(m.title), short_date(m.completed_on, meta.locale)]
+                    [
+                        cell(m.household_code),
+                        wrap(m.title),
+                        short_date(m.completed_on, meta.locale)
+                        if named
+                        else month_label(m.completed_month, meta.locale),
+                    ]
                     for m in data.milestones
                 ],
                 (60, width - 150, 90),
@@ -316,12 +367,16 @@ def lines_cell(text: str, width: float):
     return wrap(text)
 
 
-def point_text(reading: PointReading, kind: IndicatorKind, unit: str, locale: str) -> str:
-    """A point's reading and, on the next line, its date; or why there is none."""
+def point_text(
+    reading: PointReading, kind: IndicatorKind, unit: str, locale: str, named: bool = True
+) -> str:
+    """A point's reading and, on the next line, its date (its month when anonymised); or why
+    there is none."""
     if reading.status is not PointStatus.RECORDED:
         return POINT_WORDS[reading.status]
     value = reading_text(reading.value, kind, unit, locale)
-    return f"{value}\n{short_date(reading.recorded_on, locale)}"
+    day = reading.recorded_on
+    return f"{value}\n{arrival_text(day if named else None, day, locale)}"
 
 
 def indicators(data: EvaluationData, width: float) -> list:
@@ -332,7 +387,8 @@ def indicators(data: EvaluationData, width: float) -> list:
         para(
             "The latest reading of each indicator and its trend against the reading before, and "
             "the reading that stands for 3, 6, 12 and 24 months after arrival: the one nearest "
-            f"that day within a window around it ({windows}), with its date. Where there is "
+            f"that day within a window around it ({windows}), with its "
+            f"{'date' if meta.named else 'month'}. Where there is "
             "none: 'not yet' (the point came after the period's end, or the household had not "
             "arrived), 'n/a' (nobody in the household was of the ages the indicator is about) "
             "or 'none' (no reading in the window). Indicators are grouped under New Zealand's "
@@ -365,7 +421,8 @@ def indicators(data: EvaluationData, width: float) -> list:
                         wrap(reading_text(x.latest, kind, unit, meta.locale) if x.latest is not None
                              else POINT_WORDS.get(x.latest_status, "–")),
                         TREND_WORDS[x.trend] if x.trend else "–",
-                        *[lines_cell(point_text(p, kind, unit, meta.locale), point_width)
+                        *[lines_cell(point_text(p, kind, unit, meta.locale, meta.named),
+                                     point_width)
                           for p in x.points],
                     ]
                 )  # fmt: skip
@@ -383,21 +440,22 @@ def indicators(data: EvaluationData, width: float) -> list:
             )
         story.append(made)  # fmt: skip
     story.append(para("Health indicators, counted across households", "h2"))
-    if data.sensitive:
+    if data.sensitive or data.sensitive_withheld:
         story.append(
             para(
                 "Health readings are never shown per household: only how many households gave "
-                "each answer at their latest reading.",
+                "each answer at their latest reading"
+                + ("." if data.meta.named else ", and only where 3 or more households answered."),
                 "note",
             )
         )
+        rows = [[wrap(info[s.key].label), s.value, f"{s.households:,}"] for s in data.sensitive]
+        rows += [
+            [wrap(info[key].label), "fewer than 3 households", "–"]
+            for key in data.sensitive_withheld
+        ]
         story.append(
-            table(
-                ("Indicator", "Latest answer", "Households"),
-                [[wrap(info[s.key].label), s.value, f"{s.households:,}"] for s in data.sensitive],
-                (200, 140, 80),
-                numeric=(2,),
-            )
+            table(("Indicator", "Latest answer", "Households"), rows, (200, 140, 80), numeric=(2,))
         )
     else:
         story.append(nothing("No health indicator has been recorded."))

@@ -11,8 +11,10 @@ from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.programmes import FundsRuleKind
 from ..services.evaluation_data import POINTS, EvaluationData
 from . import charts, fonts, styles
+from .accessible import Lines
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .words import (
+    arrival_text,
     budget_left,
     long_date,
     money_writer,
@@ -378,7 +380,12 @@ def method(data: EvaluationData, width: float) -> list:
         rows.append(
             [
                 wrap(info[key].label),
-                short_date(first.last_reading_on, meta.locale) or "never",
+                arrival_text(
+                    first.last_reading_on if meta.named else None,
+                    first.last_reading_on,
+                    meta.locale,
+                    "never",
+                ),
                 *cells,
             ]
         )
@@ -470,6 +477,9 @@ def narrative(data: EvaluationData, width: float) -> list:
             ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]
+    )
+    signatures.accessible = Lines(
+        "Two people sign for the group on the printed report: name, role, signature and date."
     )
     story.append(KeepTogether([para("Signed for the group", "h2"), signatures]))  # fmt: skip
     return story

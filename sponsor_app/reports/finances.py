@@ -21,6 +21,8 @@ from .template import ReportDocTemplate
 from .words import budget_left, long_date, money_writer, period_label, short_date
 
 ROW_HEIGHT = 12.5
+# Explained under the rows of every page where a restricted amount appears.
+RESTRICTED = ("R ", "R before an amount: restricted income, kept for the purpose it was given for.")
 SECTIONS = ("Summary", "Transactions by category", "Budget against actual", "Pledges", "Receipts missing")  # fmt: skip
 
 
@@ -44,7 +46,11 @@ def summary(data: StatementData, width: float) -> list:
         *_heading(1),
         para(
             f"{data.transactions:,} transactions from {period_label(meta.period, meta.locale)}."
-            + ("" if meta.named else " Payees and donors are not named in this statement."),
+            + (
+                ""
+                if meta.named
+                else " Payees, donors and references are left out of this statement."
+            ),
             "note",
         ),
         key_values(
@@ -65,9 +71,10 @@ def columns(named: bool, width: float) -> tuple[tuple[str, ...], tuple[float, ..
         return ("Date", "Reference", "Payee or donor", "Method", "Household", "Amount"), (
             fixed[0], fixed[1], width - sum(fixed), fixed[2], fixed[3], fixed[4],
         )  # fmt: skip
-    fixed = (70, 80, 80, 90)
-    return ("Date", "Reference", "Method", "Household", "Amount"), (
-        fixed[0], fixed[1], width - sum(fixed), fixed[2], fixed[3],
+    # anonymised: no reference (a bank's reference often holds a name) and no payee or donor
+    fixed = (80, 90, 100)
+    return ("Date", "Method", "Household", "Amount"), (
+        fixed[0], width - sum(fixed), fixed[1], fixed[2],
     )  # fmt: skip
 
 
@@ -87,12 +94,12 @@ def statement_rows(data: StatementData, widths: tuple[float, ...]) -> list[tuple
             if line.restricted:
                 amount = "R " + amount
             # whole texts: the rows condense a long one to its column rather than cut it
-            cells = [short_date(line.occurred_on, locale), line.reference]
+            cells = [short_date(line.occurred_on, locale)]
             if named:
-                cells.append(line.counterparty)
+                cells += [line.reference, line.counterparty]
             cells += [line.method, line.household_code, amount]
             rows.append(("line", cells))
-        total = [fit(f"Total {block.name}", sum(widths[:-1]), bold=True), *blank[:-1]]
+        total = [f"Total {block.name}", *blank[:-1]]  # its label spans all but the amount
         rows.append(("total", [*total, money.minor(sign * block.total_minor)]))
     return rows
 
@@ -104,8 +111,9 @@ def ledger_tables(data: StatementData, width: float, frame_height: float) -> lis
     header, widths = columns(data.meta.named, width)
     # One flowable for every line: it splits itself where each page ends, and each piece is
     # drawn as one page of text (no re-measuring of what is left).
-    story.append(RowsPage(header, statement_rows(data, widths), widths, ROW_HEIGHT))
-    story.append(para("R: restricted income, kept for the purpose it was given for.", "note"))
+    story.append(
+        RowsPage(header, statement_rows(data, widths), widths, ROW_HEIGHT, legend=RESTRICTED)
+    )
     return story
 
 

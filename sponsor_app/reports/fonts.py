@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 from functools import cache
 from importlib import resources
+from itertools import groupby
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph
 
 REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
@@ -51,6 +53,38 @@ def register() -> None:
         pdfmetrics.registerFontFamily(
             regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
         )
+    paragraph.shapeFragWord = _shape_each_font
+
+
+_shape_word = ttfonts.shapeFragWord
+
+
+def _shape_each_font(word, *args, **kwargs):
+    """reportlab 5.1 shapes a word (text between spaces) with the font of its first letter,
+    whatever fonts its later letters are in: the ";" of "ትግርኛ;" was looked up in the Ethiopic
+    font, which lacks it (a box), and after Arabic it became whatever glyph the Arabic font
+    has at that number (a stray mark). Here each run of one font is shaped with its own font
+    and the runs are put back together, in the same form reportlab returns."""
+    pieces = word[1:]
+    if isinstance(word, ttfonts.ShapedFragWord):
+        return word
+    if any(hasattr(f, "cbDefn") for f, _ in pieces) or len({f.fontName for f, _ in pieces}) < 2:
+        return _shape_word(word, *args, **kwargs)
+    total, shaped_pieces, changed = 0.0, [], False
+    for _, group in groupby(pieces, key=lambda piece: piece[0].fontName):
+        run = list(group)
+        if any(isinstance(t, ttfonts.ShapedStr) for _, t in run):  # shaped on an earlier pass
+            total += sum(pdfmetrics.stringWidth(t, f.fontName, f.fontSize) for f, t in run)
+            shaped_pieces += run
+            continue
+        run_word = [sum(pdfmetrics.stringWidth(t, f.fontName, f.fontSize) for f, t in run), *run]
+        shaped = _shape_word(run_word, *args, **kwargs)
+        changed = changed or shaped is not run_word
+        total += shaped[0]
+        shaped_pieces += shaped[1:]
+    if not changed:
+        return word
+    return ttfonts.makeShapedFragWord(word)([total, *shaped_pieces])
 
 
 def fallback_for(char: str) -> tuple[str, str, bool] | None:

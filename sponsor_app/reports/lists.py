@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, PageBreak, Table
 from ..services.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
-from .template import ReportDocTemplate
-from .words import VETTING_WORDS, hours, money_writer, short_date
+from .template import ReportDocTemplate, RunningLabel
+from .words import VETTING_WORDS, arrival_text, hours, money_writer, short_date
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -86,7 +86,8 @@ def build_checklist(
     for number, household in enumerate(data.households):
         if number:
             story.append(PageBreak())
-        arrival = short_date(household.arrival_date, meta.locale) or "not set yet"
+        arrival = arrival_text(household.arrival_date, household.arrival_month, meta.locale)
+        story.append(RunningLabel(f"Household {household.household_code}"))
         story += heading(
             f"Household {household.household_code}", f"household-{household.household_code}"
         )
@@ -104,7 +105,7 @@ def build_checklist(
                 [
                     TickBox(line.done),
                     wrap(line.title),
-                    short_date(line.due_on, meta.locale),
+                    arrival_text(line.due_on, line.due_month, meta.locale, missing=""),
                     wrap(line.who or "–"),
                     "",
                 ]
@@ -124,6 +125,8 @@ def build_checklist(
                     ("LINEBELOW", (4, 1), (4, -1), 0.6, styles.INK),
                 ]
             )
+            # every page names its household (and phase) in its running head
+            story.append(RunningLabel(f"Household {household.household_code}: {phase.label}"))
             story += heading(
                 phase.label, f"household-{household.household_code}-{phase.value}", level=1
             )
@@ -140,8 +143,9 @@ def build_housing(data: HousingData, out: Path | str | BinaryIO, invariant: bool
     if not meta.named:
         story.append(
             para(
-                "Addresses are shown as town or suburb, and landlords and inspection notes are "
-                "left out: ask for a named summary to include them.",
+                "Addresses are shown as the town (a suburb only in a large city); landlords, bond "
+                "holders and inspection notes are left out: ask for a named summary to include "
+                "them.",
                 "note",
             )
         )

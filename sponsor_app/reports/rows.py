@@ -1,6 +1,8 @@
 """A page of one-line rows drawn directly: what a platypus Table of the same rows looks like
 (grey header, thin rules, right-aligned amounts, bold category and total rows), at a fraction of
-its cost, for listings of thousands of lines. At most a page each; splits repeat the header."""
+its cost, for listings of thousands of lines. At most a page each; splits repeat the header,
+and a page that starts within a category starts with that category again ("... (continued)").
+A marker some amounts carry ("R ") is explained under the rows of every page that shows one."""
 
 from __future__ import annotations
 
@@ -43,9 +45,14 @@ def _within(text: str, font_name: str, room: float) -> str:
     return text.rstrip() + "…"
 
 
+CONTINUED = " (continued)"
+
+
 class RowsPage(Flowable):
     """Rows of ("line" | "category" | "total", cells): a category row's text spans the row, a
-    total's label spans all but the last column; the last column is right-aligned."""
+    total's label spans all but the last column; the last column is right-aligned.
+    `legend` is (marker, sentence): a page with a line whose last cell starts with the marker
+    explains it in the sentence under its rows."""
 
     def __init__(
         self,
@@ -53,24 +60,43 @@ class RowsPage(Flowable):
         rows: Sequence[tuple[str, Sequence[str]]],
         widths: Sequence[float],
         row_height: float,
+        legend: tuple[str, str] | None = None,
     ):
         super().__init__()
         self.header, self.rows = tuple(header), list(rows)
         self.widths, self.row_height = tuple(widths), row_height
+        self.legend = legend
         self.hAlign = "LEFT"
+
+    def _explains(self, rows) -> bool:
+        if self.legend is None:
+            return False
+        marker = self.legend[0]
+        return any(kind == "line" and cells[-1].startswith(marker) for kind, cells in rows)
 
     def wrap(self, available_width, available_height):
         self.width = sum(self.widths)
-        self.height = (len(self.rows) + 1) * self.row_height
+        lines = len(self.rows) + 1 + self._explains(self.rows)
+        self.height = lines * self.row_height
         return self.width, self.height
 
     def split(self, available_width, available_height):
         fits = int(available_height // self.row_height) - 1
+        if fits >= 1 and self._explains(self.rows[:fits]):
+            fits -= 1  # room for the legend under them
+        if fits >= 1 and self.rows[fits - 1][0] == "category":
+            fits -= 1  # a category's first row goes with it to the next page
         if fits < 2 or fits >= len(self.rows):
             return []
+        rest = self.rows[fits:]
+        if rest[0][0] != "category":
+            category = next(r for r in reversed(self.rows[:fits]) if r[0] == "category")
+            label = category[1][0].removesuffix(CONTINUED)
+            rest = [("category", [label + CONTINUED, *category[1][1:]]), *rest]
+        made = (self.header, self.widths, self.row_height, self.legend)
         return [
-            RowsPage(self.header, self.rows[:fits], self.widths, self.row_height),
-            RowsPage(self.header, self.rows[fits:], self.widths, self.row_height),
+            RowsPage(self.header, self.rows[:fits], *made[1:]),
+            RowsPage(made[0], rest, *made[1:]),
         ]
 
     def draw(self) -> None:
@@ -111,6 +137,8 @@ class RowsPage(Flowable):
                 room = self.widths[column] - 2 * PADDING
                 if kind == "category":
                     room = width - 2 * PADDING  # its text spans the row
+                elif kind == "total" and column == 0:
+                    room = width - self.widths[last] - 2 * PADDING  # all but the amount
                 value = _within(value, font, room)
                 text_width, pieces = _encoded(canvas, font, value)
                 # Condensed rather than cut, so a payee's whole name is there (and extracts).
@@ -131,4 +159,8 @@ class RowsPage(Flowable):
                     ops.append("100 Tz")
         ops.append("ET")
         canvas.addLiteral("\n".join(ops))
+        if self._explains(self.rows):
+            canvas.setFillColor(styles.MUTED)
+            canvas.setFont(fonts.REGULAR, styles.FONT_SIZE - 0.5)
+            canvas.drawString(PADDING, baseline, self.legend[1])
         canvas.restoreState()

@@ -47,13 +47,17 @@ def _style(name: str, **kw) -> ParagraphStyle:
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register()
     return {
-        "title": _style("title", fontName=fonts.BOLD, fontSize=22, leading=27, spaceAfter=10),
+        # Headings keep with what follows them (template.KeepWithFirst): never alone at the
+        # foot of a page.
+        "title": _style("title", fontName=fonts.BOLD, fontSize=22, leading=27, spaceAfter=10,
+                        keepWithNext=1),
         "subtitle": _style("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=4),
         "h1": _style(
             "h1", fontName=fonts.BOLD, fontSize=14, leading=18, spaceBefore=4, spaceAfter=6,
-            textColor=ACCENT,
+            textColor=ACCENT, keepWithNext=1,
         ),
-        "h2": _style("h2", fontName=fonts.BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
+        "h2": _style("h2", fontName=fonts.BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4,
+                     keepWithNext=1),
         "body": _style("body", spaceAfter=5),
         "note": _style("note", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=4),
         "cell": _style("cell", fontSize=8.5, leading=10.5),

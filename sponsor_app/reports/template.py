@@ -3,7 +3,12 @@ footer ("page X of Y" and when it was made), bookmarks per section, PDF metadata
 
 "Page X of Y" needs the page count before the pages are written. Rather than lay the story out
 twice (multiBuild), the canvas keeps each finished page and writes them all at the end, when
-the count is known: one layout pass, whatever the length.
+the count is known: one layout pass, whatever the length. A running label (RunningLabel: the
+checklist's household) is drawn in the same pass, so each page names what it continues.
+
+Headings are kept with what follows them here, for every report: a heading's style says
+keepWithNext, and the template groups it (with a note under it) with the next block in a
+KeepWithFirst.
 """
 
 from __future__ import annotations
@@ -12,7 +17,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.doctemplate import _ktAllow
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..domain.reports import CONFIDENTIAL
 from ..services.report_data import ReportMeta
@@ -31,28 +48,114 @@ class PagedCanvas(Canvas):
         self._footer = footer
         self._finished: list[tuple[dict, list]] = []
         self._marks: list[tuple[str, dict]] = []
+        self._label: str | None = None  # the running label carried from page to page
+        self._page_label: str | None = None  # set at the top of this page
+        self._label_at_start: str | None = None
 
     def bookmarkPage(self, key, **kwargs):
         # A bookmark names the page it is made on; that page is written later, so the
         # bookmark is made then too (replayed in save()).
         self._marks.append((key, kwargs))
 
+    def running_label(self, text: str, at_top: bool) -> None:
+        if at_top and self._page_label is None:
+            self._page_label = text
+        self._label = text
+
     def showPage(self):
-        self._finished.append((dict(self.__dict__), self._marks))
+        label = self._page_label or self._label_at_start
+        self._finished.append((dict(self.__dict__), self._marks, label))
         self._marks = []
+        self._page_label, self._label_at_start = None, self._label
         self._startPage()
         self._pageNumber += 1
 
     def save(self):
         total = len(self._finished)
-        for number, (state, marks) in enumerate(self._finished, start=1):
+        for number, (state, marks, label) in enumerate(self._finished, start=1):
             self.__dict__.update(state)
             for key, kwargs in marks:
                 Canvas.bookmarkPage(self, key, **kwargs)
             if self._footer is not None:
-                self._footer(self, number, total)
+                self._footer(self, number, total, label)
             Canvas.showPage(self)
         Canvas.save(self)
+
+
+class RunningLabel(Flowable):
+    """Names, in the running head of this page and of each page after it, what they hold
+    ("Household H1: Arrival day"), until the next label. Kept with the heading after it."""
+
+    _ZEROSIZE = True  # takes no room, and passes the space after what came before it on
+    _SPACETRANSFER = True
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        frame = getattr(self.canv, "_doctemplate", None)
+        at_top = bool(frame is None or getattr(frame.frame, "_atTop", True))
+        if hasattr(self.canv, "running_label"):
+            self.canv.running_label(self.text, at_top)
+
+
+def _leads_in(flowable) -> bool:
+    """A short note or a space between a heading and what it heads, kept with both."""
+    if type(flowable) is Spacer:
+        return True
+    style = getattr(flowable, "style", None)
+    return isinstance(getattr(style, "name", None), str) and style.name.startswith("note")
+
+
+def _rows(table: Table) -> int:
+    return len(table._cellvalues) - table.repeatRows
+
+
+def _enough(piece, whole) -> bool:
+    """Whether the first piece of a split block is enough to stand under its heading: two
+    rows of a table (or all it has), two lines of text."""
+    if isinstance(piece, Table):
+        return _rows(piece) >= min(2, _rows(whole))
+    lines = getattr(getattr(piece, "blPara", None), "lines", None)
+    return lines is None or len(lines) >= 2
+
+
+class KeepWithFirst(KeepTogether):
+    """A heading (and a note under it) kept with the first part of what follows: all of it
+    when it fits, else its first rows or lines; when not even those fit, the heading moves to
+    the next page with it. (reportlab's KeepTogether would move a heading whenever what
+    follows is longer than the room left, leaving half pages before every long table.)"""
+
+    def getSpaceBefore(self):
+        sized = [f for f in self._content if not getattr(f, "_ZEROSIZE", False)]
+        return sized[0].getSpaceBefore() if sized else 0
+
+    def split(self, available_width, available_height):
+        content = list(self._content)
+        canvas = self.canv
+        if _listWrapOn(content, available_width, canvas)[1] <= available_height:
+            return content
+        frame = getattr(self, "_frame", None)
+        if len(content) < 2 or (frame is not None and getattr(frame, "_atTop", False)):
+            return content  # a whole page is too small for it: split as any other
+        leads, block = content[:-1], content[-1]
+        room = (
+            available_height
+            - _listWrapOn(leads, available_width, canvas)[1]
+            - max(leads[-1].getSpaceAfter(), block.getSpaceBefore())
+            - 1  # rounding: the frame must take the first piece where it was measured to fit
+        )
+        if room > 0 and not getattr(block, "keepWithNext", 0):
+            parts = block.splitOn(canvas, available_width, room)
+            if len(parts) >= 2 and _enough(parts[0], block):
+                return [*leads, *parts]
+        return [FrameBreak(), *content]
 
 
 class ReportDocTemplate(BaseDocTemplate):
@@ -76,18 +179,41 @@ class ReportDocTemplate(BaseDocTemplate):
             + (f". {CONFIDENTIAL}." if meta.named else ""),
             creator=f"Sponsor Desk {meta.app_version}",
             keywords=["community sponsorship", meta.kind.value],
+            displayDocTitle=True,  # a reader's window shows the title, not the file name
             invariant=1 if invariant else 0,
             initialFontName=fonts.REGULAR,
             initialFontSize=10,
             initialLeading=12,
             lang="en",
         )
+        # No padding inside the frame: the body lines up with the running head, and a table
+        # made as wide as doc.width fits it (with reportlab's 6 pt it ran past the margin).
         frame = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="body", showBoundary=0
-        )
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0,
+        )  # fmt: skip
         self.addPageTemplates([PageTemplate("body", [frame], onPage=self._running_head)])
         self._period = period
         self._head = None
+
+    def handle_keepWithNext(self, flowables):
+        """Group a heading (a run of keep-with-next flowables, and notes or spaces after them)
+        with the block that follows, in a KeepWithFirst."""
+        count = 0
+        while count < len(flowables) and _ktAllow(flowables[count]):
+            item = flowables[count]
+            if not (item.getKeepWithNext() or (count and _leads_in(item))):
+                break
+            count += 1
+        if not count:
+            return
+        if count < len(flowables) and _ktAllow(flowables[count]):
+            count += 1
+        group = KeepWithFirst(flowables[:count])
+        for item in group._content[:-1]:
+            item.__dict__["keepWithNext"] = 0
+        del flowables[:count]
+        flowables.insert(0, group)
 
     def build_story(self, story: list) -> None:
         footer = self._footer
@@ -128,11 +254,16 @@ class ReportDocTemplate(BaseDocTemplate):
             self._head = (left, right, notice)
         return self._head
 
-    def _footer(self, canvas: Canvas, number: int, total: int) -> None:
+    def _footer(self, canvas: Canvas, number: int, total: int, label: str | None = None) -> None:
         meta = self.meta
-        width, _ = self.pagesize
+        width, height = self.pagesize
         y = styles.MARGIN
         canvas.saveState()
+        if label:
+            canvas.setFillColor(styles.INK)
+            canvas.setFont(fonts.BOLD, 9)
+            rule_y = height - styles.MARGIN - styles.HEADER_SPACE + 4
+            canvas.drawRightString(width - self.rightMargin, rule_y + 4, label)
         canvas.setStrokeColor(styles.RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, y + 10, width - self.rightMargin, y + 10)
@@ -158,4 +289,4 @@ def _paragraph(text: str, style: str, bold: bool = False) -> Paragraph:
     return Paragraph(markup(text, bold=bold), chosen)
 
 
-__all__ = ["PagedCanvas", "ReportDocTemplate"]
+__all__ = ["KeepWithFirst", "PagedCanvas", "ReportDocTemplate", "RunningLabel"]

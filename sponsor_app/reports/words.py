@@ -32,6 +32,16 @@ def month_label(first: date, locale: str = "en_NZ") -> str:
     return format_date(first, "MMM y", locale=locale)
 
 
+def arrival_text(
+    day: date | None, month: date | None, locale: str = "en_NZ", missing: str = "not set"
+) -> str:
+    """The exact date where a report has it (named), else its month and year: an arrival, or
+    a date counted from one."""
+    if day is not None:
+        return short_date(day, locale)
+    return month_label(month, locale) if month is not None else missing
+
+
 def period_label(period: Period, locale: str = "en_NZ") -> str:
     return f"{long_date(period.start, locale)} to {long_date(period.end, locale)}"
 

@@ -13,12 +13,14 @@ from ..domain.enums import OutcomeArea, Phase, TenancyStatus, VettingStatus
 from ..domain.indicator_points import POINT_WINDOWS, PointStatus
 from ..domain.indicators import Indicator, IndicatorKind, Trend
 from ..domain.programmes import DEFAULT_PROGRAMME, FundsRuleKind, all_programmes
-from ..domain.reports import OUTCOME_NAMES
+from ..domain.reports import OUTCOME_NAMES, SIZE_BANDS, SMALL_CELL
 from .bundle_schema import CURRENCY, INT, B, D, Field, N, Resource, S, choices_pattern
 from .evaluation_data import POINTS, EvaluationData
 from .evaluation_extras import CONCERN_BANDS, DATED_RECORDS
 
 NO_HOME = "No home recorded"
+BANDS = ("0", *(f"{low}+" if high is None else f"{low}-{high}" for low, high in SIZE_BANDS))
+NAMED_ONLY = "Named bundles only (empty when anonymised)"
 
 
 def _money(amount) -> Decimal:
@@ -86,9 +88,17 @@ def _value_field(i: Indicator) -> Field:
 
 
 def _typed(i: Indicator, value: str | None):
-    """A stored reading (text) as its kind's value; None when there is none."""
+    """A stored reading (text) as its kind's value; None when there is none, or when it does
+    not read as its kind (a reading an old import put in a number field, which an anonymised
+    report gives masked as typed text): a typed column holds only values of its type."""
     if value is None:
         return None
+    if i.kind is not IndicatorKind.TEXT:
+        try:
+            if i.read(value) != value:
+                return None
+        except ValueError:
+            return None
     match i.kind:
         case IndicatorKind.NUMBER:
             return Decimal(value)
@@ -115,17 +125,23 @@ def _group_rows(d: EvaluationData):
 
 def _figure_rows(d: EvaluationData):
     for f in d.figures:
-        yield (f.key, f.label, Decimal(str(f.value)), f.unit, f.counts, f.definition)
+        if f.value is not None:  # None: withheld (people in 1 or 2 households, anonymised)
+            yield (f.key, f.label, Decimal(str(f.value)), f.unit, f.counts, f.definition)
 
 
 def _household_rows(d: EvaluationData):
     open_at_end = dict(d.open_concerns)
     for h in d.households:
         yield (
-            h.code, h.people, h.arrival_date, h.days_since_arrival, h.tasks_due,
-            h.tasks_due_done, h.tasks_overdue, h.tasks_done_early, h.housing_status,
-            h.check_ins, open_at_end.get(h.code, 0),
+            h.code, h.people, h.size_band, h.arrival_date, h.arrival_month, h.days_since_arrival,
+            h.months_since_arrival, h.tasks_due, h.tasks_due_done, h.tasks_overdue,
+            h.tasks_done_early, h.housing_status, h.check_ins, open_at_end.get(h.code, 0),
         )  # fmt: skip
+
+
+def _day_and_month(d: EvaluationData, day):
+    """A reading's date as the bundle gives it: (the day, named only; its month)."""
+    return (day if d.meta.named else None), (day.replace(day=1) if day else None)
 
 
 def _indicator_rows(d: EvaluationData):
@@ -135,13 +151,13 @@ def _indicator_rows(d: EvaluationData):
             if reading is None:  # latest
                 yield (
                     line.household_code, line.key, point, d.meta.period.end,
-                    line.latest_status.value, line.latest_on, None,
+                    line.latest_status.value, *_day_and_month(d, line.latest_on), None,
                     line.trend.value if line.trend else None,
                 )  # fmt: skip
             else:
                 yield (
                     line.household_code, line.key, point, reading.point_on, reading.status.value,
-                    reading.recorded_on, reading.days_from_point, None,
+                    *_day_and_month(d, reading.recorded_on), reading.days_from_point, None,
                 )  # fmt: skip
 
 
@@ -165,7 +181,8 @@ def _indicator_value_rows(d: EvaluationData):
 
 def _overdue_rows(d: EvaluationData):
     for t in d.overdue:
-        yield (t.household_code, OUTCOME_NAMES[t.area], t.title, t.due_on, t.days_overdue)
+        yield (t.household_code, OUTCOME_NAMES[t.area], t.title, t.due_on, t.due_month,
+               t.days_overdue, t.months_overdue)  # fmt: skip
 
 
 def _money_rows(d: EvaluationData):
@@ -246,7 +263,8 @@ def _resources() -> tuple[Resource, ...]:
         ), _group_rows),
         Resource("figures", "The key figures of the summary, each with its one definition; "
                  "`counts` marks counts of households or people (a combined publication rounds "
-                 "them).", (
+                 "them). An anonymised bundle of 1 or 2 households leaves out `people` (the "
+                 "households' size bands stand for it).", (
             Field("figure", S, "Stable key of the figure", required=True, enum=tuple(FIGURES)),
             Field("label", S, "What it is, in words"),
             Field("value", N, "The figure; money in major units of the currency", required=True),
@@ -256,11 +274,19 @@ def _resources() -> tuple[Resource, ...]:
             Field("definition", S, "Exactly what the figure counts"),
         ), _figure_rows, ("figure",)),
         Resource("households", "Each household by code, at the period's end. Tasks due are "
-                 "those due by its last day; done and overdue are parts of them.", (
+                 "those due by its last day; done and overdue are parts of them. An anonymised "
+                 "bundle gives the size as a band and the arrival as its month only (people, "
+                 "arrival_date and days_since_arrival are then empty).", (
             HOUSEHOLD,
-            _count("people", "Members", "people"),
-            Field("arrival_date", D, "Arrival in the country"),
-            Field("days_since_arrival", INT, "At the period's end; negative before arrival", unit="days"),
+            _count("people", f"Members. {NAMED_ONLY}: see size_band", "people"),
+            Field("size_band", S, "Members as a band (what an anonymised bundle gives)",
+                  unit="people", required=True, enum=BANDS),
+            Field("arrival_date", D, f"Arrival in the country. {NAMED_ONLY}: see arrival_month"),
+            Field("arrival_month", D, "First day of the month of arrival"),
+            Field("days_since_arrival", INT, "At the period's end; negative before arrival. "
+                  f"{NAMED_ONLY}", unit="days"),
+            Field("months_since_arrival", INT, "Calendar months from the month of arrival to the "
+                  "month of the period's end; negative before arrival", unit="months"),
             Field("tasks_due", INT, FIGURES["tasks_due"].text, unit="tasks", minimum=0),
             Field("tasks_due_done", INT, FIGURES["tasks_due_done"].text, unit="tasks", minimum=0),
             Field("tasks_overdue", INT, FIGURES["tasks_overdue"].text, unit="tasks", minimum=0),
@@ -279,34 +305,47 @@ def _resources() -> tuple[Resource, ...]:
             Field("total", INT, "Tasks that apply (not marked not needed)", unit="tasks", minimum=0),
         ), lambda d: ((OUTCOME_NAMES[p.area], p.phase.label, p.done, p.total) for p in d.progress),
            ("outcome_area", "phase")),
-        Resource("overdue_tasks", "Tasks overdue at the period's end, by outcome area and days "
-                 "overdue.", (
+        Resource("overdue_tasks", "Tasks overdue at the period's end, by outcome area and how "
+                 "long overdue: days in a named bundle, months in an anonymised one (a task due "
+                 "a set number of days after arrival would give the day of arrival away).", (
             HOUSEHOLD, AREA,
-            Field("task", S, "The task"),
-            Field("due_on", D, "Due date", required=True),
-            Field("days_overdue", INT, "Days from the due date to the period's end", unit="days",
-                  minimum=1),
+            Field("task", S, "The task; a title the group typed has every name masked when "
+                  "anonymised"),
+            Field("due_on", D, f"Due date. {NAMED_ONLY}"),
+            Field("due_month", D, "First day of the month it was due", required=True),
+            Field("days_overdue", INT, f"Days from the due date to the period's end. {NAMED_ONLY}",
+                  unit="days", minimum=1),
+            Field("months_overdue", INT, "Calendar months from the month it was due to the month "
+                  "of the period's end", unit="months", required=True, minimum=0),
         ), _overdue_rows),
-        Resource("milestones", "Milestone tasks completed in the period.", (
+        Resource("milestones", "Milestone tasks completed in the period (the month only when "
+                 "anonymised).", (
             HOUSEHOLD,
-            Field("milestone", S, "The milestone task"),
-            Field("completed_on", D, "Completed", required=True),
-        ), lambda d: ((m.household_code, m.title, m.completed_on) for m in d.milestones)),
+            Field("milestone", S, "The milestone task; a title the group typed has every name "
+                  "masked when anonymised"),
+            Field("completed_on", D, f"Completed. {NAMED_ONLY}"),
+            Field("completed_month", D, "First day of the month it was completed", required=True),
+        ), lambda d: ((m.household_code, m.title, m.completed_on, m.completed_month)
+                      for m in d.milestones)),
         Resource("indicators", "Each household's indicators at each point: the reading's date "
                  f"and status. A point takes the reading nearest to it within {WINDOWS}. "
                  "Values are in indicator_values; health readings are only counted "
-                 "(indicator_counts).", (
+                 "(indicator_counts). An anonymised bundle dates readings by their month and "
+                 "leaves out the day a point falls on (arrival plus N months).", (
             HOUSEHOLD,
             Field("indicator", S, "Stable key of the indicator", required=True, enum=indicator_keys),
             POINT,
-            Field("point_on", D, "The day the point falls on (the period's end for latest)"),
+            Field("point_on", D, "The day the point falls on (the period's end for latest). At 3 "
+                  "to 24 months, named bundles only: arrival plus N months gives the day of "
+                  "arrival (an anonymised bundle gives its month in households.csv)"),
             Field("status", S, "recorded; not_reached (not arrived, or the point after the "
                   "period's end); not_applicable (nobody of the ages it is about); "
                   "not_recorded (no reading in the window)", required=True,
                   enum=tuple(s.value for s in PointStatus)),
-            Field("recorded_on", D, "Date of the reading that stands for the point"),
-            Field("days_from_point", INT, "Days from the point to the reading (negative: before)",
-                  unit="days"),
+            Field("recorded_on", D, f"Date of the reading that stands for the point. {NAMED_ONLY}"),
+            Field("recorded_month", D, "First day of the month of that reading"),
+            Field("days_from_point", INT, "Days from the point to the reading (negative: before). "
+                  f"{NAMED_ONLY}", unit="days"),
             Field("trend", S, "Latest only: against the reading before",
                   enum=tuple(t.value for t in Trend)),
         ), _indicator_rows, ("household", "indicator", "point")),
@@ -317,7 +356,8 @@ def _resources() -> tuple[Resource, ...]:
             *(_value_field(i) for i in indicators if not i.sensitive),
         ), _indicator_value_rows, ("household", "point")),
         Resource("indicator_counts", "Health indicators, counted across households only: "
-                 "households by latest answer.", (
+                 "households by latest answer. An anonymised bundle leaves out an indicator "
+                 f"fewer than {SMALL_CELL} households answered.", (
             Field("indicator", S, "Stable key of the indicator", required=True, enum=indicator_keys),
             Field("value", S, "The answer", required=True),
             _count("households", "Households whose latest answer it is", "households"),
@@ -326,7 +366,9 @@ def _resources() -> tuple[Resource, ...]:
                  "for (reached the point, indicator applies) and how many have one.", (
             Field("indicator", S, "Stable key of the indicator", required=True, enum=indicator_keys),
             POINT,
-            Field("last_reading_on", D, "Last reading of any household by the period's end"),
+            Field("last_reading_on", D, "Last reading of any household by the period's end. "
+                  f"{NAMED_ONLY}"),
+            Field("last_reading_month", D, "First day of the month of that reading"),
             Field("households_expected", INT, "Households that reached the point and to which the "
                   "indicator applied", unit="households", minimum=0),
             Field("households_recorded", INT, "Of those, with a reading", unit="households", minimum=0),
@@ -334,8 +376,9 @@ def _resources() -> tuple[Resource, ...]:
                   unit="households", minimum=0),
             Field("households_not_applicable", INT, "Households with nobody the indicator is about",
                   unit="households", minimum=0),
-        ), lambda d: ((c.key, c.point, c.last_reading_on, c.expected, c.recorded, c.not_reached,
-                       c.not_applicable) for c in d.completeness), ("indicator", "point")),
+        ), lambda d: ((c.key, c.point, *_day_and_month(d, c.last_reading_on), c.expected,
+                       c.recorded, c.not_reached, c.not_applicable) for c in d.completeness),
+           ("indicator", "point")),
         Resource("volunteer_roles", "Volunteers active at the period's end by role (a volunteer "
                  "may hold several).", (
             Field("role", S, "Role", required=True),
@@ -359,7 +402,8 @@ def _resources() -> tuple[Resource, ...]:
         ), lambda d: ((m, minutes, _hours(minutes)) for m, minutes in d.volunteers.by_month),
            ("month",)),
         Resource("hours_by_activity", "Volunteer hours in the period by activity (the activity "
-                 "as logged).", (
+                 "as logged; when anonymised, with every name masked, and activities that read "
+                 "alike then counted as one).", (
             Field("activity", S, "Activity", required=True),
             Field("minutes", INT, "Whole minutes logged", unit="minutes", minimum=0),
             Field("hours", N, "The same as hours, two decimals, half up", unit="hours", minimum=0),
@@ -373,7 +417,8 @@ def _resources() -> tuple[Resource, ...]:
         ), _turnover_rows),
         Resource("housing", "Each household's current (or latest) tenancy.", (
             HOUSEHOLD,
-            Field("town", S, "Town or suburb, never a street address"),
+            Field("town", S, "Town, never a street address; when anonymised, a suburb only in "
+                  "a town the programme lists as large enough"),
             Field("status", S, "Tenancy status", enum=tuple(s.label for s in TenancyStatus)),
             Field("lease_start", D, "Lease start"),
             Field("lease_end", D, "Lease end; empty when open"),
@@ -430,12 +475,16 @@ def _resources() -> tuple[Resource, ...]:
                        g.changed) for g in d.goals), ("household",)),
         Resource("make_up", "People in the households by age band at the period's end (ages from "
                  "birth dates; the bands follow the programme's school and working ages), all "
-                 "households together.", (
+                 "households together, never per household (that would give a family's exact "
+                 f"size). An anonymised bundle of fewer than {SMALL_CELL} households leaves this "
+                 "table empty.", (
             Field("age_band", S, "Age band in years", required=True),
             _count("people", "Members", "people"),
         ), lambda d: ((b.band, b.people) for b in d.extras.make_up), ("age_band",)),
         Resource("national_indicators", "New Zealand's national resettlement indicators, "
-                 "counted in people.", (
+                 "counted in people. An anonymised bundle gives people and of_people only where "
+                 f"{SMALL_CELL} or more households had reached the point (over fewer they would "
+                 "tell a family's make-up).", (
             Field("indicator", S, "Stable key", required=True, enum=tuple(NATIONAL)),
             Field("label", S, "What it counts"),
             Field("point", S, "6 months, 24 months, arrival or latest", required=True,

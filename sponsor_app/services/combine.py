@@ -21,10 +21,12 @@ from ..domain.definitions import FIGURES
 from ..domain.errors import InvalidInput, SponsorDeskError
 from ..domain.hours import decimal_hours
 from ..domain.indicator_points import PointStatus
+from ..domain.reports import size_band
 from ..domain.small_counts import bundle_secret
 from .bundle import BadBundle
 from .bundle_reader import LoadedBundle, parse_bundle, read_file
 from .bundle_tables import shared_indicators
+from .disclosure import TextSource, shapes_only
 from .evaluation_data import POINTS
 
 COUNTED_KINDS = ("yesno", "choice", "choices")  # shown as households per answer
@@ -133,9 +135,10 @@ class HouseholdReading:
     key: str
     kind: str
     point: str
-    point_on: date | None
+    point_on: date | None  # named bundles only
     status: str
-    recorded_on: date | None
+    recorded_on: date | None  # named bundles only
+    recorded_month: date | None
     value: object
 
 
@@ -246,9 +249,10 @@ def cross_check(bundle: LoadedBundle) -> None:
         )
 
     minutes = sum(r["minutes"] or 0 for r in t["volunteer_hours"])
+    people, people_from = _people(bundle)
     expected = {
         "households": Decimal(len(households)),
-        "people": total(households, "people"),
+        "people": people,
         "tasks_due": total(households, "tasks_due"),
         "tasks_due_done": total(households, "tasks_due_done"),
         "tasks_overdue": total(households, "tasks_overdue"),
@@ -273,6 +277,7 @@ def cross_check(bundle: LoadedBundle) -> None:
         "closing_balance": "money.csv",
         "volunteer_hours": "volunteer_hours.csv",
         "volunteers_active": "vetting.csv",
+        "people": people_from,
     }
     for key, value in expected.items():
         if key in figures:
@@ -285,11 +290,46 @@ def cross_check(bundle: LoadedBundle) -> None:
             ("figures.csv closing_balance", figures["closing_balance"], flow, "money.csv")
         )
     for where, said, counted, source in checks:
+        if counted is None:  # nothing in the bundle to count it from
+            continue
         if said is None or Decimal(said) != counted:
             raise BadBundle(
                 f"{bundle.name}: {where} is {said} but {source} adds up to {counted}: the "
                 "bundle was changed after it was made."
             )
+
+
+def _people(bundle: LoadedBundle) -> tuple[Decimal | None, str]:
+    """The people in a bundle's households as its own tables give them: the sum of
+    households.csv's people (named), else of make_up.csv's age bands (an anonymised bundle of 3
+    or more households); None when neither gives it (1 or 2 households, anonymised: the
+    figure is then left out too). Each household's size band must hold its count, and the
+    total must lie within what the bands allow."""
+    households, make_up = bundle.tables["households"], bundle.tables["make_up"]
+    low = high = 0
+    for h in households:
+        band = h["size_band"]
+        if h["people"] is not None and size_band(h["people"]) != band:
+            raise BadBundle(
+                f"{bundle.name}: households.csv gives {h['household']} {h['people']} people but "
+                f"the band {band}: the bundle was changed after it was made."
+            )
+        first, _, last = band.partition("-")
+        low += int(first.rstrip("+"))
+        high = None if high is None or band.endswith("+") else high + int(last or first)
+    if all(h["people"] is not None for h in households):
+        counted, source = sum((Decimal(h["people"]) for h in households), Decimal(0)), None
+    elif make_up:
+        counted = sum((Decimal(r["people"] or 0) for r in make_up), Decimal(0))
+        source = "make_up.csv"
+    else:
+        return None, ""
+    if counted < low or (high is not None and counted > high):
+        raise BadBundle(
+            f"{bundle.name}: {source or 'households.csv'} adds up to {counted} people, which the "
+            "households' size bands do not allow: the bundle was changed after it was made."
+        )
+    return counted, source or "households.csv"
 
 
 # --- combining --------------------------------------------------------------------------------
@@ -309,13 +349,23 @@ def combine(bundles: list[LoadedBundle], generated_at: datetime | None = None) -
     )
 
 
+def _said(source: TextSource, text: str) -> str:
+    """Typed text from a bundle as combine writes it: through the one Disclosure too. There is
+    no file here, so no names are known (each bundle was masked when it was made): emails,
+    phone numbers and street addresses are masked by their shape."""
+    return _SHAPES.typed(source, text)
+
+
+_SHAPES = shapes_only()
+
+
 def _group(b: LoadedBundle) -> GroupColumn:
     g = b.group
     return GroupColumn(
         bundle=b.name,
         bundle_id=b.id,
         group_id=g["group_id"],
-        name=g["group_name"],
+        name=_said(TextSource.GROUP_NAME, g["group_name"]),
         programme=g["programme"],
         country=g["country"] or "",
         currency=g["currency"],
@@ -324,7 +374,7 @@ def _group(b: LoadedBundle) -> GroupColumn:
         households=g["households"],
         anonymised=g["anonymised"],
         funds_rule=g["funds_rule"],
-        funds_rule_text=g["funds_rule_text"] or "",
+        funds_rule_text=_said(TextSource.FUNDS_RULE, g["funds_rule_text"] or ""),
         made_at=g["generated_at"],
         secret=bundle_secret(bytes.fromhex(b.content_hash)),
     )
@@ -488,7 +538,7 @@ def _national(bundles: list[LoadedBundle], sets) -> tuple[PeopleCount, ...]:
 def _make_up(bundles: list[LoadedBundle], sets) -> tuple[PeopleCount, ...]:
     by_group = [{r["age_band"]: r["people"] for r in b.tables["make_up"]} for b in bundles]
     bands = list(dict.fromkeys(k for g in by_group for k in g))
-    everyone = tuple(sum(g.values()) for g in by_group)
+    everyone = tuple(sum(g.values()) if g else None for g in by_group)  # empty: withheld
     made = []
     for band in bands:
         people = tuple(g.get(band) for g in by_group)
@@ -517,8 +567,12 @@ def _readings(bundles: list[LoadedBundle]) -> tuple[HouseholdReading, ...]:
         for r in b.tables["indicators"]:
             row = values.get((r["household"], r["point"]), {})
             value = row.get(r["indicator"]) if r["status"] == PointStatus.RECORDED else None
+            if isinstance(value, str):  # free text (a named bundle) or an option
+                value = _said(TextSource.INDICATOR_VALUE, value)
+            household = _said(TextSource.HOUSEHOLD_CODE, r["household"])
             made.append(
-                HouseholdReading(index, r["household"], r["indicator"], kinds[r["indicator"]],
-                                 r["point"], r["point_on"], r["status"], r["recorded_on"], value)
+                HouseholdReading(index, household, r["indicator"], kinds[r["indicator"]],
+                                 r["point"], r["point_on"], r["status"], r["recorded_on"],
+                                 r["recorded_month"], value)
             )  # fmt: skip
     return tuple(made)

@@ -158,9 +158,10 @@ def tables(data: CombinedData) -> list[tuple[Resource, list[tuple]]]:
                     Field("indicator", S, "Stable key of the indicator", required=True),
                     Field("kind", S, "number, yesno, choice, choices, date or text"),
                     Field("point", S, "latest or N months after arrival", enum=POINTS),
-                    Field("point_on", D, "The day the point falls on"),
+                    Field("point_on", D, "The day the point falls on (named bundles only)"),
                     Field("status", S, "recorded, not_reached, not_applicable or not_recorded"),
-                    Field("recorded_on", D, "Date of the reading"),
+                    Field("recorded_on", D, "Date of the reading (named bundles only)"),
+                    Field("recorded_month", D, "First day of the month of the reading"),
                     Field("value", S, "The value (typed in each group's own bundle)"),
                 ),
             ),
@@ -174,6 +175,7 @@ def tables(data: CombinedData) -> list[tuple[Resource, list[tuple]]]:
                     r.point_on,
                     r.status,
                     r.recorded_on,
+                    r.recorded_month,
                     _text(r.value),
                 )
                 for r in data.readings

@@ -25,6 +25,7 @@ from ..domain.enums import (
 from ..domain.periods import add_months
 from ..domain.programmes import DEFAULT_PROGRAMME, Programme, get_programme
 from ..domain.vetting import may_do_family_facing, overall_status
+from ..domain.vocabulary import HOURS_ACTIVITIES
 from ..storage.models import (
     CheckIn,
     CheckInVolunteer,
@@ -451,14 +452,7 @@ def _check_ins(
 
 
 def _hours(volunteers, households, start, today, rng) -> list[VolunteerHours]:
-    activities = [
-        "Transport",
-        "English practice",
-        "Home visit",
-        "Paperwork",
-        "Fundraising",
-        "Meeting",
-    ]
+    activities = list(HOURS_ACTIVITIES)
     entries = []
     seen = set()
     for volunteer in volunteers:

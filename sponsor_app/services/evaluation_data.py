@@ -24,11 +24,12 @@ from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
 from ..domain.programmes import FundsRuleKind
-from ..domain.reports import ReportKind, town_only
+from ..domain.reports import ReportKind, enough_households, months_since, size_band
 from ..storage.models import GroupProfile, TrainingRecord, VolunteerHours
 from ..storage.store import Store
 from . import funds, hours, housing, indicators, ledger
 from .checkins import list_check_ins
+from .disclosure import Disclosure, Released, TextSource, read_disclosure
 from .evaluation_extras import (
     EvaluationExtras,
     birth_dates,
@@ -39,11 +40,9 @@ from .funds import BudgetLine, CategoryAmount
 from .goals import list_goals
 from .groups import programme_of
 from .plan import plan_tasks
-from .report_data import HouseholdRef, ReportMeta, households, report_meta, volunteer_names
+from .report_data import HouseholdRef, ReportMeta, households, report_meta
 from .results import FundsPosition, MonthBalance
 from .volunteers import list_volunteers
-
-FREE_TEXT_HIDDEN = "(free text)"
 
 
 @dataclass(frozen=True)
@@ -51,9 +50,12 @@ class HouseholdSummary:
     code: str
     family_name: str  # named reports only
     members: tuple[str, ...]  # "Name (relationship)", named reports only
-    people: int
-    arrival_date: date | None
-    days_since_arrival: int | None  # at the period's end; negative: not arrived yet
+    people: int | None  # named reports only: anonymised ones give the band
+    size_band: str  # "1-2", "3-4" or "5+"
+    arrival_date: date | None  # named reports only: anonymised ones give the month
+    arrival_month: date | None  # the first of the month of arrival
+    days_since_arrival: int | None  # at the period's end, named reports only; negative: not yet
+    months_since_arrival: int | None  # calendar months from arrival to the period's end
     tasks_due: int  # due on or before the period's end
     tasks_due_done: int  # of those, done by then
     tasks_overdue: int  # of those, due before the last day and not done by then
@@ -68,10 +70,13 @@ class Figure:
 
     key: str
     label: str
-    value: int | str  # whole counts, or plain decimals ("1234.50") for money and shares
+    # whole counts, or plain decimals ("1234.50") for money and shares; None where an
+    # anonymised report may give only `band` (the figure then stays out of the bundle)
+    value: int | str | None
     unit: str  # households, people, tasks, hours, %, check-ins, or a currency code
     counts: str = ""  # "households" or "people" when a small value could single someone out
     definition: str = ""  # what exactly it counts (domain/definitions.py), printed and bundled
+    band: str = ""  # what is given in place of a withheld value ("5+")
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,16 @@ class AreaPhase:
 
 @dataclass(frozen=True)
 class OverdueTask:
+    """An anonymised report gives months, not days: a task due on arrival day (the welcome at
+    the airport) would otherwise give the day of arrival away."""
+
     household_code: str
     title: str
     area: OutcomeArea
-    due_on: date
-    days_overdue: int
+    due_on: date | None  # named reports only
+    days_overdue: int | None  # named reports only
+    due_month: date
+    months_overdue: int  # calendar months from the month it was due to the period's end
     who: str
 
 
@@ -96,7 +106,8 @@ class OverdueTask:
 class Milestone:
     household_code: str
     title: str
-    completed_on: date
+    completed_on: date | None  # named reports only
+    completed_month: date
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,7 @@ class IndicatorLine:
     household_code: str
     key: str
     latest: str | None
-    latest_on: date | None
+    latest_on: date | None  # anonymised: the first of its month (as each point's reading)
     trend: Trend | None
     # at 3, 6, 12 and 24 months after arrival: the nearest reading in the window, or why none
     points: tuple[PointReading, ...]
@@ -123,7 +134,8 @@ class IndicatorLine:
 
 @dataclass(frozen=True)
 class SensitiveCount:
-    """A health indicator, only ever counted across households: how many gave each value."""
+    """A health indicator, only ever counted across households (3 or more in an anonymised
+    report): how many gave each value."""
 
     key: str
     value: str
@@ -132,7 +144,7 @@ class SensitiveCount:
 
 @dataclass(frozen=True)
 class VolunteerLine:
-    label: str  # a name in a named report, a role or "Volunteer N" otherwise
+    label: str  # a name in a named report, "Volunteer N" otherwise
     roles: str
     vetting: VettingStatus
     minutes: int
@@ -230,7 +242,8 @@ class Completeness:
 
     key: str
     point: str  # "latest", "3 months"...
-    last_reading_on: date | None  # of any chosen household, up to the period's end
+    # of any chosen household, up to the period's end (anonymised: the first of its month)
+    last_reading_on: date | None
     expected: int  # households that reached the point and to which the indicator applied
     recorded: int
     not_reached: int
@@ -252,6 +265,8 @@ class EvaluationData:
     indicator_info: tuple[IndicatorInfo, ...]
     indicators: tuple[IndicatorLine, ...]
     sensitive: tuple[SensitiveCount, ...]
+    # Sensitive indicators an anonymised report leaves out: fewer than 3 households answered.
+    sensitive_withheld: tuple[str, ...]
     volunteers: VolunteerFigures
     housing: tuple[HousingLine, ...]
     finances: FinanceFigures
@@ -263,6 +278,7 @@ class EvaluationData:
     highlights: str
     challenges: str
     extras: EvaluationExtras | None = None  # what the bundle carries beyond the report
+    released: tuple[Released, ...] = ()  # every typed line this report gives, as it gives it
 
 
 def evaluation_data(
@@ -272,43 +288,48 @@ def evaluation_data(
     household_ids: list[int] | None = None,
     generated_at: datetime | None = None,
 ) -> EvaluationData:
-    """Everything the evaluation report prints, from one read of the file."""
+    """Everything the evaluation report prints, from one read of the file; the text in it
+    leaves the file as one Disclosure decides (anonymised unless `named`)."""
     with store.read():
+        disclosure = read_disclosure(store, named)
         chosen = households(store, household_ids)
         meta = report_meta(
             store,
             ReportKind.EVALUATION,
             period,
-            named,
+            disclosure,
             tuple(h.code for h in chosen),
             generated_at,
         )
-        return _gather(store, meta, chosen)
+        return _gather(store, meta, chosen, disclosure)
 
 
-def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> EvaluationData:
+def _gather(
+    store: Store, meta: ReportMeta, chosen: list[HouseholdRef], disclosure: Disclosure
+) -> EvaluationData:
     period, named = meta.period, meta.named
     ids = {h.id for h in chosen}
-    names = volunteer_names(store, named)
+    code = disclosure.household
     programme = programme_of(store)
     tasks = [t for t in plan_tasks(store) if t.household_id in ids]
     check_ins = [c for c in list_check_ins(store) if c.household_id in ids]
     members = _members(store, ids)
     births = birth_dates(store, ids)
-    homes = _housing(store, ids, period, named)
+    homes = _housing(store, ids, period, disclosure)
     standing = volunteers_standing(store, period)
-    volunteers = _volunteers(store, period, names, standing.at_end)
-    money = _finances(store, period, named)
-    info, lines, sensitive, completeness = _indicators(
-        store, chosen, period.end, named, births, programme.ages
+    volunteers = _volunteers(store, period, disclosure, standing.at_end)
+    money = _finances(store, period, disclosure)
+    info, lines, sensitive, withheld, completeness = _indicators(
+        store, chosen, period.end, disclosure, births, programme.ages
     )
     summaries = tuple(
-        _household(h, tasks, check_ins, members, homes, period, named) for h in chosen
+        _household(h, tasks, check_ins, members, homes, period, disclosure) for h in chosen
     )
+    people = sum(len(members.get(h.id, [])) for h in chosen)
     in_period = [c for c in check_ins if c.held_on in period]
     open_concerns = tuple(
         (
-            h.code,
+            code(h.code),
             sum(
                 1
                 for c in check_ins
@@ -324,46 +345,99 @@ def _gather(store: Store, meta: ReportMeta, chosen: list[HouseholdRef]) -> Evalu
         meta=meta,
         households=summaries,
         figures=_figures(
-            meta, summaries, volunteers, money, len(in_period), sum(n for _, n in open_concerns)
+            meta,
+            summaries,
+            people,
+            volunteers,
+            money,
+            len(in_period),
+            sum(n for _, n in open_concerns),
         ),
         progress=_progress(tasks, period.end),
         overdue=tuple(
             OverdueTask(
-                t.household_code,
-                t.title,
+                code(t.household_code),
+                _task_title(disclosure, t.title),
                 t.outcome_area,
-                t.due_on,
-                (period.end - t.due_on).days,
-                names.get(t.assignee_id, "") if t.assignee_id else "",
+                t.due_on if named else None,
+                (period.end - t.due_on).days if named else None,
+                t.due_on.replace(day=1),
+                months_since(t.due_on, period.end),
+                disclosure.volunteer(t.assignee_id),
             )
             for t in tasks
             if _overdue_at(t, period.end)
         ),
         milestones=tuple(
-            Milestone(t.household_code, t.title, t.completed_on)
+            Milestone(
+                code(t.household_code),
+                _task_title(disclosure, t.title),
+                t.completed_on if named else None,
+                t.completed_on.replace(day=1),
+            )
             for t in sorted(tasks, key=lambda t: (t.completed_on or date.min, t.household_code))
             if t.milestone and t.status is TaskStatus.DONE and t.completed_on in period
         ),
         indicator_info=info,
-        indicators=lines,
+        indicators=lines if named else tuple(_by_month(x) for x in lines),
         sensitive=sensitive,
+        sensitive_withheld=withheld,
         volunteers=volunteers,
         housing=tuple(homes.values()),
         finances=money,
-        contact=_contact_months(in_period, chosen, period),
+        contact=_contact_months(in_period, chosen, period, code),
         open_concerns=open_concerns,
-        goals=_goals(store, chosen, period.end),
+        goals=_goals(store, chosen, period.end, code),
         shared_notes=tuple(
-            SharedNote(c.household_code, c.held_on, c.summary)
+            SharedNote(
+                code(c.household_code),
+                c.held_on,
+                disclosure.typed(TextSource.SHARED_NOTE, c.summary),
+            )
             for c in sorted(in_period, key=lambda c: (c.held_on, c.household_code))
             if c.shareable and c.summary.strip()
         ),
-        completeness=completeness,
-        **_narrative(store, period),
+        completeness=completeness
+        if named
+        else tuple(replace(c, last_reading_on=_month(c.last_reading_on)) for c in completeness),
+        **_narrative(store, period, disclosure),
         extras=gather_extras(
-            store, period, programme, chosen, tasks, check_ins, births, lines, standing
+            store,
+            period,
+            programme,
+            chosen,
+            tasks,
+            check_ins,
+            births,
+            lines,
+            standing,
+            code,
+            named,
+        ),
+        released=disclosure.released,
+    )
+
+
+def _month(day: date | None) -> date | None:
+    return day.replace(day=1) if day else None
+
+
+def _by_month(line: IndicatorLine) -> IndicatorLine:
+    """An indicator as an anonymised report gives it: readings dated by their month, and no
+    day a point falls on. The point's day is arrival plus N months, and readings are often
+    taken on it (a 3-month review due 90 days after arrival): either would give the day of
+    arrival away, which an anonymised report gives as its month."""
+    return replace(
+        line,
+        latest_on=_month(line.latest_on),
+        points=tuple(
+            replace(p, point_on=None, recorded_on=_month(p.recorded_on)) for p in line.points
         ),
     )
+
+
+def _task_title(disclosure: Disclosure, title: str) -> str:
+    return disclosure.words(TextSource.TASK_TITLE, title)
 
 
 # --- tasks ---------------------------------------------------------------------------------
@@ -418,17 +492,22 @@ def _members(store: Store, ids: set[int]) -> dict[int, list[tuple[str, str]]]:
     return found
 
 
-def _household(h, tasks, check_ins, members, homes, period, named) -> HouseholdSummary:
+def _household(h, tasks, check_ins, members, homes, period, disclosure) -> HouseholdSummary:
     mine = [t for t in tasks if t.household_id == h.id and t.status is not TaskStatus.NOT_NEEDED]
     people = members.get(h.id, [])
-    home = homes.get(h.code)
+    code = disclosure.household(h.code)
+    home = homes.get(code)
+    named, arrived = disclosure.named, h.arrival_date
     return HouseholdSummary(
-        code=h.code,
+        code=code,
         family_name=h.family_name if named else "",
         members=tuple(f"{n} ({r})" if r else n for n, r in people) if named else (),
-        people=len(people),
-        arrival_date=h.arrival_date,
-        days_since_arrival=(period.end - h.arrival_date).days if h.arrival_date else None,
+        people=len(people) if named else None,
+        size_band=size_band(len(people)),
+        arrival_date=disclosure.arrival(arrived),
+        arrival_month=arrived.replace(day=1) if arrived else None,
+        days_since_arrival=(period.end - arrived).days if arrived and named else None,
+        months_since_arrival=months_since(arrived, period.end) if arrived else None,
         tasks_due=sum(1 for t in mine if _due_by(t, period.end)),
         tasks_due_done=sum(1 for t in mine if _due_by(t, period.end) and _done_by(t, period.end)),
         tasks_overdue=sum(1 for t in mine if _overdue_at(t, period.end)),
@@ -440,8 +519,10 @@ def _household(h, tasks, check_ins, members, homes, period, named) -> HouseholdS
     )
 
 
-def _housing(store: Store, ids: set[int], period: Period, named: bool) -> dict[str, HousingLine]:
-    """The household's current (or latest) tenancy, by household code."""
+def _housing(
+    store: Store, ids: set[int], period: Period, disclosure: Disclosure
+) -> dict[str, HousingLine]:
+    """The household's current (or latest) tenancy, by household code (as published)."""
     found: dict[str, HousingLine] = {}
     for summary in housing.housing_summary(store):
         for tenancy in summary.tenancies:
@@ -449,9 +530,9 @@ def _housing(store: Store, ids: set[int], period: Period, named: bool) -> dict[s
                 continue
             done = [i for i in summary.inspections if i.tenancy_id == tenancy.id]
             line = HousingLine(
-                household_code=tenancy.household_code,
-                town=town_only(summary.property.town),
-                address=summary.property.address if named else "",
+                household_code=disclosure.household(tenancy.household_code),
+                town=disclosure.place(summary.property.town),
+                address=summary.property.address if disclosure.named else "",
                 status=tenancy.status.label,
                 lease_start=tenancy.lease_start,
                 lease_end=tenancy.lease_end,
@@ -462,17 +543,17 @@ def _housing(store: Store, ids: set[int], period: Period, named: bool) -> dict[s
                 move_in_done=tenancy.move_in_done,
                 move_in_total=tenancy.move_in_total,
             )
-            earlier = found.get(tenancy.household_code)
+            earlier = found.get(line.household_code)
             if earlier is None or (tenancy.lease_start or date.min) >= (
                 earlier.lease_start or date.min
             ):
-                found[tenancy.household_code] = line
+                found[line.household_code] = line
     return dict(sorted(found.items()))
 
 
 # --- volunteers ----------------------------------------------------------------------------
 def _volunteers(
-    store: Store, period: Period, names: dict[int, str], active_at_end: frozenset[int]
+    store: Store, period: Period, disclosure: Disclosure, active_at_end: frozenset[int]
 ) -> VolunteerFigures:
     """Volunteers active at the period's end (as the file stood then), their vetting and
     training judged on that day, and the hours logged in the period."""
@@ -497,11 +578,16 @@ def _volunteers(
         )
     active_ids = {v.id for v in people}
     programme = programme_of(store)
+    role = lambda name: disclosure.words(TextSource.ROLE, name)  # noqa: E731
     by_role: dict[str, int] = {}
     for volunteer in people:
-        for name in volunteer.role_names:
+        for name in {role(n) for n in volunteer.role_names}:
             by_role[name] = by_role.get(name, 0) + 1
     totals = hours.hours_totals(store, period)
+    by_activity: dict[str, int] = {}  # two activities may read alike once masked: one line
+    for activity, spent in totals.by_activity:
+        said = disclosure.words(TextSource.HOURS_ACTIVITY, activity)
+        by_activity[said] = by_activity.get(said, 0) + spent
     return VolunteerFigures(
         active=len(people),
         by_role=tuple(sorted(by_role.items(), key=lambda item: (-item[1], item[0]))),
@@ -512,20 +598,20 @@ def _volunteers(
         warning_days=warning_days,
         training=tuple(
             (
-                course.label,
+                disclosure.words(TextSource.COURSE, course.label),
                 len({vid for vid, key in records if key == course.key and vid in active_ids}),
             )
             for course in programme.training
         ),
         total_minutes=totals.total_minutes,
         by_month=totals.by_month,
-        by_activity=totals.by_activity,
+        by_activity=tuple(sorted(by_activity.items(), key=lambda item: (-item[1], item[0]))),
         people=tuple(
             sorted(
                 (
                     VolunteerLine(
-                        names.get(v.id, ""),
-                        v.role_labels,
+                        disclosure.volunteer(v.id),
+                        "; ".join(role(n) for n in v.role_names),
                         v.vetting_status,
                         int(minutes.get(v.id, 0)),
                     )
@@ -546,34 +632,79 @@ def _label_order(label: str) -> tuple:
 
 
 # --- money ---------------------------------------------------------------------------------
-def _finances(store: Store, period: Period, named: bool) -> FinanceFigures:
+def _finances(store: Store, period: Period, disclosure: Disclosure) -> FinanceFigures:
     from ..domain.enums import TransactionKind
 
     pledges = [p for p in funds.list_pledges(store, today=period.end) if p.outstanding]
     currency = ledger.balance(store).currency
+    by_category = lambda kind: category_amounts(  # noqa: E731
+        disclosure, funds.amounts_by_category(store, period, kind)
+    )
     return FinanceFigures(
         opening=ledger.balance(store, as_of=period.start - timedelta(days=1)),
-        income=tuple(funds.amounts_by_category(store, period, TransactionKind.INCOME)),
-        spending=tuple(funds.amounts_by_category(store, period, TransactionKind.EXPENSE)),
+        income=by_category(TransactionKind.INCOME),
+        spending=by_category(TransactionKind.EXPENSE),
         closing=ledger.balance(store, as_of=period.end),
-        budget=tuple(funds.budget_vs_actual(store, period)),
+        budget=budget_lines(disclosure, funds.budget_vs_actual(store, period)),
         pledges_outstanding=sum((p.outstanding for p in pledges), Money.zero(currency)),
         pledges_behind=len(pledges),
-        pledges=tuple(PledgeLine(p.donor, p.outstanding) for p in pledges) if named else (),
+        pledges=(
+            tuple(PledgeLine(p.donor, p.outstanding) for p in pledges) if disclosure.named else ()
+        ),
         position=funds.funds_position(store, today=period.end),
         month_end=tuple(funds.month_end_balances(store, period)),
         funds_rule_note=programme_of(store).funds_rule.note,
     )
 
 
-def _figure(key: str, value: int | str, currency: str) -> Figure:
+def category_amounts(disclosure: Disclosure, lines) -> tuple[CategoryAmount, ...]:
+    """Amounts by category as the report names them: two categories that read alike once
+    masked ("Uniform for a family member") are one line, so no figure is printed twice."""
+    merged: dict[str, CategoryAmount] = {}
+    for line in lines:
+        name = disclosure.words(TextSource.CATEGORY, line.category)
+        held = merged.get(name)
+        merged[name] = (
+            CategoryAmount(line.category_id, name, line.amount)
+            if held is None
+            else CategoryAmount(held.category_id, name, held.amount + line.amount)
+        )
+    return tuple(merged.values())
+
+
+def budget_lines(disclosure: Disclosure, lines) -> tuple[BudgetLine, ...]:
+    """Budget against actual by category, named as category_amounts names them."""
+    merged: dict[str, BudgetLine] = {}
+    for line in lines:
+        name = disclosure.words(TextSource.CATEGORY, line.category)
+        held = merged.get(name)
+        merged[name] = (
+            BudgetLine(line.category_id, name, line.budget, line.actual)
+            if held is None
+            else BudgetLine(
+                held.category_id, name, held.budget + line.budget, held.actual + line.actual
+            )
+        )
+    return tuple(merged.values())
+
+
+def _figure(key: str, value: int | str | None, currency: str, band: str = "") -> Figure:
     made = FIGURES[key]
     unit = currency if made.unit == CURRENCY else made.unit
-    return Figure(key, made.label, value, unit, made.counts, made.text)
+    return Figure(key, made.label, value, unit, made.counts, made.text, band)
 
 
-def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigures, check_ins,
-             open_concerns) -> tuple[Figure, ...]:  # fmt: skip
+def people_figure(summaries, people: int, named: bool) -> Figure:
+    """People in the chosen households: exact over 3 or more households (or in a named
+    report); over fewer, only the band, which a total over one household would otherwise
+    undo."""
+    if named or enough_households(len(summaries)):
+        return _figure("people", people, "")
+    return _figure("people", None, "", band=size_band(people))
+
+
+def _figures(meta, summaries, people: int, volunteers: VolunteerFigures, money: FinanceFigures,
+             check_ins, open_concerns) -> tuple[Figure, ...]:  # fmt: skip
     current = sum(
         n for s, n in volunteers.vetting if s in (VettingStatus.CURRENT, VettingStatus.EXPIRING)
     )
@@ -581,7 +712,6 @@ def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigure
     position = money.position
     values: list[tuple[str, int | str]] = [
         ("households", len(summaries)),
-        ("people", sum(s.people for s in summaries)),
         ("tasks_due", sum(s.tasks_due for s in summaries)),
         ("tasks_due_done", sum(s.tasks_due_done for s in summaries)),
         ("tasks_overdue", sum(s.tasks_overdue for s in summaries)),
@@ -616,17 +746,21 @@ def _figures(meta, summaries, volunteers: VolunteerFigures, money: FinanceFigure
         ("check_ins", check_ins),
         ("concerns_open", open_concerns),
     ]
-    return tuple(_figure(key, value, meta.currency) for key, value in values)
+    made = tuple(_figure(key, value, meta.currency) for key, value in values)
+    return (*made[:1], people_figure(summaries, people, meta.named), *made[1:])
 
 
 # --- indicators ----------------------------------------------------------------------------
 POINTS = (LATEST, *(f"{m} months" for m in SNAPSHOT_MONTHS))
 
 
-def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool, births, ages):
+def _indicators(
+    store: Store, chosen: list[HouseholdRef], end: date, disclosure: Disclosure, births, ages
+):
     """Each household's indicators: the latest reading by the period's end and the reading at
     3, 6, 12 and 24 months (domain/indicator_points.py), and for each indicator and point how
-    many of the households it was due for have a reading. Health readings are only counted."""
+    many of the households it was due for have a reading. Health readings are only counted
+    (in an anonymised report over 3 or more households only)."""
     known = indicators.indicators(store)
     info = tuple(
         IndicatorInfo(i.key, i.label, i.outcome_area, i.kind, i.unit, i.sensitive) for i in known
@@ -635,14 +769,12 @@ def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool
     for reading in indicators.readings(store):
         if reading.recorded_on <= end:
             series_of.setdefault((reading.household_id, reading.indicator), []).append(reading)
-    lines, sensitive, completeness = [], [], []
+    lines, sensitive, withheld, completeness = [], [], [], []
     for indicator in known:
-        hidden = not named and indicator.kind is IndicatorKind.TEXT
 
-        def shown(point: PointReading, hidden=hidden) -> PointReading:
-            if hidden and point.value is not None:
-                return replace(point, value=FREE_TEXT_HIDDEN)
-            return point
+        def shown(point: PointReading, indicator=indicator) -> PointReading:
+            said = disclosure.indicator_value(indicator, point.value)
+            return point if said == point.value else replace(point, value=said)
 
         every: list[tuple[PointReading, ...]] = []
         for h in chosen:
@@ -668,7 +800,7 @@ def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool
                 last, at = shown(last), tuple(shown(p) for p in at)
                 lines.append(
                     IndicatorLine(
-                        h.code,
+                        disclosure.household(h.code),
                         indicator.key,
                         last.value,
                         last.recorded_on,
@@ -681,8 +813,21 @@ def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool
             latest_values = [
                 s[-1].value for h in chosen if (s := series_of.get((h.id, indicator.key)))
             ]
+            if (
+                latest_values
+                and disclosure.anonymised
+                and not enough_households(len(latest_values))
+            ):
+                withheld.append(indicator.key)  # fewer than 3 answered: no count is safe
+                latest_values = []
             for value in sorted(set(latest_values)):
-                sensitive.append(SensitiveCount(indicator.key, value, latest_values.count(value)))
+                sensitive.append(
+                    SensitiveCount(
+                        indicator.key,
+                        disclosure.indicator_value(indicator, value),
+                        latest_values.count(value),
+                    )
+                )
         last_on = max(
             (s[-1].recorded_on for h in chosen if (s := series_of.get((h.id, indicator.key)))),
             default=None,
@@ -701,11 +846,11 @@ def _indicators(store: Store, chosen: list[HouseholdRef], end: date, named: bool
                     statuses.count(PointStatus.NOT_APPLICABLE),
                 )
             )
-    return info, tuple(lines), tuple(sensitive), tuple(completeness)
+    return info, tuple(lines), tuple(sensitive), tuple(withheld), tuple(completeness)
 
 
 # --- contact log ---------------------------------------------------------------------------
-def _contact_months(check_ins, chosen: list[HouseholdRef], period: Period):
+def _contact_months(check_ins, chosen: list[HouseholdRef], period: Period, code):
     rows = []
     for h in chosen:
         mine = [c for c in check_ins if c.household_id == h.id]
@@ -721,7 +866,7 @@ def _contact_months(check_ins, chosen: list[HouseholdRef], period: Period):
                 continue
             rows.append(
                 ContactMonth(
-                    h.code,
+                    code(h.code),
                     first,
                     len(month),
                     f"{sum(ratings) / len(ratings):.1f}" if ratings else None,
@@ -732,7 +877,7 @@ def _contact_months(check_ins, chosen: list[HouseholdRef], period: Period):
     return tuple(rows)
 
 
-def _goals(store: Store, chosen: list[HouseholdRef], end: date) -> tuple[GoalCounts, ...]:
+def _goals(store: Store, chosen: list[HouseholdRef], end: date, code) -> tuple[GoalCounts, ...]:
     goals = [g for g in list_goals(store) if g.set_on <= end]
     result = []
     for h in chosen:
@@ -740,7 +885,7 @@ def _goals(store: Store, chosen: list[HouseholdRef], end: date) -> tuple[GoalCou
         count = lambda status, mine=mine: sum(1 for g in mine if g.status is status)  # noqa: E731
         result.append(
             GoalCounts(
-                h.code,
+                code(h.code),
                 len(mine),
                 count(GoalStatus.NOT_STARTED),
                 count(GoalStatus.PROGRESSING),
@@ -751,8 +896,11 @@ def _goals(store: Store, chosen: list[HouseholdRef], end: date) -> tuple[GoalCou
     return tuple(result)
 
 
-def _narrative(store: Store, period: Period) -> dict[str, str]:
+def _narrative(store: Store, period: Period, disclosure: Disclosure) -> dict[str, str]:
     from .narratives import narrative
 
     text = narrative(store, period)
-    return {"highlights": text.highlights, "challenges": text.challenges}
+    return {
+        "highlights": disclosure.typed_lines(TextSource.NARRATIVE, text.highlights),
+        "challenges": disclosure.typed_lines(TextSource.NARRATIVE, text.challenges),
+    }

@@ -2,14 +2,15 @@
 make-up by age band, person-level counts for New Zealand's national indicators, volunteers as
 they stood at the period's start and end (from the change history), concerns by days to resolve,
 the settlement template's version with the programme's tasks apart from the group's own, and
-plausibility flags. Counts only: nothing here names or dates a person.
+plausibility flags. Counts only: nothing here names or dates a person, and an anonymised
+bundle gives counts of people only over 3 or more households (as the people figure).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from ..domain.indicator_points import Ages, PointReading, PointStatus, age_on
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.periods import Period
 from ..domain.programmes import Programme
+from ..domain.reports import enough_households
 from ..storage.later_changes import LaterChange, changes_after
 from ..storage.models import (
     HouseholdMember,
@@ -58,8 +60,8 @@ class NationalCount:
 
     key: str  # in_work, on_benefits, school_within_14_days, english_classes, gp_registered
     point: str  # "6 months", "latest"...
-    people: int
-    of_people: int
+    people: int | None  # None: withheld (an anonymised bundle, fewer than 3 households)
+    of_people: int | None
     households_recorded: int  # households whose reading decided it
     households: int  # households that had reached the point
 
@@ -90,7 +92,7 @@ class Flag:
 
 @dataclass(frozen=True)
 class EvaluationExtras:
-    make_up: tuple[AgeBand, ...]
+    make_up: tuple[AgeBand, ...]  # empty: withheld (anonymised, fewer than 3 households)
     national: tuple[NationalCount, ...]
     turnover: Turnover
     concern_days: tuple[tuple[str, int], ...]  # band of days to resolve, concerns resolved
@@ -201,12 +203,21 @@ def gather_extras(
     births: dict[int, list[date | None]],
     lines,
     standing: Standing,
+    code: Callable[[str], str] = str,
+    named: bool = True,
 ) -> EvaluationExtras:
-    by_code = {h.code: h for h in chosen}
+    """`lines` give households by their published code (`code` makes it) and the exact days of
+    their points. An anonymised bundle gives counts of people only over 3 or more households:
+    over one, the make-up by age band or the adults counted for employment are that family's
+    size and ages, which it gives only as a band."""
+    by_code = {code(h.code): h for h in chosen}
     points = {(x.household_code, x.key): x for x in lines}
+    national = _national(by_code, points, births, period.end, programme.ages)
     return EvaluationExtras(
-        make_up=_make_up(births, period.end, programme.ages),
-        national=_national(by_code, points, births, period.end, programme.ages),
+        make_up=_make_up(births, period.end, programme.ages)
+        if named or enough_households(len(chosen))
+        else (),
+        national=national if named else tuple(_withheld(n) for n in national),
         turnover=Turnover(
             len(standing.at_start),
             len(standing.at_end),
@@ -216,7 +227,7 @@ def gather_extras(
         concern_days=_concern_days(check_ins, period),
         template_version=template_version(programme),
         task_sources=_task_sources(tasks, programme, period.end),
-        flags=_flags(store, period, chosen, tasks, births, points, programme.ages, standing),
+        flags=_flags(store, period, chosen, tasks, births, points, programme.ages, standing, code),
     )
 
 
@@ -288,6 +299,15 @@ def _national(by_code, points, births, end: date, ages: Ages) -> tuple[NationalC
                lambda code: _latest(points, code, "gp_registered"))
     )  # fmt: skip
     return tuple(found)
+
+
+def _withheld(count: NationalCount) -> NationalCount:
+    """A count of people as an anonymised bundle gives it: over 3 or more households as it is;
+    over fewer, the people are left out (one household's working-age adults, or everyone in
+    it, is that family's make-up) and the households it rests on stay."""
+    if enough_households(count.households):
+        return count
+    return replace(count, people=None, of_people=None)
 
 
 def _positive(value: str | None) -> bool:
@@ -420,7 +440,9 @@ def _task_sources(tasks, programme: Programme, end: date) -> tuple[TaskSource, .
     return tuple(TaskSource(s, *counts[s]) for s in order if s in counts)
 
 
-def _flags(store, period, chosen, tasks, births, points, ages: Ages, standing) -> tuple[Flag, ...]:
+def _flags(
+    store, period, chosen, tasks, births, points, ages: Ages, standing, code
+) -> tuple[Flag, ...]:
     arrivals = {h.id: h.arrival_date for h in chosen}
     early = sum(
         1
@@ -433,8 +455,8 @@ def _flags(store, period, chosen, tasks, births, points, ages: Ages, standing) -
     )
     no_child = 0
     for h in chosen:
-        line = points.get((h.code, "school_enrolled_on"))
-        count = points.get((h.code, "children_in_school"))
+        line = points.get((code(h.code), "school_enrolled_on"))
+        count = points.get((code(h.code), "children_in_school"))
         enrolled_on = line.latest_on if line and line.latest else None
         if count and count.latest not in (None, "0") and enrolled_on is None:
             enrolled_on = count.latest_on

@@ -22,12 +22,11 @@ from ..domain.periods import add_months
 from ..domain.programmes import default_move_in_items, get_programme
 from ..domain.rent import RentDue, expected_payments, monthly_equivalent
 from ..domain.validation import required_text
+from ..domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ..storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
 from ..storage.models.base import utc_now
 from ..storage.store import Store
 
-INSPECTION_KINDS = ("pre-arrival", "routine", "healthy homes", "exit")
-INSPECTION_RESULTS = ("pass", "issues found", "fail")
 LIVE = LIVE_TENANCY
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..domain.enums import TransactionKind
 from ..domain.name_finder import Known, KnownKind, NameFinder
 from ..storage.models import (
+    GroupProfile,
     Household,
     HouseholdMember,
     LedgerTransaction,
@@ -42,15 +43,21 @@ def contact_kind(value: str) -> KnownKind:
     return KnownKind.NAME
 
 
-def household_values(session: Session, household_ids: Iterable[int] | None = None):
-    """(household id, Known) for each family name and member's name; `household_ids` limits
-    them to those households."""
+def household_values(
+    session: Session,
+    household_ids: Iterable[int] | None = None,
+    code_label: Callable[[str], str] | None = None,
+):
+    """(household id, Known) for each family name (said as the household's code, or as
+    `code_label` gives it) and member's name; `household_ids` limits them to those
+    households."""
     wanted = None if household_ids is None else set(household_ids)
     for household_id, code, family in session.execute(
         select(Household.id, Household.code, Household.family_name)
     ):
         if wanted is None or household_id in wanted:
-            yield household_id, Known(family, code, KnownKind.PERSON)
+            label = code_label(code) if code_label else code
+            yield household_id, Known(family, label, KnownKind.PERSON)
     for household_id, name in session.execute(
         select(HouseholdMember.household_id, HouseholdMember.full_name)
     ):
@@ -95,9 +102,22 @@ def other_values(session: Session) -> Iterable[Known]:
         yield Known(counterparty, label, contact_kind(counterparty or ""))
 
 
-def anonymising_finder(session: Session, volunteer_label: Callable[[int], str]) -> NameFinder:
+def anonymising_finder(
+    session: Session,
+    volunteer_label: Callable[[int], str],
+    code_label: Callable[[str], str] | None = None,
+) -> NameFinder:
     """The finder every anonymised output masks typed text with: everyone the file knows."""
-    known = [k for _, k in household_values(session)]
+    known = [k for _, k in household_values(session, code_label=code_label)]
     known += [k for _, k in volunteer_values(session, volunteer_label)]
     known += list(other_values(session))
-    return NameFinder(known)
+    return NameFinder(known, places=place_words(session))
+
+
+def place_words(session: Session) -> list[str]:
+    """The towns and suburbs the file holds, and the group's own name: words for places and
+    for the group, which a donor's name may share without their being anyone's name."""
+    places = [name for (name,) in session.execute(select(GroupProfile.name))]
+    places += [town for (town,) in session.execute(select(Household.town).distinct())]
+    places += [town for (town,) in session.execute(select(Property.town).distinct())]
+    return [p for p in places if p]

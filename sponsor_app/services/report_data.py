@@ -1,5 +1,5 @@
-"""What every report says about itself (group, period, when, named or not), and the names an
-anonymised report puts in place of people's."""
+"""What every report says about itself (group, period, when, named or not), and the
+households it covers."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from .. import __version__, clock
 from ..domain.errors import InvalidInput
 from ..domain.periods import Period
 from ..domain.programmes import get_programme
-from ..domain.reports import ReportKind, country_of, is_letter_paper, volunteer_labels
-from ..storage.models import GroupProfile, Household, Role, Volunteer, VolunteerRole
+from ..domain.reports import ReportKind, country_of, is_letter_paper
+from ..storage.models import GroupProfile, Household
 from ..storage.store import Store
+from .disclosure import Disclosure, TextSource
 
 
 @dataclass(frozen=True)
@@ -94,16 +95,18 @@ def report_meta(
     store: Store,
     kind: ReportKind,
     period: Period,
-    named: bool,
+    disclosure: Disclosure,
     codes: tuple[str, ...] = (),
     generated_at: datetime | None = None,
 ) -> ReportMeta:
+    """What the report says about itself; the group's name and the role that prepared it were
+    typed, and leave the file as `disclosure` says."""
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()
         programme = get_programme(profile.programme_key)
         return ReportMeta(
             kind=kind,
-            group_name=profile.name,
+            group_name=disclosure.typed(TextSource.GROUP_NAME, profile.name),
             group_uuid=profile.uuid,
             programme=programme.name,
             country=country_of(profile.locale, programme.country),
@@ -112,27 +115,9 @@ def report_meta(
             period=period,
             generated_at=generated_at or datetime.now().astimezone(),
             app_version=__version__,
-            named=named or kind.always_named,
-            prepared_by=profile.prepared_by_role or "Group lead",
-            household_codes=codes,
+            named=disclosure.named or kind.always_named,
+            prepared_by=disclosure.words(
+                TextSource.PREPARED_BY, profile.prepared_by_role or "Group lead"
+            ),
+            household_codes=tuple(disclosure.household(code) for code in codes),
         )
-
-
-def volunteer_names(store: Store, named: bool) -> dict[int, str]:
-    """Every volunteer's id to what a report calls them: their name in a named report, their
-    role or "Volunteer N" otherwise (archived volunteers included, so old tasks still read)."""
-    with store.read() as session:
-        people = session.execute(
-            select(Volunteer.id, Volunteer.full_name).order_by(Volunteer.id)
-        ).all()
-        if named:
-            return {volunteer_id: name for volunteer_id, name in people}
-        roles: dict[int, list] = {}
-        for volunteer_id, role in session.execute(
-            select(VolunteerRole.volunteer_id, VolunteerRole.role).order_by(
-                VolunteerRole.volunteer_id, VolunteerRole.role
-            )
-        ):
-            roles.setdefault(volunteer_id, []).append(role)
-        role_names = dict(session.execute(select(Role.key, Role.name)).all())
-    return volunteer_labels(((vid, tuple(roles.get(vid, ()))) for vid, _ in people), role_names)

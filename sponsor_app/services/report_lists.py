@@ -11,12 +11,13 @@ from sqlalchemy import func, select
 from ..domain.enums import Phase, TaskStatus, VettingStatus
 from ..domain.money import Money
 from ..domain.periods import Period
-from ..domain.reports import ReportKind, town_only
+from ..domain.reports import ReportKind
 from ..storage.models import TrainingRecord, VolunteerHours
 from ..storage.store import Store
+from .disclosure import Disclosure, Released, TextSource, read_disclosure
 from .housing import housing_summary
 from .plan import plan_tasks
-from .report_data import ReportMeta, households, report_meta, volunteer_names
+from .report_data import ReportMeta, households, report_meta
 from .volunteers import list_volunteers, roster_rules
 
 
@@ -43,7 +44,9 @@ class RosterData:
 def roster_data(store: Store, period: Period, generated_at: datetime | None = None) -> RosterData:
     """Active volunteers with contact details: a named report by nature."""
     with store.read() as session:
-        meta = report_meta(store, ReportKind.ROSTER, period, True, (), generated_at)
+        meta = report_meta(
+            store, ReportKind.ROSTER, period, Disclosure(named=True), (), generated_at
+        )
         rules = roster_rules(session)
         people = [v for v in list_volunteers(store, today=period.end) if v.active]
         minutes = dict(
@@ -84,7 +87,8 @@ def roster_data(store: Store, period: Period, generated_at: datetime | None = No
 @dataclass(frozen=True)
 class ChecklistLine:
     title: str
-    due_on: date | None
+    due_on: date | None  # named checklists only: a task due on arrival day gives it away
+    due_month: date | None  # the first of the month it is due
     who: str
     done: bool
 
@@ -92,7 +96,8 @@ class ChecklistLine:
 @dataclass(frozen=True)
 class ChecklistBlock:
     household_code: str
-    arrival_date: date | None
+    arrival_date: date | None  # named checklists only
+    arrival_month: date | None  # the first of the month of arrival
     phases: tuple[tuple[Phase, tuple[ChecklistLine, ...]], ...]
 
 
@@ -100,6 +105,7 @@ class ChecklistBlock:
 class ChecklistData:
     meta: ReportMeta
     households: tuple[ChecklistBlock, ...]
+    released: tuple[Released, ...] = ()
 
 
 def checklist_data(
@@ -111,11 +117,16 @@ def checklist_data(
 ) -> ChecklistData:
     """Per household, by phase, every task that applies: a tick box for each, done or not."""
     with store.read():
+        disclosure = read_disclosure(store, named)
         chosen = households(store, household_ids)
         meta = report_meta(
-            store, ReportKind.CHECKLIST, period, named, tuple(h.code for h in chosen), generated_at
+            store,
+            ReportKind.CHECKLIST,
+            period,
+            disclosure,
+            tuple(h.code for h in chosen),
+            generated_at,
         )
-        names = volunteer_names(store, named)
         tasks = [t for t in plan_tasks(store) if t.status is not TaskStatus.NOT_NEEDED]
     blocks = []
     for household in chosen:
@@ -125,9 +136,10 @@ def checklist_data(
                 phase,
                 tuple(
                     ChecklistLine(
-                        t.title,
-                        t.due_on,
-                        names.get(t.assignee_id, "") if t.assignee_id else "",
+                        disclosure.words(TextSource.TASK_TITLE, t.title),
+                        disclosure.arrival(t.due_on),
+                        t.due_on.replace(day=1) if t.due_on else None,
+                        disclosure.volunteer(t.assignee_id),
                         t.status is TaskStatus.DONE,
                     )
                     for t in mine
@@ -137,8 +149,16 @@ def checklist_data(
             for phase in Phase
             if any(t.phase is phase for t in mine)
         )
-        blocks.append(ChecklistBlock(household.code, household.arrival_date, phases))
-    return ChecklistData(meta, tuple(blocks))
+        arrived = household.arrival_date
+        blocks.append(
+            ChecklistBlock(
+                disclosure.household(household.code),
+                disclosure.arrival(arrived),
+                arrived.replace(day=1) if arrived else None,
+                phases,
+            )
+        )
+    return ChecklistData(meta, tuple(blocks), disclosure.released)
 
 
 # --- housing -------------------------------------------------------------------------------
@@ -153,7 +173,7 @@ class TenancyLine:
     group_share: Money
     household_share: Money
     bond: Money
-    bond_holder: str
+    bond_holder: str  # named reports only
 
 
 @dataclass(frozen=True)
@@ -180,6 +200,7 @@ class PropertyBlock:
 class HousingData:
     meta: ReportMeta
     properties: tuple[PropertyBlock, ...]
+    released: tuple[Released, ...] = ()
 
 
 def housing_data(
@@ -192,11 +213,18 @@ def housing_data(
     """Every property a chosen household lives or lived in (or, with no choice made, every
     current property), with its tenancies, inspections and move-in checklist."""
     with store.read():
+        disclosure = read_disclosure(store, named)
         chosen = households(store, household_ids)
         meta = report_meta(
-            store, ReportKind.HOUSING, period, named, tuple(h.code for h in chosen), generated_at
+            store,
+            ReportKind.HOUSING,
+            period,
+            disclosure,
+            tuple(h.code for h in chosen),
+            generated_at,
         )
         summaries = housing_summary(store)
+    words = disclosure.words
     codes = {h.code for h in chosen}
     blocks = []
     for summary in summaries:
@@ -207,8 +235,8 @@ def housing_data(
         place = f"{prop.address}, {prop.town}" if named and prop.town else prop.address
         blocks.append(
             PropertyBlock(
-                place=place if named else town_only(prop.town),
-                kind=prop.kind,
+                place=place if named else disclosure.place(prop.town),
+                kind=words(TextSource.PROPERTY_KIND, prop.kind),
                 bedrooms=prop.bedrooms,
                 landlord=(
                     ", ".join(p for p in (prop.landlord, prop.landlord_contact) if p)
@@ -217,7 +245,7 @@ def housing_data(
                 ),
                 tenancies=tuple(
                     TenancyLine(
-                        t.household_code,
+                        disclosure.household(t.household_code) if t.household_code else "",
                         t.status.label,
                         t.lease_start,
                         t.lease_end,
@@ -226,18 +254,25 @@ def housing_data(
                         t.group_share,
                         t.household_share,
                         t.bond,
-                        t.bond_holder,
+                        t.bond_holder if named else "",
                     )
                     for t in tenancies
                 ),
                 inspections=tuple(
                     InspectionLine(
-                        i.inspected_on, i.kind, i.result, i.issues if named else "", i.next_due
+                        i.inspected_on,
+                        words(TextSource.INSPECTION, i.kind),
+                        words(TextSource.INSPECTION, i.result),
+                        i.issues if named else "",
+                        i.next_due,
                     )
                     for i in sorted(summary.inspections, key=lambda i: i.inspected_on)
                     if any(i.tenancy_id == t.id for t in tenancies)
                 ),
-                move_in=tuple((item.label, item.done) for item in summary.move_in),
+                move_in=tuple(
+                    (words(TextSource.MOVE_IN_ITEM, item.label), item.done)
+                    for item in summary.move_in
+                ),
             )
         )
-    return HousingData(meta, tuple(blocks))
+    return HousingData(meta, tuple(blocks), disclosure.released)

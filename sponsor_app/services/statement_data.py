@@ -15,6 +15,8 @@ from ..domain.reports import ReportKind
 from ..storage.models import Household, LedgerCategory, LedgerTransaction
 from ..storage.store import Store
 from . import funds, ledger
+from .disclosure import Released, TextSource, read_disclosure
+from .evaluation_data import budget_lines
 from .funds import BudgetLine
 from .report_data import ReportMeta, report_meta
 
@@ -24,7 +26,7 @@ T = LedgerTransaction
 @dataclass(frozen=True)
 class StatementLine:
     occurred_on: date
-    reference: str
+    reference: str  # named statements only: a bank's reference often holds a name
     counterparty: str  # named statements only; "" otherwise
     method: str
     household_code: str
@@ -68,6 +70,7 @@ class StatementData:
     budget: tuple[BudgetLine, ...]
     pledges: tuple[PledgeSummary, ...]
     missing_receipts: tuple[MissingReceipt, ...]
+    released: tuple[Released, ...] = ()  # every typed line this statement gives
 
     @property
     def transactions(self) -> int:
@@ -80,8 +83,11 @@ class StatementData:
 def statement_data(
     store: Store, period: Period, named: bool = False, generated_at: datetime | None = None
 ) -> StatementData:
+    """The period's ledger; an anonymised statement names no payee or donor and gives no
+    reference, and its typed words (categories, methods) leave as the Disclosure says."""
     with store.read() as session:
-        meta = report_meta(store, ReportKind.FINANCES, period, named, (), generated_at)
+        disclosure = read_disclosure(store, named)
+        meta = report_meta(store, ReportKind.FINANCES, period, disclosure, (), generated_at)
         rows = session.execute(
             select(
                 LedgerCategory.kind,
@@ -103,7 +109,9 @@ def statement_data(
         current: tuple | None = None
         lines: list[StatementLine] = []
         missing: list[MissingReceipt] = []
+        category = lambda name: disclosure.words(TextSource.CATEGORY, name)  # noqa: E731
         for kind, name, day, reference, counterparty, method, code, amount, restricted in rows:
+            name = category(name)
             if (kind, name) != current:
                 if current is not None:
                     blocks.append(CategoryBlock(current[0], current[1], tuple(lines)))
@@ -111,10 +119,10 @@ def statement_data(
             lines.append(
                 StatementLine(
                     day,
-                    reference,
+                    reference if named else "",
                     counterparty if named else "",
-                    method,
-                    code or "",
+                    disclosure.words(TextSource.METHOD, method),
+                    disclosure.household(code) if code else "",
                     amount,
                     restricted,
                 )
@@ -123,6 +131,7 @@ def statement_data(
                 missing.append(MissingReceipt(day, name, counterparty if named else "", amount))
         if current is not None:
             blocks.append(CategoryBlock(current[0], current[1], tuple(lines)))
+        blocks = _merged(blocks)  # two categories masked alike are one block
         blocks.sort(key=lambda b: (b.kind is not TransactionKind.INCOME, b.name.casefold()))
         pledges = tuple(
             PledgeSummary(p.donor if named else "", p.expected, p.received, p.outstanding)
@@ -133,7 +142,20 @@ def statement_data(
             opening=ledger.balance(store, as_of=period.start - timedelta(days=1)),
             closing=ledger.balance(store, as_of=period.end),
             blocks=tuple(blocks),
-            budget=tuple(funds.budget_vs_actual(store, period)),
+            budget=budget_lines(disclosure, funds.budget_vs_actual(store, period)),
             pledges=pledges,
             missing_receipts=tuple(missing),
+            released=disclosure.released,
         )
+
+
+def _merged(blocks: list[CategoryBlock]) -> list[CategoryBlock]:
+    by: dict[tuple, CategoryBlock] = {}
+    for block in blocks:
+        held = by.get((block.kind, block.name))
+        if held is None:
+            by[(block.kind, block.name)] = block
+        else:
+            lines = sorted((*held.lines, *block.lines), key=lambda line: line.occurred_on)
+            by[(block.kind, block.name)] = CategoryBlock(block.kind, block.name, tuple(lines))
+    return list(by.values())

@@ -22,6 +22,19 @@ def run_window(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SponsorDesk")
+    app.setDesktopFileName("sponsor-desk")  # the installed .desktop file: its name and icon
+    from .widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    from .single_instance import start_or_hand_over
+
+    windows: list[MainWindow] = []  # the one window, once built: later starts call on it
+    _listener, handed_over = start_or_hand_over(
+        args.file, lambda path: windows[0].bring_forward(path) if windows else None
+    )
+    if handed_over:  # the running window came forward (and opened the file) instead
+        print("Sponsor Desk is already open: its window was brought forward.")
+        return 0
     from .translations import install
 
     install(app)
@@ -36,8 +49,13 @@ def run_window(argv: list[str]) -> int:
     remove_stale_snapshots()  # of group files deleted since: nothing is kept about them
     settings = AppSettings()
     window = MainWindow(settings)
+    windows.append(window)
     window.show()
     target = args.file or settings.last_file()
     if target is not None:
         window.start(target)
+    from . import startup_probe
+
+    if startup_probe.wanted():
+        startup_probe.watch(app, window)
     return app.exec()

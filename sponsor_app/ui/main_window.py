@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import platform
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+/"),
         )
         help_menu.addSeparator()
-        self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
+        self.about_action = self._action(help_menu, self.tr("&About Sponsor Desk"), self.about)
 
     def _update_protection_actions(self) -> None:
         """Protect a plain file; change or remove the passphrase of a protected one."""
@@ -571,15 +573,62 @@ class MainWindow(QMainWindow):
             else self.tr("Opened; every change is saved as you make it")
         )
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Sponsor Desk"),
+    def about(self) -> QMessageBox:
+        """The version, where this copy is installed and where it keeps its own files: what
+        someone helping with an update or a problem asks first."""
+        from html import escape
+
+        from PySide6 import __version__ as qt_version
+
+        from ..locations import backup_dir, config_dir, installed_at, log_dir
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Sponsor Desk"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             self.tr(
-                "<b>Sponsor Desk {}</b><br>Records and reports for community refugee sponsorship "
-                "groups. Everything stays in one file on this computer."
-            ).format(__version__),
+                "<b>Sponsor Desk {version}</b><br>Records and reports for community refugee "
+                "sponsorship groups. Everything stays in one file on this computer."
+                "<p>Installed in: {installed}<br>Backups: {backups}<br>Settings: {settings}<br>"
+                "Logs: {logs}</p><p><small>Python {python}, Qt {qt}</small></p>"
+            ).format(
+                version=__version__,
+                installed=escape(str(installed_at())),
+                backups=escape(str(backup_dir())),
+                settings=escape(str(config_dir())),
+                logs=escape(str(log_dir())),
+                python=escape(platform.python_version()),
+                qt=escape(qt_version),
+            )
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def bring_forward(self, path: Path | None = None) -> None:
+        """Another start of the app handed over to this window: come to the front, and open
+        the file it was asked to open (unless it is this one, or a dialog is waiting for an
+        answer: then the dialog comes forward and the file is named in the status bar)."""
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if path is None or (self.context.is_open and _same_file(path, self.context.path)):
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.raise_()
+            modal.activateWindow()
+            self.statusBar().showMessage(
+                self.tr("To open {}, first finish with the dialog that is open.").format(path),
+                20000,
+            )
+            return
+        self.open_later(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to ask: every change is already saved.
@@ -627,6 +676,13 @@ class MainWindow(QMainWindow):
 
     def is_showing_welcome(self) -> bool:
         return self.central.currentWidget() is self.welcome
+
+
+def _same_file(one: Path, other: Path | None) -> bool:
+    try:
+        return other is not None and Path(one).samefile(other)
+    except OSError:
+        return False
 
 
 def _dress(page: Page, entry) -> None:

@@ -47,6 +47,7 @@ def main(out_dir: str) -> int:
             for number, entry in enumerate(PAGES):
                 window.show_page(number)
                 app.processEvents()
+                _wait_for_background_reading(app, window.page_stack.currentWidget())
                 name = f"{entry.title.lower().replace(' ', '-')}{tag}{suffix}.png"
                 window.grab().save(str(folder / name))
                 print(f"wrote {folder / name}")
@@ -70,6 +71,19 @@ def main(out_dir: str) -> int:
         if not scale:
             write_guide_pictures(folder)
     return 0
+
+
+def _wait_for_background_reading(app, page, seconds: float = 15) -> None:
+    """A page that reads part of what it shows off the GUI thread (the Reports page's "What
+    leaves the file") is pictured once it has."""
+    import time
+
+    current = getattr(page, "preview_is_current", None)
+    deadline = time.monotonic() + seconds
+    while current is not None and not current() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
 
 
 GUIDE_PICTURES = (

@@ -112,3 +112,27 @@ def run_in_background(
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def run_quietly(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Job:
+    """Run `work` on the thread pool with no dialog (a preview that keeps itself up to date
+    while the person goes on typing); the callbacks run on the GUI thread."""
+    job = _Job(work)
+
+    def finished(result: Any) -> None:
+        _RUNNING.discard(job)
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        _RUNNING.discard(job)
+        on_error(error)
+
+    job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    _RUNNING.add(job)
+    QThreadPool.globalInstance().start(job)
+    return job

@@ -50,3 +50,47 @@ def outline_titles(path: Path) -> list[str]:
                 yield item.title
 
     return list(walk(PdfReader(path).outline))
+
+
+def page_lines(path: Path) -> list[list[tuple[float, str, str, float]]]:
+    """Each page's pieces of text, top to bottom: (height on the page, text, font, size)."""
+    pages = []
+    for page in PdfReader(path).pages:
+        found: list[tuple[float, str, str, float]] = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                y = cm[5] + tm[5] * cm[3]
+                name = str(font.get("/BaseFont", "")) if font else ""
+                found.append((round(y, 1), text.strip(), name.split("+", 1)[-1], size * tm[3]))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(sorted(found, key=lambda item: -item[0]))
+    return pages
+
+
+def headings_alone_at_foot(path: Path) -> list[tuple[int, str]]:
+    """(page, heading) for each page whose last piece of text above the footer is a heading
+    (bold, 11 pt or larger)."""
+    alone = []
+    for number, items in enumerate(page_lines(path), start=1):
+        body = [i for i in items if not i[1].startswith(("Generated ", "page "))]
+        if body and "Bold" in body[-1][2] and body[-1][3] >= 11:
+            alone.append((number, body[-1][1]))
+    return alone
+
+
+def lines_of(path: Path) -> list[str]:
+    """Every line of text, page after page, as pypdf reads them (a wrapped cell gives one line
+    per printed line)."""
+    return [line for page in PdfReader(path).pages for line in page.extract_text().split("\n")]
+
+
+def joined(path: Path) -> str:
+    """The text with whitespace collapsed, and the breaks a reader expects undone: after a
+    hyphen between letters, after an email's "@" and before its dots. A word broken anywhere
+    else stays broken ("McDona ld-Hughes")."""
+    text = text_of(path)
+    text = re.sub(r"(?<=[^\W\d_]-) (?=[^\W\d_])", "", text)
+    text = re.sub(r"(?<=@) (?=\S)", "", text)
+    return re.sub(r"(?<=[\w@]) (?=\.[^\W\d_])", "", text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -50,12 +51,17 @@ def _household(store, code, arrival, *born):
     )
 
 
-def _report(store, tmp_path, period, name="e", bundle=False):
+def _report(store, tmp_path, period, name="e", bundle=False, named=False):
     out = tmp_path / f"{name}.pdf"
     extra = {"bundle": tmp_path / f"{name}.zip"} if bundle else {}
     generate(store, ReportRequest(ReportKind.EVALUATION, out, period, generated_at=MADE_AT,
-                                  invariant=True, **extra))  # fmt: skip
+                                  invariant=True, named=named, **extra))  # fmt: skip
     return text_of(out)
+
+
+def _rows(bundle, table: str) -> list[dict]:
+    with zipfile.ZipFile(bundle) as archive:
+        return list(csv.DictReader(io.StringIO(archive.read(f"{table}.csv").decode())))
 
 
 def _figures(store, period) -> dict:
@@ -68,10 +74,31 @@ def test_a_point_takes_the_nearest_reading_in_its_window_with_its_date(store, tm
     indicators.record_reading(store, h.id, "english_level", date(2025, 2, 10), "beginner")
     indicators.record_reading(store, h.id, "english_level", date(2025, 7, 5), "elementary")
     indicators.record_reading(store, h.id, "children_in_school", date(2025, 4, 10), "0")
-    text = _report(store, tmp_path, Period(date(2025, 1, 1), TODAY))
+    period = Period(date(2025, 1, 1), TODAY)
+    text = _report(store, tmp_path, period, named=True, bundle=True)
     # latest, trend, then 3 months: none (month 1 is 59 days before it: outside ± 45 days),
     # 6 months: the reading 5 days before it, with its date; 12 months: none; 24: not yet
     assert "English level elementary up none elementary 5 Jul 2025 none not yet" in text
+    (six,) = [
+        r
+        for r in _rows(tmp_path / "e.zip", "indicators")
+        if (r["indicator"], r["point"]) == ("english_level", "6 months")
+    ]
+    assert (six["point_on"], six["recorded_on"], six["days_from_point"]) == (
+        "2025-07-10",
+        "2025-07-05",
+        "-5",
+    )
+    # Anonymised, the reading is dated by its month, and the day a point falls on (arrival
+    # plus 6 months) is not given: either would give the day of arrival away (item 3).
+    text = _report(store, tmp_path, period, name="anonymised", bundle=True)
+    assert "English level elementary up none elementary Jul 2025 none not yet" in text
+    assert not re.search(r"\b5 Jul 2025", text)  # ("Jun 2025 Jul 2025" in a chart is fine)
+    rows = _rows(tmp_path / "anonymised.zip", "indicators")
+    (six,) = [r for r in rows if (r["indicator"], r["point"]) == ("english_level", "6 months")]
+    assert (six["point_on"], six["recorded_on"], six["recorded_month"]) == ("", "", "2025-07-01")
+    assert six["days_from_point"] == ""
+    assert not {r["recorded_on"] for r in rows} - {""}
     # a toddler is not of school age: the school indicators do not apply yet
     assert "Children enrolled in school 0 first reading n/a n/a n/a not yet" in text
     assert (
@@ -104,7 +131,9 @@ def test_completeness_counts_only_households_a_reading_was_due_for(store, tmp_pa
     assert employment.expected == 3  # every arrived household has a working-age adult
     text = _report(store, tmp_path, period)
     assert "Children enrolled in school never" not in text
-    assert "Children enrolled in school 1 Feb 2026 1 of 2" in text
+    assert "Children enrolled in school Feb 2026 1 of 2" in text  # anonymised: by the month
+    named = _report(store, tmp_path, period, name="named", named=True)
+    assert "Children enrolled in school 1 Feb 2026 1 of 2" in named
 
 
 def test_new_zealand_states_no_requirement_and_names_its_budget(report_store, tmp_path):

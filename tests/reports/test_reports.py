@@ -189,8 +189,12 @@ def test_the_statement_lists_every_transaction_and_adds_up(report_store, tmp_pat
         if line.kind is TransactionKind.INCOME
     )
     assert f"Income {money.minor(income)}" in text
-    references = re.findall(r"R\d{6}", text)
-    assert len(set(references)) == len(references) > 250  # each listed once
+    # a named statement lists each reference once; an anonymised one none (issue 18 item 1:
+    # a bank's reference, "A HADDAD KOHA", often holds a name)
+    named = text_of(make(report_store, tmp_path, ReportKind.FINANCES, named=True))
+    references = re.findall(r"R\d{6}", named)
+    assert len(set(references)) == len(references) > 250
+    assert re.findall(r"R\d{6}", text) == []
 
 
 def test_the_same_data_gives_the_same_bytes(report_store, tmp_path):
@@ -235,7 +239,7 @@ def test_a_category_with_spending_and_no_budget_says_no_budget(report_store, tmp
     ledger.record_transaction(
         report_store,
         ledger.TransactionInput(
-            period.end, TransactionKind.EXPENSE, Money(4250, "NZD"), spare.id, "Hall hire"
+            period.end, TransactionKind.EXPENSE, Money(4250, "NZD"), spare.id, "Ōtaki Memorial Hall"
         ),
     )
     (line,) = [b for b in budget_vs_actual(report_store, period) if b.category == spare.name]

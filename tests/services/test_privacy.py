@@ -197,10 +197,11 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     # Every figure of the anonymised evaluation report is the same; only the check-in notes
     # the group had marked shareable (the family's own words) are gone, and the bundle's age
     # bands and national counts, which read members' birth dates, which the removal takes.
-    assert replace(after, shared_notes=(), extras=None) == replace(
-        before, shared_notes=(), extras=None
-    )
+    # (`released`, the typed lines the report gives, loses those notes too)
+    same = {"shared_notes": (), "extras": None, "released": ()}
+    assert replace(after, **same) == replace(before, **same)
     assert after.shared_notes == ()
+    assert [r for r in after.released if r.source.value == "shared_note"] == []
     report = tmp_path / "after.pdf"
     generate(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE))
     assert "Notes the group marked shareable" in text_of(report)
@@ -256,10 +257,10 @@ def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
     before = evaluation_data(demo, period, generated_at=MADE)
     remove_household_details(demo, household.id)
     after = evaluation_data(demo, period, generated_at=MADE)
-    # Age bands and the national counts read members' birth dates, which the removal takes.
-    assert replace(after, shared_notes=(), extras=None) == replace(
-        before, shared_notes=(), extras=None
-    )
+    # Age bands and the national counts read members' birth dates, which the removal takes;
+    # the family's notes go, and their typed lines.
+    same = {"shared_notes": (), "extras": None, "released": ()}
+    assert replace(after, **same) == replace(before, **same)
     kept = transaction_input(demo, paid.id)
     assert (kept.amount, kept.occurred_on, kept.category_id, kept.household_id) == (
         Money(12345, "NZD"),

@@ -4,36 +4,58 @@ from __future__ import annotations
 
 from datetime import date
 
+from sponsor_app.domain.enums import OutcomeArea, Phase
 from sponsor_app.domain.periods import Period
-from sponsor_app.domain.reports import suppressed, volunteer_labels
+from sponsor_app.domain.reports import suppressed, volunteer_label
+from sponsor_app.services.disclosure import read_disclosure
+from sponsor_app.services.evaluation_data import evaluation_data
+from sponsor_app.services.households import HouseholdInput, add_household
 from sponsor_app.services.narratives import Narrative, narrative, save_narrative
-from sponsor_app.services.report_data import checked_period, volunteer_names
+from sponsor_app.services.plan import TaskInput, add_custom_task
+from sponsor_app.services.report_data import checked_period
+from sponsor_app.services.volunteers import VolunteerInput, edit_volunteer
 
 
-def test_volunteers_by_role_then_by_number():
-    labels = volunteer_labels(
-        [
-            (3, ("housing",)),
-            (5, ("volunteer",)),
-            (8, ("housing", "transport")),
-            (9, ("housing",)),
-            (12, ()),
-        ],
-        {"housing": "Housing lead", "transport": "Transport lead", "volunteer": "Volunteer"},
+def _assigned_label(store, period, task_id) -> str:
+    """What the anonymised evaluation says in "Assigned to" for the overdue task."""
+    data = evaluation_data(store, period)
+    (line,) = [t for t in data.overdue if t.title == "Fetch the bus passes"]
+    return line.who
+
+
+def test_volunteer_n_is_stable_across_reports_and_periods(store, make_volunteer):
+    """Issue 18 item 4: a person's "Volunteer N" comes from their stable id, so it stays the
+    same when someone else takes on a lead role, joins, or the period changes (it was numbered
+    in the order of roles: Aroha's label moved when Li became the housing lead)."""
+    li = make_volunteer(full_name="Li Wei")
+    aroha = make_volunteer(full_name="Aroha Ngata")
+    household = add_household(store, HouseholdInput("H1", arrival_date=date(2025, 3, 1)))
+    task = add_custom_task(
+        store,
+        household.id,
+        TaskInput(
+            "Fetch the bus passes",
+            Phase.MONTH_1,
+            OutcomeArea.PARTICIPATION,
+            due_on=date(2025, 4, 1),
+            assignee_id=aroha.id,
+        ),
+        today=date(2025, 3, 2),
     )
-    assert labels == {
-        3: "Housing lead",
-        5: "Volunteer 1",
-        8: "Transport lead",
-        9: "Volunteer 2",
-        12: "Volunteer 3",
-    }
+    year = Period(date(2025, 1, 1), date(2025, 12, 31))
+    before = _assigned_label(store, year, task.id)
+    assert before == volunteer_label(aroha.id) and "Aroha" not in before
+    edit_volunteer(store, li.id, VolunteerInput("Li Wei", ("housing",), email="v1@example.org"))
+    make_volunteer(full_name="Mere Potae", roles=("finance",))
+    assert _assigned_label(store, year, task.id) == before
+    assert _assigned_label(store, Period(date(2025, 3, 1), date(2026, 6, 1)), task.id) == before
+    assert volunteer_label(li.id) != before
 
 
 def test_names_only_when_named(store, make_volunteer):
     person = make_volunteer(full_name="Ngāti Whātua", roles=("finance",))
-    assert volunteer_names(store, named=True)[person.id] == "Ngāti Whātua"
-    assert volunteer_names(store, named=False)[person.id] == "Finance lead"
+    assert read_disclosure(store, named=True).volunteer(person.id) == "Ngāti Whātua"
+    assert read_disclosure(store, named=False).volunteer(person.id) == f"Volunteer {person.id}"
 
 
 def test_small_counts_print_as_less_than_three():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from sponsor_app.domain.periods import Period
 from sponsor_app.services.narratives import narrative
@@ -31,6 +31,8 @@ def test_generate_the_evaluation_with_a_narrative(qtbot, window, small_demo):
     qtbot.mouseClick(page.highlights, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.highlights, "Both children settled at school by week two.")
     qtbot.keyClicks(page.challenges, "Finding work near the bus route.")
+    # what leaves the file is shown before it is written
+    qtbot.waitUntil(lambda: "Finding work near the bus route." in page.outgoing.toPlainText())
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.recent.count() == 1, timeout=20_000)
     made = Path(page.recent.item(0).data(Qt.ItemDataRole.UserRole + 1))
@@ -73,3 +75,85 @@ def test_the_period_is_typed_like_every_date(window, qtbot, small_demo):
     with answering_message(qtbot, seen):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert seen == ["The period ends before it starts: swap the dates."]
+
+
+def _choose(qtbot, page, title: str) -> None:
+    """Move through the report kinds with the arrow keys, as a person would."""
+    page.kind.setFocus()
+    key = Qt.Key.Key_Down if page.kind.findText(title) > page.kind.currentIndex() else Qt.Key.Key_Up
+    while page.kind.currentText() != title:
+        qtbot.keyClick(page.kind, key)
+
+
+def _made(qtbot, page, count: int) -> Path:
+    qtbot.waitUntil(page.preview_is_current, timeout=20_000)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.recent.count() == count, timeout=20_000)
+    return Path(page.recent.item(0).data(Qt.ItemDataRole.UserRole + 1))
+
+
+def test_each_kind_keeps_its_own_include_names(qtbot, window, small_demo):
+    """Issue 19 item 6: untick names for the statement, choose the roster (ticked and greyed),
+    back to the statement: still unticked, and what is written is anonymised."""
+    assert window.open_file(small_demo)
+    window.show_page("reports")
+    page = window.page("reports")
+    for title in ("Pilot evaluation report", "Financial statement", "Settlement checklist"):
+        _choose(qtbot, page, title)
+        assert not page.named.isChecked() and page.named.isEnabled(), title  # anonymised
+    _choose(qtbot, page, "Financial statement")
+    on_the_box = QPoint(8, page.named.height() // 2)  # where a person clicks a check box
+    qtbot.mouseClick(page.named, Qt.MouseButton.LeftButton, pos=on_the_box)
+    assert page.named.isChecked()
+    qtbot.mouseClick(page.named, Qt.MouseButton.LeftButton, pos=on_the_box)
+    assert not page.named.isChecked()
+    _choose(qtbot, page, "Volunteer roster")
+    assert page.named.isChecked() and not page.named.isEnabled()
+    _choose(qtbot, page, "Financial statement")
+    assert not page.named.isChecked() and page.named.isEnabled()
+    made = _made(qtbot, page, 1)
+    assert "named" not in made.name and "Financial statement" in made.name
+    text = text_of(made)
+    assert "Payees, donors and references are left out" in text
+    assert "Kāpiti Quakers" not in text and "Confidential" not in text
+
+    # ticked for the evaluation only: the statement stays anonymised, the evaluation named
+    _choose(qtbot, page, "Pilot evaluation report")
+    page.named.setFocus()
+    qtbot.keyClick(page.named, Qt.Key.Key_Space)
+    assert page.named.isChecked()
+    _choose(qtbot, page, "Financial statement")
+    assert not page.named.isChecked()
+    _choose(qtbot, page, "Pilot evaluation report")
+    assert page.named.isChecked()
+    named = _made(qtbot, page, 2)
+    assert named.name.endswith("named.pdf") and "Confidential" in text_of(named)
+
+
+def test_what_leaves_the_file_is_shown_and_masked_words_marked(qtbot, window, small_demo):
+    """Issue 18 item 1: the page lists each typed line as the report will give it, names
+    replaced and marked; the narrative marks what will be masked as it is typed."""
+    assert window.open_file(small_demo)
+    window.show_page("reports")
+    page = window.page("reports")
+    qtbot.mouseClick(page.highlights, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.highlights, "Aroha Ngata drove YASMIN to the clinic.")
+    qtbot.waitUntil(page.preview_is_current, timeout=20_000)
+    qtbot.waitUntil(lambda: "drove a family member" in page.outgoing.toPlainText())
+    shown = page.outgoing.toPlainText()
+    assert "Volunteer 1 drove a family member to the clinic." in shown
+    assert "Aroha" not in shown and "YASMIN" not in shown
+    (line,) = [x for x in page.outgoing.lines if x.original.startswith("Aroha")]
+    assert [line.text[a:b] for a, b in line.masked] == ["Volunteer 1", "a family member"]
+    # in the editor, the words that will be masked are marked
+    block = page.highlights.document().firstBlock()
+    marked = [(f.start, f.length) for f in block.layout().formats()]
+    assert (0, len("Aroha Ngata")) in marked and (len("Aroha Ngata drove "), 6) in marked
+    made = _made(qtbot, page, 1)
+    text = text_of(made)
+    assert "Volunteer 1 drove a family member to the clinic." in text and "Aroha" not in text
+    # a named report keeps the words: nothing is marked, and the page says so
+    page.named.setFocus()
+    qtbot.keyClick(page.named, Qt.Key.Key_Space)
+    assert "keeps every word as typed" in page.outgoing.toPlainText()
+    assert not page.highlights.document().firstBlock().layout().formats()

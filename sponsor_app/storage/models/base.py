@@ -50,6 +50,12 @@ def enum_column(enum_cls: type[enum.Enum], name: str) -> SAEnum:
     )
 
 
+def code(what: str) -> dict:
+    """Column info for text that is a code the app makes or looks up, never words a person
+    typed (privacy tests plant names in every other text column)."""
+    return {"code": what}
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

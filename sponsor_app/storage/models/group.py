@@ -7,18 +7,18 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import ArchivableMixin, Base, IdMixin, utc_now
+from .base import ArchivableMixin, Base, IdMixin, code, utc_now
 
 
 class GroupProfile(IdMixin, Base):
     __tablename__ = "group_profile"
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, info=code("a UUID the app makes"))
     name: Mapped[str]
-    programme_key: Mapped[str] = mapped_column(String(32))
-    currency: Mapped[str] = mapped_column(String(3))
-    locale: Mapped[str] = mapped_column(String(16))
+    programme_key: Mapped[str] = mapped_column(String(32), info=code("a programme's key"))
+    currency: Mapped[str] = mapped_column(String(3), info=code("an ISO 4217 currency code"))
+    locale: Mapped[str] = mapped_column(String(16), info=code("a locale such as en_NZ"))
     start_date: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import TransactionKind
 from ...domain.text import fold
-from .base import ArchivableMixin, Base, IdMixin, enum_column
+from .base import ArchivableMixin, Base, IdMixin, code, enum_column
 
 
 class LedgerCategory(IdMixin, ArchivableMixin, Base):
@@ -32,7 +32,7 @@ class LedgerCategory(IdMixin, ArchivableMixin, Base):
     kind: Mapped[TransactionKind] = mapped_column(enum_column(TransactionKind, "category_kind"))
     # What the app relies on this category for (CategoryPurpose: rent, pledge payments...), so
     # that finding it never depends on its name, which the group may change (schema 0006).
-    purpose: Mapped[str | None] = mapped_column(String(32))
+    purpose: Mapped[str | None] = mapped_column(String(32), info=code("a category's purpose"))
 
 
 class LedgerTransaction(IdMixin, Base):
@@ -142,7 +142,9 @@ class Pledge(IdMixin, Base):
 
     donor: Mapped[str]
     amount_minor: Mapped[int] = mapped_column(BigInteger)
-    frequency: Mapped[str] = mapped_column(String(20))  # once, weekly, fortnightly, monthly
+    frequency: Mapped[str] = mapped_column(
+        String(20), info=code("once, weekly, fortnightly or monthly")
+    )
     start_on: Mapped[date]
     end_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(Text, default="")

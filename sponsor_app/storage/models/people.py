@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import CheckResult
-from .base import ArchivableMixin, Base, IdMixin, enum_column
+from .base import ArchivableMixin, Base, IdMixin, code, enum_column
 
 
 class Role(IdMixin, Base):
@@ -73,7 +73,7 @@ class VettingCheck(IdMixin, Base):
     volunteer_id: Mapped[int] = mapped_column(
         ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(40))  # a key from the programme's vetting list
+    kind: Mapped[str] = mapped_column(String(40), info=code("a key of the programme's vetting"))
     result: Mapped[CheckResult] = mapped_column(enum_column(CheckResult, "check_result"))
     checked_on: Mapped[date | None]
     expires_on: Mapped[date | None]
@@ -93,7 +93,7 @@ class TrainingRecord(IdMixin, Base):
     volunteer_id: Mapped[int] = mapped_column(
         ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
     )
-    course: Mapped[str] = mapped_column(String(60))
+    course: Mapped[str] = mapped_column(String(60), info=code("a key of the programme's courses"))
     completed_on: Mapped[date]
     expires_on: Mapped[date | None]
     certificate: Mapped[str] = mapped_column(default="")

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import CheckInKind, GoalStatus, OutcomeArea, Phase, TaskKind, TaskStatus
-from .base import Base, IdMixin, enum_column
+from .base import Base, IdMixin, code, enum_column
 
 
 class Task(IdMixin, Base):
@@ -20,7 +20,9 @@ class Task(IdMixin, Base):
     )
     # The programme template's key ("enrol_school"), "group-<id>" for the group's own
     # template, or None for a task added to one household only.
-    template_key: Mapped[str | None] = mapped_column(String(40))
+    template_key: Mapped[str | None] = mapped_column(
+        String(40), info=code("a key of the programme's or the group's template")
+    )
     kind: Mapped[TaskKind] = mapped_column(
         enum_column(TaskKind, "task_kind"), default=TaskKind.TASK, server_default="task"
     )
@@ -66,7 +68,7 @@ class IndicatorReading(IdMixin, Base):
     household_id: Mapped[int] = mapped_column(
         ForeignKey("household.id", ondelete="CASCADE"), index=True
     )
-    indicator: Mapped[str] = mapped_column(String(40))
+    indicator: Mapped[str] = mapped_column(String(40), info=code("an indicator's key"))
     recorded_on: Mapped[date]
     value: Mapped[str]
     note: Mapped[str] = mapped_column(Text, default="")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.errors import SponsorDeskError
+from ...domain.vocabulary import PAYMENT_METHODS
 from ...services.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
 from ...services.ledger import CategoryRow, TransactionInput
 from ..widgets.date_field import required_date
@@ -33,8 +34,6 @@ from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.name_completer import suggest_names
 from ..widgets.optional_date import OptionalDateEdit
-
-METHODS = ("bank transfer", "card", "cash", "cheque", "online")
 
 
 def date_edit(day: date | None = None, month_only: bool = False):
@@ -83,7 +82,7 @@ class TransactionDialog(FormDialog):
         suggest_names(self.counterparty, counterparties)
         self.method = form.add_field("method", self.tr("&Method:"), QComboBox())
         self.method.setEditable(True)
-        self.method.addItems([self.tr(m) for m in METHODS])
+        self.method.addItems([self.tr(m) for m in PAYMENT_METHODS])
         self.reference = form.add_field("reference", self.tr("&Reference or receipt:"), QLineEdit())
         self.household = form.add_field("household", self.tr("&Household:"), QComboBox())
         self.household.addItem(self.tr("(group)"), None)

@@ -25,6 +25,7 @@ from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
 from ...domain.vetting import default_expiry
+from ...domain.vocabulary import HOURS_ACTIVITIES
 from ...services.hours import HoursInput
 from ...services.roles import RoleRow
 from ...services.vetting import TrainingInput, TrainingRow
@@ -371,15 +372,6 @@ class TrainingDialog(FormDialog):
 
 
 class HoursDialog(FormDialog):
-    ACTIVITIES = (
-        "Transport",
-        "English practice",
-        "Home visit",
-        "Paperwork",
-        "Fundraising",
-        "Meeting",
-    )
-
     def __init__(
         self, volunteer_id: int, households: list[tuple[int, str]], parent: QWidget | None = None
     ):
@@ -390,7 +382,7 @@ class HoursDialog(FormDialog):
         self.hours.setPlaceholderText(self.tr("1.5 or 1:30"))
         self.activity = self.form.add_field("activity", self.tr("&Activity:"), QComboBox())
         self.activity.setEditable(True)
-        self.activity.addItems([self.tr(a) for a in self.ACTIVITIES])
+        self.activity.addItems([self.tr(a) for a in HOURS_ACTIVITIES])
         self.household = self.form.add_field("household", self.tr("H&ousehold:"), QComboBox())
         self.household.addItem(self.tr("(none)"), None)
         for household_id, code in households:

@@ -1,5 +1,8 @@
-"""Reports page: choose a report, its period, households and whether it names people; type the
-evaluation's narrative; generate it off the GUI thread; open it; the last 20 made listed."""
+"""Reports page: choose a report, its period, households and whether it names people (each
+kind keeps its own choice, anonymised unless ticked); type the evaluation's narrative, with the
+words an anonymised report masks marked as you type; see every typed line an anonymised report
+will contain before it is written; generate it off the GUI thread; open it; the last 20 made
+listed."""
 
 from __future__ import annotations
 
@@ -35,8 +38,10 @@ from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings
 from ..widgets.date_field import required_date
+from ..widgets.outgoing_text import OutgoingTextView
 from ..worker import run_in_background
 from .base import Page, empty_state
+from .report_preview import OutgoingPreview
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,12 +57,15 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
 
 class ReportsPage(Page):
     title = "Reports"
-    watches = frozenset({"report_narrative", "household", "group_profile"})
+    # Any change may change what a report says: the preview of its typed text is read again.
+    watches = frozenset({"*"})
 
     def __init__(self, context, parent: QWidget | None = None, settings: AppSettings | None = None):
         super().__init__(context, parent)
         self.settings = settings or AppSettings()
         self.last_made: Path | None = None
+        # "Include names", per kind: anonymised unless ticked for that kind (issue 19 item 6)
+        self.names_for: dict[ReportKind, bool] = {}
 
         self.kind = QComboBox()
         for kind in GROUP_REPORTS:
@@ -71,6 +79,7 @@ class ReportsPage(Page):
         self.households = QListWidget()
         self.households.setMaximumHeight(90)
         self.named = QCheckBox(self.tr("Include &names (the report is then confidential)"))
+        self.named.toggled.connect(self._on_named_toggled)
         self.bundle = QCheckBox(self.tr("Also save the figures as a data &bundle (CSV files)"))
         self.folder = QLineEdit()
         choose = QPushButton(self.tr("C&hoose folder…"))
@@ -135,8 +144,13 @@ class ReportsPage(Page):
         self.recent.setAccessibleName(self.tr("Reports made"))
         self.recent.itemActivated.connect(lambda item: self._open(Path(item.data(PATH_ROLE))))
         self.recent_empty = empty_state(self.tr("Reports you generate are listed here."))
+        self.outgoing = OutgoingTextView()
+        self.outgoing.setAccessibleName(self.tr("Typed text that leaves the file"))
+        self.preview = OutgoingPreview(self, self.outgoing, (self.highlights, self.challenges))
         right = QWidget()
         column = QVBoxLayout(right)
+        column.addWidget(QLabel(self.tr("<b>What leaves the file</b>")))
+        column.addWidget(self.outgoing, 3)
         column.addWidget(QLabel(self.tr("<b>Last reports made</b> (double-click to open)")))
         column.addWidget(self.recent, 1)
         column.addWidget(self.recent_empty)
@@ -144,12 +158,13 @@ class ReportsPage(Page):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.households.itemChanged.connect(lambda _item: self.preview.schedule())
         self.add_shortcuts(
             [(self.tr("Generate report"), QKeySequence("Ctrl+Return"), self.generate)]
         )
@@ -176,6 +191,7 @@ class ReportsPage(Page):
                 editor.blockSignals(False)
             self.start.setProperty("loaded", True)
         chosen = self._checked_codes()
+        self.households.blockSignals(True)
         self.households.clear()
         for household in households(store):
             item = QListWidgetItem(household.code)
@@ -184,8 +200,11 @@ class ReportsPage(Page):
             wanted = chosen is None or household.code in chosen
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.households.addItem(item)
+        self.households.blockSignals(False)
         self._load_narrative()
         self._load_recent()
+        self.preview.read_finder()
+        self.preview.schedule()
 
     def _checked_codes(self) -> set[str] | None:
         if self.households.count() == 0:
@@ -199,7 +218,7 @@ class ReportsPage(Page):
     def period(self) -> Period:
         return Period(self.start.value(), self.end.value())
 
-    def _period_problem(self) -> str | None:
+    def period_problem(self) -> str | None:
         """Why the typed period cannot make a report, or None."""
         for editor, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             if (problem := editor.problem()) is not None:
@@ -211,27 +230,75 @@ class ReportsPage(Page):
     def kind_chosen(self) -> ReportKind:
         return ReportKind(self.kind.currentData())
 
+    def names_included(self, kind: ReportKind | None = None) -> bool:
+        """Whether a report of this kind will name people: ticked for that kind, or a kind
+        that always does (the roster)."""
+        kind = kind or self.kind_chosen()
+        return kind.always_named or self.names_for.get(kind, False)
+
     def _on_kind_changed(self, *_):
         kind = self.kind_chosen()
         evaluation = kind is ReportKind.EVALUATION
         self.narrative_box.setEnabled(evaluation)
         self.bundle.setEnabled(evaluation)
+        # each kind shows its own choice: the roster's tick never carries over to another
+        self.named.blockSignals(True)
+        self.named.setChecked(self.names_included(kind))
         self.named.setEnabled(not kind.always_named)
-        if kind.always_named:
-            self.named.setChecked(True)
+        self.named.blockSignals(False)
         self.households.setEnabled(kind not in (ReportKind.FINANCES, ReportKind.ROSTER))
+        self.preview.names_changed()
+
+    def _on_named_toggled(self, checked: bool) -> None:
+        kind = self.kind_chosen()
+        if not kind.always_named:
+            self.names_for[kind] = checked
+        self.preview.names_changed()
 
     def _on_period_changed(self, *_):
-        if self.context.is_open and self._period_problem() is None:
+        if self.context.is_open and self.period_problem() is None:
             self._load_narrative()
+            self.preview.schedule()
 
     def _load_narrative(self) -> None:
-        if self._period_problem() is not None:
+        """The narrative kept for this period; words being typed for it stay (a change made
+        elsewhere reloads the page, and must not take them away)."""
+        if self.period_problem() is not None:
             return
         text = narrative(self.context.store, self.period())
+        edited = getattr(self, "_narrative_period", None) == self.period() and (
+            self._typed_narrative() != getattr(self, "_saved_narrative", None)
+        )
+        self._saved_narrative = text
+        self._narrative_period = self.period()
+        if edited:
+            return
         self.highlights.setPlainText(text.highlights)
         self.challenges.setPlainText(text.challenges)
-        self._saved_narrative = text
+
+    # --- what leaves the file ------------------------------------------------------------------
+    def preview_is_current(self) -> bool:
+        """Whether "What leaves the file" shows the report as the choices now make it."""
+        return self.preview.is_current()
+
+    def request(
+        self, out: Path | None = None, bundle: Path | None = None, html: Path | None = None
+    ):
+        """The report the page's choices ask for (written to `out`, if it is written)."""
+        from ...reports.generate import ReportRequest
+
+        kind = self.kind_chosen()
+        ids = None
+        if self.households.isEnabled():
+            ids = tuple(
+                self.households.item(n).data(PATH_ROLE)
+                for n in range(self.households.count())
+                if self.households.item(n).checkState() == Qt.CheckState.Checked
+            )
+        named = self.names_included(kind)
+        return ReportRequest(
+            kind, out or Path("preview.pdf"), self.period(), named, ids, bundle, html=html
+        )
 
     def _typed_narrative(self) -> Narrative:
         return Narrative(
@@ -240,7 +307,7 @@ class ReportsPage(Page):
 
     def save_narrative(self) -> bool:
         """Keep what was typed for this period (an undoable change); False if it could not."""
-        if (problem := self._period_problem()) is not None:
+        if (problem := self.period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))
             return False
         typed, period, store = self._typed_narrative(), self.period(), self.context.store
@@ -258,22 +325,17 @@ class ReportsPage(Page):
 
     # --- making a report ----------------------------------------------------------------------
     def generate(self) -> None:
-        from ...reports.generate import ReportRequest, generate
+        """Gather the report off the GUI thread; an anonymised one is written only when its
+        typed lines are exactly those the page shows (otherwise they are shown, to check)."""
+        from ...reports.generate import gather
 
-        if (problem := self._period_problem()) is not None:
+        if (problem := self.period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))
             return
         kind, period = self.kind_chosen(), self.period()
         if kind is ReportKind.EVALUATION and not self.save_narrative():
             return
-        ids = None
-        if self.households.isEnabled():
-            ids = tuple(
-                self.households.item(n).data(PATH_ROLE)
-                for n in range(self.households.count())
-                if self.households.item(n).checkState() == Qt.CheckState.Checked
-            )
-        named = self.named.isChecked() or kind.always_named
+        named = self.names_included(kind)
         folder = Path(self.folder.text().strip() or ".")
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -290,14 +352,40 @@ class ReportsPage(Page):
         bundle = None
         if self.bundle.isChecked() and kind is ReportKind.EVALUATION:
             bundle = unique_path(folder, f"{stem} data", ".zip")
-        request = ReportRequest(kind, out, period, named, ids, bundle)
+        # The evaluation's accessible HTML version, under a name of its own beside the PDF.
+        page = unique_path(folder, out.stem, ".html") if kind is ReportKind.EVALUATION else None
+        request = self.request(out, bundle, page)
+        shown = _key(self.preview.lines())
         store = self.context.store
         self.generate_button.setEnabled(False)
         self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
         run_in_background(
             self,
             self.tr("Making the {}…").format(kind.title.lower()),
-            lambda: generate(store, request),
+            lambda: gather(store, request),
+            lambda gathered: self._on_gathered(gathered, shown),
+            self._on_failed,
+            on_bug=lambda: self.generate_button.setEnabled(True),
+        )
+
+    def _on_gathered(self, gathered, shown) -> None:
+        from ...reports.generate import write
+
+        if not gathered.named and _key(gathered.released) != shown:
+            # what would leave the file is not what the lead was shown: show it, write nothing
+            self.preview.show_gathered(gathered.released)
+            self.generate_button.setEnabled(True)
+            self.result.setText(
+                self.tr(
+                    "Check the typed text this report will contain, under “What leaves the "
+                    "file”, then generate again: it was not shown yet, or it has changed."
+                )
+            )
+            return
+        run_in_background(
+            self,
+            self.tr("Writing the {}…").format(gathered.request.kind.title.lower()),
+            lambda: write(gathered),
             self._on_made,
             self._on_failed,
             on_bug=lambda: self.generate_button.setEnabled(True),
@@ -314,6 +402,8 @@ class ReportsPage(Page):
         self.settings.remember_report(self.context.info.uuid, entry)
         self._set_result(made.path)
         extra = self.tr(" and its data bundle") if made.bundle else ""
+        if made.html is not None:
+            extra += self.tr(" (with {} for a screen reader)").format(made.html.name)
         self.result.setText(self.tr("Saved {}{}.").format(made.path.name, extra))
         self._load_recent()
 
@@ -356,3 +446,8 @@ class ReportsPage(Page):
             show_known_error(self, SponsorDeskError(self.tr("{} is no longer there.").format(path)))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent if folder else path)))
+
+
+def _key(lines) -> list[tuple]:
+    """Typed lines compared as what they say, whatever their order."""
+    return sorted((line.source.value, line.original, line.text) for line in lines)

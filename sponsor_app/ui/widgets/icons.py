@@ -110,3 +110,8 @@ def give_buttons_icons(root) -> None:
     for button in root.findChildren(QPushButton):
         if button.icon().isNull() and (name := icon_for_text(button.text())):
             button.setIcon(icon(name))
+
+
+def app_icon() -> QIcon:
+    """Sponsor Desk's own icon (resources/sponsor-desk.svg), for the window and the task bar."""
+    return QIcon(str(resources.files("sponsor_app.resources") / "sponsor-desk.svg"))
