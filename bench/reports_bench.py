@@ -31,6 +31,7 @@ def _timed(work) -> float:
 
 
 def _evaluation(store) -> None:
+    """The report and its data bundle (CSV tables, datapackage.json and the workbook)."""
     data = evaluation_data(store, default_period(store))
     evaluation.build(data, io.BytesIO())
     bundle_bytes(data)

@@ -754,12 +754,21 @@ def _report(args) -> int:
 
 
 def _combine(args) -> int:
+    from .reports.combined import difference_lines
     from .reports.generate import combine_bundles
+    from .services.combine import BundlesRefused
 
-    data = combine_bundles(args.bundles, args.out, args.csv, force=args.force)
+    try:
+        data = combine_bundles(args.bundles, args.out, args.csv, force=args.force)
+    except BundlesRefused as refused:  # one line per bundle refused; nothing was written
+        for line in refused.lines:
+            print(f"sponsor-app: {line}", file=sys.stderr)
+        return EXIT_USER_ERROR
     print(f"Combined {counted(len(data.groups), 'group')} into {args.out}")
+    for line in difference_lines(data):
+        print(line)
     if args.csv is not None:
-        print(f"Wrote the exact figures to {args.csv}")
+        print(f"Wrote the exact figures (not rounded) to {args.csv}")
     return 0
 
 

@@ -163,11 +163,13 @@ def test_combine_explains_a_bad_bundle_in_one_line(demo, tmp_path, capsys):
         )
         assert words in err and name in err, err
     assert not (tmp_path / "c.pdf").exists()
+    # the same bundle twice is the same group's period twice: refused, naming both
+    err = _one_line(capsys, ["combine", str(good), str(good), "--out", str(tmp_path / "c.pdf")], 1)
+    assert "good.zip and good.zip are the same group" in err
     assert (
         run(
             [
                 "combine",
-                str(good),
                 str(good),
                 "--out",
                 str(tmp_path / "c.pdf"),
@@ -177,4 +179,4 @@ def test_combine_explains_a_bad_bundle_in_one_line(demo, tmp_path, capsys):
         )
         == 0
     )
-    assert "Combined 2 groups" in capsys.readouterr().out
+    assert "Combined 1 group into" in capsys.readouterr().out

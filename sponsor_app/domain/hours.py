@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidInput
 
@@ -50,3 +50,14 @@ def format_minutes(minutes: int) -> str:
     if rest % 6 == 0:
         return f"{hours}.{rest // 6} h"
     return f"{hours}:{rest:02d} h"
+
+
+def decimal_hours(minutes: int) -> Decimal:
+    """Hours as reports and bundles give them: minutes / 60 to two decimals, half up, so 10
+    minutes is 0.17 h and 928 h 30 min is 928.50 h. One rule for every figure."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def hours_text(minutes: int) -> str:
+    """ "928.50 h": the figure of `decimal_hours`, with thousands separated."""
+    return f"{decimal_hours(minutes):,} h"

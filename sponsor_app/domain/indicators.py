@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from .enums import OutcomeArea
+from .indicator_points import Population
 
 YES_WORDS = {"yes", "y", "true", "1", "✓"}
 NO_WORDS = {"no", "n", "false", "0"}
@@ -49,6 +50,7 @@ class Indicator:
     maximum: int | None = None
     ordered: bool = False  # choice options run from least to most (a level, a scale)
     sensitive: bool = False  # health: reported only as counts across households
+    applies_to: Population = Population.HOUSEHOLD  # whom it is about (school age, working age)
 
     def read(self, text: str) -> str:
         """The value as stored, from what a person typed; ValueError says what is wrong."""
@@ -141,4 +143,5 @@ def from_toml(item: dict) -> Indicator:
         maximum=item.get("maximum"),
         ordered=bool(item.get("ordered", False)),
         sensitive=bool(item.get("sensitive", False)),
+        applies_to=Population(item.get("applies_to", Population.HOUSEHOLD)),
     )

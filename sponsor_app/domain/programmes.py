@@ -12,6 +12,7 @@ from importlib import resources
 from .alerts import WarningWindows
 from .enums import OutcomeArea, Phase, TaskKind
 from .errors import SponsorDeskError
+from .indicator_points import AgeRange, Ages
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
 from .money import Money
@@ -155,6 +156,8 @@ class Programme:
     category_purposes: tuple[tuple[str, str], ...] = ()
     # The roles a new group starts with, (key, name), in the order they are listed.
     roles: tuple[tuple[str, str], ...] = ()
+    # School age and working age, for whom an indicator is about and household make-up.
+    ages: Ages = field(default_factory=Ages)
     # Where anonymised reports may name a suburb (its TOML file's [places]).
     places: PlaceRule = field(default_factory=PlaceRule)
 
@@ -260,6 +263,7 @@ def _build(data: dict) -> Programme:
         warnings=WarningWindows(**data.get("warnings", {})),
         category_purposes=tuple(data["categories"].get("purposes", {}).items()),
         roles=tuple((r["key"], r["label"]) for r in shared["roles"] + data.get("roles", [])),
+        ages=_ages(data.get("ages", shared["ages"])),
         places=_places(data.get("places", {})),
     )
 
@@ -269,6 +273,10 @@ def _places(data: dict) -> PlaceRule:
         suburbs_from=int(data.get("suburbs_from_population", PlaceRule.suburbs_from)),
         populations=tuple((town, int(n)) for town, n in data.get("towns", {}).items()),
     )
+
+
+def _ages(item: dict) -> Ages:
+    return Ages(AgeRange(*item["school"]), AgeRange(*item["working"]))
 
 
 def _check_kind(c: dict, default: RequirementKind) -> CheckKind:

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import io
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
-from ..domain.indicators import SNAPSHOT_MONTHS
+from ..domain.indicator_points import POINT_WINDOWS, PointReading, PointStatus
+from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind
 from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..domain.text import isolate
 from ..domain.vetting import may_do_family_facing
 from ..services.evaluation_data import EvaluationData
-from . import accessible, charts
+from . import accessible, charts, fonts, styles
 from .accessible import Heading
 from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
-from .evaluation_sections import contact, finances, housing, method, narrative
+from .evaluation_sections import (
+    codebook_appendix,
+    contact,
+    finances,
+    housing,
+    method,
+    narrative,
+)
 from .template import ReportDocTemplate
+from .text import is_complex
 from .words import (
     SHORT_STATE_NAMES,
     STATE_NAMES,
@@ -46,6 +58,7 @@ SECTIONS = (
     "Contact log",
     "Method and completeness",
     "Narrative and sign-off",
+    "Codebook of the data bundle (appendix)",
 )
 
 
@@ -77,6 +90,7 @@ def story(data: EvaluationData, width: float) -> list:
         *contact(data, width),
         *method(data, width),
         *narrative(data, width),
+        *codebook_appendix(data, width),
     ]
 
 
@@ -128,8 +142,8 @@ def figure_text(figure, meta) -> str:
         return money_writer(meta.currency, meta.locale).minor(_minor(figure.value, meta))
     if figure.unit == "%":
         return percent_text(figure.value)
-    if figure.unit == "hours":
-        return f"{figure.value} h"
+    if figure.unit == "hours":  # already to two decimals (domain/hours.py: one rule)
+        return f"{Decimal(figure.value):,} h"
     return f"{figure.value:,}" if isinstance(figure.value, int) else str(figure.value)
 
 
@@ -171,9 +185,10 @@ def summary(data: EvaluationData, width: float) -> list:
             arrival_text(h.arrival_date, h.arrival_month, meta.locale),
             days_text(h.days_since_arrival) if named else months_text(h.months_since_arrival),
             str(h.people) if named else h.size_band,
-            f"{h.tasks_done:,}",
             f"{h.tasks_due:,}",
+            f"{h.tasks_due_done:,}",
             f"{h.tasks_overdue:,}",
+            f"{h.tasks_done_early:,}",
             h.housing_status,
             f"{h.check_ins:,}",
         ]
@@ -181,17 +196,19 @@ def summary(data: EvaluationData, width: float) -> list:
     ]
     story.append(
         table(
-            ("Household", "Arrived", "Days since arrival" if named else "Months since arrival", "People", "Tasks done", "Due", "Overdue", "Housing", "Check-ins"),
+            ("Household", "Arrived", "Days since arrival" if named else "Months since arrival", "People", "Tasks due", "Of those done", "Overdue", "Done early", "Housing", "Check-ins"),
             rows,
-            (62, 56, 56, 40, 40, 32, 46, 66, 50),
-            numeric=(2, 3, 4, 5, 6, 8),
+            (48, 56, 50, 38, 36, 42, 42, 38, 66, 50),
+            numeric=(2, 3, 4, 5, 6, 7, 9),
         )
     )  # fmt: skip
     since = "Days" if named else "Months"
     story.append(
         para(
-            f"{since} since arrival, tasks due and overdue are counted at the period's end. A task "
-            "is overdue when it was due before then and not done by then."
+            f"{since} since arrival and tasks are counted at the period's end. Tasks due: due on "
+            "or before its last day; of those, done by then, and overdue (due before the last day "
+            "and not done). Done early: done by the period's end though due after it. Each "
+            "figure is defined in section 9."
             + (
                 ""
                 if named
@@ -338,14 +355,59 @@ def _value(value: str | None, unit: str) -> str:
     return percent_text(value) if unit == "%" else value
 
 
+POINT_WORDS = {
+    PointStatus.NOT_REACHED: "not yet",
+    PointStatus.NOT_APPLICABLE: "n/a",
+    PointStatus.NOT_RECORDED: "none",
+}
+
+
+def reading_text(value: str | None, kind: IndicatorKind, unit: str, locale: str) -> str:
+    """A stored reading as the report prints it: a date indicator's value as a date."""
+    if value is not None and kind is IndicatorKind.DATE:
+        try:
+            return short_date(date.fromisoformat(value), locale)
+        except ValueError:
+            return value
+    return _value(value, unit)
+
+
+def lines_cell(text: str, width: float):
+    """A cell of a line or two: plain text when each line fits its column (a Paragraph per
+    cell costs a report of 400 of them a tenth of a second), else a wrapping paragraph."""
+    if not is_complex(text) and all(
+        stringWidth(line, fonts.REGULAR, styles.FONT_SIZE) <= width - 8 for line in text.split("\n")
+    ):
+        return text
+    return wrap(text)
+
+
+def point_text(
+    reading: PointReading, kind: IndicatorKind, unit: str, locale: str, named: bool = True
+) -> str:
+    """A point's reading and, on the next line, its date (its month when anonymised); or why
+    there is none."""
+    if reading.status is not PointStatus.RECORDED:
+        return POINT_WORDS[reading.status]
+    value = reading_text(reading.value, kind, unit, locale)
+    day = reading.recorded_on
+    return f"{value}\n{arrival_text(day if named else None, day, locale)}"
+
+
 def indicators(data: EvaluationData, width: float) -> list:
+    meta = data.meta
     story = [*section(4)]
+    windows = ", ".join(f"{m} months ± {d} days" for m, d in POINT_WINDOWS.items())
     story.append(
         para(
-            "The latest reading of each indicator and its trend against the reading before, with "
-            "the value that stood at 3, 6, 12 and 24 months after arrival (the latest reading on "
-            "or before that day; – where none was recorded or that point has not come). "
-            "Indicators are grouped under New Zealand's five resettlement outcomes.",
+            "The latest reading of each indicator and its trend against the reading before, and "
+            "the reading that stands for 3, 6, 12 and 24 months after arrival: the one nearest "
+            f"that day within a window around it ({windows}), with its "
+            f"{'date' if meta.named else 'month'}. Where there is "
+            "none: 'not yet' (the point came after the period's end, or the household had not "
+            "arrived), 'n/a' (nobody in the household was of the ages the indicator is about) "
+            "or 'none' (no reading in the window). Indicators are grouped under New Zealand's "
+            "five resettlement outcomes.",
             "note",
         )
     )
@@ -359,6 +421,7 @@ def indicators(data: EvaluationData, width: float) -> list:
             story.append(nothing("No indicator has been recorded for this household yet."))
             continue
         rows, area_rows = [], []
+        point_width = (width - 242) / 4
         for area in OUTCOME_ORDER:
             mine = [x for x in lines if info[x.key].area is area]
             if not mine:
@@ -366,19 +429,22 @@ def indicators(data: EvaluationData, width: float) -> list:
             area_rows.append(len(rows))
             rows.append([wrap(OUTCOME_NAMES[area], "cell_bold"), "", "", "", "", "", ""])
             for x in mine:
-                unit = info[x.key].unit
+                unit, kind = info[x.key].unit, info[x.key].kind
                 rows.append(
                     [
                         wrap(info[x.key].label),
-                        wrap(_value(x.latest, unit)),
+                        wrap(reading_text(x.latest, kind, unit, meta.locale) if x.latest is not None
+                             else POINT_WORDS.get(x.latest_status, "–")),
                         TREND_WORDS[x.trend] if x.trend else "–",
-                        *[wrap(_value(v, unit)) for v in x.at_months],
+                        *[lines_cell(point_text(p, kind, unit, meta.locale, meta.named),
+                                     point_width)
+                          for p in x.points],
                     ]
-                )
+                )  # fmt: skip
         made = table(
             ("Indicator", "Latest", "Trend", *[counted(m, "month") for m in SNAPSHOT_MONTHS]),
             rows,
-            (140, 78, 55, *[(width - 273) / 4] * 4),
+            (118, 72, 52, *[(width - 242) / 4] * 4),
         )
         for row in area_rows:
             made.setStyle(

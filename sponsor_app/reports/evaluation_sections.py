@@ -3,20 +3,23 @@ narrative with its sign-off lines."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Table
 
+from ..domain.definitions import TERMS
+from ..domain.indicator_points import POINT_WINDOWS
 from ..domain.indicators import SNAPSHOT_MONTHS
-from ..domain.reports import OUTCOME_NAMES
-from ..services.evaluation_data import EvaluationData
+from ..domain.plurals import counted
+from ..domain.programmes import FundsRuleKind
+from ..services.evaluation_data import POINTS, EvaluationData
 from . import charts, fonts, styles
 from .accessible import Lines
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .words import (
+    arrival_text,
     budget_left,
     long_date,
     money_writer,
     month_label,
-    percent,
     period_label,
     short_date,
 )
@@ -159,19 +162,10 @@ def finances(data: EvaluationData, width: float) -> list:
             )
     else:
         story.append(nothing("No pledge was behind at the period's end."))
-    story.append(para("Programme requirement", "h2"))
+    story.append(para("Programme funds rule", "h2"))
+    for text in funds_rule_words(f, money, meta.locale):
+        story.append(para(text))
     position = f.position
-    if position.met:
-        verdict = (
-            f"Met: the group held {money(position.held)} against {money(position.requirement.required)} "
-            f"required, {money(position.surplus)} more than required."
-        )
-    else:
-        verdict = (
-            f"Not met: the group held {money(position.held)} against "
-            f"{money(position.requirement.required)} required, {money(position.shortfall)} short."
-        )
-    story.append(para(verdict))
     if position.restricted_left_out:
         story.append(
             para(
@@ -193,6 +187,59 @@ def finances(data: EvaluationData, width: float) -> list:
             )
         )
     return story
+
+
+RULE_NAMES = {
+    FundsRuleKind.BUDGET: "no fixed minimum: the group's own budget",
+    FundsRuleKind.FIXED: "a fixed sum for the group",
+    FundsRuleKind.PER_PERSON: "an amount for each person sponsored",
+    FundsRuleKind.FAMILY_TABLE: "a cost table by family size",
+    FundsRuleKind.PER_REFUGEE_CASH_SHARE: "an amount per refugee, part of it in cash",
+}
+
+
+def funds_rule_words(f, money, locale: str) -> list[str]:
+    """The programme's funds rule by name, what it gives for this group, and the verdict. New
+    Zealand sets no minimum, so its figure is called what it is: the budget still to spend."""
+    position, rule = f.position, f.position.requirement
+    own_words = f" In the programme's words: {f.funds_rule_note}" if f.funds_rule_note else ""
+    lines = [f"The programme's rule: {RULE_NAMES[rule.rule]}.{own_words}"]
+    held, required = money(position.held), money(rule.required)
+    if rule.rule is FundsRuleKind.BUDGET:
+        difference = position.held - rule.required
+        lines.append(
+            f"There is no requirement to meet. The figure to compare is the group's own budget "
+            f"still to spend, from the month of the period's end to the end of support: "
+            f"{required}. The group held {held}: "
+            + (
+                f"{money(difference)} more than that budget."
+                if difference.minor >= 0
+                else f"{money(-difference)} less than that budget, still to be raised for the "
+                "group's own plan."
+            )
+        )
+        return lines
+    match rule.rule:
+        case FundsRuleKind.FAMILY_TABLE:
+            sizes = ", ".join(str(n) for n in rule.family_sizes) or "none recorded"
+            basis = f"for family sizes {sizes}, the table gives {required}"
+        case FundsRuleKind.PER_PERSON | FundsRuleKind.PER_REFUGEE_CASH_SHARE:
+            each = money.minor(rule.amount_each * 10**money.digits)
+            basis = f"{each} for each of {rule.people} people: {required}"
+            if rule.cash_required is not None:
+                basis += (
+                    f", of which at least {rule.cash_share_percent}% "
+                    f"({money(rule.cash_required)}) in cash"
+                )
+        case _:
+            basis = f"{required} for the group"
+    verdict = (
+        f"Met: the group held {held}, {money(position.surplus)} more than required."
+        if position.met
+        else f"Not met: the group held {held}, {money(position.shortfall)} short."
+    )
+    lines.append(f"Required at the period's end: {basis}. {verdict}")
+    return lines
 
 
 def _axis_money(meta):
@@ -307,36 +354,98 @@ def method(data: EvaluationData, width: float) -> list:
     meta = data.meta
     info = {i.key: i for i in data.indicator_info}
     story = [*_section(9, "Method and completeness")]
-    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS) + " months"  # a list: always plural
+    windows = ", ".join(
+        f"{counted(m, 'month')} ± {counted(d, 'day')}" for m, d in POINT_WINDOWS.items()
+    )
+    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS[:-1])  # a list: always plural
+    points += f" or {SNAPSHOT_MONTHS[-1]} months"
     for text in (
         "Every figure comes from the group's own records, read at one moment from its Sponsor Desk "
-        "file. Money is kept in whole cents; nothing is estimated.",
-        f"An indicator's value at {points} is the latest reading recorded on or before "
-        "that many months after the household's arrival. Trends compare the latest reading with "
-        "the one before it.",
-        "Below, for each indicator: the date of the last reading of any chosen household up to "
-        "the period's end, and the share of households with no reading at all. An indicator "
-        "few households have is weak evidence.",
+        "file. Money is kept in whole cents; nothing is estimated. Each figure has one definition, "
+        "given below and carried in the data bundle.",
+        f"An indicator at {points} is the reading nearest to that many months after "
+        f"the household's arrival within a window around it ({windows}). Trends compare the "
+        "latest reading with the one before it.",
+        "Completeness, for each indicator and point: the households with a reading out of those "
+        "it was due for, that is the households that had reached the point by the period's end "
+        "and to which the indicator applied (school indicators to households with a child of "
+        "school age, work indicators to those with an adult of working age, by members' birth "
+        "dates). '–' where it was due for none. An indicator few households have is weak "
+        "evidence.",
     ):
         story.append(para(text))
-    rows = [
-        [
-            wrap(info[c.key].label),
-            wrap(OUTCOME_NAMES[info[c.key].area]),
-            short_date(c.last_reading_on, meta.locale) or "never",
-            f"{c.households_without} of {c.households}",
-            percent(c.households_without, c.households),
-        ]
-        for c in data.completeness
-    ]
+    by = {(c.key, c.point): c for c in data.completeness}
+    rows = []
+    for key in dict.fromkeys(c.key for c in data.completeness):
+        first = by[(key, POINTS[0])]
+        cells = []
+        for point in POINTS:
+            c = by[(key, point)]
+            cells.append(f"{c.recorded} of {c.expected}" if c.expected else "–")
+        rows.append(
+            [
+                wrap(info[key].label),
+                arrival_text(
+                    first.last_reading_on if meta.named else None,
+                    first.last_reading_on,
+                    meta.locale,
+                    "never",
+                ),
+                *cells,
+            ]
+        )
     story.append(
         table(
-            ("Indicator", "Outcome area", "Last reading", "Households with none", "Share"),
+            ("Indicator", "Last reading", "Latest", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
             rows,
-            (width - 340, 120, 75, 85, 60),
-            numeric=(3, 4),
+            (width - 365, 65, 60, 60, 60, 60, 60),
+            numeric=(2, 3, 4, 5, 6),
         )
     )
+    story += definitions(data, width)
+    return story
+
+
+def definitions(data: EvaluationData, width: float) -> list:
+    """Each figure's one definition (the bundle's figures.csv carries the same words)."""
+    story = [para("Definitions", "h2")]
+    story.append(
+        table(
+            ("Figure or term", "Definition"),
+            [[wrap(f.label), wrap(f.definition)] for f in data.figures]
+            + [[wrap(term), wrap(text)] for term, text in TERMS],
+            (150, width - 150),
+        )
+    )
+    return story
+
+
+def codebook_appendix(data: EvaluationData, width: float) -> list:
+    """Every field of the data bundle: type, unit, meaning and allowed values."""
+    from ..services.bundle import codebook_of
+    from ..services.bundle_tables import resources
+
+    story = [PageBreak(), *_section(11, "Codebook of the data bundle (appendix)")]
+    story.append(
+        para(
+            "The data bundle made beside this report (a zip of CSV files with a datapackage.json, "
+            "and the same tables as a workbook) holds these tables and fields. Money is in major "
+            f"units of {data.meta.currency}; dates are YYYY-MM-DD.",
+            "note",
+        )
+    )
+    lines = codebook_of(data)
+    for resource in resources():
+        rows = [
+            [line.field, line.type, line.unit,
+             wrap(line.description + (f" ({line.allowed})" if line.allowed else ""))]
+            for line in lines
+            if line.table == resource.name
+        ]  # fmt: skip
+        story.append(CondPageBreak(90))  # a table's name never alone at the foot of a page
+        story.append(para(resource.path, "h2"))
+        story.append(para(resource.description, "note"))
+        story.append(table(("Field", "Type", "Unit", "Meaning"), rows, (122, 46, 60, width - 228)))
     return story
 
 

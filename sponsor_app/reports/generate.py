@@ -15,7 +15,8 @@ from ..domain.errors import SponsorDeskError
 from ..domain.periods import Period
 from ..domain.reports import ReportKind
 from ..services.bundle import bundle_bytes
-from ..services.combine import combine, combined_csv_bytes, load_bundles
+from ..services.combine import combine, load_bundles
+from ..services.combined_export import combined_csv_bytes
 from ..services.disclosure import Released
 from ..services.evaluation_data import evaluation_data
 from ..services.report_lists import checklist_data, housing_data, roster_data

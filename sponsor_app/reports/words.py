@@ -11,7 +11,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, get_decimal_symbol, get_group_symbol
 
 from ..domain.enums import VettingStatus
-from ..domain.hours import format_minutes
+from ..domain.hours import hours_text
 from ..domain.indicators import Trend
 from ..domain.money import Money, minor_digits
 from ..domain.periods import Period
@@ -102,7 +102,8 @@ def budget_left(line, money: MoneyWriter) -> str:
 
 
 def hours(minutes: int) -> str:
-    return format_minutes(minutes) if minutes else "0 h"
+    """Every report's hours: one rule (domain/hours.py), "0.17 h" for 10 minutes."""
+    return hours_text(minutes)
 
 
 def count(number: int, one: str, many: str | None = None) -> str:

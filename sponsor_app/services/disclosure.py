@@ -67,6 +67,7 @@ class TextSource(StrEnum):
     INDICATOR_VALUE = "indicator_value"
     INDICATOR_LABEL = "indicator_label"  # from a bundle (combine)
     FIGURE_LABEL = "figure_label"  # from a bundle (combine)
+    FUNDS_RULE = "funds_rule"  # the programme's funds rule, from a bundle (combine)
 
 
 @dataclass(frozen=True)

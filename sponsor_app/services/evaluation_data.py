@@ -3,11 +3,12 @@ that the PDF and the data bundle print exactly the same things (reports/ only la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..domain.definitions import CURRENCY, FIGURES
 from ..domain.enums import (
     CheckResult,
     GoalStatus,
@@ -16,9 +17,20 @@ from ..domain.enums import (
     TaskStatus,
     VettingStatus,
 )
+from ..domain.hours import decimal_hours
+from ..domain.indicator_points import (
+    LATEST,
+    PointReading,
+    PointStatus,
+    applies,
+    at_point,
+    latest,
+    point_day,
+)
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
 from ..domain.periods import Period, month_start
+from ..domain.programmes import FundsRuleKind
 from ..domain.reports import ReportKind, enough_households, months_since, size_band
 from ..domain.settlement import is_group_task
 from ..domain.vetting import SEVERITY, CheckState, vetting_of
@@ -27,8 +39,15 @@ from ..storage.store import Store
 from . import funds, hours, housing, indicators, ledger
 from .checkins import list_check_ins
 from .disclosure import Disclosure, Released, TextSource, read_disclosure
+from .evaluation_extras import (
+    EvaluationExtras,
+    birth_dates,
+    gather_extras,
+    volunteers_standing,
+)
 from .funds import BudgetLine, CategoryAmount
 from .goals import list_goals
+from .groups import programme_of
 from .plan import plan_tasks
 from .report_data import HouseholdRef, ReportMeta, households, report_meta
 from .results import FundsPosition, MonthBalance
@@ -46,9 +65,10 @@ class HouseholdSummary:
     arrival_month: date | None  # the first of the month of arrival
     days_since_arrival: int | None  # at the period's end, named reports only; negative: not yet
     months_since_arrival: int | None  # calendar months from arrival to the period's end
-    tasks_done: int
-    tasks_due: int
-    tasks_overdue: int
+    tasks_due: int  # due on or before the period's end
+    tasks_due_done: int  # of those, done by then
+    tasks_overdue: int  # of those, due before the last day and not done by then
+    tasks_done_early: int  # done by the period's end, due after it (or undated)
     housing_status: str
     check_ins: int
 
@@ -64,6 +84,7 @@ class Figure:
     value: int | str | None
     unit: str  # households, people, tasks, hours, %, check-ins, or a currency code
     counts: str = ""  # "households" or "people" when a small value could single someone out
+    definition: str = ""  # what exactly it counts (domain/definitions.py), printed and bundled
     band: str = ""  # what is given in place of a withheld value ("5+")
 
 
@@ -113,9 +134,11 @@ class IndicatorLine:
     household_code: str
     key: str
     latest: str | None
-    latest_on: date | None
+    latest_on: date | None  # anonymised: the first of its month (as each point's reading)
     trend: Trend | None
-    at_months: tuple[str | None, ...]  # at 3, 6, 12 and 24 months after arrival
+    # at 3, 6, 12 and 24 months after arrival: the nearest reading in the window, or why none
+    points: tuple[PointReading, ...]
+    latest_status: PointStatus = PointStatus.RECORDED
 
 
 @dataclass(frozen=True)
@@ -190,6 +213,7 @@ class FinanceFigures:
     pledges: tuple[PledgeLine, ...]
     position: FundsPosition
     month_end: tuple[MonthBalance, ...]
+    funds_rule_note: str = ""  # the programme's funds rule in its own words (programme data)
 
     @property
     def total_income(self) -> Money:
@@ -229,10 +253,21 @@ class SharedNote:
 
 @dataclass(frozen=True)
 class Completeness:
+    """One indicator at one point ("latest" or N months): of the households that had reached
+    it and to which the indicator applied, how many have a reading."""
+
     key: str
+    point: str  # "latest", "3 months"...
+    # of any chosen household, up to the period's end (anonymised: the first of its month)
     last_reading_on: date | None
-    households_without: int
-    households: int
+    expected: int  # households that reached the point and to which the indicator applied
+    recorded: int
+    not_reached: int
+    not_applicable: int
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.recorded
 
 
 @dataclass(frozen=True)
@@ -261,6 +296,7 @@ class EvaluationData:
     # The group's own tasks (roles, vetting, funds, policies): done and applicable by the
     # period's end, kept out of the family's progress by outcome area.
     group_progress: tuple[int, int] = (0, 0)
+    extras: EvaluationExtras | None = None  # what the bundle carries beyond the report
     released: tuple[Released, ...] = ()  # every typed line this report gives, as it gives it
 
 
@@ -293,24 +329,49 @@ def _gather(
     period, named = meta.period, meta.named
     ids = {h.id for h in chosen}
     code = disclosure.household
+    programme = programme_of(store)
     tasks = [t for t in plan_tasks(store) if t.household_id in ids]
     check_ins = [c for c in list_check_ins(store) if c.household_id in ids]
     members = _members(store, ids)
+    births = birth_dates(store, ids)
     homes = _housing(store, ids, period, disclosure)
-    volunteers = _volunteers(store, period, disclosure)
+    standing = volunteers_standing(store, period)
+    volunteers = _volunteers(store, period, disclosure, standing.at_end)
     money = _finances(store, period, disclosure)
     info, lines, sensitive, withheld, completeness = _indicators(
-        store, chosen, period.end, disclosure
+        store, chosen, period.end, disclosure, births, programme.ages
     )
     summaries = tuple(
         _household(h, tasks, check_ins, members, homes, period, disclosure) for h in chosen
     )
     people = sum(len(members.get(h.id, [])) for h in chosen)
     in_period = [c for c in check_ins if c.held_on in period]
+    open_concerns = tuple(
+        (
+            code(h.code),
+            sum(
+                1
+                for c in check_ins
+                if c.household_id == h.id
+                and c.concern.strip()
+                and c.held_on <= period.end
+                and (c.concern_resolved_on is None or c.concern_resolved_on > period.end)
+            ),
+        )
+        for h in chosen
+    )
     return EvaluationData(
         meta=meta,
         households=summaries,
-        figures=_figures(meta, summaries, people, volunteers, money, len(in_period)),
+        figures=_figures(
+            meta,
+            summaries,
+            people,
+            volunteers,
+            money,
+            len(in_period),
+            sum(n for _, n in open_concerns),
+        ),
         progress=_progress(tasks, period.end),
         group_progress=_group_progress(tasks, period.end),
         overdue=tuple(
@@ -338,27 +399,14 @@ def _gather(
             if t.milestone and t.status is TaskStatus.DONE and t.completed_on in period
         ),
         indicator_info=info,
-        indicators=lines,
+        indicators=lines if named else tuple(_by_month(x) for x in lines),
         sensitive=sensitive,
         sensitive_withheld=withheld,
         volunteers=volunteers,
         housing=tuple(homes.values()),
         finances=money,
         contact=_contact_months(in_period, chosen, period, code),
-        open_concerns=tuple(
-            (
-                code(h.code),
-                sum(
-                    1
-                    for c in check_ins
-                    if c.household_id == h.id
-                    and c.concern.strip()
-                    and c.held_on <= period.end
-                    and (c.concern_resolved_on is None or c.concern_resolved_on > period.end)
-                ),
-            )
-            for h in chosen
-        ),
+        open_concerns=open_concerns,
         goals=_goals(store, chosen, period.end, code),
         shared_notes=tuple(
             SharedNote(
@@ -369,9 +417,42 @@ def _gather(
             for c in sorted(in_period, key=lambda c: (c.held_on, c.household_code))
             if c.shareable and c.summary.strip()
         ),
-        completeness=completeness,
+        completeness=completeness
+        if named
+        else tuple(replace(c, last_reading_on=_month(c.last_reading_on)) for c in completeness),
         **_narrative(store, period, disclosure),
+        extras=gather_extras(
+            store,
+            period,
+            programme,
+            chosen,
+            tasks,
+            check_ins,
+            births,
+            lines,
+            standing,
+            code,
+            named,
+        ),
         released=disclosure.released,
+    )
+
+
+def _month(day: date | None) -> date | None:
+    return day.replace(day=1) if day else None
+
+
+def _by_month(line: IndicatorLine) -> IndicatorLine:
+    """An indicator as an anonymised report gives it: readings dated by their month, and no
+    day a point falls on. The point's day is arrival plus N months, and readings are often
+    taken on it (a 3-month review due 90 days after arrival): either would give the day of
+    arrival away, which an anonymised report gives as its month."""
+    return replace(
+        line,
+        latest_on=_month(line.latest_on),
+        points=tuple(
+            replace(p, point_on=None, recorded_on=_month(p.recorded_on)) for p in line.points
+        ),
     )
 
 
@@ -382,6 +463,10 @@ def _task_title(disclosure: Disclosure, title: str) -> str:
 # --- tasks ---------------------------------------------------------------------------------
 def _done_by(task, end: date) -> bool:
     return task.status is TaskStatus.DONE and (task.completed_on or end) <= end
+
+
+def _due_by(task, end: date) -> bool:
+    return task.due_on is not None and task.due_on <= end
 
 
 def _overdue_at(task, end: date) -> bool:
@@ -449,9 +534,12 @@ def _household(h, tasks, check_ins, members, homes, period, disclosure) -> House
         arrival_month=arrived.replace(day=1) if arrived else None,
         days_since_arrival=(period.end - arrived).days if arrived and named else None,
         months_since_arrival=months_since(arrived, period.end) if arrived else None,
-        tasks_done=sum(1 for t in mine if _done_by(t, period.end)),
-        tasks_due=sum(1 for t in mine if t.due_on is not None and t.due_on <= period.end),
+        tasks_due=sum(1 for t in mine if _due_by(t, period.end)),
+        tasks_due_done=sum(1 for t in mine if _due_by(t, period.end) and _done_by(t, period.end)),
         tasks_overdue=sum(1 for t in mine if _overdue_at(t, period.end)),
+        tasks_done_early=sum(
+            1 for t in mine if _done_by(t, period.end) and not _due_by(t, period.end)
+        ),
         housing_status=home.status if home else "No home recorded",
         check_ins=sum(1 for c in check_ins if c.household_id == h.id and c.held_on in period),
     )
@@ -490,9 +578,15 @@ def _housing(
 
 
 # --- volunteers ----------------------------------------------------------------------------
-def _volunteers(store: Store, period: Period, disclosure: Disclosure) -> VolunteerFigures:
+def _volunteers(
+    store: Store, period: Period, disclosure: Disclosure, active_at_end: frozenset[int]
+) -> VolunteerFigures:
+    """Volunteers active at the period's end (as the file stood then), their vetting and
+    training judged on that day, and the hours logged in the period."""
     end = period.end
-    people = [v for v in list_volunteers(store, today=end) if v.active]
+    people = [
+        v for v in list_volunteers(store, include_archived=True, today=end) if v.id in active_at_end
+    ]
     with store.read() as session:
         rules = roster_rules(session)
         training = _training_current(session, rules, {v.id for v in people}, end)
@@ -615,6 +709,7 @@ def _finances(store: Store, period: Period, disclosure: Disclosure) -> FinanceFi
         ),
         position=funds.funds_position(store, today=period.end),
         month_end=tuple(funds.month_end_balances(store, period)),
+        funds_rule_note=programme_of(store).funds_rule.note,
     )
 
 
@@ -649,128 +744,164 @@ def budget_lines(disclosure: Disclosure, lines) -> tuple[BudgetLine, ...]:
     return tuple(merged.values())
 
 
+def _figure(key: str, value: int | str | None, currency: str, band: str = "") -> Figure:
+    made = FIGURES[key]
+    unit = currency if made.unit == CURRENCY else made.unit
+    return Figure(key, made.label, value, unit, made.counts, made.text, band)
+
+
 def people_figure(summaries, people: int, named: bool) -> Figure:
     """People in the chosen households: exact over 3 or more households (or in a named
     report); over fewer, only the band, which a total over one household would otherwise
     undo."""
-    label = "People in those households"
     if named or enough_households(len(summaries)):
-        return Figure("people", label, people, "people", "people")
-    return Figure("people", label, None, "people", "people", band=size_band(people))
+        return _figure("people", people, "")
+    return _figure("people", None, "", band=size_band(people))
 
 
-def _figures(
-    meta, summaries, people: int, volunteers: VolunteerFigures, money: FinanceFigures, check_ins
-):
+def _figures(meta, summaries, people: int, volunteers: VolunteerFigures, money: FinanceFigures,
+             check_ins, open_concerns) -> tuple[Figure, ...]:  # fmt: skip
     # One definition, the vetting table's total too: cleared to meet the family on the
     # period's last day (every requirement current, expiring soon included).
     current = volunteers.cleared
     share = round(100 * current / volunteers.active) if volunteers.active else 0
     position = money.position
-    currency = meta.currency
-    return (
-        Figure("households", "Households", len(summaries), "households", "households"),
-        people_figure(summaries, people, meta.named),
-        Figure(
-            "tasks_done", "Settlement tasks done", sum(s.tasks_done for s in summaries), "tasks"
-        ),
-        Figure(
-            "tasks_due",
-            "Settlement tasks due by the period's end",
-            sum(s.tasks_due for s in summaries),
-            "tasks",
-        ),
-        Figure(
-            "tasks_overdue",
-            "Settlement tasks overdue",
-            sum(s.tasks_overdue for s in summaries),
-            "tasks",
-        ),
-        Figure("volunteers_active", "Active volunteers", volunteers.active, "people", "people"),
-        Figure(
-            "volunteers_vetted",
-            "Active volunteers cleared to meet the family (every requirement current)",
-            current,
-            "people",
-            "people",
-        ),
-        Figure("volunteers_vetted_share", "Share cleared to meet the family", share, "%"),
-        Figure(
-            "volunteer_hours",
-            "Volunteer hours in the period",
-            _hours(volunteers.total_minutes),
-            "hours",
-        ),
-        Figure("income", "Income in the period", money.total_income.plain(), currency),
-        Figure("spending", "Spending in the period", money.total_spending.plain(), currency),
-        Figure("closing_balance", "Balance at the period's end", money.closing.plain(), currency),
-        Figure(
-            "funds_required",
-            "Funds the programme requires",
-            position.requirement.required.plain(),
-            currency,
-        ),
-        Figure("funds_held", "Funds held towards it", position.held.plain(), currency),
-        Figure("funds_short", "Short of the requirement by", position.shortfall.plain(), currency),
-        Figure("check_ins", "Check-ins held in the period", check_ins, "check-ins"),
-    )
-
-
-def _hours(minutes: int) -> str:
-    whole, rest = divmod(minutes, 60)
-    return f"{whole}.{rest * 100 // 60:02d}" if rest else str(whole)
+    values: list[tuple[str, int | str]] = [
+        ("households", len(summaries)),
+        ("tasks_due", sum(s.tasks_due for s in summaries)),
+        ("tasks_due_done", sum(s.tasks_due_done for s in summaries)),
+        ("tasks_overdue", sum(s.tasks_overdue for s in summaries)),
+        ("tasks_done_early", sum(s.tasks_done_early for s in summaries)),
+        ("volunteers_active", volunteers.active),
+        ("volunteers_vetted", current),
+        ("volunteers_vetted_share", share),
+        ("volunteer_hours", str(decimal_hours(volunteers.total_minutes))),
+        ("opening_balance", money.opening.plain()),
+        ("income", money.total_income.plain()),
+        ("spending", money.total_spending.plain()),
+        ("closing_balance", money.closing.plain()),
+    ]
+    required = position.requirement
+    if required.rule is FundsRuleKind.BUDGET:  # no fixed minimum: the group's own budget
+        values += [
+            ("budget_to_spend", required.required.plain()),
+            ("funds_held", position.held.plain()),
+            ("funds_held_less_budget", (position.held - required.required).plain()),
+        ]
+    else:
+        values.append(("funds_required", required.required.plain()))
+        if required.cash_required is not None:
+            values.append(("cash_required", required.cash_required.plain()))
+        values += [
+            ("funds_held", position.held.plain()),
+            ("funds_short", position.shortfall.plain()),
+        ]
+    values += [
+        ("pledges_outstanding", money.pledges_outstanding.plain()),
+        ("pledges_behind", money.pledges_behind),
+        ("check_ins", check_ins),
+        ("concerns_open", open_concerns),
+    ]
+    made = tuple(_figure(key, value, meta.currency) for key, value in values)
+    return (*made[:1], people_figure(summaries, people, meta.named), *made[1:])
 
 
 # --- indicators ----------------------------------------------------------------------------
-def _indicators(store: Store, chosen: list[HouseholdRef], end: date, disclosure: Disclosure):
+POINTS = (LATEST, *(f"{m} months" for m in SNAPSHOT_MONTHS))
+
+
+def _indicators(
+    store: Store, chosen: list[HouseholdRef], end: date, disclosure: Disclosure, births, ages
+):
+    """Each household's indicators: the latest reading by the period's end and the reading at
+    3, 6, 12 and 24 months (domain/indicator_points.py), and for each indicator and point how
+    many of the households it was due for have a reading. Health readings are only counted
+    (in an anonymised report over 3 or more households only)."""
     known = indicators.indicators(store)
     info = tuple(
         IndicatorInfo(i.key, i.label, i.outcome_area, i.kind, i.unit, i.sensitive) for i in known
     )
-    all_readings = [r for r in indicators.readings(store) if r.recorded_on <= end]
+    series_of: dict[tuple[int, str], list] = {}
+    for reading in indicators.readings(store):
+        if reading.recorded_on <= end:
+            series_of.setdefault((reading.household_id, reading.indicator), []).append(reading)
     lines, sensitive, withheld, completeness = [], [], [], []
     for indicator in known:
-        series_of = {
-            h.id: [
-                r for r in all_readings if r.household_id == h.id and r.indicator == indicator.key
-            ]
-            for h in chosen
-        }
-        shown = lambda value, i=indicator: disclosure.indicator_value(i, value)  # noqa: E731
-        if indicator.sensitive:
-            latest = [s[-1].value for s in series_of.values() if s]
-            if latest and not disclosure.named and not enough_households(len(latest)):
-                withheld.append(indicator.key)  # fewer than 3 answered: no count is safe
-                latest = []
-            for value in sorted(set(latest)):
-                sensitive.append(SensitiveCount(indicator.key, shown(value), latest.count(value)))
-        else:
-            for h in chosen:
-                series = series_of[h.id]
-                at = tuple(
-                    shown(r.value)
-                    if h.arrival_date and (r := indicators.value_at(series, h.arrival_date, m, end))
-                    else None
-                    for m in SNAPSHOT_MONTHS
+
+        def shown(point: PointReading, indicator=indicator) -> PointReading:
+            said = disclosure.indicator_value(indicator, point.value)
+            return point if said == point.value else replace(point, value=said)
+
+        every: list[tuple[PointReading, ...]] = []
+        for h in chosen:
+            series = series_of.get((h.id, indicator.key), [])
+            born = births.get(h.id, [])
+
+            def due_for(day: date | None, born=born, whom=indicator.applies_to) -> bool:
+                return day is None or applies(whom, born, day, ages)
+
+            last = latest(series, h.arrival_date, end, due_for(end))
+            at = tuple(
+                at_point(
+                    series,
+                    h.arrival_date,
+                    months,
+                    end,
+                    due_for(point_day(h.arrival_date, months) if h.arrival_date else None),
                 )
+                for months in SNAPSHOT_MONTHS
+            )
+            every.append((last, *at))
+            if not indicator.sensitive:
+                last, at = shown(last), tuple(shown(p) for p in at)
                 lines.append(
                     IndicatorLine(
                         disclosure.household(h.code),
                         indicator.key,
-                        shown(series[-1].value) if series else None,
-                        series[-1].recorded_on if series else None,
+                        last.value,
+                        last.recorded_on,
                         trend(indicator, [r.value for r in series]) if series else None,
                         at,
+                        last.status,
                     )
                 )
-        completeness.append(
-            Completeness(
-                indicator.key,
-                max((s[-1].recorded_on for s in series_of.values() if s), default=None),
-                sum(1 for s in series_of.values() if not s),
-                len(chosen),
-            )
+        if indicator.sensitive:
+            latest_values = [
+                s[-1].value for h in chosen if (s := series_of.get((h.id, indicator.key)))
+            ]
+            if (
+                latest_values
+                and disclosure.anonymised
+                and not enough_households(len(latest_values))
+            ):
+                withheld.append(indicator.key)  # fewer than 3 answered: no count is safe
+                latest_values = []
+            for value in sorted(set(latest_values)):
+                sensitive.append(
+                    SensitiveCount(
+                        indicator.key,
+                        disclosure.indicator_value(indicator, value),
+                        latest_values.count(value),
+                    )
+                )
+        last_on = max(
+            (s[-1].recorded_on for h in chosen if (s := series_of.get((h.id, indicator.key)))),
+            default=None,
         )
+        for index, point in enumerate(POINTS):
+            statuses = [row[index].status for row in every]
+            recorded = statuses.count(PointStatus.RECORDED)
+            completeness.append(
+                Completeness(
+                    indicator.key,
+                    point,
+                    last_on,
+                    recorded + statuses.count(PointStatus.NOT_RECORDED),
+                    recorded,
+                    statuses.count(PointStatus.NOT_REACHED),
+                    statuses.count(PointStatus.NOT_APPLICABLE),
+                )
+            )
     return info, tuple(lines), tuple(sensitive), tuple(withheld), tuple(completeness)
 
 

@@ -1,5 +1,5 @@
-"""Household indicators: dated readings, the latest value and its trend, and the values at
-the comparable points (3, 6, 12 and 24 months after arrival) that reports use."""
+"""Household indicators: dated readings, the latest value and its trend (the readings that stand
+for 3, 6, 12 and 24 months after arrival are domain/indicator_points.py's)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from sqlalchemy import select
 from .. import clock
 from ..domain.errors import InvalidInput, NotFound, Problem
 from ..domain.indicators import Indicator, Trend, trend
-from ..domain.periods import add_months
 from ..storage.models import Household, IndicatorReading
 from ..storage.store import Store
 from .groups import programme_of
@@ -121,16 +120,3 @@ def latest_indicators(store: Store, household_id: int) -> list[IndicatorSummary]
             )
         )
     return result
-
-
-def value_at(
-    series: list[ReadingRow], arrival: date, months: int, today: date
-) -> ReadingRow | None:
-    """The reading that stands for `months` after arrival: the latest one recorded on or
-    before that day. None if the household has not been here that long, or nothing was
-    recorded by then."""
-    point = add_months(arrival, months)
-    if point > today:
-        return None
-    before = [r for r in series if r.recorded_on <= point]
-    return before[-1] if before else None

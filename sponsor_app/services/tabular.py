@@ -102,26 +102,33 @@ def _write(
         sheet.append(list(header))
         for texts in lines:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
-            sheet.append([_inert_cell(sheet, text) for text in texts])
-        # The workbook is zipped in memory, then written: a full disk then fails our write
-        # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
-        zipped = io.BytesIO()
-        try:
-            book.save(zipped)
-        except BaseException:
-            for open_sheet in book.worksheets:  # finish its stream now, not when collected
-                with contextlib.suppress(Exception):
-                    open_sheet.close()
-            raise
-        finally:  # saved or not, the rows it streamed through a temporary file go
-            from ..privacy import remove_temporary_files
-
-            remove_temporary_files("openpyxl.")
+            sheet.append([inert_cell(sheet, text) for text in texts])
+        zipped = workbook_bytes(book)
         with open(partial, "wb") as handle:
-            handle.write(zipped.getbuffer())
+            handle.write(zipped)
 
 
-def _inert_cell(sheet, value: str):
+def workbook_bytes(book) -> bytes:
+    """A write-only openpyxl workbook zipped in memory. A full disk then fails the caller's
+    write (one sentence), never openpyxl's half-closed zip (a traceback when it is collected);
+    saved or not, the rows openpyxl streamed through a temporary file go."""
+    zipped = io.BytesIO()
+    try:
+        book.save(zipped)
+    except BaseException:
+        for open_sheet in book.worksheets:  # finish its stream now, not when collected
+            with contextlib.suppress(Exception):
+                open_sheet.close()
+        raise
+    finally:
+        from ..privacy import remove_temporary_files
+
+        remove_temporary_files("openpyxl.")
+    return zipped.getvalue()
+
+
+def inert_cell(sheet, value: str):
+    """A text cell that stays text whatever it starts with (never a formula)."""
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=_NOT_IN_XML.sub("\ufffd", value))

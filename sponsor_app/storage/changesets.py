@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import clock
 from ..domain.changes import Changes, RowKey
 from .audit import TableShape, delete_row, fetch_row, insert_row, table_shapes, update_row
 from .models import AuditEntry, ChangeKind, ChangeSet
-from .models.base import utc_now
 
 _CHANGE_SET = ChangeSet.__table__
 _AUDIT = AuditEntry.__table__
@@ -36,7 +36,9 @@ def open_change_set(
     """Start the change set that the audit triggers of this transaction write into."""
     result = connection.execute(
         insert(_CHANGE_SET).values(
-            at=utc_now(),
+            # The app's clock (a fixed day in tests), like every other date it keeps, so that
+            # "changed after the period ended" compares like with like.
+            at=clock.now(),
             actor=actor,
             description=description[:300],
             kind=kind,

@@ -124,7 +124,7 @@ def test_health_is_counted_only_across_three_households(report_store, tmp_path):
     bundle = tmp_path / "three.zip"
     text = text_of(make(store, tmp_path, ReportKind.EVALUATION, bundle=bundle, name="3.pdf"))
     assert "Self-reported health good 1" in text and "Self-reported health poor 2" in text
-    assert "fewer than 3 households" not in text
+    assert "Self-reported health fewer than 3 households" not in text
     assert {(r["value"], r["households"]) for r in _bundle_rows(bundle, "indicator_counts")} == {
         ("good", "1"),
         ("poor", "2"),

@@ -3,15 +3,16 @@
 A marker name is planted in every text column of every table of the live schema (found from
 the file itself, so next year's columns are planted too), in several cases and accents, with
 the people's names among them so the file knows it as a person's name. Every anonymised
-output is then made (each PDF that can be anonymised, the evaluation's data bundle, and a
-combine of that bundle) and read back as text: the marker is in none of it, in any form.
+output is then made (each PDF that can be anonymised, the evaluation's accessible HTML, its
+data bundle with the workbook inside it, and a combine of that bundle, PDF, CSV and workbook)
+and read back as text: the marker is in none of it, in any form.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -31,12 +32,14 @@ from sponsor_app.services.narratives import Narrative, save_narrative
 from sponsor_app.services.plan import TemplateInput, add_template_task, reapply_template
 from sponsor_app.services.report_data import default_period, households
 from sponsor_app.services.rules import RuleInput, add_rule
+from sponsor_app.storage import connect as group_file
 from sponsor_app.storage.facts import text_columns
 from sponsor_app.storage.models import Base
 from sponsor_app.storage.store import Store
 
 from .conftest import MADE_AT
 
+REFUSED = group_file.driver.IntegrityError  # raised by a raw connection to the file
 MARKER = "Zephyrine"
 # The marker as people type it: any case, with or without accents (all fold to "zephyrine").
 FORMS = ("Zephyrine", "ZEPHYRINE", "zephyrine", "Zéphyrine", "ZÉPHYRÏNE", "Zephyrïne")
@@ -88,7 +91,10 @@ def plant(store: Store) -> tuple[list[str], dict[str, str]]:
     left as they are with the reason)."""
     planted: list[str] = []
     kept: dict[str, str] = {}
-    connection = sqlite3.connect(store.path)
+    # Outside a change set, through the app's own SQLite: a second copy of SQLite in the same
+    # process (the standard library's) would, on closing, take the store's locks with it and
+    # remove the write-ahead log under the store's feet.
+    connection = group_file.connect(store.path)
     try:
         columns = text_columns(connection)
         empty = [t for t in columns if not connection.execute(f'SELECT 1 FROM "{t}"').fetchone()]
@@ -109,7 +115,7 @@ def plant(store: Store) -> tuple[list[str], dict[str, str]]:
             _plant_table(session, table, columns[table], planted, kept)
     with store.transaction("Nothing") as session:  # the change sets are all closed now
         pass
-    connection = sqlite3.connect(store.path)
+    connection = group_file.connect(store.path)
     try:
         with connection:
             for table in sorted(set(columns) - audited):
@@ -120,7 +126,7 @@ def plant(store: Store) -> tuple[list[str], dict[str, str]]:
 
 
 def _plant_table(db, table: str, columns: list[str], planted: list, kept: dict) -> None:
-    raw = isinstance(db, sqlite3.Connection)
+    raw = isinstance(db, group_file.driver.Connection)
     run = db.execute if raw else (lambda sql, params=None: db.execute(text(sql), params))
     rowids = [r[0] for r in run(f'SELECT rowid FROM "{table}"').fetchall()]
     for column in columns:
@@ -147,7 +153,7 @@ def _plant_table(db, table: str, columns: list[str], planted: list, kept: dict) 
                 with db.begin_nested():
                     for rowid in rowids:
                         run(update, {"rowid": rowid, "suffix": _letters(rowid)})
-        except (IntegrityError, sqlite3.IntegrityError) as refused:  # its CHECK, key or reference
+        except (IntegrityError, REFUSED) as refused:  # its CHECK, key or reference
             if raw:
                 db.execute("ROLLBACK TO plant")
                 db.execute("RELEASE plant")
@@ -186,9 +192,28 @@ def pdf_text(path: Path) -> str:
     return "\n".join(words)
 
 
-def zip_text(path: Path) -> str:
+def zip_text(path: Path | io.BytesIO) -> str:
+    """Every member of a zip as text: a workbook in it through its cells and properties."""
     with zipfile.ZipFile(path) as archive:
-        return "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+        return "\n".join(
+            xlsx_text(archive.read(n)) if n.endswith(".xlsx") else archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+        )
+
+
+def xlsx_text(content: bytes) -> str:
+    """What a person opening the workbook could read: every cell of every sheet (with its
+    name), and the document's properties."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    words = [str(v) for v in vars(book.properties).values() if v is not None]
+    for sheet in book.worksheets:
+        words.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            words += [str(v) for v in row if v is not None]
+    book.close()
+    return "\n".join(words)
 
 
 def assert_no_marker(name: str, content: str) -> None:
@@ -236,11 +261,16 @@ def test_no_anonymised_output_holds_a_name_planted_in_any_text_column(planted_st
         )
         generate(store, request)
         outputs[out.name] = pdf_text(out)
+    outputs["evaluation.html"] = (tmp_path / "evaluation.html").read_text(encoding="utf-8")
     outputs[bundle.name] = zip_text(bundle)
+    with zipfile.ZipFile(bundle) as archive:
+        assert "figures.xlsx" in archive.namelist()  # the workbook is read above, cell by cell
     combined, exact = tmp_path / "combined.pdf", tmp_path / "combined.zip"
     combine_bundles([bundle], combined, exact, generated_at=MADE_AT)
     outputs[combined.name] = pdf_text(combined)
     outputs[exact.name] = zip_text(exact)
+    with zipfile.ZipFile(exact) as archive:
+        assert "combined.xlsx" in archive.namelist()
     for name, content in outputs.items():
         assert content.strip(), name
         assert_no_marker(name, content)

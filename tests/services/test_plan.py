@@ -15,6 +15,7 @@ from sponsor_app.domain.enums import (
     TaskStatus,
 )
 from sponsor_app.domain.errors import InvalidInput, NotFound
+from sponsor_app.domain.indicator_points import PointStatus, at_point
 from sponsor_app.domain.indicators import Trend
 from sponsor_app.services import checkins, goals, indicators, plan
 from sponsor_app.services.calendar import find_volunteer, volunteer_calendar, write_calendar
@@ -248,8 +249,9 @@ def test_indicator_readings_latest_trend_and_the_value_at_3_months(store, househ
     assert (hours.latest.value, hours.trend, hours.readings) == ("8", Trend.UP, 3)
     assert summary["gp_registered"].latest is None and summary["gp_registered"].trend is None
     series = [r for r in indicators.readings(store, household.id) if r.indicator == "english_hours"]
-    assert indicators.value_at(series, ARRIVAL, 3, TODAY).value == "6"
-    assert indicators.value_at(series, ARRIVAL, 6, TODAY) is None  # not six months yet
+    # the reading nearest 3 months (day 95, five days after it), not the last one before it
+    assert at_point(series, ARRIVAL, 3, TODAY, True).value == "8"
+    assert at_point(series, ARRIVAL, 6, TODAY, True).status is PointStatus.NOT_REACHED
 
 
 def test_calendar_parses_back_with_the_due_dates(store, household):

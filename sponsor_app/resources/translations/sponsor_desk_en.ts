@@ -164,13 +164,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>OutgoingTextView</name>
     <message numerus="yes">
-        <location filename="outgoing_text.py" line="122" />
+        <location filename="outgoing_text.py" line="123" />
         <source>Typed text in this report: %n line(s), as below.</source>
         <translation>
             <numerusform>Typed text in this report: %n line, as below.</numerusform><numerusform>Typed text in this report: %n lines, as below.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="outgoing_text.py" line="123" />
+        <location filename="outgoing_text.py" line="124" />
         <source>Names are replaced in %n line(s) (marked).</source>
         <translation>
             <numerusform>Names are replaced in %n line (marked).</numerusform><numerusform>Names are replaced in %n lines (marked).</numerusform></translation>

@@ -86,6 +86,7 @@ class OutgoingTextView(QTextBrowser):
             TextSource.INDICATOR_VALUE: tr("Indicator readings"),
             TextSource.INDICATOR_LABEL: tr("Indicators"),
             TextSource.FIGURE_LABEL: tr("Figures"),
+            TextSource.FUNDS_RULE: tr("The programme's funds rule"),
         }
 
     def show_named(self) -> None:
