@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .indicator_points import POINT_WINDOWS
+from .indicator_points import WINDOWS_TEXT
 
 CURRENCY = "currency"  # the unit of money figures: the group's currency code replaces it
 
@@ -169,7 +169,7 @@ FIGURES: dict[str, Definition] = {
     ),
 }
 
-_WINDOWS = ", ".join(f"{m} months ± {d} days" for m, d in POINT_WINDOWS.items())
+_WINDOWS = WINDOWS_TEXT
 
 # Words the figures and tables use, defined once.
 TERMS: tuple[tuple[str, str], ...] = (

@@ -16,11 +16,29 @@ from enum import StrEnum
 from typing import Protocol
 
 from .periods import add_months
+from .plurals import counted
 
 # Days either side of each point within which a reading stands for it. Readings are taken at
 # check-ins every month or two early on and every few months later, so the window widens.
 POINT_WINDOWS = {3: 45, 6: 60, 12: 90, 24: 90}
 LATEST = "latest"
+
+
+def point_label(months: int) -> str:
+    """A point's name in every report, table and bundle: "3 months", "12 months"."""
+    return counted(months, "month")
+
+
+# The windows in words, as the report's method section and the codebook give them.
+WINDOWS_TEXT = ", ".join(
+    f"{point_label(m)} ± {counted(d, 'day')}" for m, d in POINT_WINDOWS.items()
+)
+
+
+def day_band(low: int, high: int | None) -> str:
+    """A band of days to resolve a concern: "8-30 days", "91+ days" (a range: "days")."""
+    days = counted(2, "day").split(" ", 1)[1]
+    return f"{low}-{high} {days}" if high is not None else f"{low}+ {days}"
 
 
 class PointStatus(StrEnum):

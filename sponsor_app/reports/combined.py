@@ -92,7 +92,9 @@ def difference_lines(data: CombinedData) -> list[str]:
         if totalled:
             lines.append(
                 "Totals are given only over groups with the same period and currency: "
-                + "; ".join(f"{_set_title(data, s)} ({len(s.members)} groups)" for s in totalled)
+                + "; ".join(
+                    f"{_set_title(data, s)} ({counted(len(s.members), 'group')})" for s in totalled
+                )
                 + "; the other groups are shown on their own."
             )
         else:

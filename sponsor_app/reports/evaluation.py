@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from ..domain.enums import OutcomeArea, Phase, VettingStatus
-from ..domain.indicator_points import POINT_WINDOWS, PointReading, PointStatus
+from ..domain.indicator_points import WINDOWS_TEXT, PointReading, PointStatus
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind
 from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
@@ -397,7 +397,7 @@ def point_text(
 def indicators(data: EvaluationData, width: float) -> list:
     meta = data.meta
     story = [*section(4)]
-    windows = ", ".join(f"{m} months ± {d} days" for m, d in POINT_WINDOWS.items())
+    windows = WINDOWS_TEXT
     story.append(
         para(
             "The latest reading of each indicator and its trend against the reading before, and "

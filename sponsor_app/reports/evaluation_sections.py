@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Table
 
 from ..domain.definitions import TERMS
-from ..domain.indicator_points import POINT_WINDOWS
+from ..domain.indicator_points import WINDOWS_TEXT, point_label
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.plurals import counted
 from ..domain.programmes import FundsRuleKind
@@ -225,7 +225,7 @@ def funds_rule_words(f, money, locale: str) -> list[str]:
             basis = f"for family sizes {sizes}, the table gives {required}"
         case FundsRuleKind.PER_PERSON | FundsRuleKind.PER_REFUGEE_CASH_SHARE:
             each = money.minor(rule.amount_each * 10**money.digits)
-            basis = f"{each} for each of {rule.people} people: {required}"
+            basis = f"{each} for each of {counted(rule.people, 'person')}: {required}"
             if rule.cash_required is not None:
                 basis += (
                     f", of which at least {rule.cash_share_percent}% "
@@ -354,11 +354,9 @@ def method(data: EvaluationData, width: float) -> list:
     meta = data.meta
     info = {i.key: i for i in data.indicator_info}
     story = [*_section(9, "Method and completeness")]
-    windows = ", ".join(
-        f"{counted(m, 'month')} ± {counted(d, 'day')}" for m, d in POINT_WINDOWS.items()
-    )
-    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS[:-1])  # a list: always plural
-    points += f" or {SNAPSHOT_MONTHS[-1]} months"
+    windows = WINDOWS_TEXT
+    points = ", ".join(str(m) for m in SNAPSHOT_MONTHS[:-1])  # a list: "3, 6, 12 or 24 months"
+    points += f" or {point_label(SNAPSHOT_MONTHS[-1])}"
     for text in (
         "Every figure comes from the group's own records, read at one moment from its Sponsor Desk "
         "file. Money is kept in whole cents; nothing is estimated. Each figure has one definition, "
@@ -396,7 +394,7 @@ def method(data: EvaluationData, width: float) -> list:
         )
     story.append(
         table(
-            ("Indicator", "Last reading", "Latest", *[f"{m} months" for m in SNAPSHOT_MONTHS]),
+            ("Indicator", "Last reading", "Latest", *[point_label(m) for m in SNAPSHOT_MONTHS]),
             rows,
             (width - 365, 65, 60, 60, 60, 60, 60),
             numeric=(2, 3, 4, 5, 6),

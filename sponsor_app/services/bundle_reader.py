@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.plurals import counted
 from .bundle import BUNDLE_VERSION, WORKBOOK, BadBundle
 from .bundle_schema import BadValue, Resource
 from .bundle_tables import resources
@@ -135,7 +136,7 @@ def _check_sizes(name: str, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipIn
     tightly packed. Python's zip reader never unpacks more than a member declares."""
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise refuse(name, "", f"holds {len(infos):,} files; a data bundle holds about 30")
+        raise refuse(name, "", f"holds {counted(len(infos), 'file')}; a data bundle holds about 30")
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -275,7 +276,7 @@ def _rows(name: str, resource: Resource, raw: bytes) -> list[dict]:
             raise refuse(name, f"{path} line 1", "has other columns than its datapackage.json")
         for line, cells in enumerate(reader, start=2):
             if line > MAX_ROWS:
-                raise refuse(name, path, f"has more than {MAX_ROWS:,} rows")
+                raise refuse(name, path, f"has more than {counted(MAX_ROWS, 'row')}")
             if len(cells) != len(names):
                 raise refuse(
                     name, f"{path} line {line}", f"has {len(cells)} values, not {len(names)}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..domain.plurals import counted
 from .tabular import neutralise, restore
 
 S, INT, N, D, B = "string", "integer", "number", "date", "boolean"
@@ -133,7 +134,9 @@ class Field:
 
     def _string(self, text: str) -> str:
         if len(text) > self.max_length:
-            raise BadValue(f"is {len(text):,} characters long (at most {self.max_length:,})")
+            raise BadValue(
+                f"is {counted(len(text), 'character')} long (at most {self.max_length:,})"
+            )
         if _CONTROL.search(text):
             raise BadValue("holds a control character")
         if self.enum and text not in self.enum:

@@ -10,8 +10,9 @@ from functools import cache
 
 from ..domain.definitions import FIGURES, FLAGS, NATIONAL, TASK_SOURCES
 from ..domain.enums import OutcomeArea, Phase, TenancyStatus, VettingStatus
-from ..domain.indicator_points import POINT_WINDOWS, PointStatus
+from ..domain.indicator_points import WINDOWS_TEXT, PointStatus, day_band
 from ..domain.indicators import Indicator, IndicatorKind, Trend
+from ..domain.plurals import counted
 from ..domain.programmes import DEFAULT_PROGRAMME, FundsRuleKind, all_programmes
 from ..domain.reports import OUTCOME_NAMES, SIZE_BANDS, SMALL_CELL
 from ..domain.vetting import may_do_family_facing
@@ -55,7 +56,7 @@ POINT = Field(
     required=True,
     enum=POINTS,
 )
-WINDOWS = ", ".join(f"{m} months ± {d} days" for m, d in POINT_WINDOWS.items())
+WINDOWS = WINDOWS_TEXT
 
 
 @cache
@@ -239,10 +240,7 @@ def _resources() -> tuple[Resource, ...]:
     indicators = shared_indicators()
     indicator_keys = tuple(i.key for i in indicators)
     concern_bands = (
-        *(
-            f"{low}-{high} days" if high is not None else f"{low}+ days"
-            for low, high in CONCERN_BANDS
-        ),
+        *(day_band(low, high) for low, high in CONCERN_BANDS),
         "open at the period's end",
     )
     return (
@@ -367,7 +365,7 @@ def _resources() -> tuple[Resource, ...]:
         ), _indicator_value_rows, ("household", "point")),
         Resource("indicator_counts", "Health indicators, counted across households only: "
                  "households by latest answer. An anonymised bundle leaves out an indicator "
-                 f"fewer than {SMALL_CELL} households answered.", (
+                 f"fewer than {counted(SMALL_CELL, 'household')} answered.", (
             Field("indicator", S, "Stable key of the indicator", required=True, enum=indicator_keys),
             Field("value", S, "The answer", required=True),
             _count("households", "Households whose latest answer it is", "households"),
@@ -496,7 +494,8 @@ def _resources() -> tuple[Resource, ...]:
         Resource("make_up", "People in the households by age band at the period's end (ages from "
                  "birth dates; the bands follow the programme's school and working ages), all "
                  "households together, never per household (that would give a family's exact "
-                 f"size). An anonymised bundle of fewer than {SMALL_CELL} households leaves this "
+                 f"size). An anonymised bundle of fewer than {counted(SMALL_CELL, 'household')} "
+                 "leaves this "
                  "table empty.", (
             Field("age_band", S, "Age band in years", required=True),
             _count("people", "Members", "people"),

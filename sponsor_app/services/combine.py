@@ -21,6 +21,7 @@ from ..domain.definitions import FIGURES
 from ..domain.errors import InvalidInput, SponsorDeskError
 from ..domain.hours import decimal_hours
 from ..domain.indicator_points import PointStatus
+from ..domain.plurals import counted
 from ..domain.reports import size_band
 from ..domain.small_counts import bundle_secret
 from .bundle import BadBundle
@@ -289,12 +290,12 @@ def cross_check(bundle: LoadedBundle) -> None:
         checks.append(
             ("figures.csv closing_balance", figures["closing_balance"], flow, "money.csv")
         )
-    for where, said, counted, source in checks:
-        if counted is None:  # nothing in the bundle to count it from
+    for where, said, total, source in checks:
+        if total is None:  # nothing in the bundle to count it from
             continue
-        if said is None or Decimal(said) != counted:
+        if said is None or Decimal(said) != total:
             raise BadBundle(
-                f"{bundle.name}: {where} is {said} but {source} adds up to {counted}: the "
+                f"{bundle.name}: {where} is {said} but {source} adds up to {total}: the "
                 "bundle was changed after it was made."
             )
 
@@ -311,25 +312,26 @@ def _people(bundle: LoadedBundle) -> tuple[Decimal | None, str]:
         band = h["size_band"]
         if h["people"] is not None and size_band(h["people"]) != band:
             raise BadBundle(
-                f"{bundle.name}: households.csv gives {h['household']} {h['people']} people but "
+                f"{bundle.name}: households.csv gives {h['household']} "
+                f"{counted(int(h['people']), 'person')} but "
                 f"the band {band}: the bundle was changed after it was made."
             )
         first, _, last = band.partition("-")
         low += int(first.rstrip("+"))
         high = None if high is None or band.endswith("+") else high + int(last or first)
     if all(h["people"] is not None for h in households):
-        counted, source = sum((Decimal(h["people"]) for h in households), Decimal(0)), None
+        people, source = sum((Decimal(h["people"]) for h in households), Decimal(0)), None
     elif make_up:
-        counted = sum((Decimal(r["people"] or 0) for r in make_up), Decimal(0))
+        people = sum((Decimal(r["people"] or 0) for r in make_up), Decimal(0))
         source = "make_up.csv"
     else:
         return None, ""
-    if counted < low or (high is not None and counted > high):
+    if people < low or (high is not None and people > high):
         raise BadBundle(
-            f"{bundle.name}: {source or 'households.csv'} adds up to {counted} people, which the "
+            f"{bundle.name}: {source or 'households.csv'} adds up to {counted(int(people), 'person')}, which the "
             "households' size bands do not allow: the bundle was changed after it was made."
         )
-    return counted, source or "households.csv"
+    return people, source or "households.csv"
 
 
 # --- combining --------------------------------------------------------------------------------

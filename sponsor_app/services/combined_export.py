@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from ..domain.definitions import FIGURES
+from ..domain.plurals import counted
 from .bundle import BUNDLE_VERSION, csv_bytes, sha256, zipped
 from .bundle_schema import INT, B, D, Field, N, Resource, S, codebook
 from .combine import CombinedData
@@ -276,7 +277,7 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
     files = {r.path: csv_bytes(r, rows) for r, rows in made}
     book = workbook(
         [
-            ("Cross-group summary", f"{len(data.groups)} groups"),
+            ("Cross-group summary", counted(len(data.groups), "group")),
             ("Figures", EXACT),
             ("Made", data.generated_at.isoformat(timespec="seconds")),
             ("Bundles", "; ".join(f"{g.bundle} ({g.bundle_id})" for g in data.groups)),

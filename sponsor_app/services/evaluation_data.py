@@ -26,6 +26,7 @@ from ..domain.indicator_points import (
     at_point,
     latest,
     point_day,
+    point_label,
 )
 from ..domain.indicators import SNAPSHOT_MONTHS, IndicatorKind, Trend, trend
 from ..domain.money import Money
@@ -807,7 +808,7 @@ def _figures(meta, summaries, people: int, volunteers: VolunteerFigures, money: 
 
 
 # --- indicators ----------------------------------------------------------------------------
-POINTS = (LATEST, *(f"{m} months" for m in SNAPSHOT_MONTHS))
+POINTS = (LATEST, *(point_label(m) for m in SNAPSHOT_MONTHS))
 
 
 def _indicators(

@@ -17,7 +17,14 @@ from sqlalchemy import func, select
 
 from .. import __version__
 from ..domain.enums import Phase, TaskStatus
-from ..domain.indicator_points import Ages, PointReading, PointStatus, age_on
+from ..domain.indicator_points import (
+    Ages,
+    PointReading,
+    PointStatus,
+    age_on,
+    day_band,
+    point_label,
+)
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.periods import Period
 from ..domain.programmes import Programme
@@ -279,7 +286,7 @@ def _national(by_code, points, births, end: date, ages: Ages) -> tuple[NationalC
     working = (ages.working.first, ages.working.last)
     for months in (6, 24):
         index = SNAPSHOT_MONTHS.index(months)
-        label = f"{months} months"
+        label = point_label(months)
         for key, indicator, decides in (
             ("in_work", "employment_status", lambda v: v in IN_WORK),
             ("on_benefits", "benefits", lambda v: bool(v) and v != NO_BENEFIT),
@@ -389,7 +396,7 @@ def _concern_days(check_ins, period: Period) -> tuple[tuple[str, int], ...]:
     ]
     rows = []
     for low, high in CONCERN_BANDS:
-        name = f"{low}-{high} days" if high is not None else f"{low}+ days"
+        name = day_band(low, high)
         rows.append((name, sum(1 for d in resolved if low <= d and (high is None or d <= high))))
     still_open = sum(
         1

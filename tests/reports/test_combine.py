@@ -208,9 +208,9 @@ def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
         assert guess != real
     assert "random rounding to base 3" in text
     # a share of exact counts would undo their rounding: it is worked out from the printed ones
-    active = _row(text, "Active volunteers at the period's end", "Active volunteers with")
-    vetted = _row(text, "Active volunteers with current vetting", "Share with")
-    shares = _row(text, "Share with current vetting", "Volunteer hours", unit=" %")
+    active = _row(text, "Active volunteers at the period's end", "Active volunteers cleared")
+    vetted = _row(text, "Active volunteers cleared to meet the family", "Share cleared")
+    shares = _row(text, "Share cleared to meet the family", "Volunteer hours", unit=" %")
     assert shares == [round(100 * v / a) for v, a in zip(vetted, active, strict=True)]
     # the same bundles, the same table: no averaging the rounding away by asking again
     _, again, _ = _combine(tmp_path, bundles, "again")

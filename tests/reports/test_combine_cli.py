@@ -63,7 +63,7 @@ def test_currencies_periods_a_duplicate_and_a_tampered_bundle_one_clear_line_eac
     lines = refused.stderr.splitlines()
     assert lines == [
         "sponsor-app: edited.zip: money.csv does not match the SHA-256 its datapackage.json "
-        "gives (resources[17].hash): it was changed after the bundle was made.",
+        "gives (resources[18].hash): it was changed after the bundle was made.",
         "sponsor-app: good.zip and again.zip are the same group (Kāpiti Welcome Trust) for the "
         "same period (2025-07-01 to 2026-06-15): give each group's period once.",
     ]
@@ -131,7 +131,7 @@ ATTACKS = {
     "control.zip": (replace_in("group.csv", "Kāpiti".encode(), b"K\x1b[2Jpiti"),
                     "group.csv line 2, group_name holds a control character"),
     "not-an-option.zip": (replace_in("vetting.csv", b"current,", b"sort of,"),
-                          "vetting.csv line 2, status “sort of” is not one of the allowed values"),
+                          "vetting.csv line 7, status “sort of” is not one of the allowed values"),
     "short-row.zip": (replace_in("money.csv", b"balance,opening,", b"balance,"),
                       "money.csv line 2 has 2 values, not 3"),
 }  # fmt: skip
