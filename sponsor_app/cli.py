@@ -266,6 +266,9 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--errors", type=Path, metavar="FILE.csv", help="write every problem to this CSV file"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the --errors file if it exists"
+    )
     parser.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
     parser.add_argument(
         "--mapping",

@@ -4,9 +4,7 @@ line both come here."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from ..domain.reports import ReportKind
 from ..services.bundle import bundle_bytes
 from ..services.combine import combine, combined_csv_bytes, load_bundles
 from ..services.evaluation_data import evaluation_data
+from ..services.outputs import OutputRefused, check_output, write_output
 from ..services.report_lists import checklist_data, housing_data, roster_data
 from ..services.statement_data import statement_data
 from ..storage.store import Store
@@ -49,46 +48,41 @@ class GeneratedReport:
     named: bool
 
 
-def check_target(path: Path, force: bool) -> None:
-    """One sentence for each reason a file cannot be written there."""
-    path = Path(path)
-    if path.is_dir():
-        raise CannotWrite(f"{path} is a folder: give a file name for the report.")
-    if path.exists() and not force:
-        raise CannotWrite(
-            f"{path} already exists; choose another name or add --force to replace it."
-        )
-    folder = path.parent
-    if not folder.is_dir():
-        raise CannotWrite(f"Cannot write {path}: the folder {folder} does not exist.")
-    if not os.access(folder, os.W_OK):
-        raise CannotWrite(f"Cannot write {path}: the folder {folder} is not writable.")
-
-
-def write_file(path: Path, make: Callable[[object], None]) -> None:
-    """Write through a temporary file in the same folder, owner-only, then put it in place."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+def check_target(
+    path: Path, force: bool, inputs: Iterable[Path | None] = (), what: str = "report"
+) -> Path:
+    """One sentence for each reason a file cannot be written there: the one output rule
+    (services/outputs.py), with the files the command reads as `inputs`."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            make(stream)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise CannotWrite(f"Cannot write {path}: {error.strerror or error}.") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return check_output(path, inputs=inputs, force=force, what=what)
+    except OutputRefused as refused:
+        raise CannotWrite(str(refused)) from None
+
+
+def write_file(
+    path: Path,
+    make: Callable[[object], None],
+    *,
+    force: bool = False,
+    inputs: Iterable[Path | None] = (),
+    what: str = "report",
+) -> None:
+    """Write by the output rule: through a temporary file in the same folder, owner-only,
+    then put in place."""
+    try:
+        write_output(path, make, inputs=inputs, force=force, what=what)
+    except OutputRefused as refused:
+        raise CannotWrite(str(refused)) from None
 
 
 def generate(store: Store, request: ReportRequest) -> GeneratedReport:
     r = request
     if r.bundle is not None and r.kind is not ReportKind.EVALUATION:
         raise CannotWrite("A data bundle goes with the evaluation report only.")
-    check_target(r.out, r.force)
+    inputs = (store.path,)
+    check_target(r.out, r.force, inputs)
     if r.bundle is not None:
-        check_target(r.bundle, r.force)
+        check_target(r.bundle, r.force, inputs, what="data bundle")
         if Path(r.bundle).resolve() == Path(r.out).resolve():
             raise CannotWrite("The bundle and the report need different file names.")
     ids = list(r.household_ids) if r.household_ids is not None else None
@@ -112,9 +106,20 @@ def generate(store: Store, request: ReportRequest) -> GeneratedReport:
             layout = lists.build_housing
         case _:
             raise CannotWrite(f"There is no {r.kind.value} report of one group.")
-    write_file(r.out, lambda stream: layout(data, stream, invariant=r.invariant))
+    write_file(
+        r.out,
+        lambda stream: layout(data, stream, invariant=r.invariant),
+        force=r.force,
+        inputs=inputs,
+    )
     if bundle is not None:
-        write_file(r.bundle, lambda stream: stream.write(bundle))
+        write_file(
+            r.bundle,
+            lambda stream: stream.write(bundle),
+            force=r.force,
+            inputs=(*inputs, r.out),
+            what="data bundle",
+        )
     return GeneratedReport(r.kind, Path(r.out), r.bundle, r.period, data.meta.named)
 
 
@@ -127,12 +132,27 @@ def combine_bundles(
     generated_at: datetime | None = None,
 ):
     """The cross-group summary PDF (and the exact CSV) from many groups' bundles."""
-    check_target(out, force)
+    inputs = tuple(paths)
+    check_target(out, force, inputs, what="summary")
     if csv_out is not None:
-        check_target(csv_out, force)
+        check_target(csv_out, force, inputs, what="figures")
+        if Path(csv_out).resolve() == Path(out).resolve():
+            raise CannotWrite("The summary and its figures need different file names.")
     data = combine(load_bundles(paths), generated_at)
-    write_file(out, lambda stream: combined.build(data, stream, invariant=invariant))
+    write_file(
+        out,
+        lambda stream: combined.build(data, stream, invariant=invariant),
+        force=force,
+        inputs=inputs,
+        what="summary",
+    )
     if csv_out is not None:
         content = combined_csv_bytes(data)
-        write_file(csv_out, lambda stream: stream.write(content))
+        write_file(
+            csv_out,
+            lambda stream: stream.write(content),
+            force=force,
+            inputs=(*inputs, out),
+            what="figures",
+        )
     return data

@@ -6,7 +6,6 @@ calendar is synced to other people's servers, so it carries no family's name.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,9 +13,10 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from .. import __version__, clock
-from ..domain.errors import InvalidInput, NotFound, SponsorDeskError
+from ..domain.errors import InvalidInput, NotFound
 from ..domain.text import fold
 from .groups import group_info
+from .outputs import check_output, write_output_bytes
 from .plan import plan_tasks
 from .volunteers import VolunteerRow, list_volunteers
 
@@ -91,16 +91,9 @@ def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> t
 def write_calendar(
     store, volunteer_id: int, target: Path | str, today: date | None = None, force: bool = False
 ) -> CalendarWritten:
-    """Write the .ics file whole or not at all; an existing file is replaced only if asked."""
-    target = Path(target)
-    if target.exists() and not force:
-        raise InvalidInput.single("out", f"{target} already exists; choose another name.")
+    """Write the .ics file whole or not at all, by the one output rule (never onto the group
+    file or a backup; an existing file is replaced only if asked)."""
+    check_output(target, inputs=(store.path,), force=force, what="calendar")
     data, events = volunteer_calendar(store, volunteer_id, today)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise SponsorDeskError(f"Cannot write {target}: {error.strerror or error}.") from None
-    return CalendarWritten(target, events)
+    write_output_bytes(target, data, inputs=(store.path,), force=force, what="calendar")
+    return CalendarWritten(Path(target), events)

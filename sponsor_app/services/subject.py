@@ -22,9 +22,10 @@ from pathlib import Path
 from .. import clock
 from ..domain.errors import InvalidInput
 from ..domain.text import fold
-from ..locations import private_folder
+from ..locations import backup_dir, private_folder
 from ..storage.store import Store
 from .calendar import find_volunteer
+from .outputs import write_output_bytes
 from .tabular import write_rows
 
 _HISTORY_TABLES = {"audit_entry", "change_set", "alembic_version"}
@@ -53,6 +54,13 @@ def write_subject_access(
         )
     if not out.parent.is_dir():
         raise InvalidInput.single("out", f"The folder {out.parent} does not exist.")
+    if (
+        out.resolve() == backup_dir(create=False).resolve()
+        or backup_dir(create=False).resolve() in out.resolve().parents
+    ):
+        raise InvalidInput.single(
+            "out", f"{out} is in Sponsor Desk's backups folder; choose another place."
+        )
     with store.read() as session:
         person = find_volunteer(store, who)
         connection = session.connection()
@@ -69,12 +77,17 @@ def write_subject_access(
     private_folder(out)
     written = []
     for table, (columns, rows) in sorted(found.items()):
-        written.append(write_rows(out / f"{table}.csv", columns, rows, force=force))
+        written.append(
+            write_rows(out / f"{table}.csv", columns, rows, force=force, inputs=(store.path,))
+        )
     header = ("change_set", "at", "by", "description", "action", "table", "row", "before", "after")
-    written.append(write_rows(out / "history.csv", header, history, force=force))
+    written.append(
+        write_rows(out / "history.csv", header, history, force=force, inputs=(store.path,))
+    )
     count = sum(len(rows) for _columns, rows in found.values())
     readme = out / "README.txt"
-    readme.write_text(_readme(person.full_name, found, len(history)), encoding="utf-8")
+    text = _readme(person.full_name, found, len(history)).encode("utf-8")
+    write_output_bytes(readme, text, inputs=(store.path,), force=force, what="read-me")
     written.append(readme)
     return SubjectAccess(person.full_name, out, tuple(written), count, len(history))
 

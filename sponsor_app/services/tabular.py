@@ -16,14 +16,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import secrets
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from ..domain.errors import InvalidInput
+from ..storage.errors import StorageError, is_disk_full
 from .imports.sources import SpreadsheetFileError
+from .outputs import OutputRefused, check_output, write_output
 
 # Characters XML 1.0 cannot hold: a file from an older version may have stored one; an XLSX
 # export writes U+FFFD in its place rather than failing (CSV keeps them as they are).
@@ -53,72 +55,88 @@ def restore(value: str) -> str:
 
 
 def write_rows(
-    target: Path, header: Sequence[str], rows: Iterable[Sequence[str]], force: bool = False
+    target: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    force: bool = False,
+    inputs: Iterable[Path | None] = (),
 ) -> Path:
-    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file.
-    A file already there is replaced only with `force`."""
-    suffix = target.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise InvalidInput.single("out", f"{target.name}: export to a .csv or .xlsx file.")
-    if target.is_dir():
-        raise InvalidInput.single("out", f"{target} is a folder: give a file name.")
-    if target.exists() and not force:
-        raise InvalidInput.single(
-            "out", f"{target} already exists; choose another name or add --force to replace it."
-        )
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    """Write CSV or XLSX by the target's suffix, all at once, by the one output rule
+    (services/outputs.py): never onto one of `inputs` (the group file read), a group file or a
+    backup; a file already there is replaced only with `force`."""
+    suffix = Path(target).suffix.lower()
     try:
-        _write(partial, suffix, header, rows)
-        os.replace(partial, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise SpreadsheetFileError(
-            f"Cannot write {target}: {reason}. Choose another folder or name."
-        ) from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
-    return target
+        check_output(target, inputs=inputs, force=force, what="export")
+        if suffix not in (".csv", ".xlsx"):
+            raise InvalidInput.single(
+                "out", f"{Path(target).name}: export to a .csv or .xlsx file."
+            )
+        return write_output(
+            target,
+            lambda stream: _write(stream, suffix, header, rows),
+            inputs=inputs,
+            force=force,
+            what="export",
+        )
+    except OutputRefused as refused:
+        raise InvalidInput.single("out", str(refused)) from None
+    except StorageError as error:
+        raise SpreadsheetFileError(f"{error} Choose another folder or name.") from error
 
 
 def _write(
-    partial: Path, suffix: str, header: Sequence[str], rows: Iterable[Sequence[str]]
+    stream: BinaryIO, suffix: str, header: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> None:
     if suffix == ".csv":
-        with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([neutralise(str(v)) for v in row])
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralise(str(v)) for v in row])
+        text.flush()
+        text.detach()  # the caller flushes and closes the file itself
     else:
-        from openpyxl import Workbook
+        stream.write(_workbook_bytes(header, rows))
 
-        lines = [[str(v) for v in row] for row in rows]
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("Sheet1")
-        sheet.append(list(header))
-        for texts in lines:
-            # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
-            sheet.append([_inert_cell(sheet, text) for text in texts])
-        # The workbook is zipped in memory, then written: a full disk then fails our write
-        # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
-        zipped = io.BytesIO()
-        try:
-            book.save(zipped)
-        except BaseException:
-            for open_sheet in book.worksheets:  # finish its stream now, not when collected
-                with contextlib.suppress(Exception):
-                    open_sheet.close()
-            raise
-        finally:  # saved or not, the rows it streamed through a temporary file go
-            from ..privacy import remove_temporary_files
 
-            remove_temporary_files("openpyxl.")
-        with open(partial, "wb") as handle:
-            handle.write(zipped.getbuffer())
+def _workbook_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    lines = [[str(v) for v in row] for row in rows]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Sheet1")
+    sheet.append(list(header))
+    for texts in lines:
+        # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
+        sheet.append([_inert_cell(sheet, text) for text in texts])
+    # The workbook is zipped in memory, then written: a full disk then fails our write
+    # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
+    zipped = io.BytesIO()
+    try:
+        book.save(zipped)
+    except OSError as error:
+        # openpyxl streams the rows through a file in the app's own temporary folder: a
+        # failure here is that folder's disk, not the one the export goes to.
+        folder = tempfile.gettempdir()
+        if is_disk_full(error):
+            raise SpreadsheetFileError(
+                f"Sponsor Desk's own folder {folder} is full, so the workbook could not be "
+                "put together: free some space on that disk, then try again. Nothing was written."
+            ) from error
+        raise SpreadsheetFileError(
+            f"Sponsor Desk's own folder {folder} could not be written "
+            f"({(error.strerror or str(error)).lower()}). Nothing was written."
+        ) from error
+    except BaseException:
+        for open_sheet in book.worksheets:  # finish its stream now, not when collected
+            with contextlib.suppress(Exception):
+                open_sheet.close()
+        raise
+    finally:  # saved or not, the rows it streamed through a temporary file go
+        from ..privacy import remove_temporary_files
+
+        remove_temporary_files("openpyxl.")
+    return zipped.getvalue()
 
 
 def _inert_cell(sheet, value: str):

@@ -345,8 +345,8 @@ def prune(group_id: str, now: datetime | None = None) -> list[Path]:
 
 
 # --- which group a file is, remembered for when it cannot be read -----------------------------
-def _known_file() -> Path:
-    return backup_dir() / "known-files.json"
+def _known_file(create: bool = False) -> Path:
+    return backup_dir(create) / "known-files.json"
 
 
 def remember_group(path: Path, group_id: str) -> None:
@@ -358,7 +358,7 @@ def remember_group(path: Path, group_id: str) -> None:
         return
     known[key] = group_id
     with contextlib.suppress(OSError):  # only a help for later: never worth a failed open
-        target = _known_file()
+        target = _known_file(create=True)
         partial = target.with_name(target.name + ".new")
         partial.write_text(json.dumps(known), encoding="utf-8")
         os.replace(partial, target)
