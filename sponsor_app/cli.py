@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__, clock
@@ -114,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         "revert", help="take back one change set, restoring every row it touched"
     )
     revert.add_argument("file", type=Path)
-    revert.add_argument("change_set", type=_positive, metavar="CHANGE_SET_ID")
+    revert.add_argument("change_set", type=_change_set_id, metavar="CHANGE_SET_ID")
 
     tasks = commands.add_parser("tasks", help="list settlement tasks, with filters")
     tasks.add_argument("file", type=Path)
@@ -233,13 +234,16 @@ def _add_report_commands(commands) -> None:
     combine.add_argument("--force", action="store_true", help="replace files that exist")
 
 
-def _date(text: str):
-    from datetime import date
-
+def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
+        )
+    return day
 
 
 def _import_options(parser: argparse.ArgumentParser) -> None:
@@ -309,24 +313,37 @@ def _mapping(text: str) -> tuple[str, str, str]:
     return vocabulary, value.strip(), target.strip()
 
 
-def _whole(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
-    return value
+# Every number and date a command takes has a range: a value outside it is a usage mistake
+# (one line, exit 2), never a traceback deep inside (a date past 9999, an integer SQLite
+# cannot hold).
+MAX_DAYS_AHEAD = 3660  # --due-within: ten years
+MAX_LISTED = 1_000_000  # --limit
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+FIRST_DATE = date(1950, 1, 1)
+LAST_DATE = date(2099, 12, 31)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+def _number(low: int, high: int, name: str = ""):
+    """An argparse type: a whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is out of range: give {low:,} to {high:,}{name}"
+            )
+        return value
+
+    parse.__name__ = "number"  # argparse names the type in its own messages
+    return parse
+
+
+_whole = _number(0, MAX_DAYS_AHEAD, " days")
+_positive = _number(1, MAX_LISTED)
+_change_set_id = _number(1, MAX_ID)
 
 
 def run(argv: Sequence[str]) -> int:
