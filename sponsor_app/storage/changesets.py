@@ -92,7 +92,8 @@ class RevertBlocked(Exception):
     creation is being undone), "in_use" (other rows still refer to it), "missing_reference"
     (it refers to a row removed since), "not_revertible" (a schema upgrade or old record),
     "record_only" (a record that sensitive details were shown), "erasure" (personal details
-    removed for good), "erased" (a row whose personal details were removed since), "unknown"
+    removed for good), "erased" (a row whose personal details were removed since),
+    "creates_group" (it made the group itself: undone, the file would not open), "unknown"
     (no such change set).
     """
 
@@ -195,6 +196,7 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
         if kind not in REVERTIBLE:
             raise RevertBlocked("not_revertible", key=(change_set_id,))
         net = _net_changes(connection, change_set_id)
+        _check_not_the_group_itself(change_set_id, net)
         _check_not_erased_since(connection, change_set_id, net)
         allowed.update(net)
         _check_unchanged_since(connection, shapes, change_set_id, net)
@@ -202,6 +204,25 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
             _restore(connection, shapes[table], key, change)
     _check_nothing_else_moved(connection, allowed)
     _check_references(connection, shapes, {table for table, _ in allowed})
+    _check_file_still_opens(connection)
+
+
+# The row every group file must hold to open: a change set that made or removed it (the
+# group's creation) is not revertible, whatever its kind says.
+GROUP_TABLE = "group_profile"
+
+
+def _check_not_the_group_itself(change_set_id: int, net) -> None:
+    for (table, key), change in net.items():
+        if table == GROUP_TABLE and (change.before is None or change.after is None):
+            raise RevertBlocked("creates_group", table, key, None)
+
+
+def _check_file_still_opens(connection: Connection) -> None:
+    """Whatever the change sets held, the file keeps the one group profile it opens by."""
+    count = connection.exec_driver_sql(f'SELECT count(*) FROM "{GROUP_TABLE}"').scalar()
+    if count != 1:
+        raise RevertBlocked("creates_group", GROUP_TABLE, ())
 
 
 def _check_not_erased_since(
