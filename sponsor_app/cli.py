@@ -352,8 +352,7 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
         return int(done.code or 0)
     try:
-        _clean_up_after_killed_backups()
-        _make_temporary_files_private()
+        _prepare_app_folder(args)
         for path in _group_files_of(args):
             _clean_beside(path)  # check and backup never open a Store, which would do it
             _unlock(path)
@@ -368,10 +367,37 @@ def run(argv: Sequence[str]) -> int:
         return 130
 
 
-def _clean_up_after_killed_backups() -> None:
+# Commands that write the group file (or restore over it) need the app's own folder for the
+# backup taken first; the others only read the file and work without it (a read-only disk).
+NEEDS_APP_FOLDER = frozenset({"import", "revert", "protect", "unprotect", "restore"})
+
+
+def _needs_app_folder(args) -> bool:
+    return args.command in NEEDS_APP_FOLDER or (
+        args.command == "backup" and getattr(args, "to", None) is None
+    )
+
+
+def _prepare_app_folder(args) -> None:
+    """Clear what killed processes left, and give this process a private temporary folder. A
+    command that only reads goes ahead without the app's folder when it cannot be written;
+    one that writes says which folder it cannot write."""
+    import tempfile
+
+    from .locations import data_dir
+    from .privacy import use_folder_outside_the_app, use_private_temporary_folder
+    from .storage.errors import AppFolderUnwritable
     from .storage.leftovers import clean_partials
 
     clean_partials()
+    try:
+        use_private_temporary_folder()
+        if _needs_app_folder(args):
+            tempfile.TemporaryFile(dir=data_dir()).close()  # can it be written at all?
+    except OSError as error:
+        if _needs_app_folder(args):
+            raise AppFolderUnwritable(data_dir(create=False), error, args.command) from None
+        use_folder_outside_the_app()
 
 
 def _clean_beside(path: Path) -> None:
@@ -380,12 +406,6 @@ def _clean_beside(path: Path) -> None:
     from .storage.leftovers import clean_beside
 
     clean_beside(path)
-
-
-def _make_temporary_files_private() -> None:
-    from .privacy import use_private_temporary_folder
-
-    use_private_temporary_folder()
 
 
 # --- protected files -------------------------------------------------------------------------
@@ -524,10 +544,10 @@ def _unprotect(args) -> int:
 
 
 def _subject(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.subject import write_subject_access
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         written = write_subject_access(store, args.volunteer, args.out, force=args.force)
     print(f"Wrote everything {args.file.name} holds about {written.name} to {written.folder}")
     return 0
@@ -614,11 +634,11 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.transaction_io import export_transactions
     from .services.volunteer_io import export_volunteers
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         export = export_volunteers if args.table == "volunteers" else export_transactions
         export(store, args.out, force=args.force)
     print(f"Wrote {args.out}")
@@ -626,10 +646,10 @@ def _export(args) -> int:
 
 
 def _history(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.history import list_change_sets
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         rows = list_change_sets(store, limit=args.limit, table=args.table)
     if not rows:
         print("No change sets" + (f" touching {args.table}." if args.table else "."))
@@ -665,12 +685,12 @@ def _tasks(args) -> int:
 
     from .domain.settlement import TaskFilter
     from .services.calendar import find_volunteer
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.households import household_by_code
     from .services.plan import plan_tasks
     from .services.tabular import neutralise
 
-    with open_group(args.file) as store, store.read():
+    with open_to_read(args.file) as store, store.read():
         household = household_by_code(store, args.household) if args.household else None
         assignee = find_volunteer(store, args.assignee) if args.assignee else None
         wanted = TaskFilter(
@@ -720,9 +740,9 @@ def _tasks(args) -> int:
 
 def _calendar(args) -> int:
     from .services.calendar import find_volunteer, write_calendar
-    from .services.groups import open_group
+    from .services.groups import open_to_read
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         volunteer = find_volunteer(store, args.volunteer)
         written = write_calendar(store, volunteer.id, args.out, force=args.force)
     tasks = "open task" if written.events == 1 else "open tasks"
@@ -733,14 +753,14 @@ def _calendar(args) -> int:
 def _report(args) -> int:
     from .domain.reports import ReportKind
     from .reports.generate import ReportRequest, generate
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.report_data import checked_period
 
     kind = ReportKind(args.kind)
     if args.bundle is not None and kind is not ReportKind.EVALUATION:
         print("sponsor-app: --bundle goes with the evaluation report only.", file=sys.stderr)
         return 2
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         period = checked_period(args.start, args.end, store)
         made = generate(
             store,

@@ -207,6 +207,35 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
     return engine
 
 
+def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
+    """The engine of a store opened only to read (Store.open_to_read): read-only connections
+    (immutable on a read-only disk), kept in a small pool, with explicit BEGINs so each
+    session reads one snapshot. A connection opened after the file was moved or replaced is
+    refused, as the writing engine's are."""
+    from sqlalchemy.pool import QueuePool
+
+    def creator() -> driver.Connection:
+        if identity is not None and not same_file(path, identity):
+            raise FileMoved(path, deleted=not Path(path).exists())
+        connection = connect(path, read_only=True, pragmas=False)
+        connection.isolation_level = None
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA temp_store=MEMORY")
+        return connection
+
+    engine = create_engine(
+        URL.create("sqlite"),
+        creator=creator,
+        module=driver,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        hide_parameters=True,
+    )
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
 def make_reader(path: Path) -> Engine:
     """An engine of read-only connections (the health check): never writes, never needs the
     write lock, so it reads a file another window has open, and every commit of it."""

@@ -181,6 +181,36 @@ class FileLocked(StorageError):
         super().__init__(f"{path} is already open in {holder}. Close it there first.")
 
 
+class AppFolderUnwritable(StorageError):
+    """The app's own folder (backups, keys, temporary files) cannot be written, and the
+    command needs it: a write is never made without the backup that comes first."""
+
+    def __init__(self, folder: Path, error: OSError, command: str):
+        self.folder = folder
+        reason = (
+            "its disk is full"
+            if is_disk_full(error)
+            else "it is read-only"
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            else (error.strerror or str(error)).lower()
+        )
+        if command == "backup":
+            why = "where backups go: give --to FOLDER to write the backup elsewhere"
+        else:
+            why = f"where it keeps the backup taken before “{command}” changes anything"
+        super().__init__(
+            f"Sponsor Desk cannot write in its own folder {folder} ({reason}), {why}; nothing "
+            "was changed. Free it, or set SPONSOR_DESK_HOME to a folder you can write in."
+        )
+
+
+class OpenedToRead(StorageError):
+    """A write asked of a file opened only to read it (a bug in the command, not the user's)."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} was opened only to read it; nothing was changed.")
+
+
 class LockInTheWay(StorageError):
     def __init__(self, path: Path, lock: Path):
         super().__init__(

@@ -36,6 +36,7 @@ from .connect import (
     check_is_group_file,
     connect,
     make_engine,
+    make_read_engine,
     same_file,
     stamp_new_file,
 )
@@ -45,6 +46,7 @@ from .errors import (
     GroupFileExists,
     GroupFileMissing,
     NotAGroupFile,
+    OpenedToRead,
     StorageError,
     classify,
     damaged,
@@ -103,6 +105,7 @@ class Store:
         self._sessions: sessionmaker[Session] | None = None
         self._state = _ThreadState()
         self._subscribers: list[Subscriber] = []
+        self.reading_only = False  # opened with open_to_read: every write is refused
 
     # --- creating ---------------------------------------------------------------------------
     @classmethod
@@ -195,6 +198,49 @@ class Store:
             backup.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
+        except BaseException as error:
+            store.close()
+            known = _known(error, path)
+            if known is not error:
+                raise known from error
+            raise
+        return store
+
+    @classmethod
+    def open_to_read(cls, path: Path | str, actor: str | None = None) -> Store:
+        """Open an existing group file only to read it: no write lock (so it works while a
+        window has the file open, seeing every commit there), no backups, nothing written (so
+        a file on a read-only disk reads too). Every `transaction()` is refused.
+
+        An older file is first upgraded as any open does (after a backup); where it cannot be
+        (the disk is read-only), that is the sentence.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise GroupFileMissing(path)
+        if path.is_dir():
+            raise NotAGroupFile(path, "it is a folder")
+        store = cls(path, actor)
+        store.reading_only = True
+        try:
+            check_is_group_file(path)
+            revision = migrate.current_revision(path)
+            migrate.refuse_newer(path, revision)
+            if revision is None:
+                raise damaged(path, "it holds no records: its creation was cut short")
+            if migrate.needs_upgrade(revision):
+                cls.open(path, actor, keep_backups=True).close()
+            store.identity = os.stat(path)
+            store._open_reader()
+            store._check_contents(at_head=True)
+            store.engine = make_read_engine(path, store.identity)
+            store._sessions = sessionmaker(
+                store.engine, expire_on_commit=False, info={"actor": store.actor}
+            )
+            from sqlalchemy import event
+
+            event.listen(store._sessions, "before_flush", _refuse_flush_when_reading)
+            backup.remember_group(path, store.group.uuid)
         except BaseException as error:
             store.close()
             known = _known(error, path)
@@ -379,6 +425,8 @@ class Store:
     ) -> Iterator[Session]:
         """One write transaction and its change set: committed together, or rolled back."""
         state = self._state
+        if self.reading_only:
+            raise OpenedToRead(self.path)
         if state.session is not None:
             if not state.writing:
                 raise RuntimeError("a write inside read(): open the transaction first")
