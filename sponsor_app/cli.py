@@ -589,7 +589,13 @@ def _check(args) -> int:
     )
     for problem in _consistency_problems(report):
         print(f"Problem:   {problem}")
-    print("Healthy." if report.healthy else "NOT healthy: restore a backup or ask for help.")
+    if report.healthy:
+        print("Healthy.")
+    elif report.repairable_only:
+        print("NOT healthy, but the next open puts it right: open it in the window, or run any")
+        print("command that writes (nothing is lost).")
+    else:
+        print("NOT healthy: restore a backup or ask for help.")
     return 0 if report.healthy else EXIT_UNHEALTHY
 
 
@@ -602,6 +608,12 @@ def _consistency_problems(report) -> list[str]:
         problems.append("the group profile is missing")
     if not report.audit_triggers:
         problems.append("audit triggers missing or out of date (put back at the next open)")
+    for change_set_id in report.left_open:
+        problems.append(
+            f"change {change_set_id} was left open by a crash or another program, which "
+            "blocks every save (closed as it stands at the next open in the window, or by "
+            "any command that writes)"
+        )
     return problems
 
 

@@ -175,3 +175,45 @@ def test_export_to_xlsx_of_a_value_with_a_control_character(group, tmp_path, cap
     names = [cell for row in load_workbook(out).active.iter_rows(values_only=True) for cell in row]
     assert "Bell\ufffdRinger" in names
     assert run(["export", "volunteers", str(group), "--out", str(tmp_path / "roster.csv")]) == 0
+
+
+def test_a_change_set_left_open_is_found_by_check_and_closed_at_the_next_open(group, capsys):
+    """A change set committed while still open (a crash at the wrong moment, another program)
+    blocked every write with an IntegrityError while check said Healthy."""
+    _alter(
+        group,
+        "UPDATE change_set SET is_open = 1 WHERE id = 1",
+        "INSERT INTO change_set (at, actor, description, kind, is_open) "
+        "VALUES ('2026-01-01 00:00:00', 'another program', 'half done', 'edit', NULL)",
+    )
+    assert run(["check", str(group)]) == 3
+    out = capsys.readouterr().out
+    assert "change 1 was left open" in out and "next open puts it right" in out, out
+    source = group.parent / "people.csv"
+    source.write_text("Name,Roles\nMere Tane,volunteer\n", encoding="utf-8")
+    assert run(["import", "volunteers", str(group), str(source)]) == 0, capsys.readouterr().err
+    assert run(["check", str(group)]) == 0
+    capsys.readouterr()
+    assert run(["history", str(group)]) == 0
+    out = capsys.readouterr().out
+    assert "Create the group Altered" in out and "Mere Tane" not in out.split("\n")[0]
+
+
+def test_an_empty_change_set_left_open_is_removed_and_the_window_can_save(group):
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+
+    _alter(
+        group,
+        "INSERT INTO change_set (at, actor, description, kind, is_open) "
+        "VALUES ('2026-01-01 00:00:00', 'another program', 'half done', 'edit', 1)",
+    )
+    with open_group(group) as store:
+        add_volunteer(store, VolunteerInput("Mere Tane", ("volunteer",)))
+    connection = sqlite3.connect(group)
+    assert connection.execute("SELECT count(*) FROM change_set WHERE is_open = 1").fetchone() == (
+        0,
+    )
+    assert connection.execute(
+        "SELECT count(*) FROM change_set WHERE description = 'half done'"
+    ).fetchone() == (0,)
+    connection.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from ..storage.audit import triggers_current
+from ..storage.changesets import left_open
 from ..storage.connect import check_is_group_file, make_reader
 from ..storage.errors import DamagedFile, classify
 from ..storage.migrate import current_revision, needs_upgrade
@@ -30,6 +31,7 @@ class HealthReport:
     missing_tables: list[str] = field(default_factory=list)
     has_group_profile: bool = True
     audit_triggers: bool = True  # every table's audit triggers present and current
+    left_open: tuple[int, ...] = ()  # change sets committed while still open: writes blocked
 
     @property
     def healthy(self) -> bool:
@@ -40,6 +42,20 @@ class HealthReport:
             and not self.missing_tables
             and self.has_group_profile
             and self.audit_triggers
+            and not self.left_open
+        )
+
+    @property
+    def repairable_only(self) -> bool:
+        """Unhealthy only in ways the next open puts right (triggers, a change set left
+        open): nothing to restore."""
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and not self.schema_problem
+            and not self.missing_tables
+            and self.has_group_profile
+            and not self.healthy
         )
 
 
@@ -92,4 +108,5 @@ def _inspect(connection, path: Path, revision: str, schema_problem: str) -> Heal
         missing_tables=missing,
         has_group_profile=counts.get("group_profile", 0) == 1,
         audit_triggers=not missing and triggers_current(connection),
+        left_open=tuple(left_open(connection)) if "change_set" in present else (),
     )

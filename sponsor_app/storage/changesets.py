@@ -47,6 +47,32 @@ def open_change_set(
     return result.inserted_primary_key[0]
 
 
+def left_open(connection) -> list[int]:
+    """Change sets committed while still marked open (a crash at the wrong moment, or another
+    program): each blocks every later write, as only one may be open."""
+    return [
+        row[0]
+        for row in connection.execute(
+            select(_CHANGE_SET.c.id).where(_CHANGE_SET.c.is_open.is_(True))
+        )
+    ]
+
+
+def close_left_open(connection: Connection) -> list[int]:
+    """Close what `left_open` finds, keeping what was committed: one with audit rows is
+    closed as it stands (its rows are in the file, and the history shows them), an empty one
+    is removed. Run when the file opens for writing, before any write of ours."""
+    found = left_open(connection)
+    for change_set_id in found:
+        if touched_rows(connection, change_set_id):
+            connection.execute(
+                update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
+            )
+        else:
+            connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
+    return found
+
+
 def touched_rows(connection: Connection, change_set_id: int) -> dict[str, frozenset[RowKey]]:
     found: dict[str, set[RowKey]] = {}
     for table, key in connection.execute(

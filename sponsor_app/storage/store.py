@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
 from . import backup, files, leftovers, lock, migrate
-from .changesets import close_change_set, open_change_set
+from .changesets import close_change_set, close_left_open, left_open, open_change_set
 from .connect import (
     DriverError,
     check_is_group_file,
@@ -195,6 +195,7 @@ class Store:
                 store._check_contents(at_head=True)
             else:
                 migrate.ensure_audit_triggers(store.engine)
+            store._close_change_sets_left_open()
             backup.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
@@ -251,6 +252,15 @@ class Store:
 
     def _open_reader(self) -> None:
         self._reader = connect(self.path, read_only=True)
+
+    def _close_change_sets_left_open(self) -> None:
+        """A change set committed while still open blocks every write (only one may be
+        open): closed as it stands before anything else is written."""
+        with self.engine.connect() as connection:
+            if not left_open(connection):
+                return
+        with self.engine.begin() as connection:
+            close_left_open(connection)
 
     def _check_contents(self, at_head: bool) -> None:
         """Refuse a file with no group profile or, at the current schema, a table missing."""
