@@ -365,6 +365,24 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except (ValueError, LookupError, TypeError):
+        # A value of the wrong kind stored by another program fails wherever it is used:
+        # name the row. Anything else is a bug and stays one.
+        wrong = _wrong_value_in(args)
+        if wrong is None:
+            raise
+        print(f"sponsor-app: {wrong}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _wrong_value_in(args):
+    from .services.health import first_wrong_value
+
+    for path in _group_files_of(args):
+        wrong = first_wrong_value(path)
+        if wrong is not None:
+            return wrong
+    return None
 
 
 # Commands that write the group file (or restore over it) need the app's own folder for the
@@ -608,6 +626,9 @@ def _consistency_problems(report) -> list[str]:
         problems.append("the group profile is missing")
     if not report.audit_triggers:
         problems.append("audit triggers missing or out of date (put back at the next open)")
+    problems += [f"a stored value of the wrong kind: {wrong}" for wrong in report.wrong_values]
+    if report.wrong_value_count > len(report.wrong_values):
+        problems.append(f"and {report.wrong_value_count - len(report.wrong_values):,} more")
     for change_set_id in report.left_open:
         problems.append(
             f"change {change_set_id} was left open by a crash or another program, which "

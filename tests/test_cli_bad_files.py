@@ -217,3 +217,49 @@ def test_an_empty_change_set_left_open_is_removed_and_the_window_can_save(group)
         "SELECT count(*) FROM change_set WHERE description = 'half done'"
     ).fetchone() == (0,)
     connection.close()
+
+
+WRONG_KINDS = {
+    "text in a date column": (
+        "UPDATE household SET arrival_date = 'soon' WHERE id = 1",
+        "household 1: arrival_date holds “soon”, not a date",
+    ),
+    "an unknown choice": (
+        "UPDATE task SET status = 'bogus' WHERE id = (SELECT min(id) FROM task)",
+        "status holds “bogus”, not one of: open",
+    ),
+    "a text amount": (
+        "UPDATE ledger_transaction SET amount_minor = '12.50x' "
+        "WHERE id = (SELECT min(id) FROM ledger_transaction)",
+        "amount_minor holds “12.50x”, not a whole number",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_KINDS))
+def test_a_value_of_the_wrong_kind_is_named_by_check_and_by_every_reader(
+    demo, tmp_path, capsys, case
+):
+    """Written by another program (around the CHECK constraints): tracebacks in export,
+    report and tasks while check said Healthy."""
+    statement, words = WRONG_KINDS[case]
+    _alter(demo, "PRAGMA ignore_check_constraints = ON", "DROP TRIGGER IF EXISTS "
+           f"audit_{statement.split()[1]}_update", statement)  # fmt: skip
+    assert run(["check", str(demo)]) == 3
+    out = capsys.readouterr().out
+    assert words in out and "NOT healthy" in out, out
+    refused = []
+    for command in (
+        ["export", "transactions", str(demo), "--out", str(tmp_path / "t.csv")],
+        ["report", "evaluation", str(demo), "--out", str(tmp_path / "e.pdf")],
+        ["report", "finances", str(demo), "--out", str(tmp_path / "f.pdf")],
+        ["tasks", str(demo), "--all"],
+    ):
+        code = run(command)
+        err = capsys.readouterr().err
+        if code == 0:
+            continue  # this reader never looks at that value
+        refused.append(command[0])
+        assert code == 1 and err.count("\n") == 1, (command, err)
+        assert "holds a value Sponsor Desk cannot read" in err and "Traceback" not in err, err
+    assert refused, "no reader met the value"

@@ -204,6 +204,20 @@ class AppFolderUnwritable(StorageError):
         )
 
 
+class StoredValueWrong(StorageError):
+    """A row holds a value of the wrong kind (written by another program): named, rather
+    than failing as it is read."""
+
+    def __init__(self, path: Path, first, count: int):
+        self.path = path
+        more = f" (and {count - 1:,} more)" if count > 1 else ""
+        super().__init__(
+            f"{path} holds a value Sponsor Desk cannot read: {first}{more}. Another program "
+            f"may have written it; “sponsor-app check {path.name}” lists every one. Restore a "
+            "backup, or correct the value."
+        )
+
+
 class OpenedToRead(StorageError):
     """A write asked of a file opened only to read it (a bug in the command, not the user's)."""
 

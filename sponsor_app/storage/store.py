@@ -48,6 +48,7 @@ from .errors import (
     NotAGroupFile,
     OpenedToRead,
     StorageError,
+    StoredValueWrong,
     classify,
     damaged,
 )
@@ -55,6 +56,7 @@ from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
 from .models import ChangeKind
 from .schema import SCHEMA_VERSION
+from .values import wrong_values
 
 Subscriber = Callable[[Changes], None]
 BUILDING = "building"
@@ -503,6 +505,24 @@ class Store:
             if known is not None:
                 raise known from exc
             raise
+        except (ValueError, LookupError, TypeError) as exc:
+            # A stored value of the wrong kind fails as it is read: name the row. Anything
+            # else is a bug and stays one.
+            wrong = self.first_wrong_value()
+            if wrong is not None:
+                raise wrong from exc
+            raise
+
+    def first_wrong_value(self) -> StoredValueWrong | None:
+        """The first row holding a value of the wrong kind, as an error to raise, or None."""
+        with self._reader_guard:
+            if self._reader is None:
+                return None
+            try:
+                found, count = wrong_values(self._reader, limit=1)
+            except DriverError:
+                return None
+        return StoredValueWrong(self.path, found[0], count) if found else None
 
 
 def _remove_abandoned_builds(folder: Path) -> None:

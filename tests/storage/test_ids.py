@@ -105,3 +105,21 @@ def test_a_schema_0011_file_upgrades_keeping_every_id_and_never_reusing_a_delete
     assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     raw.close()
+
+
+def test_a_row_another_program_wrote_against_a_check_does_not_stop_the_upgrade(tmp_path):
+    """The rebuild copies rows as they are; the health check names the odd value."""
+    from sponsor_app.services.health import check_file
+
+    path = tmp_path / "odd.sponsor"
+    path.write_bytes((FIXTURES / "schema-0011.sponsor").read_bytes())
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA ignore_check_constraints = ON")
+    raw.execute("DROP TRIGGER audit_task_update")
+    raw.execute("UPDATE task SET status = 'bogus' WHERE id = 3")
+    raw.commit()
+    raw.close()
+    report = check_file(path)
+    assert report.schema_version == "0012"
+    assert report.wrong_values == ("task 3: status holds “bogus”, not one of: open, "
+                                   "in_progress, done, not_needed",)  # fmt: skip

@@ -105,9 +105,15 @@ def upgrade() -> None:
             f'"{row[1]}"'
             for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")').all()
         )
-        connection.exec_driver_sql(
-            f'INSERT INTO "{new_name}" ({columns}) SELECT {columns} FROM "{table}"'
-        )
+        # Rows are copied as they are: a value another program stored against a CHECK is
+        # the health check's to name, never a reason for the upgrade to fail half way.
+        connection.exec_driver_sql("PRAGMA ignore_check_constraints = ON")
+        try:
+            connection.exec_driver_sql(
+                f'INSERT INTO "{new_name}" ({columns}) SELECT {columns} FROM "{table}"'
+            )
+        finally:
+            connection.exec_driver_sql("PRAGMA ignore_check_constraints = OFF")
         connection.exec_driver_sql(f'DROP TABLE "{table}"')
         connection.exec_driver_sql(f'ALTER TABLE "{new_name}" RENAME TO "{table}"')
         for index in indexes:
