@@ -164,6 +164,14 @@ def _add_privacy_commands(commands) -> None:
     )
     protect.add_argument("file", type=Path, help="the group file")
     protect.add_argument(
+        "--copies",
+        choices=("keep", "protect", "delete"),
+        default="keep",
+        help="copies of the file made before with backup --to, Back Up To or Save a Copy: "
+        "leave them readable (keep, the default: they are listed), protect them with the same "
+        "passphrase, or delete them",
+    )
+    protect.add_argument(
         "--new-key",
         action="store_true",
         help="with a new passphrase, also encrypt the file with a new key and recovery code, "
@@ -448,6 +456,7 @@ def _unlock(path: Path) -> None:
     given = os.environ.get(PASSPHRASE_VARIABLE)
     if given is not None:
         unlock_with_either(path, given)
+        _finish_protection(path)
         return
     if not sys.stdin.isatty():
         raise SponsorDeskError(
@@ -458,6 +467,7 @@ def _unlock(path: Path) -> None:
         typed = _ask(f"Passphrase (or recovery code) for {path.name}: ")
         try:
             unlock_with_either(path, typed)
+            _finish_protection(path)
             return
         except (WrongPassphrase, WrongRecoveryCode) as wrong:
             if attempt == PASSPHRASE_TRIES:
@@ -465,6 +475,22 @@ def _unlock(path: Path) -> None:
                     f"{PASSPHRASE_TRIES} wrong tries: {path} was not opened."
                 ) from wrong
             print(str(wrong).replace(" Nothing was changed.", ""), file=sys.stderr)
+
+
+def _finish_protection(path: Path) -> None:
+    """A protect killed before it showed the recovery code: its backups are protected now and
+    the code is shown here, once."""
+    from .services.protection import finish_interrupted_protection, recovery_code_shown
+
+    code = finish_interrupted_protection(path)
+    if code is None:
+        return
+    print(
+        f"{path} was protected by a run that stopped before it showed the recovery code; the "
+        "protection is finished now."
+    )
+    print(f"Recovery code (print it or write it down, and keep it apart from the computer): {code}")
+    recovery_code_shown(path)
 
 
 def _ask(prompt: str) -> str:
@@ -507,12 +533,19 @@ def _new_passphrase(path: Path) -> str:
 
 
 def _protect(args) -> int:
-    from .services.protection import change_passphrase, is_protected, protect_file
+    from .services.protection import (
+        change_passphrase,
+        copies_left_plain,
+        is_protected,
+        protect_file,
+        recovery_code_shown,
+    )
     from .storage.connect import check_is_group_file
 
     check_is_group_file(args.file)
     if is_protected(args.file):  # unlocked above with the current passphrase
         return _change_passphrase(args, change_passphrase)
+    copies = [c.path for c in copies_left_plain(args.file)]
     done = protect_file(args.file, _new_passphrase(args.file))
     backups = "backup" if done.backups == 1 else "backups"
     print(f"Protected {args.file} and its {done.backups} {backups} in the app's folder.")
@@ -520,11 +553,37 @@ def _protect(args) -> int:
         f"Recovery code (print it or write it down, and keep it apart from the computer): "
         f"{done.recovery_code}"
     )
+    recovery_code_shown(args.file)
     print(
         f"Keep {args.file.name}-key beside the file (copy both): with it the passphrase opens "
         "the file on another computer; without it only the recovery code does."
     )
+    _copies_made_before(args, copies)
     return 0
+
+
+def _copies_made_before(args, copies: list[Path]) -> None:
+    """Copies made elsewhere before protecting stay readable unless --copies says otherwise."""
+    from .services.protection import delete_copies, protect_copies
+
+    if not copies:
+        return
+    if args.copies == "keep":
+        print(
+            f"{_count(len(copies), 'copy', 'copies')} made before stay readable by anyone who "
+            "can reach them (add --copies protect or --copies delete next time):"
+        )
+        for copy in copies:
+            print(f"  {copy}")
+        return
+    act = protect_copies if args.copies == "protect" else delete_copies
+    word = "Protected" if args.copies == "protect" else "Deleted"
+    for copy, problem in act(args.file, copies):
+        print(f"  {word} {copy}" if problem is None else f"  Not changed: {copy}: {problem}")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _change_passphrase(args, change_passphrase) -> int:

@@ -347,12 +347,27 @@ def read_header(path: Path) -> bytes:
 
 
 def check_is_group_file(path: Path) -> None:
-    from .errors import classify
+    """Refuse what is not a group file. One this computer knew as a group file (its first
+    page zeroed by a failing disk, or written over by another program) is called damaged, and
+    its group's backups are offered, rather than "not a group file"."""
+    from .errors import classify, damaged
 
     header = read_header(path)
+    if header.startswith(SQLITE_MAGIC) and len(header) < 100:
+        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
+    if header.startswith(SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return
+    if _known_group_file(path):
+        raise damaged(path, "its beginning is not a group file's any more")
     if not header.startswith(SQLITE_MAGIC):
         raise NotAGroupFile(path, "empty file" if not header else "")
-    if len(header) < 100:
-        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAGroupFile(path, "a database of another program")
+    raise NotAGroupFile(path, "a database of another program")
+
+
+def _known_group_file(path: Path) -> bool:
+    from .backup import remembered_group
+
+    try:
+        return remembered_group(path) is not None
+    except OSError:
+        return False

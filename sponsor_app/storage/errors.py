@@ -55,7 +55,13 @@ class DamagedFile(StorageError):
         self.why = why
         self.offer = offer
         detail = f" ({why})" if why else ""
-        if offer is not None:
+        if offer is not None and offer.locked:
+            hint = (
+                f" The newest backup of this group, from {offer.taken_text}, is protected with "
+                f"a passphrase: restore it with “sponsor-app restore {offer.path} {path}” and "
+                "give its passphrase or recovery code (the damaged file is kept)."
+            )
+        elif offer is not None:
             hint = (
                 f" The newest good backup of this group is from {offer.taken_text}, with "
                 f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
