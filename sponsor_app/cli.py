@@ -283,6 +283,12 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
     parser.add_argument(
+        "--encoding",
+        choices=("utf-8", "cp1252", "windows-1252", "utf-16"),
+        help="how a CSV's text is written (default: recognised; a UTF-8 file with a stray "
+        "byte is refused, naming the line, rather than guessed)",
+    )
+    parser.add_argument(
         "--mapping",
         metavar="NAME",
         help="use (or save) the column mapping of this name, e.g. your bank's",

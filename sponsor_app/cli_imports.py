@@ -94,6 +94,7 @@ def _request(kind: ImportKind, args) -> ImportRequest:
         skip_bad_rows=args.skip_bad_rows,
         mapping_name=args.mapping,
         learn_rules=False,
+        encoding={"windows-1252": "cp1252"}.get(args.encoding, args.encoding),
     )
 
 

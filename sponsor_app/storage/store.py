@@ -29,6 +29,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
+from ..domain.errors import InvalidInput
+from ..domain.validation import control_character_problem
 from . import backup, files, leftovers, lock, migrate
 from .changesets import close_change_set, close_left_open, left_open, open_change_set
 from .connect import (
@@ -65,6 +67,34 @@ BUILDING = "building"
 def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
     if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
         raise RuntimeError("write attempted in a read() session; use transaction()")
+
+
+def _refuse_control_characters(session: Session, _context, _instances) -> None:
+    """No text is stored with a control character in it (an escape sequence pasted into a
+    name reached the terminal raw, and broke the CSV export): whatever service wrote it, the
+    write is refused, naming the field. Only values being written are checked, so a value an
+    older version stored never blocks an unrelated edit."""
+    from sqlalchemy import Enum, String, inspect
+
+    problems = []
+    for row in (*session.new, *session.dirty):
+        state = inspect(row)
+        for prop in state.mapper.column_attrs:
+            column = prop.columns[0]
+            if column.info.get("internal") or isinstance(column.type, Enum):
+                continue
+            if not isinstance(column.type, String):  # Text is a String
+                continue
+            value = getattr(row, prop.key)
+            if not isinstance(value, str):
+                continue
+            if row in session.dirty and not state.attrs[prop.key].history.has_changes():
+                continue
+            problem = control_character_problem(prop.key, value)
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        raise InvalidInput(problems)
 
 
 class _ThreadState(threading.local):
@@ -293,6 +323,7 @@ class Store:
         from sqlalchemy import event
 
         event.listen(self._sessions, "before_flush", _refuse_flush_when_reading)
+        event.listen(self._sessions, "before_flush", _refuse_control_characters)
 
     def close(self) -> None:
         """Close the file; after a session that wrote, back it up first (keep_backups)."""
