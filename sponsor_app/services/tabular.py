@@ -71,9 +71,10 @@ def write_rows(
             raise InvalidInput.single(
                 "out", f"{Path(target).name}: export to a .csv or .xlsx file."
             )
+        content = _workbook_bytes(header, rows) if suffix == ".xlsx" else rows
         return write_output(
             target,
-            lambda stream: _write(stream, suffix, header, rows),
+            lambda stream: _write(stream, suffix, header, content),
             inputs=inputs,
             force=force,
             what="export",
@@ -96,47 +97,57 @@ def _write(
         text.flush()
         text.detach()  # the caller flushes and closes the file itself
     else:
-        stream.write(_workbook_bytes(header, rows))
+        stream.write(rows)  # the workbook's bytes, put together first (write_rows)
 
 
 def _workbook_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The whole workbook, zipped in memory. openpyxl streams the rows through a file in the
+    app's own temporary folder: a failure here is that folder's disk, named as such, never the
+    disk the export goes to (a full app folder once read "Cannot write fh.xlsx")."""
     from openpyxl import Workbook
 
-    lines = [[str(v) for v in row] for row in rows]
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Sheet1")
-    sheet.append(list(header))
-    for texts in lines:
-        # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
-        sheet.append([_inert_cell(sheet, text) for text in texts])
-    # The workbook is zipped in memory, then written: a full disk then fails our write
-    # (one sentence), never openpyxl's half-closed zip (a traceback when it is collected).
-    zipped = io.BytesIO()
     try:
+        sheet = book.create_sheet("Sheet1")
+        sheet.append(list(header))
+        for row in rows:
+            # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
+            sheet.append([_inert_cell(sheet, str(value)) for value in row])
+        zipped = io.BytesIO()
         book.save(zipped)
+        return zipped.getvalue()
     except OSError as error:
-        # openpyxl streams the rows through a file in the app's own temporary folder: a
-        # failure here is that folder's disk, not the one the export goes to.
+        _close(book)
         folder = tempfile.gettempdir()
         if is_disk_full(error):
             raise SpreadsheetFileError(
                 f"Sponsor Desk's own folder {folder} is full, so the workbook could not be "
                 "put together: free some space on that disk, then try again. Nothing was written."
-            ) from error
+            ) from None
         raise SpreadsheetFileError(
             f"Sponsor Desk's own folder {folder} could not be written "
             f"({(error.strerror or str(error)).lower()}). Nothing was written."
-        ) from error
+        ) from None
     except BaseException:
-        for open_sheet in book.worksheets:  # finish its stream now, not when collected
-            with contextlib.suppress(Exception):
-                open_sheet.close()
+        _close(book)
         raise
     finally:  # saved or not, the rows it streamed through a temporary file go
         from ..privacy import remove_temporary_files
 
         remove_temporary_files("openpyxl.")
-    return zipped.getvalue()
+
+
+def _close(book) -> None:
+    """Finish openpyxl's streams now (quietly), not when they are collected: a half-written
+    one printed a traceback on the way out."""
+    for open_sheet in book.worksheets:
+        writer = getattr(open_sheet, "_writer", None)
+        stream = getattr(writer, "xf", None)
+        with contextlib.suppress(BaseException):
+            if stream is not None:
+                stream.close()
+        with contextlib.suppress(BaseException):
+            open_sheet.close()
 
 
 def _inert_cell(sheet, value: str):
