@@ -72,7 +72,7 @@ class LedgerTransaction(IdMixin, Base):
     # one column keeps search-as-you-type quick (0003; folded since 0010).
     # Internal: the folded words the ledger search reads (never typed, never exported).
     search_text: Mapped[str] = mapped_column(
-        Text, default="", server_default="", info={"internal": True}
+        Text, default="", server_default="", info={"internal": True, "derived": True}
     )
     # The bank's own name for the statement line this transaction stands for (an OFX FITID, a
     # statement line's fingerprint), so a statement imported twice adds nothing (schema 0009).
