@@ -105,6 +105,7 @@ class HouseholdDue:
     household_id: int
     code: str
     support_ended_on: date
+    deleted: bool = False  # deleted for good since: its details are only in the history
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def retention_due(store: Store, today: date | None = None) -> RetentionDue:
                 .order_by(Household.code)
             )
             if household_details_due(h.arrival_date, months, today)
-        )
+        ) + tuple(_deleted_households_due(session, months, today))
         volunteers = []
         activity = _last_activity(session)
         for v in session.scalars(
@@ -149,6 +150,33 @@ def retention_due(store: Store, today: date | None = None) -> RetentionDue:
             if volunteer_details_due(left, today):
                 volunteers.append(VolunteerDue(v.id, v.full_name, left))
     return RetentionDue(households, tuple(volunteers))
+
+
+def _deleted_households_due(session: Session, months: int, today: date):
+    """Households deleted for good whose support period has ended and whose history still
+    holds their details: deleting keeps every row in the history (so that Undo works), so the
+    names, notes and health details stay there until removed like any other household's."""
+    live = set(session.scalars(select(Household.id)))
+    last: dict[int, dict] = {}
+    for row_key, values in session.execute(
+        select(AuditEntry.row_key, func.coalesce(AuditEntry.old_values, AuditEntry.new_values))
+        .where(AuditEntry.table_name == "household")
+        .order_by(AuditEntry.id)
+    ):
+        household_id = json.loads(row_key)[0]
+        if household_id not in live and values:
+            last[household_id] = json.loads(values)
+    for household_id, held in sorted(last.items()):
+        if not (held.get("family_name") or "").strip():
+            continue  # removed already (or never had one)
+        try:
+            arrival = date.fromisoformat(held.get("arrival_date") or "")
+        except ValueError:
+            continue
+        if household_details_due(arrival, months, today):
+            yield HouseholdDue(
+                household_id, held.get("code", ""), support_ended_on(arrival, months), True
+            )
 
 
 def _last_activity(session: Session) -> dict[int, date]:

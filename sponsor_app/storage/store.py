@@ -489,7 +489,11 @@ class Store:
             finally:
                 state.session, state.writing = None, False
             changes = close_change_set(
-                connection, change_set_id, described, keep_empty=kind == ChangeKind.ACCESS
+                connection,
+                change_set_id,
+                described,
+                # A record of who saw what, or of a removal, is kept even with no row changed.
+                keep_empty=kind in (ChangeKind.ACCESS, ChangeKind.ERASURE),
             )
             self._check_in_place()  # last moment before the commit: never into a moved file
         self.wrote = True

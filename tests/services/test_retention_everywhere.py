@@ -226,3 +226,42 @@ def test_a_volunteers_purge_leaves_no_name_email_or_phone_and_spares_a_namesake(
     assert any("Hēmi Rāwiri and (details removed)" in t for t in texts)
     raw = _files_and_backup_after(store)
     assert _bytes_left(raw, ["Te Whata", "rawiri.7@example.org", "292 7101", "292-7101"]) == []
+
+
+def test_a_household_deleted_for_good_falls_due_and_its_history_is_scrubbed(store):
+    """Its members' names and health notes stayed in the history for ever ("HEALTHSECRET"
+    twice, "Al-Khatib" 15 times), and retention never listed it."""
+    from sponsor_app.services.history import list_change_sets
+    from sponsor_app.services.households import (
+        MemberInput,
+        delete_household,
+        edit_member,
+        list_members,
+    )
+    from sponsor_app.services.retention import retention_due
+
+    household = next(h for h in list_households(store) if h.code == "H1")
+    member = list_members(store, household.id)[0]
+    edit_member(
+        store,
+        member.id,
+        MemberInput(
+            member.full_name,
+            member.relationship_to_principal,
+            member.date_of_birth,
+            member.is_principal,
+            member.notes,
+            health_notes="HEALTHSECRET asthma",
+        ),
+    )
+    delete_household(store, household.id)
+    due = retention_due(store, today=date(2030, 1, 1)).households
+    assert [(h.household_id, h.code, h.deleted) for h in due] == [(household.id, "H1", True)]
+    remove_household_details(store, household.id)
+    texts = _every_text(store.path)
+    assert [t for t in texts if "HEALTHSECRET" in t] == []
+    assert _words_left(texts, {"khatib", "sami", "nour", "yasmin", "khaled", "rania"}) == []
+    assert not retention_due(store, today=date(2030, 1, 1)).households
+    newest = list_change_sets(store, limit=1)[0]
+    assert newest.description == "Removed the personal details of household H1"
+    assert newest.kind == "erasure"
