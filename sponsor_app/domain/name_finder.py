@@ -56,6 +56,10 @@ class Found:
 
 # Generic labels, for what was found by its shape or named by two different people.
 SOMEONE = "someone"
+# The label of a value found only so that it is left alone: the one person whose own data it
+# is (a subject access keeps the volunteer's name while masking everyone else's) or another
+# person whose whole name must outrank a part of the name being removed.
+KEEP = "\x00keep"
 AN_EMAIL = "an email address"
 A_PHONE = "a phone number"
 AN_ADDRESS = "an address"
@@ -199,14 +203,16 @@ class NameFinder:
         return _without_overlaps(found)
 
     def mask(self, text: str) -> str:
-        """`text` with each name, email, phone number and address replaced by its label."""
+        """`text` with each name, email, phone number and address replaced by its label
+        (those labelled KEEP are left as they are)."""
         found = self.find(text)
         for item in reversed(found):
-            text = text[: item.start] + item.label + text[item.end :]
+            if item.label != KEEP:
+                text = text[: item.start] + item.label + text[item.end :]
         return text
 
     def names_someone(self, text: str) -> bool:
-        return bool(self.find(text))
+        return any(item.label != KEEP for item in self.find(text))
 
     def quick_check(self, labels: Iterable[str]) -> Callable[[str], bool]:
         """A cheap test that is False only when `text` surely holds nothing that `find`

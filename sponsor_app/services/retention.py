@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..domain.changes import Changes
 from ..domain.errors import NotFound
+from ..domain.name_finder import KEEP as _KEEP
 from ..domain.name_finder import Known, KnownKind, NameFinder
 from ..domain.retention import (
     REMOVED_NAME,
@@ -297,9 +298,6 @@ def _mask_for(session, connection, tied, name_columns):
         return text
 
     return mask
-
-
-_KEEP = "\x00keep"  # another person's name, matched whole so that it is left as it is
 
 
 def _deleted_code(session, household_id: int) -> str | None:
