@@ -436,3 +436,34 @@ def test_subject_gives_only_the_words_about_the_person_never_others_or_internal_
     for other in ("asthma", "Nour", "Yasmin", "Al-Khatib", "inhaler", "search_text"):
         assert other not in everything, other
     assert "a family member" in everything
+
+
+def test_the_calendar_masks_other_peoples_names_and_keeps_the_volunteers_own(demo):
+    """Its SUMMARY carried typed task titles ("Aroha Ngata to help Yasmin Al-Khatib with
+    UNHCR case 555") to other people's calendar servers."""
+    from icalendar import Calendar
+
+    from sponsor_app.services.calendar import volunteer_calendar
+    from sponsor_app.services.plan import plan_tasks
+
+    aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
+    task = next(t for t in plan_tasks(demo) if t.status.is_open and t.due_on is not None)
+    with demo.transaction("Give Aroha a task") as session:
+        session.connection().exec_driver_sql(
+            "UPDATE task SET title = ?, guidance = ?, assignee_id = ? WHERE id = ?",
+            (
+                "Aroha Ngata to help Yasmin Al-Khatib with UNHCR case 555",
+                "Ring Tamati Whaanga (021 696 1950) or tamati.1@example.org first.",
+                aroha.id,
+                task.id,
+            ),
+        )
+    data, events = volunteer_calendar(demo, aroha.id)
+    assert events >= 1
+    text = data.decode()
+    summaries = [str(e.get("summary")) for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert any(
+        s.endswith("Aroha Ngata to help a family member with UNHCR case 555") for s in summaries
+    ), summaries
+    for other in ("Yasmin", "Khatib", "Tamati", "Whaanga", "696 1950", "tamati.1@"):
+        assert other not in text, other
