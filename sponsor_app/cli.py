@@ -44,6 +44,14 @@ NEW_PASSPHRASE_VARIABLE = "SPONSOR_APP_NEW_PASSPHRASE"
 PASSPHRASE_TRIES = 3
 
 
+def printable(text: str) -> str:
+    """Stored text as a terminal may show it: control characters written out (domain.words,
+    loaded only when a command prints such text)."""
+    from .domain.words import printable as written_out
+
+    return written_out(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
         if message.startswith("argument COMMAND: invalid choice"):
@@ -374,7 +382,7 @@ def run(argv: Sequence[str]) -> int:
     except SponsorDeskError as error:
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
-        print(f"sponsor-app: {message}", file=sys.stderr)
+        print(f"sponsor-app: {printable(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
@@ -632,7 +640,10 @@ def _subject(args) -> int:
 
     with open_to_read(args.file) as store:
         written = write_subject_access(store, args.volunteer, args.out, force=args.force)
-    print(f"Wrote everything {args.file.name} holds about {written.name} to {written.folder}")
+    print(
+        f"Wrote everything {args.file.name} holds about {printable(written.name)} to "
+        f"{written.folder}"
+    )
     return 0
 
 
@@ -760,7 +771,8 @@ def _history(args) -> int:
             what += f"  [reverts {row.reverts_id}]"
         elif row.kind in ("schema", "legacy", "access", "erasure"):
             what += f"  [{row.kind}]"
-        print(f"{row.id:>6}  {when:<16}  {row.actor[:24]:<24}  {row.rows_touched:>6}  {what}")
+        actor = printable(row.actor)[:24]
+        print(f"{row.id:>6}  {when:<16}  {actor:<24}  {row.rows_touched:>6}  {printable(what)}")
     return 0
 
 
@@ -806,12 +818,12 @@ def _tasks(args) -> int:
     header = ("household", "due", "phase", "area", "title", "assignee", "status")
     lines = [
         (
-            t.household_code,
+            printable(t.household_code),
             t.due_on.isoformat() if t.due_on else "",
             t.phase.label,
             t.outcome_area.label,
-            t.title,
-            t.assignee,
+            printable(t.title),
+            printable(t.assignee),
             t.status.label,
         )
         for t in rows
@@ -844,7 +856,7 @@ def _calendar(args) -> int:
         volunteer = find_volunteer(store, args.volunteer)
         written = write_calendar(store, volunteer.id, args.out, force=args.force)
     tasks = "open task" if written.events == 1 else "open tasks"
-    print(f"Wrote {written.events} {tasks} of {volunteer.full_name} to {written.path}")
+    print(f"Wrote {written.events} {tasks} of {printable(volunteer.full_name)} to {written.path}")
     return 0
 
 

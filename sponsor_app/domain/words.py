@@ -178,6 +178,12 @@ def _named(year: str, month_name: str, day: str, locale: str) -> date:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+def printable(text: str) -> str:
+    """`text` with each control character written out (U+001B), for a terminal: a value an
+    older version stored must not reach it as a raw escape sequence."""
+    return _CONTROL.sub(lambda found: f"<U+{ord(found.group(0)):04X}>", text)
+
+
 def control_character(text: str) -> str | None:
     """The first control character in text, written as U+0000, or None."""
     found = _CONTROL.search(text)

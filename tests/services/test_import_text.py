@@ -133,3 +133,19 @@ def test_the_cli_reads_a_file_as_the_encoding_given(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "line 3: byte 0xE9 is not UTF-8" in err and "--encoding cp1252" in err, err
     assert run(["import", "volunteers", str(group), str(path), "--encoding", "cp1252"]) == 0
+
+
+def test_an_escape_stored_by_an_older_version_never_reaches_the_terminal_raw(demo, capsys):
+    import sqlite3
+
+    raw = sqlite3.connect(demo)
+    raw.execute("DROP TRIGGER audit_task_update")
+    raw.execute("UPDATE task SET title = 'Enrol \x1b]0;owned\x07 at school' WHERE id = 1")
+    raw.execute("UPDATE change_set SET description = 'Fill \x1b[2J the demo' WHERE id = 2")
+    raw.commit()
+    raw.close()
+    assert run(["tasks", str(demo), "--all"]) == 0
+    assert run(["history", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Enrol <U+001B>]0;owned<U+0007> at school"[:40] in out
