@@ -584,8 +584,10 @@ def _copies_made_before(args, copies: list[Path]) -> None:
         return
     if args.copies == "keep":
         print(
-            f"{_count(len(copies), 'copy', 'copies')} made before stay readable by anyone who "
-            "can reach them (add --copies protect or --copies delete next time):"
+            f"{_count(len(copies), 'copy', 'copies')} made before "
+            f"{'stays' if len(copies) == 1 else 'stay'} readable by anyone who can reach "
+            f"{'it' if len(copies) == 1 else 'them'} (--copies protect or --copies delete "
+            "deals with them):"
         )
         for copy in copies:
             print(f"  {copy}")

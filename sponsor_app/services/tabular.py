@@ -81,8 +81,8 @@ def write_rows(
         )
     except OutputRefused as refused:
         raise InvalidInput.single("out", str(refused)) from None
-    except StorageError as error:
-        raise SpreadsheetFileError(f"{error} Choose another folder or name.") from error
+    except StorageError as error:  # a full or read-only disk where the export goes
+        raise SpreadsheetFileError(str(error)) from error
 
 
 def _write(

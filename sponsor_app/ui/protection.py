@@ -95,9 +95,9 @@ class ProtectionActions(QObject):
                 )
                 return
             words = (
-                self.tr("Protected %n copy made before.", "", len(results))
+                self.tr("Protected %n copy(ies) made before.", "", len(results))
                 if wanted == NewPassphraseDialog.PROTECT
-                else self.tr("Deleted %n copy made before.", "", len(results))
+                else self.tr("Deleted %n copy(ies) made before.", "", len(results))
             )
             self._status(words)
 

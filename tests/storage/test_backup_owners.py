@@ -68,7 +68,7 @@ def test_protecting_the_original_protects_its_backups_and_lists_its_copies(
     assert run(["protect", str(original)]) == 0
     out = capsys.readouterr().out
     assert "its 1 backup in the app's folder" in out
-    assert "1 copy made before stay readable" in out and str(copy) in out, out
+    assert "1 copy made before stays readable" in out and str(copy) in out, out
     assert protection_of(copy) is None
 
 

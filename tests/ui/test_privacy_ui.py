@@ -356,7 +356,7 @@ def test_the_protect_dialog_lists_copies_made_before_and_protects_them_too(
     def choose(dialog: NewPassphraseDialog) -> None:
         listed = dialog.findChild(QWidget, "copies-before")
         assert listed is not None and str(copy) in listed.text()
-        assert "stays readable" in listed.text()
+        assert "Made before, 1 copy of the file can still be read" in listed.text()
         dialog.copies_choice.setFocus()
         qtbot.keyClick(dialog.copies_choice, Qt.Key.Key_Down)  # "Protect them…"
         assert dialog.copies_wanted() == NewPassphraseDialog.PROTECT

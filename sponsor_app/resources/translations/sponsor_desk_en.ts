@@ -46,6 +46,15 @@
     </message>
     </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message numerus="yes">
+        <location filename="passphrase_dialogs.py" line="154" />
+        <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
+        <translation>
+            <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform><numerusform>Made before, %n copies of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>PlanPage</name>
     <message numerus="yes">
         <location filename="plan.py" line="310" />
@@ -76,9 +85,24 @@
     </message>
     </context>
 <context>
+    <name>ProtectionActions</name>
+    <message numerus="yes">
+        <location filename="protection.py" line="98" />
+        <source>Protected %n copy(ies) made before.</source>
+        <translation>
+            <numerusform>Protected %n copy made before.</numerusform><numerusform>Protected %n copies made before.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="protection.py" line="100" />
+        <source>Deleted %n copy(ies) made before.</source>
+        <translation>
+            <numerusform>Deleted %n copy made before.</numerusform><numerusform>Deleted %n copies made before.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="342" />
+        <location filename="passphrase_dialogs.py" line="395" />
         <source>%n wrong tries. {} Try again in {} seconds.</source>
         <translation>
             <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>

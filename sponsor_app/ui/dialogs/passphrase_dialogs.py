@@ -151,8 +151,8 @@ class NewPassphraseDialog(FormDialog):
         listed = "\n".join(f"• {copy}" for copy in copies)
         note = _note(
             self.tr(
-                "%n copy of the file made before stays readable by anyone who can reach it "
-                "(the backups in Sponsor Desk's own folder are protected with the file):",
+                "Made before, %n copy(ies) of the file can still be read by whoever reaches "
+                "them (the backups in Sponsor Desk's own folder are protected with the file):",
                 "",
                 len(copies),
             )
