@@ -48,7 +48,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="154" />
+        <location filename="passphrase_dialogs.py" line="155" />
         <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
         <translation>
             <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform><numerusform>Made before, %n copies of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform></translation>
@@ -102,7 +102,7 @@
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="395" />
+        <location filename="passphrase_dialogs.py" line="396" />
         <source>%n wrong tries. {} Try again in {} seconds.</source>
         <translation>
             <numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform><numerusform>%n wrong tries. {} Try again in {} seconds.</numerusform></translation>

@@ -111,6 +111,7 @@ class ImportPreviewDialog(QDialog):
         self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding = QComboBox()
         self.encoding.setAccessibleName(self.tr("Encoding of the file's text"))
+        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding.addItem(self.tr("Recognised"), None)
         for key, name in ENCODINGS.items():
             self.encoding.addItem(name, key)
@@ -121,6 +122,7 @@ class ImportPreviewDialog(QDialog):
         self.encoding.setVisible(csv_file)
         top.addWidget(self.encoding_label)
         top.addWidget(self.encoding)
+        top.addStretch(1)  # the boxes keep their own width whatever else is shown
         self.layout_label = QLabel()
         top.addWidget(self.layout_label, 1)
         self.mapping_label = QLabel(self.tr("Remember these columns as:"))

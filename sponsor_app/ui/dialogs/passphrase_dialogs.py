@@ -112,7 +112,8 @@ class NewPassphraseDialog(FormDialog):
             if changing
             else self.tr(
                 "{} will be encrypted: without the passphrase (or its recovery code) nobody can "
-                "read it, its backups or its copies, on this computer or any other."
+                "read it, its backups or the copies made of it from now on, on this computer or "
+                "any other."
             )
         ).format(file_name)
         self._layout.insertWidget(0, _note(intro))
@@ -161,7 +162,7 @@ class NewPassphraseDialog(FormDialog):
         )
         note.setObjectName("copies-before")
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._layout.insertWidget(self._layout.count() - 1, note)
+        self.form.addRow(note)  # right above the choice it explains
         self.copies_choice = QComboBox()
         self.copies_choice.addItem(self.tr("Leave them as they are"), self.KEEP)
         self.copies_choice.addItem(self.tr("Protect them with the same passphrase"), self.PROTECT)
