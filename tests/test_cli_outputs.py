@@ -180,3 +180,15 @@ def test_a_damaged_group_file_the_app_knows_is_never_written_over(place, tmp_pat
     assert run(["combine", str(place["the bundle combined"]), "--out", str(group), "--force"]) == 1
     assert "never written over" in capsys.readouterr().err
     assert group.read_bytes() == bytes(data)
+
+
+def test_save_a_copy_never_goes_into_the_backups_folder(demo):
+    from sponsor_app.domain.errors import InvalidInput
+    from sponsor_app.services.copies import save_copy
+    from sponsor_app.services.groups import open_group
+
+    with open_group(demo) as store:
+        folder = backup_dir() / store.group.uuid
+        with pytest.raises(InvalidInput, match="backups folder"):
+            save_copy(store, folder / "my copy.sponsor")
+    assert not (folder / "my copy.sponsor").exists()

@@ -7,9 +7,17 @@ from __future__ import annotations
 from ..storage.outputs import (
     OutputRefused,
     check_output,
+    in_backups,
     is_group_file,
     write_output,
     write_output_bytes,
 )
 
-__all__ = ["OutputRefused", "check_output", "is_group_file", "write_output", "write_output_bytes"]
+__all__ = [
+    "OutputRefused",
+    "check_output",
+    "in_backups",
+    "is_group_file",
+    "write_output",
+    "write_output_bytes",
+]

@@ -48,6 +48,7 @@ from .errors import (
 )
 from .facts import GroupId, read_counts, read_group
 from .leftovers import PARTIAL
+from .outputs import in_backups
 
 STAMP = "%Y%m%dT%H%M%S%fZ"
 MANUAL = "manual"
@@ -167,15 +168,10 @@ def _record(source, target: Path) -> None:
         group = read_group(source)
         if group is None:
             return
-        if _in_backups(target):
+        if in_backups(target):
             makers.record_backup(group.uuid, target, _file_of(source))
         else:
             makers.record_copy(group.uuid, target, _file_of(source))
-
-
-def _in_backups(path: Path) -> bool:
-    folder = backup_dir(create=False).resolve()
-    return folder in Path(path).resolve().parents
 
 
 def _give_key_file(key, target: Path, source: Path) -> None:

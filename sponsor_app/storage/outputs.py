@@ -84,7 +84,7 @@ def check_output(
             f"{shown} belongs to the group file {belongs}, so it is never written over; "
             f"choose another name for the {what}.",
         )
-    if _in_backups(real):
+    if in_backups(real):
         raise OutputRefused(
             shown,
             f"{shown} is in Sponsor Desk's backups folder, which only the app writes; choose "
@@ -216,7 +216,9 @@ def _group_file_it_belongs_to(real: Path) -> Path | None:
     return None
 
 
-def _in_backups(real: Path) -> bool:
+def in_backups(real: Path) -> bool:
+    """Is `real` in the app's backups folder (which only the app writes)?"""
+    real = Path(real).absolute()
     try:
         folder = backup_dir(create=False).resolve()
     except OSError:
