@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__, clock
@@ -42,6 +43,14 @@ EXIT_UNHEALTHY = 3
 PASSPHRASE_VARIABLE = "SPONSOR_APP_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "SPONSOR_APP_NEW_PASSPHRASE"
 PASSPHRASE_TRIES = 3
+
+
+def printable(text: str) -> str:
+    """Stored text as a terminal may show it: control characters written out (domain.words,
+    loaded only when a command prints such text)."""
+    from .domain.words import printable as written_out
+
+    return written_out(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         "revert", help="take back one change set, restoring every row it touched"
     )
     revert.add_argument("file", type=Path)
-    revert.add_argument("change_set", type=_positive, metavar="CHANGE_SET_ID")
+    revert.add_argument("change_set", type=_change_set_id, metavar="CHANGE_SET_ID")
 
     tasks = commands.add_parser("tasks", help="list settlement tasks, with filters")
     tasks.add_argument("file", type=Path)
@@ -168,6 +177,14 @@ def _add_privacy_commands(commands) -> None:
         epilog=_PROTECTED_FILES_HELP,
     )
     protect.add_argument("file", type=Path, help="the group file")
+    protect.add_argument(
+        "--copies",
+        choices=("keep", "protect", "delete"),
+        default="keep",
+        help="copies of the file made before with backup --to, Back Up To or Save a Copy: "
+        "leave them readable (keep, the default: they are listed), protect them with the same "
+        "passphrase, or delete them",
+    )
     protect.add_argument(
         "--new-key",
         action="store_true",
@@ -244,13 +261,16 @@ def _add_report_commands(commands) -> None:
     combine.add_argument("--force", action="store_true", help="replace files that exist")
 
 
-def _date(text: str):
-    from datetime import date
-
+def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
+        )
+    return day
 
 
 def _import_options(parser: argparse.ArgumentParser) -> None:
@@ -277,7 +297,16 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--errors", type=Path, metavar="FILE.csv", help="write every problem to this CSV file"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the --errors file if it exists"
+    )
     parser.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    parser.add_argument(
+        "--encoding",
+        choices=("utf-8", "cp1252", "windows-1252", "utf-16"),
+        help="how a CSV's text is written (default: recognised; a UTF-8 file with a stray "
+        "byte is refused, naming the line, rather than guessed)",
+    )
     parser.add_argument(
         "--mapping",
         metavar="NAME",
@@ -317,24 +346,37 @@ def _mapping(text: str) -> tuple[str, str, str]:
     return vocabulary, value.strip(), target.strip()
 
 
-def _whole(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
-    return value
+# Every number and date a command takes has a range: a value outside it is a usage mistake
+# (one line, exit 2), never a traceback deep inside (a date past 9999, an integer SQLite
+# cannot hold).
+MAX_DAYS_AHEAD = 3660  # --due-within: ten years
+MAX_LISTED = 1_000_000  # --limit
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+FIRST_DATE = date(1950, 1, 1)
+LAST_DATE = date(2099, 12, 31)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+def _number(low: int, high: int, name: str = ""):
+    """An argparse type: a whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is out of range: give {low:,} to {high:,}{name}"
+            )
+        return value
+
+    parse.__name__ = "number"  # argparse names the type in its own messages
+    return parse
+
+
+_whole = _number(0, MAX_DAYS_AHEAD, " days")
+_positive = _number(1, MAX_LISTED)
+_change_set_id = _number(1, MAX_ID)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -350,8 +392,7 @@ def run(argv: Sequence[str]) -> int:
         build_parser().print_usage(sys.stderr)
         return 2
     try:
-        _clean_up_after_killed_backups()
-        _make_temporary_files_private()
+        _prepare_app_folder(args)
         for path in _group_files_of(args):
             _clean_beside(path)  # check and backup never open a Store, which would do it
             _unlock(path)
@@ -359,17 +400,62 @@ def run(argv: Sequence[str]) -> int:
     except SponsorDeskError as error:
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
-        print(f"sponsor-app: {message}", file=sys.stderr)
+        print(f"sponsor-app: {printable(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except (ValueError, LookupError, TypeError):
+        # A value of the wrong kind stored by another program fails wherever it is used:
+        # name the row. Anything else is a bug and stays one.
+        wrong = _wrong_value_in(args)
+        if wrong is None:
+            raise
+        print(f"sponsor-app: {wrong}", file=sys.stderr)
+        return EXIT_USER_ERROR
 
 
-def _clean_up_after_killed_backups() -> None:
+def _wrong_value_in(args):
+    from .services.health import first_wrong_value
+
+    for path in _group_files_of(args):
+        wrong = first_wrong_value(path)
+        if wrong is not None:
+            return wrong
+    return None
+
+
+# Commands that write the group file (or restore over it) need the app's own folder for the
+# backup taken first; the others only read the file and work without it (a read-only disk).
+NEEDS_APP_FOLDER = frozenset({"import", "revert", "protect", "unprotect", "restore"})
+
+
+def _needs_app_folder(args) -> bool:
+    return args.command in NEEDS_APP_FOLDER or (
+        args.command == "backup" and getattr(args, "to", None) is None
+    )
+
+
+def _prepare_app_folder(args) -> None:
+    """Clear what killed processes left, and give this process a private temporary folder. A
+    command that only reads goes ahead without the app's folder when it cannot be written;
+    one that writes says which folder it cannot write."""
+    import tempfile
+
+    from .locations import data_dir
+    from .privacy import use_folder_outside_the_app, use_private_temporary_folder
+    from .storage.errors import AppFolderUnwritable
     from .storage.leftovers import clean_partials
 
     clean_partials()
+    try:
+        use_private_temporary_folder()
+        if _needs_app_folder(args):
+            tempfile.TemporaryFile(dir=data_dir()).close()  # can it be written at all?
+    except OSError as error:
+        if _needs_app_folder(args):
+            raise AppFolderUnwritable(data_dir(create=False), error, args.command) from None
+        use_folder_outside_the_app()
 
 
 def _clean_beside(path: Path) -> None:
@@ -378,12 +464,6 @@ def _clean_beside(path: Path) -> None:
     from .storage.leftovers import clean_beside
 
     clean_beside(path)
-
-
-def _make_temporary_files_private() -> None:
-    from .privacy import use_private_temporary_folder
-
-    use_private_temporary_folder()
 
 
 # --- protected files -------------------------------------------------------------------------
@@ -408,6 +488,7 @@ def _unlock(path: Path) -> None:
     given = os.environ.get(PASSPHRASE_VARIABLE)
     if given is not None:
         unlock_with_either(path, given)
+        _finish_protection(path)
         return
     if not sys.stdin.isatty():
         raise SponsorDeskError(
@@ -418,6 +499,7 @@ def _unlock(path: Path) -> None:
         typed = _ask(f"Passphrase (or recovery code) for {path.name}: ")
         try:
             unlock_with_either(path, typed)
+            _finish_protection(path)
             return
         except (WrongPassphrase, WrongRecoveryCode) as wrong:
             if attempt == PASSPHRASE_TRIES:
@@ -425,6 +507,22 @@ def _unlock(path: Path) -> None:
                     f"{counted(PASSPHRASE_TRIES, 'wrong try')}: {path} was not opened."
                 ) from wrong
             print(str(wrong).replace(" Nothing was changed.", ""), file=sys.stderr)
+
+
+def _finish_protection(path: Path) -> None:
+    """A protect killed before it showed the recovery code: its backups are protected now and
+    the code is shown here, once."""
+    from .services.protection import finish_interrupted_protection, recovery_code_shown
+
+    code = finish_interrupted_protection(path)
+    if code is None:
+        return
+    print(
+        f"{path} was protected by a run that stopped before it showed the recovery code; the "
+        "protection is finished now."
+    )
+    print(f"Recovery code (print it or write it down, and keep it apart from the computer): {code}")
+    recovery_code_shown(path)
 
 
 def _ask(prompt: str) -> str:
@@ -467,12 +565,19 @@ def _new_passphrase(path: Path) -> str:
 
 
 def _protect(args) -> int:
-    from .services.protection import change_passphrase, is_protected, protect_file
+    from .services.protection import (
+        change_passphrase,
+        copies_left_plain,
+        is_protected,
+        protect_file,
+        recovery_code_shown,
+    )
     from .storage.connect import check_is_group_file
 
     check_is_group_file(args.file)
     if is_protected(args.file):  # unlocked above with the current passphrase
         return _change_passphrase(args, change_passphrase)
+    copies = [c.path for c in copies_left_plain(args.file)]
     done = protect_file(args.file, _new_passphrase(args.file))
     backups = "backup" if done.backups == 1 else "backups"
     print(f"Protected {args.file} and its {done.backups} {backups} in the app's folder.")
@@ -480,11 +585,39 @@ def _protect(args) -> int:
         f"Recovery code (print it or write it down, and keep it apart from the computer): "
         f"{done.recovery_code}"
     )
+    recovery_code_shown(args.file)
     print(
         f"Keep {args.file.name}-key beside the file (copy both): with it the passphrase opens "
         "the file on another computer; without it only the recovery code does."
     )
+    _copies_made_before(args, copies)
     return 0
+
+
+def _copies_made_before(args, copies: list[Path]) -> None:
+    """Copies made elsewhere before protecting stay readable unless --copies says otherwise."""
+    from .services.protection import delete_copies, protect_copies
+
+    if not copies:
+        return
+    if args.copies == "keep":
+        print(
+            f"{_count(len(copies), 'copy', 'copies')} made before "
+            f"{'stays' if len(copies) == 1 else 'stay'} readable by anyone who can reach "
+            f"{'it' if len(copies) == 1 else 'them'} (--copies protect or --copies delete "
+            "deals with them):"
+        )
+        for copy in copies:
+            print(f"  {copy}")
+        return
+    act = protect_copies if args.copies == "protect" else delete_copies
+    word = "Protected" if args.copies == "protect" else "Deleted"
+    for copy, problem in act(args.file, copies):
+        print(f"  {word} {copy}" if problem is None else f"  Not changed: {copy}: {problem}")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _change_passphrase(args, change_passphrase) -> int:
@@ -522,12 +655,15 @@ def _unprotect(args) -> int:
 
 
 def _subject(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.subject import write_subject_access
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         written = write_subject_access(store, args.volunteer, args.out, force=args.force)
-    print(f"Wrote everything {args.file.name} holds about {written.name} to {written.folder}")
+    print(
+        f"Wrote everything {args.file.name} holds about {printable(written.name)} to "
+        f"{written.folder}"
+    )
     return 0
 
 
@@ -567,7 +703,13 @@ def _check(args) -> int:
     )
     for problem in _consistency_problems(report):
         print(f"Problem:   {problem}")
-    print("Healthy." if report.healthy else "NOT healthy: restore a backup or ask for help.")
+    if report.healthy:
+        print("Healthy.")
+    elif report.repairable_only:
+        print("NOT healthy, but the next open puts it right: open it in the window, or run any")
+        print("command that writes (nothing is lost).")
+    else:
+        print("NOT healthy: restore a backup or ask for help.")
     return 0 if report.healthy else EXIT_UNHEALTHY
 
 
@@ -580,6 +722,15 @@ def _consistency_problems(report) -> list[str]:
         problems.append("the group profile is missing")
     if not report.audit_triggers:
         problems.append("audit triggers missing or out of date (put back at the next open)")
+    problems += [f"a stored value of the wrong kind: {wrong}" for wrong in report.wrong_values]
+    if report.wrong_value_count > len(report.wrong_values):
+        problems.append(f"and {report.wrong_value_count - len(report.wrong_values):,} more")
+    for change_set_id in report.left_open:
+        problems.append(
+            f"change {change_set_id} was left open by a crash or another program, which "
+            "blocks every save (closed as it stands at the next open in the window, or by "
+            "any command that writes)"
+        )
     return problems
 
 
@@ -612,11 +763,11 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.transaction_io import export_transactions
     from .services.volunteer_io import export_volunteers
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         export = export_volunteers if args.table == "volunteers" else export_transactions
         export(store, args.out, force=args.force)
     print(f"Wrote {args.out}")
@@ -624,10 +775,10 @@ def _export(args) -> int:
 
 
 def _history(args) -> int:
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.history import list_change_sets
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         rows = list_change_sets(store, limit=args.limit, table=args.table)
     if not rows:
         print("No change sets" + (f" touching {args.table}." if args.table else "."))
@@ -640,7 +791,8 @@ def _history(args) -> int:
             what += f"  [reverts {row.reverts_id}]"
         elif row.kind in ("schema", "legacy", "access", "erasure"):
             what += f"  [{row.kind}]"
-        print(f"{row.id:>6}  {when:<16}  {row.actor[:24]:<24}  {row.rows_touched:>6}  {what}")
+        actor = printable(row.actor)[:24]
+        print(f"{row.id:>6}  {when:<16}  {actor:<24}  {row.rows_touched:>6}  {printable(what)}")
     return 0
 
 
@@ -663,12 +815,12 @@ def _tasks(args) -> int:
 
     from .domain.settlement import TaskFilter
     from .services.calendar import find_volunteer
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.households import household_by_code
     from .services.plan import plan_tasks
     from .services.tabular import neutralise
 
-    with open_group(args.file) as store, store.read():
+    with open_to_read(args.file) as store, store.read():
         household = household_by_code(store, args.household) if args.household else None
         assignee = find_volunteer(store, args.assignee) if args.assignee else None
         wanted = TaskFilter(
@@ -686,12 +838,12 @@ def _tasks(args) -> int:
     header = ("household", "due", "phase", "area", "title", "assignee", "status")
     lines = [
         (
-            t.household_code,
+            printable(t.household_code),
             t.due_on.isoformat() if t.due_on else "",
             t.phase.label,
             t.outcome_area.label,
-            t.title,
-            t.assignee,
+            printable(t.title),
+            printable(t.assignee),
             t.status.label,
         )
         for t in rows
@@ -718,27 +870,27 @@ def _tasks(args) -> int:
 
 def _calendar(args) -> int:
     from .services.calendar import find_volunteer, write_calendar
-    from .services.groups import open_group
+    from .services.groups import open_to_read
 
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         volunteer = find_volunteer(store, args.volunteer)
         written = write_calendar(store, volunteer.id, args.out, force=args.force)
     tasks = "open task" if written.events == 1 else "open tasks"
-    print(f"Wrote {written.events} {tasks} of {volunteer.full_name} to {written.path}")
+    print(f"Wrote {written.events} {tasks} of {printable(volunteer.full_name)} to {written.path}")
     return 0
 
 
 def _report(args) -> int:
     from .domain.reports import ReportKind
     from .reports.generate import ReportRequest, generate
-    from .services.groups import open_group
+    from .services.groups import open_to_read
     from .services.report_data import checked_period
 
     kind = ReportKind(args.kind)
     if args.bundle is not None and kind is not ReportKind.EVALUATION:
         print("sponsor-app: --bundle goes with the evaluation report only.", file=sys.stderr)
         return 2
-    with open_group(args.file) as store:
+    with open_to_read(args.file) as store:
         period = checked_period(args.start, args.end, store)
         made = generate(
             store,

@@ -5,14 +5,16 @@ options, and every problem on its own line (the first 20; --errors FILE.csv writ
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from pathlib import Path
 
-from .domain.errors import Problem
+from .domain.errors import Problem, SponsorDeskError
 from .domain.plurals import counted
 from .domain.text import fold
 from .services.imports.fields import FIELDS, ImportKind, Vocabulary
 from .services.imports.model import ImportRejected, ImportRequest, ImportResult
+from .services.outputs import check_output, write_output
 
 SHOWN = ImportRejected.SHOWN
 EXIT_REFUSED = 1
@@ -40,16 +42,18 @@ def run_import_command(args) -> int:
     except UsageError as error:
         print(f"sponsor-app: {error} (see sponsor-app import --help)", file=sys.stderr)
         return EXIT_USAGE
+    if args.errors is not None:  # refused before anything is imported, not after
+        check_output(args.errors, inputs=_inputs(args), force=args.force, what="list of problems")
     with open_group(args.file) as store:
         try:
             result = run_import(store, request)
         except ImportRejected as rejected:
-            _write_errors(args.errors, rejected.problems)
+            _write_errors(args, rejected.problems)
             print(f"sponsor-app: {str(rejected).splitlines()[0]}", file=sys.stderr)
             for line in _listed(rejected.problems, args.errors):
                 print(f"  {line}", file=sys.stderr)
             return EXIT_REFUSED
-    _write_errors(args.errors, result.problems)
+    _write_errors(args, result.problems)
     for line in summary(kind, result, args.errors):
         print(line)
     return 0
@@ -91,6 +95,7 @@ def _request(kind: ImportKind, args) -> ImportRequest:
         skip_bad_rows=args.skip_bad_rows,
         mapping_name=args.mapping,
         learn_rules=False,
+        encoding={"windows-1252": "cp1252"}.get(args.encoding, args.encoding),
     )
 
 
@@ -104,18 +109,31 @@ def _listed(problems: list[Problem] | tuple[Problem, ...], errors: Path | None) 
     return lines
 
 
-def _write_errors(target: Path | None, problems) -> None:
-    if target is None or not problems:
+def _inputs(args) -> tuple[Path, ...]:
+    return (Path(args.file), Path(args.source))
+
+
+def _write_errors(args, problems) -> None:
+    """Every problem into the --errors CSV, by the one output rule (never onto the group
+    file, the source or a file that exists without --force)."""
+    if args.errors is None or not problems:
         return
     from .services.tabular import neutralise
 
+    def write(stream) -> None:
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text)
+        writer.writerow(("where", "problem"))
+        writer.writerows((neutralise(p.field), neutralise(p.message)) for p in problems)
+        text.flush()
+        text.detach()
+
     try:
-        with open(target, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(("where", "problem"))
-            writer.writerows((neutralise(p.field), neutralise(p.message)) for p in problems)
-    except OSError as error:
-        print(f"sponsor-app: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        write_output(
+            args.errors, write, inputs=_inputs(args), force=args.force, what="list of problems"
+        )
+    except SponsorDeskError as error:  # the import itself is done: say so, do not undo it
+        print(f"sponsor-app: the problems were not written: {error}", file=sys.stderr)
 
 
 def _plural(n: int, word: str) -> str:

@@ -29,15 +29,20 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
-def _folder(kind: str, default: str) -> Path:
+def _folder(kind: str, default: str, create: bool = True) -> Path:
     home = os.environ.get(HOME_VARIABLE)
+    place = Path(home) / kind if home else Path(default)
+    if not create:
+        return place
     if home:
         private_folder(Path(home))
-    return private_folder(Path(home) / kind if home else Path(default))
+    return private_folder(place)
 
 
-def data_dir() -> Path:
-    return _folder("data", _DIRS.user_data_dir)
+def data_dir(create: bool = True) -> Path:
+    """The app's data folder; `create=False` only says where it is (a read-only disk, or a
+    question that must not make it)."""
+    return _folder("data", _DIRS.user_data_dir, create)
 
 
 def config_dir() -> Path:
@@ -48,8 +53,9 @@ def log_dir() -> Path:
     return _folder("logs", _DIRS.user_log_dir)
 
 
-def backup_dir() -> Path:
-    return private_folder(data_dir() / "backups")
+def backup_dir(create: bool = True) -> Path:
+    place = data_dir(create) / "backups"
+    return private_folder(place) if create else place
 
 
 def documents_dir() -> Path:

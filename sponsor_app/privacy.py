@@ -47,6 +47,21 @@ def use_private_temporary_folder() -> Path:
     return folder
 
 
+def use_folder_outside_the_app() -> Path:
+    """When the app's own folder cannot be written (a read-only disk), a command that only
+    reads still needs somewhere private: a folder of this user's alone (0700) in the system's
+    temporary folder, removed when the process ends."""
+    global _FOLDER
+    if _FOLDER is not None and _FOLDER.is_dir():
+        return _FOLDER
+    tempfile.tempdir = None
+    folder = Path(tempfile.mkdtemp(prefix="sponsor-desk-"))
+    _FOLDER = folder
+    tempfile.tempdir = str(folder)
+    atexit.register(_remove_ours)
+    return folder
+
+
 def _remove_ours() -> None:
     global _FOLDER, _MARKER
     from .storage import lock
@@ -80,7 +95,7 @@ def remove_abandoned(root: Path) -> list[Path]:
 def remove_temporary_files(prefix: str) -> None:
     """Remove what a library left in this process's private folder under `prefix` (a failed
     export's streamed rows): never anything outside it."""
-    if _FOLDER is None or tempfile.gettempdir() != str(_FOLDER):
+    if _FOLDER is None or tempfile.tempdir != str(_FOLDER):
         return
     for leftover in _FOLDER.glob(f"{prefix}*"):
         with contextlib.suppress(OSError):

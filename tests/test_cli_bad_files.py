@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.groups import NewGroup, create_group, open_group
 
 
 @pytest.fixture
@@ -74,7 +74,9 @@ def test_check_finds_missing_audit_triggers_and_an_open_puts_them_back(group, ca
     _alter(group, "DROP TRIGGER audit_volunteer_insert")
     assert run(["check", str(group)]) == 3
     assert "audit triggers missing" in capsys.readouterr().out
-    assert run(["history", str(group)]) == 0
+    assert run(["history", str(group)]) == 0  # reading works, and changes nothing
+    assert run(["check", str(group)]) == 3
+    open_group(group).close()  # as the window opens it
     assert run(["check", str(group)]) == 0
 
 
@@ -173,3 +175,91 @@ def test_export_to_xlsx_of_a_value_with_a_control_character(group, tmp_path, cap
     names = [cell for row in load_workbook(out).active.iter_rows(values_only=True) for cell in row]
     assert "Bell\ufffdRinger" in names
     assert run(["export", "volunteers", str(group), "--out", str(tmp_path / "roster.csv")]) == 0
+
+
+def test_a_change_set_left_open_is_found_by_check_and_closed_at_the_next_open(group, capsys):
+    """A change set committed while still open (a crash at the wrong moment, another program)
+    blocked every write with an IntegrityError while check said Healthy."""
+    _alter(
+        group,
+        "UPDATE change_set SET is_open = 1 WHERE id = 1",
+        "INSERT INTO change_set (at, actor, description, kind, is_open) "
+        "VALUES ('2026-01-01 00:00:00', 'another program', 'half done', 'edit', NULL)",
+    )
+    assert run(["check", str(group)]) == 3
+    out = capsys.readouterr().out
+    assert "change 1 was left open" in out and "next open puts it right" in out, out
+    source = group.parent / "people.csv"
+    source.write_text("Name,Roles\nMere Tane,volunteer\n", encoding="utf-8")
+    assert run(["import", "volunteers", str(group), str(source)]) == 0, capsys.readouterr().err
+    assert run(["check", str(group)]) == 0
+    capsys.readouterr()
+    assert run(["history", str(group)]) == 0
+    out = capsys.readouterr().out
+    assert "Create the group Altered" in out and "Mere Tane" not in out.split("\n")[0]
+
+
+def test_an_empty_change_set_left_open_is_removed_and_the_window_can_save(group):
+    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+
+    _alter(
+        group,
+        "INSERT INTO change_set (at, actor, description, kind, is_open) "
+        "VALUES ('2026-01-01 00:00:00', 'another program', 'half done', 'edit', 1)",
+    )
+    with open_group(group) as store:
+        add_volunteer(store, VolunteerInput("Mere Tane", ("volunteer",)))
+    connection = sqlite3.connect(group)
+    assert connection.execute("SELECT count(*) FROM change_set WHERE is_open = 1").fetchone() == (
+        0,
+    )
+    assert connection.execute(
+        "SELECT count(*) FROM change_set WHERE description = 'half done'"
+    ).fetchone() == (0,)
+    connection.close()
+
+
+WRONG_KINDS = {
+    "text in a date column": (
+        "UPDATE household SET arrival_date = 'soon' WHERE id = 1",
+        "household 1: arrival_date holds “soon”, not a date",
+    ),
+    "an unknown choice": (
+        "UPDATE task SET status = 'bogus' WHERE id = (SELECT min(id) FROM task)",
+        "status holds “bogus”, not one of: open",
+    ),
+    "a text amount": (
+        "UPDATE ledger_transaction SET amount_minor = '12.50x' "
+        "WHERE id = (SELECT min(id) FROM ledger_transaction)",
+        "amount_minor holds “12.50x”, not a whole number",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_KINDS))
+def test_a_value_of_the_wrong_kind_is_named_by_check_and_by_every_reader(
+    demo, tmp_path, capsys, case
+):
+    """Written by another program (around the CHECK constraints): tracebacks in export,
+    report and tasks while check said Healthy."""
+    statement, words = WRONG_KINDS[case]
+    _alter(demo, "PRAGMA ignore_check_constraints = ON", "DROP TRIGGER IF EXISTS "
+           f"audit_{statement.split()[1]}_update", statement)  # fmt: skip
+    assert run(["check", str(demo)]) == 3
+    out = capsys.readouterr().out
+    assert words in out and "NOT healthy" in out, out
+    refused = []
+    for command in (
+        ["export", "transactions", str(demo), "--out", str(tmp_path / "t.csv")],
+        ["report", "evaluation", str(demo), "--out", str(tmp_path / "e.pdf")],
+        ["report", "finances", str(demo), "--out", str(tmp_path / "f.pdf")],
+        ["tasks", str(demo), "--all"],
+    ):
+        code = run(command)
+        err = capsys.readouterr().err
+        if code == 0:
+            continue  # this reader never looks at that value
+        refused.append(command[0])
+        assert code == 1 and err.count("\n") == 1, (command, err)
+        assert "holds a value Sponsor Desk cannot read" in err and "Traceback" not in err, err
+    assert refused, "no reader met the value"

@@ -18,7 +18,11 @@ TS = ROOT / "sponsor_app" / "resources" / "translations" / "sponsor_desk_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 # Plurals "(s)" cannot spell: the source says person(s), English says people.
-IRREGULAR = {"person(s)": ("person", "people"), "category(ies)": ("category", "categories")}
+IRREGULAR = {
+    "person(s)": ("person", "people"),
+    "category(ies)": ("category", "categories"),
+    "copy(ies)": ("copy", "copies"),
+}
 
 
 def english_forms(source: str) -> tuple[str, str]:

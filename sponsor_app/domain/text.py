@@ -14,35 +14,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def replace_folded(text: str, needles, replacement: str) -> str:
-    """`text` with every occurrence of each needle replaced, case and diacritics aside
-    ("YASMIN AL-KHATİB" and "Yāsmin al-khatib" both go): the longest needles first, so a full
-    name goes whole before the family name alone."""
-    for needle in sorted({fold(n) for n in needles if fold(n)}, key=len, reverse=True):
-        folded, starts = "", []  # folded text, and where each folded character came from
-        for index, char in enumerate(text):
-            piece = _fold_char(char)
-            folded += piece
-            starts += [index] * len(piece)
-        spans, at = [], folded.find(needle)
-        while at >= 0:
-            end = at + len(needle)
-            # the original characters that made the match, with the accents that follow it
-            last = starts[end - 1] + 1
-            while last < len(text) and not _fold_char(text[last]):
-                last += 1
-            spans.append((starts[at], last))
-            at = folded.find(needle, end)
-        for start, stop in reversed(spans):
-            text = text[:start] + replacement + text[stop:]
-    return text
-
-
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 
 

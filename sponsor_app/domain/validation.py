@@ -30,6 +30,21 @@ def required_text(field: str, value: str, what: str, max_length: int = MAX_NAME)
     return []
 
 
+def control_character_problem(field: str, value: str | None) -> Problem | None:
+    """A control character (an escape sequence pasted in, a byte from a wrongly read file)
+    cannot be stored: it reached terminals raw and broke exports."""
+    from .words import control_character
+
+    found = control_character(value or "")
+    if found is None:
+        return None
+    return Problem(
+        field,
+        f"This holds a control character ({found}) that cannot be stored; it may have come "
+        "with pasted text: type it again, or remove it.",
+    )
+
+
 def email_problems(field: str, value: str | None) -> list[Problem]:
     if not value:
         return []

@@ -170,9 +170,18 @@ def _named(year: str, month_name: str, day: str, locale: str) -> date:
 
 
 # --- cells -------------------------------------------------------------------------------
-# Characters a spreadsheet file cannot hold (XML 1.0 forbids them; openpyxl refuses to write
-# them): a cell holding one is refused at import rather than stored to break every export.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Control characters: those a spreadsheet file cannot hold (XML 1.0 forbids them; openpyxl
+# refuses to write them), DEL, and the C1 controls (U+0080 to U+009F: what a UTF-8 file read as
+# Windows-1252 leaves, and terminal escapes). Refused wherever text comes in (an import cell,
+# a typed or pasted name), rather than stored to break every export. Tab and line breaks are
+# text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each control character written out (U+001B), for a terminal: a value an
+    older version stored must not reach it as a raw escape sequence."""
+    return _CONTROL.sub(lambda found: f"<U+{ord(found.group(0)):04X}>", text)
 
 
 def control_character(text: str) -> str | None:

@@ -4,9 +4,7 @@ line both come here."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +17,7 @@ from ..services.combine import combine, load_bundles
 from ..services.combined_export import combined_csv_bytes
 from ..services.disclosure import Released
 from ..services.evaluation_data import evaluation_data
+from ..services.outputs import OutputRefused, check_output, write_output
 from ..services.report_lists import checklist_data, housing_data, roster_data
 from ..services.statement_data import statement_data
 from ..storage.store import Store
@@ -55,37 +54,31 @@ class GeneratedReport:
     html: Path | None = None
 
 
-def check_target(path: Path, force: bool) -> None:
-    """One sentence for each reason a file cannot be written there."""
-    path = Path(path)
-    if path.is_dir():
-        raise CannotWrite(f"{path} is a folder: give a file name for the report.")
-    if path.exists() and not force:
-        raise CannotWrite(
-            f"{path} already exists; choose another name or add --force to replace it."
-        )
-    folder = path.parent
-    if not folder.is_dir():
-        raise CannotWrite(f"Cannot write {path}: the folder {folder} does not exist.")
-    if not os.access(folder, os.W_OK):
-        raise CannotWrite(f"Cannot write {path}: the folder {folder} is not writable.")
-
-
-def write_file(path: Path, make: Callable[[object], None]) -> None:
-    """Write through a temporary file in the same folder, owner-only, then put it in place."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+def check_target(
+    path: Path, force: bool, inputs: Iterable[Path | None] = (), what: str = "report"
+) -> Path:
+    """One sentence for each reason a file cannot be written there: the one output rule
+    (services/outputs.py), with the files the command reads as `inputs`."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            make(stream)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise CannotWrite(f"Cannot write {path}: {error.strerror or error}.") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return check_output(path, inputs=inputs, force=force, what=what)
+    except OutputRefused as refused:
+        raise CannotWrite(str(refused)) from None
+
+
+def write_file(
+    path: Path,
+    make: Callable[[object], None],
+    *,
+    force: bool = False,
+    inputs: Iterable[Path | None] = (),
+    what: str = "report",
+) -> None:
+    """Write by the output rule: through a temporary file in the same folder, owner-only,
+    then put in place."""
+    try:
+        write_output(path, make, inputs=inputs, force=force, what=what)
+    except OutputRefused as refused:
+        raise CannotWrite(str(refused)) from None
 
 
 @dataclass(frozen=True)
@@ -97,6 +90,7 @@ class Gathered:
     data: object
     layout: Callable
     bundle: bytes | None = None
+    inputs: tuple[Path, ...] = ()  # what the report was read from: never written onto
 
     @property
     def released(self) -> tuple[Released, ...]:
@@ -115,54 +109,75 @@ def gather(store: Store, request: ReportRequest) -> Gathered:
         raise CannotWrite("A data bundle goes with the evaluation report only.")
     ids = list(r.household_ids) if r.household_ids is not None else None
     extra = {"generated_at": r.generated_at}
+    inputs = (store.path,)
     match r.kind:
         case ReportKind.EVALUATION:
             data = evaluation_data(store, r.period, r.named, ids, **extra)
             bundle = bundle_bytes(data) if r.bundle is not None else None
-            return Gathered(r, data, evaluation.build, bundle)
+            return Gathered(r, data, evaluation.build, bundle, inputs)
         case ReportKind.FINANCES:
-            return Gathered(r, statement_data(store, r.period, r.named, **extra), finances.build)
+            data = statement_data(store, r.period, r.named, **extra)
+            return Gathered(r, data, finances.build, inputs=inputs)
         case ReportKind.ROSTER:
-            return Gathered(r, roster_data(store, r.period, **extra), lists.build_roster)
+            data = roster_data(store, r.period, **extra)
+            return Gathered(r, data, lists.build_roster, inputs=inputs)
         case ReportKind.CHECKLIST:
             data = checklist_data(store, r.period, r.named, ids, **extra)
-            return Gathered(r, data, lists.build_checklist)
+            return Gathered(r, data, lists.build_checklist, inputs=inputs)
         case ReportKind.HOUSING:
             data = housing_data(store, r.period, r.named, ids, **extra)
-            return Gathered(r, data, lists.build_housing)
+            return Gathered(r, data, lists.build_housing, inputs=inputs)
     raise CannotWrite(f"There is no {r.kind.value} report of one group.")
 
 
-def check_targets(request: ReportRequest) -> None:
+def check_targets(request: ReportRequest, inputs: tuple[Path, ...]) -> None:
+    """Every file the request would write, by the one output rule, before any work."""
     r = request
-    check_target(r.out, r.force)
+    check_target(r.out, r.force, inputs)
     if r.bundle is not None:
-        check_target(r.bundle, r.force)
+        check_target(r.bundle, r.force, inputs, what="data bundle")
         if Path(r.bundle).resolve() == Path(r.out).resolve():
             raise CannotWrite("The bundle and the report need different file names.")
     if r.kind is ReportKind.EVALUATION:
-        check_target(accessible_path(r), r.force)
+        check_target(accessible_path(r), r.force, inputs, what="accessible version")
 
 
 def write(gathered: Gathered) -> GeneratedReport:
     """Lay out what was gathered and write it (its bundle, and for the evaluation its
-    accessible HTML version) where the request says."""
-    r = gathered.request
-    check_targets(r)
+    accessible HTML version) where the request says, by the one output rule."""
+    r, inputs = gathered.request, gathered.inputs
+    check_targets(r, inputs)
     html_path = accessible_path(r) if r.kind is ReportKind.EVALUATION else None
-    write_file(r.out, lambda stream: gathered.layout(gathered.data, stream, invariant=r.invariant))
+    write_file(
+        r.out,
+        lambda stream: gathered.layout(gathered.data, stream, invariant=r.invariant),
+        force=r.force,
+        inputs=inputs,
+    )
     if gathered.bundle is not None:
-        write_file(r.bundle, lambda stream: stream.write(gathered.bundle))
+        write_file(
+            r.bundle,
+            lambda stream: stream.write(gathered.bundle),
+            force=r.force,
+            inputs=(*inputs, r.out),
+            what="data bundle",
+        )
     if html_path is not None:
         page = evaluation.html(gathered.data).encode("utf-8")
-        write_file(html_path, lambda stream: stream.write(page))
+        write_file(
+            html_path,
+            lambda stream: stream.write(page),
+            force=r.force,
+            inputs=(*inputs, r.out),
+            what="accessible version",
+        )
     return GeneratedReport(r.kind, Path(r.out), r.bundle, r.period, gathered.named, html_path)
 
 
 def generate(store: Store, request: ReportRequest) -> GeneratedReport:
     if request.bundle is not None and request.kind is not ReportKind.EVALUATION:
         raise CannotWrite("A data bundle goes with the evaluation report only.")
-    check_targets(request)  # before the work of gathering: a wrong name says so at once
+    check_targets(request, (store.path,))  # before the work of gathering: a wrong name says so
     return write(gather(store, request))
 
 
@@ -190,12 +205,27 @@ def combine_bundles(
     generated_at: datetime | None = None,
 ):
     """The cross-group summary PDF (and the exact CSV) from many groups' bundles."""
-    check_target(out, force)
+    inputs = tuple(paths)
+    check_target(out, force, inputs, what="summary")
     if csv_out is not None:
-        check_target(csv_out, force)
+        check_target(csv_out, force, inputs, what="figures")
+        if Path(csv_out).resolve() == Path(out).resolve():
+            raise CannotWrite("The summary and its figures need different file names.")
     data = combine(load_bundles(paths), generated_at)
-    write_file(out, lambda stream: combined.build(data, stream, invariant=invariant))
+    write_file(
+        out,
+        lambda stream: combined.build(data, stream, invariant=invariant),
+        force=force,
+        inputs=inputs,
+        what="summary",
+    )
     if csv_out is not None:
         content = combined_csv_bytes(data)
-        write_file(csv_out, lambda stream: stream.write(content))
+        write_file(
+            csv_out,
+            lambda stream: stream.write(content),
+            force=force,
+            inputs=(*inputs, out),
+            what="figures",
+        )
     return data

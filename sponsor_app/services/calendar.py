@@ -6,7 +6,6 @@ calendar is synced to other people's servers, so it carries no family's name.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,12 +13,16 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from .. import __version__, clock
-from ..domain.errors import InvalidInput, NotFound, SponsorDeskError
+from ..domain.errors import InvalidInput, NotFound
 from ..domain.plurals import counted
 from ..domain.text import fold
 from .groups import group_info
+from .name_sources import finder_keeping_one
+from .outputs import check_output, write_output_bytes
 from .plan import plan_tasks
 from .volunteers import VolunteerRow, list_volunteers
+
+ANOTHER_VOLUNTEER = "another volunteer"
 
 
 @dataclass(frozen=True)
@@ -64,13 +67,17 @@ def find_volunteer(store, wanted: str) -> VolunteerRow:
 
 def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> tuple[bytes, int]:
     """The calendar's bytes and how many events it holds."""
-    with store.read():
+    with store.read() as session:
         info = group_info(store)
         tasks = [
             t
             for t in plan_tasks(store)
             if t.assignee_id == volunteer_id and t.status.is_open and t.due_on is not None
         ]
+        # A calendar is synced to other people's servers: typed titles and guidance lose every
+        # name the anonymised reports mask (a family's, another volunteer's, an email or
+        # phone), through the one name finder; the volunteer's own name may stay.
+        finder = finder_keeping_one(session, volunteer_id, lambda _v: ANOTHER_VOLUNTEER)
     stamp = datetime.combine(today or clock.today(), datetime.min.time(), UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//Sponsor Desk {__version__}//Settlement tasks//EN")
@@ -81,8 +88,8 @@ def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> t
         event.add("uid", f"task-{task.id}-{info.uuid}@sponsor-desk")
         event.add("dtstamp", stamp)
         event.add("dtstart", task.due_on)  # a date: an all-day event
-        event.add("summary", f"{task.household_code}: {task.title}")
-        details = [task.guidance, f"{task.phase.label} · {task.outcome_area.label}"]
+        event.add("summary", f"{task.household_code}: {finder.mask(task.title)}")
+        details = [finder.mask(task.guidance), f"{task.phase.label} · {task.outcome_area.label}"]
         event.add("description", "\n".join(d for d in details if d))
         event.add("categories", [task.outcome_area.label])
         calendar.add_component(event)
@@ -92,16 +99,9 @@ def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> t
 def write_calendar(
     store, volunteer_id: int, target: Path | str, today: date | None = None, force: bool = False
 ) -> CalendarWritten:
-    """Write the .ics file whole or not at all; an existing file is replaced only if asked."""
-    target = Path(target)
-    if target.exists() and not force:
-        raise InvalidInput.single("out", f"{target} already exists; choose another name.")
+    """Write the .ics file whole or not at all, by the one output rule (never onto the group
+    file or a backup; an existing file is replaced only if asked)."""
+    check_output(target, inputs=(store.path,), force=force, what="calendar")
     data, events = volunteer_calendar(store, volunteer_id, today)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise SponsorDeskError(f"Cannot write {target}: {error.strerror or error}.") from None
-    return CalendarWritten(target, events)
+    write_output_bytes(target, data, inputs=(store.path,), force=force, what="calendar")
+    return CalendarWritten(Path(target), events)

@@ -15,6 +15,7 @@ from ..storage.backup import copy_name
 from ..storage.errors import FolderMissing
 from ..storage.lock import WriteLock
 from ..storage.store import Store
+from .outputs import in_backups
 
 
 def save_copy(store: Store, target: Path | str) -> Path:
@@ -29,6 +30,11 @@ def save_copy(store: Store, target: Path | str) -> Path:
         )
     if not target.parent.is_dir():
         raise FolderMissing(target.parent)
+    if in_backups(target.resolve()):
+        raise InvalidInput.single(
+            "path",
+            "Choose another place: Sponsor Desk's backups folder is written by the app only.",
+        )
     target_lock = WriteLock(target)
     replacing = target.exists()
     if replacing:

@@ -99,6 +99,12 @@ def open_group(path: Path | str, actor: str | None = None) -> Store:
     return Store.open(path, actor, keep_backups=True)
 
 
+def open_to_read(path: Path | str, actor: str | None = None) -> Store:
+    """Open a group file only to read it (history, tasks, reports, exports, calendars): it
+    works while a window has the file open, and on a read-only disk; nothing is written."""
+    return Store.open_to_read(path, actor)
+
+
 def group_info(store: Store) -> GroupInfo:
     with store.read() as session:
         profile = session.scalars(select(GroupProfile)).one()

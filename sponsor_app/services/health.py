@@ -12,11 +12,13 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from ..storage.audit import triggers_current
-from ..storage.connect import check_is_group_file, make_reader
-from ..storage.errors import DamagedFile, classify
+from ..storage.changesets import left_open
+from ..storage.connect import DriverError, check_is_group_file, connect, make_reader
+from ..storage.errors import DamagedFile, StorageError, StoredValueWrong, classify
 from ..storage.migrate import current_revision, needs_upgrade
 from ..storage.models import Base
 from ..storage.store import Store
+from ..storage.values import wrong_values
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class HealthReport:
     missing_tables: list[str] = field(default_factory=list)
     has_group_profile: bool = True
     audit_triggers: bool = True  # every table's audit triggers present and current
+    left_open: tuple[int, ...] = ()  # change sets committed while still open: writes blocked
+    wrong_values: tuple[str, ...] = ()  # rows holding a value of the wrong kind (the first 20)
+    wrong_value_count: int = 0
 
     @property
     def healthy(self) -> bool:
@@ -40,7 +45,39 @@ class HealthReport:
             and not self.missing_tables
             and self.has_group_profile
             and self.audit_triggers
+            and not self.left_open
+            and not self.wrong_value_count
         )
+
+    @property
+    def repairable_only(self) -> bool:
+        """Unhealthy only in ways the next open puts right (triggers, a change set left
+        open): nothing to restore."""
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and not self.schema_problem
+            and not self.missing_tables
+            and self.has_group_profile
+            and not self.wrong_value_count
+            and not self.healthy
+        )
+
+
+def first_wrong_value(path: Path | str) -> StoredValueWrong | None:
+    """The first row of the file holding a value of the wrong kind, as an error to raise
+    (a command that failed while reading asks this before calling the failure a bug)."""
+    try:
+        connection = connect(Path(path), read_only=True)
+    except (DriverError, StorageError):
+        return None
+    try:
+        found, count = wrong_values(connection, limit=1)
+    except DriverError:
+        return None
+    finally:
+        connection.close()
+    return StoredValueWrong(Path(path), found[0], count) if found else None
 
 
 def check_file(path: Path | str) -> HealthReport:
@@ -82,6 +119,7 @@ def _inspect(connection, path: Path, revision: str, schema_problem: str) -> Heal
         if name in present
     }
     missing = sorted(set(Base.metadata.tables) - present)
+    wrong, wrong_count = wrong_values(connection.connection.driver_connection)
     return HealthReport(
         path=path,
         schema_version=revision,
@@ -92,4 +130,7 @@ def _inspect(connection, path: Path, revision: str, schema_problem: str) -> Heal
         missing_tables=missing,
         has_group_profile=counts.get("group_profile", 0) == 1,
         audit_triggers=not missing and triggers_current(connection),
+        left_open=tuple(left_open(connection)) if "change_set" in present else (),
+        wrong_values=tuple(str(w) for w in wrong),
+        wrong_value_count=wrong_count,
     )

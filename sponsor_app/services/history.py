@@ -119,6 +119,11 @@ def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | No
                 f"Change {blocker.id} (“{blocker.description}”) removed personal details for "
                 f"good, so change {change_set_id} cannot be reverted."
             )
+        case "creates_group":
+            return (
+                f"Change {change_set_id} created the group itself; reverting it would leave a "
+                "file that cannot be opened, so it cannot be reverted. Nothing was changed."
+            )
         case "not_revertible":
             return (
                 f"Change {change_set_id} is a schema upgrade or was recorded before the change "

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import TransactionKind
-from ..domain.name_finder import Known, KnownKind, NameFinder
+from ..domain.name_finder import KEEP, Known, KnownKind, NameFinder
+from ..domain.text import fold
 from ..storage.models import (
     GroupProfile,
     Household,
@@ -111,6 +112,25 @@ def anonymising_finder(
     known = [k for _, k in household_values(session, code_label=code_label)]
     known += [k for _, k in volunteer_values(session, volunteer_label)]
     known += list(other_values(session))
+    return NameFinder(known, places=place_words(session))
+
+
+def finder_keeping_one(
+    session: Session, volunteer_id: int, volunteer_label: Callable[[int], str]
+) -> NameFinder:
+    """The anonymising finder, but for one volunteer, whose own name, email and phone are left
+    as they are (labelled KEEP) wherever they appear: what a subject access shows them, and
+    what their own calendar may say. Their name is matched whole, so it outranks the part of
+    someone else's that shares a word ("Rāwiri" of Hēmi Rāwiri is not Rāwiri Te Whata)."""
+    own = [k for _id, k in volunteer_values(session, lambda _v: KEEP, [volunteer_id])]
+    theirs = {fold(k.text) for k in own}
+    known = [k for _id, k in household_values(session)]
+    known += [k for vid, k in volunteer_values(session, volunteer_label) if vid != volunteer_id]
+    known += list(other_values(session))
+    known = [k for k in known if k.text and fold(k.text) not in theirs]
+    known += [
+        Known(k.text, KEEP, KnownKind.WHOLE if k.kind is KnownKind.PERSON else k.kind) for k in own
+    ]
     return NameFinder(known, places=place_words(session))
 
 

@@ -15,16 +15,20 @@ from pathlib import Path
 from ..domain.errors import InvalidInput, Problem
 from ..domain.plurals import counted
 from ..storage import protection as _storage
-from ..storage.connect import forget_keys
+from ..storage.connect import forget_keys, protection_of
 from ..storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
 from ..storage.keys import BadRecoveryCode, parse_code
 from ..storage.protection import (
     Progress,
     Protected,
     change_passphrase,
+    copies_left_plain,
+    delete_copies,
+    finish_interrupted_protection,
     is_protected,
     is_unlocked,
     new_recovery_code,
+    protect_copies,
     unlock,
     unprotect_file,
 )
@@ -37,11 +41,16 @@ __all__ = [
     "WrongRecoveryCode",
     "change_passphrase",
     "check_new_passphrase",
+    "copies_left_plain",
+    "delete_copies",
+    "finish_interrupted_protection",
     "forget_keys",
     "is_protected",
     "is_unlocked",
     "new_recovery_code",
+    "protect_copies",
     "protect_file",
+    "recovery_code_shown",
     "strength",
     "unlock",
     "unlock_with_either",
@@ -57,6 +66,14 @@ def protect_file(path: Path | str, passphrase: str, progress: Progress | None = 
     done = _storage.protect_file(Path(path), passphrase, progress)
     forget_snapshot(Path(path))
     return done
+
+
+def recovery_code_shown(path: Path | str) -> None:
+    """The person was shown the recovery code of the protected file at `path`: a later open
+    no longer shows it (storage/protection.py marks it unshown until then)."""
+    key_id = protection_of(Path(path).resolve())
+    if key_id is not None:
+        _storage.code_shown(key_id)
 
 
 MIN_LENGTH = 8

@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..domain.changes import Changes
 from ..domain.errors import NotFound
+from ..domain.name_finder import KEEP as _KEEP
+from ..domain.name_finder import Known, KnownKind, NameFinder
 from ..domain.retention import (
     REMOVED_NAME,
     household_details_due,
@@ -33,8 +35,10 @@ from ..domain.retention import (
     volunteer_details_due,
     volunteer_left_on,
 )
-from ..domain.text import fold, replace_folded
+from ..storage import erasure
+from ..storage.erasure import KEEP_IF_EMPTY, Tied
 from ..storage.models import (
+    AuditEntry,
     ChangeKind,
     CheckIn,
     CheckInVolunteer,
@@ -45,16 +49,19 @@ from ..storage.models import (
     VolunteerHours,
 )
 from ..storage.models.base import utc_now
-from ..storage.models.ledger import search_text_for
 from ..storage.store import Store
 from .groups import programme_of
+from .name_sources import household_values, volunteer_values
 
-KEEP = object()  # a text that says whether there was one: emptied if empty, else replaced
+KEEP = KEEP_IF_EMPTY  # a text that says whether there was one: emptied if empty, else replaced
 
-# table -> (the column that ties a row to the household or volunteer, {column: new value})
-HOUSEHOLD_DETAILS: dict[str, tuple[str, dict[str, object]]] = {
-    "household": ("id", {"family_name": "", "notes": ""}),
-    "household_member": (
+# The rows tied to the household or volunteer, and what their columns become. Whatever else
+# in the file names them (a note, a task title, a ledger row, a rule) is masked by the name
+# finder; these are the details that are theirs whether or not they name anyone.
+HOUSEHOLD_TIES = (
+    Tied("household", "id", {"family_name": "", "notes": ""}),
+    Tied(
+        "household_member",
         "household_id",
         {
             "full_name": REMOVED_NAME,
@@ -64,23 +71,34 @@ HOUSEHOLD_DETAILS: dict[str, tuple[str, dict[str, object]]] = {
             "immigration_notes": "",
         },
     ),
-    "check_in": ("household_id", {"summary": "", "concern": KEEP}),
-    "goal": ("household_id", {"text": REMOVED_NAME}),
-    "goal_review": ("goal_id", {"note": ""}),
-    "indicator_reading": ("household_id", {"note": ""}),
-    "task": ("household_id", {"notes": "", "evidence": "", "skip_reason": ""}),
-    "tenancy": ("household_id", {"bond_holder": ""}),
-}
-VOLUNTEER_DETAILS: dict[str, tuple[str, dict[str, object]]] = {
-    "volunteer": (
+    Tied("check_in", "household_id", {"summary": "", "concern": KEEP}),
+    Tied("goal", "household_id", {"text": REMOVED_NAME}),
+    Tied("goal_review", "goal_id", {"note": ""}, through="goal"),
+    Tied("indicator_reading", "household_id", {"note": ""}),
+    Tied("task", "household_id", {"notes": "", "evidence": "", "skip_reason": ""}),
+    Tied("tenancy", "household_id", {"bond_holder": ""}),
+)
+VOLUNTEER_TIES = (
+    Tied(
+        "volunteer",
         "id",
         {"full_name": REMOVED_NAME, "email": None, "phone": "", "notes": "", "languages": ""},
     ),
-    "vetting_check": ("volunteer_id", {"reference": ""}),
-    "training_record": ("volunteer_id", {"certificate": ""}),
+    Tied("vetting_check", "volunteer_id", {"reference": ""}),
+    Tied("training_record", "volunteer_id", {"certificate": ""}),
+)
+# Where the person's own names are, and what kind of value each is (for the name finder).
+_HOUSEHOLD_NAMES = {
+    "household": {"family_name": KnownKind.PERSON},
+    "household_member": {"full_name": KnownKind.PERSON},
 }
-_NAMES = {"household": ("family_name",), "household_member": ("full_name",)}
-_VOLUNTEER_NAMES = {"volunteer": ("full_name", "email")}
+_VOLUNTEER_NAMES = {
+    "volunteer": {
+        "full_name": KnownKind.PERSON,
+        "email": KnownKind.EMAIL,
+        "phone": KnownKind.PHONE,
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,7 @@ class HouseholdDue:
     household_id: int
     code: str
     support_ended_on: date
+    deleted: bool = False  # deleted for good since: its details are only in the history
 
 
 @dataclass(frozen=True)
@@ -121,7 +140,7 @@ def retention_due(store: Store, today: date | None = None) -> RetentionDue:
                 .order_by(Household.code)
             )
             if household_details_due(h.arrival_date, months, today)
-        )
+        ) + tuple(_deleted_households_due(session, months, today))
         volunteers = []
         activity = _last_activity(session)
         for v in session.scalars(
@@ -132,6 +151,33 @@ def retention_due(store: Store, today: date | None = None) -> RetentionDue:
             if volunteer_details_due(left, today):
                 volunteers.append(VolunteerDue(v.id, v.full_name, left))
     return RetentionDue(households, tuple(volunteers))
+
+
+def _deleted_households_due(session: Session, months: int, today: date):
+    """Households deleted for good whose support period has ended and whose history still
+    holds their details: deleting keeps every row in the history (so that Undo works), so the
+    names, notes and health details stay there until removed like any other household's."""
+    live = set(session.scalars(select(Household.id)))
+    last: dict[int, dict] = {}
+    for row_key, values in session.execute(
+        select(AuditEntry.row_key, func.coalesce(AuditEntry.old_values, AuditEntry.new_values))
+        .where(AuditEntry.table_name == "household")
+        .order_by(AuditEntry.id)
+    ):
+        household_id = json.loads(row_key)[0]
+        if household_id not in live and values:
+            last[household_id] = json.loads(values)
+    for household_id, held in sorted(last.items()):
+        if not (held.get("family_name") or "").strip():
+            continue  # removed already (or never had one)
+        try:
+            arrival = date.fromisoformat(held.get("arrival_date") or "")
+        except ValueError:
+            continue
+        if household_details_due(arrival, months, today):
+            yield HouseholdDue(
+                household_id, held.get("code", ""), support_ended_on(arrival, months), True
+            )
 
 
 def _last_activity(session: Session) -> dict[int, date]:
@@ -159,18 +205,19 @@ def _last_activity(session: Session) -> dict[int, date]:
 
 # --- removing ------------------------------------------------------------------------------
 def remove_household_details(store: Store, household_id: int) -> Changes:
-    """Remove a household's personal details for good (see the module's docstring)."""
+    """Remove a household's personal details for good (see the module's docstring); a
+    household deleted since is scrubbed from the history the same way."""
     with store.read() as session:
         household = session.get(Household, household_id)
-        if household is None:
+        code = household.code if household else _deleted_code(session, household_id)
+        if code is None:
             raise NotFound(f"Household {household_id} no longer exists.")
-        code = household.code
     return _erase(
         store,
         f"Removed the personal details of household {code}",
         household_id,
-        HOUSEHOLD_DETAILS,
-        _NAMES,
+        HOUSEHOLD_TIES,
+        _HOUSEHOLD_NAMES,
         Household,
     )
 
@@ -184,243 +231,85 @@ def remove_volunteer_details(store: Store, volunteer_id: int) -> Changes:
         store,
         f"Removed the personal details of volunteer {volunteer_id}",
         volunteer_id,
-        VOLUNTEER_DETAILS,
+        VOLUNTEER_TIES,
         _VOLUNTEER_NAMES,
         Volunteer,
     )
 
 
-def _erase(store, description, owner_id, details, name_columns, owner_model) -> Changes:
+# Columns that say who a row's own person is: another volunteer's or family's name is never
+# masked in their own row (a child called Sami does not rename the volunteer Sami Haddad).
+_IDENTITY = {
+    "volunteer": ("full_name", "email", "phone"),
+    "household": ("family_name",),
+    "household_member": ("full_name",),
+}
+
+
+def _erase(store, description, owner_id, ties, name_columns, owner_model) -> Changes:
     with (
         store.recording() as recorded,
         store.transaction(description, kind=ChangeKind.ERASURE) as session,
     ):
         connection = session.connection()
-        linked = _linked_ids(connection, details, owner_id)
-        names = _names_held(connection, name_columns, linked)
-        for table, (_link, columns) in details.items():
-            _clear_rows(connection, table, columns, linked[table])
+        tied = erasure.tied_ids(connection, owner_id, ties)
+        mask = _mask_for(session, connection, tied, name_columns)
+        for rule in ties:
+            erasure.clear_tied(connection, rule.table, rule.clear, tied[rule.table])
         owner = session.get(owner_model, owner_id)
-        owner.details_removed_at = utc_now()
+        if owner is not None:
+            owner.details_removed_at = utc_now()
         session.flush()
-        # Now the history: every audit row of those rows (this change set's own included).
-        for table, (_link, columns) in details.items():
-            _scrub_audit(connection, table, columns, linked[table])
-        _scrub_descriptions(connection, names)
-        _scrub_titles(connection, owner_model, owner_id, names)
-        if owner_model is Household:
-            _scrub_ledger(connection, owner_id, names)
+        erasure.mask_live_rows(connection, mask, _IDENTITY, tied)
+        # Last, the history: every audit row (this change set's own included) and every
+        # change set's description.
+        clears = {rule.table: (rule.clear, tied[rule.table]) for rule in ties}
+        erasure.erase_from_history(connection, mask, clears, _IDENTITY)
     store.rewrite_without_traces()  # or the removed values stay in freed pages and the log
     return recorded[0]
 
 
-def _linked_ids(connection, details, owner_id: int) -> dict[str, set[int]]:
-    """Every row (live, or only in the history) tied to the owner, table by table."""
-    linked: dict[str, set[int]] = {}
-    for table, (link, _columns) in details.items():
-        owners = linked.get("goal", set()) if link == "goal_id" else {owner_id}
-        ids: set[int] = set()
-        for owner in owners:
-            ids |= {
-                row[0]
-                for row in connection.exec_driver_sql(
-                    f'SELECT id FROM "{table}" WHERE "{link}" = ?', (owner,)
-                )
-            }
-            ids |= {
-                int(row[0])
-                for row in connection.exec_driver_sql(
-                    "SELECT DISTINCT json_extract(coalesce(new_values, old_values), '$.id') "
-                    "FROM audit_entry WHERE table_name = ? AND "
-                    "(json_extract(old_values, ?) = ? OR json_extract(new_values, ?) = ?)",
-                    (table, f"$.{link}", owner, f"$.{link}", owner),
-                )
-                if row[0] is not None
-            }
-        linked[table] = ids
-    return linked
-
-
-def _names_held(connection, name_columns, linked) -> set[str]:
-    """The names (and emails) these rows hold now or held before, to find them elsewhere."""
-    names: set[str] = set()
+def _mask_for(session, connection, tied, name_columns):
+    """The one name finder, told the person's names, emails and phone numbers (as they are
+    and as they were), and everyone else's names whole so that theirs are never taken for a
+    part of the person's: each mention of the person becomes "(details removed)"."""
+    known: list[Known] = []
     for table, columns in name_columns.items():
-        for row_id in linked.get(table, ()):
-            for column in columns:
-                names |= {
-                    row[0]
-                    for row in connection.exec_driver_sql(
-                        f'SELECT "{column}" FROM "{table}" WHERE id = ?', (row_id,)
-                    )
-                    if row[0]
-                }
-                names |= {
-                    row[0]
-                    for row in connection.exec_driver_sql(
-                        "SELECT json_extract(old_values, ?) FROM audit_entry WHERE "
-                        "table_name = ? AND row_key = ? UNION SELECT json_extract(new_values, ?) "
-                        "FROM audit_entry WHERE table_name = ? AND row_key = ?",
-                        (f"$.{column}", table, f"[{row_id}]") * 2,
-                    )
-                    if row[0]
-                }
-    return {name for name in names if len(name.strip()) >= 3 and name != REMOVED_NAME}
+        for column, kind in columns.items():
+            for value in erasure.values_held(connection, table, [column], tied.get(table, ())):
+                if value != REMOVED_NAME:
+                    known.append(Known(value, REMOVED_NAME, kind))
+    own = {(k.text.casefold()) for k in known}
+    for _id, other in household_values(session):
+        if other.text and other.text.casefold() not in own:
+            known.append(Known(other.text, _KEEP, KnownKind.WHOLE))
+    for _id, other in volunteer_values(session, lambda _v: _KEEP):
+        if other.kind is KnownKind.PERSON and other.text.casefold() not in own:
+            known.append(Known(other.text, _KEEP, KnownKind.WHOLE))
+    finder = NameFinder(known, by_shape=False)
+    may_name = finder.quick_check({REMOVED_NAME})
+
+    def mask(text: str) -> str:
+        if not may_name(text):
+            return text
+        for found in reversed(finder.find(text)):
+            if found.label != _KEEP:  # REMOVED_NAME, or SOMEONE where two people share it
+                text = text[: found.start] + REMOVED_NAME + text[found.end :]
+        return text
+
+    return mask
 
 
-def _clear_rows(connection, table: str, columns: dict, ids: set[int]) -> None:
-    if not ids:
-        return
-    sets = ", ".join(_assignment(f'"{column}"', value) for column, value in columns.items())
-    marks = ", ".join("?" * len(ids))
-    connection.exec_driver_sql(
-        f'UPDATE "{table}" SET {sets} WHERE id IN ({marks})', tuple(sorted(ids))
-    )
-
-
-def _assignment(target: str, value) -> str:
-    if value is KEEP:
-        return f"{target} = CASE WHEN trim({target}) = '' THEN '' ELSE '{REMOVED_NAME}' END"
-    if value is None:
-        return f"{target} = NULL"
-    return f"{target} = '{value}'"
-
-
-def _scrub_audit(connection, table: str, columns: dict, ids: set[int]) -> None:
-    if not ids:
-        return
-    for side in ("old_values", "new_values"):
-        pieces = []
-        for column, value in columns.items():
-            path = f"'$.{column}'"
-            if value is KEEP:
-                now = f"json_extract({side}, {path})"
-                pieces.append(
-                    f"{path}, CASE WHEN trim(coalesce({now}, '')) = '' THEN '' "
-                    f"ELSE '{REMOVED_NAME}' END"
-                )
-            else:
-                pieces.append(f"{path}, " + ("NULL" if value is None else f"'{value}'"))
-        marks = ", ".join("?" * len(ids))
-        connection.exec_driver_sql(
-            f"UPDATE audit_entry SET {side} = json_set({side}, {', '.join(pieces)}) "
-            f"WHERE table_name = ? AND {side} IS NOT NULL "
-            f"AND json_extract({side}, '$.id') IN ({marks})",
-            (table, *sorted(ids)),
+def _deleted_code(session, household_id: int) -> str | None:
+    """The code of a household deleted since, from the history."""
+    found = session.execute(
+        select(AuditEntry.old_values)
+        .where(
+            AuditEntry.table_name == "household",
+            AuditEntry.action == "delete",
+            AuditEntry.row_key == json.dumps([household_id]),
         )
-
-
-def _scrub_descriptions(connection, names: set[str]) -> None:
-    for name in sorted(names, key=len, reverse=True):  # "Amina Yusuf" before "Amina"
-        connection.exec_driver_sql(
-            "UPDATE change_set SET description = replace(description, ?, ?) "
-            "WHERE instr(description, ?) > 0",
-            (name, REMOVED_NAME, name),
-        )
-
-
-def _scrub_titles(connection, owner_model, owner_id: int, names: set[str]) -> None:
-    """A task the group wrote for the household may name someone in its title."""
-    if owner_model is not Household:
-        return
-    for name in sorted(names, key=len, reverse=True):
-        connection.exec_driver_sql(
-            "UPDATE task SET title = replace(title, ?, ?) "
-            "WHERE household_id = ? AND instr(title, ?) > 0",
-            (name, REMOVED_NAME, owner_id, name),
-        )
-        connection.exec_driver_sql(
-            "UPDATE audit_entry SET "
-            "old_values = CASE WHEN old_values IS NULL THEN NULL ELSE replace(old_values, ?, ?) END, "
-            "new_values = CASE WHEN new_values IS NULL THEN NULL ELSE replace(new_values, ?, ?) END "
-            "WHERE table_name = 'task' AND "
-            "(json_extract(old_values, '$.household_id') = ? "
-            "OR json_extract(new_values, '$.household_id') = ?)",
-            (name, REMOVED_NAME, name, REMOVED_NAME, owner_id, owner_id),
-        )
-
-
-_LEDGER_TEXTS = ("counterparty", "reference", "note", "method")
-
-
-def _scrub_ledger(connection, household_id: int, names: set[str]) -> None:
-    """The ledger keeps every transaction tied to the household (amounts, dates and categories
-    are figures), but a counterparty or note may name the family: those names go, in the rows
-    and in their history, and the folded search text is made again from what is left."""
-    if not names:
-        return
-    ids = {
-        row[0]
-        for row in connection.exec_driver_sql(
-            "SELECT id FROM ledger_transaction WHERE household_id = ?", (household_id,)
-        )
-    } | {
-        int(row[0])
-        for row in connection.exec_driver_sql(
-            "SELECT DISTINCT json_extract(coalesce(new_values, old_values), '$.id') "
-            "FROM audit_entry WHERE table_name = 'ledger_transaction' AND "
-            "(json_extract(old_values, '$.household_id') = ? "
-            "OR json_extract(new_values, '$.household_id') = ?)",
-            (household_id, household_id),
-        )
-        if row[0] is not None
-    }
-    # One parameter however many rows (a placeholder each would meet SQLite's limit).
-    wanted = json.dumps(sorted(ids))
-    folded = _folded(names)
-    # Rows deleted since are left out here: only their history holds them.
-    for row_id, *texts in connection.exec_driver_sql(
-        f"SELECT id, {', '.join(_LEDGER_TEXTS)} FROM ledger_transaction "
-        "WHERE id IN (SELECT value FROM json_each(?))",
-        (wanted,),
-    ).all():
-        values = dict(zip(_LEDGER_TEXTS, texts, strict=True))
-        clean = _without_names(values, names, folded)
-        if clean != values:
-            clean["search_text"] = search_text_for(*(clean[c] for c in _LEDGER_TEXTS))
-            sets = ", ".join(f"{column} = ?" for column in clean)
-            connection.exec_driver_sql(
-                f"UPDATE ledger_transaction SET {sets} WHERE id = ?", (*clean.values(), row_id)
-            )
-    # after the updates above, whose own audit rows hold the names as "before"
-    for audit_id, old, new in connection.exec_driver_sql(
-        "SELECT id, old_values, new_values FROM audit_entry WHERE table_name = "
-        "'ledger_transaction' AND json_extract(coalesce(new_values, old_values), '$.id') IN "
-        "(SELECT value FROM json_each(?))",
-        (wanted,),
-    ).all():
-        sides = [_scrub_json(side, names, folded) for side in (old, new)]
-        if sides != [old, new]:
-            connection.exec_driver_sql(
-                "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
-                (*sides, audit_id),
-            )
-
-
-def _folded(names: set[str]) -> list[str]:
-    return [f for f in (fold(name) for name in names) if f]
-
-
-def _without_names(values: dict, names: set[str], folded_names: list[str]) -> dict:
-    def clean(value):
-        # replace_folded walks the text character by character: only where a name is (the
-        # huge demo's 14,000 household transactions took 27 s when every value was walked).
-        if not isinstance(value, str):
-            return value
-        folded = fold(value)
-        if any(name in folded for name in folded_names):
-            return replace_folded(value, names, REMOVED_NAME)
-        return value
-
-    return {column: clean(value) for column, value in values.items()}
-
-
-def _scrub_json(values: str | None, names: set[str], folded_names: list[str]) -> str | None:
-    if values is None:
-        return None
-    held = json.loads(values)
-    clean = _without_names(held, names, folded_names)
-    if clean == held:
-        return values
-    if all(column in clean for column in _LEDGER_TEXTS):
-        clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
-    return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).scalar()
+    return json.loads(found).get("code") if found else None

@@ -16,14 +16,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import secrets
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from ..domain.errors import InvalidInput
+from ..storage.errors import StorageError, is_disk_full
 from .imports.sources import SpreadsheetFileError
+from .outputs import OutputRefused, check_output, write_output
 
 # Characters XML 1.0 cannot hold: a file from an older version may have stored one; an XLSX
 # export writes U+FFFD in its place rather than failing (CSV keeps them as they are).
@@ -53,59 +55,97 @@ def restore(value: str) -> str:
 
 
 def write_rows(
-    target: Path, header: Sequence[str], rows: Iterable[Sequence[str]], force: bool = False
+    target: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    force: bool = False,
+    inputs: Iterable[Path | None] = (),
 ) -> Path:
-    """Write CSV or XLSX by the target's suffix, all at once: a failure leaves no half file.
-    A file already there is replaced only with `force`."""
-    suffix = target.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise InvalidInput.single("out", f"{target.name}: export to a .csv or .xlsx file.")
-    if target.is_dir():
-        raise InvalidInput.single("out", f"{target} is a folder: give a file name.")
-    if target.exists() and not force:
-        raise InvalidInput.single(
-            "out", f"{target} already exists; choose another name or add --force to replace it."
-        )
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    """Write CSV or XLSX by the target's suffix, all at once, by the one output rule
+    (services/outputs.py): never onto one of `inputs` (the group file read), a group file or a
+    backup; a file already there is replaced only with `force`."""
+    suffix = Path(target).suffix.lower()
     try:
-        _write(partial, suffix, header, rows)
-        os.replace(partial, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise SpreadsheetFileError(
-            f"Cannot write {target}: {reason}. Choose another folder or name."
-        ) from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
-    return target
+        check_output(target, inputs=inputs, force=force, what="export")
+        if suffix not in (".csv", ".xlsx"):
+            raise InvalidInput.single(
+                "out", f"{Path(target).name}: export to a .csv or .xlsx file."
+            )
+        content = _workbook_bytes(header, rows) if suffix == ".xlsx" else rows
+        return write_output(
+            target,
+            lambda stream: _write(stream, suffix, header, content),
+            inputs=inputs,
+            force=force,
+            what="export",
+        )
+    except OutputRefused as refused:
+        raise InvalidInput.single("out", str(refused)) from None
+    except StorageError as error:  # a full or read-only disk where the export goes
+        raise SpreadsheetFileError(str(error)) from error
 
 
 def _write(
-    partial: Path, suffix: str, header: Sequence[str], rows: Iterable[Sequence[str]]
+    stream: BinaryIO, suffix: str, header: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> None:
     if suffix == ".csv":
-        with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([neutralise(str(v)) for v in row])
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralise(str(v)) for v in row])
+        text.flush()
+        text.detach()  # the caller flushes and closes the file itself
     else:
-        from openpyxl import Workbook
+        stream.write(rows)  # the workbook's bytes, put together first (write_rows)
 
-        lines = [[str(v) for v in row] for row in rows]
-        book = Workbook(write_only=True)
+
+def _workbook_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The whole workbook, zipped in memory. openpyxl streams the rows through a file in the
+    app's own temporary folder: a failure here is that folder's disk, named as such, never the
+    disk the export goes to (a full app folder once read "Cannot write fh.xlsx")."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    try:
         sheet = book.create_sheet("Sheet1")
         sheet.append(list(header))
-        for texts in lines:
+        for row in rows:
             # Strings only: openpyxl would turn "=..." into a formula; as text it stays inert.
-            sheet.append([inert_cell(sheet, text) for text in texts])
-        zipped = workbook_bytes(book)
-        with open(partial, "wb") as handle:
-            handle.write(zipped)
+            sheet.append([inert_cell(sheet, str(value)) for value in row])
+        return workbook_bytes(book)
+    except OSError as error:
+        _close(book)
+        folder = tempfile.gettempdir()
+        if is_disk_full(error):
+            raise SpreadsheetFileError(
+                f"Sponsor Desk's own folder {folder} is full, so the workbook could not be "
+                "put together: free some space on that disk, then try again. Nothing was written."
+            ) from None
+        raise SpreadsheetFileError(
+            f"Sponsor Desk's own folder {folder} could not be written "
+            f"({(error.strerror or str(error)).lower()}). Nothing was written."
+        ) from None
+    except BaseException:
+        _close(book)
+        raise
+    finally:  # saved or not, the rows it streamed through a temporary file go
+        from ..privacy import remove_temporary_files
+
+        remove_temporary_files("openpyxl.")
+
+
+def _close(book) -> None:
+    """Finish openpyxl's streams now (quietly), not when they are collected: a half-written
+    one printed a traceback on the way out."""
+    for open_sheet in book.worksheets:
+        writer = getattr(open_sheet, "_writer", None)
+        stream = getattr(writer, "xf", None)
+        with contextlib.suppress(BaseException):
+            if stream is not None:
+                stream.close()
+        with contextlib.suppress(BaseException):
+            open_sheet.close()
 
 
 def workbook_bytes(book) -> bytes:

@@ -89,4 +89,5 @@ def export_transactions(store: Store, target: Path | str, force: bool = False) -
             for r in rows
         ),
         force=force,
+        inputs=(store.path,),
     )

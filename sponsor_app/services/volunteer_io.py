@@ -61,4 +61,4 @@ def export_volunteers(
                 str(v.id),
             ]
         )
-    return write_rows(Path(target), COLUMNS, rows, force=force)
+    return write_rows(Path(target), COLUMNS, rows, force=force, inputs=(store.path,))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import clock
 from ..locations import GROUP_FILE_SUFFIX, backup_dir, private_folder
-from . import files, keys, lock, rotation
+from . import files, keys, lock, makers, rotation
 from .connect import (
     DriverDatabaseError,
     DriverError,
@@ -30,6 +30,7 @@ from .connect import (
     connect,
     copy_database,
     key_of,
+    known_key,
     protection_of,
 )
 from .errors import (
@@ -47,6 +48,7 @@ from .errors import (
 )
 from .facts import GroupId, read_counts, read_group
 from .leftovers import PARTIAL
+from .outputs import in_backups
 
 STAMP = "%Y%m%dT%H%M%S%fZ"
 MANUAL = "manual"
@@ -66,6 +68,7 @@ class BackupInfo:
     households: int | None = None
     volunteers: int | None = None
     transactions: int | None = None
+    locked: bool = False  # protected with a key not given yet: not described, not checked
 
     @property
     def automatic(self) -> bool:
@@ -139,6 +142,7 @@ def write_copy(
             files.replace(partial, target)
         else:
             files.publish_new(partial, target)
+        _record(source, target)
     except (OSError, DriverError) as error:
         with contextlib.suppress(OSError):
             files.remove_database(partial)
@@ -156,6 +160,18 @@ def write_copy(
         if marker is not None:
             lock.let_go(partial, marker)
     return target
+
+
+def _record(source, target: Path) -> None:
+    """Note who made the copy (storage/makers.py): a backup's maker, or a copy elsewhere."""
+    with contextlib.suppress(DriverError, OSError):
+        group = read_group(source)
+        if group is None:
+            return
+        if in_backups(target):
+            makers.record_backup(group.uuid, target, _file_of(source))
+        else:
+            makers.record_copy(group.uuid, target, _file_of(source))
 
 
 def _give_key_file(key, target: Path, source: Path) -> None:
@@ -315,20 +331,43 @@ def describe(info: BackupInfo, verify: bool = False) -> BackupInfo | None:
     )
 
 
+def backups_of_file(group_id: str, path: Path) -> list[BackupInfo]:
+    """The group's backups that the file at `path` made (storage/makers.py), newest first:
+    never another copy's of the same group."""
+    found = list_backups(group_id)
+    others = bool(other_known_files(group_id, path))
+    mine = set(makers.made_by(group_id, path, [i.path.name for i in found], others))
+    return [info for info in found if info.path.name in mine]
+
+
 def newest_good_backup(path: Path) -> BackupInfo | None:
-    """The newest backup of the group `path` belongs to (as the file says, or as it was when it
-    was last opened) that passes SQLite's check."""
+    """The newest backup of the file at `path` (else of its group: as the file says, or as it
+    was when it was last opened) that passes SQLite's check. A backup protected with a key
+    this process lacks cannot be checked: it is offered, newest first, as `locked`, so the
+    person can give its passphrase."""
     from .facts import group_of_file
 
     group = group_of_file(path)
     group_id = group.uuid if group else remembered_group(path)
     if group_id is None:
         return None
-    for info in list_backups(group_id):
-        good = describe(info, verify=True)
-        if good is not None:
-            return good
+    mine = backups_of_file(group_id, path)
+    ours = {info.path for info in mine}
+    others = [info for info in list_backups(group_id) if info.path not in ours]
+    for candidates in (mine, others):
+        for info in candidates:
+            if _locked(info.path):
+                return replace(info, locked=True)
+            good = describe(info, verify=True)
+            if good is not None:
+                return good
     return None
+
+
+def _locked(path: Path) -> bool:
+    """Protected with a key this process has not been given."""
+    key_id = protection_of(path)
+    return key_id is not None and known_key(key_id) is None
 
 
 def prune(group_id: str, now: datetime | None = None) -> list[Path]:
@@ -345,8 +384,8 @@ def prune(group_id: str, now: datetime | None = None) -> list[Path]:
 
 
 # --- which group a file is, remembered for when it cannot be read -----------------------------
-def _known_file() -> Path:
-    return backup_dir() / "known-files.json"
+def _known_file(create: bool = False) -> Path:
+    return backup_dir(create) / "known-files.json"
 
 
 def remember_group(path: Path, group_id: str) -> None:
@@ -358,7 +397,7 @@ def remember_group(path: Path, group_id: str) -> None:
         return
     known[key] = group_id
     with contextlib.suppress(OSError):  # only a help for later: never worth a failed open
-        target = _known_file()
+        target = _known_file(create=True)
         partial = target.with_name(target.name + ".new")
         partial.write_text(json.dumps(known), encoding="utf-8")
         os.replace(partial, target)
@@ -366,6 +405,16 @@ def remember_group(path: Path, group_id: str) -> None:
 
 def remembered_group(path: Path) -> str | None:
     return _known().get(str(Path(path).resolve()))
+
+
+def other_known_files(group_id: str, path: Path) -> list[Path]:
+    """Other files of the same group this computer has opened that are still there."""
+    mine = str(Path(path).resolve())
+    return [
+        Path(place)
+        for place, group in _known().items()
+        if group == group_id and place != mine and Path(place).is_file()
+    ]
 
 
 def _known() -> dict[str, str]:

@@ -49,6 +49,32 @@ def open_change_set(
     return result.inserted_primary_key[0]
 
 
+def left_open(connection) -> list[int]:
+    """Change sets committed while still marked open (a crash at the wrong moment, or another
+    program): each blocks every later write, as only one may be open."""
+    return [
+        row[0]
+        for row in connection.execute(
+            select(_CHANGE_SET.c.id).where(_CHANGE_SET.c.is_open.is_(True))
+        )
+    ]
+
+
+def close_left_open(connection: Connection) -> list[int]:
+    """Close what `left_open` finds, keeping what was committed: one with audit rows is
+    closed as it stands (its rows are in the file, and the history shows them), an empty one
+    is removed. Run when the file opens for writing, before any write of ours."""
+    found = left_open(connection)
+    for change_set_id in found:
+        if touched_rows(connection, change_set_id):
+            connection.execute(
+                update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
+            )
+        else:
+            connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
+    return found
+
+
 def touched_rows(connection: Connection, change_set_id: int) -> dict[str, frozenset[RowKey]]:
     found: dict[str, set[RowKey]] = {}
     for table, key in connection.execute(
@@ -94,7 +120,8 @@ class RevertBlocked(Exception):
     creation is being undone), "in_use" (other rows still refer to it), "missing_reference"
     (it refers to a row removed since), "not_revertible" (a schema upgrade or old record),
     "record_only" (a record that sensitive details were shown), "erasure" (personal details
-    removed for good), "erased" (a row whose personal details were removed since), "unknown"
+    removed for good), "erased" (a row whose personal details were removed since),
+    "creates_group" (it made the group itself: undone, the file would not open), "unknown"
     (no such change set).
     """
 
@@ -197,6 +224,7 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
         if kind not in REVERTIBLE:
             raise RevertBlocked("not_revertible", key=(change_set_id,))
         net = _net_changes(connection, change_set_id)
+        _check_not_the_group_itself(change_set_id, net)
         _check_not_erased_since(connection, change_set_id, net)
         allowed.update(net)
         _check_unchanged_since(connection, shapes, change_set_id, net)
@@ -204,6 +232,25 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
             _restore(connection, shapes[table], key, change)
     _check_nothing_else_moved(connection, allowed)
     _check_references(connection, shapes, {table for table, _ in allowed})
+    _check_file_still_opens(connection)
+
+
+# The row every group file must hold to open: a change set that made or removed it (the
+# group's creation) is not revertible, whatever its kind says.
+GROUP_TABLE = "group_profile"
+
+
+def _check_not_the_group_itself(change_set_id: int, net) -> None:
+    for (table, key), change in net.items():
+        if table == GROUP_TABLE and (change.before is None or change.after is None):
+            raise RevertBlocked("creates_group", table, key, None)
+
+
+def _check_file_still_opens(connection: Connection) -> None:
+    """Whatever the change sets held, the file keeps the one group profile it opens by."""
+    count = connection.exec_driver_sql(f'SELECT count(*) FROM "{GROUP_TABLE}"').scalar()
+    if count != 1:
+        raise RevertBlocked("creates_group", GROUP_TABLE, ())
 
 
 def _check_not_erased_since(

@@ -207,6 +207,35 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
     return engine
 
 
+def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
+    """The engine of a store opened only to read (Store.open_to_read): read-only connections
+    (immutable on a read-only disk), kept in a small pool, with explicit BEGINs so each
+    session reads one snapshot. A connection opened after the file was moved or replaced is
+    refused, as the writing engine's are."""
+    from sqlalchemy.pool import QueuePool
+
+    def creator() -> driver.Connection:
+        if identity is not None and not same_file(path, identity):
+            raise FileMoved(path, deleted=not Path(path).exists())
+        connection = connect(path, read_only=True, pragmas=False)
+        connection.isolation_level = None
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA temp_store=MEMORY")
+        return connection
+
+    engine = create_engine(
+        URL.create("sqlite"),
+        creator=creator,
+        module=driver,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        hide_parameters=True,
+    )
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
 def make_reader(path: Path) -> Engine:
     """An engine of read-only connections (the health check): never writes, never needs the
     write lock, so it reads a file another window has open, and every commit of it."""
@@ -318,12 +347,27 @@ def read_header(path: Path) -> bytes:
 
 
 def check_is_group_file(path: Path) -> None:
-    from .errors import classify
+    """Refuse what is not a group file. One this computer knew as a group file (its first
+    page zeroed by a failing disk, or written over by another program) is called damaged, and
+    its group's backups are offered, rather than "not a group file"."""
+    from .errors import classify, damaged
 
     header = read_header(path)
+    if header.startswith(SQLITE_MAGIC) and len(header) < 100:
+        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
+    if header.startswith(SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return
+    if _known_group_file(path):
+        raise damaged(path, "its beginning is not a group file's any more")
     if not header.startswith(SQLITE_MAGIC):
         raise NotAGroupFile(path, "empty file" if not header else "")
-    if len(header) < 100:
-        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAGroupFile(path, "a database of another program")
+    raise NotAGroupFile(path, "a database of another program")
+
+
+def _known_group_file(path: Path) -> bool:
+    from .backup import remembered_group
+
+    try:
+        return remembered_group(path) is not None
+    except OSError:
+        return False

@@ -55,7 +55,13 @@ class DamagedFile(StorageError):
         self.why = why
         self.offer = offer
         detail = f" ({why})" if why else ""
-        if offer is not None:
+        if offer is not None and offer.locked:
+            hint = (
+                f" The newest backup of this group, from {offer.taken_text}, is protected with "
+                f"a passphrase: restore it with “sponsor-app restore {offer.path} {path}” and "
+                "give its passphrase or recovery code (the damaged file is kept)."
+            )
+        elif offer is not None:
             hint = (
                 f" The newest good backup of this group is from {offer.taken_text}, with "
                 f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
@@ -179,6 +185,50 @@ class NewerSchema(StorageError):
 class FileLocked(StorageError):
     def __init__(self, path: Path, holder: str):
         super().__init__(f"{path} is already open in {holder}. Close it there first.")
+
+
+class AppFolderUnwritable(StorageError):
+    """The app's own folder (backups, keys, temporary files) cannot be written, and the
+    command needs it: a write is never made without the backup that comes first."""
+
+    def __init__(self, folder: Path, error: OSError, command: str):
+        self.folder = folder
+        reason = (
+            "its disk is full"
+            if is_disk_full(error)
+            else "it is read-only"
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            else (error.strerror or str(error)).lower()
+        )
+        if command == "backup":
+            why = "where backups go: give --to FOLDER to write the backup elsewhere"
+        else:
+            why = f"where it keeps the backup taken before “{command}” changes anything"
+        super().__init__(
+            f"Sponsor Desk cannot write in its own folder {folder} ({reason}), {why}; nothing "
+            "was changed. Free it, or set SPONSOR_DESK_HOME to a folder you can write in."
+        )
+
+
+class StoredValueWrong(StorageError):
+    """A row holds a value of the wrong kind (written by another program): named, rather
+    than failing as it is read."""
+
+    def __init__(self, path: Path, first, count: int):
+        self.path = path
+        more = f" (and {count - 1:,} more)" if count > 1 else ""
+        super().__init__(
+            f"{path} holds a value Sponsor Desk cannot read: {first}{more}. Another program "
+            f"may have written it; “sponsor-app check {path.name}” lists every one. Restore a "
+            "backup, or correct the value."
+        )
+
+
+class OpenedToRead(StorageError):
+    """A write asked of a file opened only to read it (a bug in the command, not the user's)."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} was opened only to read it; nothing was changed.")
 
 
 class LockInTheWay(StorageError):

@@ -48,6 +48,9 @@ from . import files
 
 SECRET_BYTES = 20  # 160 bits: 32 characters of base32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default for PBKDF2-HMAC-SHA512
+# What a slot may say it was stretched with: what this version writes, up to four times it
+# (room for a later version to raise it). Anything else is a damaged (or edited) key file.
+ITERATION_RANGE = (KDF_ITERATIONS, 4 * KDF_ITERATIONS)
 KEY_FILE_SUFFIX = "-key"
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 _READ_AS = {"O": "0", "I": "1", "L": "1"}
@@ -171,20 +174,35 @@ class PassphraseSlot:
 
     @classmethod
     def from_json(cls, text: str) -> PassphraseSlot | None:
+        """The slot, or None when the text is not one the app writes: every parameter is
+        checked against what `lock_with` makes (an edited "iterations" of -5 overflowed, one
+        of 2,000,000,000 made a check run for hours)."""
         try:
             data = json.loads(text)
             if data.get("sponsor_desk") != "passphrase slot" or data.get("version") != 1:
                 return None
+            if data.get("kdf") != "PBKDF2-HMAC-SHA512" or data.get("cipher") != "AES-256-GCM":
+                return None
+            if len(data["key_id"]) != 8:
+                return None
             key_id = int.from_bytes(bytes.fromhex(data["key_id"]), "big", signed=True)
-            return cls(
+            iterations = data["iterations"]
+            if (
+                type(iterations) is not int
+                or not ITERATION_RANGE[0] <= iterations <= ITERATION_RANGE[1]
+            ):
+                return None
+            slot = cls(
                 key_id,
-                base64.b64decode(data["salt"]),
-                base64.b64decode(data["nonce"]),
-                base64.b64decode(data["wrapped"]),
-                int(data["iterations"]),
+                base64.b64decode(data["salt"], validate=True),
+                base64.b64decode(data["nonce"], validate=True),
+                base64.b64decode(data["wrapped"], validate=True),
+                iterations,
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
+        sizes = (len(slot.salt), len(slot.nonce), len(slot.wrapped))
+        return slot if sizes == (16, 12, SECRET_BYTES + 16) else None
 
 
 def _b64(data: bytes) -> str:

@@ -12,11 +12,12 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, insert
+from sqlalchemy.exc import DBAPIError
 
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
 from .connect import DriverError, connect
-from .errors import NewerSchema, NotAGroupFile, classify, damaged
+from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged
 from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number
 
@@ -99,7 +100,15 @@ def upgrade(engine: Engine, path: Path, *, backup_first: bool, target: str = "he
         raw = connection.connection.dbapi_connection
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            command.upgrade(alembic_config(connection), target)
+            try:
+                command.upgrade(alembic_config(connection), target)
+            except DBAPIError as error:  # each revision rolled back whole: the file is as it was
+                known = classify(error, path)
+                if known is not None and not isinstance(known, DamagedFile):
+                    raise known from error
+                raise damaged(
+                    path, "what it holds could not be brought up to this version; it is unchanged"
+                ) from error
             connection.commit()
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
             connection.commit()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import files, leftovers, lock
+from . import files, leftovers, lock, makers
 from .connect import (
     DriverError,
     check_is_group_file,
@@ -49,6 +49,7 @@ from .keys import (
     keep_slot,
     key_file,
     key_file_problem,
+    key_id_text,
     lock_with,
     remove_key_file,
     slots_for,
@@ -159,11 +160,66 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
     key = DataKey.new()
     remember_key(key)
     slot = lock_with(passphrase, key)
+    before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
-        group = _rewrite(path, key, _SlotWrite(path, slot))
-    count = protect_backups(group, key, progress) if group else 0
+        # Marked before the rename: killed after it, the next open shows the code (and
+        # protects the backups) rather than leaving a file whose code nobody ever saw.
+        _mark_code_unshown(key.key_id, path)
+        try:
+            group = _rewrite(path, key, _SlotWrite(path, slot))
+        except BaseException:
+            code_shown(key.key_id)
+            raise
+    if group:
+        makers.rewritten(group, path, before)
+    count = protect_backups(group, key, progress, path) if group else 0
     return Protected(path, key.recovery_code, count)
+
+
+# --- a protection whose recovery code was never shown ------------------------------------------
+def _unshown_marker(key_id: int) -> Path:
+    from ..locations import data_dir
+
+    return data_dir(create=False) / "keys" / f"{key_id_text(key_id)}.unshown"
+
+
+def _mark_code_unshown(key_id: int, path: Path) -> None:
+    try:
+        place = stored_slot(key_id).with_name(f"{key_id_text(key_id)}.unshown")
+        write_private(place, "the recovery code of this key has not been shown yet\n")
+    except OSError as error:
+        raise KeyFileNotWritten(path, _unshown_marker(key_id), error) from None
+
+
+def code_shown(key_id: int) -> None:
+    """The recovery code of key `key_id` was shown (or its protection never happened)."""
+    with contextlib.suppress(OSError):
+        _unshown_marker(key_id).unlink(missing_ok=True)
+
+
+def finish_interrupted_protection(path: Path, progress: Progress | None = None) -> str | None:
+    """When `path` was protected by a run killed before it showed the recovery code: its own
+    backups protected now, and the code returned (to show, then `code_shown`). None when
+    nothing was left undone, or the file's key is not known yet."""
+    path = _real(path)
+    key_id = protection_of(path)
+    if key_id is None or not _unshown_marker(key_id).exists():
+        return None
+    key = known_key(key_id)
+    if key is None:
+        return None
+    group = None
+    with contextlib.suppress(DriverError, OSError, StorageError):
+        connection = connect(path, read_only=True)
+        try:
+            found = read_group(connection)
+            group = found.uuid if found else None
+        finally:
+            connection.close()
+    if group:
+        protect_backups(group, key, progress, path)
+    return key.recovery_code
 
 
 def unprotect_file(path: Path) -> Path:
@@ -172,10 +228,13 @@ def unprotect_file(path: Path) -> Path:
     path = _real(path)
     check_is_group_file(path)
     _key_of(path)
+    before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
-        _rewrite(path, None)
+        group = _rewrite(path, None)
         remove_key_file(path)  # a kill before this leaves a key file a plain file ignores
+    if group:
+        makers.rewritten(group, path, before)
     return path
 
 
@@ -198,9 +257,12 @@ def new_recovery_code(path: Path, passphrase: str) -> str:
     key = DataKey.new()
     remember_key(key)
     slot = lock_with(passphrase, key)
+    before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
-        _rewrite(path, key, _SlotWrite(path, slot))
+        group = _rewrite(path, key, _SlotWrite(path, slot))
+    if group:
+        makers.rewritten(group, path, before)
     return key.recovery_code
 
 
@@ -241,13 +303,17 @@ def _text_of(place: Path) -> str | None:
         return None
 
 
-def protect_backups(group_id: str, key: DataKey, progress: Progress | None = None) -> int:
-    """Encrypt this group's plain backups in the app's folder with `key` (each rewritten and
-    checked like the file itself). Returns how many."""
-    from .backup import list_backups
+def protect_backups(
+    group_id: str, key: DataKey, progress: Progress | None = None, path: Path | None = None
+) -> int:
+    """Encrypt the plain backups in the app's folder that the file at `path` made (never
+    another copy's of the same group) with `key`, each rewritten and checked like the file
+    itself. Returns how many."""
+    from .backup import backups_of_file, list_backups
 
     count = 0
-    for info in list_backups(group_id):
+    found = backups_of_file(group_id, path) if path is not None else list_backups(group_id)
+    for info in found:
         if is_protected(info.path):
             continue
         if progress is not None:
@@ -258,6 +324,73 @@ def protect_backups(group_id: str, key: DataKey, progress: Progress | None = Non
         except (OSError, DriverError, StorageError):
             continue  # an unreadable backup is left as it is; it is never offered anyway
     return count
+
+
+# --- copies made before protecting -----------------------------------------------------------
+def _group_of(path: Path) -> str | None:
+    from .facts import group_of_file
+
+    group = group_of_file(path)
+    return group.uuid if group else None
+
+
+def copies_left_plain(path: Path) -> list[makers.Copy]:
+    """The copies of the file at `path` this computer made elsewhere (Back Up To, a backup
+    into a folder, Save a Copy) that anyone can still read: protecting the file does not
+    reach them by itself."""
+    path = _real(path)
+    group = _group_of(path)
+    if group is None:
+        return []
+    return [copy for copy in makers.copies_of(group, path) if not is_protected(copy.path)]
+
+
+def protect_copies(path: Path, copies: list[Path]) -> list[tuple[Path, StorageError | None]]:
+    """Encrypt each copy with the key of the protected file at `path` (the same passphrase and
+    recovery code open it), its key file beside it; a copy another window has open, or that
+    cannot be written, is left as it is and its problem returned."""
+    path = _real(path)
+    key = _key_of(path)
+    done: list[tuple[Path, StorageError | None]] = []
+    for copy in copies:
+        copy = _real(copy)
+        try:
+            if is_protected(copy):
+                done.append((copy, None))
+                continue
+            with _locked(copy):
+                leftovers.clean_beside(copy)
+                _rewrite(copy, key)
+            from .keys import copy_key_file
+
+            copy_key_file(key, copy, path)
+            done.append((copy, None))
+        except StorageError as problem:
+            done.append((copy, problem))
+        except OSError as error:
+            done.append((copy, classify(error, copy) or StorageError(f"{copy}: {error}")))
+    return done
+
+
+def delete_copies(path: Path, copies: list[Path]) -> list[tuple[Path, StorageError | None]]:
+    """Delete copies of the file at `path` (each with its log and key file), unless another
+    window has one open."""
+    group = _group_of(_real(path))
+    done: list[tuple[Path, StorageError | None]] = []
+    for copy in copies:
+        copy = _real(copy)
+        try:
+            with _locked(copy):
+                files.remove_database(copy)
+                remove_key_file(copy)
+            if group:
+                makers.forget_copy(group, copy)
+            done.append((copy, None))
+        except StorageError as problem:
+            done.append((copy, problem))
+        except OSError as error:
+            done.append((copy, classify(error, copy) or StorageError(f"{copy}: {error}")))
+    return done
 
 
 # --- the rewrite -----------------------------------------------------------------------------

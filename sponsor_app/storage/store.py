@@ -29,13 +29,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
+from ..domain.errors import InvalidInput
+from ..domain.validation import control_character_problem
 from . import backup, files, leftovers, lock, migrate
-from .changesets import close_change_set, open_change_set
+from .changesets import close_change_set, close_left_open, left_open, open_change_set
 from .connect import (
     DriverError,
     check_is_group_file,
     connect,
     make_engine,
+    make_read_engine,
     same_file,
     stamp_new_file,
 )
@@ -45,7 +48,9 @@ from .errors import (
     GroupFileExists,
     GroupFileMissing,
     NotAGroupFile,
+    OpenedToRead,
     StorageError,
+    StoredValueWrong,
     classify,
     damaged,
 )
@@ -53,6 +58,7 @@ from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
 from .models import ChangeKind
 from .schema import SCHEMA_VERSION
+from .values import wrong_values
 
 Subscriber = Callable[[Changes], None]
 BUILDING = "building"
@@ -61,6 +67,34 @@ BUILDING = "building"
 def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
     if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
         raise RuntimeError("write attempted in a read() session; use transaction()")
+
+
+def _refuse_control_characters(session: Session, _context, _instances) -> None:
+    """No text is stored with a control character in it (an escape sequence pasted into a
+    name reached the terminal raw, and broke the CSV export): whatever service wrote it, the
+    write is refused, naming the field. Only values being written are checked, so a value an
+    older version stored never blocks an unrelated edit."""
+    from sqlalchemy import Enum, String, inspect
+
+    problems = []
+    for row in (*session.new, *session.dirty):
+        state = inspect(row)
+        for prop in state.mapper.column_attrs:
+            column = prop.columns[0]
+            if column.info.get("internal") or isinstance(column.type, Enum):
+                continue
+            if not isinstance(column.type, String):  # Text is a String
+                continue
+            value = getattr(row, prop.key)
+            if not isinstance(value, str):
+                continue
+            if row in session.dirty and not state.attrs[prop.key].history.has_changes():
+                continue
+            problem = control_character_problem(prop.key, value)
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        raise InvalidInput(problems)
 
 
 class _ThreadState(threading.local):
@@ -103,6 +137,7 @@ class Store:
         self._sessions: sessionmaker[Session] | None = None
         self._state = _ThreadState()
         self._subscribers: list[Subscriber] = []
+        self.reading_only = False  # opened with open_to_read: every write is refused
 
     # --- creating ---------------------------------------------------------------------------
     @classmethod
@@ -192,6 +227,7 @@ class Store:
                 store._check_contents(at_head=True)
             else:
                 migrate.ensure_audit_triggers(store.engine)
+            store._close_change_sets_left_open()
             backup.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
@@ -203,8 +239,60 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def open_to_read(cls, path: Path | str, actor: str | None = None) -> Store:
+        """Open an existing group file only to read it: no write lock (so it works while a
+        window has the file open, seeing every commit there), no backups, nothing written (so
+        a file on a read-only disk reads too). Every `transaction()` is refused.
+
+        An older file is first upgraded as any open does (after a backup); where it cannot be
+        (the disk is read-only), that is the sentence.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise GroupFileMissing(path)
+        if path.is_dir():
+            raise NotAGroupFile(path, "it is a folder")
+        store = cls(path, actor)
+        store.reading_only = True
+        try:
+            check_is_group_file(path)
+            revision = migrate.current_revision(path)
+            migrate.refuse_newer(path, revision)
+            if revision is None:
+                raise damaged(path, "it holds no records: its creation was cut short")
+            if migrate.needs_upgrade(revision):
+                cls.open(path, actor, keep_backups=True).close()
+            store.identity = os.stat(path)
+            store._open_reader()
+            store._check_contents(at_head=True)
+            store.engine = make_read_engine(path, store.identity)
+            store._sessions = sessionmaker(
+                store.engine, expire_on_commit=False, info={"actor": store.actor}
+            )
+            from sqlalchemy import event
+
+            event.listen(store._sessions, "before_flush", _refuse_flush_when_reading)
+            backup.remember_group(path, store.group.uuid)
+        except BaseException as error:
+            store.close()
+            known = _known(error, path)
+            if known is not error:
+                raise known from error
+            raise
+        return store
+
     def _open_reader(self) -> None:
         self._reader = connect(self.path, read_only=True)
+
+    def _close_change_sets_left_open(self) -> None:
+        """A change set committed while still open blocks every write (only one may be
+        open): closed as it stands before anything else is written."""
+        with self.engine.connect() as connection:
+            if not left_open(connection):
+                return
+        with self.engine.begin() as connection:
+            close_left_open(connection)
 
     def _check_contents(self, at_head: bool) -> None:
         """Refuse a file with no group profile or, at the current schema, a table missing."""
@@ -235,6 +323,7 @@ class Store:
         from sqlalchemy import event
 
         event.listen(self._sessions, "before_flush", _refuse_flush_when_reading)
+        event.listen(self._sessions, "before_flush", _refuse_control_characters)
 
     def close(self) -> None:
         """Close the file; after a session that wrote, back it up first (keep_backups)."""
@@ -379,6 +468,8 @@ class Store:
     ) -> Iterator[Session]:
         """One write transaction and its change set: committed together, or rolled back."""
         state = self._state
+        if self.reading_only:
+            raise OpenedToRead(self.path)
         if state.session is not None:
             if not state.writing:
                 raise RuntimeError("a write inside read(): open the transaction first")
@@ -398,7 +489,11 @@ class Store:
             finally:
                 state.session, state.writing = None, False
             changes = close_change_set(
-                connection, change_set_id, described, keep_empty=kind == ChangeKind.ACCESS
+                connection,
+                change_set_id,
+                described,
+                # A record of who saw what, or of a removal, is kept even with no row changed.
+                keep_empty=kind in (ChangeKind.ACCESS, ChangeKind.ERASURE),
             )
             self._check_in_place()  # last moment before the commit: never into a moved file
         self.wrote = True
@@ -445,6 +540,24 @@ class Store:
             if known is not None:
                 raise known from exc
             raise
+        except (ValueError, LookupError, TypeError) as exc:
+            # A stored value of the wrong kind fails as it is read: name the row. Anything
+            # else is a bug and stays one.
+            wrong = self.first_wrong_value()
+            if wrong is not None:
+                raise wrong from exc
+            raise
+
+    def first_wrong_value(self) -> StoredValueWrong | None:
+        """The first row holding a value of the wrong kind, as an error to raise, or None."""
+        with self._reader_guard:
+            if self._reader is None:
+                return None
+            try:
+                found, count = wrong_values(self._reader, limit=1)
+            except DriverError:
+                return None
+        return StoredValueWrong(self.path, found[0], count) if found else None
 
 
 def _remove_abandoned_builds(folder: Path) -> None:

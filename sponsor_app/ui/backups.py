@@ -149,6 +149,10 @@ class BackupActions(QObject):
         """Say the file is damaged and offer this group's newest good backup."""
         locale = self.context.info.locale if self.context.info else "en_NZ"
         how = ask_about_damaged_file(self.window, error, locale)
+        if how is None:
+            return
+        if error.offer.locked and not self.window.protection.ask_to_unlock(error.offer.path):
+            return  # its passphrase was not given: nothing is restored
         if how == NEW_FILE:
             self.restore_as_new(error.offer.path, Path(error.path))
         elif how == REPLACE:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..services.outputs import OutputRefused, check_output
 from .worker import run_in_background
 
 
@@ -49,6 +50,7 @@ def _replacing(export: Callable[[Path], Path], target: Path) -> Callable[[Path],
         fresh = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}")
         try:
             export(fresh)
+            check_output(target, force=True, what="export")  # the rule, at the last moment
             os.replace(fresh, target)
         finally:
             fresh.unlink(missing_ok=True)
@@ -75,7 +77,12 @@ def export_with_dialog(
         return
     chosen_in("export", chosen)
     target = Path(chosen)
-    if target.exists() and not target.is_dir():
+    try:  # the one output rule: never the group file, a backup, a folder...
+        target = check_output(target, force=True, what="export")
+    except OutputRefused as refused:
+        QMessageBox.warning(parent, parent.tr("Export failed"), str(refused))
+        return
+    if target.exists():
         if not may_replace(parent, target):
             return
         export = _replacing(export, target)

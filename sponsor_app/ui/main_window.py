@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
             if not self.protection.ask_to_unlock(path):
                 raise _NotUnlocked(path) from None
             self.context.open(path)
+        self.protection.finish_if_interrupted(path)
 
     def open_dialog(self) -> None:
         start = str(self.context.path.parent) if self.context.path else start_in("group file")

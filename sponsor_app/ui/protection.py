@@ -46,22 +46,30 @@ class ProtectionActions(QObject):
     def protect(self) -> None:
         if not self.context.is_open or self.is_protected():
             return
+        from ..services.protection import copies_left_plain, recovery_code_shown
         from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
 
         path = self.context.path
+        copies = tuple(copy.path for copy in copies_left_plain(path))
         chosen: list[str] = []
-        dialog = NewPassphraseDialog(path.name, context=self._context_words(), parent=self.window)
+        dialog = NewPassphraseDialog(
+            path.name, context=self._context_words(), parent=self.window, copies=copies
+        )
         dialog.save_callback = chosen.append
         if not dialog.exec() or not chosen:
             return
+        wanted = dialog.copies_wanted()
         from ..services.protection import protect_file
 
         self.window.close_for_restore()  # the file is written anew: nothing may hold it
 
         def done(protected) -> None:
             RecoveryCodeDialog(protected.recovery_code, path.name, self.window).exec()
+            recovery_code_shown(path)
             self.window.open_file(path)
             self._status(self.tr("{} is protected with a passphrase.").format(path.name))
+            if copies and wanted != NewPassphraseDialog.KEEP:
+                self._deal_with_copies(path, copies, wanted)
 
         run_in_background(
             self.window,
@@ -70,6 +78,56 @@ class ProtectionActions(QObject):
             done,
             lambda error: self._failed_then_reopen(error, path),
         )
+
+    def _deal_with_copies(self, path: Path, copies: tuple[Path, ...], wanted: str) -> None:
+        from ..services.protection import delete_copies, protect_copies
+        from .dialogs.passphrase_dialogs import NewPassphraseDialog
+
+        act = protect_copies if wanted == NewPassphraseDialog.PROTECT else delete_copies
+
+        def done(results) -> None:
+            failed = [f"{copy}: {problem}" for copy, problem in results if problem is not None]
+            if failed:
+                QMessageBox.warning(
+                    self.window,
+                    self.tr("Copies made before"),
+                    self.tr("Some copies were left as they were:") + "\n" + "\n".join(failed),
+                )
+                return
+            words = (
+                self.tr("Protected %n copy(ies) made before.", "", len(results))
+                if wanted == NewPassphraseDialog.PROTECT
+                else self.tr("Deleted %n copy(ies) made before.", "", len(results))
+            )
+            self._status(words)
+
+        run_in_background(
+            self.window,
+            self.tr("Dealing with the copies made before…"),
+            lambda: act(path, list(copies)),
+            done,
+            self._failed,
+        )
+
+    def finish_if_interrupted(self, path: Path) -> None:
+        """A protect stopped before its recovery code was shown (the app was killed): the
+        backups are protected now and the code is shown, once."""
+        from ..services.protection import finish_interrupted_protection, recovery_code_shown
+        from .dialogs.passphrase_dialogs import RecoveryCodeDialog
+
+        code = finish_interrupted_protection(path)
+        if code is None:
+            return
+        QMessageBox.information(
+            self.window,
+            self.tr("Protection finished"),
+            self.tr(
+                "{} was protected by a run that stopped before it showed the recovery code. "
+                "The protection is finished now: the code is shown next."
+            ).format(path.name),
+        )
+        RecoveryCodeDialog(code, path.name, self.window).exec()
+        recovery_code_shown(path)
 
     # --- File ▸ Change Passphrase… ------------------------------------------------------------
     def change(self) -> None:
@@ -106,7 +164,10 @@ class ProtectionActions(QObject):
         self.window.close_for_restore()
 
         def done(code: str) -> None:
+            from ..services.protection import recovery_code_shown
+
             RecoveryCodeDialog(code, path.name, self.window).exec()
+            recovery_code_shown(path)
             self.window.open_file(path)
 
         run_in_background(

@@ -289,6 +289,14 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     protect.passphrase.setText("tui kererū harbour")
     protect.again.setText("tui kererū harbour")
     grab(protect, "protect-passphrase")
+    copies = (
+        Path("/media/usb/Kāpiti Welcome Circle backup 2026-12-07 101500.sponsor"),
+        Path.home() / "Desktop" / "Kāpiti Welcome Circle copy.sponsor",
+    )
+    with_copies = NewPassphraseDialog(
+        path.name, context=(window.context.info.name,), parent=window, copies=copies
+    )
+    grab(with_copies, "protect-copies-before")
     weak = NewPassphraseDialog(path.name, context=(window.context.info.name,), parent=window)
     weak.passphrase.setText("kapiti2026")
     weak.form.reveal_all()
@@ -303,6 +311,11 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     prompt.passphrase.setText("kapiti")
     prompt._try()
     grab(prompt, "open-protected")
+    paused = UnlockDialog(path.with_name("paused.sponsor"), wrong, window)
+    for typed in ("kapiti", "kapiti 2026", "welcome"):
+        paused.passphrase.setText(typed)
+        paused._try()
+    grab(paused, "open-protected-waiting")
     grab(RecoveryCodeDialog(SAMPLE_CODE, path.name, window), "recovery-code")
 
     store = window.context.store

@@ -353,7 +353,7 @@ def test_subject_leaves_out_sensitive_notes_that_mention_the_person(demo, tmp_pa
     write_subject_access(demo, person.email, tmp_path / "out")
     members = _csv_rows(tmp_path / "out" / "household_member.csv")
     (row,) = [r for r in members if r["id"] == str(member.id)]  # the note names them
-    assert row["health_notes"] == row["immigration_notes"] == ""
+    assert "health_notes" not in row and "immigration_notes" not in row  # never a column
     for path in (tmp_path / "out").iterdir():
         text = path.read_text(encoding="utf-8-sig")
         assert "Whitcombe" not in text and "XQ-778812" not in text, path.name
@@ -399,3 +399,84 @@ def test_a_name_that_fits_many_lists_ten_and_counts_the_rest(demo):
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
+
+
+def test_subject_gives_only_the_words_about_the_person_never_others_or_internal_columns(
+    demo, tmp_path
+):
+    """Whole texts that named them went out ("...Nour Al-Khatib has asthma", "help Yasmin
+    Al-Khatib with UNHCR case 555"), and search_text leaked a note left out on purpose."""
+    from sponsor_app.services.plan import plan_tasks
+
+    aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
+    _household, member = _principal(demo)
+    edit_member(
+        demo,
+        member.id,
+        MemberInput(
+            member.full_name,
+            member.relationship_to_principal,
+            member.date_of_birth,
+            True,
+            "Aroha Ngata drove her to the clinic. Nour Al-Khatib has asthma.",
+        ),
+    )
+    category = list_categories(demo, TransactionKind.EXPENSE)[0]
+    record_transaction(
+        demo,
+        TransactionInput(
+            date(2026, 5, 2),
+            TransactionKind.EXPENSE,
+            Money(2500, "NZD"),
+            category.id,
+            counterparty="Aroha Ngata",
+            note="inhaler for Nour",
+        ),
+    )
+    with demo.transaction("Give Aroha a task") as session:
+        session.connection().exec_driver_sql(
+            "UPDATE task SET title = ?, assignee_id = ? WHERE id = ?",
+            (
+                "Aroha Ngata to help Yasmin Al-Khatib with UNHCR case 555",
+                aroha.id,
+                plan_tasks(demo)[0].id,
+            ),
+        )
+    write_subject_access(demo, aroha.email, tmp_path / "out")
+    everything = "\n".join(p.read_text(encoding="utf-8-sig") for p in (tmp_path / "out").iterdir())
+    assert "Aroha Ngata drove her to the clinic." in everything
+    assert "Aroha Ngata to help a family member with UNHCR case 555" in everything
+    for other in ("asthma", "Nour", "Yasmin", "Al-Khatib", "inhaler", "search_text"):
+        assert other not in everything, other
+    assert "a family member" in everything
+
+
+def test_the_calendar_masks_other_peoples_names_and_keeps_the_volunteers_own(demo):
+    """Its SUMMARY carried typed task titles ("Aroha Ngata to help Yasmin Al-Khatib with
+    UNHCR case 555") to other people's calendar servers."""
+    from icalendar import Calendar
+
+    from sponsor_app.services.calendar import volunteer_calendar
+    from sponsor_app.services.plan import plan_tasks
+
+    aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
+    task = next(t for t in plan_tasks(demo) if t.status.is_open and t.due_on is not None)
+    with demo.transaction("Give Aroha a task") as session:
+        session.connection().exec_driver_sql(
+            "UPDATE task SET title = ?, guidance = ?, assignee_id = ? WHERE id = ?",
+            (
+                "Aroha Ngata to help Yasmin Al-Khatib with UNHCR case 555",
+                "Ring Tamati Whaanga (021 696 1950) or tamati.1@example.org first.",
+                aroha.id,
+                task.id,
+            ),
+        )
+    data, events = volunteer_calendar(demo, aroha.id)
+    assert events >= 1
+    text = data.decode()
+    summaries = [str(e.get("summary")) for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert any(
+        s.endswith("Aroha Ngata to help a family member with UNHCR case 555") for s in summaries
+    ), summaries
+    for other in ("Yasmin", "Khatib", "Tamati", "Whaanga", "696 1950", "tamati.1@"):
+        assert other not in text, other

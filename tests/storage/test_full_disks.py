@@ -7,6 +7,7 @@ error when its shared memory or log cannot grow).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -123,3 +124,30 @@ def test_a_full_backups_disk_during_an_upgrade_blames_the_backups_folder(tmp_pat
         assert f"{path} was not upgraded" in message and "unchanged" in message
         assert "The disk holding" not in message  # the group file's disk is not to blame
     assert path.read_bytes() == before
+
+
+def test_an_xlsx_export_when_the_apps_own_folder_is_full_names_that_folder(tmp_path, small_bytes):
+    """ "Cannot write fh.xlsx: No space left" blamed the export's disk, which had room: the
+    rows stream through the app's own temporary folder, and that one was full."""
+    import subprocess
+    import sys
+
+    group = tmp_path / "group.sponsor"
+    group.write_bytes(small_bytes)
+    with small_disk(tmp_path / "home", 1024) as home:
+        env = {**os.environ, "SPONSOR_DESK_HOME": str(home)}
+        run_cli = [sys.executable, "-m", "sponsor_app"]
+        made = subprocess.run([*run_cli, "check", str(group)], env=env, capture_output=True)
+        assert made.returncode == 0, made.stderr
+        fill(home, 16 * 1024)
+        done = subprocess.run(
+            [*run_cli, "export", "transactions", str(group), "--out", str(tmp_path / "t.xlsx")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1, done.stdout
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert f"Sponsor Desk's own folder {home}" in done.stderr and "is full" in done.stderr
+    assert not (tmp_path / "t.xlsx").exists()

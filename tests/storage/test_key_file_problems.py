@@ -112,3 +112,44 @@ def test_a_computer_that_opened_it_once_keeps_the_key_for_its_own_backups(protec
     connections.forget_keys()
     key_file(protected).unlink()  # as for a backup of it in this computer's app folder
     unlock(protected, passphrase=PASSPHRASE)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("iterations", -5),
+        ("iterations", 0),
+        ("iterations", 2_000_000_000),
+        ("iterations", "256000"),
+        ("iterations", 256000.5),
+        ("salt", base64.b64encode(b"short").decode()),
+        ("nonce", "not base64 at all!"),
+        ("kdf", "scrypt"),
+    ],
+)
+def test_a_key_file_edited_outside_what_the_app_writes_is_damaged_at_once(protected, field, value):
+    """ "iterations": -5 gave an OverflowError traceback; 2,000,000,000 made check run for
+    hours."""
+    import time
+
+    place = key_file(protected)
+    slot = json.loads(place.read_text())
+    slot[field] = value
+    place.write_text(json.dumps(slot))
+    started = time.monotonic()
+    refusal = _refusal(protected)
+    assert isinstance(refusal, KeyFileDamaged), refusal
+    assert time.monotonic() - started < 5
+
+
+def test_an_edited_key_file_is_one_line_from_the_command_line(protected, monkeypatch, capsys):
+    from sponsor_app.cli import run
+
+    place = key_file(protected)
+    slot = json.loads(place.read_text())
+    slot["iterations"] = -5
+    place.write_text(json.dumps(slot))
+    monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", PASSPHRASE)
+    assert run(["check", str(protected)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "g.sponsor-key is damaged" in err, err

@@ -69,7 +69,8 @@ def test_a_key_file_that_cannot_be_written_beside_leaves_the_file_plain(demo):
 
 def test_a_failed_new_recovery_code_keeps_the_old_key_and_its_key_file(demo, app_home):
     code = protect_file(demo, PASSPHRASE).recovery_code
-    os.remove(next((app_home / "data" / "keys").iterdir()))
+    for kept in (app_home / "data" / "keys").iterdir():
+        kept.unlink()
     (app_home / "data" / "keys").rmdir()
     _break_key_store(app_home)
     with pytest.raises(KeyFileNotWritten):
@@ -278,3 +279,65 @@ def test_check_and_backup_also_clear_a_killed_unprotects_plain_copy(demo, comman
     )
     assert done.returncode == 0, done.stderr
     assert _plain_copies_beside(demo) == []
+
+
+# --- a protect killed after the rename, before it showed the recovery code -------------------
+_PROTECT_COMMAND_KILLED = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from sponsor_app.storage import files
+
+    original = files.replace
+    group = Path(sys.argv[1])
+
+    def replace(partial, target):
+        original(partial, target)
+        if Path(target) == group:  # renamed into place: killed before anything is printed
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    files.replace = replace
+    from sponsor_app.cli import run
+    run(["protect", str(group)])
+    """
+)
+
+
+def test_a_protect_killed_after_the_rename_shows_the_code_and_finishes_at_the_next_open(
+    demo, capsys
+):
+    """The file was left protected with the recovery code never shown, and its backups
+    plain."""
+    from sponsor_app.cli import run
+    from sponsor_app.locations import backup_dir
+    from sponsor_app.storage.connect import protection_of
+
+    assert run(["backup", str(demo)]) == 0
+    env = {**os.environ, "SPONSOR_APP_NEW_PASSPHRASE": PASSPHRASE}
+    child = subprocess.run(
+        [sys.executable, "-c", _PROTECT_COMMAND_KILLED, str(demo)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert "Recovery code" not in child.stdout
+    assert is_protected(demo)
+    (backup,) = backup_dir().rglob("*-manual.sponsor")
+    assert protection_of(backup) is None  # the kill came before the backups
+    capsys.readouterr()
+    os.environ["SPONSOR_APP_PASSPHRASE"] = PASSPHRASE  # removed by the finally below
+    try:
+        assert run(["check", str(demo)]) == 0
+        out = capsys.readouterr().out
+        assert "stopped before it showed the recovery code" in out
+        code = out.split("keep it apart from the computer): ")[1].split()[0]
+        assert protection_of(backup) == protection_of(demo)  # finished now
+        assert run(["check", str(demo)]) == 0
+        assert "Recovery code" not in capsys.readouterr().out  # shown once
+    finally:
+        del os.environ["SPONSOR_APP_PASSPHRASE"]
+    connections.forget_keys()
+    unlock(demo, recovery_code=code)  # the code shown is the file's
+    assert len(_names(demo)) > 0

@@ -233,7 +233,13 @@ def test_restoring_a_plain_backup_over_a_protected_file_says_it_will_be_plain(
     from datetime import datetime, timedelta
 
     from sponsor_app import clock
-    from sponsor_app.services.protection import forget_keys, is_protected, protect_file, unlock
+    from sponsor_app.services.protection import (
+        forget_keys,
+        is_protected,
+        protect_file,
+        recovery_code_shown,
+        unlock,
+    )
     from sponsor_app.storage.backup import MANUAL, take_backup
     from sponsor_app.storage.connect import connect
     from sponsor_app.storage.facts import read_group
@@ -241,6 +247,7 @@ def test_restoring_a_plain_backup_over_a_protected_file_says_it_will_be_plain(
     plain = tmp_path / "before protecting.sponsor"
     plain.write_bytes(small_demo.read_bytes())
     protect_file(small_demo, "kumara paddock wheelbarrow")
+    recovery_code_shown(small_demo)  # shown, as the window does
     source = connect(plain, read_only=True)
     try:  # a plain backup of this group, older than any other (the last row)
         at = datetime.combine(clock.today(), datetime.min.time()) - timedelta(days=30)

@@ -226,3 +226,37 @@ def test_a_bank_statement_categorised_in_the_preview_teaches_a_rule(window, qtbo
     ).ids
     lines = fetch_lines(store, list(found), open_ledger(store)[0])
     assert [line.category for line in lines.values()] == ["Food"]
+
+
+def test_a_utf8_file_with_one_bad_byte_is_named_and_the_preview_chooses_the_encoding(
+    window, qtbot, small_demo, tmp_path
+):
+    """The whole file was read as Windows-1252 without a word: "Kāpiti" became "KÄ\\x81piti"."""
+    window.open_file(small_demo)
+    window.show_page("volunteers")
+    sheet = tmp_path / "people.csv"
+    sheet.write_bytes(
+        "Name,Role\nMere Kāpiti,Volunteer\n".encode() + b"Ren\xe9 Lafleur,Volunteer\n"
+    )
+    seen = {}
+
+    def handle(dialog):
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+        seen["first"] = dialog.summary.text()
+        assert dialog.preview is None and not dialog.import_button.isEnabled()
+        assert dialog.encoding.isVisible()
+        _choose(qtbot, dialog.encoding, "Windows-1252")
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=20_000)
+        seen["names"] = [row.values[0] for row in dialog.preview.rows]
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    with on_next_modal(qtbot, handle):
+        window.volunteers.import_from(sheet)
+    messages = []
+    with answering_message(qtbot, messages):
+        qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert "line 3: byte 0xE9 is not UTF-8" in seen["first"], seen["first"]
+    assert "René Lafleur" in seen["names"]
+    names = {v.full_name for v in list_volunteers(window.context.store)}
+    assert "René Lafleur" in names

@@ -118,13 +118,14 @@ def test_a_pickle_left_in_the_folder_is_never_loaded(qtbot, small_demo, app_home
 
 
 def test_no_snapshot_for_a_protected_file_and_none_after_the_file_goes(qtbot, small_demo, app_home):
-    from sponsor_app.services.protection import protect_file
+    from sponsor_app.services.protection import protect_file, recovery_code_shown
     from sponsor_app.services.snapshot import remove_stale_snapshots
     from sponsor_app.storage.connect import forget_keys
 
     _close_once(qtbot, small_demo)
     assert len(_snapshots(app_home)) == 1
     protect_file(small_demo, "kumara paddock wheelbarrow")
+    recovery_code_shown(small_demo)  # shown, as the window does
     try:
         _close_once(qtbot, small_demo)  # the key is known in this process: it opens
         assert _snapshots(app_home) == []

@@ -143,22 +143,31 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="import_preview.py" line="458" />
+        <location filename="import_preview.py" line="484" />
         <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
         <translation>
             <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform><numerusform>S&amp;kip the %n rows that cannot be read, and import the rest</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="import_preview.py" line="462" />
+        <location filename="import_preview.py" line="488" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="import_preview.py" line="471" />
+        <location filename="import_preview.py" line="497" />
         <source>%n likely duplicate(s) (greyed: tick to import)</source>
         <translation>
             <numerusform>%n likely duplicate (greyed: tick to import)</numerusform><numerusform>%n likely duplicates (greyed: tick to import)</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message numerus="yes">
+        <location filename="passphrase_dialogs.py" line="155" />
+        <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
+        <translation>
+            <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform><numerusform>Made before, %n copies of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform></translation>
     </message>
     </context>
 <context>
@@ -207,6 +216,21 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     </message>
     </context>
 <context>
+    <name>ProtectionActions</name>
+    <message numerus="yes">
+        <location filename="protection.py" line="98" />
+        <source>Protected %n copy(ies) made before.</source>
+        <translation>
+            <numerusform>Protected %n copy made before.</numerusform><numerusform>Protected %n copies made before.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="protection.py" line="100" />
+        <source>Deleted %n copy(ies) made before.</source>
+        <translation>
+            <numerusform>Deleted %n copy made before.</numerusform><numerusform>Deleted %n copies made before.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>RestoreDialog</name>
     <message numerus="yes">
         <location filename="restore_dialog.py" line="48" />
@@ -245,13 +269,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="344" />
+        <location filename="passphrase_dialogs.py" line="398" />
         <source>%n wrong attempt(s).</source>
         <translation>
             <numerusform>%n wrong attempt.</numerusform><numerusform>%n wrong attempts.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="346" />
+        <location filename="passphrase_dialogs.py" line="400" />
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform><numerusform>Try again in %n seconds.</numerusform></translation>

@@ -271,7 +271,20 @@ def _open(request: ImportRequest, p: Pass) -> Source:
     header_at = (
         _bank_header if request.kind is ImportKind.BANK and not request.mapping_name else None
     )
-    return open_source(path, request.sheet, header_at)
+    return open_source(path, request.sheet, header_at, request.encoding)
+
+
+_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+
+
+def _as_read(source: Source) -> str:
+    """How a CSV was read, for a refusal that may come from a wrong guess."""
+    if not source.delimiter:
+        return ""
+    from .sources import ENCODINGS
+
+    encoding = ENCODINGS.get(source.encoding, source.encoding)
+    return f", read as {encoding} with cells separated by {_SEPARATORS[source.delimiter]}"
 
 
 def _refuse_columns(request, source, columns, missing, doubled, doubled_fields) -> None:
@@ -281,8 +294,8 @@ def _refuse_columns(request, source, columns, missing, doubled, doubled_fields) 
         problems.append(
             Problem(
                 "columns",
-                f"{source.name} has no column for {', '.join(missing)} (its columns: {have}); "
-                "name one with --map column:HEADER=FIELD.",
+                f"{source.name} has no column for {', '.join(missing)} (its columns: {have}"
+                f"{_as_read(source)}); name one with --map column:HEADER=FIELD.",
             )
         )
     if doubled and request.columns is None:
@@ -451,6 +464,8 @@ def _preview(p, request, source, columns, importer, read, missing, doubled, layo
         duplicate_columns=doubled,
         layout=layout,
         mapping_name=mapping_name,
+        encoding=source.encoding,
+        delimiter=source.delimiter,
     )
 
 

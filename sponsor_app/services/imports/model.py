@@ -37,6 +37,7 @@ class ImportRequest:
     bank_layout: str | None = None  # force a known layout key; None: recognised by header
     learn_rules: bool = True
     expected_rows: int = 0  # for the progress bar (the preview counted them)
+    encoding: str | None = None  # a CSV's encoding as the person chose it; None: detected
 
     @property
     def path(self) -> Path:
@@ -107,6 +108,8 @@ class ImportPreview:
     duplicate_columns: tuple[str, ...]  # header names that appear more than once
     layout: str = ""  # the bank layout recognised ("ANZ"), or ""
     mapping_name: str = ""  # the saved mapping used, if any
+    encoding: str = ""  # a CSV's encoding as read ("" for a workbook)
+    delimiter: str = ""  # a CSV's cell separator as guessed
 
     @property
     def ready(self) -> bool:

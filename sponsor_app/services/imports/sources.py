@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,25 @@ class SpreadsheetFileError(SponsorDeskError):
     """A spreadsheet that cannot be read, or a place one cannot be written."""
 
 
+# The encodings a person may choose for a CSV (the preview's list, --encoding), by the name
+# Python reads them with, and the name people know them by.
+ENCODINGS = {"utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+
+
+class EncodingUnclear(SpreadsheetFileError):
+    """A CSV that is UTF-8 but for a few bytes: read as Windows-1252 it would turn every
+    accented letter into two wrong ones without a word, so the person chooses."""
+
+    def __init__(self, path: Path, line: int, byte: int):
+        self.path, self.line, self.byte = path, line, byte
+        super().__init__(
+            f"{path.name}, line {line}: byte 0x{byte:02X} is not UTF-8, though the rest of the "
+            "file is. Correct that line and save the file again as CSV UTF-8, or choose to "
+            "read the whole file as Windows-1252 (--encoding cp1252), where the file's other "
+            "accented letters then read wrongly. Nothing was imported."
+        )
+
+
 @dataclass(frozen=True)
 class RawRow:
     line: int  # as a spreadsheet numbers it: the first row of the file is line 1
@@ -46,10 +66,14 @@ class Source:
         sheet: str,
         rows: Callable[[], Iterator[RawRow]],
         header_at: Callable[[tuple[str, ...]], bool] | None = None,
+        encoding: str = "",
+        delimiter: str = "",
     ):
         self.path = path
         self.sheets = sheets
         self.sheet = sheet
+        self.encoding = encoding  # a CSV's, as read ("" for a workbook)
+        self.delimiter = delimiter  # a CSV's cell separator, as guessed or given
         self._rows = rows
         self.header, self.header_line = self._find_header(header_at)
 
@@ -103,8 +127,10 @@ def open_source(
     path: Path | str,
     sheet: str | None = None,
     header_at: Callable[[tuple[str, ...]], bool] | None = None,
+    encoding: str | None = None,
 ) -> Source:
-    """The table in a CSV file or in one sheet of a workbook (the first, unless told)."""
+    """The table in a CSV file (in `encoding`, else the one detected) or in one sheet of a
+    workbook (the first, unless told)."""
     path = Path(path)
     check_readable(path)
     suffix = path.suffix.lower()
@@ -113,8 +139,17 @@ def open_source(
 
         return open_workbook(path, sheet, header_at)
     if suffix in (".csv", ".txt"):
-        encoding = detect_encoding(path)
-        return Source(path, (), "", lambda: _csv_rows(path, encoding), header_at)
+        encoding = encoding or detect_encoding(path)
+        delimiter = _delimiter(path, encoding)
+        return Source(
+            path,
+            (),
+            "",
+            lambda: _csv_rows(path, encoding, delimiter),
+            header_at,
+            encoding,
+            delimiter,
+        )
     if suffix in (".xls", ".ods", ".numbers"):
         raise SpreadsheetFileError(
             f"{path.name}: save it as .xlsx or .csv first (File ▸ Save As in the spreadsheet)."
@@ -175,31 +210,70 @@ def detect_encoding(path: Path) -> str:
     if sum(b in _CONTROL_BYTES for b in sample) > max(8, len(sample) // 100):
         raise SpreadsheetFileError(f"{path.name} is not a text file Sponsor Desk can read.")
     decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1024 * 1024):
+    seen_utf8 = False
+    line, done = 1, 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            try:
                 decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                return _not_utf8(path, chunk, error, seen_utf8, line, done)
+            seen_utf8 = seen_utf8 or _MULTIBYTE.search(chunk) is not None
+            line += chunk.count(b"\n")
+            done += len(chunk)
+        try:
             decoder.decode(b"", final=True)
-        return "utf-8"
-    except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            return _not_utf8(path, b"", error, seen_utf8, line, done)
+    return "utf-8"
+
+
+# A character UTF-8 writes in two to four bytes: a file that holds these and a stray byte is a
+# UTF-8 file with one bad byte, not a Windows-1252 file.
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+
+
+def _not_utf8(path: Path, chunk: bytes, error, seen_utf8: bool, line: int, done: int) -> str:
+    seen_utf8 = seen_utf8 or _MULTIBYTE.search(chunk[: error.start]) is not None
+    seen_utf8 = seen_utf8 or _MULTIBYTE.search(chunk[error.end :]) is not None
+    if not seen_utf8:
         return "cp1252"  # what Excel on Windows writes for "CSV (Comma delimited)"
+    bad = chunk[error.start] if chunk else 0
+    raise EncodingUnclear(path, line + chunk[: error.start].count(b"\n"), bad)
+
+
+_DELIMITERS = ",;\t|"
 
 
 def _delimiter(path: Path, encoding: str) -> str:
-    """Guessed from the first lines only: the sniffer once took ' for a quote character from
-    the data and split "Smith, J" in two."""
+    """The cell separator that splits the first lines most evenly: the one giving most lines
+    the same number of cells (more than one), then the most cells. Counting characters alone
+    took "; " inside cells (a languages list of ten) for the separator of a comma CSV. Guessed
+    from the first lines only: the sniffer once took ' for a quote character from the data and
+    split "Smith, J" in two."""
     with open(path, encoding=encoding, errors="replace", newline="") as handle:
-        head = handle.read(8192)
+        head = handle.read(16384)
     lines = [line for line in head.splitlines()[:40] if line.strip()]
+    if len(head) == 16384 and len(lines) > 1:
+        lines = lines[:-1]  # the last one may be cut short
     if not lines:
         return ","
-    scores = {d: sum(line.count(d) for line in lines) for d in ",;\t|"}
-    best = max(scores, key=scores.get)
-    return best if scores[best] else ","
+    best, best_score = ",", (0.0, 0)
+    for delimiter in _DELIMITERS:
+        try:
+            widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        common = max(set(widths), key=widths.count)
+        if common < 2:
+            continue
+        score = (widths.count(common) / len(widths), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
-def _csv_rows(path: Path, encoding: str) -> Iterator[RawRow]:
-    delimiter = _delimiter(path, encoding)
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[RawRow]:
     # cp1252 leaves five byte values undefined; latin-1 reads them rather than failing midway.
     errors = "strict" if encoding != "cp1252" else "replace"
     with open(path, encoding=encoding, errors=errors, newline="") as handle:

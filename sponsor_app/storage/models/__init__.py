@@ -24,6 +24,14 @@ from .plan import (
 )
 from .reports import ReportNarrative
 
+# Ids are never reused (schema 0012): every table keyed by one integer id counts with
+# AUTOINCREMENT, so a deleted row's id is never given to a new one and undoing the delete
+# puts it back under its own id.
+for _table in Base.metadata.tables.values():
+    _key = list(_table.primary_key.columns)
+    if len(_key) == 1 and _key[0].name == "id":
+        _table.dialect_options["sqlite"]["autoincrement"] = True
+
 __all__ = [
     "AuditEntry",
     "Base",

@@ -70,7 +70,10 @@ class LedgerTransaction(IdMixin, Base):
     # Counterparty, reference, note and method, folded in Python as imports match names (case
     # and diacritics aside: "kapiti" finds "Kāpiti"), kept by a mapper event below: one LIKE on
     # one column keeps search-as-you-type quick (0003; folded since 0010).
-    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Internal: the folded words the ledger search reads (never typed, never exported).
+    search_text: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info={"internal": True, "derived": True}
+    )
     # The bank's own name for the statement line this transaction stands for (an OFX FITID, a
     # statement line's fingerprint), so a statement imported twice adds nothing (schema 0009).
     statement_ref: Mapped[str | None] = mapped_column(String(120), index=True)
@@ -117,7 +120,8 @@ class ImportMapping(IdMixin, Base):
 
     kind: Mapped[str] = mapped_column(String(20))  # volunteers, transactions, bank
     name: Mapped[str] = mapped_column(String(80), default="")
-    signature: Mapped[str] = mapped_column(Text)  # the file's header row, folded
+    # Internal (never typed): the file's header row, folded, its cells joined by U+001F.
+    signature: Mapped[str] = mapped_column(Text, info={"internal": True})
     settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON: columns and values
 
 

@@ -41,6 +41,7 @@ from ...services.imports.model import (
     RowStatus,
     UnknownValue,
 )
+from ...services.imports.sources import ENCODINGS
 from ..worker import run_in_background
 
 _BAD = QColor("#c62828")  # always with a ⚠ beside it, never colour alone
@@ -107,6 +108,21 @@ class ImportPreviewDialog(QDialog):
         self.sheet.activated.connect(self._on_sheet_chosen)
         top.addWidget(self.sheet_label)
         top.addWidget(self.sheet)
+        self.encoding_label = QLabel(self.tr("&Encoding:"))
+        self.encoding = QComboBox()
+        self.encoding.setAccessibleName(self.tr("Encoding of the file's text"))
+        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.encoding.addItem(self.tr("Recognised"), None)
+        for key, name in ENCODINGS.items():
+            self.encoding.addItem(name, key)
+        self.encoding_label.setBuddy(self.encoding)
+        self.encoding.activated.connect(self._on_encoding_chosen)
+        csv_file = self._request.path.suffix.lower() in (".csv", ".txt")
+        self.encoding_label.setVisible(csv_file)
+        self.encoding.setVisible(csv_file)
+        top.addWidget(self.encoding_label)
+        top.addWidget(self.encoding)
+        top.addStretch(1)  # the boxes keep their own width whatever else is shown
         self.layout_label = QLabel()
         top.addWidget(self.layout_label, 1)
         self.mapping_label = QLabel(self.tr("Remember these columns as:"))
@@ -212,6 +228,10 @@ class ImportPreviewDialog(QDialog):
         self.sheet.clear()
         self.sheet.addItems(list(p.sheets))
         self.sheet.setCurrentText(p.sheet)
+        if p.encoding and self._request.encoding is None:
+            self.encoding.setItemText(
+                0, self.tr("Recognised: {}").format(ENCODINGS.get(p.encoding, p.encoding))
+            )
         if p.layout:
             self.layout_label.setText(self.tr("Recognised: {} export.").format(p.layout))
         elif p.mapping_name:
@@ -402,6 +422,12 @@ class ImportPreviewDialog(QDialog):
     # --- the person's choices ----------------------------------------------------------------
     def _on_sheet_chosen(self) -> None:
         self._request = replace(self._request, sheet=self.sheet.currentText(), columns=None)
+        self._schedule()
+
+    def _on_encoding_chosen(self) -> None:
+        """Read the CSV as the person says its text is written (a UTF-8 file with a stray byte
+        is refused rather than guessed, naming the line)."""
+        self._request = replace(self._request, encoding=self.encoding.currentData(), columns=None)
         self._schedule()
 
     def _on_column_changed(self) -> None:

@@ -91,12 +91,15 @@ class NewPassphraseDialog(FormDialog):
     """Protect a file, or change its passphrase: typed twice, its strength shown as it is
     typed, and, before it is set, the warning that a forgotten one cannot be recovered."""
 
+    KEEP, PROTECT, DELETE = "keep", "protect", "delete"
+
     def __init__(
         self,
         file_name: str,
         changing: bool = False,
         context: tuple[str, ...] = (),
         parent: QWidget | None = None,
+        copies: tuple[Path, ...] = (),
     ):
         title = self.tr("Change Passphrase") if changing else self.tr("Protect with a Passphrase")
         super().__init__(title, parent)
@@ -109,7 +112,8 @@ class NewPassphraseDialog(FormDialog):
             if changing
             else self.tr(
                 "{} will be encrypted: without the passphrase (or its recovery code) nobody can "
-                "read it, its backups or its copies, on this computer or any other."
+                "read it, its backups or the copies made of it from now on, on this computer or "
+                "any other."
             )
         ).format(file_name)
         self._layout.insertWidget(0, _note(intro))
@@ -131,11 +135,47 @@ class NewPassphraseDialog(FormDialog):
         )
         self.warning.setObjectName("forgotten-warning")
         self._layout.insertWidget(self._layout.count() - 1, self.warning)
+        self.copies_choice = None
+        if copies and not changing:
+            self._add_copies(copies)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("&Change Passphrase") if changing else self.tr("&Protect"))
         self.passphrase.textChanged.connect(self._on_typed)
         self.again.textChanged.connect(self._on_typed)
         self.show_typed.toggled.connect(self._on_show_typed)
+
+    def _add_copies(self, copies: tuple[Path, ...]) -> None:
+        """Copies made before protecting (Back Up To, Save a Copy) stay readable: say so, say
+        where they are, and offer to protect or delete them with the file."""
+        from PySide6.QtWidgets import QComboBox
+
+        listed = "\n".join(f"• {copy}" for copy in copies)
+        note = _note(
+            self.tr(
+                "Made before, %n copy(ies) of the file can still be read by whoever reaches "
+                "them (the backups in Sponsor Desk's own folder are protected with the file):",
+                "",
+                len(copies),
+            )
+            + "\n"
+            + listed
+        )
+        note.setObjectName("copies-before")
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(note)  # right above the choice it explains
+        self.copies_choice = QComboBox()
+        self.copies_choice.addItem(self.tr("Leave them as they are"), self.KEEP)
+        self.copies_choice.addItem(self.tr("Protect them with the same passphrase"), self.PROTECT)
+        self.copies_choice.addItem(self.tr("Delete them"), self.DELETE)
+        self.copies_choice.setAccessibleName(self.tr("Copies made before"))
+        self.form.addRow(self.tr("&Copies made before:"), self.copies_choice)
+        self.copies = copies
+
+    def copies_wanted(self) -> str:
+        """What to do with the copies made before: KEEP, PROTECT or DELETE."""
+        if self.copies_choice is None:
+            return self.KEEP
+        return self.copies_choice.currentData()
 
     def _on_typed(self, _text: str = "") -> None:
         self.meter.show_strength(self.passphrase.text(), self._context)
@@ -285,6 +325,8 @@ class UnlockDialog(QDialog):
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button.setDefault(True)
         column.addWidget(self.buttons)
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
@@ -316,6 +358,13 @@ class UnlockDialog(QDialog):
         self._paused_until.pop(self._path, None)
         self.accept()
 
+    def keyPressEvent(self, event) -> None:
+        """During the wait after wrong tries, Enter does nothing (Escape still cancels)."""
+        if self._left and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _words(self, error: SponsorDeskError) -> str:
         """The refusal without the file's path (the dialog names the file already)."""
         from ...services.protection import WrongPassphrase, WrongRecoveryCode
@@ -333,6 +382,11 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.passphrase.setEnabled(False)
         self.open_button.setEnabled(False)
+        # The field and Open are off, so focus would land on Cancel, which Enter (typed out of
+        # habit after a wrong try) would press: nothing takes Enter during the wait.
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setDefault(False)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._message = message
         self._show_wait()
         self._timer.start()
@@ -356,5 +410,7 @@ class UnlockDialog(QDialog):
         self._timer.stop()
         self.passphrase.setEnabled(True)
         self.open_button.setEnabled(True)
+        self.cancel_button.setAutoDefault(True)
+        self.open_button.setDefault(True)  # Enter opens again
         self.passphrase.setFocus()
         self.error.show_message(self.tr("Try again."))

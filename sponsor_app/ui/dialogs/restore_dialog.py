@@ -169,17 +169,26 @@ def damaged_file_box(parent: QWidget, error, locale: str):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         return box, None, None
-    box.setInformativeText(
-        parent.tr(
-            "The newest good backup of this group was taken {}, with {}, {} and {}. Restore "
-            "it? The damaged file is kept either way."
-        ).format(
-            taken_text(offer, locale),
-            counted(offer.households, "household"),
-            counted(offer.volunteers, "volunteer"),
-            counted(offer.transactions, "transaction"),
+    if getattr(offer, "locked", False):  # its key is not known yet: nothing to count
+        box.setInformativeText(
+            parent.tr(
+                "The newest backup of this group, taken {}, is protected with a passphrase: "
+                "restoring it asks for its passphrase or recovery code. The damaged file is "
+                "kept either way."
+            ).format(taken_text(offer, locale))
         )
-    )
+    else:
+        box.setInformativeText(
+            parent.tr(
+                "The newest good backup of this group was taken {}, with {}, {} and {}. "
+                "Restore it? The damaged file is kept either way."
+            ).format(
+                taken_text(offer, locale),
+                counted(offer.households, "household"),
+                counted(offer.volunteers, "volunteer"),
+                counted(offer.transactions, "transaction"),
+            )
+        )
     as_new = box.addButton(parent.tr("Restore as a &New File…"), QMessageBox.ButtonRole.AcceptRole)
     over = box.addButton(parent.tr("&Replace the Damaged File"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

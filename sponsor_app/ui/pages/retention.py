@@ -83,7 +83,11 @@ class RetentionCard(QGroupBox):
         rows = [
             (
                 "household",
-                self.tr("Household {}").format(h.code),
+                (
+                    self.tr("Household {} (deleted; its details are in the history)")
+                    if h.deleted
+                    else self.tr("Household {}")
+                ).format(h.code),
                 lambda loc, h=h: self.tr("support period ended {}").format(
                     short_date(h.support_ended_on, loc)
                 ),

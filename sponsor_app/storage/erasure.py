@@ -1,0 +1,315 @@
+"""Erasing a person from the file and from its history: the storage side of a retention purge.
+
+The service (services/retention.py) says whose details go: the rows tied to them and what each
+of their columns becomes, and a `mask` that replaces every mention of them in a text (the one
+name finder, built from their names, emails and phone numbers). Here that is applied to the
+whole file, found from its live schema so that next year's columns are covered too:
+
+- the tied rows' columns are cleared as told;
+- every text column of every table (never a key, a reference, a fixed choice or a column
+  derived from the others) is masked, so a note, a task title, a ledger row not tied to them, a category rule or
+  the report narrative that names them loses the name;
+- the history: every audit row's values (before and after, whatever row they belong to) are
+  masked and the tied rows' columns cleared in them too, and every change set's description
+  is masked.
+
+It knows the audit format (JSON objects written by storage/audit.py), so it lives here and
+nowhere else. The caller runs it inside the erasure's own change set; its audit rows are
+scrubbed as well, since this runs last. A value the mask makes equal to another in a column
+that must be unique (two categories named after two children) gets the row's id after it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from .facts import text_columns
+from .models import Base
+from .models.ledger import search_text_for
+
+Mask = Callable[[str], str]
+KEEP_IF_EMPTY = object()  # a text that says whether there was one: emptied if empty, else replaced
+NOT_SCRUBBED = frozenset({"alembic_version", "audit_entry", "change_set"})
+_LEDGER_TEXTS = ("counterparty", "reference", "note", "method")
+
+
+@dataclass(frozen=True)
+class Tied:
+    """Rows tied to the person in one table: how (the column pointing at the owner, or at a
+    row of another tied table), and what their columns become."""
+
+    table: str
+    link: str  # "id" for the owner's own table
+    clear: Mapping[str, object]  # column -> new value (None, "", text or KEEP_IF_EMPTY)
+    through: str | None = None  # the table whose tied ids `link` points at (None: the owner)
+
+
+# --- which rows -----------------------------------------------------------------------------
+def tied_ids(connection: Connection, owner_id: int, tied: Iterable[Tied]) -> dict[str, set[int]]:
+    """The ids of every row (live, or only in the history) tied to the owner, table by
+    table, in order (a table tied through another comes after it)."""
+    found: dict[str, set[int]] = {}
+    for rule in tied:
+        owners = found.get(rule.through, set()) if rule.through else {owner_id}
+        wanted = json.dumps(sorted(owners))
+        ids = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                f'SELECT id FROM "{rule.table}" WHERE "{rule.link}" IN '
+                "(SELECT value FROM json_each(?))",
+                (wanted,),
+            )
+        }
+        ids |= {
+            int(row[0])
+            for row in connection.exec_driver_sql(
+                "SELECT DISTINCT json_extract(coalesce(new_values, old_values), '$.id') "
+                "FROM audit_entry WHERE table_name = ? AND ("
+                "json_extract(old_values, ?) IN (SELECT value FROM json_each(?)) OR "
+                "json_extract(new_values, ?) IN (SELECT value FROM json_each(?)))",
+                (rule.table, f"$.{rule.link}", wanted, f"$.{rule.link}", wanted),
+            )
+            if row[0] is not None
+        }
+        found[rule.table] = ids
+    return found
+
+
+def values_held(
+    connection: Connection, table: str, columns: Iterable[str], ids: Iterable[int]
+) -> set[str]:
+    """Every value the rows held in `columns`, now or at any time in their history."""
+    columns, wanted = list(columns), json.dumps(sorted(ids))
+    found: set[str] = set()
+    for column in columns:
+        found |= {
+            row[0]
+            for row in connection.exec_driver_sql(
+                f'SELECT "{column}" FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))',
+                (wanted,),
+            )
+            if isinstance(row[0], str) and row[0].strip()
+        }
+        for side in ("old_values", "new_values"):
+            found |= {
+                row[0]
+                for row in connection.exec_driver_sql(
+                    f"SELECT json_extract({side}, ?) FROM audit_entry WHERE table_name = ? AND "
+                    f"json_extract({side}, '$.id') IN (SELECT value FROM json_each(?))",
+                    (f"$.{column}", table, wanted),
+                )
+                if isinstance(row[0], str) and row[0].strip()
+            }
+    return found
+
+
+# --- the live rows ------------------------------------------------------------------------------
+def clear_tied(connection: Connection, table: str, clear: Mapping[str, object], ids) -> None:
+    """Set the tied rows' columns as told."""
+    if not ids:
+        return
+    listed = ", ".join(f'"{column}"' for column in clear)
+    for row_id in sorted(ids):
+        current = connection.exec_driver_sql(
+            f'SELECT {listed} FROM "{table}" WHERE id = ?', (row_id,)
+        ).first()
+        if current is None:
+            continue
+        values = [_cleared(value, now) for value, now in zip(clear.values(), current, strict=True)]
+        sets = ", ".join(f'"{c}" = ?' for c in clear)
+        connection.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?', (*values, row_id))
+
+
+def _cleared(rule, now, removed: str = "(details removed)"):
+    if rule is KEEP_IF_EMPTY:
+        return "" if not (now or "").strip() else removed
+    return rule
+
+
+def scrubbed_columns(connection: Connection) -> dict[str, list[str]]:
+    """The text columns a mention of a person may be in: every text column of every table of
+    the live schema but keys, references either way, fixed choices (enums) and columns
+    derived from the others."""
+    model = Base.metadata.tables
+    found: dict[str, list[str]] = {}
+    listed = text_columns(connection.connection.driver_connection)
+    # A column other tables refer to (a role's key) cannot change under them.
+    referred = {
+        (row[2], row[4])
+        for table in listed
+        for row in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")')
+    }
+    for table, columns in listed.items():
+        if table in NOT_SCRUBBED:
+            continue
+        references = {
+            row[3] for row in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")')
+        } | {column for parent, column in referred if parent == table}
+        keys = {
+            row[1] for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")') if row[5]
+        }
+        known = model.get(table)
+        kept = []
+        for column in columns:
+            if column in references or column in keys:
+                continue
+            described = known.columns.get(column) if known is not None else None
+            if described is not None and (
+                described.info.get("derived") or _is_enum(described.type)
+            ):
+                continue  # made again from the others (search_text), or a fixed choice
+            kept.append(column)
+        if kept:
+            found[table] = kept
+    return found
+
+
+def _is_enum(kind) -> bool:
+    from sqlalchemy import Enum
+
+    return isinstance(kind, Enum)
+
+
+def mask_live_rows(
+    connection: Connection,
+    mask: Mask,
+    protected: Mapping[str, Iterable[str]] = (),
+    tied: Mapping[str, set[int]] = (),
+) -> int:
+    """Mask every text column of every table (scrubbed_columns). `protected`: columns that say
+    who a row's own person is (another volunteer's name), masked only in rows tied to the
+    person. Returns how many rows changed."""
+    protected = {t: set(c) for t, c in dict(protected).items()}
+    tied = dict(tied)
+    changed = 0
+    for table, columns in scrubbed_columns(connection).items():
+        key = "id" if _has_id(connection, table) else "rowid"
+        listed = ", ".join(f'"{c}"' for c in columns)
+        for row_key, *values in connection.exec_driver_sql(
+            f'SELECT {key}, {listed} FROM "{table}"'
+        ).all():
+            own = row_key in tied.get(table, ())
+            texts = "\n".join(v for v in values if isinstance(v, str))
+            if mask(texts) == texts:  # one look at the whole row: most rows name no one
+                continue
+            new = {
+                column: mask(value)
+                for column, value in zip(columns, values, strict=True)
+                if isinstance(value, str)
+                and value
+                and (own or column not in protected.get(table, ()))
+            }
+            new = {c: v for c, v in new.items() if v != values[columns.index(c)]}
+            if not new:
+                continue
+            if table == "ledger_transaction":
+                new["search_text"] = _search_text(connection, row_key, new)
+            _update_unique(connection, table, key, row_key, new)
+            changed += 1
+    return changed
+
+
+def _has_id(connection: Connection, table: str) -> bool:
+    return any(
+        row[1] == "id" for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")')
+    )
+
+
+def _search_text(connection: Connection, row_id: int, new: dict) -> str:
+    held = connection.exec_driver_sql(
+        f"SELECT {', '.join(_LEDGER_TEXTS)} FROM ledger_transaction WHERE id = ?", (row_id,)
+    ).first()
+    values = {c: new.get(c, v) for c, v in zip(_LEDGER_TEXTS, held, strict=True)}
+    return search_text_for(*(values[c] or "" for c in _LEDGER_TEXTS))
+
+
+def _update_unique(connection: Connection, table: str, key: str, row_key, new: dict) -> None:
+    """Update the row; where the masked value now equals another row's in a column that must
+    be unique, the row's key is added to it (the names are gone either way)."""
+    sets = ", ".join(f'"{c}" = ?' for c in new)
+    statement = f'UPDATE "{table}" SET {sets} WHERE {key} = ?'
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(statement, (*new.values(), row_key))
+    except IntegrityError:
+        told = {c: f"{v} {row_key}" if c != "search_text" else v for c, v in new.items()}
+        connection.exec_driver_sql(statement, (*told.values(), row_key))
+
+
+# --- the history ----------------------------------------------------------------------------
+def erase_from_history(
+    connection: Connection,
+    mask: Mask,
+    clears: Mapping[str, tuple[Mapping[str, object], set[int]]],
+    protected: Mapping[str, Iterable[str]] = (),
+) -> None:
+    """Every audit row's values masked (a tied row's `clears` applied too, and `protected`
+    columns left alone in rows not tied), and every change set's description masked."""
+    protected = {t: set(c) for t, c in dict(protected).items()}
+    scrubbed = scrubbed_columns(connection)
+    keys = {table: {f"[{i}]" for i in ids} for table, (_clear, ids) in clears.items()}
+    rows = connection.exec_driver_sql(
+        "SELECT id, table_name, row_key, old_values, new_values FROM audit_entry"
+    ).all()
+    for audit_id, table, row_key, old, new in rows:
+        clear, ids = clears.get(table, ({}, set()))
+        own = row_key in keys.get(table, ())
+        # Nothing to clear and nothing the mask would change, keys and values alike: the
+        # values need not be read one by one (most of a big file's history).
+        probe = f"{old or ''}\n{new or ''}"
+        if not own and mask(probe) == probe:
+            continue
+        sides = [
+            _scrub_values(side, mask, clear, ids, scrubbed.get(table), protected.get(table, ()))
+            for side in (old, new)
+        ]
+        if sides != [old, new]:
+            connection.exec_driver_sql(
+                "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
+                (*sides, audit_id),
+            )
+    for change_set_id, description in connection.exec_driver_sql(
+        "SELECT id, description FROM change_set"
+    ).all():
+        masked = mask(description or "")
+        if masked != (description or ""):
+            connection.exec_driver_sql(
+                "UPDATE change_set SET description = ? WHERE id = ?", (masked, change_set_id)
+            )
+
+
+def _scrub_values(
+    values: str | None,
+    mask: Mask,
+    clear: Mapping[str, object],
+    ids: set[int],
+    columns: list[str] | None,
+    protected: Iterable[str],
+) -> str | None:
+    if values is None:
+        return None
+    held = json.loads(values)
+    own = held.get("id") in ids
+    clean = dict(held)
+    for column, value in held.items():
+        if not isinstance(value, str) or not value:
+            continue
+        if columns is not None and column not in columns:
+            continue  # a key, a reference, a fixed choice or an internal column
+        if column in protected and not own:
+            continue
+        clean[column] = mask(value)
+    if own:
+        for column, rule in clear.items():
+            if column in clean:
+                clean[column] = _cleared(rule, held.get(column))
+    if clean == held:
+        return values
+    if all(column in clean for column in _LEDGER_TEXTS) and "search_text" in clean:
+        clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
+    return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
