@@ -66,7 +66,12 @@ NOUNS = [
     "years",
 ]
 # A placeholder, then perhaps one word ("new", "active"), then a plural noun.
-BY_HAND = re.compile(r"(?:\{[^{}]*\}|%L?\d)\s+(?:[a-z]+\s+)?(" + "|".join(NOUNS) + r")\b")
+# ("{encoding} with cells" is no count: the word between may not be a preposition.)
+BY_HAND = re.compile(
+    r"(?:\{[^{}]*\}|%L?\d)\s+(?:(?!(?:with|of|and|or|in|by|for|to|from)\b)[a-z]+\s+)?("
+    + "|".join(NOUNS)
+    + r")\b"
+)
 
 
 def _literals(path: Path):
