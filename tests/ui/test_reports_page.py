@@ -71,6 +71,7 @@ def test_the_period_is_typed_like_every_date(window, qtbot, small_demo):
     type_date(qtbot, page.end, date(2026, 3, 31))
     assert page.period() == Period(date(2025, 7, 1), date(2026, 3, 31))
     type_date(qtbot, page.end, date(2025, 6, 30))
+    qtbot.waitUntil(page.generate_button.isEnabled)  # offered, to say why it cannot be made
     seen: list[str] = []
     with answering_message(qtbot, seen):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
@@ -157,3 +158,22 @@ def test_what_leaves_the_file_is_shown_and_masked_words_marked(qtbot, window, sm
     qtbot.keyClick(page.named, Qt.Key.Key_Space)
     assert "keeps every word as typed" in page.outgoing.toPlainText()
     assert not page.highlights.document().firstBlock().layout().formats()
+
+
+def test_generate_waits_until_what_leaves_the_file_is_shown(qtbot, window, small_demo):
+    """An anonymised report is offered only once its typed lines are on the page: Generate is
+    greyed (with the reason on its tooltip) while they are read, never a refusal after a
+    press; a named report, which shows nothing, is offered at once."""
+    assert window.open_file(small_demo)
+    window.show_page("reports")
+    page = window.page("reports")
+    _choose(qtbot, page, "Financial statement")
+    assert not page.generate_button.isEnabled()
+    assert "Reading what the report will contain" in page.generate_button.toolTip()
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=20_000)
+    assert page.preview_is_current() and page.generate_button.toolTip() == ""
+    _choose(qtbot, page, "Volunteer roster")  # always named: nothing to read first
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=5_000)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.recent.count() == 1, timeout=20_000)
+    assert "Check the typed text" not in page.result.text()

@@ -5,7 +5,7 @@ mask marked in the narrative's editors."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ...domain.reports import ReportKind
@@ -15,6 +15,10 @@ from ..worker import run_quietly
 
 
 class OutgoingPreview(QObject):
+    # Whether what is shown is what the choices make may have changed: the page offers
+    # Generate for an anonymised report only once the lead can see what leaves the file.
+    readiness_changed = Signal()
+
     def __init__(self, page, view: OutgoingTextView, editors: tuple[QPlainTextEdit, ...]):
         super().__init__(page)
         self.page = page
@@ -34,6 +38,7 @@ class OutgoingPreview(QObject):
 
     def schedule(self) -> None:
         self._timer.start()
+        self.readiness_changed.emit()
 
     def is_current(self) -> bool:
         return self.page.names_included() or (self._ready and not self._timer.isActive())
@@ -68,19 +73,23 @@ class OutgoingPreview(QObject):
 
         page = self.page
         if not page.context.is_open or page.period_problem() is not None:
+            self.readiness_changed.emit()  # nothing to read: the page says why on Generate
             return
         if page.names_included():
             self.view.show_named()
+            self.readiness_changed.emit()
             return
         self._asked += 1
         asked, store, request = self._asked, page.context.store, page.request()
         self._ready = False
         self.view.show_waiting()
+        self.readiness_changed.emit()
 
         def done(gathered) -> None:
             if asked == self._asked and not page.names_included():
                 self._gathered, self._ready = gathered.released, True
                 self.show()
+                self.readiness_changed.emit()
 
         run_quietly(lambda: gather(store, request), done, lambda _error: None)
 
@@ -89,6 +98,7 @@ class OutgoingPreview(QObject):
         self._asked += 1  # a reading still on its way is older than these
         self._gathered, self._ready = lines, True
         self.show()
+        self.readiness_changed.emit()
 
     def lines(self) -> tuple[Released, ...]:
         """The typed lines, with the narrative as it is typed now (masked as the report will

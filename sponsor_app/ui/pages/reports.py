@@ -147,6 +147,8 @@ class ReportsPage(Page):
         self.outgoing = OutgoingTextView()
         self.outgoing.setAccessibleName(self.tr("Typed text that leaves the file"))
         self.preview = OutgoingPreview(self, self.outgoing, (self.highlights, self.challenges))
+        self._making = False  # a report is being gathered or written
+        self.preview.readiness_changed.connect(self._offer_generate)
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(QLabel(self.tr("<b>What leaves the file</b>")))
@@ -324,6 +326,20 @@ class ReportsPage(Page):
         return True
 
     # --- making a report ----------------------------------------------------------------------
+    def _offer_generate(self, making: bool | None = None) -> None:
+        """Generate is offered when no report is being made and, for an anonymised report,
+        once "What leaves the file" shows what it will contain (read in a moment)."""
+        if making is not None:
+            self._making = making
+        # a period that cannot be made is said when Generate is pressed
+        current = self.preview_is_current() or self.period_problem() is not None
+        self.generate_button.setEnabled(not self._making and current)
+        self.generate_button.setToolTip(
+            ""
+            if current
+            else self.tr("Reading what the report will contain, to show it before it is written…")
+        )
+
     def generate(self) -> None:
         """Gather the report off the GUI thread; an anonymised one is written only when its
         typed lines are exactly those the page shows (otherwise they are shown, to check)."""
@@ -357,7 +373,7 @@ class ReportsPage(Page):
         request = self.request(out, bundle, page)
         shown = _key(self.preview.lines())
         store = self.context.store
-        self.generate_button.setEnabled(False)
+        self._offer_generate(making=True)
         self.result.setText(self.tr("Making the {}…").format(kind.title.lower()))
         run_in_background(
             self,
@@ -365,7 +381,7 @@ class ReportsPage(Page):
             lambda: gather(store, request),
             lambda gathered: self._on_gathered(gathered, shown),
             self._on_failed,
-            on_bug=lambda: self.generate_button.setEnabled(True),
+            on_bug=lambda: self._offer_generate(making=False),
         )
 
     def _on_gathered(self, gathered, shown) -> None:
@@ -374,7 +390,7 @@ class ReportsPage(Page):
         if not gathered.named and _key(gathered.released) != shown:
             # what would leave the file is not what the lead was shown: show it, write nothing
             self.preview.show_gathered(gathered.released)
-            self.generate_button.setEnabled(True)
+            self._offer_generate(making=False)
             self.result.setText(
                 self.tr(
                     "Check the typed text this report will contain, under “What leaves the "
@@ -388,11 +404,11 @@ class ReportsPage(Page):
             lambda: write(gathered),
             self._on_made,
             self._on_failed,
-            on_bug=lambda: self.generate_button.setEnabled(True),
+            on_bug=lambda: self._offer_generate(making=False),
         )
 
     def _on_made(self, made) -> None:
-        self.generate_button.setEnabled(True)
+        self._offer_generate(making=False)
         entry = {
             "title": made.kind.title + (" (named)" if made.named else ""),
             "path": str(made.path),
@@ -408,7 +424,7 @@ class ReportsPage(Page):
         self._load_recent()
 
     def _on_failed(self, error: SponsorDeskError) -> None:
-        self.generate_button.setEnabled(True)
+        self._offer_generate(making=False)
         self.result.setText("")
         show_known_error(self, error)
 
