@@ -44,7 +44,7 @@ def main() -> None:
             print(line, flush=True)
         for line in reports_bench.run(Path(folder) / "large.sponsor"):
             print(line, flush=True)
-        from sponsor_app.services.demo import write_demo
+        from sponsor_app.services.demo.demo import write_demo
 
         huge = write_demo(Path(folder) / "huge.sponsor", "huge")
         for line in funds_bench.run(huge):

@@ -15,9 +15,9 @@ import threading
 import time
 from pathlib import Path
 
-from sponsor_app.services.copies import back_up_to
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.volunteers import VolunteerInput, edit_volunteer, list_volunteers
+from sponsor_app.services.files.copies import back_up_to
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, edit_volunteer, list_volunteers
 from sponsor_app.storage.backup import backup_file
 
 PAUSE = 0.02

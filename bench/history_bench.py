@@ -6,9 +6,9 @@ import shutil
 import time
 from pathlib import Path
 
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.history import revert
-from sponsor_app.services.transaction_io import import_transactions
+from sponsor_app.services.files.history import revert
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.imports.transaction_io import import_transactions
 
 ROWS = 1_200
 

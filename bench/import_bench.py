@@ -44,7 +44,7 @@ def _peak_mb() -> float:
 
 def _child(kind: str, group: str, source: str) -> None:
     """Run in a fresh process: one import (or preview) and its figures on one line."""
-    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.services.group.groups import NewGroup, create_group
     from sponsor_app.services.imports.engine import preview_import, run_import
     from sponsor_app.services.imports.fields import ImportKind
     from sponsor_app.services.imports.model import ImportRequest

@@ -8,10 +8,10 @@ import statistics
 import time
 from pathlib import Path
 
-from sponsor_app.services.households import list_households
-from sponsor_app.services.protection import forget_keys, protect_file, unlock, unprotect_file
-from sponsor_app.services.retention import remove_household_details, remove_volunteer_details
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.files.protection import forget_keys, protect_file, unlock, unprotect_file
+from sponsor_app.services.files.retention import remove_household_details, remove_volunteer_details
+from sponsor_app.services.households.households import list_households
+from sponsor_app.services.roster.volunteers import (
     VolunteerInput,
     archive_volunteer,
     edit_volunteer,

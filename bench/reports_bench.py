@@ -15,11 +15,11 @@ from reportlab.platypus import Table
 from sponsor_app.domain.reports import ReportKind
 from sponsor_app.reports import evaluation, finances, styles
 from sponsor_app.reports.template import ReportDocTemplate
-from sponsor_app.services.bundle import bundle_bytes
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.report_data import default_period
-from sponsor_app.services.statement_data import statement_data
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.reporting.bundle import bundle_bytes
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.statement_data import statement_data
 
 RUNS = 3
 

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sponsor_app.services.snapshot import forget_snapshot
+from sponsor_app.services.files.snapshot import forget_snapshot
 
 RUNS = 5
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +31,9 @@ from pathlib import Path
 from reportlab.platypus import Table
 from sponsor_app.reports import finances, styles
 from sponsor_app.reports.template import ReportDocTemplate
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.report_data import default_period
-from sponsor_app.services.statement_data import statement_data
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.statement_data import statement_data
 with open_group(Path(sys.argv[1])) as store:
     data = statement_data(store, default_period(store))
 with open(sys.argv[2], "wb") as out:
@@ -58,7 +58,7 @@ print("ready", flush=True)
 APP = """
 import sys
 from PySide6.QtWidgets import QApplication
-from sponsor_app.services.snapshot import forget_snapshot
+from sponsor_app.services.files.snapshot import forget_snapshot
 from sponsor_app.ui.main_window import MainWindow
 if sys.argv[2] == "cold":
     forget_snapshot(sys.argv[1])
@@ -212,7 +212,7 @@ def run(large_demo: Path) -> list[str]:
 
 def main() -> None:
     """`python -m bench.startup_bench`: only these figures, on a large demo of its own."""
-    from sponsor_app.services.demo import write_demo
+    from sponsor_app.services.demo.demo import write_demo
 
     with tempfile.TemporaryDirectory(prefix="sponsor-bench-") as folder:
         os.environ["SPONSOR_DESK_HOME"] = str(Path(folder) / "home")

@@ -6,9 +6,9 @@ import statistics
 import time
 from pathlib import Path
 
-from sponsor_app.services.demo import write_demo
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.volunteers import VolunteerInput, edit_volunteer, list_volunteers
+from sponsor_app.services.demo.demo import write_demo
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, edit_volunteer, list_volunteers
 
 EDITS = 200
 

@@ -416,7 +416,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _wrong_value_in(args):
-    from .services.health import first_wrong_value
+    from .services.files.health import first_wrong_value
 
     for path in _group_files_of(args):
         wrong = first_wrong_value(path)
@@ -480,7 +480,7 @@ def _unlock(path: Path) -> None:
     recovery code is taken too); three wrong tries end the command."""
     import os
 
-    from .services.protection import is_protected, is_unlocked, unlock_with_either
+    from .services.files.protection import is_protected, is_unlocked, unlock_with_either
     from .storage.errors import WrongPassphrase, WrongRecoveryCode
 
     if not is_protected(path) or is_unlocked(path):
@@ -512,7 +512,7 @@ def _unlock(path: Path) -> None:
 def _finish_protection(path: Path) -> None:
     """A protect killed before it showed the recovery code: its backups are protected now and
     the code is shown here, once."""
-    from .services.protection import finish_interrupted_protection, recovery_code_shown
+    from .services.files.protection import finish_interrupted_protection, recovery_code_shown
 
     code = finish_interrupted_protection(path)
     if code is None:
@@ -539,7 +539,7 @@ def _new_passphrase(path: Path) -> str:
     """The new passphrase: SPONSOR_APP_NEW_PASSPHRASE, or typed twice on the terminal."""
     import os
 
-    from .services.protection import require_new_passphrase
+    from .services.files.protection import require_new_passphrase
     from .storage.facts import group_of_file
 
     group = group_of_file(path)  # its name is the first thing a guesser would try
@@ -565,7 +565,7 @@ def _new_passphrase(path: Path) -> str:
 
 
 def _protect(args) -> int:
-    from .services.protection import (
+    from .services.files.protection import (
         change_passphrase,
         copies_left_plain,
         is_protected,
@@ -596,7 +596,7 @@ def _protect(args) -> int:
 
 def _copies_made_before(args, copies: list[Path]) -> None:
     """Copies made elsewhere before protecting stay readable unless --copies says otherwise."""
-    from .services.protection import delete_copies, protect_copies
+    from .services.files.protection import delete_copies, protect_copies
 
     if not copies:
         return
@@ -621,7 +621,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def _change_passphrase(args, change_passphrase) -> int:
-    from .services.protection import new_recovery_code
+    from .services.files.protection import new_recovery_code
 
     if args.new_key:
         code = new_recovery_code(args.file, _new_passphrase(args.file))
@@ -639,7 +639,7 @@ def _change_passphrase(args, change_passphrase) -> int:
 
 
 def _unprotect(args) -> int:
-    from .services.protection import is_protected, unprotect_file
+    from .services.files.protection import is_protected, unprotect_file
     from .storage.connect import check_is_group_file
     from .storage.errors import NotProtected
 
@@ -655,8 +655,8 @@ def _unprotect(args) -> int:
 
 
 def _subject(args) -> int:
-    from .services.groups import open_to_read
-    from .services.subject import write_subject_access
+    from .services.files.subject import write_subject_access
+    from .services.group.groups import open_to_read
 
     with open_to_read(args.file) as store:
         written = write_subject_access(store, args.volunteer, args.out, force=args.force)
@@ -668,7 +668,7 @@ def _subject(args) -> int:
 
 
 def _new(args) -> int:
-    from .services.groups import NewGroup, create_group
+    from .services.group.groups import NewGroup, create_group
 
     store = create_group(args.file, NewGroup(name=args.name, programme_key=args.programme))
     store.close()
@@ -677,7 +677,7 @@ def _new(args) -> int:
 
 
 def _demo(args) -> int:
-    from .services.demo import SIZES, write_demo
+    from .services.demo.demo import SIZES, write_demo
 
     write_demo(args.file, args.size)
     spec = SIZES[args.size]
@@ -689,7 +689,7 @@ def _demo(args) -> int:
 
 
 def _check(args) -> int:
-    from .services.health import check_file
+    from .services.files.health import check_file
 
     report = check_file(args.file)
     print(f"File:      {report.path}")
@@ -763,9 +763,9 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .services.groups import open_to_read
-    from .services.transaction_io import export_transactions
-    from .services.volunteer_io import export_volunteers
+    from .services.group.groups import open_to_read
+    from .services.imports.transaction_io import export_transactions
+    from .services.imports.volunteer_io import export_volunteers
 
     with open_to_read(args.file) as store:
         export = export_volunteers if args.table == "volunteers" else export_transactions
@@ -775,8 +775,8 @@ def _export(args) -> int:
 
 
 def _history(args) -> int:
-    from .services.groups import open_to_read
-    from .services.history import list_change_sets
+    from .services.files.history import list_change_sets
+    from .services.group.groups import open_to_read
 
     with open_to_read(args.file) as store:
         rows = list_change_sets(store, limit=args.limit, table=args.table)
@@ -797,8 +797,8 @@ def _history(args) -> int:
 
 
 def _revert(args) -> int:
-    from .services.groups import open_group
-    from .services.history import description_of, revert
+    from .services.files.history import description_of, revert
+    from .services.group.groups import open_group
 
     with open_group(args.file) as store:
         what = description_of(store, args.change_set)
@@ -814,11 +814,11 @@ def _tasks(args) -> int:
     import csv
 
     from .domain.settlement import TaskFilter
-    from .services.calendar import find_volunteer
-    from .services.groups import open_to_read
-    from .services.households import household_by_code
-    from .services.plan import plan_tasks
-    from .services.tabular import neutralise
+    from .services.group.groups import open_to_read
+    from .services.households.households import household_by_code
+    from .services.imports.tabular import neutralise
+    from .services.plan.calendar import find_volunteer
+    from .services.plan.plan import plan_tasks
 
     with open_to_read(args.file) as store, store.read():
         household = household_by_code(store, args.household) if args.household else None
@@ -869,8 +869,8 @@ def _tasks(args) -> int:
 
 
 def _calendar(args) -> int:
-    from .services.calendar import find_volunteer, write_calendar
-    from .services.groups import open_to_read
+    from .services.group.groups import open_to_read
+    from .services.plan.calendar import find_volunteer, write_calendar
 
     with open_to_read(args.file) as store:
         volunteer = find_volunteer(store, args.volunteer)
@@ -883,8 +883,8 @@ def _calendar(args) -> int:
 def _report(args) -> int:
     from .domain.reports import ReportKind
     from .reports.generate import ReportRequest, generate
-    from .services.groups import open_to_read
-    from .services.report_data import checked_period
+    from .services.group.groups import open_to_read
+    from .services.reporting.report_data import checked_period
 
     kind = ReportKind(args.kind)
     if args.bundle is not None and kind is not ReportKind.EVALUATION:
@@ -908,7 +908,7 @@ def _report(args) -> int:
 def _combine(args) -> int:
     from .reports.combined import difference_lines
     from .reports.generate import combine_bundles
-    from .services.combine import BundlesRefused
+    from .services.reporting.combine import BundlesRefused
 
     try:
         data = combine_bundles(args.bundles, args.out, args.csv, force=args.force)

@@ -12,9 +12,9 @@ from pathlib import Path
 from .domain.errors import Problem, SponsorDeskError
 from .domain.plurals import counted
 from .domain.text import fold
+from .services.files.outputs import check_output, write_output
 from .services.imports.fields import FIELDS, ImportKind, Vocabulary
 from .services.imports.model import ImportRejected, ImportRequest, ImportResult
-from .services.outputs import check_output, write_output
 
 SHOWN = ImportRejected.SHOWN
 EXIT_REFUSED = 1
@@ -33,7 +33,7 @@ class UsageError(Exception):
 
 
 def run_import_command(args) -> int:
-    from .services.groups import open_group
+    from .services.group.groups import open_group
     from .services.imports.engine import run_import
 
     kind = ImportKind(args.table)
@@ -118,7 +118,7 @@ def _write_errors(args, problems) -> None:
     file, the source or a file that exists without --force)."""
     if args.errors is None or not problems:
         return
-    from .services.tabular import neutralise
+    from .services.imports.tabular import neutralise
 
     def write(stream) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")

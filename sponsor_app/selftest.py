@@ -50,7 +50,7 @@ class Workspace:
 
 
 def create_group_file(work: Workspace) -> None:
-    from .services.groups import NewGroup, create_group, group_info, open_group
+    from .services.group.groups import NewGroup, create_group, group_info, open_group
 
     create_group(work.group, NewGroup(name="Self-test group")).close()
     with open_group(work.group) as store:
@@ -58,14 +58,14 @@ def create_group_file(work: Workspace) -> None:
 
 
 def protect_with_passphrase(work: Workspace) -> None:
-    from .services.groups import open_group
-    from .services.protection import (
+    from .services.files.protection import (
         PassphraseNeeded,
         forget_keys,
         is_protected,
         protect_file,
         unlock_with_either,
     )
+    from .services.group.groups import open_group
 
     protect_file(work.group, PASSPHRASE)
     forget_keys()  # as a new start would: the key is not known until the passphrase is typed
@@ -81,9 +81,9 @@ def protect_with_passphrase(work: Workspace) -> None:
 
 
 def write_change_set(work: Workspace) -> None:
-    from .services.groups import open_group
-    from .services.history import list_change_sets
-    from .services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+    from .services.files.history import list_change_sets
+    from .services.group.groups import open_group
+    from .services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 
     with open_group(work.group) as store:
         add_volunteer(store, VolunteerInput(full_name="Ayşe Self-Test", roles=("volunteer",)))
@@ -93,9 +93,9 @@ def write_change_set(work: Workspace) -> None:
 
 
 def undo_change_set(work: Workspace) -> None:
-    from .services.groups import open_group
-    from .services.history import revert
-    from .services.volunteers import list_volunteers
+    from .services.files.history import revert
+    from .services.group.groups import open_group
+    from .services.roster.volunteers import list_volunteers
 
     with open_group(work.group) as store:
         revert(store, work.change_set, "Undo: add volunteer")
@@ -104,8 +104,8 @@ def undo_change_set(work: Workspace) -> None:
 
 
 def upgrade_schema_0001(work: Workspace) -> None:
-    from .services.groups import open_group
-    from .services.volunteers import list_volunteers
+    from .services.group.groups import open_group
+    from .services.roster.volunteers import list_volunteers
     from .storage.migrate import current_revision
     from .storage.schema import SCHEMA_VERSION
 
@@ -122,9 +122,9 @@ def upgrade_schema_0001(work: Workspace) -> None:
 def evaluation_pdf_and_bundle(work: Workspace) -> None:
     from .domain.reports import ReportKind
     from .reports.generate import ReportRequest, generate
-    from .services.demo import write_demo
-    from .services.groups import open_group
-    from .services.report_data import default_period
+    from .services.demo.demo import write_demo
+    from .services.group.groups import open_group
+    from .services.reporting.report_data import default_period
 
     demo = write_demo(work.folder / "demo.sponsor", "small")
     pdf, bundle = work.folder / "evaluation.pdf", work.folder / "evaluation.zip"
@@ -141,9 +141,9 @@ def evaluation_pdf_and_bundle(work: Workspace) -> None:
 
 
 def import_csv(work: Workspace) -> None:
-    from .services.groups import open_group
-    from .services.volunteer_io import import_volunteers
-    from .services.volunteers import list_volunteers
+    from .services.group.groups import open_group
+    from .services.imports.volunteer_io import import_volunteers
+    from .services.roster.volunteers import list_volunteers
 
     source = work.folder / "volunteers.csv"
     with source.open("w", newline="", encoding="utf-8") as stream:

@@ -19,8 +19,8 @@ if os.name == "posix":
 
 from sponsor_app.clock import TODAY_VARIABLE
 from sponsor_app.locations import HOME_VARIABLE
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.store import Store
 
 TODAY = date(2026, 6, 15)
@@ -147,7 +147,7 @@ class DemoBytes(bytes):
 
 def write_demo_once(tmp_path_factory, size: str) -> DemoBytes:
     """Write a demo for a whole module or run, with its app folders kept out of the way."""
-    from sponsor_app.services.demo import write_demo
+    from sponsor_app.services.demo.demo import write_demo
 
     folder = tmp_path_factory.mktemp(f"{size}-demo")
     with pytest.MonkeyPatch.context() as patch:

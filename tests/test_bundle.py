@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from sponsor_app import __version__
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 
 pytestmark = [pytest.mark.slow, pytest.mark.bundle]
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.groups import group_info
+from sponsor_app.services.group.groups import group_info
 from sponsor_app.storage.schema import SCHEMA_VERSION
 from sponsor_app.storage.store import Store
 
@@ -120,7 +120,11 @@ def test_installed_entry_point_runs_demo_and_check(tmp_path):
 
 
 def test_backup_then_restore_brings_back_the_old_rows(tmp_path, capsys):
-    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+    from sponsor_app.services.roster.volunteers import (
+        VolunteerInput,
+        add_volunteer,
+        list_volunteers,
+    )
 
     path = tmp_path / "g.sponsor"
     run(["new", str(path), "--name", "G"])
@@ -214,7 +218,7 @@ def test_history_lists_change_sets_newest_first_and_filters_by_table(tmp_path, c
 
 
 def test_revert_the_wrong_import_then_refuse_to_revert_it_twice(tmp_path, capsys):
-    from sponsor_app.services.ledger import balance
+    from sponsor_app.services.funds.ledger import balance
 
     path = tmp_path / "g.sponsor"
     run(["demo", str(path), "--size", "small"])
@@ -281,7 +285,7 @@ def test_tasks_overdue_agrees_with_the_dashboard_on_the_large_demo(
     import csv
     import io
 
-    from sponsor_app.services.dashboard import dashboard
+    from sponsor_app.services.group.dashboard import dashboard
 
     from .conftest import TODAY
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.groups import NewGroup, create_group, open_group
+from sponsor_app.services.group.groups import NewGroup, create_group, open_group
 
 
 @pytest.fixture
@@ -200,7 +200,7 @@ def test_a_change_set_left_open_is_found_by_check_and_closed_at_the_next_open(gr
 
 
 def test_an_empty_change_set_left_open_is_removed_and_the_window_can_save(group):
-    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+    from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 
     _alter(
         group,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.storage.store import Store
 
 BANKS = Path(__file__).resolve().parent / "fixtures" / "banks"

@@ -184,8 +184,8 @@ def test_a_damaged_group_file_the_app_knows_is_never_written_over(place, tmp_pat
 
 def test_save_a_copy_never_goes_into_the_backups_folder(demo):
     from sponsor_app.domain.errors import InvalidInput
-    from sponsor_app.services.copies import save_copy
-    from sponsor_app.services.groups import open_group
+    from sponsor_app.services.files.copies import save_copy
+    from sponsor_app.services.group.groups import open_group
 
     with open_group(demo) as store:
         folder = backup_dir() / store.group.uuid

@@ -215,8 +215,8 @@ def test_a_recovery_code_with_a_typing_mistake_is_called_that(demo, monkeypatch,
 
 
 def test_subject_tells_two_people_of_one_name_apart_by_number(demo, capsys, tmp_path):
-    from sponsor_app.services.groups import open_group
-    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+    from sponsor_app.services.group.groups import open_group
+    from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 
     with open_group(demo) as store:
         for note in ("first", "second"):

@@ -17,8 +17,8 @@ from .storage.disks import make_read_only, small_disk
 
 WINDOW = """
 import sys
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 store = open_group(sys.argv[1])
 add_volunteer(store, VolunteerInput(full_name="Saved In The Window", roles=("volunteer",)))
 print("saved", flush=True)
@@ -111,8 +111,8 @@ def test_a_read_only_app_folder_stops_only_the_commands_that_write(
 
 
 def test_a_store_opened_to_read_refuses_every_write(demo):
-    from sponsor_app.services.groups import open_to_read
-    from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+    from sponsor_app.services.group.groups import open_to_read
+    from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
     from sponsor_app.storage.errors import OpenedToRead
 
     with open_to_read(demo) as store, pytest.raises(OpenedToRead):

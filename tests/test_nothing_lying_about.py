@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import Volunteer, VolunteerHours
 
 SECRET = "Whetu Secretname"

@@ -20,7 +20,7 @@ from .periods import add_months
 from .plurals import counted
 
 # The window's one default; the programme's TOML and the group's setting override it
-# (services/groups.py:windows_of reads them, nothing else does).
+# (services/group/groups.py:windows_of reads them, nothing else does).
 DEFAULT_WARNING_DAYS = WarningWindows().vetting_days
 
 

@@ -1,7 +1,7 @@
 """The app's own words: what it offers people to choose (task titles, categories, indicators,
 roles, courses, activities, payment methods). An anonymised report passes these unchanged;
 anything else in the same places was typed by someone and may hold a name (see
-services/disclosure.py)."""
+services/reporting/disclosure.py)."""
 
 from __future__ import annotations
 

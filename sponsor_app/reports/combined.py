@@ -16,10 +16,10 @@ from ..domain.periods import Period
 from ..domain.plurals import counted
 from ..domain.reports import ReportKind, is_letter_paper
 from ..domain.small_counts import random_round
-from ..services.bundle_tables import shared_indicators
-from ..services.combine import CombinedData, CombinedFigure, ComparableSet
-from ..services.evaluation_data import POINTS
-from ..services.report_data import ReportMeta
+from ..services.reporting.bundle_tables import shared_indicators
+from ..services.reporting.combine import CombinedData, CombinedFigure, ComparableSet
+from ..services.reporting.evaluation_data import POINTS
+from ..services.reporting.report_data import ReportMeta
 from .blocks import gap, heading, nothing, para, table, wrap
 from .template import ReportDocTemplate
 from .words import money_writer, short_date

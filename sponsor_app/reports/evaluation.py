@@ -18,7 +18,7 @@ from ..domain.plurals import counted
 from ..domain.reports import OUTCOME_NAMES, OUTCOME_ORDER
 from ..domain.text import isolate
 from ..domain.vetting import may_do_family_facing
-from ..services.evaluation_data import EvaluationData
+from ..services.reporting.evaluation_data import EvaluationData
 from . import accessible, charts, fonts, styles
 from .accessible import Heading
 from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap

@@ -10,7 +10,7 @@ from ..domain.indicator_points import WINDOWS_TEXT, point_label
 from ..domain.indicators import SNAPSHOT_MONTHS
 from ..domain.plurals import counted
 from ..domain.programmes import FundsRuleKind
-from ..services.evaluation_data import POINTS, EvaluationData
+from ..services.reporting.evaluation_data import POINTS, EvaluationData
 from . import charts, fonts, styles
 from .accessible import Lines
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
@@ -420,8 +420,8 @@ def definitions(data: EvaluationData, width: float) -> list:
 
 def codebook_appendix(data: EvaluationData, width: float) -> list:
     """Every field of the data bundle: type, unit, meaning and allowed values."""
-    from ..services.bundle import codebook_of
-    from ..services.bundle_tables import resources
+    from ..services.reporting.bundle import codebook_of
+    from ..services.reporting.bundle_tables import resources
 
     story = [PageBreak(), *_section(11, "Codebook of the data bundle (appendix)")]
     story.append(

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from ..domain.enums import TransactionKind
 from ..domain.plurals import counted, noun
-from ..services.statement_data import StatementData
+from ..services.reporting.statement_data import StatementData
 from .blocks import fit, gap, heading, key_values, nothing, para, table, wrap
 from .rows import RowsPage
 from .template import ReportDocTemplate

@@ -12,14 +12,14 @@ from pathlib import Path
 from ..domain.errors import SponsorDeskError
 from ..domain.periods import Period
 from ..domain.reports import ReportKind
-from ..services.bundle import bundle_bytes
-from ..services.combine import combine, load_bundles
-from ..services.combined_export import combined_csv_bytes
-from ..services.disclosure import Released
-from ..services.evaluation_data import evaluation_data
-from ..services.outputs import OutputRefused, check_output, write_output
-from ..services.report_lists import checklist_data, housing_data, roster_data
-from ..services.statement_data import statement_data
+from ..services.files.outputs import OutputRefused, check_output, write_output
+from ..services.reporting.bundle import bundle_bytes
+from ..services.reporting.combine import combine, load_bundles
+from ..services.reporting.combined_export import combined_csv_bytes
+from ..services.reporting.disclosure import Released
+from ..services.reporting.evaluation_data import evaluation_data
+from ..services.reporting.report_lists import checklist_data, housing_data, roster_data
+from ..services.reporting.statement_data import statement_data
 from ..storage.store import Store
 from . import combined, evaluation, finances, lists
 
@@ -58,7 +58,7 @@ def check_target(
     path: Path, force: bool, inputs: Iterable[Path | None] = (), what: str = "report"
 ) -> Path:
     """One sentence for each reason a file cannot be written there: the one output rule
-    (services/outputs.py), with the files the command reads as `inputs`."""
+    (services/files/outputs.py), with the files the command reads as `inputs`."""
     try:
         return check_output(path, inputs=inputs, force=force, what=what)
     except OutputRefused as refused:

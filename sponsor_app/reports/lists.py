@@ -9,7 +9,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak, Table
 
 from ..domain.plurals import counted
-from ..services.report_lists import ChecklistData, HousingData, RosterData
+from ..services.reporting.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
 from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
 from .template import ReportDocTemplate, RunningLabel

@@ -32,7 +32,7 @@ from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
 from ..domain.reports import CONFIDENTIAL
-from ..services.report_data import ReportMeta
+from ..services.reporting.report_data import ReportMeta
 from . import fonts, styles
 from .text import markup
 from .words import period_label, timestamp

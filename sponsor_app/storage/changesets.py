@@ -256,7 +256,7 @@ def _check_file_still_opens(connection: Connection) -> None:
 def _check_not_erased_since(
     connection: Connection, change_set_id: int, net: dict[tuple[str, RowKey], _NetChange]
 ) -> None:
-    """Personal details removed since (services/retention.py) never come back by a revert."""
+    """Personal details removed since (services/files/retention.py) never come back by a revert."""
     for table, key in net:
         found = connection.execute(
             select(

@@ -1,6 +1,6 @@
 """Erasing a person from the file and from its history: the storage side of a retention purge.
 
-The service (services/retention.py) says whose details go: the rows tied to them and what each
+The service (services/files/retention.py) says whose details go: the rows tied to them and what each
 of their columns becomes, and a `mask` that replaces every mention of them in a text (the one
 name finder, built from their names, emails and phone numbers). Here that is applied to the
 whole file, found from its live schema so that next year's columns are covered too:

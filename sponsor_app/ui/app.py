@@ -40,11 +40,11 @@ def run_window(argv: list[str]) -> int:
     install(app)
     install_crash_handler()
     from ..privacy import use_private_temporary_folder
-    from ..services.backups import clean_up_at_start
+    from ..services.files.backups import clean_up_at_start
 
     clean_up_at_start()  # what killed backups left; loads no database code
     use_private_temporary_folder()  # and what a killed window left in its temporary folder
-    from ..services.snapshot import remove_stale_snapshots
+    from ..services.files.snapshot import remove_stale_snapshots
 
     remove_stale_snapshots()  # of group files deleted since: nothing is kept about them
     settings = AppSettings()

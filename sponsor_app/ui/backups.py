@@ -52,7 +52,7 @@ class BackupActions(QObject):
             self.back_up_into(Path(folder))
 
     def back_up_into(self, folder: Path) -> None:
-        from ..services.copies import back_up_to
+        from ..services.files.copies import back_up_to
 
         store = self.context.store
         run_in_background(
@@ -67,7 +67,7 @@ class BackupActions(QObject):
     def restore(self) -> None:
         if not self.context.is_open:
             return
-        from ..services.backups import backups_folder, backups_of
+        from ..services.files.backups import backups_folder, backups_of
 
         store = self.context.store
         folder = backups_folder(store)
@@ -94,7 +94,7 @@ class BackupActions(QObject):
             self.restore_over(backup.path, path, unprotect=True)
 
     def _confirm_replace(self, path: Path, backup) -> bool:
-        from ..services.protection import is_protected
+        from ..services.files.protection import is_protected
         from .dialogs.restore_dialog import taken_text
 
         question = self.tr(
@@ -123,7 +123,7 @@ class BackupActions(QObject):
     def _run_restore(
         self, backup: Path, target: Path, reopen_if_refused: bool = False, unprotect: bool = False
     ) -> None:
-        from ..services.backups import restore
+        from ..services.files.backups import restore
 
         def failed(error: SponsorDeskError) -> None:
             self._failed(error)
@@ -163,7 +163,7 @@ class BackupActions(QObject):
         """Save a complete copy of what the window has to a new place and carry on there."""
         if not self.context.is_open:
             return
-        from ..services.copies import save_copy
+        from ..services.files.copies import save_copy
 
         source = self.context.path
         target = self._choose_new_file(

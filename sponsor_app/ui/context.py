@@ -90,7 +90,7 @@ class GroupContext(QObject):
 
     def open(self, path: Path) -> None:
         """Open `path` (closing any open file first). Raises known errors for the caller to show."""
-        from ..services.groups import open_group  # the first open loads SQLAlchemy
+        from ..services.group.groups import open_group  # the first open loads SQLAlchemy
 
         store = open_group(path)
         self.close()
@@ -202,7 +202,7 @@ class GroupContext(QObject):
     ) -> list[int] | None:
         """Undo or redo one step; if the file refuses (later work would be lost), say why and
         drop that step from the stack. Returns the id of the change set the revert wrote."""
-        from ..services.history import revert
+        from ..services.files.history import revert
 
         if not change_set_ids:
             return []
@@ -226,7 +226,7 @@ class GroupContext(QObject):
         self.changed.emit(changes)
 
     def _group_info(self) -> GroupInfo:
-        from ..services.groups import group_info
+        from ..services.group.groups import group_info
         from .formatting import use_locale
 
         info = group_info(self.store)

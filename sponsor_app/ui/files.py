@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..services.outputs import OutputRefused, check_output
+from ..services.files.outputs import OutputRefused, check_output
 from .worker import run_in_background
 
 

@@ -26,7 +26,7 @@ from .. import APP_NAME, __version__
 from ..domain.errors import SponsorDeskError
 from ..domain.text import isolate
 from ..locations import GROUP_FILE_SUFFIX, data_dir
-from ..services.snapshot import load_snapshot, save_snapshot
+from ..services.files.snapshot import load_snapshot, save_snapshot
 from .backups import BackupActions
 from .context import GroupContext
 from .errors import show_known_error
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         try:
             self._open_unlocking(Path(path))
         except SponsorDeskError as error:
-            from ..services.backups import DamagedFile
+            from ..services.files.backups import DamagedFile
 
             if isinstance(error, DamagedFile):
                 self._show_welcome()
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _open_unlocking(self, path: Path) -> None:
         """Open `path`; a protected one asks for its passphrase first (Cancel: not opened)."""
-        from ..services.protection import PassphraseNeeded
+        from ..services.files.protection import PassphraseNeeded
 
         try:
             self.context.open(path)
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
             self.open_file(Path(chosen))
 
     def new_group(self) -> None:
-        from ..services.setup import start_group  # rarely used: kept out of start-up
+        from ..services.group.setup import start_group  # rarely used: kept out of start-up
         from .dialogs.new_group_wizard import NewGroupWizard
 
         wizard = NewGroupWizard(self)
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
             self.open_file(path)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        from ..services.demo import write_demo  # rarely used: kept out of start-up
+        from ..services.demo.demo import write_demo  # rarely used: kept out of start-up
 
         run_in_background(
             self,
@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
             return
         target = Path(chosen if chosen.endswith(GROUP_FILE_SUFFIX) else chosen + GROUP_FILE_SUFFIX)
         store = self.context.store
-        from ..services.copies import save_copy  # rarely used: kept out of start-up
+        from ..services.files.copies import save_copy  # rarely used: kept out of start-up
 
         run_in_background(
             self,
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _forget_keys() -> None:
         """A protected file's key leaves memory when it is closed."""
-        from ..services.protection import forget_keys
+        from ..services.files.protection import forget_keys
 
         forget_keys()
 
@@ -537,8 +537,8 @@ class MainWindow(QMainWindow):
         """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:
             return  # a start-up snapshot is showing; the file is still opening
-        from ..services.plan import edit_task, plan_task
-        from ..services.tasks import assignee_options
+        from ..services.plan.plan import edit_task, plan_task
+        from ..services.plan.tasks import assignee_options
         from .dialogs.plan_dialogs import TaskFormDialog
 
         store = self.context.store
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
 
     def start(self, path: Path) -> None:
         """Start-up: paint the file's saved dashboard at once if it is still right, then open
-        the file behind it (services/snapshot.py says why and when a snapshot is trusted)."""
+        the file behind it (services/files/snapshot.py says why and when a snapshot is trusted)."""
         snapshot = load_snapshot(Path(path))
         if snapshot is not None:
             self.central.setCurrentIndex(1)
@@ -719,7 +719,7 @@ class MainWindow(QMainWindow):
         """Close the open file; keep its dashboard, computed now, for the next start."""
         if not self.context.is_open:
             return
-        from ..services.dashboard import dashboard
+        from ..services.group.dashboard import dashboard
 
         path, info = self.context.path, self.context.info
         try:

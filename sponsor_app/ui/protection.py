@@ -1,7 +1,7 @@
 """The window's passphrase actions: File ▸ Protect with a Passphrase, Change Passphrase, Remove
 Protection, and the prompt when a protected file is opened.
 
-Protecting and removing write the whole file anew (services/protection.py), so the window
+Protecting and removing write the whole file anew (services/files/protection.py), so the window
 closes the file, does it off the GUI thread, and opens it again: the key stays known to this
 window, so it opens without asking.
 """
@@ -27,14 +27,14 @@ class ProtectionActions(QObject):
     # --- opening -----------------------------------------------------------------------------
     def ask_to_unlock(self, path: Path) -> bool:
         """Ask for the passphrase of the protected file at `path`; True once it is unlocked."""
-        from ..services.protection import unlock_with_either
+        from ..services.files.protection import unlock_with_either
         from .dialogs.passphrase_dialogs import UnlockDialog
 
         dialog = UnlockDialog(path, lambda typed: unlock_with_either(path, typed), self.window)
         return bool(dialog.exec())
 
     def is_protected(self) -> bool:
-        from ..services.protection import is_protected
+        from ..services.files.protection import is_protected
 
         return self.context.is_open and is_protected(self.context.path)
 
@@ -46,7 +46,7 @@ class ProtectionActions(QObject):
     def protect(self) -> None:
         if not self.context.is_open or self.is_protected():
             return
-        from ..services.protection import copies_left_plain, recovery_code_shown
+        from ..services.files.protection import copies_left_plain, recovery_code_shown
         from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
 
         path = self.context.path
@@ -59,7 +59,7 @@ class ProtectionActions(QObject):
         if not dialog.exec() or not chosen:
             return
         wanted = dialog.copies_wanted()
-        from ..services.protection import protect_file
+        from ..services.files.protection import protect_file
 
         self.window.close_for_restore()  # the file is written anew: nothing may hold it
 
@@ -80,7 +80,7 @@ class ProtectionActions(QObject):
         )
 
     def _deal_with_copies(self, path: Path, copies: tuple[Path, ...], wanted: str) -> None:
-        from ..services.protection import delete_copies, protect_copies
+        from ..services.files.protection import delete_copies, protect_copies
         from .dialogs.passphrase_dialogs import NewPassphraseDialog
 
         act = protect_copies if wanted == NewPassphraseDialog.PROTECT else delete_copies
@@ -112,7 +112,7 @@ class ProtectionActions(QObject):
     def finish_if_interrupted(self, path: Path) -> None:
         """A protect stopped before its recovery code was shown (the app was killed): the
         backups are protected now and the code is shown, once."""
-        from ..services.protection import finish_interrupted_protection, recovery_code_shown
+        from ..services.files.protection import finish_interrupted_protection, recovery_code_shown
         from .dialogs.passphrase_dialogs import RecoveryCodeDialog
 
         code = finish_interrupted_protection(path)
@@ -148,7 +148,7 @@ class ProtectionActions(QObject):
         dialog.save_callback = chosen.append
         if not dialog.exec() or not chosen:
             return
-        from ..services.protection import change_passphrase, new_recovery_code
+        from ..services.files.protection import change_passphrase, new_recovery_code
 
         if not new_code.isChecked():
             run_in_background(
@@ -164,7 +164,7 @@ class ProtectionActions(QObject):
         self.window.close_for_restore()
 
         def done(code: str) -> None:
-            from ..services.protection import recovery_code_shown
+            from ..services.files.protection import recovery_code_shown
 
             RecoveryCodeDialog(code, path.name, self.window).exec()
             recovery_code_shown(path)
@@ -196,7 +196,7 @@ class ProtectionActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from ..services.protection import unprotect_file
+        from ..services.files.protection import unprotect_file
 
         self.window.close_for_restore()
         run_in_background(

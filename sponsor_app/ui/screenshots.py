@@ -21,7 +21,7 @@ def main(out_dir: str) -> int:
         os.environ["SPONSOR_DESK_HOME"] = str(Path(scratch) / "home")
         from PySide6.QtWidgets import QApplication
 
-        from ..services.demo import write_demo
+        from ..services.demo.demo import write_demo
         from .main_window import MainWindow
         from .pages.registry import PAGES
         from .screenshots_funds import funds_views
@@ -115,8 +115,8 @@ def write_guide_pictures(folder: Path) -> None:
 
 def form_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """The volunteer form (what the programme requires of each volunteer)."""
-    from ..services import volunteers as roster
-    from ..services.roles import list_roles
+    from ..services.roster import volunteers as roster
+    from ..services.roster.roles import list_roles
     from .dialogs.volunteer_dialogs import VolunteerDialog
 
     store = window.context.store
@@ -144,8 +144,8 @@ def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Pat
     form of a family-facing task (its guidance and who is not offered), and Edit ▸ History."""
     from PySide6.QtCore import Qt
 
-    from ..services.plan import plan_tasks
-    from ..services.tasks import assignee_options
+    from ..services.plan.plan import plan_tasks
+    from ..services.plan.tasks import assignee_options
     from .dialogs.plan_dialogs import TaskFormDialog
 
     store = window.context.store
@@ -201,8 +201,8 @@ def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Pat
 
 
 def _everyday_edits(window) -> None:
-    from ..services import history
-    from ..services import volunteers as roster
+    from ..services.files import history
+    from ..services.roster import volunteers as roster
 
     store = window.context.store
     if len(history.list_change_sets(store, limit=5)) >= 5:
@@ -231,7 +231,7 @@ def _everyday_edits(window) -> None:
 def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """File ▸ Restore…, the damaged-file question and the moved-file banner, as people see
     them (the window's large demo open)."""
-    from ..services.backups import DamagedFile, backups_folder, backups_of
+    from ..services.files.backups import DamagedFile, backups_folder, backups_of
     from .dialogs.restore_dialog import RestoreDialog, damaged_file_box
 
     store = window.context.store
@@ -270,8 +270,8 @@ SAMPLE_CODE = "7GRC-GMT2-Y622-HZWD-BB8Z-ZKJM-56DC-4X8A-7JC8"  # the form every c
 def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """The passphrase dialog (typed, with its strength), the prompt after a wrong try, the
     recovery code page, a member's hidden sensitive details and the retention card."""
-    from ..services.households import list_members
-    from ..services.protection import forget_keys
+    from ..services.files.protection import forget_keys
+    from ..services.households.households import list_members
     from .dialogs.member_dialog import MemberDialog
     from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog, UnlockDialog
 
@@ -303,7 +303,7 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     grab(weak, "protect-weak-passphrase")
 
     def wrong(_typed: str) -> None:
-        from ..services.protection import WrongPassphrase
+        from ..services.files.protection import WrongPassphrase
 
         raise WrongPassphrase(path)
 

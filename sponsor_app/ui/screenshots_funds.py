@@ -54,7 +54,7 @@ def _spend_without_a_budget(window) -> int:
     """A category with spending and no budget, as groups make them: two undoable steps."""
     from ..domain.enums import TransactionKind
     from ..domain.money import Money
-    from ..services.ledger import TransactionInput, add_category, record_transaction
+    from ..services.funds.ledger import TransactionInput, add_category, record_transaction
 
     store, context = window.context.store, window.context
     category = context.execute(

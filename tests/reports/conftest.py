@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import GroupProfile
 from sponsor_app.storage.store import Store
 

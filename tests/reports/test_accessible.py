@@ -20,8 +20,8 @@ from reportlab.graphics.shapes import Drawing
 from sponsor_app.domain.reports import CONFIDENTIAL, ReportKind
 from sponsor_app.reports import evaluation
 from sponsor_app.reports.generate import CannotWrite, ReportRequest, generate
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.report_data import default_period
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import default_period
 
 from .conftest import DARI_NAME, MADE_AT
 from .helpers import outline_titles, text_of

@@ -17,13 +17,15 @@ from sponsor_app.domain.enums import (
 )
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.reports import ReportKind
-from sponsor_app.services import hours, housing, ledger
-from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
-from sponsor_app.services.indicators import record_reading
-from sponsor_app.services.narratives import Narrative, save_narrative
-from sponsor_app.services.plan import TaskInput, add_custom_task
-from sponsor_app.services.report_data import default_period, households
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.funds import ledger
+from sponsor_app.services.households import housing
+from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.plan.indicators import record_reading
+from sponsor_app.services.plan.plan import TaskInput, add_custom_task
+from sponsor_app.services.reporting.narratives import Narrative, save_narrative
+from sponsor_app.services.reporting.report_data import default_period, households
+from sponsor_app.services.roster import hours
+from sponsor_app.services.roster.volunteers import list_volunteers
 
 from ..conftest import TODAY
 from .helpers import text_of

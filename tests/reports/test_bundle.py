@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from sponsor_app.domain.reports import ReportKind
 from sponsor_app.reports.generate import ReportRequest, generate
-from sponsor_app.services.report_data import default_period
+from sponsor_app.services.reporting.report_data import default_period
 
 from .conftest import MADE_AT
 from .helpers import text_of

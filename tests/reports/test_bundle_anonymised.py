@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from sponsor_app.services.combine import BundlesRefused
-from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.reporting.combine import BundlesRefused
 
 from .bundles import replace_in, tampered
 from .test_bundle import _bundle, validate

@@ -19,9 +19,9 @@ from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.reports.generate import combine_bundles
-from sponsor_app.services.combine import BundlesRefused
-from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
-from sponsor_app.services.ledger import TransactionInput, list_categories, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, list_categories, record_transaction
+from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.reporting.combine import BundlesRefused
 
 from .bundles import another_group, make_bundle, replace_in, tampered
 from .conftest import MADE_AT

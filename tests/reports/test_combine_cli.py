@@ -18,7 +18,7 @@ from sponsor_app.cli import run
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
-from sponsor_app.services.ledger import TransactionInput, list_categories, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, list_categories, record_transaction
 
 from .bundles import make_bundle, replace_in, tampered
 

@@ -19,19 +19,19 @@ from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import ReportKind
 from sponsor_app.reports.generate import ReportRequest, generate
-from sponsor_app.services import indicators
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.hours import HoursInput, log_hours
-from sponsor_app.services.households import HouseholdInput, MemberInput, add_household
-from sponsor_app.services.ledger import (
+from sponsor_app.services.funds.ledger import (
     TransactionInput,
     edit_transaction,
     list_categories,
     record_transaction,
     transaction_input,
 )
-from sponsor_app.services.plan import TaskInput, add_custom_task
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, archive_volunteer
+from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
+from sponsor_app.services.plan import indicators
+from sponsor_app.services.plan.plan import TaskInput, add_custom_task
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.roster.hours import HoursInput, log_hours
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, archive_volunteer
 
 from ..conftest import TODAY
 from .conftest import MADE_AT

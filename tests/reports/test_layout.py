@@ -15,11 +15,11 @@ from pypdf import PdfReader
 from sponsor_app.domain.reports import ReportKind
 from sponsor_app.reports.blocks import table, wrap
 from sponsor_app.reports.template import ReportDocTemplate
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.report_data import default_period
-from sponsor_app.services.roles import add_role
-from sponsor_app.services.statement_data import statement_data
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.statement_data import statement_data
+from sponsor_app.services.roster.roles import add_role
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.store import Store
 
 from ..conftest import TODAY, write_demo_once
@@ -150,7 +150,7 @@ def test_separators_after_geez_and_arabic_are_drawn(people_store, tmp_path):
 
 
 def people_meta(store):
-    from sponsor_app.services.report_lists import roster_data
+    from sponsor_app.services.reporting.report_lists import roster_data
 
     return roster_data(store, default_period(store)).meta
 

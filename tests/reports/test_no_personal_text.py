@@ -25,13 +25,13 @@ from sponsor_app.domain.enums import OutcomeArea, Phase, TransactionKind
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
 from sponsor_app.domain.text import fold
 from sponsor_app.reports.generate import ReportRequest, combine_bundles, generate
-from sponsor_app.services import ledger
+from sponsor_app.services.funds import ledger
+from sponsor_app.services.funds.rules import RuleInput, add_rule
 from sponsor_app.services.imports.model import ImportKind
 from sponsor_app.services.imports.remember import save_mapping
-from sponsor_app.services.narratives import Narrative, save_narrative
-from sponsor_app.services.plan import TemplateInput, add_template_task, reapply_template
-from sponsor_app.services.report_data import default_period, households
-from sponsor_app.services.rules import RuleInput, add_rule
+from sponsor_app.services.plan.plan import TemplateInput, add_template_task, reapply_template
+from sponsor_app.services.reporting.narratives import Narrative, save_narrative
+from sponsor_app.services.reporting.report_data import default_period, households
 from sponsor_app.storage import connect as group_file
 from sponsor_app.storage.facts import text_columns
 from sponsor_app.storage.models import Base

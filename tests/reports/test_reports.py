@@ -15,10 +15,13 @@ from sponsor_app.reports import evaluation, finances, fonts
 from sponsor_app.reports.generate import ReportRequest, generate
 from sponsor_app.reports.text import visual_word_order
 from sponsor_app.reports.words import MoneyWriter
-from sponsor_app.services import hours, households, housing, ledger, plan
-from sponsor_app.services.ledger_view import fetch_lines, open_ledger
-from sponsor_app.services.report_data import default_period
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.funds import ledger
+from sponsor_app.services.funds.ledger_view import fetch_lines, open_ledger
+from sponsor_app.services.households import households, housing
+from sponsor_app.services.plan import plan
+from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.roster import hours
+from sponsor_app.services.roster.volunteers import list_volunteers
 
 from .conftest import DARI_NAME, GROUP_NAME, LATIN_NAMES, MADE_AT, TIGRINYA_NAME
 from .helpers import assert_fonts_embedded_and_not_base14, fonts_of, outline_titles, text_of
@@ -232,7 +235,7 @@ def test_money_writer_agrees_with_money_format():
 def test_a_category_with_spending_and_no_budget_says_no_budget(report_store, tmp_path):
     """Not a negative "left", which would read as overspending a budget nobody set."""
     from sponsor_app.domain.money import Money
-    from sponsor_app.services.funds import budget_vs_actual
+    from sponsor_app.services.funds.funds import budget_vs_actual
 
     period = default_period(report_store)
     spare = ledger.add_category(report_store, "Hall hire", TransactionKind.EXPENSE)

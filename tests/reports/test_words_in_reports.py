@@ -8,7 +8,7 @@ from datetime import date
 
 from sponsor_app.domain.periods import Period
 from sponsor_app.reports.evaluation import build
-from sponsor_app.services.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
 
 from .conftest import MADE_AT
 from .helpers import text_of

@@ -11,19 +11,19 @@ import pytest
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
-from sponsor_app.services.imports.engine import preview_import
-from sponsor_app.services.imports.fields import ImportKind
-from sponsor_app.services.imports.model import ImportRejected, ImportRequest, RowStatus
-from sponsor_app.services.imports.sources import SpreadsheetFileError
-from sponsor_app.services.ledger import TransactionInput, category_by_name, record_transaction
-from sponsor_app.services.ledger_view import (
+from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
     find_transactions,
     open_ledger,
 )
-from sponsor_app.services.rules import RuleInput, add_rule, list_rules
-from sponsor_app.services.transaction_io import import_bank_statement
+from sponsor_app.services.funds.rules import RuleInput, add_rule, list_rules
+from sponsor_app.services.imports.engine import preview_import
+from sponsor_app.services.imports.fields import ImportKind
+from sponsor_app.services.imports.model import ImportRejected, ImportRequest, RowStatus
+from sponsor_app.services.imports.sources import SpreadsheetFileError
+from sponsor_app.services.imports.transaction_io import import_bank_statement
 
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 SAMPLES = {

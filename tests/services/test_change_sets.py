@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from sponsor_app.services.history import RevertRefused, list_change_sets, revert
-from sponsor_app.services.households import (
+from sponsor_app.services.files.history import RevertRefused, list_change_sets, revert
+from sponsor_app.services.households.households import (
     HouseholdInput,
     delete_household,
     edit_household,
@@ -168,7 +168,7 @@ def test_undoing_an_add_refuses_when_something_was_added_to_it_since(tmp_path, d
             WRITES["add_household"](store, tmp_path)
         with store.read() as session:
             newest = session.scalar(select(Household.id).order_by(Household.id.desc()))
-        from sponsor_app.services.households import MemberInput, add_member
+        from sponsor_app.services.households.households import MemberInput, add_member
 
         add_member(store, newest, MemberInput("Layla"))
         before = dump(store)

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sponsor_app.domain.validation import split_list
-from sponsor_app.services.roles import add_role, find_role, list_roles
-from sponsor_app.services.tabular import FORMULA_STARTS, neutralise, restore, write_rows
-from sponsor_app.services.volunteer_io import export_volunteers, import_volunteers
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+from sponsor_app.services.imports.tabular import FORMULA_STARTS, neutralise, restore, write_rows
+from sponsor_app.services.imports.volunteer_io import export_volunteers, import_volunteers
+from sponsor_app.services.roster.roles import add_role, find_role, list_roles
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 
 NOTE = "thanks;=cmd|' /C calc'!A0;"
 

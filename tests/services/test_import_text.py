@@ -10,11 +10,11 @@ import pytest
 
 from sponsor_app.cli import run
 from sponsor_app.domain.errors import InvalidInput
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.imports.model import ImportRejected
 from sponsor_app.services.imports.sources import EncodingUnclear, open_source
-from sponsor_app.services.volunteer_io import export_volunteers, import_volunteers
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+from sponsor_app.services.imports.volunteer_io import export_volunteers, import_volunteers
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 
 LANGUAGES = (
     "Arabic",
@@ -98,7 +98,7 @@ def test_a_c1_control_character_in_a_cell_is_refused(store, tmp_path):
 
 @pytest.mark.parametrize("bad", ["\x1b[31mRed\x1b[0m", "Tab\x00Nul", "Del\x7f", "C1\x9b2J"])
 def test_control_characters_typed_or_pasted_are_refused_by_every_service(store, bad):
-    from sponsor_app.services.households import HouseholdInput, add_household
+    from sponsor_app.services.households.households import HouseholdInput, add_household
 
     with pytest.raises(InvalidInput) as refused:
         add_volunteer(store, VolunteerInput(bad, ("volunteer",)))

@@ -10,19 +10,19 @@ from openpyxl import Workbook
 from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.words import parse_day
-from sponsor_app.services.imports.engine import preview_import, run_import
-from sponsor_app.services.imports.fields import ImportKind
-from sponsor_app.services.imports.model import ImportRejected, ImportRequest, RowStatus
-from sponsor_app.services.imports.sources import SpreadsheetFileError
-from sponsor_app.services.ledger_view import (
+from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
     find_transactions,
     open_ledger,
 )
-from sponsor_app.services.transaction_io import export_transactions, import_transactions
-from sponsor_app.services.volunteer_io import export_volunteers, import_volunteers
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+from sponsor_app.services.imports.engine import preview_import, run_import
+from sponsor_app.services.imports.fields import ImportKind
+from sponsor_app.services.imports.model import ImportRejected, ImportRequest, RowStatus
+from sponsor_app.services.imports.sources import SpreadsheetFileError
+from sponsor_app.services.imports.transaction_io import export_transactions, import_transactions
+from sponsor_app.services.imports.volunteer_io import export_volunteers, import_volunteers
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 
 from ..conftest import TODAY
 

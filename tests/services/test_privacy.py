@@ -19,34 +19,34 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
 from sponsor_app.domain.text import fold
 from sponsor_app.reports.generate import ReportRequest, generate
-from sponsor_app.services.calendar import find_volunteer
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.history import RevertRefused, list_change_sets, revert
-from sponsor_app.services.households import (
-    MemberInput,
-    edit_member,
-    list_households,
-    list_members,
-    show_sensitive_details,
+from sponsor_app.services.files.history import RevertRefused, list_change_sets, revert
+from sponsor_app.services.files.retention import (
+    remove_household_details,
+    remove_volunteer_details,
+    retention_due,
 )
-from sponsor_app.services.ledger import (
+from sponsor_app.services.files.subject import write_subject_access
+from sponsor_app.services.funds.ledger import (
     TransactionInput,
     edit_transaction,
     list_categories,
     record_transaction,
     transaction_input,
 )
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
-from sponsor_app.services.retention import (
-    remove_household_details,
-    remove_volunteer_details,
-    retention_due,
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.households.households import (
+    MemberInput,
+    edit_member,
+    list_households,
+    list_members,
+    show_sensitive_details,
 )
-from sponsor_app.services.subject import write_subject_access
-from sponsor_app.services.transaction_io import export_transactions
-from sponsor_app.services.volunteer_io import export_volunteers
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.imports.transaction_io import export_transactions
+from sponsor_app.services.imports.volunteer_io import export_volunteers
+from sponsor_app.services.plan.calendar import find_volunteer
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.roster.volunteers import (
     VolunteerInput,
     add_volunteer,
     archive_volunteer,
@@ -406,7 +406,7 @@ def test_subject_gives_only_the_words_about_the_person_never_others_or_internal_
 ):
     """Whole texts that named them went out ("...Nour Al-Khatib has asthma", "help Yasmin
     Al-Khatib with UNHCR case 555"), and search_text leaked a note left out on purpose."""
-    from sponsor_app.services.plan import plan_tasks
+    from sponsor_app.services.plan.plan import plan_tasks
 
     aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
     _household, member = _principal(demo)
@@ -456,8 +456,8 @@ def test_the_calendar_masks_other_peoples_names_and_keeps_the_volunteers_own(dem
     UNHCR case 555") to other people's calendar servers."""
     from icalendar import Calendar
 
-    from sponsor_app.services.calendar import volunteer_calendar
-    from sponsor_app.services.plan import plan_tasks
+    from sponsor_app.services.plan.calendar import volunteer_calendar
+    from sponsor_app.services.plan.plan import plan_tasks
 
     aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
     task = next(t for t in plan_tasks(demo) if t.status.is_open and t.due_on is not None)

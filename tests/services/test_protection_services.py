@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.groups import group_info, open_group
-from sponsor_app.services.protection import protect_file
-from sponsor_app.services.snapshot import load_snapshot, save_snapshot
+from sponsor_app.services.files.protection import protect_file
+from sponsor_app.services.files.snapshot import load_snapshot, save_snapshot
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.group.groups import group_info, open_group
 
 PASSPHRASE = "kumara paddock wheelbarrow"
 

@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError
 
 from sponsor_app.domain.enums import OutcomeArea, Phase
 from sponsor_app.domain.text import fold
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.households import list_households
-from sponsor_app.services.retention import remove_household_details, remove_volunteer_details
-from sponsor_app.services.volunteers import archive_volunteer, list_volunteers
+from sponsor_app.services.files.retention import remove_household_details, remove_volunteer_details
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.households.households import list_households
+from sponsor_app.services.roster.volunteers import archive_volunteer, list_volunteers
 from sponsor_app.storage.connect import connect
 from sponsor_app.storage.facts import text_columns
 from sponsor_app.storage.models import (
@@ -231,14 +231,14 @@ def test_a_volunteers_purge_leaves_no_name_email_or_phone_and_spares_a_namesake(
 def test_a_household_deleted_for_good_falls_due_and_its_history_is_scrubbed(store):
     """Its members' names and health notes stayed in the history for ever ("HEALTHSECRET"
     twice, "Al-Khatib" 15 times), and retention never listed it."""
-    from sponsor_app.services.history import list_change_sets
-    from sponsor_app.services.households import (
+    from sponsor_app.services.files.history import list_change_sets
+    from sponsor_app.services.files.retention import retention_due
+    from sponsor_app.services.households.households import (
         MemberInput,
         delete_household,
         edit_member,
         list_members,
     )
-    from sponsor_app.services.retention import retention_due
 
     household = next(h for h in list_households(store) if h.code == "H1")
     member = list_members(store, household.id)[0]

@@ -7,17 +7,21 @@ import pytest
 from sponsor_app.domain.enums import CheckResult, TransactionKind
 from sponsor_app.domain.errors import InvalidInput, SponsorDeskError
 from sponsor_app.domain.money import Money
-from sponsor_app.services.history import revert
-from sponsor_app.services.ledger import TransactionInput, category_by_name, record_transaction
-from sponsor_app.services.ledger_view import (
+from sponsor_app.services.files.history import revert
+from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
     find_transactions,
     open_ledger,
 )
-from sponsor_app.services.transaction_io import export_transactions, import_transactions
-from sponsor_app.services.volunteer_io import export_volunteers, import_volunteers, parse_day
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.imports.transaction_io import export_transactions, import_transactions
+from sponsor_app.services.imports.volunteer_io import (
+    export_volunteers,
+    import_volunteers,
+    parse_day,
+)
+from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
     add_volunteer,

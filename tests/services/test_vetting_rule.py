@@ -6,15 +6,15 @@ import pytest
 from sqlalchemy import select
 
 from sponsor_app.domain.enums import CheckResult, VettingStatus
-from sponsor_app.services.households import HouseholdInput, add_household
-from sponsor_app.services.tasks import (
+from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.plan.tasks import (
     VettingRuleBroken,
     assign_task,
     assignee_options,
     lapsed_assignments,
 )
-from sponsor_app.services.vetting import add_check, list_checks
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.roster.vetting import add_check, list_checks
+from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
     add_volunteer,
@@ -183,13 +183,13 @@ def test_a_statement_is_signed_or_not_never_waiting(store):
 
 def test_a_new_group_takes_its_programmes_warning_window(tmp_path, monkeypatch):
     """Issue 21 item 3: the programme's TOML window was never used (the group column is not
-    null and always said 30). Read in one place: services/groups.py:windows_of."""
+    null and always said 30). Read in one place: services/group/groups.py:windows_of."""
     from dataclasses import replace
 
     from sponsor_app.domain.programmes import get_programme
-    from sponsor_app.services import groups
-    from sponsor_app.services.groups import NewGroup, create_group, warning_windows
-    from sponsor_app.services.volunteers import roster_rules
+    from sponsor_app.services.group import groups
+    from sponsor_app.services.group.groups import NewGroup, create_group, warning_windows
+    from sponsor_app.services.roster.volunteers import roster_rules
 
     nz = get_programme("nz-cors")
     longer = replace(nz, warnings=replace(nz.warnings, vetting_days=45))

@@ -8,8 +8,8 @@ from sponsor_app.domain.enums import VettingStatus
 from sponsor_app.services.imports.engine import preview_import
 from sponsor_app.services.imports.fields import ImportKind
 from sponsor_app.services.imports.model import ImportRequest
-from sponsor_app.services.volunteer_io import import_volunteers
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.imports.volunteer_io import import_volunteers
+from sponsor_app.services.roster.volunteers import list_volunteers
 
 from ..conftest import TODAY
 

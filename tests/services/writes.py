@@ -23,22 +23,13 @@ from sponsor_app.domain.enums import (
     TransactionKind,
 )
 from sponsor_app.domain.money import Money
-from sponsor_app.services import (
-    checkins,
-    funds,
-    goals,
-    hours,
-    households,
-    housing,
-    indicators,
-    ledger,
-    plan,
-    tasks,
-    vetting,
-)
-from sponsor_app.services import volunteers as roster
-from sponsor_app.services.transaction_io import import_transactions
-from sponsor_app.services.volunteer_io import import_volunteers
+from sponsor_app.services.funds import funds, ledger
+from sponsor_app.services.households import households, housing
+from sponsor_app.services.imports.transaction_io import import_transactions
+from sponsor_app.services.imports.volunteer_io import import_volunteers
+from sponsor_app.services.plan import checkins, goals, indicators, plan, tasks
+from sponsor_app.services.roster import hours, vetting
+from sponsor_app.services.roster import volunteers as roster
 from sponsor_app.storage.store import Store
 
 TODAY = date(2026, 6, 15)
@@ -182,7 +173,7 @@ def assign_task(store: Store, _tmp: Path) -> bool:
 
 
 def _plan_task(store: Store, predicate=lambda t: True):
-    from sponsor_app.services.plan import plan_tasks
+    from sponsor_app.services.plan.plan import plan_tasks
 
     return _first(plan_tasks(store), predicate)
 
@@ -686,8 +677,8 @@ def import_transaction_sheet(store: Store, tmp: Path) -> bool:
 
 
 def save_report_narrative(store: Store, _tmp: Path) -> bool:
-    from sponsor_app.services.narratives import Narrative, save_narrative
-    from sponsor_app.services.report_data import default_period
+    from sponsor_app.services.reporting.narratives import Narrative, save_narrative
+    from sponsor_app.services.reporting.report_data import default_period
 
     n = next(_counter)
     save_narrative(store, default_period(store, TODAY), Narrative(f"Highlight {n}", "Ngāti Whātua"))

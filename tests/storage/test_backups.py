@@ -18,8 +18,8 @@ import pytest
 
 from sponsor_app.cli import run
 from sponsor_app.locations import backup_dir
-from sponsor_app.services.groups import NewGroup, create_group, open_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.group.groups import NewGroup, create_group, open_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage import rotation
 from sponsor_app.storage.backup import (
     backup_file,

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.storage.backup import backup_file
 from sponsor_app.storage.errors import (
     DamagedFile,

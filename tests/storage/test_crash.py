@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from sponsor_app.domain.enums import TransactionKind
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 
 WRITER = """
 import sys

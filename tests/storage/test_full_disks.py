@@ -16,9 +16,9 @@ import pytest
 
 from sponsor_app.cli import run
 from sponsor_app.locations import backup_dir
-from sponsor_app.services.copies import save_copy
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.files.copies import save_copy
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.errors import BackupFailed, DamagedFile, DiskFull
 from sponsor_app.storage.store import Store
 

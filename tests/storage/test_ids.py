@@ -12,14 +12,14 @@ from sqlalchemy import func, select
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.history import revert
-from sponsor_app.services.ledger import (
+from sponsor_app.services.files.history import revert
+from sponsor_app.services.funds.ledger import (
     TransactionInput,
     delete_transaction,
     list_categories,
     record_transaction,
 )
+from sponsor_app.services.group.groups import open_group
 from sponsor_app.storage.models import LedgerTransaction
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -109,7 +109,7 @@ def test_a_schema_0011_file_upgrades_keeping_every_id_and_never_reusing_a_delete
 
 def test_a_row_another_program_wrote_against_a_check_does_not_stop_the_upgrade(tmp_path):
     """The rebuild copies rows as they are; the health check names the odd value."""
-    from sponsor_app.services.health import check_file
+    from sponsor_app.services.files.health import check_file
 
     path = tmp_path / "odd.sponsor"
     path.write_bytes((FIXTURES / "schema-0011.sponsor").read_bytes())

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, list_volunteers
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 from sponsor_app.storage.errors import FileLocked, LockInTheWay, ReadOnlyFile
 from sponsor_app.storage.lock import identity_lock_path, lock_path
 from sponsor_app.storage.store import Store

@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from sponsor_app.locations import backup_dir
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.storage import migrate
 from sponsor_app.storage.backup import list_backups
 from sponsor_app.storage.errors import NewerSchema
@@ -113,7 +113,7 @@ FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures
 @pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schema-*.sponsor")))
 def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixture):
     """Files written by earlier versions (kept under tests/fixtures) migrate without loss."""
-    from sponsor_app.services.health import check_file
+    from sponsor_app.services.files.health import check_file
 
     path = tmp_path / fixture
     path.write_bytes((FIXTURES / fixture).read_bytes())
@@ -135,7 +135,7 @@ def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixtu
 def test_an_older_ledger_is_searched_without_its_macrons_after_the_upgrade(tmp_path):
     """Schema 0010 folds every row's search text again: a 0004 file's "Kāpiti Quakers" rows,
     stored case-folded only, are then found by "kapiti" as well as by "Kāpiti"."""
-    from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+    from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
 
     path = tmp_path / "schema-0004.sponsor"
     path.write_bytes((FIXTURES / "schema-0004.sponsor").read_bytes())

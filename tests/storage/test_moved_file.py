@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from sponsor_app.services.copies import save_copy
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.files.copies import save_copy
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.errors import FileMoved
 from sponsor_app.storage.models import Volunteer
 from sponsor_app.storage.store import Store
@@ -160,7 +160,7 @@ def test_a_process_killed_after_the_move_leaves_the_moved_file_whole(group, tmp_
 def test_a_new_connection_after_the_move_never_opens_what_is_at_the_path(group, tmp_path):
     """The store's pool may open another connection later: it must not read (or create) a file
     at the old path, but say the file moved."""
-    from sponsor_app.services.groups import group_info
+    from sponsor_app.services.group.groups import group_info
 
     store = Store.open(group)
     try:

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.services.health import check_file
+from sponsor_app.services.files.health import check_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 NEW = """
 import sys
 from sponsor_app.cli import run
-import sponsor_app.services.groups, sponsor_app.storage.store  # loaded before "ready"
+import sponsor_app.services.group.groups, sponsor_app.storage.store  # loaded before "ready"
 print("ready", flush=True)
 sys.stdin.readline()
 sys.exit(run(["new", sys.argv[1], "--name", sys.argv[2]]))
@@ -87,7 +87,7 @@ def test_two_new_at_once_never_delete_each_others_file(tmp_path):
         assert "already exists" in loser and "Traceback" not in loser
         assert path.exists(), "the finished file was deleted by the other `new`"
         name = "First" if "“First”" in winner else "Second"
-        from sponsor_app.services.groups import group_info, open_group
+        from sponsor_app.services.group.groups import group_info, open_group
 
         with open_group(path) as store:
             assert group_info(store).name == name

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sponsor_app.services.backups import backups_of
-from sponsor_app.services.copies import save_copy
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.files.backups import backups_of
+from sponsor_app.services.files.copies import save_copy
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.storage import connect as connections
 from sponsor_app.storage.backup import backup_file, describe, list_backups, restore_backup
 from sponsor_app.storage.errors import (

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.storage import connect as connections
 from sponsor_app.storage.errors import KeyFileNotWritten, WrongPassphrase
 from sponsor_app.storage.keys import key_file

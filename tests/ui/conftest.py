@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from sponsor_app.services.demo import write_demo
+from sponsor_app.services.demo.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
 
 from ..conftest import TODAY, write_demo_once

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sponsor_app.services import volunteers as roster
-from sponsor_app.services.ledger import list_categories
-from sponsor_app.services.roles import list_roles
-from sponsor_app.services.vetting import check_kinds
+from sponsor_app.services.funds.ledger import list_categories
+from sponsor_app.services.roster import volunteers as roster
+from sponsor_app.services.roster.roles import list_roles
+from sponsor_app.services.roster.vetting import check_kinds
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 from sponsor_app.ui.dialogs.history_dialog import HistoryDialog
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog

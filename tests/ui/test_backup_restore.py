@@ -16,8 +16,8 @@ import sqlcipher3.dbapi2 as sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from sponsor_app.services.backups import backups_of
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.files.backups import backups_of
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.ui.dialogs.restore_dialog import RestoreDialog
 
 from .conftest import on_next_modal
@@ -233,7 +233,7 @@ def test_restoring_a_plain_backup_over_a_protected_file_says_it_will_be_plain(
     from datetime import datetime, timedelta
 
     from sponsor_app import clock
-    from sponsor_app.services.protection import (
+    from sponsor_app.services.files.protection import (
         forget_keys,
         is_protected,
         protect_file,

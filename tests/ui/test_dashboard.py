@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sponsor_app.domain.enums import TaskStatus
-from sponsor_app.services.dashboard import dashboard
+from sponsor_app.services.group.dashboard import dashboard
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 from sponsor_app.ui.pages.dashboard import ROWS_SHOWN
 
@@ -55,7 +55,7 @@ def test_large_demo_figures_equal_the_services(window, large_demo):
 
 
 def test_empty_states_say_what_to_do(window, qtbot, tmp_path):
-    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.services.group.groups import NewGroup, create_group
 
     path = tmp_path / "empty.sponsor"
     create_group(path, NewGroup(name="New group")).close()
@@ -100,7 +100,7 @@ def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):
     assert [t.id for t in page.overdue.model.rows()].count(task.id) == 1
     window.redo_action.trigger()
     assert page.overdue.total == before - 1
-    from sponsor_app.services.tasks import get_task
+    from sponsor_app.services.plan.tasks import get_task
 
     assert get_task(window.context.store, task.id).status is TaskStatus.DONE
 

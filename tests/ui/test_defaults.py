@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from sponsor_app.domain.enums import RentFrequency, TenancyStatus
 from sponsor_app.domain.money import Money
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.households import HouseholdInput, add_household
-from sponsor_app.services.housing import (
+from sponsor_app.services.funds.ledger import list_categories
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.households.housing import (
     InspectionInput,
     PropertyInput,
     TenancyInput,
@@ -20,7 +21,6 @@ from sponsor_app.services.housing import (
     add_tenancy,
     list_inspections,
 )
-from sponsor_app.services.ledger import list_categories
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import VolunteerDialog

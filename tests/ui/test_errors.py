@@ -3,7 +3,7 @@
 import sqlite3
 import sys
 
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.ui.dialogs.crash_dialog import CrashDialog
 from sponsor_app.ui.errors import install_crash_handler, log_file
 

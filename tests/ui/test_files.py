@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from sponsor_app.services.groups import group_info, open_group
-from sponsor_app.services.health import check_file
+from sponsor_app.services.files.health import check_file
+from sponsor_app.services.group.groups import group_info, open_group
 
 
 def test_try_the_demo_group_writes_it_in_the_background_and_opens_it(window, qtbot):

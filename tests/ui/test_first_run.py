@@ -5,8 +5,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from sponsor_app.services.groups import group_info, open_group
-from sponsor_app.services.households import list_households
+from sponsor_app.services.group.groups import group_info, open_group
+from sponsor_app.services.households.households import list_households
 from sponsor_app.ui.main_window import MainWindow
 
 from .conftest import TODAY, on_next_modal, type_date, type_into

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
-from sponsor_app.services.funds import PledgeInput, add_pledge
+from sponsor_app.services.funds.funds import PledgeInput, add_pledge
 from sponsor_app.ui.dialogs.funds_dialogs import PledgeDialog, TransactionDialog
 
 from .conftest import on_next_modal, type_into, type_text

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.group.dashboard import dashboard
 from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 
 from ..conftest import TODAY
@@ -141,7 +141,7 @@ def test_a_category_with_no_budget_says_so_and_is_not_over(window, qtbot, small_
     """Issue 12: a category nobody budgeted for showed in red as "✖ over budget"."""
     from PySide6.QtGui import QColor
 
-    from sponsor_app.services.ledger import TransactionInput, add_category, record_transaction
+    from sponsor_app.services.funds.ledger import TransactionInput, add_category, record_transaction
 
     page = _open(window, small_demo)
     store = window.context.store

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sponsor_app.services.households import (
+from sponsor_app.services.households.households import (
     HouseholdInput,
     add_household,
     edit_household,
     list_households,
 )
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer, edit_volunteer
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, edit_volunteer
 from sponsor_app.ui.dialogs.history_dialog import HistoryDialog
 
 from .conftest import answering_message
@@ -94,7 +94,7 @@ def test_history_lists_filters_shows_rows_and_reverts(window, qtbot, store, qtmo
     qtbot.keyClick(dialog.change_table, Qt.Key.Key_Home, CTRL)
     with _answer_next(qtbot, QMessageBox.StandardButton.Yes):
         qtbot.keyClick(dialog.change_table, Qt.Key.Key_R, CTRL)
-    from sponsor_app.services.volunteers import list_volunteers
+    from sponsor_app.services.roster.volunteers import list_volunteers
 
     (person,) = list_volunteers(window.context.store)
     assert person.phone == ""

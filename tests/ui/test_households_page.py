@@ -5,9 +5,9 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.households import list_households
-from sponsor_app.services.tasks import get_task
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.households.households import list_households
+from sponsor_app.services.plan.tasks import get_task
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.households import HouseholdInput, add_household
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
 
 from .conftest import TODAY, on_next_modal, type_date, type_into

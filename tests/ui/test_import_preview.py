@@ -4,11 +4,11 @@ unknown role, tick a likely duplicate, import; the roles and rules dialogs; canc
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
 
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.funds.rules import list_rules
 from sponsor_app.services.imports.model import RowStatus
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
-from sponsor_app.services.roles import list_roles
-from sponsor_app.services.rules import list_rules
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.roster.roles import list_roles
+from sponsor_app.services.roster.volunteers import list_volunteers
 
 from .conftest import answering_message, on_next_modal, through_preview
 
@@ -196,7 +196,7 @@ def test_a_bank_statement_categorised_in_the_preview_teaches_a_rule(window, qtbo
     from pathlib import Path
 
     from sponsor_app.domain.enums import TransactionKind
-    from sponsor_app.services.ledger_view import LedgerFilter, fetch_lines, open_ledger
+    from sponsor_app.services.funds.ledger_view import LedgerFilter, fetch_lines, open_ledger
 
     window.open_file(small_demo)
     window.show_page("funds")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.households import list_households, list_members
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.households.households import list_households, list_members
 from sponsor_app.ui.models.rows_model import Column, RowsModel, RowsProxy
 from sponsor_app.ui.pages.dashboard import ROWS_SHOWN
 

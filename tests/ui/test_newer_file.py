@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.locations import backup_dir
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 
 from .conftest import answering_message
 

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from sponsor_app.domain.enums import GroupWork, OutcomeArea, TaskStatus, TransactionKind
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
-from sponsor_app.services import funds as funds_service
-from sponsor_app.services import ledger
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.households import HouseholdInput, add_household
-from sponsor_app.services.plan import plan_tasks, toggle_done
-from sponsor_app.services.report_data import default_period
+from sponsor_app.services.funds import funds as funds_service
+from sponsor_app.services.funds import ledger
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.plan.plan import plan_tasks, toggle_done
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import default_period
 from sponsor_app.ui.dialogs.funds_dialogs import BudgetDialog
 
 from ..conftest import TODAY

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 
 from sponsor_app.domain.enums import OutcomeArea, TaskStatus
 from sponsor_app.domain.settlement import task_overdue
-from sponsor_app.services.checkins import list_check_ins
-from sponsor_app.services.indicators import latest_indicators
-from sponsor_app.services.plan import plan_tasks
+from sponsor_app.services.plan.checkins import list_check_ins
+from sponsor_app.services.plan.indicators import latest_indicators
+from sponsor_app.services.plan.plan import plan_tasks
 from sponsor_app.ui.dialogs.contact_dialogs import CheckInDialog, ReadingDialog
 from sponsor_app.ui.dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from sponsor_app.ui.models.plan_model import PlanModel
@@ -254,7 +254,7 @@ def test_due_this_week_in_the_page_is_today_to_six_days_ahead(window, qtbot, lar
 
 
 def test_an_empty_plan_says_why(window, qtbot, tmp_path, small_demo):
-    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.services.group.groups import NewGroup, create_group
 
     path = tmp_path / "new.sponsor"
     create_group(path, NewGroup(name="New")).close()

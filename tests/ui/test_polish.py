@@ -8,14 +8,14 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 
 from sponsor_app.domain.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
-from sponsor_app.services.households import (
+from sponsor_app.services.households.households import (
     HouseholdInput,
     MemberInput,
     add_household,
     list_households,
     list_members,
 )
-from sponsor_app.services.plan import plan_tasks
+from sponsor_app.services.plan.plan import plan_tasks
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 
@@ -85,7 +85,7 @@ def test_the_task_form_shows_its_notes_whole(window, qtbot, large_demo):
     and bottom."""
     window.open_file(large_demo)
     store = window.context.store
-    from sponsor_app.services.tasks import assignee_options
+    from sponsor_app.services.plan.tasks import assignee_options
 
     task = next(t for t in plan_tasks(store) if t.family_facing and t.guidance)
     form = TaskFormDialog("Task", assignee_options(store, task.id), "en_NZ", task, window)

@@ -13,19 +13,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from sponsor_app.clock import TODAY_VARIABLE
-from sponsor_app.services.history import list_change_sets
-from sponsor_app.services.households import (
-    MemberInput,
-    edit_member,
-    list_members,
-    show_sensitive_details,
-)
-from sponsor_app.services.protection import (
+from sponsor_app.services.files.history import list_change_sets
+from sponsor_app.services.files.protection import (
     forget_keys,
     is_protected,
     protect_file,
     recovery_code_shown,
     unlock,
+)
+from sponsor_app.services.households.households import (
+    MemberInput,
+    edit_member,
+    list_members,
+    show_sensitive_details,
 )
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 from sponsor_app.ui.dialogs.passphrase_dialogs import (
@@ -346,7 +346,7 @@ def test_the_protect_dialog_lists_copies_made_before_and_protects_them_too(
     window, qtbot, small_demo, tmp_path
 ):
     """A Back Up To copy made before protecting stayed plain SQLite, and nothing said so."""
-    from sponsor_app.services.copies import back_up_to
+    from sponsor_app.services.files.copies import back_up_to
     from sponsor_app.storage.connect import protection_of
 
     window.open_file(small_demo)

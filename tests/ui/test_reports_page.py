@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 
 from sponsor_app.domain.periods import Period
-from sponsor_app.services.narratives import narrative
+from sponsor_app.services.reporting.narratives import narrative
 from sponsor_app.ui.pages.registry import index_of
 
 from ..reports.helpers import text_of

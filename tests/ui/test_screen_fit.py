@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sponsor_app.services.groups import NewGroup, create_group
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.ui.pages.registry import PAGES
 
 

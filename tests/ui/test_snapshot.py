@@ -3,10 +3,10 @@
 from datetime import timedelta
 from pathlib import Path
 
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.groups import open_group
-from sponsor_app.services.snapshot import load_snapshot
-from sponsor_app.services.volunteers import VolunteerInput, add_volunteer
+from sponsor_app.services.files.snapshot import load_snapshot
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.group.groups import open_group
+from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.ui.main_window import MainWindow
 
 from ..storage.helpers import hold_open, release
@@ -74,7 +74,7 @@ def _snapshots(app_home):
 def test_a_snapshot_is_json_with_no_name_address_or_note(qtbot, small_demo, app_home):
     import json
 
-    from sponsor_app.services.volunteers import list_volunteers
+    from sponsor_app.services.roster.volunteers import list_volunteers
 
     _close_once(qtbot, small_demo)
     (saved,) = _snapshots(app_home)
@@ -83,8 +83,8 @@ def test_a_snapshot_is_json_with_no_name_address_or_note(qtbot, small_demo, app_
     json.loads(text)  # plain data, not pickle
     with open_group(small_demo) as store:
         names = [v.full_name for v in list_volunteers(store)]
-        from sponsor_app.services.groups import group_info
-        from sponsor_app.services.housing import list_properties
+        from sponsor_app.services.group.groups import group_info
+        from sponsor_app.services.households.housing import list_properties
 
         group = group_info(store).name
         addresses = [p.address for p in list_properties(store)]
@@ -118,8 +118,8 @@ def test_a_pickle_left_in_the_folder_is_never_loaded(qtbot, small_demo, app_home
 
 
 def test_no_snapshot_for_a_protected_file_and_none_after_the_file_goes(qtbot, small_demo, app_home):
-    from sponsor_app.services.protection import protect_file, recovery_code_shown
-    from sponsor_app.services.snapshot import remove_stale_snapshots
+    from sponsor_app.services.files.protection import protect_file, recovery_code_shown
+    from sponsor_app.services.files.snapshot import remove_stale_snapshots
     from sponsor_app.storage.connect import forget_keys
 
     _close_once(qtbot, small_demo)
@@ -133,7 +133,7 @@ def test_no_snapshot_for_a_protected_file_and_none_after_the_file_goes(qtbot, sm
         forget_keys()
     other = small_demo.with_name("other.sponsor")
     other.write_bytes(small_demo.read_bytes())
-    from sponsor_app.services.protection import unlock, unprotect_file
+    from sponsor_app.services.files.protection import unlock, unprotect_file
 
     unlock(other, passphrase="kumara paddock wheelbarrow")
     unprotect_file(other)

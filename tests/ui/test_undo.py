@@ -93,7 +93,7 @@ def test_cancelling_the_delete_changes_nothing(window, qtbot, small_demo):
 def test_undo_is_off_while_an_import_runs_and_then_takes_back_the_whole_import(
     window, qtbot, small_demo, tmp_path
 ):
-    from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+    from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
 
     assert window.open_file(small_demo)
     window.show_page("funds")

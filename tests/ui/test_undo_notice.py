@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
 from sponsor_app.ui.widgets.undo_notice import UndoNotice
 
 from .conftest import on_next_modal, type_into

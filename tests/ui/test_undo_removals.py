@@ -1,6 +1,6 @@
 """Delete, undo, redo, undo: the record comes back once, whatever its new id (review finding)."""
 
-from sponsor_app.services.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
 
 
 def test_delete_undo_redo_undo_keeps_one_copy(window, small_demo):

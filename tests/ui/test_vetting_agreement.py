@@ -30,20 +30,20 @@ from sponsor_app.clock import TODAY_VARIABLE
 from sponsor_app.domain.enums import CheckInKind, CheckResult, VettingStatus
 from sponsor_app.domain.periods import Period
 from sponsor_app.locations import HOME_VARIABLE
-from sponsor_app.services.bundle import bundle_bytes
-from sponsor_app.services.checkins import (
+from sponsor_app.services.group.dashboard import dashboard
+from sponsor_app.services.group.groups import NewGroup, create_group
+from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.plan.checkins import (
     CheckInInput,
     UnvettedAtCheckIn,
     check_in_vetting,
     record_check_in,
 )
-from sponsor_app.services.dashboard import dashboard
-from sponsor_app.services.evaluation_data import evaluation_data
-from sponsor_app.services.groups import NewGroup, create_group
-from sponsor_app.services.households import HouseholdInput, add_household
-from sponsor_app.services.report_lists import roster_data
-from sponsor_app.services.tasks import assignee_options
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.plan.tasks import assignee_options
+from sponsor_app.services.reporting.bundle import bundle_bytes
+from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_lists import roster_data
+from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
     add_volunteer,
@@ -361,7 +361,7 @@ def test_the_window_agrees(window, qtbot, agreement_file):
     )
 
     # The volunteer form: each requirement's box says where it stands, with its state's sign.
-    from sponsor_app.services.volunteers import requirements_for_new
+    from sponsor_app.services.roster.volunteers import requirements_for_new
     from sponsor_app.ui.vetting_words import badge_text
 
     rows = list_volunteers(store, today=TODAY)
@@ -379,7 +379,7 @@ def test_the_window_agrees(window, qtbot, agreement_file):
 
     # The task form greys out exactly those not cleared.
     options = assignee_options(store, _welcome_task(store))
-    from sponsor_app.services.plan import plan_tasks
+    from sponsor_app.services.plan.plan import plan_tasks
 
     task = next(t for t in plan_tasks(store) if t.template_key == "airport_welcome")
     form = TaskFormDialog("Task", options, "en_NZ", task, window)

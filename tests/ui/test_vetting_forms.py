@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sponsor_app.domain.enums import CheckResult
-from sponsor_app.services.checkins import list_check_ins
-from sponsor_app.services.vetting import list_checks
-from sponsor_app.services.volunteers import list_volunteers
+from sponsor_app.services.plan.checkins import list_check_ins
+from sponsor_app.services.roster.vetting import list_checks
+from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.ui.dialogs.contact_dialogs import CheckInDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import CheckDialog, VolunteerDialog
 

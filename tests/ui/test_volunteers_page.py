@@ -7,10 +7,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QGroupBox
 
 from sponsor_app.domain.enums import CheckResult, VettingStatus
-from sponsor_app.services.households import HouseholdInput, add_household
-from sponsor_app.services.tasks import get_task
-from sponsor_app.services.vetting import TrainingInput, add_check, add_training
-from sponsor_app.services.volunteers import (
+from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.plan.tasks import get_task
+from sponsor_app.services.roster.vetting import TrainingInput, add_check, add_training
+from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
     add_volunteer,
@@ -187,7 +187,7 @@ def test_log_hours_through_the_form(window, qtbot, small_demo):
 
 
 def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
-    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.services.group.groups import NewGroup, create_group
 
     path = tmp_path / "rule.sponsor"
     store = create_group(path, NewGroup(name="Rule"))

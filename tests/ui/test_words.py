@@ -45,7 +45,7 @@ def test_date_fields_read_the_open_groups_order(window, qtbot, tmp_path):
     """A US group types 01/22/2027; a New Zealand one 22/01/2027 (issue 12, item 7)."""
     from datetime import date
 
-    from sponsor_app.services.groups import NewGroup, create_group
+    from sponsor_app.services.group.groups import NewGroup, create_group
     from sponsor_app.ui.widgets.date_field import DateField
 
     path = tmp_path / "us.sponsor"

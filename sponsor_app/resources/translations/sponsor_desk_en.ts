@@ -20,49 +20,49 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="322" />
+        <location filename="dashboard.py" line="324" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="324" />
+        <location filename="dashboard.py" line="326" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="355" />
+        <location filename="dashboard.py" line="357" />
         <source>Due in the next %n day(s)</source>
         <translation>
             <numerusform>Due in the next %n day</numerusform><numerusform>Due in the next %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="357" />
+        <location filename="dashboard.py" line="359" />
         <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
         <translation>
             <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform><numerusform>Nothing falls due in the next %n days; the Settlement plan (Ctrl+3) shows what comes later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="367" />
+        <location filename="dashboard.py" line="369" />
         <source>Vetting not current, or expiring within %n day(s)</source>
         <translation>
             <numerusform>Vetting not current, or expiring within %n day</numerusform><numerusform>Vetting not current, or expiring within %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="369" />
+        <location filename="dashboard.py" line="371" />
         <source>Every active volunteer's vetting is current for at least %n day(s).</source>
         <translation>
             <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform><numerusform>Every active volunteer's vetting is current for at least %n days.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="381" />
+        <location filename="dashboard.py" line="383" />
         <source>Leases ending within %n day(s), or ended</source>
         <translation>
             <numerusform>Leases ending within %n day, or ended</numerusform><numerusform>Leases ending within %n days, or ended</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="382" />
+        <location filename="dashboard.py" line="384" />
         <source>No lease ends in the next %n day(s).</source>
         <translation>
             <numerusform>No lease ends in the next %n day.</numerusform><numerusform>No lease ends in the next %n days.</numerusform></translation>

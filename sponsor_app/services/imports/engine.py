@@ -24,7 +24,6 @@ from ...domain.text import fold
 from ...domain.words import control_character, header_key
 from ...storage.models import GroupProfile
 from ...storage.store import Store
-from ..tabular import restore
 from .banks import layout_for, layout_named
 from .fields import FIELDS, IGNORE, ImportKind, Vocabulary, field_of, match_columns, missing_fields
 from .model import (
@@ -39,6 +38,7 @@ from .model import (
 )
 from .remember import load_mapping, save_mapping
 from .sources import Source, open_source
+from .tabular import restore
 from .xlsx import Unevaluated
 
 PREVIEW_ROWS = 100

@@ -22,8 +22,8 @@ from ...domain.validation import split_list
 from ...domain.vetting import RequirementKind, default_expiry, record_state
 from ...domain.words import StatedVetting, parse_day, parse_yes_no, stated_vetting
 from ...storage.models import Volunteer
-from ..roles import RoleRow, create_role, find_role, role_rows
-from ..volunteers import (
+from ..roster.roles import RoleRow, create_role, find_role, role_rows
+from ..roster.volunteers import (
     CheckInput,
     VolunteerInput,
     apply_input,

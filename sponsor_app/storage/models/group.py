@@ -26,8 +26,8 @@ class GroupProfile(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
     # Days before expiry that a vetting check or training counts as "expiring" (schema 0002).
-    # Not null, so a new group is given its programme's window (services/groups.py); read only
-    # through services/groups.py:windows_of.
+    # Not null, so a new group is given its programme's window (services/group/groups.py); read only
+    # through services/group/groups.py:windows_of.
     vetting_warning_days: Mapped[int] = mapped_column(
         default=DEFAULT_WARNING_DAYS, server_default=str(DEFAULT_WARNING_DAYS)
     )

@@ -23,9 +23,9 @@ from ... import clock
 from ...domain.enums import CheckInKind, GoalStatus, OutcomeArea
 from ...domain.indicators import Indicator, IndicatorKind
 from ...domain.text import isolate
-from ...services.checkins import CheckInInput, CheckInRow, GoalUpdate
-from ...services.goals import GoalInput, GoalRow
-from ...services.volunteers import VolunteerRow
+from ...services.plan.checkins import CheckInInput, CheckInRow, GoalUpdate
+from ...services.plan.goals import GoalInput, GoalRow
+from ...services.roster.volunteers import VolunteerRow
 from ..formatting import short_date
 from ..vetting_words import overall_text, reason_text
 from ..widgets.date_field import required_date

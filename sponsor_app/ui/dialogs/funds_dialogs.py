@@ -27,8 +27,8 @@ from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.errors import SponsorDeskError
 from ...domain.vocabulary import PAYMENT_METHODS
-from ...services.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
-from ...services.ledger import CategoryRow, TransactionInput
+from ...services.funds.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
+from ...services.funds.ledger import CategoryRow, TransactionInput
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit

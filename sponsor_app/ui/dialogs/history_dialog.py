@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import SponsorDeskError
 from ...domain.text import isolate
-from ...services import history as service
-from ...services.history import ChangeSetRow, TouchedRow
+from ...services.files import history as service
+from ...services.files.history import ChangeSetRow, TouchedRow
 from ..formatting import current_locale, short_date
 from ..models.rows_model import Column, RowsModel
 from ..widgets.tables import fit_columns, make_table
@@ -201,8 +201,8 @@ class HistoryDialog(QDialog):
 
     # --- reading ----------------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        from ...services.households import list_households
-        from ...services.volunteers import list_volunteers
+        from ...services.households.households import list_households
+        from ...services.roster.volunteers import list_volunteers
 
         store = self.context.store
         for combo, everyone in (

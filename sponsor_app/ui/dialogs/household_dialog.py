@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ... import clock
 from ...domain.validation import household_code_problems
-from ...services.households import HouseholdInput, HouseholdRow
+from ...services.households.households import HouseholdInput, HouseholdRow
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QW
 from ... import clock
 from ...domain.enums import RentFrequency, TenancyStatus
 from ...domain.periods import add_months
-from ...services.housing import (
+from ...services.households.housing import (
     INSPECTION_KINDS,
     INSPECTION_RESULTS,
     ROUTINE_INSPECTION_MONTHS,

@@ -59,9 +59,9 @@ class ImportChoices:
 
 
 def import_choices(store) -> ImportChoices:
-    from ...services.households import list_households
-    from ...services.ledger import list_categories
-    from ...services.roles import list_roles
+    from ...services.funds.ledger import list_categories
+    from ...services.households.households import list_households
+    from ...services.roster.roles import list_roles
 
     return ImportChoices(
         tuple(list_roles(store)),

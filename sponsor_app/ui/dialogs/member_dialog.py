@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import SponsorDeskError
 from ...domain.text import isolate
-from ...services.households import MemberInput, MemberRow, SensitiveDetails
+from ...services.households.households import MemberInput, MemberRow, SensitiveDetails
 from ..errors import show_known_error
 from ..widgets.form import FormDialog
 from ..widgets.optional_date import OptionalDateEdit

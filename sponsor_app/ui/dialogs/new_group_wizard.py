@@ -22,8 +22,8 @@ from ...domain.errors import InvalidInput, SponsorDeskError
 from ...domain.programmes import all_programmes, get_programme
 from ...domain.validation import household_code_problems
 from ...locations import GROUP_FILE_SUFFIX, default_group_file
-from ...services.groups import NewGroup
-from ...services.households import HouseholdInput
+from ...services.group.groups import NewGroup
+from ...services.households.households import HouseholdInput
 from ..widgets.form import ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
 

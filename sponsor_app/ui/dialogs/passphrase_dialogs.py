@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvalidInput, SponsorDeskError
-from ...services.protection import check_new_passphrase, strength
+from ...services.files.protection import check_new_passphrase, strength
 from ..widgets.form import FieldError, FormDialog
 
 
@@ -367,7 +367,7 @@ class UnlockDialog(QDialog):
 
     def _words(self, error: SponsorDeskError) -> str:
         """The refusal without the file's path (the dialog names the file already)."""
-        from ...services.protection import WrongPassphrase, WrongRecoveryCode
+        from ...services.files.protection import WrongPassphrase, WrongRecoveryCode
 
         if isinstance(error, WrongPassphrase):
             return self.tr("That is not the passphrase.")

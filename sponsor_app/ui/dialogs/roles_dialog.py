@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
-from ...services.roles import RoleRow
+from ...services.roster.roles import RoleRow
 from ..widgets.form import FieldError
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import SponsorDeskError
-from ...services.rules import RuleInput
+from ...services.funds.rules import RuleInput
 from ..widgets.form import FieldError
 
 

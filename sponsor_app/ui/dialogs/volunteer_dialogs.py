@@ -26,10 +26,10 @@ from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
 from ...domain.vetting import RequirementKind, default_expiry
 from ...domain.vocabulary import HOURS_ACTIVITIES
-from ...services.hours import HoursInput
-from ...services.roles import RoleRow
-from ...services.vetting import TrainingInput, TrainingRow
-from ...services.volunteers import (
+from ...services.roster.hours import HoursInput
+from ...services.roster.roles import RoleRow
+from ...services.roster.vetting import TrainingInput, TrainingRow
+from ...services.roster.volunteers import (
     CheckInput,
     CheckRow,
     RequirementRecord,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...domain.enums import TransactionKind
-from ...services.ledger_view import LedgerLine, LedgerSelection
+from ...services.funds.ledger_view import LedgerLine, LedgerSelection
 from ..formatting import money, short_date
 
 PAGE = 100  # rows read at a time: a screenful or three

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...domain.settlement import AREAS, TaskFilter, area_of, progress_by, task_overdue
-from ...services.plan import PlanTask
+from ...services.plan.plan import PlanTask
 from ..formatting import overdue_by, short_date
 
 Index = QModelIndex | QPersistentModelIndex

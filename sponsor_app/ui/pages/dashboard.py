@@ -299,7 +299,9 @@ class DashboardPage(Page):
             self.task_activated.emit(getattr(task, "task_id", None) or task.id)
 
     def refresh(self, today: date | None = None) -> None:
-        from ...services.dashboard import dashboard  # loads SQLAlchemy: not needed for a snapshot
+        from ...services.group.dashboard import (
+            dashboard,  # loads SQLAlchemy: not needed for a snapshot
+        )
 
         self.show_figures(dashboard(self.context.store, today))
         self.retention.refresh()

@@ -24,14 +24,14 @@ from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.periods import add_months
 from ...domain.text import isolate
-from ...services import funds as funds_service
-from ...services import ledger as ledger_service
-from ...services import rules as rules_service
-from ...services.dashboard import CHART_MONTHS
-from ...services.households import list_households
+from ...services.funds import funds as funds_service
+from ...services.funds import ledger as ledger_service
+from ...services.funds import rules as rules_service
+from ...services.funds.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
+from ...services.group.dashboard import CHART_MONTHS
+from ...services.households.households import list_households
 from ...services.imports.fields import ImportKind
-from ...services.ledger_view import LedgerFilter, fetch_lines, find_transactions, open_ledger
-from ...services.report_data import default_period
+from ...services.reporting.report_data import default_period
 from ..dialogs.funds_dialogs import BudgetDialog, CategoriesDialog, PledgeDialog, TransactionDialog
 from ..dialogs.rules_dialog import RulesDialog
 from ..files import export_with_dialog
@@ -726,7 +726,7 @@ class FundsPage(Page):
         RulesDialog(_RuleActions(self), self).exec()
 
     def export_file(self) -> None:
-        from ...services.transaction_io import export_transactions
+        from ...services.imports.transaction_io import export_transactions
 
         store = self.context.store
         export_with_dialog(

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.text import isolate
-from ...services import households as service
-from ...services.households import HouseholdInput, HouseholdRow, MemberRow
+from ...services.households import households as service
+from ...services.households.households import HouseholdInput, HouseholdRow, MemberRow
 from ..dialogs.household_dialog import HouseholdDialog
 from ..dialogs.member_dialog import MemberDialog
 from ..formatting import short_date

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import housing as service
-from ...services.households import list_households
+from ...services.households import housing as service
+from ...services.households.households import list_households
 from ..dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
 from ..formatting import lease_ending, money, short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy

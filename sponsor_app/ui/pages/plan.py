@@ -28,10 +28,10 @@ from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...domain.settlement import TaskFilter, area_of, progress_by
 from ...domain.text import isolate
-from ...services import plan as service
-from ...services.households import list_households
-from ...services.tasks import assignee_options
-from ...services.volunteers import list_volunteers
+from ...services.households.households import list_households
+from ...services.plan import plan as service
+from ...services.plan.tasks import assignee_options
+from ...services.roster.volunteers import list_volunteers
 from ..dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from ..files import chosen_in, start_in
 from ..models.plan_model import TASK_ROLE, PlanModel
@@ -514,7 +514,7 @@ class PlanPage(Page):
         )
 
     def export_calendar(self) -> None:
-        from ...services.calendar import write_calendar
+        from ...services.plan.calendar import write_calendar
 
         store = self.context.store
         volunteers = [v for v in list_volunteers(store) if v.active]

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from ...domain.enums import GoalStatus
 from ...domain.indicators import IndicatorKind, Trend
 from ...domain.text import isolate
-from ...services import checkins as checkin_service
-from ...services import goals as goal_service
-from ...services import indicators as indicator_service
-from ...services import plan as plan_service
-from ...services.volunteers import list_volunteers
+from ...services.plan import checkins as checkin_service
+from ...services.plan import goals as goal_service
+from ...services.plan import indicators as indicator_service
+from ...services.plan import plan as plan_service
+from ...services.roster.volunteers import list_volunteers
 from ..dialogs.contact_dialogs import (
     NEEDS_MET,
     CheckInDialog,

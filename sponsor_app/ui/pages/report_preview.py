@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ...domain.reports import ReportKind
-from ...services.disclosure import Disclosure, Released, TextSource, read_disclosure
+from ...services.reporting.disclosure import Disclosure, Released, TextSource, read_disclosure
 from ..widgets.outgoing_text import MaskedWordsHighlighter, OutgoingTextView
 from ..worker import run_quietly
 

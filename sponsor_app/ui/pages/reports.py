@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import SponsorDeskError
 from ...domain.periods import Period
 from ...domain.reports import GROUP_REPORTS, ReportKind
-from ...services.narratives import Narrative, narrative, save_narrative
-from ...services.report_data import default_period, households
+from ...services.reporting.narratives import Narrative, narrative, save_narrative
+from ...services.reporting.report_data import default_period, households
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings

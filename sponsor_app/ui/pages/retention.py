@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import SponsorDeskError
 from ...domain.text import isolate
-from ...services.backups import KEPT_MONTHS as BACKUP_MONTHS
+from ...services.files.backups import KEPT_MONTHS as BACKUP_MONTHS
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel
@@ -74,7 +74,7 @@ class RetentionCard(QGroupBox):
         self.hide()
 
     def refresh(self) -> None:
-        from ...services.retention import retention_due
+        from ...services.files.retention import retention_due
 
         if not self.context.is_open:
             self.hide()
@@ -138,7 +138,7 @@ class RetentionCard(QGroupBox):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from ...services import retention
+        from ...services.files import retention
 
         remove = (
             retention.remove_household_details

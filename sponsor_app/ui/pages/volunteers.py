@@ -26,14 +26,14 @@ from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
 from ...domain.text import isolate
 from ...domain.vetting import SEVERITY, Requirement
-from ...services import hours as hours_service
-from ...services import roles as roles_service
-from ...services import vetting as vetting_service
-from ...services import volunteers as service
-from ...services.households import list_households
+from ...services.households.households import list_households
 from ...services.imports.fields import ImportKind
-from ...services.roles import list_roles
-from ...services.volunteers import VolunteerInput, VolunteerRow
+from ...services.roster import hours as hours_service
+from ...services.roster import roles as roles_service
+from ...services.roster import vetting as vetting_service
+from ...services.roster import volunteers as service
+from ...services.roster.roles import list_roles
+from ...services.roster.volunteers import VolunteerInput, VolunteerRow
 from ..dialogs.roles_dialog import RolesDialog
 from ..dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog, VolunteerDialog
 from ..files import export_with_dialog
@@ -689,7 +689,7 @@ class VolunteersPage(Page):
         return import_with_preview(self, ImportKind.VOLUNTEERS, source)
 
     def export_file(self) -> None:
-        from ...services.volunteer_io import export_volunteers
+        from ...services.imports.volunteer_io import export_volunteers
 
         store = self.context.store
         export_with_dialog(

@@ -1,7 +1,7 @@
 """What typed text leaves the file in an anonymised report: the list the Reports page shows
 before writing one, and the marking of masked words in the narrative as the lead types.
 
-Both read what the services decided (services/disclosure.py): the lines a report gathered,
+Both read what the services decided (services/reporting/disclosure.py): the lines a report gathered,
 and the name finder a Disclosure holds. Nothing here decides what is a name."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...domain.name_finder import NameFinder
-from ...services.disclosure import Released, TextSource
+from ...services.reporting.disclosure import Released, TextSource
 
 
 class MaskedWordsHighlighter(QSyntaxHighlighter):

@@ -55,7 +55,7 @@ def upgrade() -> None:
     )
     connection = op.get_bind()
     # A file that already holds a group gets the roles it had; a new, empty file gets its
-    # programme's list when the group is written (services/groups.py).
+    # programme's list when the group is written (services/group/groups.py).
     has_group = connection.exec_driver_sql("SELECT count(*) FROM group_profile").scalar()
     for position, (key, name) in enumerate(ROLES if has_group else ()):
         connection.exec_driver_sql(

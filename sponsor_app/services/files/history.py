@@ -1,0 +1,328 @@
+"""The file's history: list change sets, and revert one (undo, redo, `sponsor-app revert`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ...domain.changes import Changes, RowKey
+from ...domain.errors import SponsorDeskError
+from ...storage.changesets import (
+    Blocker,
+    RevertBlocked,
+    change_sets_about,
+    revert_into_open_change_set,
+)
+from ...storage.models import AuditEntry, ChangeKind, ChangeSet
+from ...storage.store import Store
+
+# What points at a household or a volunteer, for the History view's filters.
+SUBJECTS = {
+    "household": ("household_id",),
+    "volunteer": ("volunteer_id", "assignee_id"),
+}
+# Never shown, before or after: the window shows them only on request, and records that.
+HIDDEN_COLUMNS = {"household_member": ("health_notes", "immigration_notes")}
+HIDDEN = "(sensitive: not shown)"
+
+
+@dataclass(frozen=True)
+class TouchedRow:
+    """One row a change set inserted, updated or deleted, with its values before and after
+    (only the columns that changed, for an update)."""
+
+    table: str
+    key: tuple
+    action: str  # insert | update | delete
+    label: str  # "household H2", "Aroha Ngata"
+    before: tuple[tuple[str, object], ...]
+    after: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class ChangeSetRow:
+    id: int
+    at: datetime
+    actor: str
+    description: str
+    kind: str  # edit | revert | legacy | schema (storage.models.ChangeKind)
+    reverts_id: int | None
+    rows_touched: int
+    tables: tuple[str, ...]
+
+
+class RevertRefused(SponsorDeskError):
+    """A revert that would overwrite or lose later work; the file is unchanged.
+
+    Carries the facts (reason, table, the row's label, the later change set) for a window to
+    word in its own language; the message is the English sentence the command line prints.
+    """
+
+    def __init__(
+        self,
+        change_set_id: int,
+        reason: str,
+        table: str = "",
+        row_label: str = "",
+        blocker: Blocker | None = None,
+    ):
+        self.change_set_id, self.reason, self.table = change_set_id, reason, table
+        self.row_label, self.blocker = row_label, blocker
+        super().__init__(_sentence(change_set_id, reason, row_label, blocker))
+
+
+def _later(blocker: Blocker | None) -> str:
+    if blocker is None:
+        return ""
+    return f" (change {blocker.id}, “{blocker.description}”)"
+
+
+def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | None) -> str:
+    match reason:
+        case "already_reverted":
+            return (
+                f"Change {change_set_id} was already reverted by change {blocker.id}; revert "
+                f"change {blocker.id} to put it back."
+            )
+        case "changed_since":
+            return f"{label} was changed after this{_later(blocker)}; revert that first."
+        case "would_remove_more":
+            return (
+                f"Reverting change {change_set_id} would also remove or change {label}, added or "
+                f"changed after it{_later(blocker)}; revert that first."
+            )
+        case "in_use":
+            return f"{label} is used by records added since, so it cannot be taken away."
+        case "missing_reference":
+            return f"{label} refers to a record removed since, so it cannot be put back."
+        case "clash":
+            return f"Putting {label} back would clash with a record added since."
+        case "record_only":
+            return (
+                f"Change {change_set_id} is the record that someone was shown sensitive details; "
+                "a record of who saw what cannot be taken back."
+            )
+        case "erasure":
+            return f"Change {change_set_id} removed personal details for good; it cannot be undone."
+        case "erased":  # the label would read "(details removed)": the change says whose
+            if blocker is None:
+                return (
+                    f"Personal details that change {change_set_id} touched were removed for "
+                    "good since, so it cannot be reverted."
+                )
+            return (
+                f"Change {blocker.id} (“{blocker.description}”) removed personal details for "
+                f"good, so change {change_set_id} cannot be reverted."
+            )
+        case "creates_group":
+            return (
+                f"Change {change_set_id} created the group itself; reverting it would leave a "
+                "file that cannot be opened, so it cannot be reverted. Nothing was changed."
+            )
+        case "not_revertible":
+            return (
+                f"Change {change_set_id} is a schema upgrade or was recorded before the change "
+                "history began; it cannot be reverted."
+            )
+        case _:
+            return f"There is no change {change_set_id} in this file."
+
+
+# --- listing -----------------------------------------------------------------------------
+def list_change_sets(
+    store: Store,
+    limit: int = 50,
+    table: str | None = None,
+    row_id: int | None = None,
+    actor: str | None = None,
+    household_id: int | None = None,
+    volunteer_id: int | None = None,
+) -> list[ChangeSetRow]:
+    """Change sets, newest first; optionally only those touching a table (and one row of it),
+    made by one person, or about one household or volunteer (the record itself, or a row
+    that points at it: a household's tasks, a volunteer's checks)."""
+    with store.read() as session:
+        query = select(ChangeSet).order_by(ChangeSet.id.desc()).limit(limit)
+        query = query.where(ChangeSet.is_open.is_(None))
+        for subject, subject_id in (("household", household_id), ("volunteer", volunteer_id)):
+            if subject_id is not None:
+                about = change_sets_about(subject, subject_id, SUBJECTS[subject])
+                query = query.where(ChangeSet.id.in_(about))
+        if table is not None:
+            touching = select(AuditEntry.change_set_id).where(AuditEntry.table_name == table)
+            if row_id is not None:
+                touching = touching.where(AuditEntry.row_key == json.dumps([row_id]))
+            query = query.where(ChangeSet.id.in_(touching))
+        if actor is not None:
+            query = query.where(func.lower(ChangeSet.actor).contains(actor.lower()))
+        change_sets = session.scalars(query).all()
+        counts: dict[int, dict[str, int]] = {}
+        ids = [c.id for c in change_sets]
+        for change_set_id, table_name, count in session.execute(
+            select(AuditEntry.change_set_id, AuditEntry.table_name, func.count(AuditEntry.id))
+            .where(AuditEntry.change_set_id.in_(ids))
+            .group_by(AuditEntry.change_set_id, AuditEntry.table_name)
+        ):
+            counts.setdefault(change_set_id, {})[table_name] = count
+        return [
+            ChangeSetRow(
+                c.id,
+                c.at,
+                c.actor,
+                c.description,
+                c.kind,
+                c.reverts_id,
+                sum(counts.get(c.id, {}).values()),
+                tuple(sorted(counts.get(c.id, {}))),
+            )
+            for c in change_sets
+        ]
+
+
+def rows_touched(
+    store: Store, change_set_id: int, limit: int = 500
+) -> tuple[list[TouchedRow], int]:
+    """The rows one change set touched, in the order it touched them (at most `limit`), and
+    how many there are in all. Sensitive details are never shown."""
+    with store.read() as session:
+        total = session.scalar(
+            select(func.count(AuditEntry.id)).where(AuditEntry.change_set_id == change_set_id)
+        )
+        entries = session.execute(
+            select(
+                AuditEntry.table_name,
+                AuditEntry.row_key,
+                AuditEntry.action,
+                AuditEntry.old_values,
+                AuditEntry.new_values,
+            )
+            .where(AuditEntry.change_set_id == change_set_id)
+            .order_by(AuditEntry.id)
+            .limit(limit)
+        ).all()
+        found = []
+        for table, key, action, old, new in entries:
+            before = json.loads(old) if old else {}
+            after = json.loads(new) if new else {}
+            if action == "update":
+                changed = [c for c in after if before.get(c) != after.get(c)]
+            else:
+                changed = [c for c in (after or before) if c != "id"]
+            hidden = HIDDEN_COLUMNS.get(table, ())
+            found.append(
+                TouchedRow(
+                    table,
+                    tuple(json.loads(key)),
+                    action,
+                    _label(table, tuple(json.loads(key)), after or before),
+                    tuple((c, HIDDEN if c in hidden else before.get(c)) for c in changed if before),
+                    tuple((c, HIDDEN if c in hidden else after.get(c)) for c in changed if after),
+                )
+            )
+        return found, total
+
+
+def touched_tables(store: Store) -> list[str]:
+    """Every table any change set touched, for the History view's filter."""
+    with store.read() as session:
+        return sorted(session.scalars(select(AuditEntry.table_name).distinct()))
+
+
+# --- reverting ---------------------------------------------------------------------------
+def revert(store: Store, change_set_ids: int | Sequence[int], description: str = "") -> Changes:
+    """Restore every row the change sets touched (the last one first) to its earlier values,
+    with the same ids, as one new change set. Refuses, changing nothing, if later work would
+    be overwritten or lost."""
+    ids = [change_set_ids] if isinstance(change_set_ids, int) else list(change_set_ids)
+    first = ids[0]
+    with store.read() as session:
+        for change_set_id in ids:
+            if session.get(ChangeSet, change_set_id) is None:
+                raise RevertRefused(change_set_id, "unknown")
+    if not description:
+        description = f"Revert change {first}" if len(ids) == 1 else f"Revert changes {ids}"
+    with store.recording() as recorded:
+        try:
+            with store.transaction(
+                description, kind=ChangeKind.REVERT, reverts_id=first
+            ) as session:
+                revert_into_open_change_set(session.connection(), ids)
+        except RevertBlocked as blocked:
+            with store.read() as session:
+                label = row_label(session, blocked.table, blocked.key) if blocked.table else ""
+            cs_id = (
+                blocked.key[0]
+                if blocked.reason in ("unknown", "not_revertible", "record_only", "erasure")
+                and blocked.key
+                else first
+            )
+            raise RevertRefused(
+                cs_id, blocked.reason, blocked.table, label, blocked.blocker
+            ) from None
+    if not recorded:  # nothing to restore: the rows already are as they were before
+        return Changes(0, description, {})
+    return recorded[0]
+
+
+def description_of(store: Store, change_set_id: int) -> str:
+    with store.read() as session:
+        found = session.get(ChangeSet, change_set_id)
+        return found.description if found else ""
+
+
+# --- naming a row for a person -------------------------------------------------------------
+_LABEL_COLUMNS = {
+    "group_profile": ("the group {}", "name"),
+    "household": ("household {}", "code"),
+    "household_member": ("{}", "full_name"),
+    "volunteer": ("{}", "full_name"),
+    "task": ("task “{}”", "title"),
+    "property": ("{}", "address"),
+    "ledger_category": ("category “{}”", "name"),
+    "pledge": ("the pledge from {}", "donor"),
+    "ledger_transaction": ("the transaction of {}", "occurred_on"),
+    "check_in": ("the check-in of {}", "held_on"),
+    "tenancy": ("tenancy {}", "id"),
+    "vetting_check": ("a vetting check recorded on {}", "checked_on"),
+    "training_record": ("a training record of {}", "completed_on"),
+    "volunteer_hours": ("hours logged for {}", "worked_on"),
+    "volunteer_role": ("the role {}", "role"),
+    "inspection": ("the inspection of {}", "inspected_on"),
+    "move_in_item": ("checklist item “{}”", "label"),
+    "budget": ("the budget for {}", "month"),
+    "indicator_reading": ("the reading of {}", "recorded_on"),
+}
+
+
+def row_label(session: Session, table: str, key: RowKey) -> str:
+    """A short name for a row ("household H2", "Aroha Ngata"), from the row or, when it is
+    gone, from the last values the audit trail holds."""
+    return _label(table, key, _last_known(session, table, key))
+
+
+def _label(table: str, key: RowKey, values: dict | None) -> str:
+    pattern, column = _LABEL_COLUMNS.get(table, (table.replace("_", " ") + " {}", "id"))
+    if values and values.get(column) not in (None, ""):
+        return pattern.format(values[column])
+    return f"{table.replace('_', ' ')} {', '.join(str(k) for k in key)}"
+
+
+def _last_known(session: Session, table: str, key: RowKey) -> dict | None:
+    entry = session.execute(
+        select(AuditEntry.old_values, AuditEntry.new_values)
+        .where(
+            AuditEntry.table_name == table,
+            AuditEntry.row_key == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if entry is None:
+        return None
+    old, new = entry
+    return json.loads(new if new is not None else old)

@@ -1,0 +1,1 @@
+"""Funds: the ledger, categories and their rules, budgets, pledges and the funds position."""

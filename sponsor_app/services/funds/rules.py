@@ -1,0 +1,93 @@
+"""Rules that categorise bank statement lines as they are imported ("counterparty contains
+Countdown: Food"). The longest matching pattern wins; the import preview adds one each time
+the person chooses a category for a counterparty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ...domain.enums import TransactionKind
+from ...domain.errors import InvalidInput, NotFound
+from ...domain.text import fold
+from ...storage.models import CategoryRule, LedgerCategory
+from ...storage.store import Store
+
+FIELDS = ("counterparty", "any")  # what the pattern is looked for in
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    id: int
+    pattern: str
+    field: str
+    category_id: int
+    category: str
+    kind: TransactionKind
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    pattern: str
+    category_id: int
+    field: str = "counterparty"
+
+
+def list_rules(store: Store) -> list[RuleRow]:
+    with store.read() as session:
+        rows = session.execute(
+            select(CategoryRule, LedgerCategory.name, LedgerCategory.kind).join(
+                LedgerCategory, LedgerCategory.id == CategoryRule.category_id
+            )
+        ).all()
+    found = [RuleRow(r.id, r.pattern, r.field, r.category_id, name, kind) for r, name, kind in rows]
+    return sorted(found, key=lambda r: (fold(r.pattern), r.id))
+
+
+def _checked(session, data: RuleInput, rule_id: int | None = None) -> str:
+    pattern = " ".join((data.pattern or "").split())
+    if not pattern:
+        raise InvalidInput.single("pattern", "Enter the words to look for, such as Countdown.")
+    if len(pattern) > 80:
+        raise InvalidInput.single("pattern", "Keep the words to 80 characters or fewer.")
+    if data.field not in FIELDS:
+        raise InvalidInput.single("field", "Look in the counterparty, or in the whole line.")
+    if session.get(LedgerCategory, data.category_id) is None:
+        raise InvalidInput.single("category", "Choose a category.")
+    for other in session.scalars(select(CategoryRule)):
+        if (
+            other.id != rule_id
+            and fold(other.pattern) == fold(pattern)
+            and other.field == data.field
+            and other.category_id == data.category_id
+        ):
+            raise InvalidInput.single("pattern", "That rule is there already.")
+    return pattern
+
+
+def add_rule(store: Store, data: RuleInput) -> RuleRow:
+    with store.transaction(f"Add rule {data.pattern.strip()}") as session:
+        pattern = _checked(session, data)
+        rule = CategoryRule(pattern=pattern, field=data.field, category_id=data.category_id)
+        session.add(rule)
+        session.flush()
+        category = session.get(LedgerCategory, data.category_id)
+        return RuleRow(rule.id, pattern, data.field, category.id, category.name, category.kind)
+
+
+def edit_rule(store: Store, rule_id: int, data: RuleInput) -> None:
+    with store.transaction(f"Edit rule {data.pattern.strip()}") as session:
+        rule = session.get(CategoryRule, rule_id)
+        if rule is None:
+            raise NotFound(f"Rule {rule_id} no longer exists.")
+        rule.pattern = _checked(session, data, rule_id)
+        rule.field, rule.category_id = data.field, data.category_id
+
+
+def delete_rule(store: Store, rule_id: int) -> None:
+    with store.transaction("Delete rule") as session:
+        rule = session.get(CategoryRule, rule_id)
+        if rule is None:
+            raise NotFound(f"Rule {rule_id} no longer exists.")
+        session.delete(rule)

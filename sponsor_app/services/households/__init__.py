@@ -1,0 +1,1 @@
+"""Households and housing: the families, their members, properties and tenancies."""

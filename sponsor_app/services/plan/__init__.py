@@ -1,0 +1,1 @@
+"""The settlement plan: tasks, check-ins, goals, indicator readings and the calendar."""

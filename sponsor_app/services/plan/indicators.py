@@ -1,0 +1,122 @@
+"""Household indicators: dated readings, the latest value and its trend (the readings that stand
+for 3, 6, 12 and 24 months after arrival are domain/indicator_points.py's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ... import clock
+from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.indicators import Indicator, Trend, trend
+from ...storage.models import Household, IndicatorReading
+from ...storage.store import Store
+from ..group.groups import programme_of
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    id: int
+    household_id: int
+    indicator: str
+    recorded_on: date
+    value: str
+    note: str
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    indicator: Indicator
+    latest: ReadingRow | None
+    trend: Trend | None
+    readings: int
+
+
+def indicators(store: Store) -> tuple[Indicator, ...]:
+    """The indicators this group records (the programme's list, from settlement.toml)."""
+    return programme_of(store).indicators
+
+
+def _indicator(store: Store, key: str) -> Indicator:
+    found = next((i for i in indicators(store) if i.key == key), None)
+    if found is None:
+        raise InvalidInput.single("indicator", f"There is no indicator “{key}”.")
+    return found
+
+
+def record_reading(
+    store: Store,
+    household_id: int,
+    key: str,
+    recorded_on: date,
+    value: str,
+    note: str = "",
+    today: date | None = None,
+) -> int:
+    """One dated reading; the value is read as the indicator's kind (a number, yes or no,
+    one of its options, a date) and stored in its plain form."""
+    indicator = _indicator(store, key)
+    problems = []
+    try:
+        stored = indicator.read(value)
+    except ValueError as error:
+        problems.append(Problem("value", str(error)))
+    if recorded_on > (today or clock.today()):
+        problems.append(Problem("recorded_on", "Readings are recorded once they are known."))
+    if problems:
+        raise InvalidInput(problems)
+    with store.transaction(f"Record {indicator.label.lower()}") as session:
+        household = session.get(Household, household_id)
+        if household is None:
+            raise NotFound(f"Household {household_id} no longer exists.")
+        reading = IndicatorReading(
+            household_id=household_id,
+            indicator=key,
+            recorded_on=recorded_on,
+            value=stored,
+            note=note.strip(),
+        )
+        session.add(reading)
+        session.flush()
+        return reading.id
+
+
+def delete_reading(store: Store, reading_id: int) -> None:
+    with store.transaction("Delete reading") as session:
+        reading = session.get(IndicatorReading, reading_id)
+        if reading is None:
+            raise NotFound(f"Reading {reading_id} no longer exists.")
+        session.delete(reading)
+
+
+def readings(store: Store, household_id: int | None = None) -> list[ReadingRow]:
+    """Oldest first."""
+    with store.read() as session:
+        query = select(IndicatorReading).order_by(IndicatorReading.recorded_on, IndicatorReading.id)
+        if household_id is not None:
+            query = query.where(IndicatorReading.household_id == household_id)
+        return [
+            ReadingRow(r.id, r.household_id, r.indicator, r.recorded_on, r.value, r.note)
+            for r in session.scalars(query)
+        ]
+
+
+def latest_indicators(store: Store, household_id: int) -> list[IndicatorSummary]:
+    """Every indicator, with its latest reading and trend (None when never read)."""
+    with store.read():
+        known = indicators(store)
+        mine = readings(store, household_id)
+    result = []
+    for indicator in known:
+        series = [r for r in mine if r.indicator == indicator.key]
+        result.append(
+            IndicatorSummary(
+                indicator,
+                series[-1] if series else None,
+                trend(indicator, [r.value for r in series]) if series else None,
+                len(series),
+            )
+        )
+    return result

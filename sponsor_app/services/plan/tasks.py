@@ -1,0 +1,292 @@
+"""Settlement tasks one at a time: read one, change its status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ... import clock
+from ...domain.enums import (
+    OPEN_STATUSES,
+    CheckInKind,
+    OutcomeArea,
+    Phase,
+    TaskStatus,
+    VettingStatus,
+)
+from ...domain.errors import NotFound, RuleBroken
+from ...domain.vetting import Standing, Vetting, may_do_family_facing, standing_words
+from ...storage.models import CheckIn, CheckInVolunteer, GroupProfile, Household, Task, Volunteer
+from ...storage.store import Store
+from ..results import LapsedAssignment
+from ..roster.volunteers import (
+    VolunteerRow,
+    get_volunteer_orm,
+    list_volunteers,
+    roster_rules,
+    to_row,
+)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    household_id: int
+    household_code: str
+    title: str
+    guidance: str
+    source: str
+    phase: Phase
+    outcome_area: OutcomeArea
+    family_facing: bool
+    due_on: date | None
+    status: TaskStatus
+    completed_on: date | None
+    assignee_id: int | None
+    assignee: str
+    notes: str
+
+
+def _get(session: Session, task_id: int) -> Task:
+    task = session.get(Task, task_id)
+    if task is None:
+        raise NotFound(f"Task {task_id} no longer exists.")
+    return task
+
+
+def _row(session: Session, task: Task) -> TaskRow:
+    assignee = session.get(Volunteer, task.assignee_id) if task.assignee_id else None
+    return TaskRow(
+        id=task.id,
+        household_id=task.household_id,
+        household_code=session.get(Household, task.household_id).code,
+        title=task.title,
+        guidance=task.guidance,
+        source=task.source,
+        phase=task.phase,
+        outcome_area=task.outcome_area,
+        family_facing=task.family_facing,
+        due_on=task.due_on,
+        status=task.status,
+        completed_on=task.completed_on,
+        assignee_id=task.assignee_id,
+        assignee=assignee.full_name if assignee else "",
+        notes=task.notes,
+    )
+
+
+def get_task(store: Store, task_id: int) -> TaskRow:
+    with store.read() as session:
+        return _row(session, _get(session, task_id))
+
+
+def set_task_status(
+    store: Store,
+    task_id: int,
+    status: TaskStatus,
+    completed_on: date | None = None,
+    today: date | None = None,
+) -> TaskRow:
+    """Mark a task done (on `completed_on`, default today), not needed, or open again."""
+    verb = {TaskStatus.DONE: "Complete", TaskStatus.NOT_NEEDED: "Skip"}.get(status, "Reopen")
+    with store.transaction(f"{verb} task") as session:
+        task = _get(session, task_id)
+        task.status = status
+        done_on = completed_on or today or clock.today()
+        task.completed_on = done_on if status is TaskStatus.DONE else None
+        session.flush()
+        return _row(session, task)
+
+
+class VettingRuleBroken(RuleBroken):
+    """A family-facing task offered to someone whose required checks are not current.
+
+    Carries the facts for the window to word; the message is the command line's sentence."""
+
+    def __init__(self, task_title: str, volunteer: VolunteerRow, locale: str):
+        self.task_title, self.volunteer = task_title, volunteer
+        super().__init__(
+            f"“{task_title}” is family-facing, so only a volunteer with current vetting can "
+            f"take it. {_vetting_reason(volunteer, locale)}"
+        )
+
+
+@dataclass(frozen=True)
+class AssigneeOption:
+    volunteer_id: int
+    name: str
+    allowed: bool
+    # Why not, when not allowed: the volunteer's vetting status (missing or expired) and
+    # when it expired. The window words it.
+    vetting: Vetting
+
+    @property
+    def vetting_status(self) -> VettingStatus:
+        return self.vetting.state
+
+    @property
+    def vetting_expires_on(self) -> date | None:
+        return self.vetting.on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        return self.vetting.gaps
+
+
+def _vetting_reason(row: VolunteerRow, locale: str) -> str:
+    return vetting_reason(row.full_name, row.vetting, locale)
+
+
+def vetting_reason(name: str, vetting: Vetting, locale: str) -> str:
+    """Why the vetting rule keeps someone away from the family: what is missing, waiting or
+    expired ("Aroha Ngata: Police vetting expired 3 Mar 2026."), in the command line's and
+    the error's English (the window words the same facts through its translation)."""
+    words = "; ".join(
+        standing_words(s, lambda day: format_date(day, "medium", locale=locale))
+        for s in vetting.blocking
+    )
+    return f"{name}: {words or 'vetting not current'}."
+
+
+def assignee_options(
+    store: Store, task_id: int | None, today: date | None = None
+) -> list[AssigneeOption]:
+    """Every active volunteer, and whether the vetting rule lets them take this task (for a
+    task not made yet: whether they may take a family-facing one)."""
+    with store.read():
+        facing = get_task(store, task_id).family_facing if task_id is not None else True
+        options = []
+        for row in list_volunteers(store, today=today):
+            if not row.active:
+                continue
+            allowed = not facing or row.vetting.may_meet_family
+            options.append(AssigneeOption(row.id, row.full_name, allowed, row.vetting))
+        return options
+
+
+def check_vetting_rule(
+    session: Session,
+    task: Task,
+    volunteer_id: int | None,
+    day: date,
+    family_facing: bool | None = None,
+) -> None:
+    """The vetting rule, for every way a task gets a volunteer: a family-facing task goes only
+    to a volunteer whose required checks are current. Raises VettingRuleBroken."""
+    facing = task.family_facing if family_facing is None else family_facing
+    if volunteer_id is None or not facing:
+        if volunteer_id is not None:
+            get_volunteer_orm(session, volunteer_id)  # it must still exist
+        return
+    row = to_row(get_volunteer_orm(session, volunteer_id), roster_rules(session), day)
+    if not may_do_family_facing(row.vetting_status):
+        locale = session.scalar(select(GroupProfile.locale))
+        raise VettingRuleBroken(task.title, row, locale)
+
+
+def assign_task(
+    store: Store, task_id: int, volunteer_id: int | None, today: date | None = None
+) -> TaskRow:
+    """Assign (or unassign, with None). Family-facing tasks need current vetting: the rule."""
+    day = today or clock.today()
+    with store.transaction("Assign task" if volunteer_id else "Unassign task") as session:
+        task = _get(session, task_id)
+        check_vetting_rule(session, task, volunteer_id, day)
+        task.assignee_id = volunteer_id
+        session.flush()
+        return _row(session, task)
+
+
+def lapsed_assignments(
+    store: Store, today: date | None = None, volunteers: list[VolunteerRow] | None = None
+) -> list[LapsedAssignment]:
+    """Open family-facing tasks whose assignee's vetting has lapsed since they were assigned,
+    then family-facing check-ins (visits, meetings) held with a volunteer whose vetting was not
+    current on the day (the form asked first).
+
+    `volunteers` (everyone, archived included) saves listing them again when the caller has.
+    """
+    day = today or clock.today()
+    if volunteers is None:
+        volunteers = list_volunteers(store, include_archived=True, today=day)
+    blocked = {v.id: v for v in volunteers if not may_do_family_facing(v.vetting_status)}
+    return _lapsed_tasks(store, blocked) + unvetted_check_ins(store, day)
+
+
+def unvetted_check_ins(store: Store, today: date | None = None) -> list[LapsedAssignment]:
+    """Family-facing check-ins up to `today` at which someone present was not cleared to meet
+    the family that day (by the vetting rule, as of the day it was held)."""
+    day = today or clock.today()
+    with store.read() as session:
+        rules = roster_rules(session)
+        held = session.execute(
+            select(
+                CheckIn.id,
+                Household.code,
+                CheckIn.held_on,
+                CheckIn.kind,
+                CheckInVolunteer.volunteer_id,
+            )
+            .join(Household, Household.id == CheckIn.household_id)
+            .join(CheckInVolunteer, CheckInVolunteer.check_in_id == CheckIn.id)
+            .where(
+                CheckIn.kind.in_([k for k in CheckInKind if k.family_facing]),
+                CheckIn.held_on <= day,
+                Household.archived_at.is_(None),
+            )
+            .order_by(CheckIn.held_on.desc(), CheckIn.id.desc())
+        ).all()
+        people = {
+            v.id: v
+            for v in session.scalars(
+                select(Volunteer)
+                .where(Volunteer.id.in_({h[4] for h in held}))
+                .options(selectinload(Volunteer.checks), selectinload(Volunteer.training))
+            )
+        }
+        found = []
+        for check_in_id, code, held_on, kind, volunteer_id in held:
+            volunteer = people[volunteer_id]
+            vetting = rules.vetting(volunteer, held_on)
+            if not vetting.may_meet_family:
+                found.append(
+                    LapsedAssignment(
+                        None,
+                        code,
+                        "",
+                        held_on,
+                        volunteer_id,
+                        volunteer.full_name,
+                        vetting.state,
+                        check_in_id,
+                        kind,
+                    )
+                )
+        return found
+
+
+def _lapsed_tasks(store: Store, blocked: dict[int, VolunteerRow]) -> list[LapsedAssignment]:
+    if not blocked:
+        return []
+    with store.read() as session:
+        tasks = session.execute(
+            select(Task.id, Household.code, Task.title, Task.due_on, Task.assignee_id)
+            .join(Household, Household.id == Task.household_id)
+            .where(
+                Task.status.in_(OPEN_STATUSES),
+                Task.family_facing.is_(True),
+                Task.assignee_id.in_(list(blocked)),
+                Household.archived_at.is_(None),
+            )
+            .order_by(Task.due_on, Task.id)
+        ).all()
+    return [
+        LapsedAssignment(
+            t[0], t[1], t[2], t[3], t[4], blocked[t[4]].full_name, blocked[t[4]].vetting_status
+        )
+        for t in tasks
+    ]

@@ -1,0 +1,1 @@
+"""The volunteer roster: volunteers, their roles, vetting and training, and hours."""

@@ -1,0 +1,206 @@
+"""Each volunteer's vetting checks and training records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ... import clock
+from ...domain.enums import CheckResult, VettingStatus
+from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.validation import date_order_problems
+from ...domain.vetting import RequirementKind, record_state
+from ...storage.models import TrainingRecord, VettingCheck
+from ...storage.store import Store
+from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    course: str
+    completed_on: date
+    expires_on: date | None = None
+    certificate: str = ""
+
+    def problems(self) -> list[Problem]:
+        found = [] if self.course.strip() else [Problem("course", "Choose the course.")]
+        return found + date_order_problems(
+            "expires_on",
+            self.completed_on,
+            self.expires_on,
+            "The expiry date must be after the completion date.",
+            allow_equal=False,
+        )
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    id: int
+    volunteer_id: int
+    course: str
+    course_label: str
+    completed_on: date
+    expires_on: date | None
+    certificate: str
+    status: VettingStatus
+
+
+def _check_kind_problems(session: Session, data: CheckInput) -> list[Problem]:
+    rules = roster_rules(session)
+    known = {c.key for c in rules.programme.vetting}
+    problems = replace(data, requirement_kind=rules.requirement_kind(data.kind)).problems()
+    if data.kind not in known:
+        names = ", ".join(rules.label(k) for k in known)
+        problems.append(Problem("kind", f"Choose a check this programme uses: {names}."))
+    return problems
+
+
+def _get_check(session: Session, check_id: int) -> VettingCheck:
+    check = session.get(VettingCheck, check_id)
+    if check is None:
+        raise NotFound(f"Vetting check {check_id} no longer exists.")
+    return check
+
+
+def add_check(
+    store: Store, volunteer_id: int, data: CheckInput, today: date | None = None
+) -> CheckRow:
+    with store.transaction("Record vetting check") as session:
+        if problems := _check_kind_problems(session, data):
+            raise InvalidInput(problems)
+        volunteer = get_volunteer_orm(session, volunteer_id)
+        check = VettingCheck(kind=data.kind)
+        _apply_check(check, data)
+        volunteer.checks.append(check)
+        session.flush()
+        return check_row(check, roster_rules(session), today or clock.today())
+
+
+def edit_check(
+    store: Store, check_id: int, data: CheckInput, today: date | None = None
+) -> CheckRow:
+    with store.transaction("Edit vetting check") as session:
+        if problems := _check_kind_problems(session, data):
+            raise InvalidInput(problems)
+        check = _get_check(session, check_id)
+        _apply_check(check, data)
+        session.flush()
+        return check_row(check, roster_rules(session), today or clock.today())
+
+
+def _apply_check(check: VettingCheck, data: CheckInput) -> None:
+    check.kind = data.kind
+    check.result = data.result
+    check.checked_on = data.checked_on
+    check.expires_on = data.expires_on
+    check.reference = data.reference.strip()
+
+
+def delete_check(store: Store, check_id: int) -> None:
+    with store.transaction("Delete vetting check") as session:
+        session.delete(_get_check(session, check_id))
+
+
+def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> list[CheckRow]:
+    with store.read() as session:
+        rules = roster_rules(session)
+        checks = session.scalars(
+            select(VettingCheck)
+            .where(VettingCheck.volunteer_id == volunteer_id)
+            .order_by(VettingCheck.kind, VettingCheck.checked_on.desc())
+        ).all()
+        return [check_row(c, rules, today or clock.today()) for c in checks]
+
+
+# --- training ---------------------------------------------------------------------------
+def _training_row(record: TrainingRecord, session: Session, today: date) -> TrainingRow:
+    rules = roster_rules(session)
+    return TrainingRow(
+        id=record.id,
+        volunteer_id=record.volunteer_id,
+        course=record.course,
+        course_label=rules.label(record.course),
+        completed_on=record.completed_on,
+        expires_on=record.expires_on,
+        certificate=record.certificate,
+        status=record_state(
+            RequirementKind.TRAINING,
+            CheckResult.CLEARED,
+            record.expires_on,
+            today,
+            rules.warning_days,
+        ),
+    )
+
+
+def _get_training(session: Session, record_id: int) -> TrainingRecord:
+    record = session.get(TrainingRecord, record_id)
+    if record is None:
+        raise NotFound(f"Training record {record_id} no longer exists.")
+    return record
+
+
+def _apply_training(record: TrainingRecord, data: TrainingInput) -> None:
+    if problems := data.problems():
+        raise InvalidInput(problems)
+    record.course = data.course.strip()
+    record.completed_on = data.completed_on
+    record.expires_on = data.expires_on
+    record.certificate = data.certificate.strip()
+
+
+def add_training(
+    store: Store, volunteer_id: int, data: TrainingInput, today: date | None = None
+) -> TrainingRow:
+    with store.transaction("Record training") as session:
+        volunteer = get_volunteer_orm(session, volunteer_id)
+        record = TrainingRecord()
+        _apply_training(record, data)
+        volunteer.training.append(record)
+        session.flush()
+        return _training_row(record, session, today or clock.today())
+
+
+def edit_training(
+    store: Store, record_id: int, data: TrainingInput, today: date | None = None
+) -> TrainingRow:
+    with store.transaction("Edit training") as session:
+        record = _get_training(session, record_id)
+        _apply_training(record, data)
+        session.flush()
+        return _training_row(record, session, today or clock.today())
+
+
+def delete_training(store: Store, record_id: int) -> None:
+    with store.transaction("Delete training record") as session:
+        session.delete(_get_training(session, record_id))
+
+
+def list_training(store: Store, volunteer_id: int, today: date | None = None) -> list[TrainingRow]:
+    with store.read() as session:
+        records = session.scalars(
+            select(TrainingRecord)
+            .where(TrainingRecord.volunteer_id == volunteer_id)
+            .order_by(TrainingRecord.completed_on.desc())
+        ).all()
+        return [_training_row(r, session, today or clock.today()) for r in records]
+
+
+def check_kinds(store: Store) -> list[tuple[str, str, RequirementKind, int | None]]:
+    """(key, label, kind, months it lasts) of the programme's checks and signed statements, in
+    its order."""
+    with store.read() as session:
+        programme = roster_rules(session).programme
+    return [
+        (c.key, c.label + ("" if c.required else " (optional)"), c.kind, c.valid_months)
+        for c in programme.vetting
+    ]
+
+
+def training_courses(store: Store) -> list[tuple[str, str]]:
+    with store.read() as session:
+        programme = roster_rules(session).programme
+    return [(c.key, c.label) for c in programme.training]
