@@ -104,10 +104,10 @@ def undo_change_set(work: Workspace) -> None:
 
 
 def upgrade_schema_0001(work: Workspace) -> None:
+    from .services.files.health import SCHEMA_VERSION
+    from .services.files.health import schema_version_of as current_revision
     from .services.group.groups import open_group
     from .services.roster.volunteers import list_volunteers
-    from .storage.migrate import current_revision
-    from .storage.schema import SCHEMA_VERSION
 
     old = work.folder / "schema-0001.sponsor"
     packed = resources.files("sponsor_app.resources") / "selftest" / "schema-0001.sponsor.gz"
@@ -248,7 +248,7 @@ def run(out=None) -> int:
             print(f"ok       {label} ({time.perf_counter() - began:.2f} s)", file=out, flush=True)
             passed += 1
     finally:
-        from .storage.connect import forget_keys
+        from .services.files.protection import forget_keys
 
         forget_keys()
         if saved_home is None:

@@ -160,7 +160,7 @@ def test_layers_import_only_what_is_below_them():
         and layer_of(found.target) != layer_of(found.source)
         and layer_of(found.target) not in MAY_IMPORT[layer_of(found.source)]
     ]
-    assert wrong == []
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
@@ -170,7 +170,7 @@ def test_layer_libraries(layer):
         for found in import_graph()
         if layer_of(found.source) == layer and found.target.split(".")[0] in FORBIDDEN[layer]
     ]
-    assert wrong == []
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 def test_one_module_opens_group_files():
@@ -182,7 +182,7 @@ def test_one_module_opens_group_files():
         for found in import_graph()
         if found.target.split(".")[0] in drivers and found.source != f"{ROOT}.storage.connect"
     ]
-    assert wrong == []
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 def test_no_sql_above_services():
@@ -192,7 +192,7 @@ def test_no_sql_above_services():
         for name, path in modules_of().items()
         if layer_of(name) in NO_SQL and SQL.search(path.read_text(encoding="utf-8"))
     ]
-    assert wrong == []
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 def cycles(imports: tuple[Import, ...]) -> list[list[str]]:

@@ -96,7 +96,7 @@ def test_a_killed_processs_temporary_files_go_at_the_next_start(tmp_path, small_
             sys.executable,
             "-c",
             "import tempfile, sys\n"
-            "from sponsor_app.privacy import use_private_temporary_folder\n"
+            "from sponsor_app.services.files.temporary_files import use_private_temporary_folder\n"
             "use_private_temporary_folder()\n"
             "handle = tempfile.NamedTemporaryFile(prefix='openpyxl.', delete=False)\n"
             f"handle.write({SECRET!r}.encode()); handle.close()\n"
@@ -183,22 +183,24 @@ def test_a_start_cleaning_up_at_the_same_moment_never_takes_a_new_temporary_fold
     but not yet marked it live, removed it, and the first then failed ("already open in
     another Sponsor Desk window" about its own temporary folder). The clean-up here runs at
     that moment, as the other process would (flock: a second descriptor is another holder)."""
-    from sponsor_app import privacy
+    from sponsor_app.services.files import temporary_files
     from sponsor_app.storage import lock
 
     real_hold = lock.hold
 
     def hold_after_another_start_cleans_up(path):
-        privacy.remove_abandoned(privacy.temporary_root())
+        temporary_files.remove_abandoned(temporary_files.temporary_root())
         return real_hold(path)
 
     monkeypatch.setattr(lock, "hold", hold_after_another_start_cleans_up)
-    monkeypatch.setattr(privacy, "_FOLDER", None)
-    monkeypatch.setattr(privacy, "_MARKER", None)
+    monkeypatch.setattr(temporary_files, "_FOLDER", None)
+    monkeypatch.setattr(temporary_files, "_MARKER", None)
     try:
-        folder = privacy.use_private_temporary_folder()
+        folder = temporary_files.use_private_temporary_folder()
         assert folder.is_dir()
-        assert privacy.remove_abandoned(privacy.temporary_root()) == []  # it is live
+        assert (
+            temporary_files.remove_abandoned(temporary_files.temporary_root()) == []
+        )  # it is live
         assert folder.is_dir()
     finally:
-        privacy._remove_ours()
+        temporary_files._remove_ours()

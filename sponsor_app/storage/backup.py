@@ -465,15 +465,14 @@ class Restored:
 
 
 def restore_backup(
-    backup: Path, target: Path, *, force: bool = False, unprotect: bool | None = None
+    backup: Path, target: Path, *, another_group: bool = False, unprotect: bool = False
 ) -> Restored:
     """Put the content of `backup` at `target`: a new file, or in place of the file there after
     keeping a copy of it. Refused (nothing changed) when the backup is damaged, when `target` is
-    open in another window, or, without `force`, when it holds another group; without
-    `unprotect` (`force` by default), when a plain backup would replace a protected file."""
+    open in another window, without `another_group` when it holds another group, and without
+    `unprotect` when a plain backup would replace a protected file."""
     backup, target = Path(backup), Path(target)
     check_is_group_file(backup)
-    unprotect = force if unprotect is None else unprotect
     if (
         not unprotect
         and target.is_file()
@@ -494,7 +493,7 @@ def restore_backup(
         kept = set_aside = None
         if target.exists():
             write_lock.acquire(target)
-            kept, set_aside = _keep_what_is_replaced(backup, target, group, force)
+            kept, set_aside = _keep_what_is_replaced(backup, target, group, another_group)
         write_copy(source, target, replace_existing=write_lock.held and set_aside is None)
         return Restored(target, group.name, kept, set_aside)
     finally:
@@ -519,10 +518,10 @@ def _verified_group(source, backup: Path) -> GroupId:
 
 
 def _keep_what_is_replaced(
-    backup: Path, target: Path, group: GroupId, force: bool
+    backup: Path, target: Path, group: GroupId, another_group: bool
 ) -> tuple[Path | None, Path | None]:
     """Back up the file about to be replaced, or set it aside beside itself if it is too
-    damaged to be read; refuse another group's file unless forced."""
+    damaged to be read; refuse another group's file unless `another_group`."""
     try:
         current = connect(target, read_only=True)
     except DriverError:
@@ -530,7 +529,7 @@ def _keep_what_is_replaced(
     try:
         existing = _readable_group(current)
         if existing is not None:
-            if existing.uuid != group.uuid and not force:
+            if existing.uuid != group.uuid and not another_group:
                 raise DifferentGroup(backup, group.name, target, existing.name)
             kept = take_backup(
                 current, existing, "before-restore", consequence=f"{target} was not replaced."
