@@ -870,8 +870,9 @@ def _calendar(args) -> int:
 
 def _report(args) -> int:
     from .domain.reports import ReportKind
-    from .reports.generate import ReportRequest, generate
+    from .reports.generate import write
     from .services.group.groups import open_to_read
+    from .services.reporting.gather import ReportRequest, prepare
     from .services.reporting.report_data import checked_period
 
     kind = ReportKind(args.kind)
@@ -880,9 +881,13 @@ def _report(args) -> int:
         return 2
     with open_to_read(args.file) as store:
         period = checked_period(args.start, args.end, store)
-        made = generate(
-            store,
-            ReportRequest(kind, args.out, period, args.named, bundle=args.bundle, force=args.force),
+        made = write(
+            prepare(
+                store,
+                ReportRequest(
+                    kind, args.out, period, args.named, bundle=args.bundle, force=args.force
+                ),
+            )
         )
     note = " (named: confidential)" if made.named else ""
     print(f"Wrote the {kind.title.lower()}{note} to {made.path}")

@@ -121,16 +121,20 @@ def upgrade_schema_0001(work: Workspace) -> None:
 
 def evaluation_pdf_and_bundle(work: Workspace) -> None:
     from .domain.reports import ReportKind
-    from .reports.generate import ReportRequest, generate
+    from .reports.generate import write
     from .services.demo.demo import write_demo
     from .services.group.groups import open_group
+    from .services.reporting.gather import ReportRequest, prepare
     from .services.reporting.report_data import default_period
 
     demo = write_demo(work.folder / "demo.sponsor", "small")
     pdf, bundle = work.folder / "evaluation.pdf", work.folder / "evaluation.zip"
     with open_group(demo) as store:
-        generate(
-            store, ReportRequest(ReportKind.EVALUATION, pdf, default_period(store), bundle=bundle)
+        write(
+            prepare(
+                store,
+                ReportRequest(ReportKind.EVALUATION, pdf, default_period(store), bundle=bundle),
+            )
         )
     data = pdf.read_bytes()
     _expect(data.startswith(b"%PDF-") and b"%%EOF" in data[-64:], "the PDF is not whole")
