@@ -380,6 +380,8 @@ _change_set_id = _number(1, MAX_ID)
 
 
 def run(argv: Sequence[str]) -> int:
+    from .services.files.backups import DamagedFile, offering_backup
+
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
@@ -397,6 +399,8 @@ def run(argv: Sequence[str]) -> int:
             _unlock(path)
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
+        if isinstance(error, DamagedFile):
+            error = offering_backup(error)  # this group's newest good backup, and how
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
         print(f"sponsor-app: {printable(message)}", file=sys.stderr)

@@ -175,14 +175,18 @@ def test_layer_libraries(layer):
 
 def test_one_module_opens_group_files():
     """Only storage/connect.py may import the SQLite driver: every connection to a group file
-    (and later its passphrase) goes through it. Other modules use its DriverError names."""
+    (and its passphrase) goes through it. storage/driver.py names the driver's errors for the
+    others (storage/errors.py tells them apart without importing the module that connects)."""
     drivers = {"sqlite3", "sqlcipher3", "pysqlite2"}
     wrong = [
         _where(found)
         for found in import_graph()
-        if found.target.split(".")[0] in drivers and found.source != f"{ROOT}.storage.connect"
+        if found.target.split(".")[0] in drivers
+        and found.source not in (f"{ROOT}.storage.connect", f"{ROOT}.storage.driver")
     ]
     assert wrong == [], "\n".join(map(str, wrong))
+    driver = (PACKAGE / "storage" / "driver.py").read_text(encoding="utf-8")
+    assert ".connect(" not in driver and "def " not in driver  # names errors, opens nothing
 
 
 def test_no_sql_above_services():

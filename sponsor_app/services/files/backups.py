@@ -27,6 +27,7 @@ __all__ = [
     "backups_of",
     "clean_up_at_start",
     "clean_up_beside",
+    "offering_backup",
     "restore",
 ]
 
@@ -39,6 +40,14 @@ def clean_up_at_start() -> int:
     from ...storage.leftovers import clean_partials
 
     return len(clean_partials())
+
+
+def offering_backup(error: DamagedFile) -> DamagedFile:
+    """The damaged file's error, offering this group's newest good backup (or saying there
+    is none): what the window and the command line show."""
+    from ...storage.backup import offering_backup as offering
+
+    return offering(error)
 
 
 def backups_of(store: Store) -> list[BackupInfo]:

@@ -13,7 +13,8 @@ from sqlalchemy import func, select, text
 
 from ...storage.audit import triggers_current
 from ...storage.changesets import left_open
-from ...storage.connect import DriverError, check_is_group_file, connect, make_reader
+from ...storage.connect import check_is_group_file, connect, make_reader
+from ...storage.driver import DriverError
 from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, classify
 from ...storage.migrate import current_revision, needs_upgrade
 from ...storage.models import Base

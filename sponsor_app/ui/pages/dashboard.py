@@ -35,8 +35,9 @@ from ..formatting import (
 )
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..vetting_words import needs_text, overall_text
+from ..vetting_words import state_text as status_text
 from ..widgets.charts import AreaProgressChart, BalanceChart
-from ..widgets.status import status_colour, status_text
+from ..widgets.status import status_colour
 from ..widgets.tables import make_table
 from .base import Page, empty_state, page_header
 
