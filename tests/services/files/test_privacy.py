@@ -55,7 +55,7 @@ from sponsor_app.services.roster.volunteers import (
 )
 from sponsor_app.storage.connect import connect
 
-from ..reports.helpers import text_of
+from ...reports.helpers import text_of
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
@@ -64,9 +64,9 @@ MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo househol
 
 
 @pytest.fixture
-def demo(tmp_path, small_bytes):
+def demo(tmp_path, small_demo_bytes):
     path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     with open_group(path) as store:
         yield store
 
