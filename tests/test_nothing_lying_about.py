@@ -43,10 +43,10 @@ def test_loading_the_app_makes_what_it_creates_owner_only():
     assert int(done.stdout) == 0o077
 
 
-def test_every_file_of_a_session_is_owner_only(tmp_path, small_bytes, app_home):
+def test_every_file_of_a_session_is_owner_only(tmp_path, small_demo_bytes, app_home):
     """The group file and its log, backups, exports, reports, a copy, the lock, the key file."""
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     out = tmp_path / "out"
     out.mkdir()
     env = {**os.environ, "SPONSOR_APP_NEW_PASSPHRASE": "kumara paddock wheelbarrow"}
@@ -66,9 +66,9 @@ def test_every_file_of_a_session_is_owner_only(tmp_path, small_bytes, app_home):
         assert mode in (0o600, 0o700), f"{place} {oct(mode)}"
 
 
-def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_bytes, app_home):
+def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_demo_bytes, app_home):
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
     env = {**os.environ, "TMPDIR": str(system_tmp)}
@@ -88,9 +88,11 @@ def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_bytes, app
     assert folders == [], "the process's temporary folder went with it"
 
 
-def test_a_killed_processs_temporary_files_go_at_the_next_start(tmp_path, small_bytes, app_home):
+def test_a_killed_processs_temporary_files_go_at_the_next_start(
+    tmp_path, small_demo_bytes, app_home
+):
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     holder = subprocess.Popen(
         [
             sys.executable,

@@ -142,10 +142,10 @@ def test_the_recovery_code_opens_it_however_it_is_typed(demo):
     assert _names(demo) == names
 
 
-def test_a_mistyped_or_foreign_recovery_code_is_named(demo, tmp_path, small_bytes):
+def test_a_mistyped_or_foreign_recovery_code_is_named(demo, tmp_path, small_demo_bytes):
     code = protect_file(demo, PASSPHRASE).recovery_code
     other = tmp_path / "other.sponsor"
-    other.write_bytes(small_bytes)
+    other.write_bytes(small_demo_bytes)
     other_code = protect_file(other, PASSPHRASE).recovery_code
     connections.forget_keys()
     wrong = code[:-1] + ("A" if code[-1] != "A" else "B")

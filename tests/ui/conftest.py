@@ -9,10 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from sponsor_app.services.demo.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
-
-from ..conftest import TODAY, write_demo_once
 
 
 @pytest.fixture(autouse=True)
@@ -33,24 +30,6 @@ def window(qtbot) -> MainWindow:
     qtbot.waitExposed(main)
     yield main
     main.context.close()
-
-
-@pytest.fixture(scope="session")
-def large_demo_bytes(tmp_path_factory) -> bytes:
-    """The large demo is written once per run and copied for each test that needs it."""
-    return write_demo_once(tmp_path_factory, "large")
-
-
-@pytest.fixture
-def large_demo(tmp_path, large_demo_bytes):
-    path = tmp_path / "Large demo.sponsor"
-    path.write_bytes(large_demo_bytes)
-    return path
-
-
-@pytest.fixture
-def small_demo(tmp_path):
-    return write_demo(tmp_path / "Small demo.sponsor", "small", today=TODAY)
 
 
 STUCK_AFTER_MS = 15_000
