@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from sponsor_app.ui.main_window import MainWindow
 
+from ..conftest import TODAY as TODAY  # the UI tests' "today", imported from here
+
 
 @pytest.fixture(autouse=True)
 def translations(qapp):
@@ -155,3 +157,24 @@ def type_text(qtbot, widget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter)
             )
+
+
+def click(qtbot, button) -> None:
+    """Click a button as a person does (the mouse), never its slot."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def leave(qtbot, dialog) -> None:
+    """Close a dialog as a person does: Escape (it rejects: nothing is saved)."""
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def press_ok(qtbot, dialog) -> None:
+    """Click a dialog's OK (a message's OK, an input dialog's OK) as a person does."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    if isinstance(dialog, QMessageBox):
+        button = dialog.button(QMessageBox.StandardButton.Ok) or dialog.defaultButton()
+    else:
+        button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(qtbot, button)
