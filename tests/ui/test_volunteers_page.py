@@ -237,7 +237,8 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
     with on_next_modal(qtbot, choose):
         card = window.dashboard.due_soon  # Enter on the task's row, as a person opens it
         card.view.setFocus()
-        card.view.setCurrentIndex(card.model.index(card.model.rows().index(task), 0))
+        row = card.model.index(card.model.rows().index(task), 0)
+        card.view.setCurrentIndex(card.view.model().mapFromSource(row))
         qtbot.keyClick(card.view, Qt.Key.Key_Return)
     assert seen["enabled"] is False
     assert seen["tooltip"] == "Tāne Hōhepa: Police vetting expired 13 Jun 2026."
