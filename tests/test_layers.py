@@ -199,6 +199,26 @@ def test_no_sql_above_services():
     assert wrong == [], "\n".join(map(str, wrong))
 
 
+# The audit trail's format (JSON row keys and before/after values written by the triggers)
+# is known in storage only (storage/audit_reads.py, storage/erasure.py): services get plain
+# values. Modules that still read it themselves, to move there; none may be added.
+READS_AUDIT_FORMAT = {f"{ROOT}.services.files.subject"}
+AUDIT_FORMAT = re.compile(r"\b(old_values|new_values|row_key)\b|json_extract|json_set|json_remove")
+
+
+def test_only_storage_knows_the_audit_format():
+    """A retention purge rewrote audit rows with SQLite's JSON functions from a service, and
+    File history decoded row keys itself: a service depending on the audit format blocks any
+    other database (the hub runs on PostgreSQL)."""
+    reading = {
+        name
+        for name, path in modules_of().items()
+        if layer_of(name) in ("services", *NO_SQL)
+        and AUDIT_FORMAT.search(path.read_text(encoding="utf-8"))
+    }
+    assert reading == READS_AUDIT_FORMAT
+
+
 def cycles(imports: tuple[Import, ...]) -> list[list[str]]:
     """The import cycles among our modules: strongly connected components of more than one
     module (Tarjan's algorithm), imports under TYPE_CHECKING left out (they never run)."""
