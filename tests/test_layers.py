@@ -201,8 +201,7 @@ def test_no_sql_above_services():
 
 # The audit trail's format (JSON row keys and before/after values written by the triggers)
 # is known in storage only (storage/audit_reads.py, storage/erasure.py): services get plain
-# values. Modules that still read it themselves, to move there; none may be added.
-READS_AUDIT_FORMAT = {f"{ROOT}.services.files.subject"}
+# values.
 AUDIT_FORMAT = re.compile(r"\b(old_values|new_values|row_key)\b|json_extract|json_set|json_remove")
 
 
@@ -216,7 +215,7 @@ def test_only_storage_knows_the_audit_format():
         if layer_of(name) in ("services", *NO_SQL)
         and AUDIT_FORMAT.search(path.read_text(encoding="utf-8"))
     }
-    assert reading == READS_AUDIT_FORMAT
+    assert reading == set()
 
 
 def cycles(imports: tuple[Import, ...]) -> list[list[str]]:

@@ -94,3 +94,19 @@ def values_when_deleted(session: Session, table: str, row_id: int) -> dict | Non
         .limit(1)
     ).scalar()
     return json.loads(found) if found else None
+
+
+def whole_history(connection) -> list[tuple]:
+    """Every change set with each audit row it holds, oldest first: (change set id, at,
+    actor, description, action, table, row key, values before, values after), the last four
+    None for a change set with no rows, a missing side None."""
+    return [
+        (*row[:6], tuple(json.loads(row[6])) if row[6] is not None else None,
+         json.loads(row[7]) if row[7] is not None else None,
+         json.loads(row[8]) if row[8] is not None else None)
+        for row in connection.exec_driver_sql(
+            "SELECT c.id, c.at, c.actor, c.description, a.action, a.table_name, a.row_key, "
+            "a.old_values, a.new_values FROM change_set c LEFT JOIN audit_entry a "
+            "ON a.change_set_id = c.id ORDER BY c.id, a.id"
+        )
+    ]  # fmt: skip
