@@ -20,7 +20,23 @@ from sqlalchemy import Connection
 
 from ..domain.changes import RowKey
 
-NOT_AUDITED = frozenset({"audit_entry", "change_set", "alembic_version"})
+# The log itself and sharing's bookkeeping (storage/models/sync.py), which describes change
+# sets rather than being changed by them.
+NOT_AUDITED = frozenset(
+    {
+        "audit_entry",
+        "change_set",
+        "alembic_version",
+        "sync_replica",
+        "sync_group",
+        "sync_id_counter",
+        "sync_channel",
+        "sync_vector",
+        "sync_row",
+        "sync_field",
+        "sync_conflict",
+    }
+)
 TRIGGER_PREFIX = "audit_"
 _ACTIONS = ("insert", "update", "delete")
 

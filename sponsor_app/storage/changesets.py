@@ -85,14 +85,25 @@ def touched_rows(connection: Connection, change_set_id: int) -> dict[str, frozen
 
 
 def close_change_set(
-    connection: Connection, change_set_id: int, description: str, keep_empty: bool = False
+    connection: Connection,
+    change_set_id: int,
+    description: str,
+    keep_empty: bool = False,
+    native: bool = True,
 ) -> Changes | None:
     """Close the change set before commit. One that changed nothing is removed: None (unless
-    `keep_empty`: a record that someone was shown sensitive details changes no row)."""
+    `keep_empty`: a record that someone was shown sensitive details changes no row).
+
+    A `native` change set (made here, not applied from another laptop) becomes this copy's
+    next record for sharing (storage/sync/versions.py), in the same transaction."""
     rows = touched_rows(connection, change_set_id)
     if not rows and not keep_empty:
         connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
         return None
+    if native:
+        from .sync.versions import record_local
+
+        record_local(connection, change_set_id)
     connection.execute(
         update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
     )
@@ -143,9 +154,9 @@ class _NetChange:
     last_entry: int
 
 
-def _net_changes(
-    connection: Connection, change_set_id: int
-) -> dict[tuple[str, RowKey], _NetChange]:
+def net_changes(connection: Connection, change_set_id: int) -> dict[tuple[str, RowKey], _NetChange]:
+    """Each row the change set touched: its values before the first and after the last of
+    its audit rows."""
     net: dict[tuple[str, RowKey], _NetChange] = {}
     entries = connection.execute(
         select(
@@ -223,7 +234,7 @@ def revert_into_open_change_set(connection: Connection, change_set_ids: list[int
             raise RevertBlocked("erasure", key=(change_set_id,))
         if kind not in REVERTIBLE:
             raise RevertBlocked("not_revertible", key=(change_set_id,))
-        net = _net_changes(connection, change_set_id)
+        net = net_changes(connection, change_set_id)
         _check_not_the_group_itself(change_set_id, net)
         _check_not_erased_since(connection, change_set_id, net)
         allowed.update(net)

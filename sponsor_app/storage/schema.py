@@ -2,7 +2,7 @@
 
 # The newest Alembic revision in storage/migrations/versions. A test keeps the two equal; the
 # constant lets a file at the current schema open without loading Alembic at all.
-SCHEMA_VERSION = "0012"
+SCHEMA_VERSION = "0013"
 
 # Written to SQLite's header (PRAGMA application_id) so any tool can tell a group file: "SpDk".
 APPLICATION_ID = 0x53704B44

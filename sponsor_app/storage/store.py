@@ -168,6 +168,7 @@ class Store:
             store._finish_building()
             files.fsync_file(temporary)
             files.publish_new(temporary, path)
+            _register_built(path)
             built = group_of_file(path)
             if built is not None:  # so that its backups can be found if it is ever damaged
                 known_files.remember_group(path, built.uuid)
@@ -228,6 +229,7 @@ class Store:
             else:
                 migrate.ensure_audit_triggers(store.engine)
             store._close_change_sets_left_open()
+            store._settle_identity()
             known_files.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
@@ -294,6 +296,25 @@ class Store:
         with self.engine.begin() as connection:
             close_left_open(connection)
 
+    def _settle_identity(self) -> None:
+        """A copy of the file takes its own identity before it writes anything (sharing,
+        storage/sync/replica.py): one short transaction, so a kill leaves the old or the new."""
+        from .sync import replica
+
+        with self.engine.begin() as connection:
+            current = replica.settle(connection, self.path)
+        replica.register(self.path, current)
+
+    def _register_identity(self) -> None:
+        """How far this copy numbered its change sets, for telling an older copy from it."""
+        from .sync import replica
+
+        current = None
+        with contextlib.suppress(Exception), self.engine.connect() as connection:
+            current = replica.identity(connection)
+        if current is not None:
+            replica.register(self.path, current)
+
     def _check_contents(self, at_head: bool) -> None:
         """Refuse a file with no group profile or, at the current schema, a table missing."""
         with self._reader_guard:
@@ -330,6 +351,8 @@ class Store:
         closing_backup = None
         if self.engine is not None:
             self.still_in_place()  # a move seen now still gets its log emptied into the file
+        if self.engine is not None and self.wrote and not self.stopped and not self.reading_only:
+            self._register_identity()
         if self.engine is not None and self.keep_backups and self.wrote and not self.stopped:
             try:
                 closing_backup = self.backup("close")
@@ -568,6 +591,25 @@ def _remove_abandoned_builds(folder: Path) -> None:
         for marker in folder.glob(f".*.{BUILDING}.lock"):  # killed between removal and unmark
             if not marker.with_suffix("").exists():
                 lock.remove_if_abandoned(marker.with_suffix(""))
+
+
+def _register_built(path: Path) -> None:
+    """A new file's identity (minted by its first change set) is noted at its final path."""
+    from .sync import replica
+
+    try:
+        connection = connect(path, read_only=True)
+        try:
+            found = connection.execute(
+                "SELECT replica_id, id_prefix, parent_replica_id, next_seq, hlc, laptop_name "
+                "FROM sync_replica"
+            ).fetchone()
+        finally:
+            connection.close()
+    except DriverError:
+        return  # the next open mints: always safe
+    if found is not None:
+        replica.register(path, replica.Replica(*found))
 
 
 def _remove_empty_log(path: Path) -> None:

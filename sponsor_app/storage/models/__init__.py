@@ -23,6 +23,16 @@ from .plan import (
     TaskTemplate,
 )
 from .reports import ReportNarrative
+from .sync import (
+    SyncChannel,
+    SyncConflict,
+    SyncField,
+    SyncGroup,
+    SyncIdCounter,
+    SyncReplica,
+    SyncRow,
+    SyncVector,
+)
 
 # Ids are never reused (schema 0012): every table keyed by one integer id counts with
 # AUTOINCREMENT, so a deleted row's id is never given to a new one and undoing the delete
@@ -56,6 +66,14 @@ __all__ = [
     "Property",
     "ReportNarrative",
     "Role",
+    "SyncChannel",
+    "SyncConflict",
+    "SyncField",
+    "SyncGroup",
+    "SyncIdCounter",
+    "SyncReplica",
+    "SyncRow",
+    "SyncVector",
     "Task",
     "TaskTemplate",
     "Tenancy",

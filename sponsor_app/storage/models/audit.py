@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, IdMixin
+from .base import Base, code
 
 
 class ChangeKind:
@@ -21,7 +21,7 @@ class ChangeKind:
     ERASURE = "erasure"  # personal details removed for good, in the rows and their history
 
 
-class ChangeSet(IdMixin, Base):
+class ChangeSet(Base):
     __tablename__ = "change_set"
     __table_args__ = (
         # At most one change set is open: the one the current write transaction fills. The
@@ -34,7 +34,13 @@ class ChangeSet(IdMixin, Base):
             sqlite_where=text("is_open = 1"),
             postgresql_where=text("is_open = 1"),
         ),
+        # Shared files (issue 22): each change set is one record of the laptop that made it,
+        # numbered 1, 2, 3... there; applying one twice is refused by the file itself.
+        Index("ux_change_set_origin", "origin_replica", "origin_seq", unique=True),
     )
+
+    # Numbered by this file (AUTOINCREMENT), never by replica: a change set's id is local.
+    id: Mapped[int] = mapped_column(primary_key=True)
 
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(120))
@@ -42,9 +48,18 @@ class ChangeSet(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(16), default=ChangeKind.EDIT)
     reverts_id: Mapped[int | None] = mapped_column(ForeignKey("change_set.id"))
     is_open: Mapped[bool | None] = mapped_column(default=None)
+    # Sharing (issue 22; storage/sync/versions.py): the laptop that made it and its number
+    # there, its hybrid logical clock, the version vector it was made on (JSON), and whether
+    # it was made in this file's lineage (true) or applied from another laptop (false). All
+    # None for change sets made before the file had an identity, and for schema upgrades.
+    origin_replica: Mapped[str | None] = mapped_column(String(36), info=code("uuid"))
+    origin_seq: Mapped[int | None] = mapped_column(BigInteger)
+    hlc: Mapped[int | None] = mapped_column(BigInteger)
+    deps: Mapped[str | None] = mapped_column(Text, info=code("version vector"))
+    native: Mapped[bool | None] = mapped_column(default=None)
 
 
-class AuditEntry(IdMixin, Base):
+class AuditEntry(Base):
     """One row inserted, updated or deleted, with its values before and after (JSON).
 
     Written by SQLite triggers (storage/audit.py), so rows changed by cascades, bulk statements
@@ -55,6 +70,7 @@ class AuditEntry(IdMixin, Base):
     __tablename__ = "audit_entry"
     __table_args__ = (Index("ix_audit_entry_row", "table_name", "row_key"),)
 
+    id: Mapped[int] = mapped_column(primary_key=True)  # local, like the change set's
     change_set_id: Mapped[int] = mapped_column(ForeignKey("change_set.id"), index=True)
     action: Mapped[str] = mapped_column(String(10))  # insert | update | delete
     table_name: Mapped[str] = mapped_column(String(40))

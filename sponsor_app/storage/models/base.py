@@ -65,8 +65,17 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar = {datetime: UTCDateTime(), str: String(200)}
 
 
+def _new_id(context) -> int:
+    """A new row's id, unique across every copy of the file (storage/sync/ids.py)."""
+    from ..sync.ids import next_id
+
+    return next_id(context.connection, context.current_column.table.name)
+
+
 class IdMixin:
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # Given by the app, never by SQLite: a copy of the file on another laptop counts in its
+    # own range, so rows made on two laptops never share an id.
+    id: Mapped[int] = mapped_column(primary_key=True, default=_new_id)
 
 
 class ArchivableMixin:
