@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -59,6 +60,9 @@ from .lock import WriteLock, who_am_i
 from .models import ChangeKind
 from .schema import SCHEMA_VERSION
 from .values import wrong_values
+
+if TYPE_CHECKING:
+    from .sync.records import ApplyReport
 
 Subscriber = Callable[[Changes], None]
 BUILDING = "building"
@@ -522,6 +526,26 @@ class Store:
         self.wrote = True
         if changes is not None:
             self._announce(changes)
+
+    def apply_records(self, records) -> ApplyReport:
+        """Apply other laptops' change records (storage/sync/apply.py) in one transaction:
+        all of what was ready, or nothing. Subscribers hear of each applied change set."""
+        from .sync.apply import apply
+
+        if self.reading_only:
+            raise OpenedToRead(self.path)
+        if self._state.session is not None:
+            raise RuntimeError("records are applied in a transaction of their own")
+        self._check_in_place()
+        with self._guard(), self._session() as session, session.begin():
+            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            report, applied = apply(connection, records)
+            self._check_in_place()
+        if applied:
+            self.wrote = True
+        for changes in applied:
+            self._announce(changes)
+        return report
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -200,7 +200,9 @@ def records_of(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    laptop = dict(connection.exec_driver_sql("SELECT replica_id, laptop_name FROM sync_replica"))
+    laptop = dict(
+        connection.exec_driver_sql("SELECT replica_id, laptop_name FROM sync_replica").all()
+    )
     found = []
     for change_set_id, seq, stamp, deps, kind, actor, description, at in connection.exec_driver_sql(
         sql, (replica, after_seq)

@@ -1,0 +1,234 @@
+"""Applying other laptops' change sets: one-sided edits, writes made at once, deletes against
+edits, children added under a row deleted elsewhere, waiting for what came first, undo of
+another laptop's change, and applying nothing twice or half."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from sponsor_app.domain.enums import TransactionKind
+from sponsor_app.domain.money import Money
+from sponsor_app.services.files.history import revert
+from sponsor_app.services.funds.ledger import (
+    TransactionInput,
+    edit_transaction,
+    list_categories,
+    record_transaction,
+    transaction_input,
+)
+from sponsor_app.services.households.households import (
+    HouseholdInput,
+    MemberInput,
+    add_household,
+    add_member,
+    delete_household,
+    edit_household,
+)
+from sponsor_app.storage.models import Household
+from sponsor_app.storage.sync import versions
+
+from .memory import decode, differences, dump, pull, push, sync
+
+
+def _conflicts(store) -> list[tuple]:
+    with store.read() as session:
+        return (
+            session.connection()
+            .exec_driver_sql(
+                "SELECT table_name, row_key, column_name, kind, members, status FROM sync_conflict "
+                "ORDER BY 1, 2, 3, 4"
+            )
+            .all()
+        )
+
+
+def _everyone(laptops, place, rounds: int = 2) -> None:
+    for _ in range(rounds):
+        for store in laptops:
+            sync(store, place)
+
+
+def household_input(store, household_id):
+    """The household as stored (LookupError when there is none)."""
+    with store.read() as session:
+        row = session.get(Household, household_id)
+        if row is None:
+            raise LookupError(household_id)
+        return HouseholdInput(row.code, family_name=row.family_name, town=row.town)
+
+
+def _gift(store, minor: int = 1000):
+    category = list_categories(store, TransactionKind.INCOME)[0]
+    return record_transaction(
+        store,
+        TransactionInput(
+            date(2026, 5, 1), TransactionKind.INCOME, Money(minor, "NZD"), category.id
+        ),
+    )
+
+
+def test_a_field_changed_on_one_side_takes_that_sides_value(laptops, place):
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", family_name="Haddad", town="Nelson"))
+    _everyone(laptops, place)
+    edit_household(b, household.id, HouseholdInput("H1", family_name="Haddad", town="Motueka"))
+    edit_household(c, household.id, HouseholdInput("H1", family_name="Al-Haddad", town="Nelson"))
+    _everyone(laptops, place)
+    for store in laptops:
+        found = household_input(store, household.id)
+        assert (found.family_name, found.town) == ("Al-Haddad", "Motueka")
+    assert _conflicts(a) == []  # different fields: nothing to decide
+    assert dump(a) == dump(b) == dump(c)
+
+
+def test_the_same_field_changed_on_both_sides_the_later_wins_everywhere(laptops, place):
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", town="Nelson"))
+    _everyone(laptops, place)
+    edit_household(b, household.id, HouseholdInput("H1", town="Motueka"))
+    edit_household(c, household.id, HouseholdInput("H1", town="Richmond"))  # later clock
+    _everyone(laptops, place)
+    assert {household_input(s, household.id).town for s in laptops} == {"Richmond"}
+    (conflict,) = _conflicts(a)
+    assert conflict[2:4] == ("town", "field") and conflict[5] == "auto"
+    assert {json.loads(m[4]) for m in json.loads(conflict[4])} == {"Motueka", "Richmond"}
+    assert dump(a) == dump(b) == dump(c)
+    # Editing the field again, having seen both, settles it on every laptop.
+    edit_household(a, household.id, HouseholdInput("H1", town="Stoke"))
+    _everyone(laptops, place)
+    assert [_conflicts(s) for s in laptops] == [[], [], []]
+    assert dump(a) == dump(b) == dump(c)
+
+
+def test_money_changed_on_both_sides_waits_for_the_lead(laptops, place):
+    a, b, _c = laptops
+    gift = _gift(a, 1000)
+    _everyone(laptops, place)
+    for store, minor in ((a, 1500), (b, 2000)):
+        data = transaction_input(store, gift.id)
+        edit_transaction(
+            store, gift.id, TransactionInput(**{**data.__dict__, "amount": Money(minor, "NZD")})
+        )
+    _everyone(laptops, place)
+    (conflict,) = _conflicts(a)
+    assert conflict[2:][:2] == ("amount_minor", "field") and conflict[5] == "open"
+    assert dump(a) == dump(b)
+
+
+def test_an_edit_against_a_delete_the_delete_stands_and_the_edit_is_kept(laptops, place):
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", family_name="Haddad"))
+    _everyone(laptops, place)
+    delete_household(a, household.id)
+    edit_household(b, household.id, HouseholdInput("H1", family_name="Al-Haddad"))
+    _everyone(laptops, place)
+    for store in laptops:
+        with pytest.raises(LookupError):
+            household_input(store, household.id)
+    kinds = {(row[0], row[3], row[5]) for row in _conflicts(a)}
+    found = differences(a, b, c)
+    assert found == {}, repr(found)[:1500]
+    assert ("household", "edit_delete", "open") in kinds
+    members = json.loads(next(r for r in _conflicts(a) if r[0] == "household")[4])
+    assert ["family_name", '"Al-Haddad"'] in [m[3:] for m in members]
+    assert dump(a) == dump(b) == dump(c)
+
+
+def test_a_member_added_under_a_household_deleted_elsewhere_goes_with_it(laptops, place):
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1"))
+    _everyone(laptops, place)
+    delete_household(a, household.id)
+    add_member(b, household.id, MemberInput("Amal Haddad"))
+    # c hears of the delete first, then of the member; a and b the other way round.
+    sync(a, place)
+    sync(c, place)
+    _everyone(laptops, place)
+    for store in laptops:
+        with store.read() as session:
+            assert (
+                session.connection()
+                .exec_driver_sql("SELECT count(*) FROM household_member")
+                .scalar()
+                == 0
+            )
+    assert ("household_member", "edit_delete") in {(r[0], r[3]) for r in _conflicts(c)}
+    assert dump(a) == dump(b) == dump(c)
+
+
+def test_records_wait_for_the_ones_before_them(laptops, place):
+    a, b, _c = laptops
+    add_household(a, HouseholdInput("H1"))
+    add_household(a, HouseholdInput("H2"))
+    push(a, place)
+    first, second = place.log[-2:]
+    place.log[-2:] = [second, first]  # stored out of order: H2's record before H1's
+    report = b.apply_records([decode(second)])
+    assert report.waiting == [(second.replica, second.seq)] and not report.applied
+    assert "H2" not in {row[1] for row in dump(b)["household"]}
+    pull(b, place)
+    assert dump(a)["household"] == dump(b)["household"]
+
+
+def test_applying_again_changes_nothing(laptops, place):
+    a, b, _c = laptops
+    add_household(a, HouseholdInput("H1"))
+    push(a, place)
+    pull(b, place)
+    before = dump(b)
+    with b.read() as session:
+        records = versions.records_of(session.connection(), versions_me(a))
+    report = b.apply_records(records)
+    assert report.applied == [] and report.already_seen == len(records)
+    assert dump(b) == before
+
+
+def versions_me(store) -> str:
+    from .memory import me
+
+    return me(store)
+
+
+def test_a_failed_apply_changes_nothing(laptops, place):
+    a, b, _c = laptops
+    add_household(a, HouseholdInput("H1"))
+    add_household(a, HouseholdInput("H2"))
+    with a.read() as session:
+        *_, good, bad = versions.records_of(session.connection(), versions_me(a))
+    broken_image = bad.images[0].__class__(
+        "household", bad.images[0].key, None, {**bad.images[0].after, "code": None}
+    )
+    bad = bad.__class__(**{**bad.__dict__, "images": (broken_image, *bad.images[1:])})
+    before = dump(b)
+    with pytest.raises(IntegrityError, match=r"NOT NULL constraint failed: household\.code"):
+        b.apply_records([good, bad])
+    assert dump(b) == before  # the good one went back with the bad one
+    with b.read() as session:
+        assert (
+            session.connection()
+            .exec_driver_sql("SELECT count(*) FROM change_set WHERE native = 0")
+            .scalar()
+            == 0
+        )
+
+
+def test_undo_of_another_laptops_change_is_a_change_that_syncs(laptops, place):
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", town="Nelson"))
+    _everyone(laptops, place)
+    edit_household(a, household.id, HouseholdInput("H1", town="Motueka"))
+    _everyone(laptops, place)
+    with b.read() as session:
+        applied = (
+            session.connection()
+            .exec_driver_sql("SELECT id FROM change_set WHERE native = 0 ORDER BY id DESC LIMIT 1")
+            .scalar()
+        )
+    revert(b, applied)
+    _everyone(laptops, place)
+    assert {household_input(s, household.id).town for s in laptops} == {"Nelson"}
+    assert dump(a) == dump(b) == dump(c)
