@@ -40,11 +40,13 @@ from .records import ApplyReport, ChangeRecord, RowImage
 from .versions import (
     _dumps,
     bump_vector,
+    deletes_of,
     drop_conflicts,
     field_writes,
     mark_deleted,
     mark_inserted,
     row_state,
+    set_deletes,
     set_field_writes,
     vector,
 )
@@ -151,7 +153,8 @@ def _apply_image(
                 for column, value in after.items()
                 if image.before.get(column) != value
             ]
-            _add_edit_delete(connection, shape.name, image.row_key, members, state, report)
+            deletes = deletes_of(connection, shape.name, image.row_key)
+            _add_edit_delete(connection, shape.name, image.row_key, members, deletes, report)
     else:
         _apply_update(connection, shape, record, image, current, report)
 
@@ -189,11 +192,19 @@ def _merge_field(connection, shape, record, row_key, key, column, value, report)
 def _apply_delete(connection, shape, record, image, current, state, report) -> None:
     version = _version(record)
     if current is None:
-        mark_deleted(connection, shape.name, image.row_key, version, image.before)
+        # Deleted here already (at once on two laptops). An edit kept against the first
+        # delete that this one had not seen either is against this one too.
+        held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
+        edits = [m for m in held if m[3] != "" or m[4] is not None]
+        if any(not record.covers(m[1], m[2]) for m in edits):
+            _add_edit_delete(connection, shape.name, image.row_key, [], [version], report)
+        mark_deleted(
+            connection, shape.name, image.row_key, version, image.before, covers=record.covers
+        )
         return
     unseen = _unseen_writes(connection, shape.name, image.row_key, record, state)
     if unseen:
-        _add_edit_delete(connection, shape.name, image.row_key, unseen, version, report)
+        _add_edit_delete(connection, shape.name, image.row_key, unseen, [version], report)
     delete_row(connection, shape, tuple(image.key))  # the delete stands; cascades run here
     # The values the deleting laptop removed (the same on every copy; an edit it had not
     # seen is in the conflict).
@@ -248,11 +259,16 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
                 )
         return
     if tombstoned:
-        if record.covers(state[4], state[5]):  # made after seeing the delete: a restore
+        deletes = deletes_of(connection, shape.name, image.row_key)
+        unseen = [d for d in deletes if not record.covers(d[1], d[2])]
+        if not unseen:  # made after seeing every delete: a restore
             _insert(connection, shape, record, image, values, report)
-        else:
-            member = [[record.hlc, record.replica, record.seq, "", None]]
-            _add_edit_delete(connection, shape.name, image.row_key, member, state, report)
+            return
+        # A restore that had not seen every delete: the deletes it had seen are done with,
+        # the others stand.
+        set_deletes(connection, shape.name, image.row_key, unseen)
+        member = [[record.hlc, record.replica, record.seq, "", _dumps(values)]]
+        _add_edit_delete(connection, shape.name, image.row_key, member, unseen, report)
         return
     deleted_parent = _deleted_parent(connection, shape, values)
     if deleted_parent is not None:
@@ -260,7 +276,8 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
         # added to it on another): stored deleted, as the cascade did on the deleting laptop.
         mark_inserted(connection, shape.name, image.row_key, version)
         member = [[record.hlc, record.replica, record.seq, "", _dumps(values)]]
-        _add_edit_delete(connection, shape.name, image.row_key, member, deleted_parent, report)
+        deletes = [(*deleted_parent[3:6], None)]
+        _add_edit_delete(connection, shape.name, image.row_key, member, deletes, report)
         mark_deleted(connection, shape.name, image.row_key, deleted_parent[3:6], None)
         return
     _insert(connection, shape, record, image, values, report)
@@ -320,19 +337,26 @@ def _tombstone_cascade_victims(connection, change_set_id, record, touched, repor
         state = row_state(connection, table, row_key)
         unseen = _unseen_writes(connection, table, row_key, record, state)
         if unseen:
-            _add_edit_delete(connection, table, row_key, unseen, version, report)
+            _add_edit_delete(connection, table, row_key, unseen, [version], report)
         # Its values are in the conflict (as inserted, and each edit), as on the copies that
         # never held it.
         mark_deleted(connection, table, row_key, version, None)
 
 
-def _add_edit_delete(connection, table, row_key, members, delete, report) -> None:
-    """`delete` is the delete's version (hlc, replica, seq) or a sync_row state holding it."""
-    if len(delete) > 3:
-        delete = delete[3:6]
-    members = [*members, [delete[0], delete[1], delete[2], "", None]]
+def _add_edit_delete(connection, table, row_key, members, deletes, report) -> None:
+    """`deletes`: the versions (hlc, replica, seq, ...) of the deletes that stand."""
+    members = [*members, *([d[0], d[1], d[2], "", None] for d in deletes)]
     _put_conflict(connection, table, row_key, "", EDIT_DELETE, members, "open")
     report.conflicts += 1
+
+
+def _conflict_members(connection, table, row_key, kind, column="") -> list[list]:
+    found = connection.exec_driver_sql(
+        "SELECT members FROM sync_conflict WHERE table_name = ? AND row_key = ? AND "
+        "column_name = ? AND kind = ?",
+        (table, row_key, column, kind),
+    ).first()
+    return [] if found is None else json.loads(found[0])
 
 
 def _put_conflict(connection, table, row_key, column, kind, members, status) -> None:

@@ -101,29 +101,48 @@ def mark_inserted(
     drop_conflicts(connection, table, row_key, kind="edit_delete")
 
 
+DELETES = ""  # sync_field's column name for a tombstoned row's deletes
+
+
 def mark_deleted(
     connection: Connection,
     table: str,
     row_key: str,
     version: tuple[int, str, int],
     last_values: dict | None,
+    covers=None,
 ) -> None:
-    """A tombstone: the delete stands against every write that had not seen it. Of two
-    deletes made at once, the later by (hlc, replica) is the one kept, on every copy."""
+    """A tombstone: the delete stands against every write that had not seen it. Deletes made
+    at once on several laptops are all kept (`covers(replica, seq)` says which earlier ones
+    the new delete had seen; None: all), so a later restore must have seen every one."""
     hlc, replica, seq = version
-    state = row_state(connection, table, row_key)
-    if state is not None and state[3] is not None and (state[3], state[4]) > (hlc, replica):
-        return
+    kept = [
+        w
+        for w in field_writes(connection, table, row_key, DELETES)
+        if covers is not None and not covers(w[1], w[2])
+    ]
+    forget_fields(connection, table, row_key)
+    drop_conflicts(connection, table, row_key, kind="field")
+    entry = (hlc, replica, seq, None if last_values is None else _dumps(last_values))
+    set_deletes(connection, table, row_key, sorted({*kept, entry}))
+
+
+def set_deletes(connection: Connection, table: str, row_key: str, deletes: list[tuple]) -> None:
+    """Store a tombstoned row's deletes; the row shows the latest one and its last values."""
+    set_field_writes(connection, table, row_key, DELETES, deletes)
+    hlc, replica, seq, values = max(deletes, key=lambda w: (w[0], w[1]))
     connection.exec_driver_sql(
         "INSERT INTO sync_row (table_name, row_key, insert_hlc, insert_replica, insert_seq, "
         "deleted_hlc, deleted_replica, deleted_seq, last_values) VALUES (?, ?, 0, '', 0, ?, ?, "
         "?, ?) ON CONFLICT (table_name, row_key) DO UPDATE SET deleted_hlc = excluded."
         "deleted_hlc, deleted_replica = excluded.deleted_replica, deleted_seq = excluded."
         "deleted_seq, last_values = excluded.last_values",
-        (table, row_key, hlc, replica, seq, None if last_values is None else _dumps(last_values)),
+        (table, row_key, hlc, replica, seq, values),
     )
-    forget_fields(connection, table, row_key)
-    drop_conflicts(connection, table, row_key, kind="field")
+
+
+def deletes_of(connection: Connection, table: str, row_key: str) -> list[tuple]:
+    return field_writes(connection, table, row_key, DELETES)
 
 
 def forget_fields(connection: Connection, table: str, row_key: str) -> None:

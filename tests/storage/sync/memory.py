@@ -213,3 +213,15 @@ def differences(*stores: Store) -> dict[str, list]:
         if any(odd):
             found[table] = odd
     return found
+
+
+def explain(found: dict) -> str:
+    """The first differing row of each table, as each copy has it (for a failure message)."""
+    lines = []
+    for table, sides in found.items():
+        first = next(row for side in sides for row in side)
+        ident = first[:2]
+        lines.append(table)
+        for number, side in enumerate(sides):
+            lines.append(f"  {number}: {[row for row in side if row[:2] == ident]}")
+    return "\n".join(lines)[:4000]

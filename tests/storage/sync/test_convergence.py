@@ -1,0 +1,190 @@
+"""Three laptops make random offline edits (households, members, transactions, their edits
+and deletes, undo) and exchange them through one place in random orders and partial pulls;
+once everyone has synced, every copy holds the same rows, bookkeeping and conflicts."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from sponsor_app.domain.enums import TransactionKind
+from sponsor_app.domain.errors import SponsorDeskError
+from sponsor_app.domain.money import Money
+from sponsor_app.services.files.history import revert
+from sponsor_app.services.funds.ledger import (
+    TransactionInput,
+    delete_transaction,
+    edit_transaction,
+    list_categories,
+    record_transaction,
+    transaction_input,
+)
+from sponsor_app.services.households.households import (
+    HouseholdInput,
+    MemberInput,
+    add_household,
+    add_member,
+    delete_household,
+    edit_household,
+)
+from sponsor_app.storage.models import Household, LedgerTransaction
+
+from .conftest import make_laptops
+from .memory import MemoryTransport, differences, explain, pull, push, sync
+
+TOWNS = ("Nelson", "Motueka", "Richmond", "Stoke")
+NAMES = ("Haddad", "Al-Haddad", "Tesfaye", "Mensah")
+LAPTOP = st.integers(0, 2)
+PICK = st.integers(0, 10**6)
+
+
+class Laptops(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(prefix="sync-convergence-"))
+        self.stores = make_laptops(self.folder)
+        self.place = MemoryTransport()
+        self.made = [0, 0, 0]
+
+    def teardown(self) -> None:
+        for store in self.stores:
+            store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # --- reading a laptop ---------------------------------------------------------------
+    def _ids(self, laptop: int, model) -> list[int]:
+        with self.stores[laptop].read() as session:
+            return sorted(session.scalars(session.query(model.id).statement).all())
+
+    def _pick(self, laptop: int, model, pick: int) -> int | None:
+        ids = self._ids(laptop, model)
+        return ids[pick % len(ids)] if ids else None
+
+    # --- edits ----------------------------------------------------------------------------
+    @rule(laptop=LAPTOP, town=st.sampled_from(TOWNS), name=st.sampled_from(NAMES))
+    def add_household(self, laptop, town, name):
+        self.made[laptop] += 1
+        code = f"H{'ABC'[laptop]}{self.made[laptop]}"  # codes made on one laptop only
+        add_household(self.stores[laptop], HouseholdInput(code, family_name=name, town=town))
+
+    @rule(laptop=LAPTOP, pick=PICK, town=st.sampled_from(TOWNS), name=st.sampled_from(NAMES))
+    def edit_household(self, laptop, pick, town, name):
+        household = self._pick(laptop, Household, pick)
+        if household is None:
+            return
+        store = self.stores[laptop]
+        with store.read() as session:
+            code = session.get(Household, household).code
+        edit_household(store, household, HouseholdInput(code, family_name=name, town=town))
+
+    @rule(laptop=LAPTOP, pick=PICK)
+    def delete_household(self, laptop, pick):
+        household = self._pick(laptop, Household, pick)
+        if household is not None:
+            delete_household(self.stores[laptop], household)
+
+    @rule(laptop=LAPTOP, pick=PICK, name=st.sampled_from(NAMES))
+    def add_member(self, laptop, pick, name):
+        household = self._pick(laptop, Household, pick)
+        if household is not None:
+            add_member(self.stores[laptop], household, MemberInput(f"Amal {name}"))
+
+    @rule(laptop=LAPTOP, minor=st.integers(1, 10**6), pick=PICK)
+    def record_gift(self, laptop, minor, pick):
+        store = self.stores[laptop]
+        category = list_categories(store, TransactionKind.INCOME)[0]
+        household = self._pick(laptop, Household, pick) if pick % 2 else None
+        record_transaction(
+            store,
+            TransactionInput(
+                date(2026, 5, 1 + pick % 28),
+                TransactionKind.INCOME,
+                Money(minor, "NZD"),
+                category.id,
+                household_id=household,
+            ),
+        )
+
+    @rule(laptop=LAPTOP, pick=PICK, minor=st.integers(1, 10**6))
+    def edit_amount(self, laptop, pick, minor):
+        transaction = self._pick(laptop, LedgerTransaction, pick)
+        if transaction is None:
+            return
+        store = self.stores[laptop]
+        data = transaction_input(store, transaction)
+        edit_transaction(
+            store, transaction, TransactionInput(**{**data.__dict__, "amount": Money(minor, "NZD")})
+        )
+
+    @rule(laptop=LAPTOP, pick=PICK)
+    def delete_transaction(self, laptop, pick):
+        transaction = self._pick(laptop, LedgerTransaction, pick)
+        if transaction is not None:
+            delete_transaction(self.stores[laptop], transaction)
+
+    @rule(laptop=LAPTOP, back=st.integers(0, 3))
+    def undo(self, laptop, back):
+        """Undo one of the latest change sets, this laptop's or one applied from another."""
+        store = self.stores[laptop]
+        with store.read() as session:
+            ids = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT id FROM change_set WHERE kind IN ('edit', 'revert') AND "
+                    "origin_replica IS NOT NULL ORDER BY id DESC LIMIT 4"
+                )
+                .scalars()
+                .all()
+            )
+        if ids:
+            with contextlib.suppress(SponsorDeskError):  # refused: later work in the way
+                revert(store, ids[back % len(ids)])
+
+    # --- exchanges ----------------------------------------------------------------------
+    @rule(laptop=LAPTOP)
+    def push(self, laptop):
+        push(self.stores[laptop], self.place)
+
+    @rule(laptop=LAPTOP, limit=st.integers(1, 5), pages=st.integers(1, 3))
+    def pull_some(self, laptop, limit, pages):
+        pull(self.stores[laptop], self.place, limit=limit, pages=pages)
+
+    @rule(laptop=LAPTOP)
+    def sync(self, laptop):
+        sync(self.stores[laptop], self.place)
+
+    @invariant()
+    def files_stay_whole(self):
+        for store in self.stores:
+            with store.read() as session:
+                connection = session.connection()
+                assert connection.exec_driver_sql("PRAGMA foreign_key_check").first() is None
+
+    def everyone_synced(self) -> None:
+        for _ in range(3):
+            for store in self.stores:
+                sync(store, self.place)
+
+    @precondition(lambda self: True)
+    @rule()
+    def check_convergence(self):
+        """At any moment, once everyone has synced, the copies are the same."""
+        self.everyone_synced()
+        found = differences(*self.stores)
+        assert found == {}, explain(found)
+
+
+Laptops.TestCase.settings = settings(
+    max_examples=25,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+test_three_laptops_converge = Laptops.TestCase
