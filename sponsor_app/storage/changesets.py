@@ -89,21 +89,13 @@ def close_change_set(
     change_set_id: int,
     description: str,
     keep_empty: bool = False,
-    native: bool = True,
 ) -> Changes | None:
     """Close the change set before commit. One that changed nothing is removed: None (unless
-    `keep_empty`: a record that someone was shown sensitive details changes no row).
-
-    A `native` change set (made here, not applied from another laptop) becomes this copy's
-    next record for sharing (storage/sync/versions.py), in the same transaction."""
+    `keep_empty`: a record that someone was shown sensitive details changes no row)."""
     rows = touched_rows(connection, change_set_id)
     if not rows and not keep_empty:
         connection.execute(_CHANGE_SET.delete().where(_CHANGE_SET.c.id == change_set_id))
         return None
-    if native:
-        from .sync.versions import record_local
-
-        record_local(connection, change_set_id)
     connection.execute(
         update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
     )

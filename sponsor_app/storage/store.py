@@ -59,6 +59,7 @@ from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
 from .models import ChangeKind
 from .schema import SCHEMA_VERSION
+from .sync.versions import record_local
 from .values import wrong_values
 
 if TYPE_CHECKING:
@@ -522,6 +523,8 @@ class Store:
                 # A record of who saw what, or of a removal, is kept even with no row changed.
                 keep_empty=kind in (ChangeKind.ACCESS, ChangeKind.ERASURE),
             )
+            if changes is not None:  # this copy's next record for sharing, same transaction
+                record_local(connection, change_set_id)
             self._check_in_place()  # last moment before the commit: never into a moved file
         self.wrote = True
         if changes is not None:

@@ -111,9 +111,7 @@ def _apply_one(
         touched.add((image.table, image.row_key))
         _apply_image(connection, shape, record, image, report)
     _tombstone_cascade_victims(connection, change_set_id, record, touched, report)
-    changes = close_change_set(
-        connection, change_set_id, record.description, keep_empty=True, native=False
-    )
+    changes = close_change_set(connection, change_set_id, record.description, keep_empty=True)
     connection.exec_driver_sql(
         "UPDATE change_set SET origin_replica = ?, origin_seq = ?, hlc = ?, deps = ?, "
         "native = 0, at = ? WHERE id = ?",
