@@ -22,7 +22,9 @@ from sponsor_app.services.files.snapshot import forget_snapshot
 
 RUNS = 5
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "dist" / "sponsor-desk"
+# The built app measured: `make bundle`'s, or another build (to compare two) named by
+# SPONSOR_DESK_BENCH_BUNDLE.
+BUNDLE = Path(os.environ.get("SPONSOR_DESK_BENCH_BUNDLE") or ROOT / "dist" / "sponsor-desk")
 BUNDLED_PROGRAM = BUNDLE / "sponsor-desk"
 
 NAIVE_STATEMENT = """
@@ -152,7 +154,7 @@ def run_installed(large_demo: Path) -> list[str]:
     built_warm = _median(lambda: _window(bundled, large_demo, cold=False))
     built_cold = _median(lambda: _window(bundled, large_demo, cold=True))
     size, files = bundle_size()
-    tarballs = sorted((ROOT / "dist").glob("sponsor-desk-*.tar.gz"))
+    tarballs = sorted(BUNDLE.parent.glob("sponsor-desk-*.tar.gz"))
     packed = f", tarball {tarballs[-1].stat().st_size / 1e6:.0f} MB" if tarballs else ""
     return [
         f"built app against make run and a bare window, medians of {RUNS} ({before})",
