@@ -1,393 +1,757 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
-<context>
-    <name>CategoryChart</name>
-    <message numerus="yes">
-        <location filename="charts.py" line="193" />
-        <source>%n other category(ies)</source>
-        <translation>
-            <numerusform>%n other category</numerusform><numerusform>%n other categories</numerusform></translation>
-    </message>
+    <context>
+        <name>CategoryChart</name>
+        <message numerus="yes">
+            <location filename="charts.py" line="193" />
+            <source>%n other category(ies)</source>
+            <translation>
+                <numerusform>%n other category</numerusform>
+                <numerusform>%n other categories</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>CheckFields</name>
-    <message numerus="yes">
-        <location filename="volunteer_dialogs.py" line="153" />
-        <source>The programme says this lasts %n month(s): the expiry follows the date unless you type another.</source>
-        <translation><numerusform>The programme says this lasts %n month: the expiry follows the date unless you type another.</numerusform><numerusform>The programme says this lasts %n months: the expiry follows the date unless you type another.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="324" />
-        <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
-        <translation>
-            <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="326" />
-        <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
-        <translation>
-            <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="357" />
-        <source>Due in the next %n day(s)</source>
-        <translation>
-            <numerusform>Due in the next %n day</numerusform><numerusform>Due in the next %n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="359" />
-        <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
-        <translation>
-            <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform><numerusform>Nothing falls due in the next %n days; the Settlement plan (Ctrl+3) shows what comes later.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="369" />
-        <source>Vetting not current, or expiring within %n day(s)</source>
-        <translation>
-            <numerusform>Vetting not current, or expiring within %n day</numerusform><numerusform>Vetting not current, or expiring within %n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="371" />
-        <source>Every active volunteer's vetting is current for at least %n day(s).</source>
-        <translation>
-            <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform><numerusform>Every active volunteer's vetting is current for at least %n days.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="383" />
-        <source>Leases ending within %n day(s), or ended</source>
-        <translation>
-            <numerusform>Leases ending within %n day, or ended</numerusform><numerusform>Leases ending within %n days, or ended</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="dashboard.py" line="384" />
-        <source>No lease ends in the next %n day(s).</source>
-        <translation>
-            <numerusform>No lease ends in the next %n day.</numerusform><numerusform>No lease ends in the next %n days.</numerusform></translation>
-    </message>
+    <context>
+        <name>CheckFields</name>
+        <message numerus="yes">
+            <location filename="volunteer_dialogs.py" line="153" />
+            <source>The programme says this lasts %n month(s): the expiry follows the date unless you type another.</source>
+            <translation>
+                <numerusform>The programme says this lasts %n month: the expiry follows the date unless you type another.</numerusform>
+                <numerusform>The programme says this lasts %n months: the expiry follows the date unless you type another.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>FundsPage</name>
-    <message numerus="yes">
-        <location filename="funds.py" line="560" />
-        <source>Budget against spending for the %n month(s) of support, {}.</source>
-        <translation>
-            <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
-    </message>
+    <context>
+        <name>DashboardPage</name>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="324" />
+            <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
+            <translation>
+                <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform>
+                <numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="326" />
+            <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
+            <translation>
+                <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform>
+                <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="357" />
+            <source>Due in the next %n day(s)</source>
+            <translation>
+                <numerusform>Due in the next %n day</numerusform>
+                <numerusform>Due in the next %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="359" />
+            <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
+            <translation>
+                <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform>
+                <numerusform>Nothing falls due in the next %n days; the Settlement plan (Ctrl+3) shows what comes later.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="369" />
+            <source>Vetting not current, or expiring within %n day(s)</source>
+            <translation>
+                <numerusform>Vetting not current, or expiring within %n day</numerusform>
+                <numerusform>Vetting not current, or expiring within %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="371" />
+            <source>Every active volunteer's vetting is current for at least %n day(s).</source>
+            <translation>
+                <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform>
+                <numerusform>Every active volunteer's vetting is current for at least %n days.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="383" />
+            <source>Leases ending within %n day(s), or ended</source>
+            <translation>
+                <numerusform>Leases ending within %n day, or ended</numerusform>
+                <numerusform>Leases ending within %n days, or ended</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="dashboard.py" line="384" />
+            <source>No lease ends in the next %n day(s).</source>
+            <translation>
+                <numerusform>No lease ends in the next %n day.</numerusform>
+                <numerusform>No lease ends in the next %n days.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>HistoryDialog</name>
-    <message numerus="yes">
-        <location filename="history_dialog.py" line="252" />
-        <source>The latest %n change(s), newest first; the filters reach older ones.</source>
-        <translation>
-            <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform><numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="history_dialog.py" line="258" />
-        <source>%n change(s), newest first.</source>
-        <translation>
-            <numerusform>%n change, newest first.</numerusform><numerusform>%n changes, newest first.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="history_dialog.py" line="278" />
-        <source>Change {} touched %n row(s):</source>
-        <translation>
-            <numerusform>Change {} touched %n row:</numerusform><numerusform>Change {} touched %n rows:</numerusform></translation>
-    </message>
+    <context>
+        <name>FundsPage</name>
+        <message numerus="yes">
+            <location filename="funds.py" line="560" />
+            <source>Budget against spending for the %n month(s) of support, {}.</source>
+            <translation>
+                <numerusform>Budget against spending for the %n month of support, {}.</numerusform>
+                <numerusform>Budget against spending for the %n months of support, {}.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>HouseholdsPage</name>
-    <message numerus="yes">
-        <location filename="households.py" line="281" />
-        <source>The arrival moved %n day(s) later.</source>
-        <translation>
-            <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="households.py" line="283" />
-        <source>The arrival moved %n day(s) earlier.</source>
-        <translation>
-            <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="households.py" line="291" />
-        <source>Move the due dates of its %n open task(s) by as much?</source>
-        <translation>
-            <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="households.py" line="332" />
-        <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+    <context>
+        <name>HistoryDialog</name>
+        <message numerus="yes">
+            <location filename="history_dialog.py" line="252" />
+            <source>The latest %n change(s), newest first; the filters reach older ones.</source>
+            <translation>
+                <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform>
+                <numerusform>The latest %n changes, newest first; the filters reach older ones.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="history_dialog.py" line="258" />
+            <source>%n change(s), newest first.</source>
+            <translation>
+                <numerusform>%n change, newest first.</numerusform>
+                <numerusform>%n changes, newest first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="history_dialog.py" line="278" />
+            <source>Change {} touched %n row(s):</source>
+            <translation>
+                <numerusform>Change {} touched %n row:</numerusform>
+                <numerusform>Change {} touched %n rows:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdsPage</name>
+        <message numerus="yes">
+            <location filename="households.py" line="281" />
+            <source>The arrival moved %n day(s) later.</source>
+            <translation>
+                <numerusform>The arrival moved %n day later.</numerusform>
+                <numerusform>The arrival moved %n days later.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="households.py" line="283" />
+            <source>The arrival moved %n day(s) earlier.</source>
+            <translation>
+                <numerusform>The arrival moved %n day earlier.</numerusform>
+                <numerusform>The arrival moved %n days earlier.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="households.py" line="291" />
+            <source>Move the due dates of its %n open task(s) by as much?</source>
+            <translation>
+                <numerusform>Move the due dates of its %n open task by as much?</numerusform>
+                <numerusform>Move the due dates of its %n open tasks by as much?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="households.py" line="332" />
+            <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
-        <translation>
-            <numerusform>Delete household {} for good, with its members, its %n settlement task, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+            <translation>
+                <numerusform>Delete household {} for good, with its members, its %n settlement task, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
-Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform><numerusform>Delete household {} for good, with its members, its %n settlement tasks, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
+Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform>
+                <numerusform>Delete household {} for good, with its members, its %n settlement tasks, its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
-Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform></translation>
-    </message>
+Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>HousingPage</name>
-    <message numerus="yes">
-        <location filename="housing.py" line="222" />
-        <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
-        <translation>
-            <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform><numerusform>{}'s housing is not covered from {} (the programme asks for %n months from arrival).</numerusform></translation>
-    </message>
+    <context>
+        <name>HousingPage</name>
+        <message numerus="yes">
+            <location filename="housing.py" line="222" />
+            <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
+            <translation>
+                <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform>
+                <numerusform>{}'s housing is not covered from {} (the programme asks for %n months from arrival).</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>ImportPreviewDialog</name>
-    <message numerus="yes">
-        <location filename="import_preview.py" line="484" />
-        <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
-        <translation>
-            <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform><numerusform>S&amp;kip the %n rows that cannot be read, and import the rest</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="import_preview.py" line="488" />
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="import_preview.py" line="497" />
-        <source>%n likely duplicate(s) (greyed: tick to import)</source>
-        <translation>
-            <numerusform>%n likely duplicate (greyed: tick to import)</numerusform><numerusform>%n likely duplicates (greyed: tick to import)</numerusform></translation>
-    </message>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="import_preview.py" line="484" />
+            <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
+            <translation>
+                <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform>
+                <numerusform>S&amp;kip the %n rows that cannot be read, and import the rest</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="import_preview.py" line="488" />
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n row</numerusform>
+                <numerusform>%n rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="import_preview.py" line="497" />
+            <source>%n likely duplicate(s) (greyed: tick to import)</source>
+            <translation>
+                <numerusform>%n likely duplicate (greyed: tick to import)</numerusform>
+                <numerusform>%n likely duplicates (greyed: tick to import)</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>NewPassphraseDialog</name>
-    <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="155" />
-        <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
-        <translation>
-            <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform><numerusform>Made before, %n copies of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform></translation>
-    </message>
+    <context>
+        <name>NewPassphraseDialog</name>
+        <message numerus="yes">
+            <location filename="passphrase_dialogs.py" line="155" />
+            <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
+            <translation>
+                <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform>
+                <numerusform>Made before, %n copies of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>OutgoingTextView</name>
-    <message numerus="yes">
-        <location filename="outgoing_text.py" line="123" />
-        <source>Typed text in this report: %n line(s), as below.</source>
-        <translation>
-            <numerusform>Typed text in this report: %n line, as below.</numerusform><numerusform>Typed text in this report: %n lines, as below.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="outgoing_text.py" line="124" />
-        <source>Names are replaced in %n line(s) (marked).</source>
-        <translation>
-            <numerusform>Names are replaced in %n line (marked).</numerusform><numerusform>Names are replaced in %n lines (marked).</numerusform></translation>
-    </message>
+    <context>
+        <name>OutgoingTextView</name>
+        <message numerus="yes">
+            <location filename="outgoing_text.py" line="123" />
+            <source>Typed text in this report: %n line(s), as below.</source>
+            <translation>
+                <numerusform>Typed text in this report: %n line, as below.</numerusform>
+                <numerusform>Typed text in this report: %n lines, as below.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="outgoing_text.py" line="124" />
+            <source>Names are replaced in %n line(s) (marked).</source>
+            <translation>
+                <numerusform>Names are replaced in %n line (marked).</numerusform>
+                <numerusform>Names are replaced in %n lines (marked).</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>PlanPage</name>
-    <message numerus="yes">
-        <location filename="plan.py" line="343" />
-        <source>{} of %n task(s) shown</source>
-        <translation>
-            <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="plan.py" line="508" />
-        <source>The template added %n task(s).</source>
-        <translation>
-            <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="plan.py" line="554" />
-        <source>Saved %n open task(s) to {}</source>
-        <translation>
-            <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ProgressStrip</name>
-    <message numerus="yes">
-        <location filename="progress_strip.py" line="46" />
-        <source>{} of %n task(s) done</source>
-        <translation>
-            <numerusform>{} of %n task done</numerusform><numerusform>{} of %n tasks done</numerusform></translation>
-    </message>
+    <context>
+        <name>PlanPage</name>
+        <message numerus="yes">
+            <location filename="plan.py" line="343" />
+            <source>{} of %n task(s) shown</source>
+            <translation>
+                <numerusform>{} of %n task shown</numerusform>
+                <numerusform>{} of %n tasks shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan.py" line="508" />
+            <source>The template added %n task(s).</source>
+            <translation>
+                <numerusform>The template added %n task.</numerusform>
+                <numerusform>The template added %n tasks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan.py" line="554" />
+            <source>Saved %n open task(s) to {}</source>
+            <translation>
+                <numerusform>Saved %n open task to {}</numerusform>
+                <numerusform>Saved %n open tasks to {}</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>ProtectionActions</name>
-    <message numerus="yes">
-        <location filename="protection.py" line="98" />
-        <source>Protected %n copy(ies) made before.</source>
-        <translation>
-            <numerusform>Protected %n copy made before.</numerusform><numerusform>Protected %n copies made before.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="protection.py" line="100" />
-        <source>Deleted %n copy(ies) made before.</source>
-        <translation>
-            <numerusform>Deleted %n copy made before.</numerusform><numerusform>Deleted %n copies made before.</numerusform></translation>
-    </message>
+    <context>
+        <name>ProgressStrip</name>
+        <message numerus="yes">
+            <location filename="progress_strip.py" line="46" />
+            <source>{} of %n task(s) done</source>
+            <translation>
+                <numerusform>{} of %n task done</numerusform>
+                <numerusform>{} of %n tasks done</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>RestoreDialog</name>
-    <message numerus="yes">
-        <location filename="restore_dialog.py" line="48" />
-        <source>%Ln household(s)</source>
-        <translation><numerusform>%Ln household</numerusform><numerusform>%Ln households</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="restore_dialog.py" line="49" />
-        <source>%Ln volunteer(s)</source>
-        <translation><numerusform>%Ln volunteer</numerusform><numerusform>%Ln volunteers</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="restore_dialog.py" line="50" />
-        <source>%Ln transaction(s)</source>
-        <translation><numerusform>%Ln transaction</numerusform><numerusform>%Ln transactions</numerusform></translation>
-    </message>
+    <context>
+        <name>ProtectionActions</name>
+        <message numerus="yes">
+            <location filename="protection.py" line="98" />
+            <source>Protected %n copy(ies) made before.</source>
+            <translation>
+                <numerusform>Protected %n copy made before.</numerusform>
+                <numerusform>Protected %n copies made before.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="protection.py" line="100" />
+            <source>Deleted %n copy(ies) made before.</source>
+            <translation>
+                <numerusform>Deleted %n copy made before.</numerusform>
+                <numerusform>Deleted %n copies made before.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>RolesDialog</name>
-    <message numerus="yes">
-        <location filename="roles_dialog.py" line="83" />
-        <source> · %n volunteer(s)</source>
-        <translation>
-            <numerusform> · %n volunteer</numerusform><numerusform> · %n volunteers</numerusform></translation>
-    </message>
+    <context>
+        <name>RestoreDialog</name>
+        <message numerus="yes">
+            <location filename="restore_dialog.py" line="48" />
+            <source>%Ln household(s)</source>
+            <translation>
+                <numerusform>%Ln household</numerusform>
+                <numerusform>%Ln households</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="restore_dialog.py" line="49" />
+            <source>%Ln volunteer(s)</source>
+            <translation>
+                <numerusform>%Ln volunteer</numerusform>
+                <numerusform>%Ln volunteers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="restore_dialog.py" line="50" />
+            <source>%Ln transaction(s)</source>
+            <translation>
+                <numerusform>%Ln transaction</numerusform>
+                <numerusform>%Ln transactions</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>TaskFormDialog</name>
-    <message numerus="yes">
-        <location filename="plan_dialogs.py" line="158" />
-        <source>And %n more.</source>
-        <translation>
-            <numerusform>And %n more.</numerusform><numerusform>And %n more.</numerusform></translation>
-    </message>
+    <context>
+        <name>RolesDialog</name>
+        <message numerus="yes">
+            <location filename="roles_dialog.py" line="83" />
+            <source> · %n volunteer(s)</source>
+            <translation>
+                <numerusform> · %n volunteer</numerusform>
+                <numerusform> · %n volunteers</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>UnlockDialog</name>
-    <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="398" />
-        <source>%n wrong attempt(s).</source>
-        <translation>
-            <numerusform>%n wrong attempt.</numerusform><numerusform>%n wrong attempts.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="400" />
-        <source>Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Try again in %n second.</numerusform><numerusform>Try again in %n seconds.</numerusform></translation>
-    </message>
+    <context>
+        <name>TaskFormDialog</name>
+        <message numerus="yes">
+            <location filename="plan_dialogs.py" line="158" />
+            <source>And %n more.</source>
+            <translation>
+                <numerusform>And %n more.</numerusform>
+                <numerusform>And %n more.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>VolunteersPage</name>
-    <message numerus="yes">
-        <location filename="volunteers.py" line="470" />
-        <source>{} of %n volunteer(s) shown.</source>
-        <translation>
-            <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="volunteers.py" line="473" />
-        <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
-        <translation>
-            <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
-    </message>
+    <context>
+        <name>UnlockDialog</name>
+        <message numerus="yes">
+            <location filename="passphrase_dialogs.py" line="398" />
+            <source>%n wrong attempt(s).</source>
+            <translation>
+                <numerusform>%n wrong attempt.</numerusform>
+                <numerusform>%n wrong attempts.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="passphrase_dialogs.py" line="400" />
+            <source>Try again in %n second(s).</source>
+            <translation>
+                <numerusform>Try again in %n second.</numerusform>
+                <numerusform>Try again in %n seconds.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>formatting</name>
-    <message numerus="yes">
-        <location filename="formatting.py" line="40" />
-        <source>arrives in %n day(s)</source>
-        <translation><numerusform>arrives in %n day</numerusform><numerusform>arrives in %n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="41" />
-        <source>arrived %n day(s) ago</source>
-        <translation><numerusform>arrived %n day ago</numerusform><numerusform>arrived %n days ago</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="46" />
-        <source>%n day(s) overdue</source>
-        <translation><numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="49" />
-        <source>due in %n day(s)</source>
-        <translation><numerusform>due in %n day</numerusform><numerusform>due in %n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="53" />
-        <source>%n person(s)</source>
-        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="79" />
-        <source>ended %n day(s) ago</source>
-        <translation><numerusform>ended %n day ago</numerusform><numerusform>ended %n days ago</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="formatting.py" line="82" />
-        <source>ends in %n day(s)</source>
-        <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>importing</name>
-    <message numerus="yes">
-        <location filename="importing.py" line="70" />
-        <source>{}: %n volunteer(s) added, {} updated.</source>
-        <translation><numerusform>{}: %n volunteer added, {} updated.</numerusform><numerusform>{}: %n volunteers added, {} updated.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="74" />
-        <source>{}: %n transaction(s) added.</source>
-        <translation><numerusform>{}: %n transaction added.</numerusform><numerusform>{}: %n transactions added.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="80" />
-        <source>Matched to entries made by hand: %n statement line(s).</source>
-        <translation><numerusform>Matched to entries made by hand: %n statement line.</numerusform><numerusform>Matched to entries made by hand: %n statement lines.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="86" />
-        <source>Already in the ledger: %n row(s).</source>
-        <translation><numerusform>Already in the ledger: %n row.</numerusform><numerusform>Already in the ledger: %n rows.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="92" />
-        <source>Likely duplicates left out: %n row(s).</source>
-        <translation><numerusform>Likely duplicates left out: %n row.</numerusform><numerusform>Likely duplicates left out: %n rows.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="98" />
-        <source>Left out: %n row(s).</source>
-        <translation><numerusform>Left out: %n row.</numerusform><numerusform>Left out: %n rows.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="102" />
-        <source>Skipped as unreadable: %n row(s).</source>
-        <translation><numerusform>Skipped as unreadable: %n row.</numerusform><numerusform>Skipped as unreadable: %n rows.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="importing.py" line="108" />
-        <source>%n new rule(s) will categorise these counterparties next time.</source>
-        <translation><numerusform>%n new rule will categorise these counterparties next time.</numerusform><numerusform>%n new rules will categorise these counterparties next time.</numerusform></translation>
-    </message>
+    <context>
+        <name>VolunteersPage</name>
+        <message numerus="yes">
+            <location filename="volunteers.py" line="470" />
+            <source>{} of %n volunteer(s) shown.</source>
+            <translation>
+                <numerusform>{} of %n volunteer shown.</numerusform>
+                <numerusform>{} of %n volunteers shown.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="volunteers.py" line="473" />
+            <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
+            <translation>
+                <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform>
+                <numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform>
+            </translation>
+        </message>
     </context>
-<context>
-    <name>vetting</name>
-    <message numerus="yes">
-        <location filename="vetting_words.py" line="61" />
-        <source>{} has no expiry date (it lasts %n month(s))</source>
-        <translation><numerusform>{} has no expiry date (it lasts %n month)</numerusform><numerusform>{} has no expiry date (it lasts %n months)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="vetting_words.py" line="122" />
-        <source> (+%n more)</source>
-        <translation><numerusform> (+%n more)</numerusform><numerusform> (+%n more)</numerusform></translation>
-    </message>
-</context>
+    <context>
+        <name>formatting</name>
+        <message numerus="yes">
+            <location filename="formatting.py" line="40" />
+            <source>arrives in %n day(s)</source>
+            <translation>
+                <numerusform>arrives in %n day</numerusform>
+                <numerusform>arrives in %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="41" />
+            <source>arrived %n day(s) ago</source>
+            <translation>
+                <numerusform>arrived %n day ago</numerusform>
+                <numerusform>arrived %n days ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="46" />
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="49" />
+            <source>due in %n day(s)</source>
+            <translation>
+                <numerusform>due in %n day</numerusform>
+                <numerusform>due in %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="53" />
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="79" />
+            <source>ended %n day(s) ago</source>
+            <translation>
+                <numerusform>ended %n day ago</numerusform>
+                <numerusform>ended %n days ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="formatting.py" line="82" />
+            <source>ends in %n day(s)</source>
+            <translation>
+                <numerusform>ends in %n day</numerusform>
+                <numerusform>ends in %n days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>importing</name>
+        <message numerus="yes">
+            <location filename="importing.py" line="70" />
+            <source>{}: %n volunteer(s) added, {} updated.</source>
+            <translation>
+                <numerusform>{}: %n volunteer added, {} updated.</numerusform>
+                <numerusform>{}: %n volunteers added, {} updated.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="74" />
+            <source>{}: %n transaction(s) added.</source>
+            <translation>
+                <numerusform>{}: %n transaction added.</numerusform>
+                <numerusform>{}: %n transactions added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="80" />
+            <source>Matched to entries made by hand: %n statement line(s).</source>
+            <translation>
+                <numerusform>Matched to entries made by hand: %n statement line.</numerusform>
+                <numerusform>Matched to entries made by hand: %n statement lines.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="86" />
+            <source>Already in the ledger: %n row(s).</source>
+            <translation>
+                <numerusform>Already in the ledger: %n row.</numerusform>
+                <numerusform>Already in the ledger: %n rows.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="92" />
+            <source>Likely duplicates left out: %n row(s).</source>
+            <translation>
+                <numerusform>Likely duplicates left out: %n row.</numerusform>
+                <numerusform>Likely duplicates left out: %n rows.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="98" />
+            <source>Left out: %n row(s).</source>
+            <translation>
+                <numerusform>Left out: %n row.</numerusform>
+                <numerusform>Left out: %n rows.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="102" />
+            <source>Skipped as unreadable: %n row(s).</source>
+            <translation>
+                <numerusform>Skipped as unreadable: %n row.</numerusform>
+                <numerusform>Skipped as unreadable: %n rows.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="importing.py" line="108" />
+            <source>%n new rule(s) will categorise these counterparties next time.</source>
+            <translation>
+                <numerusform>%n new rule will categorise these counterparties next time.</numerusform>
+                <numerusform>%n new rules will categorise these counterparties next time.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>vetting</name>
+        <message numerus="yes">
+            <location filename="vetting_words.py" line="61" />
+            <source>{} has no expiry date (it lasts %n month(s))</source>
+            <translation>
+                <numerusform>{} has no expiry date (it lasts %n month)</numerusform>
+                <numerusform>{} has no expiry date (it lasts %n months)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="vetting_words.py" line="122" />
+            <source> (+%n more)</source>
+            <translation>
+                <numerusform> (+%n more)</numerusform>
+                <numerusform> (+%n more)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Records</name>
+        <message>
+            <location filename="records.py" />
+            <source>Category {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Check-in {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Checklist item {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Goal {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Hours entry {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Household {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Inspection {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Household member {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Pledge {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Property {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Reading {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Role {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Rule {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Task {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Template task {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Tenancy {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Training record {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Transaction {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Vetting check {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Volunteer {id} no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>That household no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>A volunteer chosen no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Funds</name>
+        <message>
+            <location filename="funds.py" />
+            <source>This group keeps its books in {currency}, not {given}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter an amount above zero; choose income or expense for the direction.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Choose a category.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{name}” is an income category.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{name}” is an expense category.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>There is no income category “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>There is no expense category “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter the category's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>There is already an income category “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>There is already an expense category “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>There is already a category called “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>A budget cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>The last month must not be before the first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Budgets are set for spending categories.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter the donor's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter an amount above zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Choose how often: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>The pledge must end on or after the day it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter the words to look for, such as Countdown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="funds.py" />
+            <source>Keep the words to %Ln character(s) or fewer.</source>
+            <translation>
+                <numerusform>Keep the words to %Ln character or fewer.</numerusform>
+                <numerusform>Keep the words to %Ln characters or fewer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Look in the counterparty, or in the whole line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>That rule is there already.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

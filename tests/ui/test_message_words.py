@@ -1,0 +1,65 @@
+"""Issue 21 item 6: the window words the services' messages from the same catalogue as the
+command line, through Qt's translation: in English the two agree word for word, counts
+included, and a name is isolated so a right-to-left one keeps its place."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from sponsor_app.domain.errors import InvalidInput, NotFound, Problem
+from sponsor_app.domain.messages import (
+    CATALOGUE,
+    COUNT_PARAM,
+    Funds,
+    Records,
+    english,
+    template_fields,
+)
+from sponsor_app.ui.words import error_words, field_words, said
+
+CODES = [code for area in CATALOGUE for code in area]
+
+
+def _sample(code, n: int):
+    return code(
+        **{name: n if name == COUNT_PARAM else "Kāpiti" for name in template_fields(code.template)}
+    )
+
+
+@pytest.fixture
+def english_locale():
+    """%Ln writes a number as Qt's default locale does: an English one, as a lead's would be."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_NZ"))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 1234])
+def test_the_window_and_the_command_line_say_the_same_english(n, english_locale):
+    different = [
+        (code.key, said(_sample(code, n)), english(_sample(code, n)))
+        for code in CODES
+        if said(_sample(code, n)) != english(_sample(code, n))
+    ]
+    assert different == []
+
+
+def test_counts_take_their_plural_form_in_the_window():
+    assert said(Funds.RULE_WORDS_TOO_LONG(n=1)) == "Keep the words to 1 character or fewer."
+    assert said(Funds.RULE_WORDS_TOO_LONG(n=80)) == "Keep the words to 80 characters or fewer."
+
+
+def test_a_right_to_left_name_is_isolated_in_the_window_only():
+    message = Funds.CATEGORY_CALLED_EXISTS(name="أحمد")
+    assert said(message) == "There is already a category called “\u2068أحمد\u2069”."
+    assert english(message) == "There is already a category called “أحمد”."
+
+
+def test_errors_are_worded_by_the_window():
+    assert error_words(NotFound(Records.TASK_GONE(id=4))) == "Task 4 no longer exists."
+    invalid = InvalidInput([Problem("amount", Funds.BUDGET_NEGATIVE()), Problem("x", "As is.")])
+    assert field_words(invalid, "amount") == "A budget cannot be negative."
+    assert field_words(invalid, "other") is None
+    assert error_words(invalid) == "A budget cannot be negative. As is."
