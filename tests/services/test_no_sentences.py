@@ -27,12 +27,6 @@ NOT_YET = {
     name: "not yet moved to codes"
     for name in (
         "files/copies.py",
-        "households/households.py",
-        "households/housing.py",
-        "roster/hours.py",
-        "roster/roles.py",
-        "roster/vetting.py",
-        "roster/volunteers.py",
         "files/history.py",
         "files/protection.py",
         "files/retention.py",

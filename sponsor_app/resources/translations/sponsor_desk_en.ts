@@ -754,4 +754,211 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>Households</name>
+        <message>
+            <location filename="households.py" />
+            <source>There is no household {code}; the codes are: {codes}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>none yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>There is already a household {code}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Enter the person's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>A household has one principal applicant: make another member the principal instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Bedrooms cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Amounts are in {currency}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Amounts cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>The group's share cannot be more than the rent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>The lease must end on or after the day it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>A secured or occupied tenancy needs its lease start date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>This property already has a tenancy from {start} to {end}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>no end date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Choose the kind of inspection: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Choose the result: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>The next inspection must be after this one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Say what the issues were.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="households.py" />
+            <source>Say what needs doing.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Roster</name>
+        <message>
+            <location filename="roster.py" />
+            <source>Choose at least one role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>The expiry date must be after the check date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Enter the date the check cleared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>The expiry date must be after the date it was signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Enter the date it was signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>The expiry date must be after the completion date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Enter the date it was completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>A statement is signed or not: record it once it is signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>A course is recorded once it is completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Choose the course.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Choose a check this programme uses: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Enter the role's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="roster.py" />
+            <source>A role's name is at most %Ln character(s) long.</source>
+            <translation>
+                <numerusform>A role's name is at most %Ln character long.</numerusform>
+                <numerusform>A role's name is at most %Ln characters long.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>There is already a role called “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="roster.py" />
+            <source>“{role}” is held by %Ln volunteer(s): retire it instead, so they keep it and no one new is given it.</source>
+            <translation>
+                <numerusform>“{role}” is held by %Ln volunteer: retire it instead, so they keep it and no one new is given it.</numerusform>
+                <numerusform>“{role}” is held by %Ln volunteers: retire it instead, so they keep it and no one new is given it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>There is no role “{key}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>“{role}” is retired: choose another role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Say what the time was spent on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Hours for one day must be more than 0 and at most 24.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>Hours can only be logged for today or earlier.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="roster.py" />
+            <source>These hours are already logged for that day; edit that entry instead.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>
