@@ -63,3 +63,47 @@ def test_errors_are_worded_by_the_window():
     assert field_words(invalid, "amount") == "A budget cannot be negative."
     assert field_words(invalid, "other") is None
     assert error_words(invalid) == "A budget cannot be negative. As is."
+
+
+def test_the_plan_says_a_meeting_was_recorded_as_a_check_in(window, small_demo):
+    """The words are the window's, from the catalogue; the task row stores none."""
+    from datetime import timedelta
+
+    from sponsor_app.domain.enums import CheckInKind
+    from sponsor_app.services.group.groups import open_group
+    from sponsor_app.services.households.households import HouseholdInput, add_household
+    from sponsor_app.services.plan import checkins
+
+    from .conftest import TODAY
+
+    with open_group(small_demo) as store:
+        household = add_household(
+            store,
+            HouseholdInput(
+                code="H9", family_name="Nazari", arrival_date=TODAY - timedelta(days=90)
+            ),
+        )
+        meeting_id, _title, _due = checkins.meetings_due(store, household.id)[0]
+        checkins.record_check_in(
+            store,
+            checkins.CheckInInput(
+                household.id,
+                TODAY - timedelta(days=1),
+                CheckInKind.PROGRAMME_REVIEW,
+                meeting_task_id=meeting_id,
+            ),
+            TODAY,
+        )
+    assert window.open_file(small_demo)
+    window.show_page("plan")
+    page = window.page("plan")
+    page.status.setCurrentIndex(1)  # "Any status": done tasks too
+    model = page.model
+    shown = {}
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            task = model.task_at(model.index(row, 0, parent))
+            shown[task.id] = model.index(row, 7, parent).data()
+    assert shown[meeting_id] == "Recorded as a check-in."
+    assert list(shown.values()).count("Recorded as a check-in.") == 1

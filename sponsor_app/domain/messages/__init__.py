@@ -35,6 +35,7 @@ from __future__ import annotations
 from .core import (
     COUNT,
     COUNT_PARAM,
+    Listed,
     Message,
     Text,
     english,
@@ -71,6 +72,7 @@ __all__ = [
     "Funds",
     "Households",
     "Imports",
+    "Listed",
     "Message",
     "Plan",
     "Records",

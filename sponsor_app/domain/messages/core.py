@@ -70,7 +70,22 @@ class Text(Enum):
         return f"{self.context}.{self.name}"
 
 
+class Listed(tuple):
+    """Values listed in a sentence with another separator than a comma: "; " where the items
+    hold commas themselves, " " for sentences one after another. A plain tuple or list is
+    listed with commas."""
+
+    separator: str
+
+    def __new__(cls, items, separator: str = "; "):
+        listed = super().__new__(cls, items)
+        listed.separator = separator
+        return listed
+
+
 def _frozen(value: object) -> object:
+    if isinstance(value, Listed):
+        return Listed((_frozen(v) for v in value), value.separator)
     return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value
 
 
@@ -105,7 +120,7 @@ Wording = Callable[[Message], str]
 def fill(text: str, message: Message, word: Wording, name: Callable[[str], str] = str) -> str:
     """`text` (the message's template, translated or not, its count already written) with the
     message's values put in: a nested message worded by `word` (the same edge), a list
-    joined with commas, a date as ISO, a path as written, text through `name` (the window
+    joined with commas (a Listed one with its own separator), a date as ISO, a path as written, text through `name` (the window
     isolates a name so a right-to-left one keeps its place), numbers as they come (the
     template may say how: {megabytes:,.0f})."""
 
@@ -113,7 +128,7 @@ def fill(text: str, message: Message, word: Wording, name: Callable[[str], str] 
         if isinstance(item, Message):
             return word(item)
         if isinstance(item, tuple):
-            return ", ".join(str(value(i)) for i in item)
+            return getattr(item, "separator", ", ").join(str(value(i)) for i in item)
         if isinstance(item, date):
             return item.isoformat()
         if isinstance(item, str | PurePath):

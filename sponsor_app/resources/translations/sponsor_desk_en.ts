@@ -103,7 +103,7 @@
     <context>
         <name>HistoryDialog</name>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="252" />
+            <location filename="history_dialog.py" line="253" />
             <source>The latest %n change(s), newest first; the filters reach older ones.</source>
             <translation>
                 <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform>
@@ -111,7 +111,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="258" />
+            <location filename="history_dialog.py" line="259" />
             <source>%n change(s), newest first.</source>
             <translation>
                 <numerusform>%n change, newest first.</numerusform>
@@ -119,7 +119,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="278" />
+            <location filename="history_dialog.py" line="279" />
             <source>Change {} touched %n row(s):</source>
             <translation>
                 <numerusform>Change {} touched %n row:</numerusform>
@@ -958,6 +958,152 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="roster.py" />
             <source>These hours are already logged for that day; edit that entry instead.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Plan</name>
+        <message>
+            <location filename="plan.py" />
+            <source>Say why this task does not apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A task cannot be done on a future date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>{phase} runs from day {low} to day {high} after arrival.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Recorded as a check-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>The group's own template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>“{task}” is family-facing, so only a volunteer with current vetting can take it. {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A visit or meeting is family-facing, and vetting was not current on the day for {count} of those who went. {reasons}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>{name}: {gaps}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>vetting not current</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A check-in is recorded once it has happened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Rate from 1 (not met) to 5 (fully met).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Say what the concern was before resolving it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A concern is resolved on or after the day it was raised.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>That day has not come yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>That meeting is not in this household's plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A goal reviewed is not this household's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Write the goal as the family put it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>The target date comes after the goal is set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A review comes after the goal was set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>There is no indicator “{key}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Readings are recorded once they are known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Give the volunteer's name or email.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>No volunteer has the number #{number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>No volunteer is called “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="plan.py" />
+            <source>“{name}” fits %Ln volunteer(s) ({people}); give the email or the number (such as #{example}) instead.</source>
+            <translation>
+                <numerusform>“{name}” fits %Ln volunteer ({people}); give the email or the number (such as #{example}) instead.</numerusform>
+                <numerusform>“{name}” fits %Ln volunteers ({people}); give the email or the number (such as #{example}) instead.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>#{id} {name} &lt;{email}&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>no email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>and {more} more</source>
             <translation type="unfinished" />
         </message>
     </context>
