@@ -145,3 +145,4 @@ def test_errors_carry_the_code_and_say_the_english():
     assert isinstance(invalid.said, Message)
     both = InvalidInput([Problem("a", Funds.DONOR_MISSING()), Problem("b", "As it is.")])
     assert str(both) == "Enter the donor's name. As it is." and both.said is None
+    assert str(NotFound(Path("gone.sponsor"))) == "gone.sponsor"  # a value as it is, as before

@@ -138,14 +138,12 @@ def fill(text: str, message: Message, word: Wording, name: Callable[[str], str] 
     return text.format(**{k: value(v) for k, v in message.params.items()})
 
 
-def english(said: Message | str | BaseException) -> str:
+def english(said: Message | str | BaseException | object) -> str:
     """The plain English of a message, an error or a sentence already made: the command
     line's words and the reports'. The window has its own (ui/words.py), from the same
     templates through Qt's translation."""
-    if isinstance(said, BaseException):
+    if not isinstance(said, Message):
         return str(said)
-    if isinstance(said, str):
-        return said
     text = said.code.template
     n = said.count
     if n is not None:

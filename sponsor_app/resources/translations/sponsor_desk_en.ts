@@ -1107,4 +1107,240 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>Files</name>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a folder: choose a file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Choose another name: a copy cannot replace the open file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Choose another place: Sponsor Desk's backups folder is written by the app only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a file: give a folder to write into.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} already exists; choose a new folder or add --force to write into it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>The folder {path} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is in Sponsor Desk's backups folder; choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="files.py" />
+            <source>Use at least %Ln character(s); a few words are easiest.</source>
+            <translation>
+                <numerusform>Use at least %Ln character; a few words are easiest.</numerusform>
+                <numerusform>Use at least %Ln characters; a few words are easiest.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Too easy to guess: add another word or two that go together.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Too easy to guess ({why}): add another word or two that go together.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Too easy to guess (The group's or the file's own name is easy to guess): add another word or two that go together.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>The group's or the file's own name is easy to guess.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>The two passphrases are not the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>That recovery code has a mistake in it: check each group of four.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {id} was already reverted by change {later}; revert change {later} to put it back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{row} was changed after this; revert that first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{row} was changed after this (change {later}, “{description}”); revert that first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Reverting change {id} would also remove or change {row}, added or changed after it; revert that first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Reverting change {id} would also remove or change {row}, added or changed after it (change {later}, “{description}”); revert that first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{row} is used by records added since, so it cannot be taken away.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{row} refers to a record removed since, so it cannot be put back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Putting {row} back would clash with a record added since.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {id} is the record that someone was shown sensitive details; a record of who saw what cannot be taken back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {id} removed personal details for good; it cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Personal details that change {id} touched were removed for good since, so it cannot be reverted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {later} (“{description}”) removed personal details for good, so change {id} cannot be reverted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {id} created the group itself; reverting it would leave a file that cannot be opened, so it cannot be reverted. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Change {id} is a schema upgrade or was recorded before the change history began; it cannot be reverted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>There is no change {id} in this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the group {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>household {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>task “{value}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>category “{value}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the pledge from {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the transaction of {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the check-in of {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>tenancy {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>a vetting check recorded on {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>a training record of {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>hours logged for {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the role {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the inspection of {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>checklist item “{value}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the budget for {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>the reading of {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{table} {value}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>
