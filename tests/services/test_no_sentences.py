@@ -21,6 +21,20 @@ ALLOWED = {
     "demo/demo.py": "demo data",
     "demo/demo_money.py": "demo data",
     "demo/demo_names.py": "demo data",
+    # The codebook of a data bundle: each table's and field's description, written into the
+    # bundle's datapackage.json and workbook for evaluators, as a report is (English, REPORTS.md;
+    # a bundle is compared across groups, so its documentation is one language).
+    "reporting/bundle_tables.py": "the bundle's codebook",
+    "reporting/combined_export.py": "the combined export's codebook",
+}
+# Single values that read as words but are data: values in a bundle's tables (its schema
+# lists them), places in a file named as the file names them.
+DATA = {
+    ("reporting/evaluation_data.py", "No home recorded"): "a housing status value of a bundle",
+    ("reporting/evaluation_extras.py", "not recorded"): "an age band value of a bundle",
+    ("reporting/combine.py", "period end"): "the point a bundle's age bands are counted at",
+    ("reporting/evaluation_extras.py", "/ {} (Sponsor Desk {} )"): "a template version string",
+    ("reporting/bundle_reader.py", "datapackage.json resources"): "a place in the descriptor",
 }
 # Still to move to codes (this list only shrinks).
 NOT_YET = {
@@ -36,15 +50,6 @@ NOT_YET = {
         "imports/tabular.py",
         "imports/volunteer_rows.py",
         "imports/xlsx.py",
-        "reporting/bundle.py",
-        "reporting/bundle_reader.py",
-        "reporting/bundle_schema.py",
-        "reporting/bundle_tables.py",
-        "reporting/combine.py",
-        "reporting/combined_export.py",
-        "reporting/evaluation_data.py",
-        "reporting/evaluation_extras.py",
-        "reporting/report_data.py",
     )
 }
 
@@ -123,12 +128,13 @@ def sentences(path: Path) -> list[tuple[int, str]]:
     return sorted(found.values())
 
 
-def english_in_services(root: Path = SERVICES, allowed=ALLOWED) -> list[str]:
+def english_in_services(root: Path = SERVICES, allowed=ALLOWED, data=DATA) -> list[str]:
     return [
         f"{path.relative_to(root)}:{line}: {text[:70]!r}"
         for path in sorted(root.rglob("*.py"))
         if str(path.relative_to(root)) not in allowed
         for line, text in sentences(path)
+        if (str(path.relative_to(root)), " ".join(text.split())) not in data
     ]
 
 
@@ -138,6 +144,7 @@ def test_services_say_codes_not_sentences():
 
 def test_the_allowed_files_exist():
     assert [name for name in ALLOWED | NOT_YET if not (SERVICES / name).is_file()] == []
+    assert [name for name, _text in DATA if not (SERVICES / name).is_file()] == []
 
 
 def test_the_scan_finds_what_it_should(tmp_path):
@@ -164,7 +171,7 @@ def test_the_scan_finds_what_it_should(tmp_path):
         "        return erase(store, f'Removed the details of {x}')\n"
         "    raise TypeError(f'a snapshot cannot hold a {x}')\n"
     )
-    found = english_in_services(tmp_path, {})
+    found = english_in_services(tmp_path, {}, {})
     assert [line.split(":")[0:2] for line in found] == [
         ["bad.py", "3"],
         ["bad.py", "4"],

@@ -4,6 +4,8 @@ included, and a name is isolated so a right-to-left one keeps its place."""
 
 from __future__ import annotations
 
+from string import Formatter
+
 import pytest
 from PySide6.QtCore import QLocale
 
@@ -22,9 +24,14 @@ CODES = [code for area in CATALOGUE for code in area]
 
 
 def _sample(code, n: int):
-    return code(
-        **{name: n if name == COUNT_PARAM else "Kāpiti" for name in template_fields(code.template)}
-    )
+    """The code with a value for each field: a name, a number where the template formats
+    one ({megabytes:,.0f}), the count `n`."""
+    specs = {name: spec for _, name, spec, _ in Formatter().parse(code.template) if name}
+    values = {
+        name: n if name == COUNT_PARAM else 1234.5 if specs.get(name) else "Kāpiti"
+        for name in template_fields(code.template)
+    }
+    return code(**values)
 
 
 @pytest.fixture

@@ -209,7 +209,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>NewPassphraseDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="155" />
+            <location filename="passphrase_dialogs.py" line="156" />
             <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
             <translation>
                 <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform>
@@ -345,7 +345,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>UnlockDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="398" />
+            <location filename="passphrase_dialogs.py" line="399" />
             <source>%n wrong attempt(s).</source>
             <translation>
                 <numerusform>%n wrong attempt.</numerusform>
@@ -353,7 +353,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="400" />
+            <location filename="passphrase_dialogs.py" line="401" />
             <source>Try again in %n second(s).</source>
             <translation>
                 <numerusform>Try again in %n second.</numerusform>
@@ -1340,6 +1340,355 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="files.py" />
             <source>{table} {value}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Reporting</name>
+        <message>
+            <location filename="reporting.py" />
+            <source>The period ends ({end}) before it starts ({start}): swap the dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>Name at least one bundle to combine.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{first} and {second} are the same group ({group}) for the same period ({start} to {end}): give each group's period once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name}: {where} is {said} but {source} adds up to {total}: the bundle was changed after it was made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>{name}: households.csv gives {household} %Ln person(s) but the band {band}: the bundle was changed after it was made.</source>
+            <translation>
+                <numerusform>{name}: households.csv gives {household} %Ln person but the band {band}: the bundle was changed after it was made.</numerusform>
+                <numerusform>{name}: households.csv gives {household} %Ln people but the band {band}: the bundle was changed after it was made.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>{name}: {source} adds up to %Ln person(s), which the households' size bands do not allow: the bundle was changed after it was made.</source>
+            <translation>
+                <numerusform>{name}: {source} adds up to %Ln person, which the households' size bands do not allow: the bundle was changed after it was made.</numerusform>
+                <numerusform>{name}: {source} adds up to %Ln people, which the households' size bands do not allow: the bundle was changed after it was made.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} is a folder, not a data bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} cannot be read: {why}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} is not a regular file (a pipe or a device), so it is not read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} is {megabytes:,.0f} MB; a data bundle is far smaller (at most {most} MB is read).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} grew past {most} MB while it was read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} is not a data bundle (not a zip file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} has no datapackage.json: it is not a Sponsor Desk bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name}: datapackage.json is not valid JSON ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{word} is not a number JSON allows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name}: datapackage.json does not describe a data package.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} is a bundle of schema version {version}; this version of Sponsor Desk combines version {supported} only: make the bundle again with the same version as the others.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} lacks the {tables} table of a version {version} bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} lacks the {tables} tables of a version {version} bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name} {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{name}: {where} {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{path} line {line}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{path} line {line}, {field}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>does not match the SHA-256 its datapackage.json gives (resources[{index}].hash): it was changed after the bundle was made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>should hold exactly one group</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>holds %Ln file(s); a data bundle holds about 30</source>
+            <translation>
+                <numerusform>holds %Ln file; a data bundle holds about 30</numerusform>
+                <numerusform>holds %Ln files; a data bundle holds about 30</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>would unpack to {megabytes:,.0f} MB from {kilobytes:,.0f} KB: not a data bundle's table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is in the zip twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>would unpack to {megabytes:,.0f} MB in all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is missing {path}, which its datapackage.json names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is damaged in the zip ({why})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is encrypted; a data bundle never is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is far larger than a bundle's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not UTF-8 text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>has no bundle id (id)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>resources is not a list of tables</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a table description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a table of a bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>repeats {table}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>should be {wanted}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>should be {wanted} ({field})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a SHA-256 (sha256:...)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>lists far more tables than a bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a table schema</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a list of fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>should list %Ln field(s) of {table}</source>
+            <translation>
+                <numerusform>should list %Ln field of {table}</numerusform>
+                <numerusform>should list %Ln fields of {table}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>has other columns than its datapackage.json</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>has more than %Ln row(s)</source>
+            <translation>
+                <numerusform>has more than %Ln row</numerusform>
+                <numerusform>has more than %Ln rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>has %Ln value(s), not {wanted}</source>
+            <translation>
+                <numerusform>has %Ln value, not {wanted}</numerusform>
+                <numerusform>has %Ln values, not {wanted}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>holds a value far longer than any field allows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is not a readable CSV table ({why})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>is empty but always given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not a whole number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not a plain decimal number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not a date (YYYY-MM-DD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not true or false</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{value} is below {minimum}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>{value} is above {maximum}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="reporting.py" />
+            <source>is %Ln character(s) long (at most {most:,})</source>
+            <translation>
+                <numerusform>is %Ln character long (at most {most:,})</numerusform>
+                <numerusform>is %Ln characters long (at most {most:,})</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>holds a control character</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not one of the allowed values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>“{value}” is not a list of the allowed values</source>
             <translation type="unfinished" />
         </message>
     </context>
