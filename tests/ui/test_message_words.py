@@ -27,8 +27,9 @@ def _sample(code, n: int):
     """The code with a value for each field: a name, a number where the template formats
     one ({megabytes:,.0f}), the count `n`."""
     specs = {name: spec for _, name, spec, _ in Formatter().parse(code.template) if name}
+    number = {name: 1234.5 if spec.endswith("f") else 1234 for name, spec in specs.items() if spec}
     values = {
-        name: n if name == COUNT_PARAM else 1234.5 if specs.get(name) else "Kāpiti"
+        name: n if name == COUNT_PARAM else number.get(name, "Kāpiti")
         for name in template_fields(code.template)
     }
     return code(**values)

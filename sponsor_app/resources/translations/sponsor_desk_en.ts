@@ -1344,6 +1344,165 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Imports</name>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: byte 0x{byte:02X} is not UTF-8, though the rest of the file is. Correct that line and save the file again as CSV UTF-8, or choose to read the whole file as Windows-1252 (--encoding cp1252), where the file's other accented letters then read wrongly. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} (sheet “{sheet}”) is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>The header row has %Ln column(s); Sponsor Desk reads at most {most:,}.</source>
+            <translation>
+                <numerusform>The header row has %Ln column; Sponsor Desk reads at most {most:,}.</numerusform>
+                <numerusform>The header row has %Ln columns; Sponsor Desk reads at most {most:,}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}: save it as .xlsx or .csv first (File ▸ Save As in the spreadsheet).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}: choose a .csv or .xlsx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{path} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{path} cannot be read: {why}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{path} is a folder: choose a .csv or .xlsx file in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{path} is not a regular file (a pipe or a device): choose a .csv or .xlsx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{path} cannot be read ({why}): check who may open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is not a text file Sponsor Desk can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: the text is not in the file's own encoding ({encoding}); save the file again as CSV UTF-8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: a cell is longer than {kib:,} KiB (or a quote opened there is never closed). Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: a quote (") opens a cell there and is never closed, so every line after it would run into that one cell. Close the quote, or remove it. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: a quote (") closes a cell but more text follows it in the same cell. Write "" for a quote inside a quoted cell. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}, line {line}: {why}. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is not an .xlsx workbook (or it is protected with a password: save a copy without one).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} would unpack to {megabytes:,.0f} MB from {kilobytes:,.0f} KB: it is not an ordinary workbook, so Sponsor Desk does not open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} would unpack to {megabytes:,.0f} MB; Sponsor Desk reads workbooks up to {most} MB. Save the sheet as CSV instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is not a workbook Sponsor Desk can read ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>Sheet “{sheet}”, line {line}: a value beyond column {most}; Sponsor Desk reads at most %Ln column(s).</source>
+            <translation>
+                <numerusform>Sheet “{sheet}”, line {line}: a value beyond column {most}; Sponsor Desk reads at most %Ln column.</numerusform>
+                <numerusform>Sheet “{sheet}”, line {line}: a value beyond column {most}; Sponsor Desk reads at most %Ln columns.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has no sheet with rows in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has no sheet “{sheet}”; its sheets are: {sheets}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is larger than {most} MB: not a bank statement Sponsor Desk can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is not an OFX statement Sponsor Desk can read ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} is a statement in {found}; this group keeps its books in {currency}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name}: export to a .csv or .xlsx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>Sponsor Desk's own folder {folder} is full, so the workbook could not be put together: free some space on that disk, then try again. Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>Sponsor Desk's own folder {folder} could not be written ({why}). Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Reporting</name>
         <message>
             <location filename="reporting.py" />

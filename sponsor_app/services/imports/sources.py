@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain.errors import SponsorDeskError
-from ...domain.plurals import counted
+from ...domain.messages import Imports, Message
 
 MAX_CELL = 1024 * 1024  # characters; a longer cell is a broken file, not a note
 MAX_COLUMNS = 200
@@ -42,12 +42,7 @@ class EncodingUnclear(SpreadsheetFileError):
 
     def __init__(self, path: Path, line: int, byte: int):
         self.path, self.line, self.byte = path, line, byte
-        super().__init__(
-            f"{path.name}, line {line}: byte 0x{byte:02X} is not UTF-8, though the rest of the "
-            "file is. Correct that line and save the file again as CSV UTF-8, or choose to "
-            "read the whole file as Windows-1252 (--encoding cp1252), where the file's other "
-            "accented letters then read wrongly. Nothing was imported."
-        )
+        super().__init__(Imports.ENCODING_UNCLEAR(name=path.name, line=line, byte=byte))
 
 
 @dataclass(frozen=True)
@@ -100,8 +95,9 @@ class Source:
             if n >= HEADER_SEARCH_ROWS:
                 break
         if first is None:
-            where = f" (sheet “{self.sheet}”)" if self.sheet else ""
-            raise SpreadsheetFileError(f"{self.name}{where} is empty.")
+            if self.sheet:
+                raise SpreadsheetFileError(Imports.EMPTY_SHEET(name=self.name, sheet=self.sheet))
+            raise SpreadsheetFileError(Imports.EMPTY(name=self.name))
         return _trim(first.cells), first.line
 
     def rows(self) -> Iterator[RawRow]:
@@ -116,10 +112,7 @@ def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:
     while cells and not cells[-1].strip():
         cells.pop()
     if len(cells) > MAX_COLUMNS:
-        raise SpreadsheetFileError(
-            f"The header row has {counted(len(cells), 'column')}; Sponsor Desk reads at most "
-            f"{MAX_COLUMNS:,}."
-        )
+        raise SpreadsheetFileError(Imports.TOO_MANY_COLUMNS(n=len(cells), most=MAX_COLUMNS))
     return tuple(c.strip() for c in cells)
 
 
@@ -151,10 +144,8 @@ def open_source(
             delimiter,
         )
     if suffix in (".xls", ".ods", ".numbers"):
-        raise SpreadsheetFileError(
-            f"{path.name}: save it as .xlsx or .csv first (File ▸ Save As in the spreadsheet)."
-        )
-    raise SpreadsheetFileError(f"{path.name}: choose a .csv or .xlsx file.")
+        raise SpreadsheetFileError(Imports.SAVE_AS_XLSX(name=path.name))
+    raise SpreadsheetFileError(Imports.CHOOSE_CSV_OR_XLSX(name=path.name))
 
 
 def check_readable(source: Path) -> None:
@@ -163,22 +154,20 @@ def check_readable(source: Path) -> None:
     try:
         info = source.stat()
     except FileNotFoundError:
-        raise SpreadsheetFileError(f"{source} does not exist.") from None
+        raise SpreadsheetFileError(Imports.SOURCE_MISSING(path=source)) from None
     except OSError as error:
-        raise SpreadsheetFileError(f"{source} cannot be read: {error.strerror}.") from error
+        unreadable = Imports.SOURCE_UNREADABLE(path=source, why=str(error.strerror))
+        raise SpreadsheetFileError(unreadable) from error
     if stat.S_ISDIR(info.st_mode):
-        raise SpreadsheetFileError(f"{source} is a folder: choose a .csv or .xlsx file in it.")
+        raise SpreadsheetFileError(Imports.SOURCE_IS_FOLDER(path=source))
     if not stat.S_ISREG(info.st_mode):
-        raise SpreadsheetFileError(
-            f"{source} is not a regular file (a pipe or a device): choose a .csv or .xlsx file."
-        )
+        raise SpreadsheetFileError(Imports.SOURCE_NOT_REGULAR(path=source))
     try:
         with open(source, "rb"):
             pass
     except OSError as error:
-        raise SpreadsheetFileError(
-            f"{source} cannot be read ({error.strerror}): check who may open it."
-        ) from error
+        refused = Imports.SOURCE_NOT_ALLOWED(path=source, why=str(error.strerror))
+        raise SpreadsheetFileError(refused) from error
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -208,7 +197,7 @@ def detect_encoding(path: Path) -> str:
         if even > len(sample) // 4 and odd < even // 16:
             return "utf-16-be"
     if sum(b in _CONTROL_BYTES for b in sample) > max(8, len(sample) // 100):
-        raise SpreadsheetFileError(f"{path.name} is not a text file Sponsor Desk can read.")
+        raise SpreadsheetFileError(Imports.NOT_TEXT(name=path.name))
     decoder = codecs.getincrementaldecoder("utf-8")()
     seen_utf8 = False
     line, done = 1, 0
@@ -288,28 +277,16 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[RawRow]:
                 _csv_problem(path, previous + 1, reader.line_num, error)
             ) from None
         except UnicodeDecodeError:
-            raise SpreadsheetFileError(
-                f"{path.name}, line {previous + 1}: the text is not in the file's own encoding "
-                f"({encoding}); save the file again as CSV UTF-8."
-            ) from None
+            wrong = Imports.WRONG_ENCODING(name=path.name, line=previous + 1, encoding=encoding)
+            raise SpreadsheetFileError(wrong) from None
 
 
-def _csv_problem(path: Path, start: int, end: int, error: csv.Error) -> str:
-    text = str(error)
+def _csv_problem(path: Path, start: int, end: int, error: csv.Error) -> Message:
+    text = str(error)  # the csv module's words: read for what went wrong, never shown but last
     if "field larger than field limit" in text:
-        return (
-            f"{path.name}, line {start}: a cell is longer than {MAX_CELL // 1024:,} KiB "
-            f"(or a quote opened there is never closed). Nothing was imported."
-        )
+        return Imports.CELL_TOO_LONG(name=path.name, line=start, kib=MAX_CELL // 1024)
     if "unexpected end of data" in text:
-        return (
-            f'{path.name}, line {start}: a quote (") opens a cell there and is never closed, so '
-            "every line after it would run into that one cell. Close the quote, or remove it. "
-            "Nothing was imported."
-        )
+        return Imports.QUOTE_NOT_CLOSED(name=path.name, line=start)
     if "expected after" in text:
-        return (
-            f'{path.name}, line {end}: a quote (") closes a cell but more text follows it in '
-            'the same cell. Write "" for a quote inside a quoted cell. Nothing was imported.'
-        )
-    return f"{path.name}, line {start}: {text}. Nothing was imported."
+        return Imports.TEXT_AFTER_QUOTE(name=path.name, line=end)
+    return Imports.CSV_PROBLEM(name=path.name, line=start, why=text)
