@@ -41,15 +41,7 @@ NOT_YET = {
     name: "not yet moved to codes"
     for name in (
         "imports/banks.py",
-        "imports/engine.py",
         "imports/fields.py",
-        "imports/ledger_rows.py",
-        "imports/model.py",
-        "imports/ofx.py",
-        "imports/sources.py",
-        "imports/tabular.py",
-        "imports/volunteer_rows.py",
-        "imports/xlsx.py",
     )
 }
 

@@ -182,7 +182,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="import_preview.py" line="484" />
+            <location filename="import_preview.py" line="485" />
             <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
             <translation>
                 <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform>
@@ -190,7 +190,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="import_preview.py" line="488" />
+            <location filename="import_preview.py" line="489" />
             <source>%n row(s)</source>
             <translation>
                 <numerusform>%n row</numerusform>
@@ -198,7 +198,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="import_preview.py" line="497" />
+            <location filename="import_preview.py" line="498" />
             <source>%n likely duplicate(s) (greyed: tick to import)</source>
             <translation>
                 <numerusform>%n likely duplicate (greyed: tick to import)</numerusform>
@@ -442,7 +442,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>importing</name>
         <message numerus="yes">
-            <location filename="importing.py" line="70" />
+            <location filename="importing.py" line="73" />
             <source>{}: %n volunteer(s) added, {} updated.</source>
             <translation>
                 <numerusform>{}: %n volunteer added, {} updated.</numerusform>
@@ -450,7 +450,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="74" />
+            <location filename="importing.py" line="77" />
             <source>{}: %n transaction(s) added.</source>
             <translation>
                 <numerusform>{}: %n transaction added.</numerusform>
@@ -458,7 +458,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="80" />
+            <location filename="importing.py" line="83" />
             <source>Matched to entries made by hand: %n statement line(s).</source>
             <translation>
                 <numerusform>Matched to entries made by hand: %n statement line.</numerusform>
@@ -466,7 +466,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="86" />
+            <location filename="importing.py" line="89" />
             <source>Already in the ledger: %n row(s).</source>
             <translation>
                 <numerusform>Already in the ledger: %n row.</numerusform>
@@ -474,7 +474,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="92" />
+            <location filename="importing.py" line="95" />
             <source>Likely duplicates left out: %n row(s).</source>
             <translation>
                 <numerusform>Likely duplicates left out: %n row.</numerusform>
@@ -482,7 +482,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="98" />
+            <location filename="importing.py" line="101" />
             <source>Left out: %n row(s).</source>
             <translation>
                 <numerusform>Left out: %n row.</numerusform>
@@ -490,7 +490,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="102" />
+            <location filename="importing.py" line="105" />
             <source>Skipped as unreadable: %n row(s).</source>
             <translation>
                 <numerusform>Skipped as unreadable: %n row.</numerusform>
@@ -498,7 +498,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="108" />
+            <location filename="importing.py" line="111" />
             <source>%n new rule(s) will categorise these counterparties next time.</source>
             <translation>
                 <numerusform>%n new rule will categorise these counterparties next time.</numerusform>
@@ -1499,6 +1499,418 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="imports.py" />
             <source>Sponsor Desk's own folder {folder} could not be written ({why}). Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has no column “{column}”; its columns are: {columns}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has no column for {fields} (its columns: {columns}); name one with --map column:HEADER=FIELD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has no column for {fields} (its columns: {columns}, read as {encoding} with cells separated by {separator}); name one with --map column:HEADER=FIELD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>semicolons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>tabs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>bars (|)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{name} has more than one column called “{column}”: rename or remove all but one, so it is clear which to read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>more than one column is matched to {field}: ignore all but one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>Nothing was imported from {name}: %Ln problem(s).
+{lines}</source>
+            <translation>
+                <numerusform>Nothing was imported from {name}: %Ln problem.
+{lines}</numerusform>
+                <numerusform>Nothing was imported from {name}: %Ln problems.
+{lines}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>  {where}: {what}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>  {what}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>  and {more:,} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>The import of {name} was cancelled; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{reasons}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{reasons}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>it has %Ln cell(s) but the header has {columns} (“{extra}” has no column); check the quotes and commas on this line</source>
+            <translation>
+                <numerusform>it has %Ln cell but the header has {columns} (“{extra}” has no column); check the quotes and commas on this line</numerusform>
+                <numerusform>it has %Ln cells but the header has {columns} (“{extra}” has no column); check the quotes and commas on this line</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>%Ln column</numerusform>
+                <numerusform>%Ln columns</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{column} is a formula ({formula}) with no value saved in the file: open it in Excel or LibreOffice and save it again, so the values are stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{column} holds a control character ({character}) that a spreadsheet cannot hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{field}: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{field} is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>{field} is longer than %Ln character(s)</source>
+            <translation>
+                <numerusform>{field} is longer than %Ln character</numerusform>
+                <numerusform>{field} is longer than %Ln characters</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>line {lines}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>lines {lines}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>lines {lines} and {more:,} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>amount must be above zero (the kind says which way it goes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>amount is zero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>both money in and money out are filled in: keep one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{name}” is not an income category of this group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{name}” is not an expense category of this group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>there is no household {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>already in the ledger (same date, amount, kind and reference)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>probably already in the ledger (same date, amount and counterparty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>already imported from a statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>entered by hand before (transaction {id})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>your choice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>rule: contains “{pattern}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>no rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>no rule categorises “{counterparty}” and the group has no other income category to put it in; choose a category for it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>no rule categorises “{counterparty}” and the group has no other spending category to put it in; choose a category for it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not an income category of this group ({lines}); map it with --map categories:{text}=NAME or create it with --create-missing. The income categories are: {known}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not an expense category of this group ({lines}); map it with --map categories:{text}=NAME or create it with --create-missing. The expense categories are: {known}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>there is no household “{text}” ({lines}); map it with --map households:{text}=CODE or create it with --create-missing. The households are: {known}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not income or expense ({lines}); map it with --map kinds:{text}=income or =expense.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>category “{name}” (income)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>category “{name}” (expense)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>household {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>role “{name}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>%Ln volunteer(s) are called {name}: add their email to this row (or keep the id column of the app's own export) to say which one</source>
+            <translation>
+                <numerusform>%Ln volunteer are called {name}: add their email to this row (or keep the id column of the app's own export) to say which one</numerusform>
+                <numerusform>%Ln volunteers are called {name}: add their email to this row (or keep the id column of the app's own export) to say which one</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>line {line} is already about {name}: one row per person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the same person as line {line}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the same person as line {line} (two rows for {name} and no email: if they are two people, give one an email)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{name}” is not one of the group's roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the role “{name}” is retired: map it to another role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the email {email} belongs to {name} already</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the email {email} is on line {line} too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>no role: a new volunteer needs at least one (a roles column)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the expiry date must be after the check date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>enter the date the check cleared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the expiry date must be after the date it was signed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>enter the date it was signed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>the expiry date must be after the completion date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>enter the date it was completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>a statement is signed or not: record it once it is signed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>a course is recorded once it is completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not one of the group's roles ({lines}); map it with --map roles:{text}=ROLE or create it with --create-missing. The roles are: {known}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a vetting status Sponsor Desk knows ({lines}); map it with --map statuses:{text}=current (or pending, expired, not cleared, missing).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>%Ln row(s) with {check} cleared and no expiry: each is given the programme's {months} from its check date, as the volunteer form does</source>
+            <translation>
+                <numerusform>%Ln row with {check} cleared and no expiry: each is given the programme's {months} from its check date, as the volunteer form does</numerusform>
+                <numerusform>%Ln rows with {check} cleared and no expiry: each is given the programme's {months} from its check date, as the volunteer form does</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>%Ln month(s)</source>
+            <translation>
+                <numerusform>%Ln month</numerusform>
+                <numerusform>%Ln months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="imports.py" />
+            <source>%Ln person(s)</source>
+            <translation>
+                <numerusform>%Ln person</numerusform>
+                <numerusform>%Ln people</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{lacking:,} of {people} has no {requirement} recorded: the roster will show it as missing until it is added on the Volunteers page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>{lacking:,} of {people} have no {requirement} recorded: the roster will show it as missing until it is added on the Volunteers page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>line {line} ({name}): the sheet says {stated}, but {dates}, so the roster shows {shown}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>it expires on {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>it has no expiry date</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...domain.errors import Problem
-from ...domain.plurals import counted
+from ...domain.messages import Imports, Listed, Message, english
 from ...domain.text import fold
 from ...domain.words import control_character, header_key
 from ...storage.models import GroupProfile
@@ -50,11 +50,12 @@ Progress = Callable[[int, int], None]
 
 
 class RowProblem(Exception):
-    """The row cannot be imported as it is: each message says why."""
+    """The row cannot be imported as it is: each message says why (a code, or words a reader
+    of dates and numbers gave)."""
 
-    def __init__(self, *messages: str):
+    def __init__(self, *messages: Message | str):
         self.messages = [m for m in messages if m]
-        super().__init__("; ".join(self.messages))
+        super().__init__("; ".join(english(m) for m in self.messages))
 
 
 class Waiting(Exception):
@@ -71,7 +72,7 @@ class Row:
     status: RowStatus
     record: Any
     shown: tuple[str, ...]
-    note: str = ""
+    note: Message | str = ""
 
 
 @dataclass
@@ -100,9 +101,9 @@ class Pass:
         self.date_locale = self.locale
         self.values: dict[str, dict[str, str]] = {}
         self.unknowns: dict[tuple[Vocabulary, str], _Unknown] = {}
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self.note_count = 0
-        self.created: list[str] = []
+        self.created: list[Message] = []
 
     # --- values ------------------------------------------------------------------------
     def choice(self, vocabulary: Vocabulary, *keys: str) -> str | None:
@@ -121,7 +122,7 @@ class Pass:
         line: int,
         kind: str = "",
         choice: str | None = None,
-        how: str = "",
+        how: Message | str = "",
     ) -> None:
         entry = self.unknowns.get((vocabulary, key))
         if entry is None:
@@ -132,7 +133,7 @@ class Pass:
         if len(entry.lines) < 5:
             entry.lines.append(line)
 
-    def note(self, text: str) -> None:
+    def note(self, text: Message) -> None:
         self.note_count += 1
         if len(self.notes) < LISTED:
             self.notes.append(text)
@@ -178,8 +179,9 @@ def _renamed(source: Source, columns: tuple[str, ...], request: ImportRequest) -
             [
                 Problem(
                     "columns",
-                    f"{source.name} has no column “{h}”; its columns are: "
-                    f"{', '.join(x for x in source.header if x)}.",
+                    Imports.NO_COLUMN_CALLED(
+                        name=source.name, column=h, columns=tuple(x for x in source.header if x)
+                    ),
                 )
                 for h in unknown
             ],
@@ -274,47 +276,42 @@ def _open(request: ImportRequest, p: Pass) -> Source:
     return open_source(path, request.sheet, header_at, request.encoding)
 
 
-_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+_SEPARATORS = {
+    ",": Imports.SEPARATED_BY_COMMAS,
+    ";": Imports.SEPARATED_BY_SEMICOLONS,
+    "\t": Imports.SEPARATED_BY_TABS,
+    "|": Imports.SEPARATED_BY_BARS,
+}
 
 
-def _as_read(source: Source) -> str:
-    """How a CSV was read, for a refusal that may come from a wrong guess."""
+def _no_column_for(source: Source, missing) -> Message:
+    """No column for a required field; a CSV says how it was read, as the refusal may come
+    from a wrong guess of its encoding or separator."""
+    have = tuple(h for h in source.header if h) or Imports.NONE()
     if not source.delimiter:
-        return ""
+        return Imports.NO_COLUMN_FOR(name=source.name, fields=tuple(missing), columns=have)
     from .sources import ENCODINGS
 
-    encoding = ENCODINGS.get(source.encoding, source.encoding)
-    return f", read as {encoding} with cells separated by {_SEPARATORS[source.delimiter]}"
+    return Imports.NO_COLUMN_FOR_READ_AS(
+        name=source.name,
+        fields=tuple(missing),
+        columns=have,
+        encoding=ENCODINGS.get(source.encoding, source.encoding),
+        separator=_SEPARATORS[source.delimiter](),
+    )
 
 
 def _refuse_columns(request, source, columns, missing, doubled, doubled_fields) -> None:
     problems = []
     if missing:
-        have = ", ".join(h for h in source.header if h) or "none"
-        problems.append(
-            Problem(
-                "columns",
-                f"{source.name} has no column for {', '.join(missing)} (its columns: {have}"
-                f"{_as_read(source)}); name one with --map column:HEADER=FIELD.",
-            )
-        )
+        problems.append(Problem("columns", _no_column_for(source, missing)))
     if doubled and request.columns is None:
         for name in doubled:
-            problems.append(
-                Problem(
-                    "columns",
-                    f"{source.name} has more than one column called “{name}”: rename or remove "
-                    "all but one, so it is clear which to read.",
-                )
-            )
+            twice = Imports.COLUMN_TWICE(name=source.name, column=name)
+            problems.append(Problem("columns", twice))
     for key in doubled_fields:
-        problems.append(
-            Problem(
-                "columns",
-                f"more than one column is matched to {field_of(request.kind, key).label.lower()}: "
-                "ignore all but one.",
-            )
-        )
+        field = field_of(request.kind, key).label.lower()
+        problems.append(Problem("columns", Imports.FIELD_MATCHED_TWICE(field=field)))
     if problems:
         raise ImportRejected(source.path, problems)
 
@@ -353,10 +350,13 @@ def _read_rows(p, source, columns, importer, missing, progress, cancelled) -> _R
             values = _values(raw, columns, width)
             row = importer.read(raw.line, values)
         except RowProblem as problem:
-            row = Row(raw.line, RowStatus.BAD, None, (), "; ".join(problem.messages))
+            reasons = Listed(problem.messages)
+            row = Row(raw.line, RowStatus.BAD, None, (), Imports.ROW_NOTE(reasons=reasons))
             problem_count += 1
             if len(problems) < LISTED or p.writing:
-                problems.append(Problem(f"line {raw.line}", row.note + "."))
+                ended = english(reasons[-1]).endswith((".", "?", "!")) if reasons else False
+                said = Imports.ROW_NOTE if ended else Imports.ROW_PROBLEM  # one full stop
+                problems.append(Problem(f"line {raw.line}", said(reasons=reasons)))
         except Waiting:
             row = Row(raw.line, RowStatus.WAITING, None, (), "")
             waiting += 1
@@ -400,24 +400,19 @@ def _values(raw, columns, width) -> dict[str, str]:
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         raise RowProblem(
-            f"it has {counted(len(cells), 'cell')} but the header has {counted(width, 'column')} "
-            f"(“{extra[0][:40]}” "
-            "has no column); check the quotes and commas on this line"
+            Imports.CELLS_BEYOND_HEADER(
+                n=len(cells), columns=Imports.COLUMN_COUNT(n=width), extra=extra[0][:40]
+            )
         )
     values: dict[str, str] = {}
     for column, text in zip(columns, cells, strict=False):
         if not column:
             continue
         if isinstance(text, Unevaluated):
-            raise RowProblem(
-                f"{column} is a formula ({text[:60]}) with no value saved in the file: open "
-                "it in Excel or LibreOffice and save it again, so the values are stored"
-            )
+            raise RowProblem(Imports.FORMULA_NO_VALUE(column=column, formula=text[:60]))
         bad = control_character(text)
         if bad:
-            raise RowProblem(
-                f"{column} holds a control character ({bad}) that a spreadsheet cannot hold"
-            )
+            raise RowProblem(Imports.CONTROL_IN_CELL(column=column, character=bad))
         values[column] = restore(text.strip())
     return values
 
