@@ -11,6 +11,15 @@ from .core import Text
 @unique
 class Reporting(Text):
     PERIOD_ENDS_BEFORE_START = "The period ends ({end}) before it starts ({start}): swap the dates."
+    # where a report goes
+    BUNDLE_WITH_EVALUATION_ONLY = "A data bundle goes with the evaluation report only."
+    NO_GROUP_REPORT = "There is no {kind} report of one group."
+    BUNDLE_ONTO_REPORT = "The bundle and the report need different file names."
+    ACCESSIBLE_ONTO = (
+        "The accessible version would be written onto {path}: give the report a name ending in "
+        ".pdf."
+    )
+    FIGURES_ONTO_SUMMARY = "The summary and its figures need different file names."
     # combining bundles
     NO_BUNDLES = "Name at least one bundle to combine."
     SAME_GROUP_TWICE = (

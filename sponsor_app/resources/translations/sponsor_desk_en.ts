@@ -1923,6 +1923,31 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
         <message>
             <location filename="reporting.py" />
+            <source>A data bundle goes with the evaluation report only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>There is no {kind} report of one group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>The bundle and the report need different file names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>The accessible version would be written onto {path}: give the report a name ending in .pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
+            <source>The summary and its figures need different file names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="reporting.py" />
             <source>Name at least one bundle to combine.</source>
             <translation type="unfinished" />
         </message>
