@@ -46,6 +46,7 @@ from .core import (
 from .files import Files
 from .funds import Funds
 from .households import Households
+from .import_fields import ImportFields
 from .imports import Imports
 from .plan import Plan
 from .records import Records
@@ -61,6 +62,7 @@ CATALOGUE: tuple[type[Text], ...] = (
     Plan,
     Files,
     Imports,
+    ImportFields,
     Reporting,
 )
 
@@ -71,6 +73,7 @@ __all__ = [
     "Files",
     "Funds",
     "Households",
+    "ImportFields",
     "Imports",
     "Listed",
     "Message",

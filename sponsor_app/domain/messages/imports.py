@@ -100,7 +100,7 @@ class Imports(Text):
         "{name} has more than one column called “{column}”: rename or remove all but one, so it "
         "is clear which to read."
     )
-    FIELD_MATCHED_TWICE = "more than one column is matched to {field}: ignore all but one."
+    FIELD_MATCHED_TWICE = "more than one column is matched to “{field}”: ignore all but one."
     # the whole import
     NOTHING_IMPORTED = "Nothing was imported from {name}: %Ln problem(s).\n{lines}"
     PROBLEM_LINE = "  {where}: {what}"

@@ -1548,7 +1548,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
         <message>
             <location filename="imports.py" />
-            <source>more than one column is matched to {field}: ignore all but one.</source>
+            <source>more than one column is matched to “{field}”: ignore all but one.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -1911,6 +1911,189 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="imports.py" />
             <source>it has no expiry date</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportFields</name>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>First name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Last name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Languages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Vetting status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Vetting checked on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Vetting expires on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Sponsor Desk id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Money in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Money out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Counterparty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Household</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Restricted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Payee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Particulars</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Memo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Bank's id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>amount (or money in and money out)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="import_fields.py" />
+            <source>one column only as “{field}”</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...domain.errors import Problem
-from ...domain.messages import Imports, Listed, Message, english
+from ...domain.messages import ImportFields, Imports, Listed, Message, english
 from ...domain.text import fold
 from ...domain.words import control_character, header_key
 from ...storage.store import Store
@@ -139,7 +139,7 @@ def run_pass(
             importer = importers.make(request.kind, p, layout)
             if doubled_fields and not writing:  # the preview blocks the import until one is left
                 missing += tuple(
-                    f"one column only as {field_of(request.kind, key).label.lower()}"
+                    ImportFields.NEEDS_ONE_COLUMN(field=field_of(request.kind, key).said)
                     for key in doubled_fields
                 )
             outcome = _read_rows(p, source, columns, importer, missing, progress, cancelled)
@@ -213,7 +213,7 @@ def _refuse_columns(request, source, columns, missing, doubled, doubled_fields) 
             twice = Imports.COLUMN_TWICE(name=source.name, column=name)
             problems.append(Problem("columns", twice))
     for key in doubled_fields:
-        field = field_of(request.kind, key).label.lower()
+        field = field_of(request.kind, key).said
         problems.append(Problem("columns", Imports.FIELD_MATCHED_TWICE(field=field)))
     if problems:
         raise ImportRejected(source.path, problems)

@@ -108,7 +108,7 @@ class ImportPreview:
     likely: tuple[PreviewRow, ...]  # likely duplicates and matched bank lines, to decide on
     notes: tuple[Message, ...]  # where a sheet and the app's own rules disagree
     note_count: int
-    missing: tuple[str, ...]  # required fields no column is matched to
+    missing: tuple[Message, ...]  # required fields no column is matched to
     duplicate_columns: tuple[str, ...]  # header names that appear more than once
     layout: str = ""  # the bank layout recognised ("ANZ"), or ""
     mapping_name: str = ""  # the saved mapping used, if any

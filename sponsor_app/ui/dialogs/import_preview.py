@@ -293,7 +293,7 @@ class ImportPreviewDialog(QDialog):
             combo.setAccessibleName(self.tr("Field for column {}").format(name or row + 1))
             combo.addItem(self.tr("(ignore this column)"), IGNORE)
             for f in fields:
-                combo.addItem(self.tr(f.label), f.key)
+                combo.addItem(said(f.said), f.key)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.currentIndexChanged.connect(self._on_column_changed)
             table.setCellWidget(row, 2, combo)
@@ -312,7 +312,7 @@ class ImportPreviewDialog(QDialog):
         )
         table.setRowCount(len(p.unknown))
         for row, value in enumerate(p.unknown):
-            what = field_of(self.kind, _field_key(value.vocabulary)).label
+            what = said(field_of(self.kind, _field_key(value.vocabulary)).said)
             if value.kind:
                 what += f" ({value.kind})"
             table.setItem(row, 0, QTableWidgetItem(what))
@@ -371,7 +371,7 @@ class ImportPreviewDialog(QDialog):
         table.blockSignals(True)  # filling is not the person ticking
         table.clear()
         labels = [self.tr("Line"), self.tr("Status")] + [
-            field_of(self.kind, f).label for f in fields
+            said(field_of(self.kind, f).said) for f in fields
         ]
         if with_tick:
             labels.insert(0, self.tr("Import"))
@@ -505,7 +505,9 @@ class ImportPreviewDialog(QDialog):
                 parts.append(words(counts[status]))
         text = ", ".join(parts) + "."
         if p.missing:
-            text = "⚠ " + self.tr("Choose the column that holds: {}.").format(", ".join(p.missing))
+            text = "⚠ " + self.tr("Choose the column that holds: {}.").format(
+                ", ".join(said(m) for m in p.missing)
+            )
         elif undecided:
             text += " " + self.tr("Choose what {} means on the Values tab.").format(
                 ", ".join(f"“{u.text}”" for u in undecided[:3])
