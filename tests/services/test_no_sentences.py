@@ -177,6 +177,10 @@ def test_the_scan_finds_what_it_should(tmp_path):
         "\n"
         "def g():\n"
         "    return 'is a folder' if x else Row(note='or else this')\n"
+        "\n"
+        "def h(problems):\n"
+        "    problems.append('amount is zero')\n"
+        "    return RowStatus.DUPLICATE, 'already in the ledger'\n"
     )
     (tmp_path / "good.py").write_text(
         "def f(x):\n"
@@ -186,6 +190,8 @@ def test_the_scan_finds_what_it_should(tmp_path):
         "    with store.transaction('Record check-in'):\n"
         "        return erase(store, f'Removed the details of {x}')\n"
         "    raise TypeError(f'a snapshot cannot hold a {x}')\n"
+        "    problems.append(Imports.AMOUNT_ZERO())\n"
+        "    cells.append('two words')\n"
     )
     found = english_in_services(tmp_path, {}, {})
     assert [line.split(":")[0:2] for line in found] == [
@@ -195,4 +201,6 @@ def test_the_scan_finds_what_it_should(tmp_path):
         ["bad.py", "9"],
         ["bad.py", "12"],
         ["bad.py", "12"],
+        ["bad.py", "15"],
+        ["bad.py", "16"],
     ]
