@@ -57,11 +57,15 @@ class Sealed:
 class Pulled:
     """Records stored since a cursor, and the cursor to pull from next time. `more` says the
     limit cut the answer short: pull again with the new cursor. Records may repeat ones seen
-    before (a re-pushed segment, a rewritten one): the caller skips a (replica, seq) it has."""
+    before (a re-pushed segment, a rewritten one): the caller skips a (replica, seq) it has.
+    `refused` names files that could not be read as records (cut short while a cloud client
+    still copies them, damaged): nothing of them is in `records`, the cursor does not pass
+    them, so the next pull tries them again."""
 
     records: tuple[Sealed, ...]
     cursor: str
     more: bool
+    refused: tuple[SyncProblem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def refusal(record: Sealed, keys: Keys = KEYS, group: str = GROUP) -> SyncCode:
 
 def test_a_record_opens_to_what_was_sealed_and_hides_it():
     record = sealed(7, "Ngāti Whātua: Aroha paid")
-    assert "Aroha".encode() not in record.body and b"Ngati" not in record.body
+    assert b"Aroha" not in record.body and "Whātua".encode() not in record.body
     opened = open_sealed(KEYS, GROUP, record)
     assert unpack(opened.plaintext) == {"description": "Ngāti Whātua: Aroha paid"}
     assert opened.header == header(7)
