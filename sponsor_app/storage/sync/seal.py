@@ -241,3 +241,14 @@ def _number(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise TypeError("not a count")
     return value
+
+
+def sealed_by(body: bytes) -> str:
+    """The replica a record's header names, unauthenticated ("" when there is none): to file a
+    snapshot chunk read back from where only its number was kept. Opening it checks the name."""
+    if body[: len(MAGIC)] != MAGIC or len(body) < len(MAGIC) + _U16.size:
+        return ""
+    (length,) = _U16.unpack_from(body, len(MAGIC))
+    start = len(MAGIC) + _U16.size
+    replica = _header_fields(body[start : start + length]).get("replica")
+    return replica if isinstance(replica, str) else ""
