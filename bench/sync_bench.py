@@ -56,7 +56,7 @@ def _copy_time(group_file: Path | None, folder: Path) -> str:
     spent = time.perf_counter() - started
     (folder / "copy.sponsor").unlink()
     size = group_file.stat().st_size / 1024 / 1024
-    return f" (copying the {size:.1f} MB group file: {spent:.2f} s)"
+    return f" (copying the {size:.1f} MB group file: {spent:.3f} s)"
 
 
 def run(folder: Path, group_file: Path | None = None) -> Iterator[str]:
