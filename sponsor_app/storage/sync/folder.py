@@ -99,10 +99,8 @@ class FolderTransport:
             raise SyncProblem(SyncCode.CUT_SHORT, str(described))
         else:
             with self._writing():
-                for place in (self.folder / SHARING_FOLDER, root, root / "records"):
-                    _make_folder(place)
-                for place in (root / "seen", root / "snapshots"):
-                    _make_folder(place)
+                _make_folder(self.folder / SHARING_FOLDER)
+                _make_folder(root)
                 description = {
                     "format": FORMAT,
                     "group": channel.group,
@@ -111,7 +109,12 @@ class FolderTransport:
                     "about": "Sponsor Desk sharing: sealed records of one group. Never edit or "
                     "put the group file here.",
                 }
-                _write_atomically(root, "channel", canonical(description))
+                # Two laptops starting at once: the first description written stands, and
+                # the other laptop is checked against it like any later one.
+                if not _create_atomically(root, described.name, canonical(description)):
+                    self._check(described, channel)
+                for place in (root / "records", root / "seen", root / "snapshots"):
+                    _make_folder(place)
         self._root = root
 
     def _check(self, described: Path, channel: Channel) -> None:
@@ -158,6 +161,7 @@ class FolderTransport:
             return 0
         place = self.root / "records" / replica
         with self._writing():
+            _make_folder(place.parent)
             _make_folder(place)
             _remove_own_partials(place, replica)
             for batch in _batches(new):
@@ -347,6 +351,27 @@ def _write_atomically(place: Path, writer: str, body: bytes, name: str | None = 
             partial.unlink()
         raise
     _sync_folder(place)
+
+
+def _create_atomically(place: Path, name: str, body: bytes) -> bool:
+    """`body` as `place/name` unless that exists (False then): written whole under a partial
+    name, then linked to its name, which fails if another writer was first. A file system
+    without hard links (FAT, exFAT) gets a rename, where the last writer wins."""
+    partial = place / f"{PARTIAL}create-{secrets.token_hex(6)}"
+    _write_atomically(place, "create", body, partial.name)
+    try:
+        os.link(partial, place / name)
+    except FileExistsError:
+        return False
+    except OSError:
+        os.replace(partial, place / name)
+        _sync_folder(place)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    _sync_folder(place)
+    return True
 
 
 def _sync_folder(place: Path) -> None:

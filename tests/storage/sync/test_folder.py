@@ -308,3 +308,41 @@ def test_a_laptop_killed_mid_push_leaves_the_folder_whole_and_the_next_push_fini
         assert [r.seq for r in pulled.records] == list(range(1, 301))
         assert not list(folder.rglob(".partial-*"))
     assert cut_short >= 5  # most kills landed mid-push (else this test proves nothing)
+
+
+def test_a_segment_copied_under_another_laptop_or_range_is_refused_when_opened(tmp_path):
+    from sponsor_app.storage.sync.seal import open_sealed
+
+    laptop = shared(tmp_path)
+    laptop.push(records(A, range(1, 4)))
+    (segment,) = segment_files(tmp_path, A)
+    replayed = segment.parent.parent / B
+    replayed.mkdir()
+    shutil.copy(segment, replayed / segment.name)
+    shutil.copy(segment, segment.parent / "0000000004-0000000006.sdseg")
+    pulled = laptop.pull()
+    assert pulled.refused[0].code is SyncCode.MISPLACED  # seqs 1-3 in a file named 4-6
+    from_b = [r for r in pulled.records if r.replica == B]
+    assert len(from_b) == 3
+    for one in from_b:
+        with pytest.raises(SyncProblem) as raised:
+            open_sealed(KEYS, GROUP, one)
+        assert raised.value.code is SyncCode.MISPLACED and str(replayed) in str(raised.value)
+
+
+@pytest.mark.slow
+def test_two_laptops_pushing_at_the_same_moment_each_write_only_their_own(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    module = "tests.storage.sync.folder_writer"
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", module, str(tmp_path), replica, "200", "2000"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        for replica in (A, B)
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    found, _ = opened(shared(tmp_path))
+    assert sorted(found) == sorted((r, n) for r in (A, B) for n in range(1, 201))
