@@ -63,3 +63,20 @@ def test_a_database_without_a_hub_and_a_group_url_are_named(postgres, hub, capsy
         assert "holds no Sponsor Desk hub" in capsys.readouterr().err
     finally:
         postgres.superuser("DROP DATABASE IF EXISTS no_hub WITH (FORCE)")
+
+
+def test_a_user_who_may_not_create_logins_is_told_to_use_the_administrators_url(
+    postgres, demo, capsys
+):
+    postgres.superuser("CREATE ROLE plain_user LOGIN PASSWORD 'plain-password'")
+    postgres.superuser("CREATE DATABASE plain_db OWNER plain_user")
+    url = postgres.url("plain_user", "plain_db", "plain-password")
+    try:
+        run(["hub", "init", url])  # may succeed: the group role exists on this server already
+        capsys.readouterr()
+        assert run(["hub", "add-group", url, "--group-file", str(demo)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "may not create logins" in err
+        assert "plain-password" not in err
+    finally:
+        postgres.superuser("DROP DATABASE IF EXISTS plain_db WITH (FORCE)", "DROP ROLE plain_user")
