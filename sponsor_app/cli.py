@@ -398,6 +398,7 @@ def run(argv: Sequence[str]) -> int:
             _unlock(path)
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
+        error = _with_backup_offered(error)
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
         print(f"sponsor-app: {printable(message)}", file=sys.stderr)
@@ -413,6 +414,13 @@ def run(argv: Sequence[str]) -> int:
             raise
         print(f"sponsor-app: {wrong}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _with_backup_offered(error: SponsorDeskError) -> SponsorDeskError:
+    """A damaged file's refusal names the backup to restore (looked for only now)."""
+    from .services.files.backups import DamagedFile, offer_backup
+
+    return offer_backup(error) if isinstance(error, DamagedFile) else error
 
 
 def _wrong_value_in(args):

@@ -24,7 +24,6 @@ from .. import clock
 from ..locations import GROUP_FILE_SUFFIX, backup_dir, private_folder
 from . import files, keys, lock, makers, rotation
 from .connect import (
-    DriverDatabaseError,
     DriverError,
     check_is_group_file,
     connect,
@@ -34,6 +33,7 @@ from .connect import (
     protection_of,
 )
 from .errors import (
+    UNREADABLE,
     BackupFailed,
     DamagedFile,
     DifferentGroup,
@@ -132,7 +132,7 @@ def write_copy(
         marker = lock.hold(partial)
         copy_database(source, partial)
         if verify and not _passes_quick_check(partial):
-            raise DriverDatabaseError("database disk image is malformed")  # what it read
+            raise DamagedFile(_file_of(source), UNREADABLE)  # what it read
         files.fsync_file(partial)
         _give_key_file(key_of(source), target, _file_of(source))
         if replace_existing or not target.exists():
@@ -283,9 +283,7 @@ def _group_or_damaged(source, path: Path) -> GroupId:
             raise
         raise known from error
     if group is None:
-        from .errors import damaged
-
-        raise damaged(path, "it has no group profile")
+        raise DamagedFile(path, "it has no group profile")
     remember_group(path, group.uuid)
     return group
 
@@ -338,6 +336,14 @@ def backups_of_file(group_id: str, path: Path) -> list[BackupInfo]:
     others = bool(other_known_files(group_id, path))
     mine = set(makers.made_by(group_id, path, [i.path.name for i in found], others))
     return [info for info in found if info.path.name in mine]
+
+
+def offer_backup(error: DamagedFile) -> DamagedFile:
+    """The same refusal, offering this group's newest good backup (or saying there is none):
+    for where it is shown, since building the error looks for nothing."""
+    if error.looked:
+        return error
+    return DamagedFile(error.path, error.why, newest_good_backup(error.path), looked=True)
 
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
@@ -513,7 +519,9 @@ def _verified_group(source, backup: Path) -> GroupId:
         healthy, group = False, None
     if not healthy or group is None:
         raise DamagedFile(
-            backup, "the backup itself is damaged, so it cannot be restored; nothing was changed"
+            backup,
+            "the backup itself is damaged, so it cannot be restored; nothing was changed",
+            looked=True,  # a backup has no backup of its own to offer
         )
     return group
 

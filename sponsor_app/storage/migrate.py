@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
 from .connect import DriverError, connect
-from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged
+from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify
 from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number
 
@@ -50,10 +50,10 @@ def current_revision(path: Path) -> str | None:
             raise
         raise known from error
     if len(rows) != 1 or not rows[0][0]:
-        raise damaged(path, "its schema version is missing")
+        raise DamagedFile(path, "its schema version is missing")
     revision = str(rows[0][0])
     if revision not in KNOWN_REVISIONS and not _newer(revision):
-        raise damaged(path, f"its schema version “{revision}” is not one Sponsor Desk knows")
+        raise DamagedFile(path, f"its schema version “{revision}” is not one Sponsor Desk knows")
     return revision
 
 
@@ -106,7 +106,7 @@ def upgrade(engine: Engine, path: Path, *, backup_first: bool, target: str = "he
                 known = classify(error, path)
                 if known is not None and not isinstance(known, DamagedFile):
                     raise known from error
-                raise damaged(
+                raise DamagedFile(
                     path, "what it holds could not be brought up to this version; it is unchanged"
                 ) from error
             connection.commit()

@@ -29,10 +29,13 @@ from .connect import (
     remember_key,
 )
 from .errors import (
+    UNREADABLE,
     AlreadyProtected,
+    DamagedFile,
     KeyFileDamaged,
     KeyFileNotWritten,
     KeyFileOfAnother,
+    MistypedRecoveryCode,
     NoPassphraseHere,
     NotProtected,
     PassphraseNeeded,
@@ -95,7 +98,7 @@ def unlock(
         try:
             key = DataKey.from_recovery_code(recovery_code)
         except BadRecoveryCode as problem:
-            raise WrongRecoveryCode(path, str(problem)) from None
+            raise MistypedRecoveryCode(path, str(problem)) from None
         if key.key_id != key_id:
             raise WrongRecoveryCode(path)
     else:
@@ -423,7 +426,7 @@ def _rewrite(path: Path, key: DataKey | None, slot: _SlotWrite | None = None) ->
             group = read_group(source)
             create_database(partial, None).close()
             _export(source, partial, key)
-            _check_copy(source, partial)
+            _check_copy(source, partial, path)
         finally:
             source.close()
         files.fsync_file(partial)
@@ -463,12 +466,13 @@ def _export(source, partial: Path, key: DataKey | None) -> None:
         source.execute("DETACH DATABASE rewritten")
 
 
-def _check_copy(source, partial: Path) -> None:
-    """The rewritten file passes SQLite's quick check and holds every row of every table."""
+def _check_copy(source, partial: Path, path: Path) -> None:
+    """The rewritten file passes SQLite's quick check and holds every row of every table (a
+    copy that fails the check copied damage: the file at `path` is damaged)."""
     copy = connect(partial, read_only=True)
     try:
         if copy.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-            raise DriverError("database disk image is malformed")
+            raise DamagedFile(path, UNREADABLE)
         for table in sorted(table_names(source)):
             count = f'SELECT count(*) FROM "{table}"'
             if source.execute(count).fetchone() != copy.execute(count).fetchone():

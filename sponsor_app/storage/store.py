@@ -44,6 +44,7 @@ from .connect import (
 )
 from .errors import (
     BackupFailed,
+    DamagedFile,
     FileMoved,
     GroupFileExists,
     GroupFileMissing,
@@ -52,7 +53,6 @@ from .errors import (
     StorageError,
     StoredValueWrong,
     classify,
-    damaged,
 )
 from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
@@ -215,7 +215,7 @@ class Store:
             revision = migrate.current_revision(path)
             migrate.refuse_newer(path, revision)
             if revision is None:
-                raise damaged(path, "it holds no records: its creation was cut short")
+                raise DamagedFile(path, "it holds no records: its creation was cut short")
             store._open_reader()
             store._check_contents(at_head=revision == SCHEMA_VERSION)
             upgrading = migrate.needs_upgrade(revision)
@@ -260,7 +260,7 @@ class Store:
             revision = migrate.current_revision(path)
             migrate.refuse_newer(path, revision)
             if revision is None:
-                raise damaged(path, "it holds no records: its creation was cut short")
+                raise DamagedFile(path, "it holds no records: its creation was cut short")
             if migrate.needs_upgrade(revision):
                 cls.open(path, actor, keep_backups=True).close()
             store.identity = os.stat(path)
@@ -300,9 +300,9 @@ class Store:
             group = read_group(self._reader)
             missing = missing_tables(self._reader) if at_head else []
         if missing:
-            raise damaged(self.path, f"the table {missing[0]} is missing")
+            raise DamagedFile(self.path, f"the table {missing[0]} is missing")
         if group is None:
-            raise damaged(self.path, "it has no group profile")
+            raise DamagedFile(self.path, "it has no group profile")
         self.group = group
 
     def _backup_on_open(self) -> None:

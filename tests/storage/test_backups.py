@@ -25,6 +25,7 @@ from sponsor_app.storage.backup import (
     backup_file,
     group_folder,
     list_backups,
+    offer_backup,
     prune,
     restore_backup,
 )
@@ -292,11 +293,12 @@ def test_a_damaged_file_is_offered_its_own_groups_backup_only(tmp_path):
     ours.write_bytes(ours.read_bytes()[:100] + b"\0" * 3000)  # header kept, the rest gone
     with pytest.raises(DamagedFile) as caught:
         Store.open(ours)
-    offer = caught.value.offer
+    offered = offer_backup(caught.value)
+    offer = offered.offer
     assert offer.path == mine and offer.group_name == "Riverside"
     assert (offer.households, offer.volunteers) == (0, 1)
-    assert "0 households, 1 volunteer and 0 transactions" in str(caught.value) and str(mine) in str(
-        caught.value
+    assert "0 households, 1 volunteer and 0 transactions" in str(offered) and str(mine) in str(
+        offered
     )
 
 
@@ -309,7 +311,7 @@ def test_the_newest_good_backup_skips_a_damaged_one(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     with pytest.raises(DamagedFile) as caught:
         Store.open(path)
-    assert caught.value.offer.path == good
+    assert offer_backup(caught.value).offer.path == good
 
 
 # --- restoring ---------------------------------------------------------------------------------

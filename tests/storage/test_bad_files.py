@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from sponsor_app.services.group.groups import NewGroup, create_group
-from sponsor_app.storage.backup import backup_file
+from sponsor_app.storage.backup import backup_file, offer_backup
 from sponsor_app.storage.errors import (
     DamagedFile,
     FileLocked,
@@ -66,8 +66,9 @@ def test_truncated_file_offers_the_newest_backup(make_store, tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(DamagedFile) as caught, Store.open(path) as opened, opened.read() as session:
         session.connection().exec_driver_sql("SELECT count(*) FROM volunteer").all()
-    assert caught.value.offer.path == backup
-    assert "restore" in str(caught.value)
+    offered = offer_backup(caught.value)
+    assert offered.offer.path == backup
+    assert "restore" in str(offered)
 
 
 def test_file_cut_inside_the_header(tmp_path):

@@ -2,7 +2,7 @@
 
 The window lists the open group's backups with what each holds, restores one into a new file
 or over the open one (a copy of it is kept first), and answers a damaged file with the group's
-newest good backup (`DamagedFile.offer`). Module-level imports stay light: the window calls
+newest good backup (`offer_backup`). Module-level imports stay light: the window calls
 `clean_up_at_start` before any database code is loaded.
 """
 
@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from ...storage.backup import BackupInfo, Restored
     from ...storage.store import Store
 
-__all__ = ["KEPT_MONTHS", "DamagedFile", "FileMoved", "backups_of", "clean_up_at_start", "restore"]
+__all__ = [
+    "KEPT_MONTHS",
+    "DamagedFile",
+    "FileMoved",
+    "backups_of",
+    "clean_up_at_start",
+    "offer_backup",
+    "restore",
+]
 
 # Automatic backups older than this many months are retired (storage/rotation.py).
 KEPT_MONTHS = rotation.MONTHS
@@ -38,6 +46,13 @@ def backups_of(store: Store) -> list[BackupInfo]:
 
     described = (describe(info) for info in list_backups(store.group.uuid))
     return [info for info in described if info is not None]
+
+
+def offer_backup(error: DamagedFile) -> DamagedFile:
+    """A damaged file's refusal with this group's newest good backup offered (or none found)."""
+    from ...storage.backup import offer_backup as with_offer
+
+    return with_offer(error)
 
 
 def backups_folder(store: Store) -> Path:

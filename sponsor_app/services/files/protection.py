@@ -16,7 +16,12 @@ from ...domain.errors import InvalidInput, Problem
 from ...domain.plurals import counted
 from ...storage import protection as _storage
 from ...storage.connect import forget_keys, protection_of
-from ...storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
+from ...storage.errors import (
+    MistypedRecoveryCode,
+    PassphraseNeeded,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
 from ...storage.keys import BadRecoveryCode, parse_code
 from ...storage.protection import (
     Progress,
@@ -34,6 +39,7 @@ from ...storage.protection import (
 )
 
 __all__ = [
+    "MistypedRecoveryCode",
     "PassphraseNeeded",
     "Protected",
     "Strength",
@@ -173,7 +179,7 @@ def unlock_with_either(path: Path | str, typed: str) -> None:
         unlock(Path(path), recovery_code=typed)
     elif _SHAPED_LIKE_A_CODE.match(typed.strip()):
         # Nine groups of four with dashes is no passphrase: a code with a typing mistake.
-        raise WrongRecoveryCode(
+        raise MistypedRecoveryCode(
             Path(path), "That recovery code has a mistake in it: check each group of four."
         )
     else:
