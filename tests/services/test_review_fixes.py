@@ -8,7 +8,7 @@ from sponsor_app.domain.enums import CheckResult, TransactionKind
 from sponsor_app.domain.errors import InvalidInput, SponsorDeskError
 from sponsor_app.domain.money import Money
 from sponsor_app.services.files.history import revert
-from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, record_transaction
 from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
@@ -29,6 +29,8 @@ from sponsor_app.services.roster.volunteers import (
     list_volunteers,
 )
 
+from ..conftest import category_named
+
 
 def _lines(store):
     balances, selection = open_ledger(store)
@@ -38,7 +40,7 @@ def _lines(store):
 
 def test_csv_with_single_quotes_keeps_quoted_commas(make_store, tmp_path):
     source = make_store()
-    donations = category_by_name(source, "Donations", TransactionKind.INCOME).id
+    donations = category_named(source, "Donations", TransactionKind.INCOME).id
     for who, note, restricted in [
         ("Smith, J", "for the 'welcome' party", True),
         ("O'Brien", "-refund, see 'email'", False),

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.money import Money
@@ -159,14 +160,6 @@ def counterparties(store: Store) -> list[str]:
     ]
 
 
-def category_by_name(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
-    wanted = name.strip().casefold()
-    for category in list_categories(store, kind):
-        if category.name.casefold() == wanted:
-            return category
-    raise NotFound(f"There is no {kind.label.lower()} category “{name}”.")
-
-
 def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
     row.occurred_on = data.occurred_on
     row.kind = data.kind
@@ -261,10 +254,9 @@ def rename_category(store: Store, category_id: int, name: str) -> None:
 
 def archive_category(store: Store, category_id: int, archived: bool = True) -> None:
     """Hide a category from new entries; its transactions keep it."""
-    from ...storage.models.base import utc_now
 
     with store.transaction("Archive category" if archived else "Restore category") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
             raise NotFound(f"Category {category_id} no longer exists.")
-        category.archived_at = utc_now() if archived else None
+        category.archived_at = clock.now() if archived else None

@@ -24,7 +24,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..funds.funds import funds_position, month_end_balances, rent_status
-from ..plan.tasks import lapsed_assignments
+from ..plan.assignments import lapsed_assignments
 from ..reporting.report_data import default_period
 from ..results import (
     AreaProgress,

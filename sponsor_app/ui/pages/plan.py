@@ -30,7 +30,7 @@ from ...domain.settlement import TaskFilter, area_of, progress_by
 from ...domain.text import isolate
 from ...services.households.households import list_households
 from ...services.plan import plan as service
-from ...services.plan.tasks import assignee_options
+from ...services.plan.assignments import assignee_options
 from ...services.roster.volunteers import list_volunteers
 from ..dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from ..files import chosen_in, start_in

@@ -6,7 +6,7 @@ import pytest
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
-from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, record_transaction
 from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
@@ -19,6 +19,8 @@ from sponsor_app.services.imports.transaction_io import (
     export_transactions,
     import_transactions,
 )
+
+from ...conftest import category_named
 
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 
@@ -62,7 +64,7 @@ def test_importing_an_export_gives_the_same_ledger(make_store, tmp_path, suffix)
                 day,
                 kind,
                 Money.parse(amount, "NZD"),
-                category_by_name(source, category, kind).id,
+                category_named(source, category, kind).id,
                 who,
                 "card",
                 "R1",
@@ -111,4 +113,4 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
     assert len(find_transactions(store, LedgerFilter()).ids) == 0
     result = import_transactions(store, source, create_categories=True)
     assert result.added == 2 and result.created == ("category “bake sale” (income)",)
-    assert category_by_name(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
+    assert category_named(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
