@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError
 
+from .. import clock
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
 from .connect import DriverError, connect
@@ -148,11 +149,10 @@ def _has_change_sets(connection) -> bool:
 def _record_upgrade(connection, before: str, after: str) -> None:
     from .lock import who_am_i
     from .models import ChangeKind, ChangeSet
-    from .models.base import utc_now
 
     connection.execute(
         insert(ChangeSet.__table__).values(
-            at=utc_now(),
+            at=clock.now(),  # the app's clock, as every change set
             actor=who_am_i(),
             description=f"Upgraded the file from schema {before} to {after}",
             kind=ChangeKind.SCHEMA,

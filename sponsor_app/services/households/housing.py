@@ -24,7 +24,6 @@ from ...domain.rent import RentDue, expected_payments, monthly_equivalent
 from ...domain.validation import required_text
 from ...domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ...storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 
 LIVE = LIVE_TENANCY
@@ -212,7 +211,7 @@ def edit_property(store: Store, property_id: int, data: PropertyInput) -> None:
 def archive_property(store: Store, property_id: int, archived: bool = True) -> None:
     with store.transaction("Archive property" if archived else "Restore property") as session:
         _get(session, Property, property_id, "Property").archived_at = (
-            utc_now() if archived else None
+            clock.now() if archived else None
         )
 
 
