@@ -12,7 +12,14 @@ from ... import clock
 from ...domain.enums import CategoryPurpose, TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.money import Money
-from ...domain.periods import Period, add_months, budget_months, month_end, month_start
+from ...domain.periods import (
+    Period,
+    add_months,
+    budget_months,
+    ends_before_start,
+    month_end,
+    month_start,
+)
 from ...domain.pledges import Payment, PledgeTerms, payments_due, received_by_pledge
 from ...domain.programmes import get_programme
 from ...storage.models import (
@@ -326,7 +333,7 @@ def _pledge_problems(data: PledgeInput) -> list[Problem]:
         problems.append(Problem("amount", "Enter an amount above zero."))
     if data.frequency not in PLEDGE_FREQUENCIES:
         problems.append(Problem("frequency", f"Choose how often: {', '.join(PLEDGE_FREQUENCIES)}."))
-    if data.end_on is not None and data.end_on < data.start_on:
+    if ends_before_start(data.start_on, data.end_on):
         problems.append(Problem("end_on", "The pledge must end on or after the day it starts."))
     return problems
 

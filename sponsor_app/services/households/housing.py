@@ -18,7 +18,7 @@ from ...domain.alerts import (
 from ...domain.enums import RentFrequency, TenancyStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.money import Money
-from ...domain.periods import add_months
+from ...domain.periods import add_months, ends_before_start
 from ...domain.programmes import default_move_in_items, get_programme
 from ...domain.rent import RentDue, expected_payments, monthly_equivalent
 from ...domain.validation import required_text
@@ -269,7 +269,7 @@ def _tenancy_problems(
             problems.append(Problem(name, "Amounts cannot be negative."))
     if data.group_share.minor > data.rent.minor:
         problems.append(Problem("group_share", "The group's share cannot be more than the rent."))
-    if data.lease_start and data.lease_end and data.lease_end < data.lease_start:
+    if ends_before_start(data.lease_start, data.lease_end):
         problems.append(Problem("lease_end", "The lease must end on or after the day it starts."))
     if data.status in LIVE and data.lease_start is None:
         problems.append(
@@ -333,11 +333,6 @@ def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
         if problems := _tenancy_problems(session, data, tenancy_id):
             raise InvalidInput(problems)
         _apply_tenancy(tenancy, data)
-
-
-def delete_tenancy(store: Store, tenancy_id: int) -> None:
-    with store.transaction("Delete tenancy") as session:
-        session.delete(_get(session, Tenancy, tenancy_id, "Tenancy"))
 
 
 def _tenancy_rows(session: Session, where) -> list[TenancyRow]:

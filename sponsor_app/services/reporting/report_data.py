@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from ... import __version__, clock
 from ...domain.errors import InvalidInput
-from ...domain.periods import Period, add_months, month_start
+from ...domain.periods import Period, ends_before_start
 from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
 from ...storage.models import CheckIn, GroupProfile, Household, LedgerTransaction, VolunteerHours
@@ -74,7 +74,7 @@ def default_period(
             candidates.append(session.scalar(select(func.min(column))))
     start = min(d for d in candidates if d is not None)
     if at_most_months is not None:
-        start = max(start, month_start(add_months(day, 1 - at_most_months)))
+        start = max(start, Period.last_months(at_most_months, day).start)
     return Period.since(start, day)
 
 
@@ -83,7 +83,7 @@ def checked_period(start: date | None, end: date | None, store: Store) -> Period
     end comes before the start."""
     default = default_period(store)
     first, last = start or default.start, end or default.end
-    if last < first:
+    if ends_before_start(first, last):
         raise InvalidInput.single(
             "end", f"The period ends ({last}) before it starts ({first}): swap the dates."
         )

@@ -9,6 +9,7 @@ from sqlalchemy import extract, func, select
 
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.hours import logged_hours_problems
 from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
@@ -45,10 +46,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
     problems = []
     if not data.activity.strip():
         problems.append(Problem("activity", "Say what the time was spent on."))
-    if not 0 < data.minutes <= 1440:
-        problems.append(Problem("hours", "Hours for one day must be more than 0 and at most 24."))
-    if data.worked_on > (today or clock.today()):
-        problems.append(Problem("worked_on", "Hours can only be logged for today or earlier."))
+    problems += logged_hours_problems(data.minutes, data.worked_on, today or clock.today())
     if problems:
         raise InvalidInput(problems)
     with store.transaction("Log hours") as session:

@@ -335,8 +335,8 @@ class PlanPage(Page):
             for t in self._tasks
             if self.household_id() is None or t.household_id == self.household_id()
         ]
-        by_phase = progress_by(household_tasks, lambda t: t.phase)
-        by_area = progress_by(household_tasks, area_of)  # the group's own tasks apart
+        by_phase = progress_by(household_tasks, lambda t: t.phase, today)
+        by_area = progress_by(household_tasks, area_of, today)  # the group's own tasks apart
         self.progress.set_progress({**by_phase, **by_area})
         shown = len(self.model.shown_tasks())
         self.summary.setText(
