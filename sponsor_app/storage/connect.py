@@ -42,9 +42,6 @@ BUSY_TIMEOUT_MS = 5000
 PLAINTEXT_HEADER = 96
 RESERVE_OFFSET = 20  # SQLite's "reserved bytes per page": SQLCipher's IV and HMAC live there
 
-# The driver's exception classes, for code that must tell a database error from a bug.
-DriverError = driver.Error
-DriverDatabaseError = driver.DatabaseError
 
 _PRAGMAS = (
     "foreign_keys=ON",
@@ -322,7 +319,7 @@ def copy_database(source: driver.Connection, target: Path) -> None:
         copy.execute("PRAGMA synchronous=OFF")  # the caller fsyncs the finished file once
         try:
             source.backup(copy, progress=lambda status, _left, _total: steps.append(status))
-        except DriverError as error:
+        except driver.Error as error:
             _give_code(error, steps)
             raise
         copy.execute("PRAGMA journal_mode=DELETE")
@@ -384,7 +381,7 @@ def check_is_group_file(path: Path) -> None:
 
 
 def _known_group_file(path: Path) -> bool:
-    from .backup import remembered_group
+    from .known_files import remembered_group
 
     try:
         return remembered_group(path) is not None

@@ -52,17 +52,17 @@ class Unreadable(StorageError):
 
 class DamagedFile(StorageError):
     """A group file that cannot be read as one. Building it looks for nothing: where it is
-    shown, `offer_backup` (storage/backup.py) adds this group's newest good backup; `looked`
+    shown, `offering_backup` (storage/backup.py) adds this group's newest good backup; `searched`
     says that was done (or that there is nothing to offer), and only then does the message
     say what to restore."""
 
     def __init__(
-        self, path: Path, why: str = "", offer: BackupInfo | None = None, *, looked: bool = False
+        self, path: Path, why: str = "", offer: BackupInfo | None = None, *, searched: bool = False
     ):
         self.path = path
         self.why = why
         self.offer = offer
-        self.looked = looked or offer is not None
+        self.searched = searched or offer is not None
         detail = f" ({why})" if why else ""
         if offer is not None and offer.locked:
             hint = (
@@ -76,7 +76,7 @@ class DamagedFile(StorageError):
                 f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
                 "(the damaged file is kept)."
             )
-        elif self.looked:
+        elif self.searched:
             hint = " No good backup of this group was found."
         else:
             hint = ""
@@ -460,9 +460,15 @@ def classify(error: BaseException, path: Path, new_file: bool = False) -> Storag
             return ReadOnlyPlace(path.parent)
         return GroupFileMissing(path) if not path.exists() else ReadOnlyFile(path)
     if reason is Reason.DAMAGED:
-        return DamagedFile(path, UNREADABLE)
+        return damaged(path, UNREADABLE)
     return None
 
 
 # Why a file SQLite refuses to read is damaged, when nothing more precise is known.
 UNREADABLE = "SQLite cannot read it"
+
+
+def damaged(path: Path, why: str) -> DamagedFile:
+    """A DamagedFile; the backup to offer is looked for when it is shown
+    (storage/backup.py `offering_backup`), never while the error is made."""
+    return DamagedFile(path, why)

@@ -17,8 +17,9 @@ from sqlalchemy.exc import DBAPIError
 from .. import clock
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
-from .connect import DriverError, connect
-from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify
+from .connect import connect
+from .driver import DriverError
+from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged
 from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number
 
@@ -51,10 +52,10 @@ def current_revision(path: Path) -> str | None:
             raise
         raise known from error
     if len(rows) != 1 or not rows[0][0]:
-        raise DamagedFile(path, "its schema version is missing")
+        raise damaged(path, "its schema version is missing")
     revision = str(rows[0][0])
     if revision not in KNOWN_REVISIONS and not _newer(revision):
-        raise DamagedFile(path, f"its schema version “{revision}” is not one Sponsor Desk knows")
+        raise damaged(path, f"its schema version “{revision}” is not one Sponsor Desk knows")
     return revision
 
 
@@ -107,7 +108,7 @@ def upgrade(engine: Engine, path: Path, *, backup_first: bool, target: str = "he
                 known = classify(error, path)
                 if known is not None and not isinstance(known, DamagedFile):
                     raise known from error
-                raise DamagedFile(
+                raise damaged(
                     path, "what it holds could not be brought up to this version; it is unchanged"
                 ) from error
             connection.commit()

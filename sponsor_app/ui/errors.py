@@ -33,10 +33,10 @@ def setup_logging() -> None:
 def show_known_error(
     parent: QWidget | None, error: SponsorDeskError, title: str | None = None
 ) -> None:
-    from ..services.files.backups import DamagedFile, offer_backup
+    from ..services.files.backups import DamagedFile, offering_backup
 
     if isinstance(error, DamagedFile):  # the backup to restore is looked for only now
-        error = offer_backup(error)
+        error = offering_backup(error)
     QMessageBox.warning(
         parent, title or QApplication.translate("errors", "Sponsor Desk"), str(error)
     )

@@ -17,7 +17,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from sponsor_app.storage.backup import backup_file, offer_backup
+from sponsor_app.storage.backup import backup_file, offering_backup
 from sponsor_app.storage.connect import connect, copy_database
 from sponsor_app.storage.errors import (
     DamagedFile,
@@ -192,8 +192,8 @@ def test_classifying_damage_looks_for_no_backup_until_it_is_shown(make_store):
     error = _error_of(sqlcipher, path, "SELECT * FROM volunteer")
     damaged = classify(error, path)
     assert isinstance(damaged, DamagedFile)
-    assert damaged.offer is None and not damaged.looked  # nothing was looked for
+    assert damaged.offer is None and not damaged.searched  # nothing was looked for
     assert "backup" not in str(damaged)
-    shown = offer_backup(damaged)
+    shown = offering_backup(damaged)
     assert shown.offer is not None and shown.offer.path == backup
     assert f"sponsor-app restore {backup} {path}" in str(shown)

@@ -21,8 +21,8 @@ from sponsor_app.services.roster.volunteers import (
 )
 from sponsor_app.storage.models import Task
 
-from ..conftest import TODAY
-from .task_helpers import assign
+from ...conftest import TODAY
+from ..task_helpers import assign
 
 COURSE = CheckInput(
     "child_protection_elearning", CheckResult.CLEARED, date(2024, 2, 1), date(2028, 2, 1)

@@ -25,9 +25,9 @@ from sponsor_app.services.imports.model import ImportRejected, ImportRequest, Ro
 from sponsor_app.services.imports.sources import SpreadsheetFileError
 from sponsor_app.services.imports.transaction_io import import_bank_statement
 
-from ..conftest import category_named
+from ...conftest import category_named
 
-BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+BANKS = Path(__file__).resolve().parents[2] / "fixtures" / "banks"
 SAMPLES = {
     "anz.csv": "ANZ",
     "asb.csv": "ASB",
