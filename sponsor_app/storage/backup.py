@@ -45,6 +45,7 @@ from .errors import (
     SameFile,
     StorageError,
     classify,
+    storage_errors,
 )
 from .facts import GroupId, read_counts, read_group
 from .known_files import other_known_files, remember_group, remembered_group
@@ -249,13 +250,8 @@ def copy_name(folder: Path, path: Path) -> Path:
     recognise, with the time. The folder is made if it is missing."""
     if folder.exists() and not folder.is_dir():
         raise NotAFolder(folder)
-    try:
+    with storage_errors(folder / "backup", OSError, new_file=True):
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        known = classify(error, folder / "backup", new_file=True)
-        if known is None:
-            raise
-        raise known from error
     stamp = clock.now().astimezone().strftime("%Y-%m-%d %H%M%S")
     target = folder / f"{path.stem} backup {stamp}{GROUP_FILE_SUFFIX}"
     number = 1
@@ -266,23 +262,13 @@ def copy_name(folder: Path, path: Path) -> Path:
 
 
 def _open_source(path: Path):
-    try:
+    with storage_errors(path, DriverError):
         return connect(path, read_only=True)
-    except DriverError as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
 
 
 def _group_or_damaged(source, path: Path) -> GroupId:
-    try:
+    with storage_errors(path, DriverError):
         group = read_group(source)
-    except DriverError as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
     if group is None:
         raise DamagedFile(path, "it has no group profile")
     remember_group(path, group.uuid)

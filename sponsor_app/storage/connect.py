@@ -189,8 +189,6 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
             raise moved()
         return connection
 
-    from sqlalchemy.pool import QueuePool
-
     # The URL only names the dialect (and carries the key): the creator opens the file (a
     # memory URL would otherwise choose a pool meant for memory databases).
     url = (
@@ -198,15 +196,7 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
         if key is not None
         else URL.create("sqlite")
     )
-    engine = create_engine(
-        url,
-        creator=creator,
-        module=driver,
-        poolclass=QueuePool,
-        pool_size=2,
-        max_overflow=4,
-        hide_parameters=True,
-    )
+    engine = _pooled_engine(url, creator)
     event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
     return engine
@@ -217,7 +207,6 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
     (immutable on a read-only disk), kept in a small pool, with explicit BEGINs so each
     session reads one snapshot. A connection opened after the file was moved or replaced is
     refused, as the writing engine's are."""
-    from sqlalchemy.pool import QueuePool
 
     def creator() -> driver.Connection:
         if identity is not None and not same_file(path, identity):
@@ -228,8 +217,19 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
         connection.execute("PRAGMA temp_store=MEMORY")
         return connection
 
-    engine = create_engine(
-        URL.create("sqlite"),
+    engine = _pooled_engine(URL.create("sqlite"), creator)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _pooled_engine(url: URL, creator) -> Engine:
+    """An engine whose connections `creator` opens, a few kept in a pool; a statement's
+    values are never put in an error's text (hide_parameters): no logged error holds a
+    person's data."""
+    from sqlalchemy.pool import QueuePool
+
+    return create_engine(
+        url,
         creator=creator,
         module=driver,
         poolclass=QueuePool,
@@ -237,8 +237,6 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
         max_overflow=4,
         hide_parameters=True,
     )
-    event.listen(engine, "begin", _begin)
-    return engine
 
 
 def make_reader(path: Path) -> Engine:

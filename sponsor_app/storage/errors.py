@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 import errno
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -462,6 +464,24 @@ def classify(error: BaseException, path: Path, new_file: bool = False) -> Storag
     if reason is Reason.DAMAGED:
         return damaged(path, UNREADABLE)
     return None
+
+
+@contextmanager
+def storage_errors(
+    path: Path,
+    catch: type[BaseException] | tuple[type[BaseException], ...] = Exception,
+    *,
+    new_file: bool = False,
+) -> Iterator[None]:
+    """What SQLite or the OS raises inside (of the kinds in `catch`) leaves as the storage
+    error a person can act on (`classify`); anything it cannot place is a bug and stays one."""
+    try:
+        yield
+    except catch as error:
+        known = classify(error, path, new_file)
+        if known is None:
+            raise
+        raise known from error
 
 
 # Why a file SQLite refuses to read is damaged, when nothing more precise is known.

@@ -15,7 +15,7 @@ from ...storage.audit import triggers_current
 from ...storage.changesets import left_open
 from ...storage.connect import check_is_group_file, connect, make_reader
 from ...storage.driver import DriverError
-from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, classify
+from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, storage_errors
 from ...storage.migrate import current_revision, needs_upgrade
 from ...storage.models import Base
 from ...storage.schema import SCHEMA_VERSION
@@ -111,13 +111,8 @@ def check_file(path: Path | str) -> HealthReport:
         revision = current_revision(path) or "none"
     engine = make_reader(path)
     try:
-        with engine.connect() as connection:
+        with storage_errors(path), engine.connect() as connection:
             return _inspect(connection, path, revision, schema_problem)
-    except Exception as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
     finally:
         engine.dispose()
 

@@ -41,9 +41,9 @@ from ..plan.plan import plan_tasks
 from ..results import FundsPosition, MonthBalance
 from ..roster import hours
 from ..roster.volunteers import list_volunteers, roster_rules
-from .disclosure import Disclosure, Released, TextSource, read_disclosure
+from .disclosure import Disclosure, Released, TextSource
 from .evaluation_extras import EvaluationExtras, birth_dates, gather_extras, volunteers_standing
-from .report_data import HouseholdRef, ReportMeta, households, report_meta
+from .report_data import HouseholdRef, ReportMeta, households_report
 
 
 @dataclass(frozen=True)
@@ -302,15 +302,8 @@ def evaluation_data(
     """Everything the evaluation report prints, from one read of the file; the text in it
     leaves the file as one Disclosure decides (anonymised unless `named`)."""
     with store.read():
-        disclosure = read_disclosure(store, named)
-        chosen = households(store, household_ids)
-        meta = report_meta(
-            store,
-            ReportKind.EVALUATION,
-            period,
-            disclosure,
-            tuple(h.code for h in chosen),
-            generated_at,
+        disclosure, chosen, meta = households_report(
+            store, ReportKind.EVALUATION, period, named, household_ids, generated_at
         )
         return _gather(store, meta, chosen, disclosure)
 

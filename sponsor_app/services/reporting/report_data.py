@@ -15,7 +15,7 @@ from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
 from ...storage.models import CheckIn, GroupProfile, Household, LedgerTransaction, VolunteerHours
 from ...storage.store import Store
-from .disclosure import Disclosure, TextSource
+from .disclosure import Disclosure, TextSource, read_disclosure
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,24 @@ def households(store: Store, household_ids: list[int] | None = None) -> list[Hou
         ).all()
     wanted = set(household_ids) if household_ids is not None else None
     return [HouseholdRef(*row) for row in rows if wanted is None or row[0] in wanted]
+
+
+def households_report(
+    store: Store,
+    kind: ReportKind,
+    period: Period,
+    named: bool,
+    household_ids: list[int] | None,
+    generated_at: datetime | None,
+) -> tuple[Disclosure, list[HouseholdRef], ReportMeta]:
+    """How a report about chosen households begins: what may leave the file (named or
+    anonymised), the households chosen (all, with no choice made) and what the report says
+    about itself."""
+    with store.read():
+        disclosure = read_disclosure(store, named)
+        chosen = households(store, household_ids)
+        codes = tuple(h.code for h in chosen)
+        return disclosure, chosen, report_meta(store, kind, period, disclosure, codes, generated_at)
 
 
 def report_meta(
