@@ -160,9 +160,7 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
     check_is_group_file(path)
     if is_protected(path):
         raise AlreadyProtected(path)
-    key = DataKey.new()
-    remember_key(key)
-    slot = lock_with(passphrase, key)
+    key, slot = _new_key(passphrase)
     before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
@@ -249,6 +247,13 @@ def change_passphrase(path: Path, passphrase: str) -> None:
     _SlotWrite(path, lock_with(passphrase, _key_of(path))).write()
 
 
+def _new_key(passphrase: str) -> tuple[DataKey, PassphraseSlot]:
+    """A new data key, known to this process, and its slot locked with `passphrase`."""
+    key = DataKey.new()
+    remember_key(key)
+    return key, lock_with(passphrase, key)
+
+
 def new_recovery_code(path: Path, passphrase: str) -> str:
     """Encrypt the closed protected file at `path` with a new key (so the old recovery code
     and old key files no longer open it) under `passphrase`; returns the new code. Its
@@ -257,9 +262,7 @@ def new_recovery_code(path: Path, passphrase: str) -> str:
     path = _real(path)
     check_is_group_file(path)
     _key_of(path)
-    key = DataKey.new()
-    remember_key(key)
-    slot = lock_with(passphrase, key)
+    key, slot = _new_key(passphrase)
     before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)

@@ -71,7 +71,7 @@
 <context>
     <name>FundsPage</name>
     <message numerus="yes">
-        <location filename="funds.py" line="560" />
+        <location filename="funds.py" line="558" />
         <source>Budget against spending for the %n month(s) of support, {}.</source>
         <translation>
             <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
@@ -269,13 +269,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="398" />
+        <location filename="passphrase_dialogs.py" line="402" />
         <source>%n wrong attempt(s).</source>
         <translation>
             <numerusform>%n wrong attempt.</numerusform><numerusform>%n wrong attempts.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="passphrase_dialogs.py" line="400" />
+        <location filename="passphrase_dialogs.py" line="404" />
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform><numerusform>Try again in %n seconds.</numerusform></translation>
@@ -299,37 +299,37 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>formatting</name>
     <message numerus="yes">
-        <location filename="formatting.py" line="40" />
+        <location filename="formatting.py" line="34" />
         <source>arrives in %n day(s)</source>
         <translation><numerusform>arrives in %n day</numerusform><numerusform>arrives in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="41" />
+        <location filename="formatting.py" line="35" />
         <source>arrived %n day(s) ago</source>
         <translation><numerusform>arrived %n day ago</numerusform><numerusform>arrived %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="46" />
+        <location filename="formatting.py" line="40" />
         <source>%n day(s) overdue</source>
         <translation><numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="49" />
+        <location filename="formatting.py" line="43" />
         <source>due in %n day(s)</source>
         <translation><numerusform>due in %n day</numerusform><numerusform>due in %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="53" />
+        <location filename="formatting.py" line="47" />
         <source>%n person(s)</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="79" />
+        <location filename="formatting.py" line="73" />
         <source>ended %n day(s) ago</source>
         <translation><numerusform>ended %n day ago</numerusform><numerusform>ended %n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="formatting.py" line="82" />
+        <location filename="formatting.py" line="76" />
         <source>ends in %n day(s)</source>
         <translation><numerusform>ends in %n day</numerusform><numerusform>ends in %n days</numerusform></translation>
     </message>

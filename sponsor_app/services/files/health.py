@@ -47,31 +47,26 @@ class HealthReport:
     wrong_value_count: int = 0
 
     @property
-    def healthy(self) -> bool:
+    def sound(self) -> bool:
+        """What the file holds is whole and readable (whatever the next open would repair)."""
         return (
             self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and not self.schema_problem
             and not self.missing_tables
             and self.has_group_profile
-            and self.audit_triggers
-            and not self.left_open
             and not self.wrong_value_count
         )
+
+    @property
+    def healthy(self) -> bool:
+        return self.sound and self.audit_triggers and not self.left_open
 
     @property
     def repairable_only(self) -> bool:
         """Unhealthy only in ways the next open puts right (triggers, a change set left
         open): nothing to restore."""
-        return (
-            self.integrity == ["ok"]
-            and self.foreign_key_problems == 0
-            and not self.schema_problem
-            and not self.missing_tables
-            and self.has_group_profile
-            and not self.wrong_value_count
-            and not self.healthy
-        )
+        return self.sound and not self.healthy
 
 
 def first_wrong_value(path: Path | str) -> StoredValueWrong | None:
