@@ -7,6 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidInput, Problem
+from .messages import Roster
 
 # One entry is one day's hours: more than none, at most the day (the schema's check says the
 # same: storage/models/people.py).
@@ -17,7 +18,7 @@ def day_minutes_problem(minutes: int, field: str = "hours") -> Problem | None:
     """Why `minutes` cannot be one day's hours, or None."""
     if 0 < minutes <= MAX_MINUTES:
         return None
-    return Problem(field, "Hours for one day must be more than 0 and at most 24.")
+    return Problem(field, Roster.HOURS_RANGE())
 
 
 def logged_hours_problems(minutes: int, worked_on: date, as_of: date) -> list[Problem]:
@@ -25,7 +26,7 @@ def logged_hours_problems(minutes: int, worked_on: date, as_of: date) -> list[Pr
     the figure as it is typed with `day_minutes_problem`, the service all of it here)."""
     found = [p for p in (day_minutes_problem(minutes),) if p is not None]
     if worked_on > as_of:
-        found.append(Problem("worked_on", "Hours can only be logged for today or earlier."))
+        found.append(Problem("worked_on", Roster.HOURS_IN_FUTURE()))
     return found
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..domain.errors import SponsorDeskError
 
 if TYPE_CHECKING:
+    from ..domain.messages import Message
     from .backup import BackupInfo
 
 # Below this much free space a failed write is blamed on a full disk, not on the file.
@@ -121,7 +122,7 @@ class WrongRecoveryCode(StorageError):
 class MistypedRecoveryCode(WrongRecoveryCode):
     """What was typed is no recovery code at all (`why` says what is wrong with it)."""
 
-    def __init__(self, path: Path, why: str):
+    def __init__(self, path: Path, why: Message | str):
         self.path = path
         StorageError.__init__(self, why)
 

@@ -10,6 +10,7 @@ from sqlalchemy import extract, func, select
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.hours import logged_hours_problems
+from ...domain.messages import Records, Roster
 from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
@@ -45,7 +46,7 @@ class HoursTotals:
 def log_hours(store: Store, data: HoursInput, today: date | None = None) -> HoursRow:
     problems = []
     if not data.activity.strip():
-        problems.append(Problem("activity", "Say what the time was spent on."))
+        problems.append(Problem("activity", Roster.ACTIVITY_MISSING()))
     problems += logged_hours_problems(data.minutes, data.worked_on, today or clock.today())
     if problems:
         raise InvalidInput(problems)
@@ -63,9 +64,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
             )
         )
         if same is not None:
-            raise InvalidInput.single(
-                "activity", "These hours are already logged for that day; edit that entry instead."
-            )
+            raise InvalidInput.single("activity", Roster.HOURS_LOGGED())
         entry = VolunteerHours(
             volunteer_id=data.volunteer_id,
             worked_on=data.worked_on,
@@ -89,7 +88,7 @@ def delete_hours(store: Store, entry_id: int) -> None:
     with store.transaction("Delete hours") as session:
         entry = session.get(VolunteerHours, entry_id)
         if entry is None:
-            raise NotFound(f"Hours entry {entry_id} no longer exists.")
+            raise NotFound(Records.HOURS_GONE(id=entry_id))
         session.delete(entry)
 
 
