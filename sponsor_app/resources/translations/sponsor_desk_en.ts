@@ -92,7 +92,7 @@
     <context>
         <name>FundsPage</name>
         <message numerus="yes">
-            <location filename="funds.py" line="560" />
+            <location filename="funds.py" line="558" />
             <source>Budget against spending for the %n month(s) of support, {}.</source>
             <translation>
                 <numerusform>Budget against spending for the %n month of support, {}.</numerusform>
@@ -345,7 +345,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>UnlockDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="399" />
+            <location filename="passphrase_dialogs.py" line="403" />
             <source>%n wrong attempt(s).</source>
             <translation>
                 <numerusform>%n wrong attempt.</numerusform>
@@ -353,7 +353,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="401" />
+            <location filename="passphrase_dialogs.py" line="405" />
             <source>Try again in %n second(s).</source>
             <translation>
                 <numerusform>Try again in %n second.</numerusform>
@@ -383,7 +383,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>formatting</name>
         <message numerus="yes">
-            <location filename="formatting.py" line="40" />
+            <location filename="formatting.py" line="34" />
             <source>arrives in %n day(s)</source>
             <translation>
                 <numerusform>arrives in %n day</numerusform>
@@ -391,7 +391,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="41" />
+            <location filename="formatting.py" line="35" />
             <source>arrived %n day(s) ago</source>
             <translation>
                 <numerusform>arrived %n day ago</numerusform>
@@ -399,7 +399,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="46" />
+            <location filename="formatting.py" line="40" />
             <source>%n day(s) overdue</source>
             <translation>
                 <numerusform>%n day overdue</numerusform>
@@ -407,7 +407,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="49" />
+            <location filename="formatting.py" line="43" />
             <source>due in %n day(s)</source>
             <translation>
                 <numerusform>due in %n day</numerusform>
@@ -415,7 +415,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="53" />
+            <location filename="formatting.py" line="47" />
             <source>%n person(s)</source>
             <translation>
                 <numerusform>%n person</numerusform>
@@ -423,7 +423,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="79" />
+            <location filename="formatting.py" line="73" />
             <source>ended %n day(s) ago</source>
             <translation>
                 <numerusform>ended %n day ago</numerusform>
@@ -431,7 +431,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="82" />
+            <location filename="formatting.py" line="76" />
             <source>ends in %n day(s)</source>
             <translation>
                 <numerusform>ends in %n day</numerusform>

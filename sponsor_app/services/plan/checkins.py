@@ -25,7 +25,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import roster_rules
-from .tasks import vetting_reason
+from .assignments import vetting_reason
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sqlalchemy import extract, func, select
 
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.hours import logged_hours_problems
 from ...domain.messages import Records, Roster
 from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
@@ -46,10 +47,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
     problems = []
     if not data.activity.strip():
         problems.append(Problem("activity", Roster.ACTIVITY_MISSING()))
-    if not 0 < data.minutes <= 1440:
-        problems.append(Problem("hours", Roster.HOURS_RANGE()))
-    if data.worked_on > (today or clock.today()):
-        problems.append(Problem("worked_on", Roster.HOURS_IN_FUTURE()))
+    problems += logged_hours_problems(data.minutes, data.worked_on, today or clock.today())
     if problems:
         raise InvalidInput(problems)
     with store.transaction("Log hours") as session:
