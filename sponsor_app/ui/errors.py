@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import __version__
 from ..domain.errors import SponsorDeskError
 from ..locations import log_dir
+from .words import error_words
 
 log = logging.getLogger("sponsor_app")
 
@@ -33,8 +34,12 @@ def setup_logging() -> None:
 def show_known_error(
     parent: QWidget | None, error: SponsorDeskError, title: str | None = None
 ) -> None:
+    from ..services.files.backups import DamagedFile, offering_backup
+
+    if isinstance(error, DamagedFile):  # the backup to restore is looked for only now
+        error = offering_backup(error)
     QMessageBox.warning(
-        parent, title or QApplication.translate("errors", "Sponsor Desk"), str(error)
+        parent, title or QApplication.translate("errors", "Sponsor Desk"), error_words(error)
     )
 
 

@@ -537,8 +537,8 @@ class MainWindow(QMainWindow):
         """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:
             return  # a start-up snapshot is showing; the file is still opening
+        from ..services.plan.assignments import assignee_options
         from ..services.plan.plan import edit_task, plan_task
-        from ..services.plan.tasks import assignee_options
         from .dialogs.plan_dialogs import TaskFormDialog
 
         store = self.context.store

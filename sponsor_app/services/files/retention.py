@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...domain.changes import Changes
 from ...domain.errors import NotFound
+from ...domain.messages import Records
 from ...domain.name_finder import KEEP as _KEEP
 from ...domain.name_finder import Known, KnownKind, NameFinder
 from ...domain.retention import (
@@ -47,7 +48,6 @@ from ...storage.models import (
     Volunteer,
     VolunteerHours,
 )
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 from ..group.groups import programme_of
 from .name_sources import household_values, volunteer_values
@@ -201,7 +201,7 @@ def remove_household_details(store: Store, household_id: int) -> Changes:
         household = session.get(Household, household_id)
         code = household.code if household else _deleted_code(session, household_id)
         if code is None:
-            raise NotFound(f"Household {household_id} no longer exists.")
+            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
     return _erase(
         store,
         f"Removed the personal details of household {code}",
@@ -216,7 +216,7 @@ def remove_volunteer_details(store: Store, volunteer_id: int) -> Changes:
     """Remove a former volunteer's personal details for good (see the module's docstring)."""
     with store.read() as session:
         if session.get(Volunteer, volunteer_id) is None:
-            raise NotFound(f"Volunteer {volunteer_id} no longer exists.")
+            raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
     return _erase(
         store,
         f"Removed the personal details of volunteer {volunteer_id}",
@@ -248,7 +248,7 @@ def _erase(store, description, owner_id, ties, name_columns, owner_model) -> Cha
             erasure.clear_tied(connection, rule.table, rule.clear, tied[rule.table])
         owner = session.get(owner_model, owner_id)
         if owner is not None:
-            owner.details_removed_at = utc_now()
+            owner.details_removed_at = clock.now()
         session.flush()
         erasure.mask_live_rows(connection, mask, _IDENTITY, tied)
         # Last, the history: every audit row (this change set's own included) and every

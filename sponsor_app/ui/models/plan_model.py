@@ -19,6 +19,7 @@ from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...domain.settlement import AREAS, TaskFilter, area_of, progress_by, task_overdue
 from ...services.plan.plan import PlanTask
 from ..formatting import overdue_by, short_date
+from ..words import said
 
 Index = QModelIndex | QPersistentModelIndex
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +82,7 @@ class PlanModel(QAbstractItemModel):
             for t in self._tasks
             if self._filter.household_id is None or t.household_id == self._filter.household_id
         ]
-        progress = progress_by(scope, key)
+        progress = progress_by(scope, key, self._today)
         self._groups = [
             _Group(g, [t for t in shown if key(t) is g], progress[g].done, progress[g].total)
             for g in order
@@ -166,7 +167,7 @@ class PlanModel(QAbstractItemModel):
         return None
 
     def _task_data(self, task: PlanTask, column: int, role: int) -> Any:
-        late = task_overdue(task.status, task.due_on, self._today)
+        late = task_overdue(task.status, task.due_on, self._today, task.completed_on)
         if role == TASK_ROLE:
             return task.id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -205,7 +206,9 @@ class PlanModel(QAbstractItemModel):
             case 6:
                 return short_date(task.completed_on, loc)
             case _:
-                return task.skip_reason if task.status is TaskStatus.NOT_NEEDED else task.evidence
+                if task.status is TaskStatus.NOT_NEEDED:
+                    return task.skip_reason
+                return said(task.shown_evidence)
 
 
 def _group_of(index: Index) -> int | None:

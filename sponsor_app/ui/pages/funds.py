@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.enums import TransactionKind
-from ...domain.periods import add_months
+from ...domain.periods import Period
 from ...domain.text import isolate
 from ...services.funds import funds as funds_service
 from ...services.funds import ledger as ledger_service
@@ -444,12 +444,10 @@ class FundsPage(Page):
     def _period_range(self) -> tuple[date | None, date | None]:
         today = clock.today()
         match self.period.currentIndex():
-            case 1:
-                return today.replace(day=1), today
-            case 2:
-                return add_months(today, -3) + timedelta(days=1), today
-            case 3:
-                return add_months(today, -12) + timedelta(days=1), today
+            case 1 | 2 | 3:  # this month, the last 3 months, the last 12 months
+                months = {1: 1, 2: 3, 3: 12}[self.period.currentIndex()]
+                last = Period.last_months(months, today)
+                return last.start, last.end
             case 4:
                 info = self.context.info
                 period = funds_service.support_period_of(self.context.store) if info else None

@@ -30,7 +30,7 @@ from ...domain.settlement import TaskFilter, area_of, progress_by
 from ...domain.text import isolate
 from ...services.households.households import list_households
 from ...services.plan import plan as service
-from ...services.plan.tasks import assignee_options
+from ...services.plan.assignments import assignee_options
 from ...services.roster.volunteers import list_volunteers
 from ..dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from ..files import chosen_in, start_in
@@ -335,8 +335,8 @@ class PlanPage(Page):
             for t in self._tasks
             if self.household_id() is None or t.household_id == self.household_id()
         ]
-        by_phase = progress_by(household_tasks, lambda t: t.phase)
-        by_area = progress_by(household_tasks, area_of)  # the group's own tasks apart
+        by_phase = progress_by(household_tasks, lambda t: t.phase, today)
+        by_area = progress_by(household_tasks, area_of, today)  # the group's own tasks apart
         self.progress.set_progress({**by_phase, **by_area})
         shown = len(self.model.shown_tasks())
         self.summary.setText(

@@ -37,6 +37,7 @@ from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..vetting_words import reason_text
 from ..widgets.tables import fit_columns, make_table
+from ..words import said
 from .base import empty_state
 
 TREND_MARK = {
@@ -503,7 +504,7 @@ class TemplateTab(_Tab):
                     self.tr("Meets the family"), lambda t: self.tr("yes") if t.family_facing else ""
                 ),
                 Column(self.tr("Kind"), lambda t: t.kind.label),
-                Column(self.tr("Source"), lambda t: t.source),
+                Column(self.tr("Source"), lambda t: said(t.source)),
             ],
             "",
         )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
-from ...domain.periods import Period, add_months
+from ...domain.periods import Period
 from ...domain.text import isolate
 from ...domain.vetting import SEVERITY, Requirement
 from ...services.households.households import list_households
@@ -509,9 +509,7 @@ class VolunteersPage(Page):
         for part in (self.checks, self.training, self.hours):
             fit_columns(part["view"])
         today = clock.today()
-        totals = hours_service.hours_totals(
-            store, Period(add_months(today, -11).replace(day=1), today), volunteer.id
-        )
+        totals = hours_service.hours_totals(store, Period.last_months(12, today), volunteer.id)
         months = ", ".join(
             f"{month_label(m, self.locale())}: {format_minutes(n)}" for m, n in totals.by_month if n
         )
