@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
+from ...domain.changes import Topic
 from ...domain.enums import TransactionKind
 from ...domain.periods import add_months
 from ...domain.text import isolate
@@ -119,14 +120,12 @@ class FundsPage(Page):
     title = "Funds"
     watches = frozenset(
         {
-            "ledger_transaction",
-            "ledger_category",
-            "category_rule",
-            "budget",
-            "pledge",
-            "tenancy",
-            "household",
-            "household_member",
+            Topic.LEDGER,
+            Topic.CATEGORIES,
+            Topic.BUDGETS,
+            Topic.PLEDGES,
+            Topic.TENANCIES,
+            Topic.HOUSEHOLDS,
         }
     )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Topic
 from ...domain.text import isolate
 from ...services.households import households as service
 from ...services.households.households import HouseholdInput, HouseholdRow, MemberRow
@@ -88,7 +89,7 @@ def member_columns(page: HouseholdsPage) -> list[Column]:
 
 class HouseholdsPage(Page):
     title = "Households"
-    watches = frozenset({"household", "household_member", "task"})
+    watches = frozenset({Topic.HOUSEHOLDS, Topic.TASKS})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Topic
 from ...services.households import housing as service
 from ...services.households.households import list_households
 from ..dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
@@ -39,7 +40,7 @@ def _buttons(*pairs) -> tuple[QHBoxLayout, list[QPushButton]]:
 
 class HousingPage(Page):
     title = "Housing"
-    watches = frozenset({"property", "tenancy", "inspection", "move_in_item", "household"})
+    watches = frozenset({Topic.PROPERTIES, Topic.TENANCIES, Topic.HOUSEHOLDS})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)

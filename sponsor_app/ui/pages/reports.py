@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Topic
 from ...domain.errors import SponsorDeskError
 from ...domain.periods import Period
 from ...domain.reports import GROUP_REPORTS, ReportKind
@@ -58,7 +59,7 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
 class ReportsPage(Page):
     title = "Reports"
     # Any change may change what a report says: the preview of its typed text is read again.
-    watches = frozenset({"*"})
+    watches = frozenset(Topic)
 
     def __init__(self, context, parent: QWidget | None = None, settings: AppSettings | None = None):
         super().__init__(context, parent)

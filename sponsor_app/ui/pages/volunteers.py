@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
+from ...domain.changes import Topic
 from ...domain.enums import VettingStatus
 from ...domain.hours import format_minutes
 from ...domain.periods import Period, add_months
@@ -146,17 +147,7 @@ def _worst_date(row: VolunteerRow) -> date:
 
 class VolunteersPage(Page):
     title = "Volunteers"
-    watches = frozenset(
-        {
-            "volunteer",
-            "volunteer_role",
-            "role",
-            "vetting_check",
-            "training_record",
-            "volunteer_hours",
-            "household",
-        }
-    )
+    watches = frozenset({Topic.VOLUNTEERS, Topic.ROLES, Topic.HOUSEHOLDS})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
