@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or AppSettings()
         self.context = GroupContext(self)
+        self._tasks = None  # the task controller, made when the dashboard first opens a task
         self.setWindowTitle(APP_NAME)
         self.resize(DEFAULT_SIZE)
         install_dialog_focus()  # every dialog opens with the cursor in its first field
@@ -537,29 +538,11 @@ class MainWindow(QMainWindow):
         """The task form (the plan page's own) for a task the dashboard lists."""
         if not self.context.is_open:
             return  # a start-up snapshot is showing; the file is still opening
-        from ..services.plan.plan import edit_task, plan_task
-        from ..services.plan.tasks import assignee_options
-        from .dialogs.plan_dialogs import TaskFormDialog
+        if self._tasks is None:
+            from .task_controller import TaskController  # loads the services: not at start-up
 
-        store = self.context.store
-        try:
-            task = plan_task(store, task_id)
-            options = assignee_options(store, task_id)
-        except SponsorDeskError as error:
-            show_known_error(self, error)
-            return
-        dialog = TaskFormDialog(
-            self.tr("Task for {}").format(task.household_code),
-            options,
-            self.context.info.locale,
-            task,
-            self,
-        )
-        dialog.save_callback = lambda data: self.context.execute(
-            self.tr("Edit “{}”").format(isolate(task.title)),
-            lambda: edit_task(store, task_id, data),
-        )
-        dialog.exec()
+            self._tasks = TaskController(self, self.context)
+        self._tasks.edit(task_id)
 
     def show_plan_filtered(self, which: str) -> None:
         """The dashboard's counts: the plan page with overdue or this week's tasks."""

@@ -71,7 +71,7 @@
 <context>
     <name>FundsPage</name>
     <message numerus="yes">
-        <location filename="funds.py" line="560" />
+        <location filename="funds.py" line="559" />
         <source>Budget against spending for the %n month(s) of support, {}.</source>
         <translation>
             <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
@@ -101,25 +101,25 @@
 <context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
-        <location filename="households.py" line="281" />
+        <location filename="households.py" line="282" />
         <source>The arrival moved %n day(s) later.</source>
         <translation>
             <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="283" />
+        <location filename="households.py" line="284" />
         <source>The arrival moved %n day(s) earlier.</source>
         <translation>
             <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="291" />
+        <location filename="households.py" line="292" />
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="332" />
+        <location filename="households.py" line="333" />
         <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
@@ -134,7 +134,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>HousingPage</name>
     <message numerus="yes">
-        <location filename="housing.py" line="222" />
+        <location filename="housing.py" line="223" />
         <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
         <translation>
             <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform><numerusform>{}'s housing is not covered from {} (the programme asks for %n months from arrival).</numerusform></translation>
@@ -188,24 +188,18 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="plan.py" line="343" />
+        <location filename="page.py" line="262" />
         <source>{} of %n task(s) shown</source>
         <translation>
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="plan.py" line="508" />
+        <location filename="page.py" line="383" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <location filename="plan.py" line="554" />
-        <source>Saved %n open task(s) to {}</source>
-        <translation>
-            <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>ProgressStrip</name>
     <message numerus="yes">
@@ -258,6 +252,15 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     </message>
     </context>
 <context>
+    <name>TaskController</name>
+    <message numerus="yes">
+        <location filename="task_controller.py" line="122" />
+        <source>Saved %n open task(s) to {}</source>
+        <translation>
+            <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TaskFormDialog</name>
     <message numerus="yes">
         <location filename="plan_dialogs.py" line="158" />
@@ -284,13 +287,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="470" />
+        <location filename="volunteers.py" line="461" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="473" />
+        <location filename="volunteers.py" line="464" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
