@@ -2,8 +2,8 @@
 
 The shape written on every page, "a form -> Save -> the service, as one undoable step; a refusal
 shown under its field and the form kept open", is `Edits.with_dialog`; a write with no form
-(delete, archive, tick) is `Edits.now`. Known errors reach the person through the form or
-`show_known_error`; the page refreshes from the change signal, never by hand.
+(delete, archive, tick) is `Edits.now`. A refusal reaches the person under the form's field, or
+through the window's one error path; the page refreshes from the change signal, never by hand.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..domain.errors import SponsorDeskError
 from .context import GroupContext
-from .errors import show_known_error
 
 Description = str | Callable[[Any], str]
+Removal = str | Callable[[Any], str | None] | None
 
 
 class Edits:
-    def __init__(self, owner, context: GroupContext):
-        self.owner = owner  # the widget messages are shown over
+    def __init__(self, context: GroupContext):
         self.context = context
 
     def with_dialog(
@@ -30,14 +28,15 @@ class Edits:
         operation: Callable[[Any, Any], Any],
         *,
         confirm: Callable[[Any], Any] | None = None,
-        removal: str | None = None,
+        removal: Removal = None,
         then: Callable[[Any], None] | None = None,
     ) -> bool:
         """Open `dialog` (a FormDialog); its Save runs `operation(store, value)` as one undoable
-        step named `description` (words, or words made from the value). `confirm(value)` may ask
-        first and return the value to save, or None to keep the form open as it is. After a save
-        the dialog closes and `then(result)` gets what the operation returned. Returns whether
-        something was saved."""
+        step named `description`. A removal passes what the person is told once it is done
+        ("Budget removed."); both may be words, or made from the value. `confirm(value)` may
+        ask first and return the value to save, or None to keep the form open as it is. After
+        a save the dialog closes and `then(result)` gets what the operation returned. Returns
+        whether something was saved."""
         results: list[Any] = []
 
         def save(value):
@@ -46,9 +45,10 @@ class Edits:
                 if value is None:
                     return False  # the person chose not to: the form stays as it was
             words = description(value) if callable(description) else description
+            removed = removal(value) if callable(removal) else removal
             store = self.context.store
             results.append(
-                self.context.execute(words, lambda: operation(store, value), removal=removal)
+                self.context.execute(words, lambda: operation(store, value), removal=removed)
             )
             return None
 
@@ -61,11 +61,8 @@ class Edits:
     def now(
         self, description: str, operation: Callable[[Any], Any], *, removal: str | None = None
     ) -> Any:
-        """Run `operation(store)` at once as one undoable step; a refusal is shown as a message
-        (and None returned)."""
+        """Run `operation(store)` at once as one undoable step and return what it returned. A
+        refusal propagates: a dialog shows it over itself, and from a page's button it reaches
+        the person through the window's one error path (errors.py)."""
         store = self.context.store
-        try:
-            return self.context.execute(description, lambda: operation(store), removal=removal)
-        except SponsorDeskError as error:
-            show_known_error(self.owner, error)
-            return None
+        return self.context.execute(description, lambda: operation(store), removal=removal)

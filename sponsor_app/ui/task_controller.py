@@ -28,7 +28,7 @@ class TaskController(QObject):
         super().__init__(owner)
         self.owner = owner
         self.context = context
-        self.edits = Edits(owner, context)
+        self.edits = Edits(context)
 
     def _locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
@@ -90,7 +90,7 @@ class TaskController(QObject):
             lambda store: task_service.toggle_done(store, task.id),
         )
 
-    def reapply_template(self, household_id: int, name: str) -> int | None:
+    def reapply_template(self, household_id: int, name: str) -> int:
         """Give the household the template's tasks it lacks; how many were added."""
         return self.edits.now(
             self.tr("Re-apply the template to {}").format(name),

@@ -6,7 +6,7 @@ from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactio
 def test_delete_undo_redo_undo_keeps_one_copy(window, small_demo):
     window.open_file(small_demo)
     window.show_page(5)
-    page = window.funds
+    page = window.funds.ledger
     store = window.context.store
     before = find_transactions(store, LedgerFilter())
     # Not the newest row: SQLite would give a re-inserted newest row its old id back, which

@@ -1,6 +1,15 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>BudgetTab</name>
+    <message numerus="yes">
+        <location filename="budget.py" line="76" />
+        <source>Budget against spending for the %n month(s) of support, {}.</source>
+        <translation>
+            <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>CategoryChart</name>
     <message numerus="yes">
         <location filename="charts.py" line="193" />
@@ -66,15 +75,6 @@
         <source>No lease ends in the next %n day(s).</source>
         <translation>
             <numerusform>No lease ends in the next %n day.</numerusform><numerusform>No lease ends in the next %n days.</numerusform></translation>
-    </message>
-    </context>
-<context>
-    <name>FundsPage</name>
-    <message numerus="yes">
-        <location filename="funds.py" line="559" />
-        <source>Budget against spending for the %n month(s) of support, {}.</source>
-        <translation>
-            <numerusform>Budget against spending for the %n month of support, {}.</numerusform><numerusform>Budget against spending for the %n months of support, {}.</numerusform></translation>
     </message>
     </context>
 <context>
@@ -194,7 +194,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             <numerusform>{} of %n task shown</numerusform><numerusform>{} of %n tasks shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="page.py" line="383" />
+        <location filename="page.py" line="381" />
         <source>The template added %n task(s).</source>
         <translation>
             <numerusform>The template added %n task.</numerusform><numerusform>The template added %n tasks.</numerusform></translation>

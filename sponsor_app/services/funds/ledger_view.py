@@ -10,17 +10,20 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 from itertools import accumulate
 
 from sqlalchemy import func, or_, select
 
 from ...domain.enums import TransactionKind
 from ...domain.money import Money
+from ...domain.periods import add_months
 from ...domain.text import fold
 from ...storage.bulk import fetch_int_rows
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
 from ...storage.store import Store
+from .funds import support_period_of
 from .ledger import signed_amount
 
 T = LedgerTransaction
@@ -36,6 +39,35 @@ SORTS = {
     "restricted": (T.restricted, T.occurred_on, T.id),
     "note": (T.note, T.id),
 }
+
+
+class LedgerPeriod(StrEnum):
+    """The periods the ledger can be narrowed to, in the order the page offers them."""
+
+    ALL = "All time"
+    THIS_MONTH = "This month"
+    LAST_3_MONTHS = "Last 3 months"
+    LAST_12_MONTHS = "Last 12 months"
+    SUPPORT = "Support period"
+
+
+def ledger_period(
+    store: Store, choice: LedgerPeriod, as_of: date
+) -> tuple[date | None, date | None]:
+    """The first and last day a period choice covers on `as_of` (None: no limit). "Last 3
+    months" runs from the day after the same day three months back, to `as_of`; the support
+    period is the programme's, from the households' arrivals."""
+    match choice:
+        case LedgerPeriod.THIS_MONTH:
+            return as_of.replace(day=1), as_of
+        case LedgerPeriod.LAST_3_MONTHS:
+            return add_months(as_of, -3) + timedelta(days=1), as_of
+        case LedgerPeriod.LAST_12_MONTHS:
+            return add_months(as_of, -12) + timedelta(days=1), as_of
+        case LedgerPeriod.SUPPORT:
+            period = support_period_of(store)
+            return period.start, period.end
+    return None, None
 
 
 @dataclass(frozen=True)

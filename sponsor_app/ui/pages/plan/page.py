@@ -44,7 +44,7 @@ class PlanPage(PlanView):
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.edits = Edits(self, context)
+        self.edits = Edits(context)
         self.task_actions = TaskController(self, context)
         self._tasks: list[PlanTask] = []
         self._columns_sized = False
@@ -377,8 +377,6 @@ class PlanPage(PlanView):
             return
         name = self.household.currentText()
         added = self.task_actions.reapply_template(household_id, name)
-        if added is None:
-            return
         self.window().statusBar().showMessage(
             self.tr("The template added %n task(s).", "", added)
             if added
