@@ -29,9 +29,24 @@ $(BUILD_STAMP): $(STAMP) requirements-build.lock
 run: $(STAMP)
 	@$(PY) -m sponsor_app.qt_check && $(BIN)/sponsor-app $(FILE)
 
+# axe-core, pinned in tools/axe, for the accessible report's check in Chromium
+# (tests/reports/test_accessible.py). Chromium itself comes from the system (.ci/run installs
+# it as root); npm installs axe-core here, once, and again when its lock changes.
+AXE_STAMP := tools/axe/node_modules/.installed
+$(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs npm (Node.js) for the accessible report's check"; exit 1; }
+	npm ci --prefix tools/axe --no-audit --no-fund --silent
+	@touch $(AXE_STAMP)
+
+# The suite runs on every core (pytest-xdist); the tests marked `serial` (they time processes
+# or fill the machine) run after, one at a time. TESTS=... runs part of it the same way.
 # SPONSOR_DESK_BUNDLE_TEST=1 adds the test that builds the installable app (minutes).
-test: $(STAMP) $(if $(SPONSOR_DESK_BUNDLE_TEST),$(BUILD_STAMP))
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+WORKERS ?= auto
+TESTS ?=
+test: $(STAMP) $(AXE_STAMP) $(if $(SPONSOR_DESK_BUNDLE_TEST),$(BUILD_STAMP))
+	@# pytest's exit 5 is "no test selected" (a TESTS=... with none of one kind): not a failure
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(WORKERS) -m "not serial" $(TESTS) || test $$? -eq 5
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m serial $(TESTS) || test $$? -eq 5
 	$(PY) -m ruff check sponsor_app tests bench tools packaging
 
 test-bundle: $(BUILD_STAMP)

@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:  # before any clean-up: it must touch none of the user's folders
+        from .selftest import run as self_test
+
+        return self_test()
     from .cli import is_command_line, run
 
     if is_command_line(argv):

@@ -380,14 +380,15 @@ _change_set_id = _number(1, MAX_ID)
 
 
 def run(argv: Sequence[str]) -> int:
+    from .services.files.backups import DamagedFile, offering_backup
+
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already explained
         return int(done.code or 0)
-    if args.self_test:  # before any clean-up below: it must touch none of the user's folders
-        from .selftest import run as self_test
-
-        return self_test()
+    if args.self_test:  # __main__ runs `sponsor-app --self-test`: the window is part of it
+        print("sponsor-app: --self-test takes no other arguments", file=sys.stderr)
+        return 2
     if args.command is None:
         build_parser().print_usage(sys.stderr)
         return 2
@@ -398,6 +399,8 @@ def run(argv: Sequence[str]) -> int:
             _unlock(path)
         return _COMMANDS[args.command](args)
     except SponsorDeskError as error:
+        if isinstance(error, DamagedFile):
+            error = offering_backup(error)  # this group's newest good backup, and how
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
         print(f"sponsor-app: {printable(message)}", file=sys.stderr)
@@ -437,33 +440,15 @@ def _needs_app_folder(args) -> bool:
 
 
 def _prepare_app_folder(args) -> None:
-    """Clear what killed processes left, and give this process a private temporary folder. A
-    command that only reads goes ahead without the app's folder when it cannot be written;
-    one that writes says which folder it cannot write."""
-    import tempfile
+    from .services.files.temporary_files import prepare_app_folder
 
-    from .locations import data_dir
-    from .privacy import use_folder_outside_the_app, use_private_temporary_folder
-    from .storage.errors import AppFolderUnwritable
-    from .storage.leftovers import clean_partials
-
-    clean_partials()
-    try:
-        use_private_temporary_folder()
-        if _needs_app_folder(args):
-            tempfile.TemporaryFile(dir=data_dir()).close()  # can it be written at all?
-    except OSError as error:
-        if _needs_app_folder(args):
-            raise AppFolderUnwritable(data_dir(create=False), error, args.command) from None
-        use_folder_outside_the_app()
+    prepare_app_folder(args.command, writes=_needs_app_folder(args))
 
 
 def _clean_beside(path: Path) -> None:
-    """A killed unprotect or restore leaves a whole plain copy beside the file: gone before
-    anything else is done with it."""
-    from .storage.leftovers import clean_beside
+    from .services.files.backups import clean_up_beside
 
-    clean_beside(path)
+    clean_up_beside(path)
 
 
 # --- protected files -------------------------------------------------------------------------
@@ -480,8 +465,13 @@ def _unlock(path: Path) -> None:
     recovery code is taken too); three wrong tries end the command."""
     import os
 
-    from .services.files.protection import is_protected, is_unlocked, unlock_with_either
-    from .storage.errors import WrongPassphrase, WrongRecoveryCode
+    from .services.files.protection import (
+        WrongPassphrase,
+        WrongRecoveryCode,
+        is_protected,
+        is_unlocked,
+        unlock_with_either,
+    )
 
     if not is_protected(path) or is_unlocked(path):
         return
@@ -539,11 +529,9 @@ def _new_passphrase(path: Path) -> str:
     """The new passphrase: SPONSOR_APP_NEW_PASSPHRASE, or typed twice on the terminal."""
     import os
 
-    from .services.files.protection import require_new_passphrase
-    from .storage.facts import group_of_file
+    from .services.files.protection import guessable_words, require_new_passphrase
 
-    group = group_of_file(path)  # its name is the first thing a guesser would try
-    context = (path.stem, group.name) if group else (path.stem,)
+    context = guessable_words(path)
     given = os.environ.get(NEW_PASSPHRASE_VARIABLE)
     if given is not None:
         require_new_passphrase(given, given, context)
@@ -567,12 +555,12 @@ def _new_passphrase(path: Path) -> str:
 def _protect(args) -> int:
     from .services.files.protection import (
         change_passphrase,
+        check_is_group_file,
         copies_left_plain,
         is_protected,
         protect_file,
         recovery_code_shown,
     )
-    from .storage.connect import check_is_group_file
 
     check_is_group_file(args.file)
     if is_protected(args.file):  # unlocked above with the current passphrase
@@ -639,9 +627,12 @@ def _change_passphrase(args, change_passphrase) -> int:
 
 
 def _unprotect(args) -> int:
-    from .services.files.protection import is_protected, unprotect_file
-    from .storage.connect import check_is_group_file
-    from .storage.errors import NotProtected
+    from .services.files.protection import (
+        NotProtected,
+        check_is_group_file,
+        is_protected,
+        unprotect_file,
+    )
 
     check_is_group_file(args.file)
     if not is_protected(args.file):
@@ -735,19 +726,20 @@ def _consistency_problems(report) -> list[str]:
 
 
 def _backup(args) -> int:
-    from .storage.backup import backup_file
+    from .services.files.backups import back_up
 
     # No write lock: a backup only reads, so it works while a window has the file open, and
     # its read connection sees every change saved there.
-    copy = backup_file(args.file, to_dir=args.to)
+    copy = back_up(args.file, to_dir=args.to)
     print(f"Backed up {args.file} to {copy}")
     return 0
 
 
 def _restore(args) -> int:
-    from .storage.backup import restore_backup
+    from .services.files.backups import restore
 
-    done = restore_backup(args.backup, args.file, force=args.force)
+    # --force is the person's yes to both: another group's file, and losing its passphrase.
+    done = restore(args.backup, args.file, another_group=args.force, unprotect=args.force)
     print(f"Restored {args.file} (“{done.group_name}”) from {args.backup}.")
     if done.kept:
         print(f"The file it replaced was kept as {done.kept}")
@@ -882,8 +874,9 @@ def _calendar(args) -> int:
 
 def _report(args) -> int:
     from .domain.reports import ReportKind
-    from .reports.generate import ReportRequest, generate
+    from .reports.generate import write
     from .services.group.groups import open_to_read
+    from .services.reporting.gather import ReportRequest, prepare
     from .services.reporting.report_data import checked_period
 
     kind = ReportKind(args.kind)
@@ -892,9 +885,13 @@ def _report(args) -> int:
         return 2
     with open_to_read(args.file) as store:
         period = checked_period(args.start, args.end, store)
-        made = generate(
-            store,
-            ReportRequest(kind, args.out, period, args.named, bundle=args.bundle, force=args.force),
+        made = write(
+            prepare(
+                store,
+                ReportRequest(
+                    kind, args.out, period, args.named, bundle=args.bundle, force=args.force
+                ),
+            )
         )
     note = " (named: confidential)" if made.named else ""
     print(f"Wrote the {kind.title.lower()}{note} to {made.path}")

@@ -104,10 +104,10 @@ def undo_change_set(work: Workspace) -> None:
 
 
 def upgrade_schema_0001(work: Workspace) -> None:
+    from .services.files.health import SCHEMA_VERSION
+    from .services.files.health import schema_version_of as current_revision
     from .services.group.groups import open_group
     from .services.roster.volunteers import list_volunteers
-    from .storage.migrate import current_revision
-    from .storage.schema import SCHEMA_VERSION
 
     old = work.folder / "schema-0001.sponsor"
     packed = resources.files("sponsor_app.resources") / "selftest" / "schema-0001.sponsor.gz"
@@ -121,16 +121,20 @@ def upgrade_schema_0001(work: Workspace) -> None:
 
 def evaluation_pdf_and_bundle(work: Workspace) -> None:
     from .domain.reports import ReportKind
-    from .reports.generate import ReportRequest, generate
+    from .reports.generate import write
     from .services.demo.demo import write_demo
     from .services.group.groups import open_group
+    from .services.reporting.gather import ReportRequest, prepare
     from .services.reporting.report_data import default_period
 
     demo = write_demo(work.folder / "demo.sponsor", "small")
     pdf, bundle = work.folder / "evaluation.pdf", work.folder / "evaluation.zip"
     with open_group(demo) as store:
-        generate(
-            store, ReportRequest(ReportKind.EVALUATION, pdf, default_period(store), bundle=bundle)
+        write(
+            prepare(
+                store,
+                ReportRequest(ReportKind.EVALUATION, pdf, default_period(store), bundle=bundle),
+            )
         )
     data = pdf.read_bytes()
     _expect(data.startswith(b"%PDF-") and b"%%EOF" in data[-64:], "the PDF is not whole")
@@ -248,7 +252,7 @@ def run(out=None) -> int:
             print(f"ok       {label} ({time.perf_counter() - began:.2f} s)", file=out, flush=True)
             passed += 1
     finally:
-        from .storage.connect import forget_keys
+        from .services.files.protection import forget_keys
 
         forget_keys()
         if saved_home is None:

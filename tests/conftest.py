@@ -77,17 +77,41 @@ def fresh_keyring():
     forget_keys()
 
 
+# The demos are written once per run (once per worker process when the suite runs in
+# parallel) and copied for each test: writing the small one takes two seconds, the large one
+# five. Every fixture of a demo file starts from these bytes; none writes a demo of its own.
 @pytest.fixture(scope="session")
-def small_bytes(tmp_path_factory):
-    """The small demo's bytes, written once for the run: a test copies them to its own file."""
+def small_demo_bytes(tmp_path_factory) -> DemoBytes:
+    """The small demo's bytes: a test copies them to its own file."""
     return write_demo_once(tmp_path_factory, "small")
 
 
+@pytest.fixture(scope="session")
+def large_demo_bytes(tmp_path_factory) -> DemoBytes:
+    """The large demo's bytes (4 households, 60 volunteers, 5,000 transactions)."""
+    return write_demo_once(tmp_path_factory, "large")
+
+
 @pytest.fixture
-def demo(small_bytes, tmp_path: Path) -> Path:
+def demo(small_demo_bytes, tmp_path: Path) -> Path:
     """A small demo group file of the test's own (some modules mean an open store by it)."""
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
+    return path
+
+
+@pytest.fixture
+def small_demo(tmp_path: Path, small_demo_bytes) -> Path:
+    """The small demo as a file of the test's own, named as the window shows it."""
+    path = tmp_path / "Small demo.sponsor"
+    path.write_bytes(small_demo_bytes)
+    return path
+
+
+@pytest.fixture
+def large_demo(tmp_path: Path, large_demo_bytes) -> Path:
+    path = tmp_path / "Large demo.sponsor"
+    path.write_bytes(large_demo_bytes)
     return path
 
 

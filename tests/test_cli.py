@@ -272,15 +272,8 @@ def _one_gift(folder):
     return source
 
 
-@pytest.fixture(scope="module")
-def large_demo_file(tmp_path_factory):
-    from .conftest import write_demo_once
-
-    return write_demo_once(tmp_path_factory, "large")
-
-
 def test_tasks_overdue_agrees_with_the_dashboard_on_the_large_demo(
-    tmp_path, capsys, large_demo_file
+    tmp_path, capsys, large_demo_bytes
 ):
     import csv
     import io
@@ -290,7 +283,7 @@ def test_tasks_overdue_agrees_with_the_dashboard_on_the_large_demo(
     from .conftest import TODAY
 
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo_file)
+    path.write_bytes(large_demo_bytes)
     with Store.open(path) as store:
         figures = dashboard(store, TODAY)
     assert run(["tasks", str(path), "--overdue", "--csv"]) == 0
@@ -305,20 +298,20 @@ def test_tasks_overdue_agrees_with_the_dashboard_on_the_large_demo(
     assert out.rstrip().endswith(f"{len(figures.overdue) + len(figures.due_soon)} tasks.")
 
 
-def test_tasks_for_one_household_and_one_volunteer(tmp_path, capsys, large_demo_file):
+def test_tasks_for_one_household_and_one_volunteer(tmp_path, capsys, large_demo_bytes):
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo_file)
+    path.write_bytes(large_demo_bytes)
     assert run(["tasks", str(path), "--household", "h2", "--assignee", "mele taufa", "--all"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["household", "due", "phase", "area", "title", "assignee", "status"]
     assert all(line.startswith("H2 ") and "Mele Taufa" in line for line in lines[1:-1])
 
 
-def test_calendar_writes_an_ics_the_library_reads_back(tmp_path, capsys, large_demo_file):
+def test_calendar_writes_an_ics_the_library_reads_back(tmp_path, capsys, large_demo_bytes):
     from icalendar import Calendar
 
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo_file)
+    path.write_bytes(large_demo_bytes)
     out = tmp_path / "mele.ics"
     assert run(["calendar", str(path), "--volunteer", "Mele Taufa", "--out", str(out)]) == 0
     said = capsys.readouterr().out
@@ -349,10 +342,10 @@ def test_calendar_writes_an_ics_the_library_reads_back(tmp_path, capsys, large_d
     ],
 )
 def test_tasks_and_calendar_mistakes_are_one_line(
-    tmp_path, capsys, large_demo_file, args, code, words
+    tmp_path, capsys, large_demo_bytes, args, code, words
 ):
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo_file)
+    path.write_bytes(large_demo_bytes)
     (tmp_path / "exists.ics").write_text("keep")
     filled = [
         a.format(

@@ -14,7 +14,7 @@ from sponsor_app.cli import run
 BAD = ("missing", "folder", "random", "empty", "text", "another program's", "cut short")
 
 
-def _bad_file(kind: str, folder: Path, small_bytes: bytes) -> Path:
+def _bad_file(kind: str, folder: Path, small_demo_bytes: bytes) -> Path:
     path = folder / f"bad-{kind.replace(' ', '-').replace(chr(39), '')}.sponsor"
     if kind == "folder":
         path.mkdir()
@@ -27,7 +27,7 @@ def _bad_file(kind: str, folder: Path, small_bytes: bytes) -> Path:
     elif kind == "another program's":
         sqlite3.connect(path).execute("create table t(x)").connection.close()
     elif kind == "cut short":
-        path.write_bytes(small_bytes[:40_000])
+        path.write_bytes(small_demo_bytes[:40_000])
     return path
 
 
@@ -50,11 +50,11 @@ def _commands(group: Path, out: Path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("kind", BAD)
 def test_every_later_command_refuses_a_bad_group_file_in_one_line(
-    small_bytes, tmp_path, capsys, monkeypatch, kind
+    small_demo_bytes, tmp_path, capsys, monkeypatch, kind
 ):
     monkeypatch.setenv("SPONSOR_APP_NEW_PASSPHRASE", "kumara paddock wheelbarrow")
     monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", "kumara paddock wheelbarrow")
-    bad = _bad_file(kind, tmp_path, small_bytes)
+    bad = _bad_file(kind, tmp_path, small_demo_bytes)
     before = bad.read_bytes() if bad.is_file() else None
     out = tmp_path / "out"
     out.mkdir()

@@ -40,10 +40,10 @@ def _protect(demo, monkeypatch, capsys) -> str:
 
 
 def test_a_plain_backup_replaces_a_protected_file_only_with_force(
-    demo, tmp_path, small_bytes, monkeypatch, capsys
+    demo, tmp_path, small_demo_bytes, monkeypatch, capsys
 ):
     plain = tmp_path / "before protecting.sponsor"
-    plain.write_bytes(small_bytes)
+    plain.write_bytes(small_demo_bytes)
     _protect(demo, monkeypatch, capsys)
     monkeypatch.setenv("SPONSOR_APP_PASSPHRASE", PASSPHRASE)
     line = _error(capsys, ["restore", str(plain), str(demo)])

@@ -68,10 +68,10 @@ def test_reading_commands_work_while_a_window_has_the_file_open(demo, tmp_path, 
         window.stdout.close()
 
 
-def test_reading_commands_work_on_a_read_only_disk(small_bytes, tmp_path, capsys):
+def test_reading_commands_work_on_a_read_only_disk(small_demo_bytes, tmp_path, capsys):
     with small_disk(tmp_path / "stick", 8192) as stick:
         group = stick / "group.sponsor"
-        group.write_bytes(small_bytes)
+        group.write_bytes(small_demo_bytes)
         make_read_only(stick)
         for name, args in _reading_commands(group, tmp_path).items():
             code = run(args)
@@ -80,7 +80,7 @@ def test_reading_commands_work_on_a_read_only_disk(small_bytes, tmp_path, capsys
         assert run(["revert", str(group), "2"]) == 1
         err = capsys.readouterr().err
         assert "read-only" in err and err.count("\n") == 1, err
-        assert group.read_bytes() == small_bytes
+        assert group.read_bytes() == small_demo_bytes
 
 
 def test_a_read_only_app_folder_stops_only_the_commands_that_write(

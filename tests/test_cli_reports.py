@@ -11,18 +11,11 @@ from pypdf import PdfReader
 
 from sponsor_app.cli import run
 
-from .conftest import write_demo_once
-
-
-@pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
-
 
 @pytest.fixture
-def demo(tmp_path, demo_bytes):
+def demo(tmp_path, small_demo_bytes):
     path = tmp_path / "demo.sponsor"
-    path.write_bytes(demo_bytes)
+    path.write_bytes(small_demo_bytes)
     return path
 
 

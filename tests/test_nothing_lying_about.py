@@ -43,10 +43,10 @@ def test_loading_the_app_makes_what_it_creates_owner_only():
     assert int(done.stdout) == 0o077
 
 
-def test_every_file_of_a_session_is_owner_only(tmp_path, small_bytes, app_home):
+def test_every_file_of_a_session_is_owner_only(tmp_path, small_demo_bytes, app_home):
     """The group file and its log, backups, exports, reports, a copy, the lock, the key file."""
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     out = tmp_path / "out"
     out.mkdir()
     env = {**os.environ, "SPONSOR_APP_NEW_PASSPHRASE": "kumara paddock wheelbarrow"}
@@ -66,9 +66,9 @@ def test_every_file_of_a_session_is_owner_only(tmp_path, small_bytes, app_home):
         assert mode in (0o600, 0o700), f"{place} {oct(mode)}"
 
 
-def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_bytes, app_home):
+def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_demo_bytes, app_home):
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
     env = {**os.environ, "TMPDIR": str(system_tmp)}
@@ -88,15 +88,17 @@ def test_a_failed_xlsx_export_leaves_no_rows_anywhere(tmp_path, small_bytes, app
     assert folders == [], "the process's temporary folder went with it"
 
 
-def test_a_killed_processs_temporary_files_go_at_the_next_start(tmp_path, small_bytes, app_home):
+def test_a_killed_processs_temporary_files_go_at_the_next_start(
+    tmp_path, small_demo_bytes, app_home
+):
     path = tmp_path / "group.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import tempfile, sys\n"
-            "from sponsor_app.privacy import use_private_temporary_folder\n"
+            "from sponsor_app.services.files.temporary_files import use_private_temporary_folder\n"
             "use_private_temporary_folder()\n"
             "handle = tempfile.NamedTemporaryFile(prefix='openpyxl.', delete=False)\n"
             f"handle.write({SECRET!r}.encode()); handle.close()\n"
@@ -183,22 +185,24 @@ def test_a_start_cleaning_up_at_the_same_moment_never_takes_a_new_temporary_fold
     but not yet marked it live, removed it, and the first then failed ("already open in
     another Sponsor Desk window" about its own temporary folder). The clean-up here runs at
     that moment, as the other process would (flock: a second descriptor is another holder)."""
-    from sponsor_app import privacy
+    from sponsor_app.services.files import temporary_files
     from sponsor_app.storage import lock
 
     real_hold = lock.hold
 
     def hold_after_another_start_cleans_up(path):
-        privacy.remove_abandoned(privacy.temporary_root())
+        temporary_files.remove_abandoned(temporary_files.temporary_root())
         return real_hold(path)
 
     monkeypatch.setattr(lock, "hold", hold_after_another_start_cleans_up)
-    monkeypatch.setattr(privacy, "_FOLDER", None)
-    monkeypatch.setattr(privacy, "_MARKER", None)
+    monkeypatch.setattr(temporary_files, "_FOLDER", None)
+    monkeypatch.setattr(temporary_files, "_MARKER", None)
     try:
-        folder = privacy.use_private_temporary_folder()
+        folder = temporary_files.use_private_temporary_folder()
         assert folder.is_dir()
-        assert privacy.remove_abandoned(privacy.temporary_root()) == []  # it is live
+        assert (
+            temporary_files.remove_abandoned(temporary_files.temporary_root()) == []
+        )  # it is live
         assert folder.is_dir()
     finally:
-        privacy._remove_ours()
+        temporary_files._remove_ours()

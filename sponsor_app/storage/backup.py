@@ -24,8 +24,6 @@ from .. import clock
 from ..locations import GROUP_FILE_SUFFIX, backup_dir, private_folder
 from . import files, keys, lock, makers, rotation
 from .connect import (
-    DriverDatabaseError,
-    DriverError,
     check_is_group_file,
     connect,
     copy_database,
@@ -33,6 +31,7 @@ from .connect import (
     known_key,
     protection_of,
 )
+from .driver import DriverDatabaseError, DriverError
 from .errors import (
     BackupFailed,
     DamagedFile,
@@ -47,6 +46,7 @@ from .errors import (
     classify,
 )
 from .facts import GroupId, read_counts, read_group
+from .known_files import other_known_files, remember_group, remembered_group
 from .leftovers import PARTIAL
 from .outputs import in_backups
 
@@ -364,6 +364,13 @@ def newest_good_backup(path: Path) -> BackupInfo | None:
     return None
 
 
+def offering_backup(error: DamagedFile) -> DamagedFile:
+    """`error` offering this group's newest good backup. Looked for here, when a damaged file
+    is to be shown to a person, never while the error is made: making an error reads no
+    backups folder."""
+    return DamagedFile(error.path, error.why, newest_good_backup(Path(error.path)), searched=True)
+
+
 def _locked(path: Path) -> bool:
     """Protected with a key this process has not been given."""
     key_id = protection_of(path)
@@ -381,48 +388,6 @@ def prune(group_id: str, now: datetime | None = None) -> list[Path]:
                 info.path.unlink()
                 removed.append(info.path)
     return removed
-
-
-# --- which group a file is, remembered for when it cannot be read -----------------------------
-def _known_file(create: bool = False) -> Path:
-    return backup_dir(create) / "known-files.json"
-
-
-def remember_group(path: Path, group_id: str) -> None:
-    """Note which group the file at `path` holds, so that if it is damaged beyond reading, its
-    backups can still be found by the group's id."""
-    key = str(Path(path).resolve())
-    known = _known()
-    if known.get(key) == group_id:
-        return
-    known[key] = group_id
-    with contextlib.suppress(OSError):  # only a help for later: never worth a failed open
-        target = _known_file(create=True)
-        partial = target.with_name(target.name + ".new")
-        partial.write_text(json.dumps(known), encoding="utf-8")
-        os.replace(partial, target)
-
-
-def remembered_group(path: Path) -> str | None:
-    return _known().get(str(Path(path).resolve()))
-
-
-def other_known_files(group_id: str, path: Path) -> list[Path]:
-    """Other files of the same group this computer has opened that are still there."""
-    mine = str(Path(path).resolve())
-    return [
-        Path(place)
-        for place, group in _known().items()
-        if group == group_id and place != mine and Path(place).is_file()
-    ]
-
-
-def _known() -> dict[str, str]:
-    try:
-        known = json.loads(_known_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return known if isinstance(known, dict) else {}
 
 
 # --- whether the file changed since its last automatic backup ---------------------------------
@@ -465,15 +430,14 @@ class Restored:
 
 
 def restore_backup(
-    backup: Path, target: Path, *, force: bool = False, unprotect: bool | None = None
+    backup: Path, target: Path, *, another_group: bool = False, unprotect: bool = False
 ) -> Restored:
     """Put the content of `backup` at `target`: a new file, or in place of the file there after
     keeping a copy of it. Refused (nothing changed) when the backup is damaged, when `target` is
-    open in another window, or, without `force`, when it holds another group; without
-    `unprotect` (`force` by default), when a plain backup would replace a protected file."""
+    open in another window, without `another_group` when it holds another group, and without
+    `unprotect` when a plain backup would replace a protected file."""
     backup, target = Path(backup), Path(target)
     check_is_group_file(backup)
-    unprotect = force if unprotect is None else unprotect
     if (
         not unprotect
         and target.is_file()
@@ -494,7 +458,7 @@ def restore_backup(
         kept = set_aside = None
         if target.exists():
             write_lock.acquire(target)
-            kept, set_aside = _keep_what_is_replaced(backup, target, group, force)
+            kept, set_aside = _keep_what_is_replaced(backup, target, group, another_group)
         write_copy(source, target, replace_existing=write_lock.held and set_aside is None)
         return Restored(target, group.name, kept, set_aside)
     finally:
@@ -519,10 +483,10 @@ def _verified_group(source, backup: Path) -> GroupId:
 
 
 def _keep_what_is_replaced(
-    backup: Path, target: Path, group: GroupId, force: bool
+    backup: Path, target: Path, group: GroupId, another_group: bool
 ) -> tuple[Path | None, Path | None]:
     """Back up the file about to be replaced, or set it aside beside itself if it is too
-    damaged to be read; refuse another group's file unless forced."""
+    damaged to be read; refuse another group's file unless `another_group`."""
     try:
         current = connect(target, read_only=True)
     except DriverError:
@@ -530,7 +494,7 @@ def _keep_what_is_replaced(
     try:
         existing = _readable_group(current)
         if existing is not None:
-            if existing.uuid != group.uuid and not force:
+            if existing.uuid != group.uuid and not another_group:
                 raise DifferentGroup(backup, group.name, target, existing.name)
             kept = take_backup(
                 current, existing, "before-restore", consequence=f"{target} was not replaced."

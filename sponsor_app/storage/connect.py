@@ -34,9 +34,6 @@ BUSY_TIMEOUT_MS = 5000
 PLAINTEXT_HEADER = 96
 RESERVE_OFFSET = 20  # SQLite's "reserved bytes per page": SQLCipher's IV and HMAC live there
 
-# The driver's exception classes, for code that must tell a database error from a bug.
-DriverError = driver.Error
-DriverDatabaseError = driver.DatabaseError
 
 _PRAGMAS = (
     "foreign_keys=ON",
@@ -365,7 +362,7 @@ def check_is_group_file(path: Path) -> None:
 
 
 def _known_group_file(path: Path) -> bool:
-    from .backup import remembered_group
+    from .known_files import remembered_group
 
     try:
         return remembered_group(path) is not None

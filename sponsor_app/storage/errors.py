@@ -50,7 +50,9 @@ class Unreadable(StorageError):
 class DamagedFile(StorageError):
     """A group file that cannot be read as one: offer this group's newest good backup."""
 
-    def __init__(self, path: Path, why: str = "", offer: BackupInfo | None = None):
+    def __init__(
+        self, path: Path, why: str = "", offer: BackupInfo | None = None, searched: bool = False
+    ):
         self.path = path
         self.why = why
         self.offer = offer
@@ -67,8 +69,10 @@ class DamagedFile(StorageError):
                 f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
                 "(the damaged file is kept)."
             )
-        else:
+        elif searched:
             hint = " No good backup of this group was found."
+        else:
+            hint = ""
         super().__init__(f"{path} is damaged and cannot be opened{detail}.{hint}")
 
 
@@ -363,7 +367,7 @@ def classify(error: BaseException, path: Path, new_file: bool = False) -> Storag
     bug). A failed write on a nearly full disk is "disk full", never "damaged". With
     `new_file`, `path` is a file being made (a copy, a new group): a read-only place is its
     folder."""
-    from .connect import DriverError
+    from .driver import DriverError
 
     original = getattr(error, "orig", error)
     if isinstance(original, StorageError):
@@ -400,7 +404,6 @@ def classify(error: BaseException, path: Path, new_file: bool = False) -> Storag
 
 
 def damaged(path: Path, why: str) -> DamagedFile:
-    """A DamagedFile that offers this group's newest good backup, if one is found."""
-    from .backup import newest_good_backup
-
-    return DamagedFile(path, why, newest_good_backup(path))
+    """A DamagedFile; the backup to offer is looked for when it is shown
+    (storage/backup.py `offering_backup`), never while the error is made."""
+    return DamagedFile(path, why)

@@ -11,7 +11,8 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .connect import DriverError, connect
+from .connect import connect
+from .driver import DriverError
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from sqlalchemy.exc import DBAPIError
 
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
-from .connect import DriverError, connect
+from .connect import connect
+from .driver import DriverError
 from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged
 from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number

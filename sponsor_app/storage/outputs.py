@@ -228,7 +228,7 @@ def in_backups(real: Path) -> bool:
 
 def _remembered(real: Path) -> bool:
     """A path the app knows held a group file (it may be damaged past recognising now)."""
-    from .backup import remembered_group
+    from .known_files import remembered_group
 
     with contextlib.suppress(OSError):
         return remembered_group(real) is not None

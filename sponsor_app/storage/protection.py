@@ -20,7 +20,6 @@ from pathlib import Path
 
 from . import files, leftovers, lock, makers
 from .connect import (
-    DriverError,
     check_is_group_file,
     connect,
     create_database,
@@ -28,6 +27,7 @@ from .connect import (
     protection_of,
     remember_key,
 )
+from .driver import DriverError
 from .errors import (
     AlreadyProtected,
     KeyFileDamaged,

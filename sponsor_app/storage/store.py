@@ -31,10 +31,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.changes import Changes
 from ..domain.errors import InvalidInput
 from ..domain.validation import control_character_problem
-from . import backup, files, leftovers, lock, migrate
+from . import backup, files, known_files, leftovers, lock, migrate
 from .changesets import close_change_set, close_left_open, left_open, open_change_set
 from .connect import (
-    DriverError,
     check_is_group_file,
     connect,
     make_engine,
@@ -42,6 +41,7 @@ from .connect import (
     same_file,
     stamp_new_file,
 )
+from .driver import DriverError
 from .errors import (
     BackupFailed,
     FileMoved,
@@ -170,7 +170,7 @@ class Store:
             files.publish_new(temporary, path)
             built = group_of_file(path)
             if built is not None:  # so that its backups can be found if it is ever damaged
-                backup.remember_group(path, built.uuid)
+                known_files.remember_group(path, built.uuid)
         except BaseException as error:
             store.close()
             with contextlib.suppress(OSError):
@@ -228,7 +228,7 @@ class Store:
             else:
                 migrate.ensure_audit_triggers(store.engine)
             store._close_change_sets_left_open()
-            backup.remember_group(path, store.group.uuid)
+            known_files.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
         except BaseException as error:
@@ -273,7 +273,7 @@ class Store:
             from sqlalchemy import event
 
             event.listen(store._sessions, "before_flush", _refuse_flush_when_reading)
-            backup.remember_group(path, store.group.uuid)
+            known_files.remember_group(path, store.group.uuid)
         except BaseException as error:
             store.close()
             known = _known(error, path)

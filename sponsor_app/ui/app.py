@@ -39,8 +39,8 @@ def run_window(argv: list[str]) -> int:
 
     install(app)
     install_crash_handler()
-    from ..privacy import use_private_temporary_folder
     from ..services.files.backups import clean_up_at_start
+    from ..services.files.temporary_files import use_private_temporary_folder
 
     clean_up_at_start()  # what killed backups left; loads no database code
     use_private_temporary_folder()  # and what a killed window left in its temporary folder

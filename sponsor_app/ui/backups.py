@@ -147,6 +147,9 @@ class BackupActions(QObject):
     # --- a file that would not open ------------------------------------------------------------
     def offer_for_damaged(self, error) -> None:
         """Say the file is damaged and offer this group's newest good backup."""
+        from ..services.files.backups import offering_backup
+
+        error = offering_backup(error)
         locale = self.context.info.locale if self.context.info else "en_NZ"
         how = ask_about_damaged_file(self.window, error, locale)
         if how is None:

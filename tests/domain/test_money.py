@@ -97,3 +97,9 @@ def test_format_then_parse_round_trips(minor):
 def test_parse_grouped_amounts(whole, cents):
     text = f"{whole:,}.{cents:02d}"
     assert Money.parse(text, "NZD").minor == whole * 100 + cents
+
+
+def test_an_absurd_amount_is_refused_not_a_crash():
+    with pytest.raises(InvalidInput, match="too large"):
+        Money.parse("99999999999999999999", "NZD")
+    assert Money.parse("9,999,999,999,999.99", "NZD").minor == 999_999_999_999_999

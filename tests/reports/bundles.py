@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import ReportKind
-from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.generate import write
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.storage.models import GroupProfile
 from sponsor_app.storage.store import Store
 
@@ -23,11 +24,11 @@ from .conftest import MADE_AT
 
 def make_bundle(store: Store, folder: Path, name: str, period: Period) -> Path:
     bundle = folder / f"{name}.zip"
-    generate(
+    write(prepare(
         store,
         ReportRequest(ReportKind.EVALUATION, folder / f"{name}.pdf", period, bundle=bundle,
                       generated_at=MADE_AT, invariant=True),
-    )  # fmt: skip
+    ))  # fmt: skip
     return bundle
 
 

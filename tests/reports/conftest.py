@@ -14,18 +14,13 @@ from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import GroupProfile
 from sponsor_app.storage.store import Store
 
-from ..conftest import TODAY, write_demo_once
+from ..conftest import TODAY
 
 GROUP_NAME = "Kāpiti Welcome Trust"
 LATIN_NAMES = ("Ngāti Whātua", "Şükrü Öztürk", "Nguyễn Thị Hương")
 DARI_NAME = "زهرا حسینی"
 TIGRINYA_NAME = "ሰላም ተስፋይ"
 MADE_AT = datetime(2026, 6, 15, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="session")
-def small_demo_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "small")
 
 
 def dress_up(store: Store) -> None:

@@ -19,8 +19,9 @@ from reportlab.graphics.shapes import Drawing
 
 from sponsor_app.domain.reports import CONFIDENTIAL, ReportKind
 from sponsor_app.reports import evaluation
-from sponsor_app.reports.generate import CannotWrite, ReportRequest, generate
+from sponsor_app.reports.generate import write
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.gather import CannotWrite, ReportRequest, prepare
 from sponsor_app.services.reporting.report_data import default_period
 
 from .conftest import DARI_NAME, MADE_AT
@@ -140,18 +141,22 @@ def test_right_to_left_names_are_isolated_and_in_reading_order(report_store, tmp
 def test_the_html_is_never_written_onto_the_report_or_an_existing_file(report_store, tmp_path):
     period = default_period(report_store)
     with pytest.raises(CannotWrite, match=r"ending in \.pdf"):
-        generate(report_store, ReportRequest(ReportKind.EVALUATION, tmp_path / "r.html", period))
+        write(
+            prepare(report_store, ReportRequest(ReportKind.EVALUATION, tmp_path / "r.html", period))
+        )
     (tmp_path / "s.html").write_text("keep me")
     with pytest.raises(CannotWrite, match="already exists"):
-        generate(report_store, ReportRequest(ReportKind.EVALUATION, tmp_path / "s.pdf", period))
+        write(
+            prepare(report_store, ReportRequest(ReportKind.EVALUATION, tmp_path / "s.pdf", period))
+        )
     assert (tmp_path / "s.html").read_text() == "keep me"
     assert not (tmp_path / "s.pdf").exists()
     other = tmp_path / "elsewhere.html"
-    made = generate(
+    made = write(prepare(
         report_store,
         ReportRequest(ReportKind.EVALUATION, tmp_path / "t.pdf", period, html=other,
                       generated_at=MADE_AT),
-    )  # fmt: skip
+    ))  # fmt: skip
     assert made.html == other and other.is_file()
 
 

@@ -16,7 +16,8 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from sponsor_app.domain.reports import ReportKind
-from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.generate import write
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.services.reporting.report_data import default_period
 
 from .conftest import MADE_AT
@@ -93,11 +94,11 @@ def _check(value: str, field: dict, table: str) -> None:
 def _bundle(store, tmp_path, name, named=False, period=None):
     out = tmp_path / f"{name}.pdf"
     bundle = tmp_path / f"{name}.zip"
-    generate(
+    write(prepare(
         store,
         ReportRequest(ReportKind.EVALUATION, out, period or default_period(store), named,
                       bundle=bundle, generated_at=MADE_AT, invariant=True),
-    )  # fmt: skip
+    ))  # fmt: skip
     return bundle
 
 

@@ -18,7 +18,7 @@ from sponsor_app.domain.enums import OutcomeArea, Phase, TaskStatus, Transaction
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import ReportKind
-from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.generate import write
 from sponsor_app.services.funds.ledger import (
     TransactionInput,
     edit_transaction,
@@ -30,6 +30,7 @@ from sponsor_app.services.households.households import HouseholdInput, MemberInp
 from sponsor_app.services.plan import indicators
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.services.roster.hours import HoursInput, log_hours
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, archive_volunteer
 
@@ -54,8 +55,8 @@ def _household(store, code, arrival, *born):
 def _report(store, tmp_path, period, name="e", bundle=False, named=False):
     out = tmp_path / f"{name}.pdf"
     extra = {"bundle": tmp_path / f"{name}.zip"} if bundle else {}
-    generate(store, ReportRequest(ReportKind.EVALUATION, out, period, generated_at=MADE_AT,
-                                  invariant=True, named=named, **extra))  # fmt: skip
+    write(prepare(store, ReportRequest(ReportKind.EVALUATION, out, period, generated_at=MADE_AT,
+                                  invariant=True, named=named, **extra)))  # fmt: skip
     return text_of(out)
 
 

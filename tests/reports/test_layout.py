@@ -22,7 +22,7 @@ from sponsor_app.services.roster.roles import add_role
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.store import Store
 
-from ..conftest import TODAY, write_demo_once
+from ..conftest import TODAY
 from .helpers import headings_alone_at_foot, joined, lines_of, page_lines, text_of
 from .test_reports import make
 
@@ -36,15 +36,10 @@ PEOPLE = (
 )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def large_bytes(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "large")
-
-
 @pytest.fixture
-def large_store(tmp_path, large_bytes):
+def large_store(tmp_path, large_demo_bytes):
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_bytes)
+    path.write_bytes(large_demo_bytes)
     store = Store.open(path, actor="tester")
     yield store
     store.close()

@@ -24,12 +24,13 @@ from sqlalchemy.exc import IntegrityError
 from sponsor_app.domain.enums import OutcomeArea, Phase, TransactionKind
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
 from sponsor_app.domain.text import fold
-from sponsor_app.reports.generate import ReportRequest, combine_bundles, generate
+from sponsor_app.reports.generate import combine_bundles, write
 from sponsor_app.services.funds import ledger
 from sponsor_app.services.funds.rules import RuleInput, add_rule
 from sponsor_app.services.imports.model import ImportKind
 from sponsor_app.services.imports.remember import save_mapping
 from sponsor_app.services.plan.plan import TemplateInput, add_template_task, reapply_template
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.services.reporting.narratives import Narrative, save_narrative
 from sponsor_app.services.reporting.report_data import default_period, households
 from sponsor_app.storage import connect as group_file
@@ -259,7 +260,7 @@ def test_no_anonymised_output_holds_a_name_planted_in_any_text_column(planted_st
             bundle=bundle if kind is ReportKind.EVALUATION else None,
             generated_at=MADE_AT,
         )
-        generate(store, request)
+        write(prepare(store, request))
         outputs[out.name] = pdf_text(out)
     outputs["evaluation.html"] = (tmp_path / "evaluation.html").read_text(encoding="utf-8")
     outputs[bundle.name] = zip_text(bundle)

@@ -12,13 +12,14 @@ from pypdf import PdfReader
 from sponsor_app.domain.enums import TaskStatus, TransactionKind
 from sponsor_app.domain.reports import CONFIDENTIAL, ReportKind
 from sponsor_app.reports import evaluation, finances, fonts
-from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.generate import write
 from sponsor_app.reports.text import visual_word_order
 from sponsor_app.reports.words import MoneyWriter
 from sponsor_app.services.funds import ledger
 from sponsor_app.services.funds.ledger_view import fetch_lines, open_ledger
 from sponsor_app.services.households import households, housing
 from sponsor_app.services.plan import plan
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.services.reporting.report_data import default_period
 from sponsor_app.services.roster import hours
 from sponsor_app.services.roster.volunteers import list_volunteers
@@ -46,9 +47,11 @@ PAGES = {  # sane bounds for the small demo
 def make(store, tmp_path, kind, named=False, name=None, **kw):
     out = tmp_path / (name or f"{kind.value}{'-named' if named else ''}.pdf")
     period = kw.pop("period", None) or default_period(store)
-    generate(
-        store,
-        ReportRequest(kind, out, period, named, invariant=True, generated_at=MADE_AT, **kw),
+    write(
+        prepare(
+            store,
+            ReportRequest(kind, out, period, named, invariant=True, generated_at=MADE_AT, **kw),
+        )
     )
     return out
 

@@ -26,18 +26,12 @@ from sponsor_app.storage.audit import NOT_AUDITED
 from sponsor_app.storage.models import ChangeSet, Household, LedgerTransaction
 from sponsor_app.storage.store import Store
 
-from ..conftest import write_demo_once
 from .writes import WRITES
 
 
-@pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory) -> bytes:
-    return write_demo_once(tmp_path_factory, "small")
-
-
-def _open_copy(folder: Path, demo_bytes: bytes) -> Store:
+def _open_copy(folder: Path, small_demo_bytes: bytes) -> Store:
     path = folder / "demo.sponsor"
-    path.write_bytes(demo_bytes)
+    path.write_bytes(small_demo_bytes)
     return Store.open(path, actor="tester")
 
 
@@ -81,9 +75,9 @@ def _keys_that_differ(before: dict, after: dict, store: Store) -> dict[str, set[
 
 @pytest.mark.parametrize("name", sorted(WRITES))
 def test_each_write_is_one_change_set_that_undo_and_redo_take_back_exactly(
-    name, tmp_path, demo_bytes
+    name, tmp_path, small_demo_bytes
 ):
-    store = _open_copy(tmp_path, demo_bytes)
+    store = _open_copy(tmp_path, small_demo_bytes)
     try:
         if prepare := getattr(WRITES[name], "prepare", None):
             prepare(store, tmp_path)
@@ -107,8 +101,10 @@ def test_each_write_is_one_change_set_that_undo_and_redo_take_back_exactly(
         store.close()
 
 
-def test_deleting_a_household_is_audited_row_by_row_and_undo_brings_all_back(tmp_path, demo_bytes):
-    store = _open_copy(tmp_path, demo_bytes)
+def test_deleting_a_household_is_audited_row_by_row_and_undo_brings_all_back(
+    tmp_path, small_demo_bytes
+):
+    store = _open_copy(tmp_path, small_demo_bytes)
     try:
         before = dump(store)
         (household,) = list_households(store)
@@ -136,9 +132,9 @@ def test_deleting_a_household_is_audited_row_by_row_and_undo_brings_all_back(tmp
 
 
 def test_revert_refuses_when_a_later_change_touched_the_rows_and_changes_nothing(
-    tmp_path, demo_bytes
+    tmp_path, small_demo_bytes
 ):
-    store = _open_copy(tmp_path, demo_bytes)
+    store = _open_copy(tmp_path, small_demo_bytes)
     try:
         (household,) = list_households(store)
         data = HouseholdInput(household.code, "First edit", household.arrival_date, True)
@@ -161,8 +157,8 @@ def test_revert_refuses_when_a_later_change_touched_the_rows_and_changes_nothing
         store.close()
 
 
-def test_undoing_an_add_refuses_when_something_was_added_to_it_since(tmp_path, demo_bytes):
-    store = _open_copy(tmp_path, demo_bytes)
+def test_undoing_an_add_refuses_when_something_was_added_to_it_since(tmp_path, small_demo_bytes):
+    store = _open_copy(tmp_path, small_demo_bytes)
     try:
         with store.recording() as added:
             WRITES["add_household"](store, tmp_path)
@@ -180,8 +176,8 @@ def test_undoing_an_add_refuses_when_something_was_added_to_it_since(tmp_path, d
         store.close()
 
 
-def test_schema_and_legacy_change_sets_are_never_reverted(tmp_path, demo_bytes):
-    store = _open_copy(tmp_path, demo_bytes)
+def test_schema_and_legacy_change_sets_are_never_reverted(tmp_path, small_demo_bytes):
+    store = _open_copy(tmp_path, small_demo_bytes)
     try:
         with store.transaction("pretend upgrade") as session:
             session.add(Household(code="H77"))
@@ -212,10 +208,10 @@ _names = sorted(WRITES)
         max_size=12,
     )
 )
-def test_random_chains_of_writes_undos_and_redos_keep_the_file_exact(steps, demo_bytes):
+def test_random_chains_of_writes_undos_and_redos_keep_the_file_exact(steps, small_demo_bytes):
     """The window's undo stack, as a model: undo and redo walk it; a new write drops redo."""
     folder = Path(tempfile.mkdtemp(prefix="chain-"))
-    store = _open_copy(folder, demo_bytes)
+    store = _open_copy(folder, small_demo_bytes)
     try:
         done: list[tuple[dict, int, dict]] = []  # (before, change set, after) per step
         undone: list[tuple[dict, int, dict]] = []

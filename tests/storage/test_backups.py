@@ -25,6 +25,7 @@ from sponsor_app.storage.backup import (
     backup_file,
     group_folder,
     list_backups,
+    offering_backup,
     prune,
     restore_backup,
 )
@@ -38,8 +39,6 @@ from sponsor_app.storage.errors import (
 from sponsor_app.storage.facts import group_of_file
 from sponsor_app.storage.leftovers import clean_partials
 from sponsor_app.storage.store import Store
-
-from ..conftest import write_demo_once
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -135,18 +134,13 @@ while True:
 """
 
 
-@pytest.fixture(scope="module")
-def large_demo(tmp_path_factory):
-    return write_demo_once(tmp_path_factory, "large")
-
-
 @posix_only
 def test_kill_during_backups_leaves_complete_backups_and_partials_cleaned_at_start(
-    tmp_path, large_demo, app_home
+    tmp_path, large_demo_bytes, app_home
 ):
     """Failure 8: killed backups left `.partial` copies of personal data forever."""
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo)
+    path.write_bytes(large_demo_bytes)
     before = path.read_bytes()
     rng = random.Random(13)
     kills_mid_copy = 0
@@ -292,11 +286,12 @@ def test_a_damaged_file_is_offered_its_own_groups_backup_only(tmp_path):
     ours.write_bytes(ours.read_bytes()[:100] + b"\0" * 3000)  # header kept, the rest gone
     with pytest.raises(DamagedFile) as caught:
         Store.open(ours)
-    offer = caught.value.offer
+    offered = offering_backup(caught.value)
+    offer = offered.offer
     assert offer.path == mine and offer.group_name == "Riverside"
     assert (offer.households, offer.volunteers) == (0, 1)
-    assert "0 households, 1 volunteer and 0 transactions" in str(caught.value) and str(mine) in str(
-        caught.value
+    assert "0 households, 1 volunteer and 0 transactions" in str(offered) and str(mine) in str(
+        offered
     )
 
 
@@ -309,7 +304,7 @@ def test_the_newest_good_backup_skips_a_damaged_one(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     with pytest.raises(DamagedFile) as caught:
         Store.open(path)
-    assert caught.value.offer.path == good
+    assert offering_backup(caught.value).offer.path == good
 
 
 # --- restoring ---------------------------------------------------------------------------------
@@ -458,10 +453,10 @@ def test_restore_over_a_file_open_in_another_window_is_refused(tmp_path):
 
 
 def test_backing_up_a_damaged_file_blames_the_file_and_offers_its_backup(
-    tmp_path, large_demo, capsys
+    tmp_path, large_demo_bytes, capsys
 ):
     path = tmp_path / "large.sponsor"
-    path.write_bytes(large_demo)
+    path.write_bytes(large_demo_bytes)
     good = backup_file(path, reason="open")
     data = bytearray(path.read_bytes())
     data[len(data) // 3 : len(data) // 3 * 2] = b"\xee" * (len(data) // 3)

@@ -2,11 +2,12 @@
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from sponsor_app.services.group.groups import NewGroup, create_group
-from sponsor_app.storage.backup import backup_file
+from sponsor_app.storage.backup import backup_file, offering_backup
 from sponsor_app.storage.errors import (
     DamagedFile,
     FileLocked,
@@ -66,8 +67,9 @@ def test_truncated_file_offers_the_newest_backup(make_store, tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(DamagedFile) as caught, Store.open(path) as opened, opened.read() as session:
         session.connection().exec_driver_sql("SELECT count(*) FROM volunteer").all()
-    assert caught.value.offer.path == backup
-    assert "restore" in str(caught.value)
+    offered = offering_backup(caught.value)  # looked for when shown, not when raised
+    assert offered.offer.path == backup
+    assert "restore" in str(offered)
 
 
 def test_file_cut_inside_the_header(tmp_path):
@@ -115,3 +117,22 @@ def test_lock_is_released_on_close_and_by_a_second_open_in_the_same_process(grou
     first.close()
     assert not group_path.with_name(group_path.name + ".lock").exists()
     Store.open(group_path).close()
+
+
+def test_making_a_damaged_files_error_reads_no_backups_folder(make_store, tmp_path, monkeypatch):
+    """Building the error scanned the backups folder (and checked every backup) wherever a
+    damaged file was met; the backup to offer is looked for only when it is shown."""
+    from sponsor_app.storage import backup as backups
+
+    store = make_store()
+    path = store.path
+    store.close()
+    backup_file(path)
+    path.write_bytes(path.read_bytes()[:1000])
+    looked: list[Path] = []
+    real = backups.newest_good_backup
+    monkeypatch.setattr(backups, "newest_good_backup", lambda p: looked.append(p) or real(p))
+    with pytest.raises(DamagedFile) as caught:
+        Store.open(path)
+    assert looked == [] and caught.value.offer is None
+    assert offering_backup(caught.value).offer is not None and looked == [path]

@@ -126,14 +126,16 @@ def test_a_full_backups_disk_during_an_upgrade_blames_the_backups_folder(tmp_pat
     assert path.read_bytes() == before
 
 
-def test_an_xlsx_export_when_the_apps_own_folder_is_full_names_that_folder(tmp_path, small_bytes):
+def test_an_xlsx_export_when_the_apps_own_folder_is_full_names_that_folder(
+    tmp_path, small_demo_bytes
+):
     """ "Cannot write fh.xlsx: No space left" blamed the export's disk, which had room: the
     rows stream through the app's own temporary folder, and that one was full."""
     import subprocess
     import sys
 
     group = tmp_path / "group.sponsor"
-    group.write_bytes(small_bytes)
+    group.write_bytes(small_demo_bytes)
     with small_disk(tmp_path / "home", 1024) as home:
         env = {**os.environ, "SPONSOR_DESK_HOME": str(home)}
         run_cli = [sys.executable, "-m", "sponsor_app"]

@@ -23,10 +23,10 @@ PASSPHRASE = "kumara paddock wheelbarrow"
 
 
 @pytest.fixture
-def protected(tmp_path, small_bytes, monkeypatch) -> Path:
+def protected(tmp_path, small_demo_bytes, monkeypatch) -> Path:
     """A protected file, then the test goes on as another computer that never opened it."""
     path = tmp_path / "g.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     protect_file(path, PASSPHRASE)
     connections.forget_keys()
     monkeypatch.setenv("SPONSOR_DESK_HOME", str(tmp_path / "another computer"))
@@ -69,9 +69,9 @@ def test_a_folder_in_place_of_the_key_file_is_said_to_be_a_folder(protected):
     assert "g.sponsor-key is a folder" in str(_refusal(protected))
 
 
-def test_another_files_key_file_is_said_to_belong_to_another(protected, tmp_path, small_bytes):
+def test_another_files_key_file_is_said_to_belong_to_another(protected, tmp_path, small_demo_bytes):
     other = tmp_path / "p2.sponsor"
-    other.write_bytes(small_bytes)
+    other.write_bytes(small_demo_bytes)
     protect_file(other, PASSPHRASE)
     connections.forget_keys()
     key_file(protected).write_bytes(key_file(other).read_bytes())
@@ -112,6 +112,13 @@ def test_a_computer_that_opened_it_once_keeps_the_key_for_its_own_backups(protec
     connections.forget_keys()
     key_file(protected).unlink()  # as for a backup of it in this computer's app folder
     unlock(protected, passphrase=PASSPHRASE)
+    # It asserted nothing: an unlock that returned without giving the key passed too. The
+    # file must now read, with its rows, through the key this computer kept.
+    reading = connections.connect(protected, read_only=True)
+    try:
+        assert reading.execute("SELECT count(*) FROM volunteer").fetchone() == (12,)
+    finally:
+        reading.close()
 
 
 @pytest.mark.parametrize(

@@ -78,20 +78,35 @@ def _add_a_group_profile(path):
     raw.close()
 
 
-def test_older_file_is_backed_up_before_it_moves(tmp_path, monkeypatch):
-    """Pretend the current schema is one step on from the file: the file is copied first."""
+def test_older_file_is_backed_up_before_it_moves(tmp_path):
+    """A real file of the schema before head: opening it upgrades it, and the backup taken
+    first holds the file as it was (the old revision, every row, intact). It used to pretend
+    an upgrade was needed by patching away the very decision (`needs_upgrade`) it tests."""
+    previous = revisions_oldest_first()[-2]
     path = tmp_path / "old.sponsor"
-    create_group(path, NewGroup(name="Old")).close()
-    calls = []
-    real_upgrade = migrate.upgrade
-    monkeypatch.setattr(migrate, "needs_upgrade", lambda revision: True)
-    monkeypatch.setattr(
-        migrate, "upgrade", lambda *a, **kw: calls.append(kw) or real_upgrade(*a, **kw)
-    )
+    path.write_bytes((FIXTURES / f"schema-{previous}.sponsor").read_bytes())
+    volunteers = _count(path, "volunteer")
     Store.open(path).close()
-    assert calls == [{"backup_first": True}]
+    assert migrate.current_revision(path) == SCHEMA_VERSION
     (backup,) = backup_dir().rglob("*-before-schema-*.sponsor")
+    assert migrate.current_revision(backup) == previous  # taken before the file moved
     assert sqlite3.connect(backup).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _count(backup, "volunteer") == volunteers
+
+
+def test_a_file_at_head_is_not_backed_up_for_an_upgrade(tmp_path):
+    path = tmp_path / "current.sponsor"
+    path.write_bytes((FIXTURES / f"schema-{SCHEMA_VERSION}.sponsor").read_bytes())
+    Store.open(path).close()
+    assert not list(backup_dir().rglob("*-before-schema-*.sponsor"))
+
+
+def _count(path, table: str) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
 
 
 def test_newer_schema_is_refused_untouched(group_path):
@@ -110,22 +125,30 @@ def test_newer_schema_is_refused_untouched(group_path):
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
 
-@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schema-*.sponsor")))
-def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, fixture):
+def test_a_real_file_for_every_schema_version():
+    """tests/fixtures keeps one file per revision, each at its own revision (a new revision
+    adds its file: tools/schema_fixture.py)."""
+    kept = {p.name: migrate.current_revision(p) for p in FIXTURES.glob("schema-*.sponsor")}
+    assert kept == {f"schema-{r}.sponsor": r for r in revisions_oldest_first()}
+
+
+@pytest.mark.parametrize("revision", revisions_oldest_first())
+def test_real_files_of_every_earlier_schema_open_with_their_rows(tmp_path, revision):
     """Files written by earlier versions (kept under tests/fixtures) migrate without loss."""
     from sponsor_app.services.files.health import check_file
 
-    path = tmp_path / fixture
-    path.write_bytes((FIXTURES / fixture).read_bytes())
+    path = tmp_path / f"schema-{revision}.sponsor"
+    path.write_bytes((FIXTURES / path.name).read_bytes())
     before = {
-        table: sqlite3.connect(path).execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        table: _count(path, table)
         for table in ("volunteer", "household", "task", "ledger_transaction", "audit_entry")
     }
     report = check_file(path)
     assert report.healthy and report.schema_version == SCHEMA_VERSION
     for table, count in before.items():
         assert report.row_counts[table] == count, table
-    assert list(backup_dir().rglob("*-before-schema-*.sponsor")), "backed up before the upgrade"
+    upgraded = list(backup_dir().rglob("*-before-schema-*.sponsor"))
+    assert bool(upgraded) == (revision != SCHEMA_VERSION), "backed up before an upgrade only"
     profile = (
         sqlite3.connect(path).execute("SELECT vetting_warning_days FROM group_profile").fetchone()
     )

@@ -16,7 +16,13 @@ from sponsor_app.services.files.copies import save_copy
 from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.storage import connect as connections
-from sponsor_app.storage.backup import backup_file, describe, list_backups, restore_backup
+from sponsor_app.storage.backup import (
+    backup_file,
+    describe,
+    list_backups,
+    offering_backup,
+    restore_backup,
+)
 from sponsor_app.storage.errors import (
     AlreadyProtected,
     DamagedFile,
@@ -136,10 +142,10 @@ def test_the_recovery_code_opens_it_however_it_is_typed(demo):
     assert _names(demo) == names
 
 
-def test_a_mistyped_or_foreign_recovery_code_is_named(demo, tmp_path, small_bytes):
+def test_a_mistyped_or_foreign_recovery_code_is_named(demo, tmp_path, small_demo_bytes):
     code = protect_file(demo, PASSPHRASE).recovery_code
     other = tmp_path / "other.sponsor"
-    other.write_bytes(small_bytes)
+    other.write_bytes(small_demo_bytes)
     other_code = protect_file(other, PASSPHRASE).recovery_code
     connections.forget_keys()
     wrong = code[:-1] + ("A" if code[-1] != "A" else "B")
@@ -215,8 +221,9 @@ def test_a_damaged_protected_file_is_damaged_not_a_wrong_passphrase(demo):
     unlock(demo, passphrase=PASSPHRASE)  # the passphrase is right...
     with pytest.raises(DamagedFile) as refused:  # ... and the file is what is wrong
         Store.open(demo)
-    assert refused.value.offer is not None  # this group's newest good (protected) backup
-    assert is_protected(refused.value.offer.path)
+    offer = offering_backup(refused.value).offer
+    assert offer is not None  # this group's newest good (protected) backup
+    assert is_protected(offer.path)
 
 
 def test_protect_refuses_an_open_or_protected_file(demo):

@@ -9,10 +9,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from sponsor_app.services.demo.demo import write_demo
 from sponsor_app.ui.main_window import MainWindow
 
-from ..conftest import TODAY, write_demo_once
+from ..conftest import TODAY as TODAY  # the UI tests' "today", imported from here
 
 
 @pytest.fixture(autouse=True)
@@ -33,24 +32,6 @@ def window(qtbot) -> MainWindow:
     qtbot.waitExposed(main)
     yield main
     main.context.close()
-
-
-@pytest.fixture(scope="session")
-def large_demo_bytes(tmp_path_factory) -> bytes:
-    """The large demo is written once per run and copied for each test that needs it."""
-    return write_demo_once(tmp_path_factory, "large")
-
-
-@pytest.fixture
-def large_demo(tmp_path, large_demo_bytes):
-    path = tmp_path / "Large demo.sponsor"
-    path.write_bytes(large_demo_bytes)
-    return path
-
-
-@pytest.fixture
-def small_demo(tmp_path):
-    return write_demo(tmp_path / "Small demo.sponsor", "small", today=TODAY)
 
 
 STUCK_AFTER_MS = 15_000
@@ -176,3 +157,24 @@ def type_text(qtbot, widget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter)
             )
+
+
+def click(qtbot, button) -> None:
+    """Click a button as a person does (the mouse), never its slot."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def leave(qtbot, dialog) -> None:
+    """Close a dialog as a person does: Escape (it rejects: nothing is saved)."""
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def press_ok(qtbot, dialog) -> None:
+    """Click a dialog's OK (a message's OK, an input dialog's OK) as a person does."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    if isinstance(dialog, QMessageBox):
+        button = dialog.button(QMessageBox.StandardButton.Ok) or dialog.defaultButton()
+    else:
+        button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(qtbot, button)

@@ -20,7 +20,7 @@ from sponsor_app.services.files.backups import backups_of
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.ui.dialogs.restore_dialog import RestoreDialog
 
-from .conftest import on_next_modal
+from .conftest import leave, on_next_modal
 
 
 def _volunteers(path: Path) -> int:
@@ -134,7 +134,7 @@ def test_restore_with_no_backups_says_so(window, qtbot, small_demo, app_home):
     def look(dialog: RestoreDialog) -> None:
         assert dialog.empty.isVisible() and not dialog.table.isVisible()
         assert not dialog.new_button.isEnabled() and not dialog.replace_button.isEnabled()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     _restore_dialog(qtbot, window, look)
 
@@ -277,3 +277,30 @@ def test_restoring_a_plain_backup_over_a_protected_file_says_it_will_be_plain(
         lambda: "Restored Small demo.sponsor" in window.statusBar().currentMessage(), timeout=15000
     )
     assert not is_protected(small_demo)
+
+
+def test_the_window_restores_through_the_one_restore_service(
+    window, qtbot, small_demo, tmp_path, monkeypatch
+):
+    """The window and the command line restored through different functions with different
+    flags; both now call services/files/backups.py `restore` (the command line's own test is
+    tests/services/files/test_backups.py)."""
+    from sponsor_app.services.files import backups
+
+    calls = []
+    real = backups.restore
+    monkeypatch.setattr(
+        backups, "restore", lambda *a, **kw: calls.append((a, kw)) or real(*a, **kw)
+    )
+    window.open_file(small_demo)
+    target = tmp_path / "Restored copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def choose(dialog: RestoreDialog) -> None:
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+
+    _restore_dialog(qtbot, window, choose)
+    restored = target.with_suffix(".sponsor")
+    qtbot.waitUntil(lambda: window.context.path == restored, timeout=15000)
+    ((args, kw),) = calls
+    assert Path(args[1]) == restored and kw == {"unprotect": False}

@@ -25,7 +25,7 @@ from sponsor_app.ui.dialogs.funds_dialogs import TransactionDialog
 from sponsor_app.ui.dialogs.housing_dialogs import InspectionDialog, PropertyDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import VolunteerDialog
 
-from .conftest import TODAY, on_next_modal, type_date, type_into
+from .conftest import TODAY, leave, on_next_modal, type_date, type_into
 
 
 def _save(qtbot, dialog):
@@ -54,7 +54,7 @@ def test_the_ticked_volunteer_role_is_in_sight(window, qtbot, small_demo):
         seen["last in sight"] = viewport.contains(
             dialog.roles.visualItemRect(dialog.roles.item(dialog.roles.count() - 1))
         )
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, look):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -93,7 +93,7 @@ def test_bedrooms_not_known_rather_than_zero(window, qtbot, small_demo):
 
     def look(dialog: PropertyDialog):
         seen["bedrooms"] = dialog.bedrooms.text()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, look):
         qtbot.mouseClick(page.add_property_button, Qt.MouseButton.LeftButton)

@@ -8,7 +8,7 @@ from sponsor_app.ui.dialogs.crash_dialog import CrashDialog
 from sponsor_app.ui.errors import install_crash_handler, log_file
 
 from ..storage.helpers import hold_open, release
-from .conftest import answering_message, on_next_modal
+from .conftest import answering_message, leave, on_next_modal
 
 
 def test_locked_file_shows_who_has_it(window, qtbot, tmp_path):
@@ -62,7 +62,7 @@ def test_unexpected_error_opens_the_crash_dialog_and_logs(qtbot, monkeypatch):
         assert isinstance(dialog, CrashDialog)
         shown.append(dialog.details.toPlainText())
         dialog.copy_button.click()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     try:
         raise ZeroDivisionError("the bug")

@@ -23,7 +23,11 @@ def test_save_a_copy_writes_a_healthy_file_and_keeps_the_original_open(
     target.parent.mkdir()
     # The file chooser is the platform's own dialog; answer it as the user would.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.save_a_copy()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     copy = target.with_suffix(".sponsor")
     qtbot.waitUntil(copy.exists, timeout=10000)
     qtbot.waitUntil(lambda: "Saved a copy" in window.statusBar().currentMessage(), timeout=10000)

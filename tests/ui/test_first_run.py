@@ -9,7 +9,7 @@ from sponsor_app.services.group.groups import group_info, open_group
 from sponsor_app.services.households.households import list_households
 from sponsor_app.ui.main_window import MainWindow
 
-from .conftest import TODAY, on_next_modal, type_date, type_into
+from .conftest import TODAY, click, on_next_modal, type_date, type_into
 
 
 def test_no_file_shows_the_welcome_choices(window):
@@ -55,7 +55,7 @@ def test_new_wizard_end_to_end(window, qtbot, tmp_path):
         )
 
     with on_next_modal(qtbot, fill):
-        window.new_group()
+        click(qtbot, window.welcome.create_button)
 
     assert target.exists()
     assert not window.is_showing_welcome()

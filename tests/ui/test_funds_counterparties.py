@@ -9,7 +9,7 @@ from sponsor_app.domain.money import Money
 from sponsor_app.services.funds.funds import PledgeInput, add_pledge
 from sponsor_app.ui.dialogs.funds_dialogs import PledgeDialog, TransactionDialog
 
-from .conftest import on_next_modal, type_into, type_text
+from .conftest import leave, on_next_modal, type_into, type_text
 
 
 def _open(window, path):
@@ -42,7 +42,7 @@ def test_typing_a_name_without_macrons_offers_it_with_them(window, qtbot, small_
         qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
         qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
         chosen.append(dialog.counterparty.text())
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
         qtbot.mouseClick(page.ledger.record_button, Qt.MouseButton.LeftButton)
@@ -65,7 +65,7 @@ def test_names_are_offered_once_however_they_were_spelt(window, qtbot, small_dem
         completer = dialog.donor.completer()
         qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
         offered.extend(_offered(completer))
-        dialog.reject()
+        leave(qtbot, dialog)
 
     page.tabs.setCurrentIndex(2)
     with on_next_modal(qtbot, look):

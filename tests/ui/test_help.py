@@ -14,7 +14,7 @@ from sponsor_app.ui.dialogs.help_dialogs import (
     guide_path,
 )
 
-from .conftest import on_next_modal
+from .conftest import leave, on_next_modal
 
 
 def test_f1_opens_the_guide_with_its_pictures(window, qtbot, small_demo):
@@ -30,7 +30,7 @@ def test_f1_opens_the_guide_with_its_pictures(window, qtbot, small_demo):
         image = QTextDocument.ResourceType.ImageResource
         loaded = [dialog.browser.loadResource(image, QUrl(name)) for name in names]
         seen["pictures"] = [data is not None and data.size() > 10_000 for data in loaded]
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, read):
         qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -48,7 +48,7 @@ def test_every_shortcut_is_listed(window, qtbot, small_demo):
         seen["rows"] = [
             tuple(table.item(r, c).text() for c in range(3)) for r in range(table.rowCount())
         ]
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, read):
         qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)

@@ -11,7 +11,7 @@ from sponsor_app.services.plan.tasks import get_task
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 
-from .conftest import TODAY, on_next_modal, type_date
+from .conftest import TODAY, click, leave, on_next_modal, type_date
 
 
 def _save(qtbot, dialog):
@@ -65,10 +65,10 @@ def test_bad_input_shows_messages_and_saves_nothing(window, qtbot, small_demo):
         dialog.code.clear()
         qtbot.keyClicks(dialog.code, "H 2")
         messages["shape"] = dialog.form.errors["code"].text()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        page.add_household()
+        click(qtbot, page.add_button)
     assert "already a household H1" in messages["code"]
     assert "16 letters" in messages["shape"]
     assert len(list_households(window.context.store)) == 1
@@ -93,7 +93,7 @@ def test_moving_arrival_offers_to_move_open_tasks(window, qtbot, small_demo):
             _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        page.edit_household()
+        click(qtbot, page.edit_button)
     assert "moved 7 days later" in asked[0]
     assert get_task(store, open_task.id).due_on == open_task.due_on + timedelta(days=7)
     window.undo_action.trigger()
@@ -111,10 +111,10 @@ def test_members_add_and_archive(window, qtbot, small_demo):
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        page.add_member()
+        click(qtbot, page.add_member_button)
     assert page.members.rowCount() == before + 1
     page.member_table.selectRow(before)
-    page.archive_member()
+    click(qtbot, page.archive_member_button)
     assert page.members.rowCount() == before
     window.undo_action.trigger()
     assert page.members.rowCount() == before + 1

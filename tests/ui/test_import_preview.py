@@ -10,7 +10,7 @@ from sponsor_app.services.imports.model import RowStatus
 from sponsor_app.services.roster.roles import list_roles
 from sponsor_app.services.roster.volunteers import list_volunteers
 
-from .conftest import answering_message, on_next_modal, through_preview
+from .conftest import answering_message, leave, on_next_modal, through_preview
 
 
 def _choose(qtbot, combo, text: str) -> None:
@@ -161,7 +161,7 @@ def test_the_roles_dialog_adds_renames_and_retires(window, qtbot, small_demo):
         )
         dialog.list.setCurrentRow(housing)
         assert not dialog.delete_button.isEnabled()  # held by volunteers: retire only
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, work):
         qtbot.mouseClick(page.roles_button, Qt.MouseButton.LeftButton)
@@ -183,7 +183,7 @@ def test_the_rules_dialog_adds_a_rule(window, qtbot, small_demo):
         assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Countdown"
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         assert "That rule is there already" in dialog.error.text()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, work):
         qtbot.mouseClick(window.funds.ledger.rules_button, Qt.MouseButton.LeftButton)

@@ -22,7 +22,7 @@ from sponsor_app.services.reporting.report_data import default_period
 from sponsor_app.ui.dialogs.funds_dialogs import BudgetDialog
 
 from ..conftest import TODAY
-from .conftest import on_next_modal
+from .conftest import leave, on_next_modal
 
 EARLIEST = TODAY - timedelta(days=44)  # transactions recorded from before the file was made
 
@@ -116,7 +116,7 @@ def test_the_budget_covers_24_months_for_24_months_of_support(window, qtbot, sto
     def look(dialog: BudgetDialog):
         seen["from"] = dialog.month.date().toPython().replace(day=1)
         seen["to"] = dialog.until.date().toPython().replace(day=1)
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, look):
         qtbot.mouseClick(page.budget.set_button, Qt.MouseButton.LeftButton)

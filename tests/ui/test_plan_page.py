@@ -20,7 +20,7 @@ from sponsor_app.ui.dialogs.contact_dialogs import CheckInDialog, ReadingDialog
 from sponsor_app.ui.dialogs.plan_dialogs import SkipDialog, TaskFormDialog
 from sponsor_app.ui.models.plan_model import PlanModel
 
-from .conftest import TODAY, on_next_modal, type_into
+from .conftest import TODAY, on_next_modal, press_ok, type_into
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -217,7 +217,7 @@ def test_export_a_volunteers_calendar_from_the_page(window, qtbot, small_demo, t
 
     def choose_volunteer(dialog):
         assert isinstance(dialog, QInputDialog)
-        dialog.accept()
+        press_ok(qtbot, dialog)
 
     def choose_file(dialog):
         assert isinstance(dialog, QFileDialog)

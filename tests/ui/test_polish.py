@@ -20,7 +20,7 @@ from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 
 from ..conftest import TODAY
-from .conftest import on_next_modal, type_into
+from .conftest import leave, on_next_modal, press_ok, type_into
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -46,7 +46,7 @@ def test_a_right_to_left_name_is_isolated_in_a_sentence(window, qtbot, store):
     )
     # Qt lays the sentence out left to right: the English comes first, whole.
     assert note.index("will no longer") > note.index(POP_DIRECTIONAL_ISOLATE)
-    dialog.reject()
+    leave(qtbot, dialog)
 
 
 def test_dialogs_open_in_their_first_field(window, qtbot, small_demo):
@@ -60,7 +60,7 @@ def test_dialogs_open_in_their_first_field(window, qtbot, small_demo):
             qtbot.wait(30)
             focus = QApplication.focusWidget()
             seen[name] = focus.accessibleName() if focus else None
-            dialog.reject()
+            leave(qtbot, dialog)
 
         return handle
 
@@ -96,7 +96,7 @@ def test_the_task_form_shows_its_notes_whole(window, qtbot, large_demo):
     assert note.text().startswith("Not offered for a family-facing task:")
     # As tall as its wrapped text needs at its width: no line cut off.
     assert note.height() >= note.heightForWidth(note.width()) > note.fontMetrics().height()
-    form.reject()
+    leave(qtbot, form)
 
 
 def test_file_choosers_open_where_that_kind_of_file_was_last_chosen(
@@ -115,7 +115,7 @@ def test_file_choosers_open_where_that_kind_of_file_was_last_chosen(
     def answer(dialog):
         """Whichever comes: whose calendar (the first name), then where to save it."""
         if isinstance(dialog, QInputDialog):
-            dialog.accept()
+            press_ok(qtbot, dialog)
             return
         assert isinstance(dialog, QFileDialog)
         seen.append(dialog.directory().absolutePath())
@@ -153,7 +153,7 @@ def test_one_household_needs_no_choosing(window, qtbot, store):
 
     def fill(dialog):
         seen["title"] = dialog.windowTitle()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):  # straight to the form: no question, no message
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -162,7 +162,7 @@ def test_one_household_needs_no_choosing(window, qtbot, store):
 
     def record(dialog):
         seen["check-in"] = dialog.windowTitle()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, record):
         qtbot.mouseClick(page.check_ins.buttons.itemAt(1).widget(), Qt.MouseButton.LeftButton)
@@ -183,11 +183,11 @@ def test_with_several_households_add_task_asks_which(window, qtbot, store):
         assert isinstance(dialog, QInputDialog)
         seen["asked"] = dialog.labelText()
         dialog.setTextValue(dialog.comboBoxItems()[1])
-        dialog.accept()
+        press_ok(qtbot, dialog)
 
     def form(dialog):
         seen["title"] = dialog.windowTitle()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     def answer(dialog):
         (which if isinstance(dialog, QInputDialog) else form)(dialog)

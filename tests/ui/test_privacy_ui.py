@@ -34,7 +34,7 @@ from sponsor_app.ui.dialogs.passphrase_dialogs import (
     UnlockDialog,
 )
 
-from .conftest import type_into
+from .conftest import click, leave, press_ok, type_into
 
 PASSPHRASE = "kumara paddock wheelbarrow"
 
@@ -113,7 +113,7 @@ def test_protecting_from_the_file_menu(window, qtbot, small_demo):
         window.protect_action.trigger()
     qtbot.waitUntil(lambda: window.context.is_open, timeout=20_000)
     assert is_protected(small_demo)
-    window._update_protection_actions()
+    _open_file_menu(qtbot, window)
     assert window.change_passphrase_action.isEnabled() and not window.protect_action.isEnabled()
     window.close_file()  # the key leaves memory
     forget_keys()
@@ -179,7 +179,7 @@ def test_the_recovery_code_opens_it_and_cancel_leaves_it_closed(window, qtbot, s
     code = protect_file(small_demo, PASSPHRASE).recovery_code
     recovery_code_shown(small_demo)  # shown, as the window does
     forget_keys()
-    with when_shown(qtbot, UnlockDialog, lambda dialog: dialog.reject()):
+    with when_shown(qtbot, UnlockDialog, lambda dialog: leave(qtbot, dialog)):
         assert not window.open_file(small_demo)
     assert window.is_showing_welcome()
 
@@ -203,7 +203,7 @@ def test_changing_then_removing_the_passphrase(window, qtbot, small_demo):
         _click(qtbot, _save(dialog))
 
     with when_shown(qtbot, NewPassphraseDialog, choose):
-        window._update_protection_actions()
+        _open_file_menu(qtbot, window)
         window.change_passphrase_action.trigger()
     qtbot.waitUntil(lambda: "passphrase of" in window.statusBar().currentMessage(), timeout=20_000)
     forget_keys()
@@ -247,7 +247,7 @@ def test_sensitive_details_stay_hidden_until_shown_and_showing_is_recorded(
         _click(qtbot, _save(dialog))
 
     with when_shown(qtbot, MemberDialog, look):
-        page.edit_member()
+        click(qtbot, page.edit_member_button)
     shown = show_sensitive_details(store, member.id)
     assert (shown.health_notes, shown.immigration_notes) == ("Asthma", "Visa granted")
 
@@ -307,7 +307,7 @@ def test_an_export_over_a_file_asks_first(window, qtbot, small_demo, tmp_path, m
 
 def test_cancelled_protect_changes_nothing(window, qtbot, small_demo):
     window.open_file(small_demo)
-    with when_shown(qtbot, NewPassphraseDialog, lambda dialog: dialog.reject()):
+    with when_shown(qtbot, NewPassphraseDialog, lambda dialog: leave(qtbot, dialog)):
         window.protect_action.trigger()
     assert not is_protected(small_demo) and window.context.is_open
     assert Path(f"{small_demo}-key").exists() is False
@@ -335,7 +335,7 @@ def test_cancel_and_open_again_does_not_give_three_fresh_tries(
     def look_then_cancel(dialog: UnlockDialog) -> None:
         seen["waiting"] = not dialog.open_button.isEnabled()
         seen["words"] = dialog.error.text()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with when_shown(qtbot, UnlockDialog, look_then_cancel):
         assert not window.open_file(small_demo)
@@ -400,7 +400,7 @@ def test_a_protection_cut_short_shows_its_code_when_the_file_next_opens(window, 
 
     def acknowledge(box: QMessageBox) -> None:
         assert "stopped before it showed the recovery code" in box.text()
-        box.accept()
+        press_ok(qtbot, box)
 
     with (
         when_shown(qtbot, UnlockDialog, open_it),
@@ -413,3 +413,11 @@ def test_a_protection_cut_short_shows_its_code_when_the_file_next_opens(window, 
     with when_shown(qtbot, UnlockDialog, open_it):
         assert window.open_file(small_demo)  # shown once: only the passphrase is asked
     assert window.context.is_open
+
+
+def _open_file_menu(qtbot, window) -> None:
+    """A person opens File: its items are brought up to date as it shows."""
+    menu = window.menuBar().actions()[0].menu()
+    menu.popup(window.mapToGlobal(window.rect().topLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    menu.hide()

@@ -13,7 +13,7 @@ from sponsor_app.storage.models import (
     Task,
 )
 
-from .conftest import on_next_modal, through_preview
+from .conftest import on_next_modal, press_ok, through_preview
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -116,7 +116,7 @@ def test_undo_is_off_while_an_import_runs_and_then_takes_back_the_whole_import(
 
     def finished(box):
         seen.append(box.text())
-        box.accept()
+        press_ok(qtbot, box)
 
     with through_preview(qtbot):
         page.import_from(source)

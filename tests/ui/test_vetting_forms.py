@@ -15,7 +15,7 @@ from sponsor_app.services.roster.volunteers import list_volunteers
 from sponsor_app.ui.dialogs.contact_dialogs import CheckInDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import CheckDialog, VolunteerDialog
 
-from .conftest import TODAY, on_next_modal, type_date, type_into
+from .conftest import TODAY, leave, on_next_modal, type_date, type_into
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -216,7 +216,7 @@ def test_a_date_that_does_not_exist_says_so_and_only_once_reached(window, qtbot,
         qtbot.keyClicks(police.checked_on.edit, "31/2/2026")
         qtbot.keyClick(police.checked_on.edit, Qt.Key.Key_Tab)
         seen["after"] = dialog.form.errors["police_vetting_checked_on"].text()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     page.table.setFocus()
     with on_next_modal(qtbot, fill):

@@ -19,7 +19,7 @@ from sponsor_app.services.roster.volunteers import (
 from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 from sponsor_app.ui.dialogs.volunteer_dialogs import HoursDialog, VolunteerDialog
 
-from .conftest import TODAY, answering_message, on_next_modal, type_date, type_into
+from .conftest import TODAY, answering_message, click, leave, on_next_modal, type_date, type_into
 
 
 def _save(qtbot, dialog):
@@ -64,7 +64,7 @@ def test_bad_input_shows_messages_next_to_fields_and_saves_nothing(window, qtbot
         _save(qtbot, dialog)
         seen.update({name: e.text() for name, e in dialog.form.errors.items() if e.text()})
         assert dialog.isVisible()
-        dialog.reject()
+        leave(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -178,7 +178,7 @@ def test_log_hours_through_the_form(window, qtbot, small_demo):
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        page.log_hours()
+        click(qtbot, page.hours["Log hours…"])
     assert page.hours["model"].rowCount() == before + 1
     assert page.hours["model"].rows()[0].minutes == 90
     assert page.selected().id == volunteer.id
@@ -235,7 +235,11 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, choose):
-        window.show_task(task.id)
+        card = window.dashboard.due_soon  # Enter on the task's row, as a person opens it
+        card.view.setFocus()
+        row = card.model.index(card.model.rows().index(task), 0)
+        card.view.setCurrentIndex(card.view.model().mapFromSource(row))
+        qtbot.keyClick(card.view, Qt.Key.Key_Return)
     assert seen["enabled"] is False
     assert seen["tooltip"] == "Tāne Hōhepa: Police vetting expired 13 Jun 2026."
     assert seen["note"] == (

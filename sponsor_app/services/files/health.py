@@ -13,12 +13,22 @@ from sqlalchemy import func, select, text
 
 from ...storage.audit import triggers_current
 from ...storage.changesets import left_open
-from ...storage.connect import DriverError, check_is_group_file, connect, make_reader
+from ...storage.connect import check_is_group_file, connect, make_reader
+from ...storage.driver import DriverError
 from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, classify
 from ...storage.migrate import current_revision, needs_upgrade
 from ...storage.models import Base
+from ...storage.schema import SCHEMA_VERSION
 from ...storage.store import Store
 from ...storage.values import wrong_values
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "HealthReport",
+    "check_file",
+    "first_wrong_value",
+    "schema_version_of",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,12 @@ def first_wrong_value(path: Path | str) -> StoredValueWrong | None:
     finally:
         connection.close()
     return StoredValueWrong(Path(path), found[0], count) if found else None
+
+
+def schema_version_of(path: Path | str) -> str | None:
+    """The schema revision the file at `path` is at (SCHEMA_VERSION once it is up to date),
+    read without opening it for writing or upgrading it."""
+    return current_revision(Path(path))
 
 
 def check_file(path: Path | str) -> HealthReport:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.changes import Changes, RowKey
 from ...domain.errors import SponsorDeskError
+from ...storage.audit_reads import change_sets_touching, entries_of, last_known_values
 from ...storage.changesets import (
     Blocker,
     RevertBlocked,
@@ -154,10 +154,7 @@ def list_change_sets(
                 about = change_sets_about(subject, subject_id, SUBJECTS[subject])
                 query = query.where(ChangeSet.id.in_(about))
         if table is not None:
-            touching = select(AuditEntry.change_set_id).where(AuditEntry.table_name == table)
-            if row_id is not None:
-                touching = touching.where(AuditEntry.row_key == json.dumps([row_id]))
-            query = query.where(ChangeSet.id.in_(touching))
+            query = query.where(ChangeSet.id.in_(change_sets_touching(table, row_id)))
         if actor is not None:
             query = query.where(func.lower(ChangeSet.actor).contains(actor.lower()))
         change_sets = session.scalars(query).all()
@@ -193,22 +190,8 @@ def rows_touched(
         total = session.scalar(
             select(func.count(AuditEntry.id)).where(AuditEntry.change_set_id == change_set_id)
         )
-        entries = session.execute(
-            select(
-                AuditEntry.table_name,
-                AuditEntry.row_key,
-                AuditEntry.action,
-                AuditEntry.old_values,
-                AuditEntry.new_values,
-            )
-            .where(AuditEntry.change_set_id == change_set_id)
-            .order_by(AuditEntry.id)
-            .limit(limit)
-        ).all()
         found = []
-        for table, key, action, old, new in entries:
-            before = json.loads(old) if old else {}
-            after = json.loads(new) if new else {}
+        for table, key, action, before, after in entries_of(session, change_set_id, limit):
             if action == "update":
                 changed = [c for c in after if before.get(c) != after.get(c)]
             else:
@@ -217,9 +200,9 @@ def rows_touched(
             found.append(
                 TouchedRow(
                     table,
-                    tuple(json.loads(key)),
+                    key,
                     action,
-                    _label(table, tuple(json.loads(key)), after or before),
+                    _label(table, key, after or before),
                     tuple((c, HIDDEN if c in hidden else before.get(c)) for c in changed if before),
                     tuple((c, HIDDEN if c in hidden else after.get(c)) for c in changed if after),
                 )
@@ -302,7 +285,7 @@ _LABEL_COLUMNS = {
 def row_label(session: Session, table: str, key: RowKey) -> str:
     """A short name for a row ("household H2", "Aroha Ngata"), from the row or, when it is
     gone, from the last values the audit trail holds."""
-    return _label(table, key, _last_known(session, table, key))
+    return _label(table, key, last_known_values(session, table, key))
 
 
 def _label(table: str, key: RowKey, values: dict | None) -> str:
@@ -310,19 +293,3 @@ def _label(table: str, key: RowKey, values: dict | None) -> str:
     if values and values.get(column) not in (None, ""):
         return pattern.format(values[column])
     return f"{table.replace('_', ' ')} {', '.join(str(k) for k in key)}"
-
-
-def _last_known(session: Session, table: str, key: RowKey) -> dict | None:
-    entry = session.execute(
-        select(AuditEntry.old_values, AuditEntry.new_values)
-        .where(
-            AuditEntry.table_name == table,
-            AuditEntry.row_key == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
-        )
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
-    if entry is None:
-        return None
-    old, new = entry
-    return json.loads(new if new is not None else old)

@@ -15,8 +15,8 @@ from pathlib import Path
 from ...domain.errors import InvalidInput, Problem
 from ...domain.plurals import counted
 from ...storage import protection as _storage
-from ...storage.connect import forget_keys, protection_of
-from ...storage.errors import PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
+from ...storage.connect import check_is_group_file, forget_keys, protection_of
+from ...storage.errors import NotProtected, PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
 from ...storage.keys import BadRecoveryCode, parse_code
 from ...storage.protection import (
     Progress,
@@ -34,17 +34,20 @@ from ...storage.protection import (
 )
 
 __all__ = [
+    "NotProtected",
     "PassphraseNeeded",
     "Protected",
     "Strength",
     "WrongPassphrase",
     "WrongRecoveryCode",
     "change_passphrase",
+    "check_is_group_file",
     "check_new_passphrase",
     "copies_left_plain",
     "delete_copies",
     "finish_interrupted_protection",
     "forget_keys",
+    "guessable_words",
     "is_protected",
     "is_unlocked",
     "new_recovery_code",
@@ -149,6 +152,14 @@ def check_new_passphrase(
     if again != passphrase:
         return [Problem("again", "The two passphrases are not the same.")]
     return []
+
+
+def guessable_words(path: Path | str) -> tuple[str, ...]:
+    """What a guesser would try first for the file at `path`: its name and its group's."""
+    from ...storage.facts import group_of_file
+
+    group = group_of_file(Path(path))
+    return (Path(path).stem, group.name) if group else (Path(path).stem,)
 
 
 def require_new_passphrase(passphrase: str, again: str, context: tuple[str, ...] = ()) -> None:

@@ -16,7 +16,6 @@ It cannot be undone, and no earlier change to those rows can be reverted after i
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,9 +35,9 @@ from ...domain.retention import (
     volunteer_left_on,
 )
 from ...storage import erasure
+from ...storage.audit_reads import last_values_of_deleted, values_when_deleted
 from ...storage.erasure import KEEP_IF_EMPTY, Tied
 from ...storage.models import (
-    AuditEntry,
     ChangeKind,
     CheckIn,
     CheckInVolunteer,
@@ -157,16 +156,7 @@ def _deleted_households_due(session: Session, months: int, today: date):
     """Households deleted for good whose support period has ended and whose history still
     holds their details: deleting keeps every row in the history (so that Undo works), so the
     names, notes and health details stay there until removed like any other household's."""
-    live = set(session.scalars(select(Household.id)))
-    last: dict[int, dict] = {}
-    for row_key, values in session.execute(
-        select(AuditEntry.row_key, func.coalesce(AuditEntry.old_values, AuditEntry.new_values))
-        .where(AuditEntry.table_name == "household")
-        .order_by(AuditEntry.id)
-    ):
-        household_id = json.loads(row_key)[0]
-        if household_id not in live and values:
-            last[household_id] = json.loads(values)
+    last = last_values_of_deleted(session, "household")
     for household_id, held in sorted(last.items()):
         if not (held.get("family_name") or "").strip():
             continue  # removed already (or never had one)
@@ -302,14 +292,4 @@ def _mask_for(session, connection, tied, name_columns):
 
 def _deleted_code(session, household_id: int) -> str | None:
     """The code of a household deleted since, from the history."""
-    found = session.execute(
-        select(AuditEntry.old_values)
-        .where(
-            AuditEntry.table_name == "household",
-            AuditEntry.action == "delete",
-            AuditEntry.row_key == json.dumps([household_id]),
-        )
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).scalar()
-    return json.loads(found).get("code") if found else None
+    return (values_when_deleted(session, "household", household_id) or {}).get("code")

@@ -75,7 +75,7 @@ def _snapshot_file(group_file: Path) -> Path:
 def save_snapshot(group_file: Path, info: GroupInfo, figures: DashboardFigures) -> None:
     """Call after the file is closed (its last write done), so its size and time are final.
     A protected file gets none (and loses one it had)."""
-    from .protection import is_protected
+    from ...storage.protection import is_protected
 
     group_file = Path(group_file)
     if is_protected(group_file):

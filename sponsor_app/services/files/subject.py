@@ -32,6 +32,7 @@ from ...domain.errors import InvalidInput
 from ...domain.name_finder import KEEP, Known, KnownKind, NameFinder
 from ...domain.text import fold
 from ...locations import backup_dir, private_folder
+from ...storage.audit_reads import key_text, whole_history
 from ...storage.models import Base
 from ...storage.store import Store
 from ..imports.tabular import write_rows
@@ -182,7 +183,7 @@ def _rows_about(connection, reading: _Reading) -> tuple[dict[str, tuple], set]:
     member's note: "Aroha drove her to the clinic") only its id and the sentences naming them
     are written, never the other person's name or birth date."""
     found: dict[str, tuple] = {}
-    theirs: set[tuple[str, str]] = set()
+    theirs: set[tuple[str, tuple]] = set()
     for table in _tables(connection):
         info = connection.exec_driver_sql(f'PRAGMA table_info("{table}")').all()
         hidden = _never_written(table)
@@ -205,7 +206,7 @@ def _rows_about(connection, reading: _Reading) -> tuple[dict[str, tuple], set]:
         for row in connection.exec_driver_sql(f'SELECT {quoted} FROM "{table}" ORDER BY rowid'):
             if any(row[i] == reading.volunteer_id for i in pointing):
                 if key_at is not None:
-                    theirs.add((table, json.dumps([row[key_at]])))
+                    theirs.add((table, (row[key_at],)))
                 rows.append(
                     [
                         _cell(reading.masked(v) if i in texts and isinstance(v, str) else v)
@@ -234,13 +235,9 @@ def _history_of(connection, reading: _Reading, theirs: set) -> list[list[str]]:
     """Every audit row of the rows that point at the person (their values, others masked, the
     sensitive and internal ones left out), and of rows whose values name them (only the
     sentences that do); and change sets whose description names them (those words only)."""
-    own = json.dumps([reading.volunteer_id])
+    own = (reading.volunteer_id,)
     history = []
-    for row in connection.exec_driver_sql(
-        "SELECT c.id, c.at, c.actor, c.description, a.action, a.table_name, a.row_key, "
-        "a.old_values, a.new_values FROM change_set c LEFT JOIN audit_entry a "
-        "ON a.change_set_id = c.id ORDER BY c.id, a.id"
-    ):
+    for row in whole_history(connection):
         table, key = row[5], row[6]
         if table == "volunteer" and key != own:
             continue  # another volunteer's own record, even if a note of theirs names them
@@ -253,16 +250,18 @@ def _history_of(connection, reading: _Reading, theirs: set) -> list[list[str]]:
             if not described and not any(values):
                 continue
         actor = row[2] if reading.names_them(row[2] or "") else ""
-        history.append([_cell(v) for v in (row[0], row[1], actor, described, *row[4:7], *values)])
+        written_key = key_text(key) if key is not None else None  # as the file holds it
+        history.append(
+            [_cell(v) for v in (row[0], row[1], actor, described, *row[4:6], written_key, *values)]
+        )
     return history
 
 
-def _theirs(table: str | None, values: str | None, reading: _Reading) -> str | None:
+def _theirs(table: str | None, held: dict | None, reading: _Reading) -> str | None:
     """All the values of one of their rows, but hidden columns, others' names masked."""
-    if values is None:
+    if held is None:
         return None
     hidden = _never_written(table or "")
-    held = json.loads(values)
     kept = {
         k: reading.masked(v) if isinstance(v, str) else v
         for k, v in held.items()
@@ -271,12 +270,11 @@ def _theirs(table: str | None, values: str | None, reading: _Reading) -> str | N
     return json.dumps(kept, ensure_ascii=False)
 
 
-def _only_naming(table: str | None, values: str | None, reading: _Reading) -> str | None:
+def _only_naming(table: str | None, held: dict | None, reading: _Reading) -> str | None:
     """Of a row that is someone else's, only the sentences that name the person."""
-    if values is None:
+    if held is None:
         return None
     hidden = _never_written(table or "")
-    held = json.loads(values)
     kept = {
         k: reading.about_them(v)
         for k, v in held.items()

@@ -11,18 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ... import clock
 from ...domain.errors import Problem
 from ...domain.plurals import counted
 from ...domain.text import fold
 from ...domain.words import control_character, header_key
-from ...storage.models import GroupProfile
 from ...storage.store import Store
 from .banks import layout_for, layout_named
 from .fields import FIELDS, IGNORE, ImportKind, Vocabulary, field_of, match_columns, missing_fields
@@ -36,106 +29,17 @@ from .model import (
     RowStatus,
     UnknownValue,
 )
+from .passes import LISTED, LeftOut, Pass, Row, RowProblem, Waiting
 from .remember import load_mapping, save_mapping
 from .sources import Source, open_source
 from .tabular import restore
 from .xlsx import Unevaluated
 
 PREVIEW_ROWS = 100
-LISTED = 1000  # problems and likely duplicates kept for the preview's lists
 BATCH = 2000
 TICK = 500  # rows between progress reports and cancel checks
 
 Progress = Callable[[int, int], None]
-
-
-class RowProblem(Exception):
-    """The row cannot be imported as it is: each message says why."""
-
-    def __init__(self, *messages: str):
-        self.messages = [m for m in messages if m]
-        super().__init__("; ".join(self.messages))
-
-
-class Waiting(Exception):
-    """The row holds a value still to be mapped or created (recorded by `Pass.unknown`)."""
-
-
-class LeftOut(Exception):
-    """The person chose to leave out rows with one of this row's values."""
-
-
-@dataclass
-class Row:
-    line: int
-    status: RowStatus
-    record: Any
-    shown: tuple[str, ...]
-    note: str = ""
-
-
-@dataclass
-class _Unknown:
-    vocabulary: Vocabulary
-    key: str
-    text: str
-    kind: str
-    choice: str | None
-    how: str
-    count: int = 0
-    lines: list[int] = field(default_factory=list)
-
-
-class Pass:
-    """What a kind's importer sees of the pass: the session, the request, the group, and
-    where to report unknown values and notes."""
-
-    def __init__(self, session: Session, request: ImportRequest, writing: bool):
-        self.session = session
-        self.request = request
-        self.writing = writing
-        profile = session.scalars(select(GroupProfile)).one()
-        self.currency, self.locale = profile.currency, profile.locale
-        self.today: date = clock.today()
-        self.date_locale = self.locale
-        self.values: dict[str, dict[str, str]] = {}
-        self.unknowns: dict[tuple[Vocabulary, str], _Unknown] = {}
-        self.notes: list[str] = []
-        self.note_count = 0
-        self.created: list[str] = []
-
-    # --- values ------------------------------------------------------------------------
-    def choice(self, vocabulary: Vocabulary, *keys: str) -> str | None:
-        """What the person (or last time's mapping) said a value means, if anything."""
-        chosen = self.values.get(vocabulary.value, {})
-        for key in keys:
-            if key in chosen:
-                return chosen[key]
-        return None
-
-    def unknown(
-        self,
-        vocabulary: Vocabulary,
-        key: str,
-        text: str,
-        line: int,
-        kind: str = "",
-        choice: str | None = None,
-        how: str = "",
-    ) -> None:
-        entry = self.unknowns.get((vocabulary, key))
-        if entry is None:
-            entry = self.unknowns[(vocabulary, key)] = _Unknown(
-                vocabulary, key, text.strip(), kind, choice, how
-            )
-        entry.count += 1
-        if len(entry.lines) < 5:
-            entry.lines.append(line)
-
-    def note(self, text: str) -> None:
-        self.note_count += 1
-        if len(self.notes) < LISTED:
-            self.notes.append(text)
 
 
 def _resolve_columns(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .engine import Pass
 from .fields import ImportKind
+from .passes import Pass
 
 
 def make(kind: ImportKind, p: Pass, layout: str):

@@ -22,9 +22,9 @@ from ...domain.validation import household_code_problems
 from ...domain.words import parse_day, parse_yes_no
 from ...storage.models import CategoryRule, Household, LedgerCategory, LedgerTransaction
 from ...storage.models.ledger import search_text_for
-from .engine import LeftOut, Pass, Row, RowProblem, Waiting
 from .fields import ImportKind, Vocabulary
 from .model import CREATE, LEAVE_OUT, RowStatus, UnknownValue
+from .passes import LeftOut, Pass, Row, RowProblem, Waiting
 
 INCOME, EXPENSE = TransactionKind.INCOME, TransactionKind.EXPENSE
 KIND_WORDS = {

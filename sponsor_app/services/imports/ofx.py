@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .sources import RawRow, Source, SpreadsheetFileError
+from .table import RawRow, Source, SpreadsheetFileError
 
 OFX_COLUMNS = ("Date", "Amount", "Payee", "Memo", "Type", "Reference", "Unique Id", "Account")
 MAX_OFX = 50 * 1024 * 1024

@@ -8,7 +8,8 @@ quote at the start when an export is imported again.
 
 An export never replaces a file that exists unless asked to (`force`: the window asks first,
 the command line wants --force), and a failed XLSX export leaves nothing behind, not even the
-rows openpyxl streams through a temporary file (privacy.py keeps those in the app's own folder).
+rows openpyxl streams through a temporary file (services/files/temporary_files.py keeps those in
+the app's own folder).
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _workbook_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> byt
         _close(book)
         raise
     finally:  # saved or not, the rows it streamed through a temporary file go
-        from ...privacy import remove_temporary_files
+        from ..files.temporary_files import remove_temporary_files
 
         remove_temporary_files("openpyxl.")
 
@@ -161,7 +162,7 @@ def workbook_bytes(book) -> bytes:
                 open_sheet.close()
         raise
     finally:
-        from ...privacy import remove_temporary_files
+        from ..files.temporary_files import remove_temporary_files
 
         remove_temporary_files("openpyxl.")
     return zipped.getvalue()

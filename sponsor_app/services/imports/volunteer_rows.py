@@ -31,9 +31,9 @@ from ..roster.volunteers import (
     latest_training,
     roster_rules,
 )
-from .engine import LeftOut, Pass, Row, RowProblem, Waiting
 from .fields import Vocabulary
 from .model import CREATE, LEAVE_OUT, RowStatus, UnknownValue
+from .passes import LeftOut, Pass, Row, RowProblem, Waiting
 
 _WAIT = object()
 ACTIVE_WORDS = frozenset({"active", "current"})

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ...domain.plurals import counted
-from .sources import MAX_COLUMNS, RawRow, Source, SpreadsheetFileError
+from .table import MAX_COLUMNS, RawRow, Source, SpreadsheetFileError
 
 MAX_UNPACKED = 512 * 1024 * 1024  # every member together
 MAX_STRINGS = 64 * 1024 * 1024  # the shared strings are held in memory whole

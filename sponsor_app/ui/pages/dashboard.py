@@ -34,9 +34,9 @@ from ..formatting import (
     short_date,
 )
 from ..models.rows_model import Column, RowsModel, RowsProxy
-from ..vetting_words import needs_text, overall_text
+from ..vetting_words import needs_text, overall_text, state_text
 from ..widgets.charts import AreaProgressChart, BalanceChart
-from ..widgets.status import status_colour, status_text
+from ..widgets.status import status_colour
 from ..widgets.tables import make_table
 from .base import Page, empty_state, page_header
 
@@ -198,7 +198,7 @@ class DashboardPage(Page):
                 Column(self.tr("Volunteer"), lambda t: t.volunteer),
                 Column(
                     self.tr("Vetting"),
-                    lambda t: status_text(t.vetting_status),
+                    lambda t: state_text(t.vetting_status),
                     foreground=lambda t: status_colour(t.vetting_status),
                 ),
             ],

@@ -69,7 +69,7 @@ class OutgoingPreview(QObject):
             mark.set_finder(finder)
 
     def _gather(self) -> None:
-        from ...reports.generate import gather
+        from ...services.reporting.gather import gather
 
         page = self.page
         if not page.context.is_open or page.period_problem() is not None:

@@ -288,7 +288,7 @@ class ReportsPage(Page):
         self, out: Path | None = None, bundle: Path | None = None, html: Path | None = None
     ):
         """The report the page's choices ask for (written to `out`, if it is written)."""
-        from ...reports.generate import ReportRequest
+        from ...services.reporting.gather import ReportRequest
 
         kind = self.kind_chosen()
         ids = None
@@ -344,7 +344,7 @@ class ReportsPage(Page):
     def generate(self) -> None:
         """Gather the report off the GUI thread; an anonymised one is written only when its
         typed lines are exactly those the page shows (otherwise they are shown, to check)."""
-        from ...reports.generate import gather
+        from ...services.reporting.gather import gather
 
         if (problem := self.period_problem()) is not None:
             show_known_error(self, SponsorDeskError(problem))

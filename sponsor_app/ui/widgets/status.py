@@ -1,4 +1,5 @@
-"""Vetting states shown with a sign and a colour, so colour is never the only cue."""
+"""Vetting states shown with a sign and a colour, so colour is never the only cue (their words
+with the sign: ui/vetting_words.py `state_text`)."""
 
 from __future__ import annotations
 
@@ -27,13 +28,6 @@ COLOURS = {
 
 def status_sign(status: VettingStatus) -> str:
     return SIGNS[status]
-
-
-def status_text(status: VettingStatus) -> str:
-    """ "✖ Expired" (the window's words: ui/vetting_words.py)."""
-    from ..vetting_words import state_text
-
-    return state_text(status)
 
 
 def status_colour(status: VettingStatus) -> QColor:

@@ -3,7 +3,6 @@ from datetime import date
 from sqlalchemy import func, select
 
 from sponsor_app.domain.enums import TaskStatus
-from sponsor_app.services.demo.demo import write_demo
 from sponsor_app.services.files.health import check_file
 from sponsor_app.services.funds.ledger import balance
 from sponsor_app.services.roster.volunteers import list_volunteers
@@ -13,8 +12,8 @@ from sponsor_app.storage.store import Store
 TODAY = date(2026, 6, 15)
 
 
-def test_small_demo_is_healthy_and_varied(tmp_path):
-    path = write_demo(tmp_path / "demo.sponsor", "small", today=TODAY)
+def test_small_demo_is_healthy_and_varied(small_demo):
+    path = small_demo  # written once for the run by write_demo (tests/conftest.py)
     report = check_file(path)
     assert report.healthy
     assert report.row_counts["ledger_transaction"] == 300
@@ -31,8 +30,8 @@ def test_small_demo_is_healthy_and_varied(tmp_path):
             assert 0 < done < report.row_counts["task"]
 
 
-def test_large_demo_has_the_sizes_of_the_performance_table(tmp_path):
-    path = write_demo(tmp_path / "large.sponsor", "large", today=TODAY)
+def test_large_demo_has_the_sizes_of_the_performance_table(large_demo):
+    path = large_demo
     counts = check_file(path).row_counts
     assert counts["household"] == 4
     assert counts["volunteer"] == 60
@@ -40,7 +39,7 @@ def test_large_demo_has_the_sizes_of_the_performance_table(tmp_path):
     assert counts["task"] == 600
 
 
-def test_the_large_demo_looks_like_careful_books(tmp_path_factory):
+def test_the_large_demo_looks_like_careful_books(large_demo):
     """What evaluators and new users see first must not alarm them for no reason (issue 12):
     rent paid as due, pledges paid on schedule, spending near budget, funds enough, and only
     the last few weeks' tasks still open."""
@@ -49,11 +48,9 @@ def test_the_large_demo_looks_like_careful_books(tmp_path_factory):
     from sponsor_app.services.group.dashboard import dashboard
     from sponsor_app.storage.store import Store
 
-    from ...conftest import TODAY, write_demo_once
+    from ...conftest import TODAY
 
-    path = tmp_path_factory.mktemp("believable") / "large.sponsor"
-    path.write_bytes(write_demo_once(tmp_path_factory, "large"))
-    with Store.open(path) as store:
+    with Store.open(large_demo) as store:
         figures = dashboard(store, TODAY)
         assert figures.rent.paid == figures.rent.expected
         pledges = funds.list_pledges(store, TODAY)
@@ -68,12 +65,11 @@ def test_the_large_demo_looks_like_careful_books(tmp_path_factory):
         assert all(t.days_overdue <= 45 for t in figures.overdue)
 
 
-def test_the_demos_pledges_do_not_all_end_today(tmp_path):
+def test_the_demos_pledges_do_not_all_end_today(small_demo):
     """Half the pledges ended on the demo's "today" exactly, which read as a coincidence."""
     from sponsor_app.services.funds.funds import list_pledges
 
-    path = write_demo(tmp_path / "demo.sponsor", "small", today=TODAY)
-    with Store.open(path) as store:
+    with Store.open(small_demo) as store:
         ends = [p.end_on for p in list_pledges(store) if p.end_on is not None]
     assert ends and TODAY not in ends
     assert len(set(ends)) == len(ends)

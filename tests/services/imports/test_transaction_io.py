@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from sponsor_app.domain.enums import TransactionKind
+from sponsor_app.domain.errors import SponsorDeskError
 from sponsor_app.domain.money import Money
 from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
 from sponsor_app.services.funds.ledger_view import (
@@ -112,3 +113,41 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
     result = import_transactions(store, source, create_categories=True)
     assert result.added == 2 and result.created == ("category “bake sale” (income)",)
     assert category_by_name(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
+
+
+def _lines(store):
+    balances, selection = open_ledger(store)
+    lines = fetch_lines(store, list(selection.ids), balances)
+    return [(lines[i].counterparty, lines[i].note, lines[i].restricted) for i in selection.ids]
+
+
+def test_csv_with_single_quotes_keeps_quoted_commas(make_store, tmp_path):
+    source = make_store()
+    donations = category_by_name(source, "Donations", TransactionKind.INCOME).id
+    for who, note, restricted in [
+        ("Smith, J", "for the 'welcome' party", True),
+        ("O'Brien", "-refund, see 'email'", False),
+    ]:
+        record_transaction(
+            source,
+            TransactionInput(
+                date(2025, 1, 2),
+                TransactionKind.INCOME,
+                Money(500, "NZD"),
+                donations,
+                who,
+                note=note,
+                restricted=restricted,
+            ),
+        )
+    out = export_transactions(source, tmp_path / "ledger.csv")
+    target = make_store()
+    import_transactions(target, out)
+    assert _lines(target) == _lines(source)  # restricted survives the round trip too
+
+
+def test_export_to_a_missing_folder_is_a_sentence_and_leaves_nothing(store, tmp_path):
+    target = tmp_path / "missing" / "ledger.csv"
+    with pytest.raises(SponsorDeskError, match="Cannot write"):
+        export_transactions(store, target)
+    assert not list(tmp_path.glob("**/*.partial"))

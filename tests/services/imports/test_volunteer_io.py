@@ -161,3 +161,33 @@ def test_formula_cells_are_exported_as_text(store, tmp_path, suffix):
     assert target_rows.updated == 1
     (row,) = list_volunteers(store)
     assert row.full_name.startswith("=HYPERLINK") and row.phone == "+64 21 555 1234"
+
+
+def test_an_update_by_import_keeps_notes_reference_and_active(store, tmp_path):
+    volunteer = add_volunteer(
+        store,
+        VolunteerInput(
+            "Aroha Ngata",
+            ("housing",),
+            "aroha@example.org",
+            notes="Allergic to dogs",
+            active=False,
+            vetting=CheckInput(
+                "police_vetting",
+                CheckResult.CLEARED,
+                date(2025, 1, 1),
+                date(2028, 1, 1),
+                "NZPV-123456",
+            ),
+        ),
+    )
+    out = export_volunteers(store, tmp_path / "roster.csv")
+    import_volunteers(store, out)
+    source = tmp_path / "no-active.csv"
+    source.write_text(
+        "name,email,roles\nAroha Ngata,aroha@example.org,Housing lead\n", encoding="utf-8"
+    )
+    import_volunteers(store, source)
+    (row,) = list_volunteers(store, include_archived=True)
+    assert row.id == volunteer.id and row.notes == "Allergic to dogs" and row.active is False
+    assert row.main_check.reference == "NZPV-123456"

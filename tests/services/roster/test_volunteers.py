@@ -4,7 +4,9 @@ import pytest
 
 from sponsor_app.domain.enums import CheckResult, VettingStatus
 from sponsor_app.domain.errors import InvalidInput, NotFound
+from sponsor_app.services.files.history import revert
 from sponsor_app.services.roster.volunteers import (
+    CheckInput,
     VolunteerInput,
     add_volunteer,
     archive_volunteer,
@@ -102,3 +104,23 @@ def test_status_uses_the_programmes_required_checks(store, make_volunteer):
     assert row.vetting_expires_on == date(2026, 7, 1)
     (later,) = list_volunteers(store, today=date(2026, 7, 2))
     assert later.vetting_status is VettingStatus.EXPIRED
+
+
+def test_undo_of_an_edit_that_recorded_the_first_check_removes_it(store):
+    volunteer = add_volunteer(store, VolunteerInput("Li Wei", ("welcome",)))
+    with store.recording() as recorded:
+        edit_volunteer(
+            store,
+            volunteer.id,
+            VolunteerInput(
+                "Li Wei",
+                ("welcome",),
+                vetting=CheckInput(
+                    "police_vetting", CheckResult.CLEARED, date(2025, 1, 1), date(2028, 1, 1)
+                ),
+            ),
+        )
+    assert list_volunteers(store)[0].main_check is not None
+    revert(store, recorded[0].change_set_id)
+    (row,) = list_volunteers(store)
+    assert row.main_check is None

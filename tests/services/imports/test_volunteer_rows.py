@@ -11,7 +11,7 @@ from sponsor_app.services.imports.model import ImportRequest
 from sponsor_app.services.imports.volunteer_io import import_volunteers
 from sponsor_app.services.roster.volunteers import list_volunteers
 
-from ..conftest import TODAY
+from ...conftest import TODAY
 
 SHEET = (
     "Name,Email,Role,Police vetting,Vetted on,Expiry\n"

@@ -25,7 +25,7 @@ from sponsor_app.services.imports.model import ImportRejected, ImportRequest, Ro
 from sponsor_app.services.imports.sources import SpreadsheetFileError
 from sponsor_app.services.imports.transaction_io import import_bank_statement
 
-BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+BANKS = Path(__file__).resolve().parents[2] / "fixtures" / "banks"
 SAMPLES = {
     "anz.csv": "ANZ",
     "asb.csv": "ASB",

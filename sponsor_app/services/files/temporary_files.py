@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .locations import data_dir, private_folder
+from ...locations import data_dir, private_folder
 
 _FOLDER: Path | None = None
 _MARKER: int | None = None
@@ -30,7 +30,7 @@ def temporary_root() -> Path:
 def use_private_temporary_folder() -> Path:
     """Make this process's temporary files go into its own private folder (once)."""
     global _FOLDER, _MARKER
-    from .storage import lock
+    from ...storage import lock
 
     if _FOLDER is not None and _FOLDER.is_dir():
         return _FOLDER
@@ -45,6 +45,25 @@ def use_private_temporary_folder() -> Path:
     tempfile.tempdir = str(folder)
     atexit.register(_remove_ours)
     return folder
+
+
+def prepare_app_folder(command: str, writes: bool) -> None:
+    """At the start of a command: clear what killed processes left, and give this process a
+    private temporary folder. A command that only reads goes ahead without the app's folder
+    when it cannot be written (a read-only disk); one that `writes` says which folder it
+    cannot write."""
+    from ...storage.errors import AppFolderUnwritable
+    from ...storage.leftovers import clean_partials
+
+    clean_partials()
+    try:
+        use_private_temporary_folder()
+        if writes:
+            tempfile.TemporaryFile(dir=data_dir()).close()  # can it be written at all?
+    except OSError as error:
+        if writes:
+            raise AppFolderUnwritable(data_dir(create=False), error, command) from None
+        use_folder_outside_the_app()
 
 
 def use_folder_outside_the_app() -> Path:
@@ -64,7 +83,7 @@ def use_folder_outside_the_app() -> Path:
 
 def _remove_ours() -> None:
     global _FOLDER, _MARKER
-    from .storage import lock
+    from ...storage import lock
 
     if _FOLDER is None:
         return
@@ -78,7 +97,7 @@ def _remove_ours() -> None:
 
 def remove_abandoned(root: Path) -> list[Path]:
     """Remove the folders of processes that are gone (never a live one's)."""
-    from .storage import lock
+    from ...storage import lock
 
     removed = []
     with contextlib.suppress(OSError):

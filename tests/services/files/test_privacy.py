@@ -18,7 +18,7 @@ from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import GROUP_REPORTS, ReportKind
 from sponsor_app.domain.text import fold
-from sponsor_app.reports.generate import ReportRequest, generate
+from sponsor_app.reports.generate import write
 from sponsor_app.services.files.history import RevertRefused, list_change_sets, revert
 from sponsor_app.services.files.retention import (
     remove_household_details,
@@ -46,6 +46,7 @@ from sponsor_app.services.imports.transaction_io import export_transactions
 from sponsor_app.services.imports.volunteer_io import export_volunteers
 from sponsor_app.services.plan.calendar import find_volunteer
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.gather import ReportRequest, prepare
 from sponsor_app.services.roster.volunteers import (
     VolunteerInput,
     add_volunteer,
@@ -54,7 +55,7 @@ from sponsor_app.services.roster.volunteers import (
 )
 from sponsor_app.storage.connect import connect
 
-from ..reports.helpers import text_of
+from ...reports.helpers import text_of
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
@@ -63,9 +64,9 @@ MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo househol
 
 
 @pytest.fixture
-def demo(tmp_path, small_bytes):
+def demo(tmp_path, small_demo_bytes):
     path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     with open_group(path) as store:
         yield store
 
@@ -149,7 +150,7 @@ def test_sensitive_notes_are_in_no_export_and_no_report(demo, tmp_path):
         for named in (False, True):
             out = tmp_path / f"{kind.value}-{named}.pdf"
             extra = {"bundle": bundle} if kind is ReportKind.EVALUATION and not named else {}
-            generate(demo, ReportRequest(kind, out, period, named, **extra))
+            write(prepare(demo, ReportRequest(kind, out, period, named, **extra)))
             texts.append(text_of(out))
     with zipfile.ZipFile(bundle) as data:
         for name in data.namelist():
@@ -203,7 +204,7 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     assert after.shared_notes == ()
     assert [r for r in after.released if r.source.value == "shared_note"] == []
     report = tmp_path / "after.pdf"
-    generate(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE))
+    write(prepare(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE)))
     assert "Notes the group marked shareable" in text_of(report)
     # No name, date of birth or sensitive note is left anywhere in the file, history included.
     rows = repr(_every_row(demo.path))

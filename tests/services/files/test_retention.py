@@ -61,9 +61,9 @@ REFUSED_ALLOWED = {
 
 
 @pytest.fixture
-def store(tmp_path, small_bytes):
+def store(tmp_path, small_demo_bytes):
     path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     with open_group(path) as opened:
         yield opened
 

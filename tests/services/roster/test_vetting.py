@@ -22,7 +22,7 @@ from sponsor_app.services.roster.volunteers import (
 )
 from sponsor_app.storage.models import Task
 
-from ..conftest import TODAY
+from ...conftest import TODAY
 
 COURSE = CheckInput(
     "child_protection_elearning", CheckResult.CLEARED, date(2024, 2, 1), date(2028, 2, 1)

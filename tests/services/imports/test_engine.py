@@ -24,7 +24,7 @@ from sponsor_app.services.imports.transaction_io import export_transactions, imp
 from sponsor_app.services.imports.volunteer_io import export_volunteers, import_volunteers
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, list_volunteers
 
-from ..conftest import TODAY
+from ...conftest import TODAY
 
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 ROW = "2026-01-05,income,12.50,Donations,Aroha,cash,R1,,thanks\n"

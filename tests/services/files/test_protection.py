@@ -10,9 +10,9 @@ from sponsor_app.services.group.groups import group_info, open_group
 PASSPHRASE = "kumara paddock wheelbarrow"
 
 
-def test_protecting_forgets_the_start_up_snapshot(tmp_path, small_bytes, app_home):
+def test_protecting_forgets_the_start_up_snapshot(tmp_path, small_demo_bytes, app_home):
     path = tmp_path / "Al-Khatib family.sponsor"
-    path.write_bytes(small_bytes)
+    path.write_bytes(small_demo_bytes)
     with open_group(path) as store:
         info, figures = group_info(store), dashboard(store)
     save_snapshot(path, info, figures)
