@@ -9,7 +9,7 @@ from sqlalchemy import extract, func, select
 
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
-from ...domain.periods import Period
+from ...domain.periods import Period, add_months
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
 from .volunteers import get_volunteer_orm
@@ -107,6 +107,12 @@ def list_hours(store: Store, volunteer_id: int) -> list[HoursRow]:
             HoursRow(h.id, h.volunteer_id, h.worked_on, h.minutes, h.activity, code or "")
             for h, code in rows
         ]
+
+
+def summary_period(as_of: date) -> Period:
+    """What a volunteer's hours summary covers on `as_of`: the last 12 months as calendar
+    months, this one (to `as_of`) and the eleven whole months before it."""
+    return Period(add_months(as_of, -11).replace(day=1), as_of)
 
 
 def hours_totals(store: Store, period: Period, volunteer_id: int | None = None) -> HoursTotals:
