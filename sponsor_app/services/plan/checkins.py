@@ -24,6 +24,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import VolunteerRow, roster_rules
+from .goals import list_goals, settle_goal_status
 from .tasks import vetting_reason
 
 
@@ -186,7 +187,6 @@ def check_in_choices(
     """The form's choices for a check-in with the household (`check_in_id` for an edit); each
     volunteer's vetting as on `as_of` (today)."""
     from ..roster.volunteers import list_volunteers
-    from .goals import list_goals  # goals.py reads this module: imported when needed
 
     with store.read() as session:
         present, reviewed = _already_there(session, check_in_id)
@@ -297,15 +297,6 @@ def _review_goals(session: Session, row: CheckIn, data: CheckInInput) -> None:
     session.flush()
     for goal_id in touched:
         settle_goal_status(session, goal_id)
-
-
-def settle_goal_status(session: Session, goal_id: int) -> None:
-    goal = session.get(Goal, goal_id)
-    if goal is None:
-        return
-    session.refresh(goal, ["reviews"])
-    latest = max(goal.reviews, key=lambda r: (r.reviewed_on, r.id), default=None)
-    goal.status = latest.status if latest else GoalStatus.NOT_STARTED
 
 
 def record_check_in(store: Store, data: CheckInInput, today: date | None = None) -> int:
