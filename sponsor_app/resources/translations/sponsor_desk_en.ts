@@ -29,49 +29,52 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="324" />
+        <location filename="page.py" line="69" />
         <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform><numerusform>&lt;a href="overdue"&gt;%n tasks overdue&lt;/a&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="326" />
+        <location filename="page.py" line="71" />
         <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
         <translation>
             <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform><numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform></translation>
     </message>
+    </context>
+<context>
+    <name>DashboardWords</name>
     <message numerus="yes">
-        <location filename="dashboard.py" line="357" />
+        <location filename="words.py" line="25" />
         <source>Due in the next %n day(s)</source>
         <translation>
             <numerusform>Due in the next %n day</numerusform><numerusform>Due in the next %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="359" />
+        <location filename="words.py" line="27" />
         <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
         <translation>
             <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform><numerusform>Nothing falls due in the next %n days; the Settlement plan (Ctrl+3) shows what comes later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="369" />
+        <location filename="words.py" line="41" />
         <source>Vetting not current, or expiring within %n day(s)</source>
         <translation>
             <numerusform>Vetting not current, or expiring within %n day</numerusform><numerusform>Vetting not current, or expiring within %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="371" />
+        <location filename="words.py" line="43" />
         <source>Every active volunteer's vetting is current for at least %n day(s).</source>
         <translation>
             <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform><numerusform>Every active volunteer's vetting is current for at least %n days.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="383" />
+        <location filename="words.py" line="55" />
         <source>Leases ending within %n day(s), or ended</source>
         <translation>
             <numerusform>Leases ending within %n day, or ended</numerusform><numerusform>Leases ending within %n days, or ended</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="dashboard.py" line="384" />
+        <location filename="words.py" line="56" />
         <source>No lease ends in the next %n day(s).</source>
         <translation>
             <numerusform>No lease ends in the next %n day.</numerusform><numerusform>No lease ends in the next %n days.</numerusform></translation>
@@ -101,19 +104,19 @@
 <context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
-        <location filename="households.py" line="282" />
+        <location filename="households.py" line="293" />
         <source>The arrival moved %n day(s) later.</source>
         <translation>
             <numerusform>The arrival moved %n day later.</numerusform><numerusform>The arrival moved %n days later.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="284" />
+        <location filename="households.py" line="295" />
         <source>The arrival moved %n day(s) earlier.</source>
         <translation>
             <numerusform>The arrival moved %n day earlier.</numerusform><numerusform>The arrival moved %n days earlier.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="households.py" line="292" />
+        <location filename="households.py" line="302" />
         <source>Move the due dates of its %n open task(s) by as much?</source>
         <translation>
             <numerusform>Move the due dates of its %n open task by as much?</numerusform><numerusform>Move the due dates of its %n open tasks by as much?</numerusform></translation>
@@ -134,7 +137,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>HousingPage</name>
     <message numerus="yes">
-        <location filename="housing.py" line="223" />
+        <location filename="page.py" line="78" />
         <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
         <translation>
             <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform><numerusform>{}'s housing is not covered from {} (the programme asks for %n months from arrival).</numerusform></translation>
@@ -287,13 +290,13 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>VolunteersPage</name>
     <message numerus="yes">
-        <location filename="volunteers.py" line="461" />
+        <location filename="page.py" line="117" />
         <source>{} of %n volunteer(s) shown.</source>
         <translation>
             <numerusform>{} of %n volunteer shown.</numerusform><numerusform>{} of %n volunteers shown.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="volunteers.py" line="464" />
+        <location filename="page.py" line="120" />
         <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
         <translation>
             <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform><numerusform>Vetting is not current for %n active volunteers: they cannot meet the family yet.</numerusform></translation>
