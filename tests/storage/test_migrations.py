@@ -125,10 +125,15 @@ def test_newer_schema_is_refused_untouched(group_path):
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def test_a_real_file_for_every_schema_version():
+def test_a_real_file_for_every_schema_version(tmp_path):
     """tests/fixtures keeps one file per revision, each at its own revision (a new revision
-    adds its file: tools/schema_fixture.py)."""
-    kept = {p.name: migrate.current_revision(p) for p in FIXTURES.glob("schema-*.sponsor")}
+    adds its file: tools/schema_fixture.py). Each is read from a copy: reading a WAL-mode file
+    in place would leave -wal and -shm files in the repository."""
+    kept = {}
+    for fixture in FIXTURES.glob("schema-*.sponsor"):
+        copy = tmp_path / fixture.name
+        copy.write_bytes(fixture.read_bytes())
+        kept[fixture.name] = migrate.current_revision(copy)
     assert kept == {f"schema-{r}.sponsor": r for r in revisions_oldest_first()}
 
 
