@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
@@ -97,11 +97,29 @@ class TaskController(QObject):
             lambda store: task_service.reapply_template(store, household_id),
         )
 
-    def export_calendar(self, volunteer) -> None:
-        """A volunteer's open tasks as an .ics file their phone's calendar can open."""
+    def export_calendar(self, preselected_id: int | None = None) -> None:
+        """An active volunteer's open tasks as an .ics file their phone's calendar can open;
+        whose is asked first (`preselected_id` offered first)."""
         from ..services.plan.calendar import write_calendar
+        from ..services.roster.volunteers import list_volunteers
         from .files import chosen_in, start_in
 
+        volunteers = [v for v in list_volunteers(self.context.store) if v.active]
+        if not volunteers:
+            return
+        names = [v.full_name for v in volunteers]
+        start = next((n for n, v in enumerate(volunteers) if v.id == preselected_id), 0)
+        name, chosen = QInputDialog.getItem(
+            self.owner,
+            self.tr("Volunteer's calendar"),
+            self.tr("Whose open tasks? (an .ics file their phone's calendar can open)"),
+            names,
+            start,
+            False,
+        )
+        if not chosen:
+            return
+        volunteer = volunteers[names.index(name)]
         suggestion = start_in("calendar", f"Tasks of {volunteer.full_name}.ics")
         target, _ = QFileDialog.getSaveFileName(
             self.owner,

@@ -257,7 +257,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>TaskController</name>
     <message numerus="yes">
-        <location filename="task_controller.py" line="122" />
+        <location filename="task_controller.py" line="140" />
         <source>Saved %n open task(s) to {}</source>
         <translation>
             <numerusform>Saved %n open task to {}</numerusform><numerusform>Saved %n open tasks to {}</numerusform></translation>

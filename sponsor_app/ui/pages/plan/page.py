@@ -385,19 +385,4 @@ class PlanPage(PlanView):
         )
 
     def export_calendar(self) -> None:
-        volunteers = [v for v in list_volunteers(self.context.store) if v.active]
-        if not volunteers:
-            return
-        names = [v.full_name for v in volunteers]
-        current = self.volunteer.currentData()
-        start = next((n for n, v in enumerate(volunteers) if v.id == current), 0)
-        name, chosen = QInputDialog.getItem(
-            self,
-            self.tr("Volunteer's calendar"),
-            self.tr("Whose open tasks? (an .ics file their phone's calendar can open)"),
-            names,
-            start,
-            False,
-        )
-        if chosen:
-            self.task_actions.export_calendar(volunteers[names.index(name)])
+        self.task_actions.export_calendar(self.volunteer.currentData())
