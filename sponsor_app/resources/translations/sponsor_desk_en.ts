@@ -21,7 +21,7 @@
 <context>
     <name>CheckFields</name>
     <message numerus="yes">
-        <location filename="volunteer_dialogs.py" line="153" />
+        <location filename="check_fields.py" line="135" />
         <source>The programme says this lasts %n month(s): the expiry follows the date unless you type another.</source>
         <translation><numerusform>The programme says this lasts %n month: the expiry follows the date unless you type another.</numerusform><numerusform>The programme says this lasts %n months: the expiry follows the date unless you type another.</numerusform></translation>
     </message>
@@ -266,7 +266,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
 <context>
     <name>TaskFormDialog</name>
     <message numerus="yes">
-        <location filename="plan_dialogs.py" line="158" />
+        <location filename="plan_dialogs.py" line="166" />
         <source>And %n more.</source>
         <translation>
             <numerusform>And %n more.</numerusform><numerusform>And %n more.</numerusform></translation>
