@@ -18,6 +18,7 @@ from . import (
     reports_bench,
     startup_bench,
     storage_bench,
+    sync_bench,
 )
 
 
@@ -29,6 +30,8 @@ def main() -> None:
             f"{os.cpu_count()} cores, Python {platform.python_version()}"
         )
         for line in storage_bench.run(Path(folder)):
+            print(line, flush=True)
+        for line in sync_bench.run(Path(folder), Path(folder) / "large.sponsor"):
             print(line, flush=True)
         for line in history_bench.run(Path(folder) / "large.sponsor", Path(folder)):
             print(line, flush=True)

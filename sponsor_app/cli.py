@@ -33,6 +33,7 @@ COMMANDS = (
     "protect",
     "unprotect",
     "subject",
+    "hub",
 )
 TABLES = ("volunteers", "transactions")
 IMPORTS = (*TABLES, "bank")
@@ -155,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
     _add_report_commands(commands)
     _add_privacy_commands(commands)
+    from .cli_hub import add_hub_parser
+
+    add_hub_parser(commands, _Parser)
     return parser
 
 
@@ -921,6 +925,12 @@ def _combine(args) -> int:
     return 0
 
 
+def _hub(args) -> int:
+    from .cli_hub import run_hub_command
+
+    return run_hub_command(args)
+
+
 _COMMANDS = {
     "new": _new,
     "demo": _demo,
@@ -938,6 +948,7 @@ _COMMANDS = {
     "protect": _protect,
     "unprotect": _unprotect,
     "subject": _subject,
+    "hub": _hub,
 }
 
 

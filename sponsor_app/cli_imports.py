@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .domain.errors import Problem, SponsorDeskError
+from .domain.messages import english
 from .domain.plurals import counted
 from .domain.text import fold
 from .services.files.outputs import check_output, write_output
@@ -167,12 +168,12 @@ def summary(kind: ImportKind, result: ImportResult, errors: Path | None = None) 
             parts.append(f"{result.left_out:,} left out")
         lines.append(f"Imported {result.source}: {', '.join(parts)}.")
     if result.created:
-        lines.append(f"Created {', '.join(result.created)}.")
+        lines.append(f"Created {', '.join(english(c) for c in result.created)}.")
     if result.bad_skipped:
         lines.append(f"Skipped {_plural(result.bad_skipped, 'bad row')}:")
         lines += [f"  {line}" for line in _listed(result.problems, errors)]
     for note in result.notes[:SHOWN]:
-        lines.append(f"Note: {note}.")
+        lines.append(f"Note: {english(note)}.")
     if result.note_count > SHOWN:
         lines.append(f"and {result.note_count - SHOWN:,} more notes")
     return lines

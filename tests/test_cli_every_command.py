@@ -45,6 +45,9 @@ def _commands(group: Path, out: Path) -> dict[str, list[str]]:
         "report --bundle": ["report", "evaluation", g, "--out", str(out / "r2.pdf"),
                             "--bundle", str(out / "b.zip")],
         "combine": ["combine", g, "--out", str(out / "c.pdf")],
+        # the group file is read before the hub is reached (no hub needed here)
+        "hub add-group": ["hub", "add-group", "postgresql://x@/hub?host=/nonexistent",
+                          "--group-file", g],
     }  # fmt: skip
 
 

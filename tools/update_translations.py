@@ -1,7 +1,12 @@
 """Rebuild the English translation from the sources: every message with %n gets its singular
 and plural form, from the "(s)" in its source text ("%n household(s)"), then compile it.
 
-Run with `make translations` after adding or changing a message with a count.
+The services' messages are not literals lupdate can find in ui/: every template of the
+catalogue (sponsor_app/domain/messages, CATALOGUE) is written in too, each area its own
+context, so a translator has them all and the window finds them (ui/words.py).
+
+Run with `make translations` after adding or changing a message with a count, or any message
+of the catalogue.
 """
 
 from __future__ import annotations
@@ -14,22 +19,29 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the catalogue of this tree, not an installed copy
+
+from sponsor_app.domain.messages import CATALOGUE, COUNT, english_forms  # noqa: E402
+
 TS = ROOT / "sponsor_app" / "resources" / "translations" / "sponsor_desk_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
-# Plurals "(s)" cannot spell: the source says person(s), English says people.
-IRREGULAR = {
-    "person(s)": ("person", "people"),
-    "category(ies)": ("category", "categories"),
-    "copy(ies)": ("copy", "copies"),
-}
 
 
-def english_forms(source: str) -> tuple[str, str]:
-    one, many = source, source
-    for marked, (singular, plural) in IRREGULAR.items():
-        one, many = one.replace(marked, singular), many.replace(marked, plural)
-    return re.sub(r"\((e?s)\)", "", one), re.sub(r"\((e?s)\)", r"\1", many)
+def add_catalogue(root: ET.Element) -> None:
+    """Every template of the services' catalogue, in its area's context; one with a count is
+    a plural message, as lupdate marks tr(..., n)."""
+    for area in CATALOGUE:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = area.__name__
+        for code in area:
+            message = ET.SubElement(context, "message")
+            if COUNT.search(code.template):
+                message.set("numerus", "yes")
+            module = area.__module__.rsplit(".", 1)[-1]
+            ET.SubElement(message, "location", filename=f"messages/{module}.py")
+            ET.SubElement(message, "source").text = code.template
+            ET.SubElement(message, "translation", type="unfinished")
 
 
 def main() -> int:
@@ -42,6 +54,7 @@ def main() -> int:
         )
         tree = ET.parse(extracted)
     tree.getroot().set("language", "en_GB")
+    add_catalogue(tree.getroot())
     for message in tree.iter("message"):
         # lupdate marks tr(..., n) as plural but not translate(context, text, "", n)
         if re.search(r"%L?n", message.findtext("source") or ""):
@@ -55,15 +68,18 @@ def main() -> int:
         translation.attrib.pop("type", None)
         for form in english_forms(source):
             ET.SubElement(translation, "numerusform").text = form
-    # only the messages with a count need an English translation; the rest fall back
+    # only the messages with a count need an English translation; the rest fall back (the
+    # catalogue's are kept, untranslated, so the file lists every sentence of the services)
+    catalogue = {area.__name__ for area in CATALOGUE}
     for context in tree.getroot().findall("context"):
         for message in context.findall("message"):
-            if message.get("numerus") != "yes":
+            if message.get("numerus") != "yes" and context.findtext("name") not in catalogue:
                 context.remove(message)
         if not context.findall("message"):
             tree.getroot().remove(context)
     for location in tree.iter("location"):  # paths relative to the scratch folder mean nothing
         location.set("filename", str(Path(location.get("filename")).name))
+    ET.indent(tree, space="    ")
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)], check=True)
     return 0

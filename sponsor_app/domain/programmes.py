@@ -15,6 +15,7 @@ from .errors import SponsorDeskError
 from .indicator_points import AgeRange, Ages
 from .indicators import Indicator
 from .indicators import from_toml as indicator_from_toml
+from .messages import Message
 from .money import Money
 from .reports import PlaceRule
 from .vetting import Requirement, RequirementKind
@@ -120,7 +121,7 @@ class TaskTemplate:
     title: str
     guidance: str
     family_facing: bool
-    source: str
+    source: str | Message  # the programme's reference (data), or words for the group's own
     kind: TaskKind = TaskKind.TASK
     snapshot_months: int | None = None  # a snapshot task: the indicators at this many months
     group_template_id: int | None = None  # one of the group's own templates, not the programme's

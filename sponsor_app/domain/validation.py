@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from .errors import Problem
+from .messages import Message
 from .plurals import counted
 
 # Deliberately loose: one @, something before it, a dot in the domain, no spaces.
@@ -73,7 +74,11 @@ def phone_problems(field: str, value: str | None) -> list[Problem]:
 
 
 def date_order_problems(
-    field: str, first: date | None, second: date | None, message: str, allow_equal: bool = True
+    field: str,
+    first: date | None,
+    second: date | None,
+    message: Message | str,
+    allow_equal: bool = True,
 ) -> list[Problem]:
     if first is None or second is None:
         return []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.messages import Reporting
 from ..domain.periods import Period
 from ..domain.reports import ReportKind
 from ..services.files.outputs import OutputRefused, write_output
@@ -106,7 +107,7 @@ def combine_bundles(
     if csv_out is not None:
         check_target(csv_out, force, inputs, what="figures")
         if Path(csv_out).resolve() == Path(out).resolve():
-            raise CannotWrite("The summary and its figures need different file names.")
+            raise CannotWrite(Reporting.FIGURES_ONTO_SUMMARY())
     data = combine(load_bundles(paths), generated_at)
     write_file(
         out,

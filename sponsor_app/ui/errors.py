@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import __version__
 from ..domain.errors import SponsorDeskError
 from ..locations import log_dir
+from .words import error_words
 
 log = logging.getLogger("sponsor_app")
 
@@ -34,7 +35,7 @@ def show_known_error(
     parent: QWidget | None, error: SponsorDeskError, title: str | None = None
 ) -> None:
     QMessageBox.warning(
-        parent, title or QApplication.translate("errors", "Sponsor Desk"), str(error)
+        parent, title or QApplication.translate("errors", "Sponsor Desk"), error_words(error)
     )
 
 

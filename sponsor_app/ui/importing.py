@@ -11,6 +11,7 @@ from ..services.imports.fields import ImportKind
 from ..services.imports.model import ImportResult
 from .dialogs.import_preview import ImportPreviewDialog, import_choices
 from .files import chosen_in, start_in
+from .words import error_words, said
 
 
 def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
@@ -53,7 +54,9 @@ def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDi
         page.tr("Importing {}…").format(source.name),
         lambda progress: run_import(store, request, progress.report, progress.cancelled),
         done,
-        lambda error: QMessageBox.warning(page, page.tr("Nothing was imported"), str(error)),
+        lambda error: QMessageBox.warning(
+            page, page.tr("Nothing was imported"), error_words(error)
+        ),
         cancellable=True,
     )
     return dialog
@@ -116,8 +119,8 @@ def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
     text += "".join(" " + words(n) for n, words in extras if n)
     if result.created:
         text += " " + QCoreApplication.translate("importing", "Created {}.").format(
-            ", ".join(result.created)
+            ", ".join(said(c) for c in result.created)
         )
     if result.note_count:
-        text += "\n\n" + "\n".join(result.notes[:10])
+        text += "\n\n" + "\n".join(said(n) for n in result.notes[:10])
     return text

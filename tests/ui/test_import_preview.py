@@ -74,7 +74,7 @@ def test_a_changed_column_match_is_read_again(window, qtbot, small_demo, tmp_pat
         dialog.tabs.setCurrentIndex(1)
         _choose(qtbot, dialog.column_combo(4), "Amount")  # no: the gift is the amount
         qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.preview.missing))
-        assert "one column only as amount" in dialog.summary.text()
+        assert "one column only as “Amount”" in dialog.summary.text()
         assert not dialog.import_button.isEnabled()
         _choose(qtbot, dialog.column_combo(2), "(ignore this column)")
         qtbot.waitUntil(lambda: not dialog.busy and not dialog.preview.missing)

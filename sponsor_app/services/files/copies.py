@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ...domain.errors import InvalidInput
+from ...domain.messages import Files
 from ...storage.backup import copy_name
 from ...storage.errors import FolderMissing
 from ...storage.lock import WriteLock
@@ -23,18 +24,13 @@ def save_copy(store: Store, target: Path | str) -> Path:
     has it open (refused, naming who). The open file is untouched."""
     target = Path(target)
     if target.is_dir():
-        raise InvalidInput.single("path", f"{target} is a folder: choose a file name.")
+        raise InvalidInput.single("path", Files.COPY_ONTO_FOLDER(path=target))
     if target.exists() and os.path.samestat(os.stat(target), store.identity):
-        raise InvalidInput.single(
-            "path", "Choose another name: a copy cannot replace the open file."
-        )
+        raise InvalidInput.single("path", Files.COPY_ONTO_OPEN_FILE())
     if not target.parent.is_dir():
         raise FolderMissing(target.parent)
     if in_backups(target.resolve()):
-        raise InvalidInput.single(
-            "path",
-            "Choose another place: Sponsor Desk's backups folder is written by the app only.",
-        )
+        raise InvalidInput.single("path", Files.COPY_INTO_BACKUPS())
     target_lock = WriteLock(target)
     replacing = target.exists()
     if replacing:

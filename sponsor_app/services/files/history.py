@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.changes import Changes, RowKey
 from ...domain.errors import SponsorDeskError
+from ...domain.messages import Files, Message
 from ...storage.audit_reads import change_sets_touching, entries_of, last_known_values
 from ...storage.changesets import (
     Blocker,
@@ -39,7 +40,7 @@ class TouchedRow:
     table: str
     key: tuple
     action: str  # insert | update | delete
-    label: str  # "household H2", "Aroha Ngata"
+    label: Message | str  # "household H2" (Files.ROW_HOUSEHOLD), or a name as it is
     before: tuple[tuple[str, object], ...]
     after: tuple[tuple[str, object], ...]
 
@@ -59,8 +60,8 @@ class ChangeSetRow:
 class RevertRefused(SponsorDeskError):
     """A revert that would overwrite or lose later work; the file is unchanged.
 
-    Carries the facts (reason, table, the row's label, the later change set) for a window to
-    word in its own language; the message is the English sentence the command line prints.
+    Carries the facts (reason, table, the row's label, the later change set) and a message
+    saying why (Files.*), worded by each edge.
     """
 
     def __init__(
@@ -68,7 +69,7 @@ class RevertRefused(SponsorDeskError):
         change_set_id: int,
         reason: str,
         table: str = "",
-        row_label: str = "",
+        row_label: Message | str = "",
         blocker: Blocker | None = None,
     ):
         self.change_set_id, self.reason, self.table = change_set_id, reason, table
@@ -76,61 +77,45 @@ class RevertRefused(SponsorDeskError):
         super().__init__(_sentence(change_set_id, reason, row_label, blocker))
 
 
-def _later(blocker: Blocker | None) -> str:
-    if blocker is None:
-        return ""
-    return f" (change {blocker.id}, “{blocker.description}”)"
-
-
-def _sentence(change_set_id: int, reason: str, label: str, blocker: Blocker | None) -> str:
+def _sentence(change_set_id: int, reason: str, row: Message | str, blocker: Blocker | None):
+    """Why a revert was refused, as a message for the edge to word."""
     match reason:
         case "already_reverted":
-            return (
-                f"Change {change_set_id} was already reverted by change {blocker.id}; revert "
-                f"change {blocker.id} to put it back."
-            )
+            return Files.ALREADY_REVERTED(id=change_set_id, later=blocker.id)
         case "changed_since":
-            return f"{label} was changed after this{_later(blocker)}; revert that first."
+            if blocker is None:
+                return Files.CHANGED_SINCE(row=row)
+            return Files.CHANGED_SINCE_BY(
+                row=row, later=blocker.id, description=blocker.description
+            )
         case "would_remove_more":
-            return (
-                f"Reverting change {change_set_id} would also remove or change {label}, added or "
-                f"changed after it{_later(blocker)}; revert that first."
+            if blocker is None:
+                return Files.WOULD_REMOVE_MORE(id=change_set_id, row=row)
+            return Files.WOULD_REMOVE_MORE_BY(
+                id=change_set_id, row=row, later=blocker.id, description=blocker.description
             )
         case "in_use":
-            return f"{label} is used by records added since, so it cannot be taken away."
+            return Files.ROW_IN_USE(row=row)
         case "missing_reference":
-            return f"{label} refers to a record removed since, so it cannot be put back."
+            return Files.ROW_MISSING_REFERENCE(row=row)
         case "clash":
-            return f"Putting {label} back would clash with a record added since."
+            return Files.ROW_CLASH(row=row)
         case "record_only":
-            return (
-                f"Change {change_set_id} is the record that someone was shown sensitive details; "
-                "a record of who saw what cannot be taken back."
-            )
+            return Files.RECORD_ONLY(id=change_set_id)
         case "erasure":
-            return f"Change {change_set_id} removed personal details for good; it cannot be undone."
+            return Files.ERASURE(id=change_set_id)
         case "erased":  # the label would read "(details removed)": the change says whose
             if blocker is None:
-                return (
-                    f"Personal details that change {change_set_id} touched were removed for "
-                    "good since, so it cannot be reverted."
-                )
-            return (
-                f"Change {blocker.id} (“{blocker.description}”) removed personal details for "
-                f"good, so change {change_set_id} cannot be reverted."
+                return Files.ERASED_SINCE(id=change_set_id)
+            return Files.ERASED_BY(
+                id=change_set_id, later=blocker.id, description=blocker.description
             )
         case "creates_group":
-            return (
-                f"Change {change_set_id} created the group itself; reverting it would leave a "
-                "file that cannot be opened, so it cannot be reverted. Nothing was changed."
-            )
+            return Files.CREATES_GROUP(id=change_set_id)
         case "not_revertible":
-            return (
-                f"Change {change_set_id} is a schema upgrade or was recorded before the change "
-                "history began; it cannot be reverted."
-            )
+            return Files.NOT_REVERTIBLE(id=change_set_id)
         case _:
-            return f"There is no change {change_set_id} in this file."
+            return Files.NO_SUCH_CHANGE(id=change_set_id)
 
 
 # --- listing -----------------------------------------------------------------------------
@@ -260,36 +245,42 @@ def description_of(store: Store, change_set_id: int) -> str:
 
 # --- naming a row for a person -------------------------------------------------------------
 _LABEL_COLUMNS = {
-    "group_profile": ("the group {}", "name"),
-    "household": ("household {}", "code"),
-    "household_member": ("{}", "full_name"),
-    "volunteer": ("{}", "full_name"),
-    "task": ("task “{}”", "title"),
-    "property": ("{}", "address"),
-    "ledger_category": ("category “{}”", "name"),
-    "pledge": ("the pledge from {}", "donor"),
-    "ledger_transaction": ("the transaction of {}", "occurred_on"),
-    "check_in": ("the check-in of {}", "held_on"),
-    "tenancy": ("tenancy {}", "id"),
-    "vetting_check": ("a vetting check recorded on {}", "checked_on"),
-    "training_record": ("a training record of {}", "completed_on"),
-    "volunteer_hours": ("hours logged for {}", "worked_on"),
-    "volunteer_role": ("the role {}", "role"),
-    "inspection": ("the inspection of {}", "inspected_on"),
-    "move_in_item": ("checklist item “{}”", "label"),
-    "budget": ("the budget for {}", "month"),
-    "indicator_reading": ("the reading of {}", "recorded_on"),
+    "group_profile": (Files.ROW_GROUP, "name"),
+    "household": (Files.ROW_HOUSEHOLD, "code"),
+    "household_member": (None, "full_name"),  # a name is its own label
+    "volunteer": (None, "full_name"),
+    "task": (Files.ROW_TASK, "title"),
+    "property": (None, "address"),
+    "ledger_category": (Files.ROW_CATEGORY, "name"),
+    "pledge": (Files.ROW_PLEDGE, "donor"),
+    "ledger_transaction": (Files.ROW_TRANSACTION, "occurred_on"),
+    "check_in": (Files.ROW_CHECK_IN, "held_on"),
+    "tenancy": (Files.ROW_TENANCY, "id"),
+    "vetting_check": (Files.ROW_VETTING_CHECK, "checked_on"),
+    "training_record": (Files.ROW_TRAINING, "completed_on"),
+    "volunteer_hours": (Files.ROW_HOURS, "worked_on"),
+    "volunteer_role": (Files.ROW_ROLE, "role"),
+    "inspection": (Files.ROW_INSPECTION, "inspected_on"),
+    "move_in_item": (Files.ROW_CHECKLIST_ITEM, "label"),
+    "budget": (Files.ROW_BUDGET, "month"),
+    "indicator_reading": (Files.ROW_READING, "recorded_on"),
 }
 
 
-def row_label(session: Session, table: str, key: RowKey) -> str:
+def row_label(session: Session, table: str, key: RowKey) -> Message | str:
     """A short name for a row ("household H2", "Aroha Ngata"), from the row or, when it is
     gone, from the last values the audit trail holds."""
     return _label(table, key, last_known_values(session, table, key))
 
 
-def _label(table: str, key: RowKey, values: dict | None) -> str:
-    pattern, column = _LABEL_COLUMNS.get(table, (table.replace("_", " ") + " {}", "id"))
+def _label(table: str, key: RowKey, values: dict | None) -> Message | str:
+    name = table.replace("_", " ")
+    pattern, column = _LABEL_COLUMNS.get(table, (Files.ROW_OTHER, "id"))
     if values and values.get(column) not in (None, ""):
-        return pattern.format(values[column])
-    return f"{table.replace('_', ' ')} {', '.join(str(k) for k in key)}"
+        value = str(values[column])
+        if pattern is None:
+            return value
+        if pattern is Files.ROW_OTHER:
+            return Files.ROW_OTHER(table=name, value=value)
+        return pattern(value=value)
+    return Files.ROW_OTHER(table=name, value=tuple(str(k) for k in key))

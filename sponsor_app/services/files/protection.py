@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain.errors import InvalidInput, Problem
-from ...domain.plurals import counted
+from ...domain.messages import Files, Message
 from ...storage import protection as _storage
 from ...storage.connect import check_is_group_file, forget_keys, protection_of
 from ...storage.errors import NotProtected, PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
@@ -90,7 +90,7 @@ class Strength:
     advice in English (the window words the score itself)."""
 
     score: int
-    warning: str
+    warning: str | Message  # zxcvbn's advice (its own English), or ours
     suggestions: tuple[str, ...]
 
     @property
@@ -119,7 +119,7 @@ def strength(passphrase: str, context: tuple[str, ...] = ()) -> Strength:
     typed = {_plain(w).lower() for w in re.split(r"\W+", passphrase) if w}
     if typed and typed <= {_plain(w).lower() for w in words}:
         # zxcvbn allows any three "known" words 10^8 guesses; the group's own name is one guess.
-        return Strength(0, "The group's or the file's own name is easy to guess.", ())
+        return Strength(0, Files.OWN_NAME_GUESSABLE(), ())
     return Strength(
         int(found["score"]), feedback.get("warning") or "", tuple(feedback.get("suggestions", ()))
     )
@@ -135,22 +135,17 @@ def check_new_passphrase(
 ) -> list[Problem]:
     """The problems with a new passphrase, each tied to its field ("passphrase", "again")."""
     if len(passphrase) < MIN_LENGTH:
-        return [
-            Problem(
-                "passphrase",
-                f"Use at least {counted(MIN_LENGTH, 'character')}; a few words are easiest.",
-            )
-        ]
+        return [Problem("passphrase", Files.PASSPHRASE_TOO_SHORT(n=MIN_LENGTH))]
     rated = strength(passphrase, context)
     if not rated.acceptable:
-        why = f" ({rated.warning.rstrip('.')})" if rated.warning else ""
-        return [
-            Problem(
-                "passphrase", f"Too easy to guess{why}: add another word or two that go together."
-            )
-        ]
+        if isinstance(rated.warning, Message):  # ours: the group's own name
+            return [Problem("passphrase", Files.TOO_EASY_OWN_NAME())]
+        if rated.warning:  # zxcvbn's advice, in its English
+            why = Files.TOO_EASY_BECAUSE(why=rated.warning.rstrip("."))
+            return [Problem("passphrase", why)]
+        return [Problem("passphrase", Files.TOO_EASY())]
     if again != passphrase:
-        return [Problem("again", "The two passphrases are not the same.")]
+        return [Problem("again", Files.PASSPHRASES_DIFFER())]
     return []
 
 
@@ -184,9 +179,7 @@ def unlock_with_either(path: Path | str, typed: str) -> None:
         unlock(Path(path), recovery_code=typed)
     elif _SHAPED_LIKE_A_CODE.match(typed.strip()):
         # Nine groups of four with dashes is no passphrase: a code with a typing mistake.
-        raise WrongRecoveryCode(
-            Path(path), "That recovery code has a mistake in it: check each group of four."
-        )
+        raise WrongRecoveryCode(Path(path), Files.RECOVERY_CODE_MISTYPED())
     else:
         unlock(Path(path), passphrase=typed)
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...domain.changes import Changes
 from ...domain.errors import NotFound
+from ...domain.messages import Records
 from ...domain.name_finder import KEEP as _KEEP
 from ...domain.name_finder import Known, KnownKind, NameFinder
 from ...domain.retention import (
@@ -201,7 +202,7 @@ def remove_household_details(store: Store, household_id: int) -> Changes:
         household = session.get(Household, household_id)
         code = household.code if household else _deleted_code(session, household_id)
         if code is None:
-            raise NotFound(f"Household {household_id} no longer exists.")
+            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
     return _erase(
         store,
         f"Removed the personal details of household {code}",
@@ -216,7 +217,7 @@ def remove_volunteer_details(store: Store, volunteer_id: int) -> Changes:
     """Remove a former volunteer's personal details for good (see the module's docstring)."""
     with store.read() as session:
         if session.get(Volunteer, volunteer_id) is None:
-            raise NotFound(f"Volunteer {volunteer_id} no longer exists.")
+            raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
     return _erase(
         store,
         f"Removed the personal details of volunteer {volunteer_id}",

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ... import clock
 from ...domain.errors import InvalidInput
+from ...domain.messages import Files
 from ...domain.name_finder import KEEP, Known, KnownKind, NameFinder
 from ...domain.text import fold
 from ...locations import backup_dir, private_folder
@@ -90,18 +91,14 @@ def write_subject_access(
 
 def _check_folder(out: Path, force: bool) -> None:
     if out.exists() and not out.is_dir():
-        raise InvalidInput.single("out", f"{out} is a file: give a folder to write into.")
+        raise InvalidInput.single("out", Files.OUT_IS_A_FILE(path=out))
     if out.exists() and not force:
-        raise InvalidInput.single(
-            "out", f"{out} already exists; choose a new folder or add --force to write into it."
-        )
+        raise InvalidInput.single("out", Files.OUT_EXISTS(path=out))
     if not out.parent.is_dir():
-        raise InvalidInput.single("out", f"The folder {out.parent} does not exist.")
+        raise InvalidInput.single("out", Files.OUT_PARENT_MISSING(path=out.parent))
     backups = backup_dir(create=False).resolve()
     if out.resolve() == backups or backups in out.resolve().parents:
-        raise InvalidInput.single(
-            "out", f"{out} is in Sponsor Desk's backups folder; choose another place."
-        )
+        raise InvalidInput.single("out", Files.OUT_IN_BACKUPS(path=out))
 
 
 # --- who is mentioned, and how the rest is masked --------------------------------------------

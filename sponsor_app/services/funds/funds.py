@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...domain.enums import CategoryPurpose, TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Funds, Records
 from ...domain.money import Money
 from ...domain.periods import Period, add_months, budget_months, month_end, month_start
 from ...domain.pledges import Payment, PledgeTerms, payments_due, received_by_pledge
@@ -237,16 +238,16 @@ def set_budget(
     """Budget for one expense category, each month from `month` to `last_month` (default:
     that month alone), in one change set; zero removes it."""
     if amount.minor < 0:
-        raise InvalidInput.single("amount", "A budget cannot be negative.")
+        raise InvalidInput.single("amount", Funds.BUDGET_NEGATIVE())
     months = list(Period(month_start(month), month_start(last_month or month)).months())
     if not months:
-        raise InvalidInput.single("last_month", "The last month must not be before the first.")
+        raise InvalidInput.single("last_month", Funds.LAST_MONTH_BEFORE_FIRST())
     with store.transaction("Set budget") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
-            raise NotFound(f"Category {category_id} no longer exists.")
+            raise NotFound(Records.CATEGORY_GONE(id=category_id))
         if category.kind is not TransactionKind.EXPENSE:
-            raise InvalidInput.single("category", "Budgets are set for spending categories.")
+            raise InvalidInput.single("category", Funds.BUDGET_FOR_SPENDING())
         existing = {
             row.month: row
             for row in session.scalars(
@@ -340,13 +341,13 @@ def budget_by_month(store: Store, period: Period) -> list[MonthBudget]:
 
 # --- pledges ---------------------------------------------------------------------------
 def _pledge_problems(data: PledgeInput) -> list[Problem]:
-    problems = [] if data.donor.strip() else [Problem("donor", "Enter the donor's name.")]
+    problems = [] if data.donor.strip() else [Problem("donor", Funds.DONOR_MISSING())]
     if data.amount.minor <= 0:
-        problems.append(Problem("amount", "Enter an amount above zero."))
+        problems.append(Problem("amount", Funds.PLEDGE_NOT_POSITIVE()))
     if data.frequency not in PLEDGE_FREQUENCIES:
-        problems.append(Problem("frequency", f"Choose how often: {', '.join(PLEDGE_FREQUENCIES)}."))
+        problems.append(Problem("frequency", Funds.CHOOSE_FREQUENCY(choices=PLEDGE_FREQUENCIES)))
     if data.end_on is not None and data.end_on < data.start_on:
-        problems.append(Problem("end_on", "The pledge must end on or after the day it starts."))
+        problems.append(Problem("end_on", Funds.PLEDGE_ENDS_BEFORE_START()))
     return problems
 
 
@@ -373,7 +374,7 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
     with store.transaction(f"Edit pledge from {data.donor.strip()}") as session:
         pledge = session.get(Pledge, pledge_id)
         if pledge is None:
-            raise NotFound(f"Pledge {pledge_id} no longer exists.")
+            raise NotFound(Records.PLEDGE_GONE(id=pledge_id))
         pledge.donor, pledge.amount_minor, pledge.frequency = (
             data.donor.strip(),
             data.amount.minor,
@@ -386,7 +387,7 @@ def delete_pledge(store: Store, pledge_id: int) -> None:
     with store.transaction("Delete pledge") as session:
         pledge = session.get(Pledge, pledge_id)
         if pledge is None:
-            raise NotFound(f"Pledge {pledge_id} no longer exists.")
+            raise NotFound(Records.PLEDGE_GONE(id=pledge_id))
         session.delete(pledge)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.enums import TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Funds, Records
 from ...domain.money import Money
 from ...domain.text import fold
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction, Pledge
@@ -71,25 +72,21 @@ def _transaction_problems(session: Session, data: TransactionInput) -> list[Prob
     problems = []
     if data.amount.currency != currency:
         problems.append(
-            Problem(
-                "amount", f"This group keeps its books in {currency}, not {data.amount.currency}."
-            )
+            Problem("amount", Funds.WRONG_CURRENCY(currency=currency, given=data.amount.currency))
         )
     if data.amount.minor <= 0:
-        problems.append(
-            Problem(
-                "amount", "Enter an amount above zero; choose income or expense for the direction."
-            )
-        )
+        problems.append(Problem("amount", Funds.AMOUNT_NOT_POSITIVE()))
     category = session.get(LedgerCategory, data.category_id)
     if category is None:
-        problems.append(Problem("category", "Choose a category."))
+        problems.append(Problem("category", Funds.CHOOSE_CATEGORY()))
     elif category.kind != data.kind:
-        problems.append(
-            Problem("category", f"“{category.name}” is a {category.kind.label.lower()} category.")
-        )
+        wrong = {
+            TransactionKind.INCOME: Funds.IS_INCOME_CATEGORY,
+            TransactionKind.EXPENSE: Funds.IS_EXPENSE_CATEGORY,
+        }[category.kind]
+        problems.append(Problem("category", wrong(name=category.name)))
     if data.household_id is not None and session.get(Household, data.household_id) is None:
-        problems.append(Problem("household", "That household no longer exists."))
+        problems.append(Problem("household", Records.THAT_HOUSEHOLD_GONE()))
     return problems
 
 
@@ -164,7 +161,11 @@ def category_by_name(store: Store, name: str, kind: TransactionKind) -> Category
     for category in list_categories(store, kind):
         if category.name.casefold() == wanted:
             return category
-    raise NotFound(f"There is no {kind.label.lower()} category “{name}”.")
+    missing = {
+        TransactionKind.INCOME: Funds.NO_INCOME_CATEGORY,
+        TransactionKind.EXPENSE: Funds.NO_EXPENSE_CATEGORY,
+    }[kind]
+    raise NotFound(missing(name=name))
 
 
 def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
@@ -184,7 +185,7 @@ def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) 
     with store.transaction("Edit transaction") as session:
         row = session.get(LedgerTransaction, transaction_id)
         if row is None:
-            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
         if problems := _transaction_problems(session, data):
             raise InvalidInput(problems)
         _apply_transaction(row, data)
@@ -195,7 +196,7 @@ def delete_transaction(store: Store, transaction_id: int) -> None:
     with store.transaction("Delete transaction") as session:
         row = session.get(LedgerTransaction, transaction_id)
         if row is None:
-            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
         session.delete(row)
 
 
@@ -203,7 +204,7 @@ def transaction_input(store: Store, transaction_id: int) -> TransactionInput:
     with store.read() as session:
         row = session.get(LedgerTransaction, transaction_id)
         if row is None:
-            raise NotFound(f"Transaction {transaction_id} no longer exists.")
+            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
         currency = session.scalar(select(GroupProfile.currency))
         return TransactionInput(
             row.occurred_on,
@@ -222,7 +223,7 @@ def transaction_input(store: Store, transaction_id: int) -> TransactionInput:
 def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
     clean = name.strip()
     if not clean:
-        raise InvalidInput.single("name", "Enter the category's name.")
+        raise InvalidInput.single("name", Funds.CATEGORY_NAME_MISSING())
     with store.transaction(f"Add category {clean}") as session:
         clash = session.scalar(
             select(LedgerCategory).where(
@@ -230,9 +231,11 @@ def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
             )
         )
         if clash is not None:
-            raise InvalidInput.single(
-                "name", f"There is already a {kind.label.lower()} category “{clash.name}”."
-            )
+            clashing = {
+                TransactionKind.INCOME: Funds.INCOME_CATEGORY_EXISTS,
+                TransactionKind.EXPENSE: Funds.EXPENSE_CATEGORY_EXISTS,
+            }[kind]
+            raise InvalidInput.single("name", clashing(name=clash.name))
         category = LedgerCategory(name=clean, kind=kind)
         session.add(category)
         session.flush()
@@ -242,11 +245,11 @@ def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
 def rename_category(store: Store, category_id: int, name: str) -> None:
     clean = name.strip()
     if not clean:
-        raise InvalidInput.single("name", "Enter the category's name.")
+        raise InvalidInput.single("name", Funds.CATEGORY_NAME_MISSING())
     with store.transaction(f"Rename category to {clean}") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
-            raise NotFound(f"Category {category_id} no longer exists.")
+            raise NotFound(Records.CATEGORY_GONE(id=category_id))
         clash = session.scalar(
             select(LedgerCategory.id).where(
                 LedgerCategory.kind == category.kind,
@@ -255,7 +258,7 @@ def rename_category(store: Store, category_id: int, name: str) -> None:
             )
         )
         if clash is not None:
-            raise InvalidInput.single("name", f"There is already a category called “{clean}”.")
+            raise InvalidInput.single("name", Funds.CATEGORY_CALLED_EXISTS(name=clean))
         category.name = clean
 
 
@@ -266,5 +269,5 @@ def archive_category(store: Store, category_id: int, archived: bool = True) -> N
     with store.transaction("Archive category" if archived else "Restore category") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
-            raise NotFound(f"Category {category_id} no longer exists.")
+            raise NotFound(Records.CATEGORY_GONE(id=category_id))
         category.archived_at = utc_now() if archived else None

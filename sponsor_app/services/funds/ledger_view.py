@@ -42,13 +42,14 @@ SORTS = {
 
 
 class LedgerPeriod(StrEnum):
-    """The periods the ledger can be narrowed to, in the order the page offers them."""
+    """The periods the ledger can be narrowed to, in the order the page offers them (codes:
+    the window words them)."""
 
-    ALL = "All time"
-    THIS_MONTH = "This month"
-    LAST_3_MONTHS = "Last 3 months"
-    LAST_12_MONTHS = "Last 12 months"
-    SUPPORT = "Support period"
+    ALL = "all"
+    THIS_MONTH = "this_month"
+    LAST_3_MONTHS = "last_3_months"
+    LAST_12_MONTHS = "last_12_months"
+    SUPPORT = "support"
 
 
 def ledger_period(

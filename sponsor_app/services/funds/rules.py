@@ -10,11 +10,13 @@ from sqlalchemy import select
 
 from ...domain.enums import TransactionKind
 from ...domain.errors import InvalidInput, NotFound
+from ...domain.messages import Funds, Records
 from ...domain.text import fold
 from ...storage.models import CategoryRule, LedgerCategory
 from ...storage.store import Store
 
 FIELDS = ("counterparty", "any")  # what the pattern is looked for in
+RULE_WORDS_MOST = 80
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,13 @@ def list_rules(store: Store) -> list[RuleRow]:
 def _checked(session, data: RuleInput, rule_id: int | None = None) -> str:
     pattern = " ".join((data.pattern or "").split())
     if not pattern:
-        raise InvalidInput.single("pattern", "Enter the words to look for, such as Countdown.")
-    if len(pattern) > 80:
-        raise InvalidInput.single("pattern", "Keep the words to 80 characters or fewer.")
+        raise InvalidInput.single("pattern", Funds.RULE_WORDS_MISSING())
+    if len(pattern) > RULE_WORDS_MOST:
+        raise InvalidInput.single("pattern", Funds.RULE_WORDS_TOO_LONG(n=RULE_WORDS_MOST))
     if data.field not in FIELDS:
-        raise InvalidInput.single("field", "Look in the counterparty, or in the whole line.")
+        raise InvalidInput.single("field", Funds.RULE_FIELD())
     if session.get(LedgerCategory, data.category_id) is None:
-        raise InvalidInput.single("category", "Choose a category.")
+        raise InvalidInput.single("category", Funds.CHOOSE_CATEGORY())
     for other in session.scalars(select(CategoryRule)):
         if (
             other.id != rule_id
@@ -62,7 +64,7 @@ def _checked(session, data: RuleInput, rule_id: int | None = None) -> str:
             and other.field == data.field
             and other.category_id == data.category_id
         ):
-            raise InvalidInput.single("pattern", "That rule is there already.")
+            raise InvalidInput.single("pattern", Funds.RULE_EXISTS())
     return pattern
 
 
@@ -80,7 +82,7 @@ def edit_rule(store: Store, rule_id: int, data: RuleInput) -> None:
     with store.transaction(f"Edit rule {data.pattern.strip()}") as session:
         rule = session.get(CategoryRule, rule_id)
         if rule is None:
-            raise NotFound(f"Rule {rule_id} no longer exists.")
+            raise NotFound(Records.RULE_GONE(id=rule_id))
         rule.pattern = _checked(session, data, rule_id)
         rule.field, rule.category_id = data.field, data.category_id
 
@@ -89,5 +91,5 @@ def delete_rule(store: Store, rule_id: int) -> None:
     with store.transaction("Delete rule") as session:
         rule = session.get(CategoryRule, rule_id)
         if rule is None:
-            raise NotFound(f"Rule {rule_id} no longer exists.")
+            raise NotFound(Records.RULE_GONE(id=rule_id))
         session.delete(rule)

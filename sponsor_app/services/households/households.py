@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.enums import OPEN_STATUSES, TaskStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Households, Records
 from ...domain.settlement import shift_due_date
 from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
@@ -84,8 +85,8 @@ def household_by_code(store: Store, code: str) -> HouseholdRow:
     rows = list_households(store, include_archived=True)
     found = next((h for h in rows if h.code.casefold() == code.strip().casefold()), None)
     if found is None:
-        known = ", ".join(h.code for h in rows) or "none yet"
-        raise NotFound(f"There is no household {code.strip()}; the codes are: {known}.")
+        known = tuple(h.code for h in rows) or Households.NONE_YET()
+        raise NotFound(Households.NO_HOUSEHOLD_CODE(code=code.strip(), codes=known))
     return found
 
 
@@ -104,9 +105,7 @@ def _check(session: Session, data: HouseholdInput, exclude_id: int | None = None
             select(Household.id).where(func.lower(Household.code) == data.code.strip().lower())
         )
         if clash is not None and clash != exclude_id:
-            problems.append(
-                Problem("code", f"There is already a household {data.code.strip().upper()}.")
-            )
+            problems.append(Problem("code", Households.CODE_TAKEN(code=data.code.strip().upper())))
     if problems:
         raise InvalidInput(problems)
 
@@ -186,7 +185,7 @@ def add_member(store: Store, household_id: int, data: MemberInput) -> MemberRow:
     """Add a member. The first one is the principal applicant unless another is chosen; a
     member added as principal takes over from the one before (one per household)."""
     if not data.full_name.strip():
-        raise InvalidInput.single("full_name", "Enter the person's name.")
+        raise InvalidInput.single("full_name", Households.MEMBER_NAME_MISSING())
     with store.transaction(f"Add member {data.full_name.strip()}") as session:
         household = _get(session, household_id)
         member = _member(data)
@@ -259,7 +258,7 @@ def show_sensitive_details(store: Store, member_id: int) -> SensitiveDetails:
 def _get(session: Session, household_id: int) -> Household:
     household = session.get(Household, household_id)
     if household is None:
-        raise NotFound(f"Household {household_id} no longer exists.")
+        raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
     return household
 
 
@@ -295,15 +294,11 @@ def delete_household(store: Store, household_id: int) -> None:
 
 def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
     if not data.full_name.strip():
-        raise InvalidInput.single("full_name", "Enter the person's name.")
+        raise InvalidInput.single("full_name", Households.MEMBER_NAME_MISSING())
     with store.transaction(f"Edit member {data.full_name.strip()}") as session:
         member = _get_member(session, member_id)
         if member.is_principal and not data.is_principal:
-            raise InvalidInput.single(
-                "is_principal",
-                "A household has one principal applicant: make another member the principal "
-                "instead.",
-            )
+            raise InvalidInput.single("is_principal", Households.ONE_PRINCIPAL())
         fresh = _member(data)
         changed = [
             "full_name",
@@ -343,5 +338,5 @@ def open_task_count(store: Store, household_id: int) -> int:
 def _get_member(session: Session, member_id: int) -> HouseholdMember:
     member = session.get(HouseholdMember, member_id)
     if member is None:
-        raise NotFound(f"Household member {member_id} no longer exists.")
+        raise NotFound(Records.MEMBER_GONE(id=member_id))
     return member

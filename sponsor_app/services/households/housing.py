@@ -17,6 +17,7 @@ from ...domain.alerts import (
 )
 from ...domain.enums import RentFrequency, TenancyStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Households, Records
 from ...domain.money import Money
 from ...domain.periods import add_months
 from ...domain.programmes import default_move_in_items, get_programme
@@ -161,7 +162,7 @@ class HousingWarning:
 def _property_problems(data: PropertyInput) -> list[Problem]:
     problems = required_text("address", data.address, "the address")
     if data.bedrooms < 0:
-        problems.append(Problem("bedrooms", "Bedrooms cannot be negative."))
+        problems.append(Problem("bedrooms", Households.BEDROOMS_NEGATIVE()))
     return problems
 
 
@@ -177,10 +178,10 @@ def _apply_property(prop: Property, data: PropertyInput) -> None:
     prop.notes = data.notes
 
 
-def _get(session: Session, model, row_id: int, what: str):
+def _get(session: Session, model, row_id: int, gone: Records):
     row = session.get(model, row_id)
     if row is None:
-        raise NotFound(f"{what} {row_id} no longer exists.")
+        raise NotFound(gone(id=row_id))
     return row
 
 
@@ -206,12 +207,12 @@ def add_property(store: Store, data: PropertyInput) -> PropertyRow:
 
 def edit_property(store: Store, property_id: int, data: PropertyInput) -> None:
     with store.transaction(f"Edit property {data.address.strip()}") as session:
-        _apply_property(_get(session, Property, property_id, "Property"), data)
+        _apply_property(_get(session, Property, property_id, Records.PROPERTY_GONE), data)
 
 
 def archive_property(store: Store, property_id: int, archived: bool = True) -> None:
     with store.transaction("Archive property" if archived else "Restore property") as session:
-        _get(session, Property, property_id, "Property").archived_at = (
+        _get(session, Property, property_id, Records.PROPERTY_GONE).archived_at = (
             utc_now() if archived else None
         )
 
@@ -265,19 +266,17 @@ def _tenancy_problems(
         ("bond", data.bond),
     ):
         if money is not None and money.currency != currency:
-            problems.append(Problem(name, f"Amounts are in {currency}."))
+            problems.append(Problem(name, Households.AMOUNTS_IN(currency=currency)))
         elif money is not None and money.minor < 0:
-            problems.append(Problem(name, "Amounts cannot be negative."))
+            problems.append(Problem(name, Households.AMOUNTS_NEGATIVE()))
     if data.group_share.minor > data.rent.minor:
-        problems.append(Problem("group_share", "The group's share cannot be more than the rent."))
+        problems.append(Problem("group_share", Households.SHARE_ABOVE_RENT()))
     if data.lease_start and data.lease_end and data.lease_end < data.lease_start:
-        problems.append(Problem("lease_end", "The lease must end on or after the day it starts."))
+        problems.append(Problem("lease_end", Households.LEASE_ENDS_BEFORE_START()))
     if data.status in LIVE and data.lease_start is None:
-        problems.append(
-            Problem("lease_start", "A secured or occupied tenancy needs its lease start date.")
-        )
+        problems.append(Problem("lease_start", Households.LEASE_START_NEEDED()))
     if data.household_id is not None and session.get(Household, data.household_id) is None:
-        problems.append(Problem("household", "That household no longer exists."))
+        problems.append(Problem("household", Records.THAT_HOUSEHOLD_GONE()))
     others = session.scalars(
         select(Tenancy).where(
             Tenancy.property_id == data.property_id, Tenancy.status != TenancyStatus.ENDED
@@ -289,13 +288,9 @@ def _tenancy_problems(
             and data.status is not TenancyStatus.ENDED
             and _overlaps(data.lease_start, data.lease_end, other.lease_start, other.lease_end)
         ):
-            until = other.lease_end.isoformat() if other.lease_end else "no end date"
-            problems.append(
-                Problem(
-                    "lease_start",
-                    f"This property already has a tenancy from {other.lease_start} to {until}.",
-                )
-            )
+            until = other.lease_end or Households.NO_END_DATE()
+            overlap = Households.TENANCY_OVERLAPS(start=other.lease_start, end=until)
+            problems.append(Problem("lease_start", overlap))
     return problems
 
 
@@ -315,7 +310,7 @@ def _apply_tenancy(tenancy: Tenancy, data: TenancyInput) -> None:
 def add_tenancy(store: Store, data: TenancyInput) -> int:
     """A tenancy with the default move-in checklist; returns its id."""
     with store.transaction("Add tenancy") as session:
-        _get(session, Property, data.property_id, "Property")
+        _get(session, Property, data.property_id, Records.PROPERTY_GONE)
         if problems := _tenancy_problems(session, data, None):
             raise InvalidInput(problems)
         tenancy = Tenancy()
@@ -330,7 +325,7 @@ def add_tenancy(store: Store, data: TenancyInput) -> int:
 
 def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
     with store.transaction("Edit tenancy") as session:
-        tenancy = _get(session, Tenancy, tenancy_id, "Tenancy")
+        tenancy = _get(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
         if problems := _tenancy_problems(session, data, tenancy_id):
             raise InvalidInput(problems)
         _apply_tenancy(tenancy, data)
@@ -338,7 +333,7 @@ def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
 
 def delete_tenancy(store: Store, tenancy_id: int) -> None:
     with store.transaction("Delete tenancy") as session:
-        session.delete(_get(session, Tenancy, tenancy_id, "Tenancy"))
+        session.delete(_get(session, Tenancy, tenancy_id, Records.TENANCY_GONE))
 
 
 def _tenancy_rows(session: Session, where) -> list[TenancyRow]:
@@ -397,14 +392,16 @@ def _inspection_problems(data: InspectionInput) -> list[Problem]:
     problems = []
     if data.kind not in INSPECTION_KINDS:
         problems.append(
-            Problem("kind", f"Choose the kind of inspection: {', '.join(INSPECTION_KINDS)}.")
+            Problem("kind", Households.CHOOSE_INSPECTION_KIND(choices=INSPECTION_KINDS))
         )
     if data.result not in INSPECTION_RESULTS:
-        problems.append(Problem("result", f"Choose the result: {', '.join(INSPECTION_RESULTS)}."))
+        problems.append(
+            Problem("result", Households.CHOOSE_INSPECTION_RESULT(choices=INSPECTION_RESULTS))
+        )
     if data.next_due is not None and data.next_due <= data.inspected_on:
-        problems.append(Problem("next_due", "The next inspection must be after this one."))
+        problems.append(Problem("next_due", Households.NEXT_INSPECTION_AFTER()))
     if data.result != "pass" and not data.issues.strip():
-        problems.append(Problem("issues", "Say what the issues were."))
+        problems.append(Problem("issues", Households.ISSUES_MISSING()))
     return problems
 
 
@@ -412,7 +409,7 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
     if problems := _inspection_problems(data):
         raise InvalidInput(problems)
     with store.transaction("Record inspection") as session:
-        _get(session, Tenancy, data.tenancy_id, "Tenancy")
+        _get(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
         inspection = Inspection(
             tenancy_id=data.tenancy_id,
             inspected_on=data.inspected_on,
@@ -431,7 +428,7 @@ def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> 
     if problems := _inspection_problems(data):
         raise InvalidInput(problems)
     with store.transaction("Edit inspection") as session:
-        inspection = _get(session, Inspection, inspection_id, "Inspection")
+        inspection = _get(session, Inspection, inspection_id, Records.INSPECTION_GONE)
         inspection.inspected_on = data.inspected_on
         inspection.kind = data.kind
         inspection.result = data.result
@@ -442,7 +439,7 @@ def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> 
 
 def delete_inspection(store: Store, inspection_id: int) -> None:
     with store.transaction("Delete inspection") as session:
-        session.delete(_get(session, Inspection, inspection_id, "Inspection"))
+        session.delete(_get(session, Inspection, inspection_id, Records.INSPECTION_GONE))
 
 
 def list_inspections(store: Store, tenancy_id: int) -> list[InspectionRow]:
@@ -479,15 +476,15 @@ def list_move_in(store: Store, tenancy_id: int) -> list[MoveInRow]:
 
 def set_move_in_done(store: Store, item_id: int, done: bool) -> None:
     with store.transaction("Tick checklist item" if done else "Untick checklist item") as session:
-        _get(session, MoveInItem, item_id, "Checklist item").done = done
+        _get(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE).done = done
 
 
 def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
     """Add to the end of a tenancy's checklist."""
     if not label.strip():
-        raise InvalidInput.single("label", "Say what needs doing.")
+        raise InvalidInput.single("label", Households.CHECKLIST_ITEM_MISSING())
     with store.transaction(f"Add checklist item {label.strip()}") as session:
-        tenancy = _get(session, Tenancy, tenancy_id, "Tenancy")
+        tenancy = _get(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
         position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
         item = MoveInItem(label=label.strip(), position=position)
         tenancy.move_in_items.append(item)
@@ -497,7 +494,7 @@ def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
 
 def remove_move_in_item(store: Store, item_id: int) -> None:
     with store.transaction("Remove checklist item") as session:
-        session.delete(_get(session, MoveInItem, item_id, "Checklist item"))
+        session.delete(_get(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE))
 
 
 # --- money link and warnings -----------------------------------------------------------

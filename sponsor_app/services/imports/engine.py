@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...domain.errors import Problem
-from ...domain.plurals import counted
+from ...domain.messages import ImportFields, Imports, Listed, Message, english
 from ...domain.text import fold
 from ...domain.words import control_character, header_key
 from ...storage.store import Store
@@ -82,8 +82,9 @@ def _renamed(source: Source, columns: tuple[str, ...], request: ImportRequest) -
             [
                 Problem(
                     "columns",
-                    f"{source.name} has no column “{h}”; its columns are: "
-                    f"{', '.join(x for x in source.header if x)}.",
+                    Imports.NO_COLUMN_CALLED(
+                        name=source.name, column=h, columns=tuple(x for x in source.header if x)
+                    ),
                 )
                 for h in unknown
             ],
@@ -138,7 +139,7 @@ def run_pass(
             importer = importers.make(request.kind, p, layout)
             if doubled_fields and not writing:  # the preview blocks the import until one is left
                 missing += tuple(
-                    f"one column only as {field_of(request.kind, key).label.lower()}"
+                    ImportFields.NEEDS_ONE_COLUMN(field=field_of(request.kind, key).said)
                     for key in doubled_fields
                 )
             outcome = _read_rows(p, source, columns, importer, missing, progress, cancelled)
@@ -178,47 +179,42 @@ def _open(request: ImportRequest, p: Pass) -> Source:
     return open_source(path, request.sheet, header_at, request.encoding)
 
 
-_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+_SEPARATORS = {
+    ",": Imports.SEPARATED_BY_COMMAS,
+    ";": Imports.SEPARATED_BY_SEMICOLONS,
+    "\t": Imports.SEPARATED_BY_TABS,
+    "|": Imports.SEPARATED_BY_BARS,
+}
 
 
-def _as_read(source: Source) -> str:
-    """How a CSV was read, for a refusal that may come from a wrong guess."""
+def _no_column_for(source: Source, missing) -> Message:
+    """No column for a required field; a CSV says how it was read, as the refusal may come
+    from a wrong guess of its encoding or separator."""
+    have = tuple(h for h in source.header if h) or Imports.NONE()
     if not source.delimiter:
-        return ""
+        return Imports.NO_COLUMN_FOR(name=source.name, fields=tuple(missing), columns=have)
     from .sources import ENCODINGS
 
-    encoding = ENCODINGS.get(source.encoding, source.encoding)
-    return f", read as {encoding} with cells separated by {_SEPARATORS[source.delimiter]}"
+    return Imports.NO_COLUMN_FOR_READ_AS(
+        name=source.name,
+        fields=tuple(missing),
+        columns=have,
+        encoding=ENCODINGS.get(source.encoding, source.encoding),
+        separator=_SEPARATORS[source.delimiter](),
+    )
 
 
 def _refuse_columns(request, source, columns, missing, doubled, doubled_fields) -> None:
     problems = []
     if missing:
-        have = ", ".join(h for h in source.header if h) or "none"
-        problems.append(
-            Problem(
-                "columns",
-                f"{source.name} has no column for {', '.join(missing)} (its columns: {have}"
-                f"{_as_read(source)}); name one with --map column:HEADER=FIELD.",
-            )
-        )
+        problems.append(Problem("columns", _no_column_for(source, missing)))
     if doubled and request.columns is None:
         for name in doubled:
-            problems.append(
-                Problem(
-                    "columns",
-                    f"{source.name} has more than one column called “{name}”: rename or remove "
-                    "all but one, so it is clear which to read.",
-                )
-            )
+            twice = Imports.COLUMN_TWICE(name=source.name, column=name)
+            problems.append(Problem("columns", twice))
     for key in doubled_fields:
-        problems.append(
-            Problem(
-                "columns",
-                f"more than one column is matched to {field_of(request.kind, key).label.lower()}: "
-                "ignore all but one.",
-            )
-        )
+        field = field_of(request.kind, key).said
+        problems.append(Problem("columns", Imports.FIELD_MATCHED_TWICE(field=field)))
     if problems:
         raise ImportRejected(source.path, problems)
 
@@ -257,10 +253,13 @@ def _read_rows(p, source, columns, importer, missing, progress, cancelled) -> _R
             values = _values(raw, columns, width)
             row = importer.read(raw.line, values)
         except RowProblem as problem:
-            row = Row(raw.line, RowStatus.BAD, None, (), "; ".join(problem.messages))
+            reasons = Listed(problem.messages)
+            row = Row(raw.line, RowStatus.BAD, None, (), Imports.ROW_NOTE(reasons=reasons))
             problem_count += 1
             if len(problems) < LISTED or p.writing:
-                problems.append(Problem(f"line {raw.line}", row.note + "."))
+                ended = english(reasons[-1]).endswith((".", "?", "!")) if reasons else False
+                said = Imports.ROW_NOTE if ended else Imports.ROW_PROBLEM  # one full stop
+                problems.append(Problem(f"line {raw.line}", said(reasons=reasons)))
         except Waiting:
             row = Row(raw.line, RowStatus.WAITING, None, (), "")
             waiting += 1
@@ -304,24 +303,19 @@ def _values(raw, columns, width) -> dict[str, str]:
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         raise RowProblem(
-            f"it has {counted(len(cells), 'cell')} but the header has {counted(width, 'column')} "
-            f"(“{extra[0][:40]}” "
-            "has no column); check the quotes and commas on this line"
+            Imports.CELLS_BEYOND_HEADER(
+                n=len(cells), columns=Imports.COLUMN_COUNT(n=width), extra=extra[0][:40]
+            )
         )
     values: dict[str, str] = {}
     for column, text in zip(columns, cells, strict=False):
         if not column:
             continue
         if isinstance(text, Unevaluated):
-            raise RowProblem(
-                f"{column} is a formula ({text[:60]}) with no value saved in the file: open "
-                "it in Excel or LibreOffice and save it again, so the values are stored"
-            )
+            raise RowProblem(Imports.FORMULA_NO_VALUE(column=column, formula=text[:60]))
         bad = control_character(text)
         if bad:
-            raise RowProblem(
-                f"{column} holds a control character ({bad}) that a spreadsheet cannot hold"
-            )
+            raise RowProblem(Imports.CONTROL_IN_CELL(column=column, character=bad))
         values[column] = restore(text.strip())
     return values
 

@@ -15,8 +15,8 @@ from sqlalchemy import insert, select, update
 
 from ...domain.enums import CategoryPurpose, TransactionKind
 from ...domain.errors import InvalidInput, Problem
+from ...domain.messages import Households, Imports, Message
 from ...domain.money import Money, parse_minor
-from ...domain.plurals import counted
 from ...domain.text import fold
 from ...domain.validation import household_code_problems
 from ...domain.words import parse_day, parse_yes_no
@@ -102,7 +102,7 @@ class LedgerRows:
         self.made: dict[int, int] = {}
 
     # --- values --------------------------------------------------------------------------
-    def amount_and_kind(self, v: dict[str, str], kind_text: str | None, problems: list[str]):
+    def amount_and_kind(self, v: dict[str, str], kind_text: str | None, problems: list):
         """(kind, minor units > 0) from an amount and a kind, a signed amount, or money in and
         money out columns; None for the kind when it waits on a mapping."""
         currency, locale = self.p.currency, self.p.locale
@@ -113,28 +113,26 @@ class LedgerRows:
                 minor = parse_minor(amount_text, currency, locale)
                 if kind_text is not None:
                     if minor <= 0:
-                        problems.append(
-                            "amount must be above zero (the kind says which way it goes)"
-                        )
+                        problems.append(Imports.AMOUNT_NOT_ABOVE_ZERO())
                     return None, abs(minor)
                 if minor == 0:
-                    problems.append("amount is zero")
+                    problems.append(Imports.AMOUNT_ZERO())
                 return (INCOME if minor > 0 else EXPENSE), abs(minor)
             if credit and debit:
-                problems.append("both money in and money out are filled in: keep one")
+                problems.append(Imports.IN_AND_OUT())
                 return None, 0
             if credit or debit:
                 minor = parse_minor(credit or debit, currency, locale)
                 if minor == 0:
-                    problems.append("amount is zero")
+                    problems.append(Imports.AMOUNT_ZERO())
                 kind = INCOME if credit else EXPENSE
                 if minor < 0:  # some banks write money out as a negative debit
                     minor = -minor
                 return kind, minor
         except InvalidInput as error:
-            problems.append(str(error).rstrip("."))
+            problems.extend(_reason(p.said) for p in error.problems)
             return None, 0
-        problems.append("amount is empty")
+        problems.append(Imports.FIELD_EMPTY(field="amount"))
         return None, 0
 
     def kind(self, text: str, line: int) -> TransactionKind | object:
@@ -165,7 +163,7 @@ class LedgerRows:
         if choice is not None:
             target = self.categories.get((kind, fold(choice)))
             if target is None:
-                raise RowProblem(f"“{choice}” is not an {kind.value} category of this group")
+                raise RowProblem(_not_a_category(kind, choice))
             return target
         return _WAIT
 
@@ -186,10 +184,15 @@ class LedgerRows:
         key, (_, name) = next((k, v) for k, v in self.pending.items() if v[0] == stand_in)
         if key[0] == "category":
             row = LedgerCategory(name=name, kind=key[1])
-            self.p.created.append(f"category “{name}” ({key[1].value})")
+            created = (
+                Imports.CREATED_INCOME_CATEGORY
+                if key[1] is TransactionKind.INCOME
+                else Imports.CREATED_EXPENSE_CATEGORY
+            )
+            self.p.created.append(created(name=name))
         else:
             row = Household(code=name)
-            self.p.created.append(f"household {name}")
+            self.p.created.append(Imports.CREATED_HOUSEHOLD(code=name))
         self.p.session.add(row)
         self.p.session.flush()
         self.made[stand_in] = row.id
@@ -209,7 +212,7 @@ class LedgerRows:
             raise LeftOut
         if choice == CREATE:
             if problems := household_code_problems("household", text):
-                raise RowProblem(problems[0].message.rstrip("."))
+                raise RowProblem(_reason(problems[0].said))
             key = ("household", None, fold(text))
             if key not in self.pending:
                 self.pending[key] = (-len(self.pending) - 1, text.strip())
@@ -217,7 +220,7 @@ class LedgerRows:
         if choice is not None:
             target = self.households.get(fold(choice))
             if target is None:
-                raise RowProblem(f"there is no household {choice}")
+                raise RowProblem(Imports.NO_HOUSEHOLD(code=choice))
             return target[0]
         return _WAIT
 
@@ -227,20 +230,14 @@ class LedgerRows:
             key = (day, kind, amount, fold(reference))
             if self.exact[key] > 0:
                 self.exact[key] -= 1
-                return (
-                    RowStatus.DUPLICATE,
-                    "already in the ledger (same date, amount, kind and reference)",
-                )
+                return RowStatus.DUPLICATE, Imports.IN_THE_LEDGER()
             return RowStatus.NEW, ""
         key = (day, kind, amount, fold(counterparty))
         if self.likely[key] > 0:
             self.likely[key] -= 1
             if line in self.p.request.include_lines:
                 return RowStatus.NEW, ""
-            return (
-                RowStatus.LIKELY,
-                "probably already in the ledger (same date, amount and counterparty)",
-            )
+            return RowStatus.LIKELY, Imports.LIKELY_IN_THE_LEDGER()
         return RowStatus.NEW, ""
 
     # --- writing -------------------------------------------------------------------------
@@ -274,25 +271,19 @@ class LedgerRows:
                 {name for (kind, _), (_, name) in self.categories.items() if kind.value == u.kind},
                 key=fold,
             )
-            return Problem(
-                "category",
-                f"“{u.text}” is not an {u.kind} category of this group ({lines}); map it with "
-                f"--map categories:{u.text}=NAME or create it with --create-missing. The {u.kind} "
-                f"categories are: {', '.join(known)}.",
+            unknown = (
+                Imports.UNKNOWN_INCOME_CATEGORY
+                if u.kind == TransactionKind.INCOME.value
+                else Imports.UNKNOWN_EXPENSE_CATEGORY
             )
+            return Problem("category", unknown(text=u.text, lines=lines, known=tuple(known)))
         if u.vocabulary is Vocabulary.HOUSEHOLD:
             codes = sorted((code for _, code in self.households.values()), key=fold)
+            known = tuple(codes) or Households.NONE_YET()
             return Problem(
-                "household",
-                f"there is no household “{u.text}” ({lines}); map it with --map "
-                f"households:{u.text}=CODE or create it with --create-missing. The households "
-                f"are: {', '.join(codes) or 'none yet'}.",
+                "household", Imports.UNKNOWN_HOUSEHOLD(text=u.text, lines=lines, known=known)
             )
-        return Problem(
-            "kind",
-            f"“{u.text}” is not income or expense ({lines}); map it with --map kinds:{u.text}=income "
-            "or =expense.",
-        )
+        return Problem("kind", Imports.UNKNOWN_KIND(text=u.text, lines=lines))
 
 
 def _bind(name: str):
@@ -301,17 +292,29 @@ def _bind(name: str):
     return bindparam(name)
 
 
-def _limits(values: dict[str, str], problems: list[str]) -> None:
+def _reason(said: Message | str) -> Message | str:
+    """A field's problem as one reason among a row's (a sentence still in words loses its
+    full stop: the row's problem ends with one)."""
+    return said.rstrip(".") if isinstance(said, str) else said
+
+
+def _not_a_category(kind: TransactionKind, name: str) -> Message:
+    if kind is TransactionKind.INCOME:
+        return Imports.NOT_INCOME_CATEGORY(name=name)
+    return Imports.NOT_EXPENSE_CATEGORY(name=name)
+
+
+def _limits(values: dict[str, str], problems: list) -> None:
     for name, limit in LIMITS.items():
         if len(values.get(name, "")) > limit:
-            problems.append(f"{name} is longer than {counted(limit, 'character')}")
+            problems.append(Imports.FIELD_TOO_LONG(field=name, n=limit))
 
 
 class TransactionRows(LedgerRows):
     SHOWN = ("date", "kind", "amount", "category", "counterparty", "reference", "household", "note")
 
     def read(self, line: int, v: dict[str, str]) -> Row:
-        problems: list[str] = []
+        problems: list = []
         day = self._day(v.get("date", ""), problems)
         kind_text = v.get("kind")
         kind, amount = self.amount_and_kind(v, kind_text if kind_text else None, problems)
@@ -320,14 +323,14 @@ class TransactionRows(LedgerRows):
         category = _WAIT
         name = v.get("category", "")
         if not name:
-            problems.append("category is empty")
+            problems.append(Imports.FIELD_EMPTY(field="category"))
         elif isinstance(kind, TransactionKind):
             category = self.category(kind, name, line)
         household = self.household(v.get("household", ""), line)
         try:
             restricted = bool(parse_yes_no(v.get("restricted", ""), frozenset({"restricted"})))
         except ValueError as error:
-            problems.append(f"restricted: {error}")
+            problems.append(Imports.FIELD_SAYS(field="restricted", why=str(error)))
             restricted = False
         _limits(v, problems)
         if problems:
@@ -361,14 +364,14 @@ class TransactionRows(LedgerRows):
         )
         return Row(line, status, record, shown, note)
 
-    def _day(self, text: str, problems: list[str]) -> date | None:
+    def _day(self, text: str, problems: list) -> date | None:
         try:
             day = parse_day(text, self.p.date_locale)
         except ValueError as error:
-            problems.append(f"date: {error}")
+            problems.append(Imports.FIELD_SAYS(field="date", why=str(error)))
             return None
         if day is None:
-            problems.append("date is empty")
+            problems.append(Imports.FIELD_EMPTY(field="date"))
         return day
 
 
@@ -390,7 +393,7 @@ class BankRows(TransactionRows):
         self.seen: Counter = Counter()
 
     def read(self, line: int, v: dict[str, str]) -> Row:
-        problems: list[str] = []
+        problems: list = []
         day = self._day(v.get("date", ""), problems)
         kind, amount = self.amount_and_kind(v, None, problems)
         if self.debits_positive and kind is not None:
@@ -423,11 +426,11 @@ class BankRows(TransactionRows):
             "statement_ref": ref,
         }
         if ref in self.refs:
-            status, why = RowStatus.DUPLICATE, "already imported from a statement"
+            status, why = RowStatus.DUPLICATE, Imports.FROM_A_STATEMENT()
         else:
             match = self._hand_entry(day, kind, amount)
             if match is not None and line not in self.p.request.include_lines:
-                status, why = RowStatus.MATCHED, f"entered by hand before (transaction {match})"
+                status, why = RowStatus.MATCHED, Imports.ENTERED_BY_HAND(id=match)
                 record["match_id"] = match
                 self.matched_ids.add(match)
             else:
@@ -482,12 +485,12 @@ class BankRows(TransactionRows):
     def _category(self, kind, counterparty: str, note: str, line: int) -> tuple[int, str]:
         key = f"{kind.value}:{fold(counterparty)}"
         choice = self.p.choice(Vocabulary.COUNTERPARTY, key)
-        how = "your choice"
+        how = Imports.CHOSEN_BY_YOU()
         found = None
         if choice is not None:
             found = self.categories.get((kind, fold(choice)))
             if found is None:
-                raise RowProblem(f"“{choice}” is not an {kind.value} category of this group")
+                raise RowProblem(_not_a_category(kind, choice))
         else:
             found, how = self._by_rule(kind, counterparty, note)
         self.p.unknown(
@@ -501,22 +504,24 @@ class BankRows(TransactionRows):
         )
         return found
 
-    def _by_rule(self, kind, counterparty: str, note: str) -> tuple[tuple[int, str], str]:
+    def _by_rule(self, kind, counterparty: str, note: str) -> tuple[tuple[int, str], Message]:
         folded, everything = fold(counterparty), fold(f"{counterparty} {note}")
         for pattern, field, category_id in self.rules:
             name_kind = self.names.get(category_id)
             if name_kind is None or name_kind[1] is not kind:
                 continue
             if pattern in (folded if field == "counterparty" else everything):
-                return (category_id, name_kind[0]), f"rule: contains “{pattern}”"
+                return (category_id, name_kind[0]), Imports.CHOSEN_BY_RULE(pattern=pattern)
         purpose = CategoryPurpose.OTHER_INCOME if kind is INCOME else CategoryPurpose.OTHER_SPENDING
         fallback = self.by_purpose.get(purpose.value)
         if fallback is None:
-            raise RowProblem(
-                f"no rule categorises “{counterparty}” and the group has no {purpose.label.lower()} "
-                "category to put it in; choose a category for it"
+            no_rule = (
+                Imports.NO_RULE_NO_OTHER_INCOME
+                if kind is INCOME
+                else Imports.NO_RULE_NO_OTHER_SPENDING
             )
-        return (fallback[0], fallback[1]), "no rule"
+            raise RowProblem(no_rule(counterparty=counterparty))
+        return (fallback[0], fallback[1]), Imports.NO_RULE()
 
     def finish(self) -> dict:
         """Learn a rule from each category the person chose for a counterparty."""

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ...domain.errors import InvalidInput, Problem, SponsorDeskError
+from ...domain.messages import Imports, Listed, Message, english
 from .fields import ImportKind, Vocabulary
 
 CREATE = "+"  # a value choice: create it (a role, a category, a household)
@@ -60,7 +61,7 @@ class PreviewRow:
     line: int
     status: RowStatus
     values: tuple[str, ...]  # shown under the preview's field headings
-    note: str = ""
+    note: Message | str = ""  # why it cannot be read, or what it is (worded by the edge)
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,17 @@ class UnknownValue:
     count: int
     lines: tuple[int, ...]  # the first few
     choice: str | None  # what it maps to now (a remembered mapping, a rule), or None
-    how: str = ""  # why that choice: "rule: contains countdown", "as last time"
+    how: Message | str = ""  # why that choice: "rule: contains countdown", "your choice"
 
     @property
-    def where(self) -> str:
+    def where(self) -> Message:
         """ "line 4", "lines 3, 5", "lines 2, 3, 5, 8, 9 and 40 more" """
-        listed = ", ".join(str(n) for n in self.lines)
-        more = f" and {self.count - len(self.lines):,} more" if self.count > len(self.lines) else ""
-        return f"line{'s' if self.count > 1 else ''} {listed}{more}"
+        if self.count > len(self.lines):
+            more = self.count - len(self.lines)
+            return Imports.ON_LINES_MORE(lines=self.lines, more=more)
+        if self.count > 1:
+            return Imports.ON_LINES(lines=self.lines)
+        return Imports.ON_LINE(lines=self.lines)
 
 
 @dataclass(frozen=True)
@@ -102,9 +106,9 @@ class ImportPreview:
     problem_count: int
     unknown: tuple[UnknownValue, ...]
     likely: tuple[PreviewRow, ...]  # likely duplicates and matched bank lines, to decide on
-    notes: tuple[str, ...]  # where a sheet and the app's own rules disagree
+    notes: tuple[Message, ...]  # where a sheet and the app's own rules disagree
     note_count: int
-    missing: tuple[str, ...]  # required fields no column is matched to
+    missing: tuple[Message, ...]  # required fields no column is matched to
     duplicate_columns: tuple[str, ...]  # header names that appear more than once
     layout: str = ""  # the bank layout recognised ("ANZ"), or ""
     mapping_name: str = ""  # the saved mapping used, if any
@@ -126,10 +130,10 @@ class ImportResult:
     matched: int = 0
     left_out: int = 0
     bad_skipped: int = 0
-    created: tuple[str, ...] = ()  # roles, categories, households created, in words
+    created: tuple[Message, ...] = ()  # roles, categories, households created
     rules_learned: int = 0
     problems: tuple[Problem, ...] = ()  # the bad rows skipped
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     note_count: int = 0
 
     @property
@@ -145,23 +149,33 @@ class ImportRejected(InvalidInput):
     def __init__(self, source: Path | str, problems: list[Problem]):
         self.source = Path(source)
         super().__init__(problems)
+        self.said = self._said()
 
     def lines(self, limit: int | None = SHOWN) -> list[str]:
+        """The command line's: each problem with its place ("line 4: ..."), the first few."""
         shown = self.problems if limit is None else self.problems[:limit]
         found = [f"{p.field}: {p.message}" if p.field else p.message for p in shown]
         if limit is not None and len(self.problems) > limit:
-            found.append(f"and {len(self.problems) - limit:,} more")
+            found.append(english(Imports.AND_MORE(more=len(self.problems) - limit)).strip())
         return found
 
-    def __str__(self) -> str:
-        count = len(self.problems)
-        listed = "\n".join(f"  {line}" for line in self.lines())
-        return (
-            f"Nothing was imported from {self.source.name}: {count:,} "
-            f"problem{'s' if count != 1 else ''}.\n{listed}"
+    def _said(self) -> Message:
+        listed = [
+            Imports.PROBLEM_LINE(where=p.field, what=p.said)
+            if p.field
+            else Imports.PROBLEM_LINE_PLAIN(what=p.said)
+            for p in self.problems[: self.SHOWN]
+        ]
+        if len(self.problems) > self.SHOWN:
+            listed.append(Imports.AND_MORE(more=len(self.problems) - self.SHOWN))
+        return Imports.NOTHING_IMPORTED(
+            name=self.source.name, n=len(self.problems), lines=Listed(listed, "\n")
         )
+
+    def __str__(self) -> str:
+        return english(self.said)
 
 
 class ImportCancelled(SponsorDeskError):
     def __init__(self, source: Path | str):
-        super().__init__(f"The import of {Path(source).name} was cancelled; nothing was changed.")
+        super().__init__(Imports.IMPORT_CANCELLED(name=Path(source).name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...domain.messages import Imports
 from .table import RawRow, Source, SpreadsheetFileError
 
 OFX_COLUMNS = ("Date", "Amount", "Payee", "Memo", "Type", "Reference", "Unique Id", "Account")
@@ -17,10 +18,7 @@ SUFFIXES = (".ofx", ".qfx")
 
 def open_ofx(path: Path, currency: str) -> Source:
     if path.stat().st_size > MAX_OFX:
-        raise SpreadsheetFileError(
-            f"{path.name} is larger than {MAX_OFX // 2**20} MB: not a bank statement Sponsor "
-            "Desk can read."
-        )
+        raise SpreadsheetFileError(Imports.OFX_TOO_BIG(name=path.name, most=MAX_OFX // 2**20))
     rows = [RawRow(1, OFX_COLUMNS), *_lines(path, currency)]
     return Source(path, (), "", lambda: iter(rows))
 
@@ -35,16 +33,13 @@ def _lines(path: Path, currency: str) -> list[RawRow]:
         statements = list(ofx.statements)
     except Exception as error:  # ofxtools raises its own kinds and ValueError for bad files
         reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-        raise SpreadsheetFileError(
-            f"{path.name} is not an OFX statement Sponsor Desk can read ({reason})."
-        ) from None
+        raise SpreadsheetFileError(Imports.NOT_OFX(name=path.name, why=reason)) from None
     rows, line = [], 2
     for statement in statements:
         found = (getattr(statement, "curdef", None) or currency).upper()
         if found != currency:
-            raise SpreadsheetFileError(
-                f"{path.name} is a statement in {found}; this group keeps its books in {currency}."
-            )
+            other = Imports.OFX_OTHER_CURRENCY(name=path.name, found=found, currency=currency)
+            raise SpreadsheetFileError(other)
         account = getattr(statement.account, "acctid", "") or ""
         for tx in statement.transactions:
             payee = tx.name or (tx.payee.name if getattr(tx, "payee", None) else "") or ""

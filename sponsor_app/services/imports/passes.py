@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import clock
+from ...domain.messages import Message, english
 from ...storage.models import GroupProfile
 from .fields import Vocabulary
 from .model import ImportRequest, RowStatus
@@ -20,11 +21,12 @@ LISTED = 1000  # problems and likely duplicates kept for the preview's lists
 
 
 class RowProblem(Exception):
-    """The row cannot be imported as it is: each message says why."""
+    """The row cannot be imported as it is: each message says why (a code, or words a reader
+    of dates and numbers gave)."""
 
-    def __init__(self, *messages: str):
+    def __init__(self, *messages: Message | str):
         self.messages = [m for m in messages if m]
-        super().__init__("; ".join(self.messages))
+        super().__init__("; ".join(english(m) for m in self.messages))
 
 
 class Waiting(Exception):
@@ -41,7 +43,7 @@ class Row:
     status: RowStatus
     record: Any
     shown: tuple[str, ...]
-    note: str = ""
+    note: Message | str = ""
 
 
 @dataclass
@@ -51,7 +53,7 @@ class _Unknown:
     text: str
     kind: str
     choice: str | None
-    how: str
+    how: Message | str
     count: int = 0
     lines: list[int] = field(default_factory=list)
 
@@ -70,9 +72,9 @@ class Pass:
         self.date_locale = self.locale
         self.values: dict[str, dict[str, str]] = {}
         self.unknowns: dict[tuple[Vocabulary, str], _Unknown] = {}
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self.note_count = 0
-        self.created: list[str] = []
+        self.created: list[Message] = []
 
     # --- values ------------------------------------------------------------------------
     def choice(self, vocabulary: Vocabulary, *keys: str) -> str | None:
@@ -91,7 +93,7 @@ class Pass:
         line: int,
         kind: str = "",
         choice: str | None = None,
-        how: str = "",
+        how: Message | str = "",
     ) -> None:
         entry = self.unknowns.get((vocabulary, key))
         if entry is None:
@@ -102,7 +104,7 @@ class Pass:
         if len(entry.lines) < 5:
             entry.lines.append(line)
 
-    def note(self, text: str) -> None:
+    def note(self, text: Message) -> None:
         self.note_count += 1
         if len(self.notes) < LISTED:
             self.notes.append(text)

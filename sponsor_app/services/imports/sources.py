@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ...domain.messages import Imports, Message
 from .table import RawRow, Source, SpreadsheetFileError
 
 MAX_CELL = 1024 * 1024  # characters; a longer cell is a broken file, not a note
@@ -34,12 +35,7 @@ class EncodingUnclear(SpreadsheetFileError):
 
     def __init__(self, path: Path, line: int, byte: int):
         self.path, self.line, self.byte = path, line, byte
-        super().__init__(
-            f"{path.name}, line {line}: byte 0x{byte:02X} is not UTF-8, though the rest of the "
-            "file is. Correct that line and save the file again as CSV UTF-8, or choose to "
-            "read the whole file as Windows-1252 (--encoding cp1252), where the file's other "
-            "accented letters then read wrongly. Nothing was imported."
-        )
+        super().__init__(Imports.ENCODING_UNCLEAR(name=path.name, line=line, byte=byte))
 
 
 def open_source(
@@ -70,10 +66,8 @@ def open_source(
             delimiter,
         )
     if suffix in (".xls", ".ods", ".numbers"):
-        raise SpreadsheetFileError(
-            f"{path.name}: save it as .xlsx or .csv first (File ▸ Save As in the spreadsheet)."
-        )
-    raise SpreadsheetFileError(f"{path.name}: choose a .csv or .xlsx file.")
+        raise SpreadsheetFileError(Imports.SAVE_AS_XLSX(name=path.name))
+    raise SpreadsheetFileError(Imports.CHOOSE_CSV_OR_XLSX(name=path.name))
 
 
 def check_readable(source: Path) -> None:
@@ -82,22 +76,20 @@ def check_readable(source: Path) -> None:
     try:
         info = source.stat()
     except FileNotFoundError:
-        raise SpreadsheetFileError(f"{source} does not exist.") from None
+        raise SpreadsheetFileError(Imports.SOURCE_MISSING(path=source)) from None
     except OSError as error:
-        raise SpreadsheetFileError(f"{source} cannot be read: {error.strerror}.") from error
+        unreadable = Imports.SOURCE_UNREADABLE(path=source, why=str(error.strerror))
+        raise SpreadsheetFileError(unreadable) from error
     if stat.S_ISDIR(info.st_mode):
-        raise SpreadsheetFileError(f"{source} is a folder: choose a .csv or .xlsx file in it.")
+        raise SpreadsheetFileError(Imports.SOURCE_IS_FOLDER(path=source))
     if not stat.S_ISREG(info.st_mode):
-        raise SpreadsheetFileError(
-            f"{source} is not a regular file (a pipe or a device): choose a .csv or .xlsx file."
-        )
+        raise SpreadsheetFileError(Imports.SOURCE_NOT_REGULAR(path=source))
     try:
         with open(source, "rb"):
             pass
     except OSError as error:
-        raise SpreadsheetFileError(
-            f"{source} cannot be read ({error.strerror}): check who may open it."
-        ) from error
+        refused = Imports.SOURCE_NOT_ALLOWED(path=source, why=str(error.strerror))
+        raise SpreadsheetFileError(refused) from error
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -127,7 +119,7 @@ def detect_encoding(path: Path) -> str:
         if even > len(sample) // 4 and odd < even // 16:
             return "utf-16-be"
     if sum(b in _CONTROL_BYTES for b in sample) > max(8, len(sample) // 100):
-        raise SpreadsheetFileError(f"{path.name} is not a text file Sponsor Desk can read.")
+        raise SpreadsheetFileError(Imports.NOT_TEXT(name=path.name))
     decoder = codecs.getincrementaldecoder("utf-8")()
     seen_utf8 = False
     line, done = 1, 0
@@ -207,28 +199,16 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[RawRow]:
                 _csv_problem(path, previous + 1, reader.line_num, error)
             ) from None
         except UnicodeDecodeError:
-            raise SpreadsheetFileError(
-                f"{path.name}, line {previous + 1}: the text is not in the file's own encoding "
-                f"({encoding}); save the file again as CSV UTF-8."
-            ) from None
+            wrong = Imports.WRONG_ENCODING(name=path.name, line=previous + 1, encoding=encoding)
+            raise SpreadsheetFileError(wrong) from None
 
 
-def _csv_problem(path: Path, start: int, end: int, error: csv.Error) -> str:
-    text = str(error)
+def _csv_problem(path: Path, start: int, end: int, error: csv.Error) -> Message:
+    text = str(error)  # the csv module's words: read for what went wrong, never shown but last
     if "field larger than field limit" in text:
-        return (
-            f"{path.name}, line {start}: a cell is longer than {MAX_CELL // 1024:,} KiB "
-            f"(or a quote opened there is never closed). Nothing was imported."
-        )
+        return Imports.CELL_TOO_LONG(name=path.name, line=start, kib=MAX_CELL // 1024)
     if "unexpected end of data" in text:
-        return (
-            f'{path.name}, line {start}: a quote (") opens a cell there and is never closed, so '
-            "every line after it would run into that one cell. Close the quote, or remove it. "
-            "Nothing was imported."
-        )
+        return Imports.QUOTE_NOT_CLOSED(name=path.name, line=start)
     if "expected after" in text:
-        return (
-            f'{path.name}, line {end}: a quote (") closes a cell but more text follows it in '
-            'the same cell. Write "" for a quote inside a quoted cell. Nothing was imported.'
-        )
-    return f"{path.name}, line {start}: {text}. Nothing was imported."
+        return Imports.TEXT_AFTER_QUOTE(name=path.name, line=end)
+    return Imports.CSV_PROBLEM(name=path.name, line=start, why=text)

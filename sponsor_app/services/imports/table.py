@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain.errors import SponsorDeskError
-from ...domain.plurals import counted
+from ...domain.messages import Imports
 
 MAX_COLUMNS = 200
 HEADER_SEARCH_ROWS = 30  # bank exports put a few lines about the account above the header
@@ -68,8 +68,9 @@ class Source:
             if n >= HEADER_SEARCH_ROWS:
                 break
         if first is None:
-            where = f" (sheet “{self.sheet}”)" if self.sheet else ""
-            raise SpreadsheetFileError(f"{self.name}{where} is empty.")
+            if self.sheet:
+                raise SpreadsheetFileError(Imports.EMPTY_SHEET(name=self.name, sheet=self.sheet))
+            raise SpreadsheetFileError(Imports.EMPTY(name=self.name))
         return _trim(first.cells), first.line
 
     def rows(self) -> Iterator[RawRow]:
@@ -84,8 +85,5 @@ def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:
     while cells and not cells[-1].strip():
         cells.pop()
     if len(cells) > MAX_COLUMNS:
-        raise SpreadsheetFileError(
-            f"The header row has {counted(len(cells), 'column')}; Sponsor Desk reads at most "
-            f"{MAX_COLUMNS:,}."
-        )
+        raise SpreadsheetFileError(Imports.TOO_MANY_COLUMNS(n=len(cells), most=MAX_COLUMNS))
     return tuple(c.strip() for c in cells)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...domain.errors import InvalidInput
+from ...domain.messages import Imports
 from ...storage.errors import StorageError, is_disk_full
 from ..files.outputs import OutputRefused, check_output, write_output
 from .sources import SpreadsheetFileError
@@ -69,9 +70,7 @@ def write_rows(
     try:
         check_output(target, inputs=inputs, force=force, what="export")
         if suffix not in (".csv", ".xlsx"):
-            raise InvalidInput.single(
-                "out", f"{Path(target).name}: export to a .csv or .xlsx file."
-            )
+            raise InvalidInput.single("out", Imports.EXPORT_CSV_OR_XLSX(name=Path(target).name))
         content = _workbook_bytes(header, rows) if suffix == ".xlsx" else rows
         return write_output(
             target,
@@ -81,9 +80,9 @@ def write_rows(
             what="export",
         )
     except OutputRefused as refused:
-        raise InvalidInput.single("out", str(refused)) from None
+        raise InvalidInput(refused.problems) from None
     except StorageError as error:  # a full or read-only disk where the export goes
-        raise SpreadsheetFileError(str(error)) from error
+        raise SpreadsheetFileError(error.said or str(error)) from error
 
 
 def _write(
@@ -119,14 +118,9 @@ def _workbook_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> byt
         _close(book)
         folder = tempfile.gettempdir()
         if is_disk_full(error):
-            raise SpreadsheetFileError(
-                f"Sponsor Desk's own folder {folder} is full, so the workbook could not be "
-                "put together: free some space on that disk, then try again. Nothing was written."
-            ) from None
-        raise SpreadsheetFileError(
-            f"Sponsor Desk's own folder {folder} could not be written "
-            f"({(error.strerror or str(error)).lower()}). Nothing was written."
-        ) from None
+            raise SpreadsheetFileError(Imports.OWN_FOLDER_FULL(folder=folder)) from None
+        why = (error.strerror or str(error)).lower()  # the system's words
+        raise SpreadsheetFileError(Imports.OWN_FOLDER_UNWRITABLE(folder=folder, why=why)) from None
     except BaseException:
         _close(book)
         raise

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from ...domain.enums import CheckResult
 from ...domain.errors import Problem
-from ...domain.plurals import counted, noun
+from ...domain.messages import Imports, Message, Roster
 from ...domain.text import fold
 from ...domain.validation import split_list
 from ...domain.vetting import RequirementKind, default_expiry, record_state
@@ -97,17 +97,12 @@ class VolunteerRows:
         if found is None and name and not (v.get("id", "").isdigit() and not email):
             same = [c for c in self.by_name.get(fold(name), []) if not email or not c.email]
             if len(same) > 1:
-                raise RowProblem(
-                    f"{counted(len(same), 'volunteer')} are called {name}: add their email to this row (or "
-                    "keep the id column of the app's own export) to say which one"
-                )
+                raise RowProblem(Imports.SAME_NAME(n=len(same), name=name))
             found = same[0] if same else None
         if found is not None:
             if found.id in self.claimed:
-                raise RowProblem(
-                    f"line {self.claimed[found.id]} is already about {found.full_name}: one row "
-                    "per person"
-                )
+                line_of = self.claimed[found.id]
+                raise RowProblem(Imports.ALREADY_ABOUT(line=line_of, name=found.full_name))
             self.claimed[found.id] = line
             return found
         key = (
@@ -118,12 +113,12 @@ class VolunteerRows:
             else ("name", fold(name))
         )
         if key in self.new_people:
-            hint = (
-                f" (two rows for {name} and no email: if they are two people, give one an email)"
+            earlier = self.new_people[key]
+            raise RowProblem(
+                Imports.SAME_PERSON_NO_EMAIL(line=earlier, name=name)
                 if key[0] == "name"
-                else ""
+                else Imports.SAME_PERSON(line=earlier)
             )
-            raise RowProblem(f"the same person as line {self.new_people[key]}{hint}")
         self.new_people[key] = line
         return None
 
@@ -143,9 +138,9 @@ class VolunteerRows:
                 return _WAIT
             role = find_role(self.roles, choice)
             if role is None:
-                raise RowProblem(f"“{choice}” is not one of the group's roles")
+                raise RowProblem(Imports.NOT_A_ROLE(name=choice))
         if role.retired and role.key not in held:
-            raise RowProblem(f"the role “{role.name}” is retired: map it to another role")
+            raise RowProblem(Imports.ROLE_RETIRED(name=role.name))
         return role.key
 
     def _role_texts(self, cell: str | None) -> tuple[str, ...]:
@@ -168,7 +163,7 @@ class VolunteerRows:
             role = create_role(self.p.session, key[1:])
             found = RoleRow(role.id, role.key, role.name, False)
             self.roles.append(found)
-            self.p.created.append(f"role “{role.name}”")
+            self.p.created.append(Imports.CREATED_ROLE(name=role.name))
         return found.key
 
     def _status(self, text: str, line: int) -> StatedVetting | object:
@@ -183,16 +178,16 @@ class VolunteerRows:
             return _WAIT
         return stated_vetting(choice) or _WAIT
 
-    def _day(self, v, column: str, problems: list[str]) -> date | None:
+    def _day(self, v, column: str, problems: list) -> date | None:
         try:
             return parse_day(v.get(column, ""), self.p.date_locale)
         except ValueError as error:
-            problems.append(f"{column.replace('_', ' ')}: {error}")
+            problems.append(Imports.FIELD_SAYS(field=column.replace("_", " "), why=str(error)))
             return None
 
     # --- a row ----------------------------------------------------------------------------
     def read(self, line: int, v: dict[str, str]) -> Row:
-        problems: list[str] = []
+        problems: list = []
         name = v.get("name") or " ".join(
             x for x in (v.get("first_name", ""), v.get("last_name", "")) if x
         )
@@ -219,11 +214,11 @@ class VolunteerRows:
         data = self._input(existing, v, name, roles, status, checked, expires, active)
         owner = self.by_email.get(fold(data.email)) if data.email else None
         if owner is not None and owner is not existing:
-            problems.append(f"the email {data.email} belongs to {owner.full_name} already")
+            problems.append(Imports.EMAIL_TAKEN(email=data.email, name=owner.full_name))
         if existing is None and data.email:
             earlier = self.new_emails.setdefault(fold(data.email), line)
             if earlier != line:
-                problems.append(f"the email {data.email} is on line {earlier} too")
+                problems.append(Imports.EMAIL_TWICE(email=data.email, line=earlier))
         problems += [_sentence(p) for p in data.problems()]
         if problems:
             raise RowProblem(*dict.fromkeys(problems))
@@ -257,24 +252,20 @@ class VolunteerRows:
             if not held:
                 self.lacking[requirement.label] = self.lacking.get(requirement.label, 0) + 1
 
-    def summary(self) -> list[str]:
-        """Sentences about the rows as a whole, first in the preview's notes."""
+    def summary(self) -> list[Message]:
+        """What the rows say as a whole, first in the preview's notes."""
         said = []
         if self.filled_expiry:
-            said.append(
-                f"{counted(self.filled_expiry, 'row')} with {self.main_label.lower()} cleared "
-                f"and no expiry: each is given the programme's {counted(self.valid_months, 'month')} "
-                "from its check date, as the volunteer form does"
-            )
+            months = Imports.MONTHS(n=self.valid_months)
+            check = self.main_label.lower()
+            said.append(Imports.FILLED_EXPIRY(n=self.filled_expiry, check=check, months=months))
+        people = Imports.PEOPLE(n=self.people_read)
         for label, lacking in self.lacking.items():
-            said.append(
-                f"{lacking:,} of {counted(self.people_read, 'person', 'people')} "
-                f"{noun(lacking, 'has', 'have')} no {label} recorded: the roster will show it "
-                "as missing until it is added on the Volunteers page"
-            )
+            lack = Imports.ONE_LACKS if lacking == 1 else Imports.MANY_LACK
+            said.append(lack(lacking=lacking, people=people, requirement=label))
         return said
 
-    def _active(self, text: str, problems: list[str]) -> bool | None:
+    def _active(self, text: str, problems: list) -> bool | None:
         word = fold(text)
         if word in ACTIVE_WORDS:
             return True
@@ -283,7 +274,7 @@ class VolunteerRows:
         try:
             return parse_yes_no(text)
         except ValueError as error:
-            problems.append(f"active: {error}")
+            problems.append(Imports.FIELD_SAYS(field="active", why=str(error)))
             return None
 
     def _role_name(self, key: str) -> str:
@@ -337,10 +328,11 @@ class VolunteerRows:
             stated is StatedVetting.CURRENT and shown.value == "expiring"
         )
         if not agree:
-            dates = f"it expires on {expires.isoformat()}" if expires else "it has no expiry date"
+            dates = Imports.EXPIRES_ON(day=expires) if expires else Imports.NO_EXPIRY()
             self.p.note(
-                f"line {line} ({name}): the sheet says {stated.value}, but {dates}, so the "
-                f"roster shows {shown.value}"
+                Imports.SHEET_DISAGREES(
+                    line=line, name=name, stated=stated.value, dates=dates, shown=shown.value
+                )
             )
 
     # --- writing ----------------------------------------------------------------------------
@@ -364,21 +356,33 @@ class VolunteerRows:
     def unknown_problem(self, u: UnknownValue) -> Problem:
         lines = u.where
         if u.vocabulary is Vocabulary.ROLES:
-            names = ", ".join(r.name for r in self.roles if not r.retired)
-            return Problem(
-                "roles",
-                f"“{u.text}” is not one of the group's roles ({lines}); map it with --map "
-                f"roles:{u.text}=ROLE or create it with --create-missing. The roles are: {names}.",
-            )
-        return Problem(
-            "vetting_status",
-            f"“{u.text}” is not a vetting status Sponsor Desk knows ({lines}); map it with "
-            f"--map statuses:{u.text}=current (or pending, expired, not cleared, missing).",
-        )
+            names = tuple(r.name for r in self.roles if not r.retired)
+            return Problem("roles", Imports.UNKNOWN_ROLE(text=u.text, lines=lines, known=names))
+        return Problem("vetting_status", Imports.UNKNOWN_STATUS(text=u.text, lines=lines))
 
 
-def _sentence(problem: Problem) -> str:
-    text = problem.message.rstrip(".")
+# The volunteer form's sentences, as a part of a row's ("line 3: enter the date the check
+# cleared; the email ... belongs to ... already").
+_AS_A_REASON = {
+    Roster.CHECK_EXPIRY_ORDER: Imports.ROW_CHECK_EXPIRY_ORDER,
+    Roster.CHECK_DATE_MISSING: Imports.ROW_CHECK_DATE_MISSING,
+    Roster.STATEMENT_EXPIRY_ORDER: Imports.ROW_STATEMENT_EXPIRY_ORDER,
+    Roster.STATEMENT_DATE_MISSING: Imports.ROW_STATEMENT_DATE_MISSING,
+    Roster.TRAINING_EXPIRY_ORDER: Imports.ROW_TRAINING_EXPIRY_ORDER,
+    Roster.TRAINING_DATE_MISSING: Imports.ROW_TRAINING_DATE_MISSING,
+    Roster.STATEMENT_ONLY_SIGNED: Imports.ROW_STATEMENT_ONLY_SIGNED,
+    Roster.TRAINING_ONLY_COMPLETED: Imports.ROW_TRAINING_ONLY_COMPLETED,
+}
+
+
+def _sentence(problem: Problem) -> Message | str:
+    """A problem of the volunteer's input as one reason among the row's: a code as it is, a
+    sentence still in words (the domain's checks of an email, a phone) without its capital
+    and full stop, as it is one part of the row's sentence."""
     if problem.field == "roles":
-        return "no role: a new volunteer needs at least one (a roles column)"
+        return Imports.NO_ROLE()
+    if isinstance(problem.said, Message):
+        reason = _AS_A_REASON.get(problem.said.code)
+        return reason() if reason is not None else problem.said
+    text = problem.said.rstrip(".")
     return text[0].lower() + text[1:] if text else text

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from ...domain.plurals import counted
+from ...domain.messages import Imports
 from .table import MAX_COLUMNS, RawRow, Source, SpreadsheetFileError
 
 MAX_UNPACKED = 512 * 1024 * 1024  # every member together
@@ -36,10 +36,7 @@ def check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise SpreadsheetFileError(
-            f"{path.name} is not an .xlsx workbook (or it is protected with a password: "
-            "save a copy without one)."
-        ) from None
+        raise SpreadsheetFileError(Imports.NOT_XLSX(name=path.name)) from None
     total = 0
     for member in members:
         total += member.file_size
@@ -48,14 +45,15 @@ def check_archive(path: Path) -> None:
         strings = member.filename.lower().endswith("sharedstrings.xml")
         if too_tight or (strings and member.file_size > MAX_STRINGS):
             raise SpreadsheetFileError(
-                f"{path.name} would unpack to {member.file_size / 2**20:,.0f} MB from "
-                f"{packed / 2**10:,.0f} KB: it is not an ordinary workbook, so Sponsor Desk "
-                "does not open it."
+                Imports.XLSX_BOMB(
+                    name=path.name, megabytes=member.file_size / 2**20, kilobytes=packed / 2**10
+                )
             )
     if total > MAX_UNPACKED:
         raise SpreadsheetFileError(
-            f"{path.name} would unpack to {total / 2**20:,.0f} MB; Sponsor Desk reads "
-            f"workbooks up to {MAX_UNPACKED // 2**20} MB. Save the sheet as CSV instead."
+            Imports.XLSX_TOO_BIG(
+                name=path.name, megabytes=total / 2**20, most=MAX_UNPACKED // 2**20
+            )
         )
 
 
@@ -73,9 +71,8 @@ class _Book:
         except SpreadsheetFileError:
             raise
         except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-            raise SpreadsheetFileError(
-                f"{path.name} is not a workbook Sponsor Desk can read ({error})."
-            ) from None
+            refused = Imports.NOT_A_WORKBOOK(name=path.name, why=str(error))  # openpyxl's words
+            raise SpreadsheetFileError(refused) from None
         self.names = tuple(
             ws.title for ws in self.book.worksheets if hasattr(ws, "_worksheet_path")
         )
@@ -110,8 +107,9 @@ class _Book:
                         row[cell["column"] - 1] = _text(cell["value"])
                     elif cell["value"] not in (None, ""):
                         raise SpreadsheetFileError(
-                            f"Sheet “{title}”, line {line}: a value beyond column "
-                            f"{MAX_COLUMNS}; Sponsor Desk reads at most {counted(MAX_COLUMNS, 'column')}."
+                            Imports.BEYOND_LAST_COLUMN(
+                                sheet=title, line=line, most=MAX_COLUMNS, n=MAX_COLUMNS
+                            )
                         )
                 yield RawRow(line, tuple(row))
 
@@ -152,11 +150,11 @@ def open_workbook(
     book = _Book(path)
     try:
         if not book.names:
-            raise SpreadsheetFileError(f"{path.name} has no sheet with rows in it.")
+            raise SpreadsheetFileError(Imports.NO_SHEETS(name=path.name))
         chosen = book.names[0] if sheet is None else sheet
         if chosen not in book.names:
             raise SpreadsheetFileError(
-                f"{path.name} has no sheet “{sheet}”; its sheets are: {', '.join(book.names)}."
+                Imports.NO_SUCH_SHEET(name=path.name, sheet=sheet, sheets=book.names)
             )
         return WorkbookSource(path, book, chosen, header_at)
     except BaseException:

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from ... import __version__, clock
 from ...domain.errors import InvalidInput, NotFound
-from ...domain.plurals import counted
+from ...domain.messages import Listed, Plan
 from ...domain.text import fold
 from ..files.name_sources import finder_keeping_one
 from ..files.outputs import check_output, write_output_bytes
@@ -41,28 +41,28 @@ def find_volunteer(store, wanted: str) -> VolunteerRow:
     Refuses, listing who matched, when the words fit more than one person."""
     key = fold(wanted)
     if not key:
-        raise InvalidInput.single("volunteer", "Give the volunteer's name or email.")
+        raise InvalidInput.single("volunteer", Plan.VOLUNTEER_MISSING())
     people = list_volunteers(store, include_archived=True)
     number = key.removeprefix("#")
     if number.isdigit():  # a name is never all digits; two people may share a name
         found = [v for v in people if v.id == int(number)]
         if found:
             return found[0]
-        raise NotFound(f"No volunteer has the number #{number}.")
+        raise NotFound(Plan.NO_VOLUNTEER_NUMBER(number=number))
     exact = [v for v in people if key in (fold(v.full_name), fold(v.email))]
     found = exact or [v for v in people if key in fold(v.full_name)]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFound(f"No volunteer is called “{wanted}”.")
-    names = "; ".join(f"#{v.id} {v.full_name} <{v.email or 'no email'}>" for v in found[:_SHOWN])
+        raise NotFound(Plan.NO_VOLUNTEER_CALLED(name=wanted))
+    people = [
+        Plan.PERSON_LISTED(id=v.id, name=v.full_name, email=v.email or Plan.NO_EMAIL())
+        for v in found[:_SHOWN]
+    ]
     if len(found) > _SHOWN:
-        names += f"; and {len(found) - _SHOWN} more"
-    raise InvalidInput.single(
-        "volunteer",
-        f"“{wanted}” fits {counted(len(found), 'volunteer')} ({names}); give the email or the number "
-        f"(such as #{found[0].id}) instead.",
-    )
+        people.append(Plan.AND_MORE(more=len(found) - _SHOWN))
+    fits = Plan.FITS_MANY(name=wanted, n=len(found), people=Listed(people), example=found[0].id)
+    raise InvalidInput.single("volunteer", fits)
 
 
 def volunteer_calendar(store, volunteer_id: int, today: date | None = None) -> tuple[bytes, int]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from ... import clock
 from ...domain.enums import OPEN_STATUSES, CheckInKind, GoalStatus, TaskKind, TaskStatus
 from ...domain.errors import InvalidInput, NotFound, Problem, RuleBroken
+from ...domain.messages import Listed, Plan, Records
 from ...domain.vetting import Vetting
 from ...storage.models import (
     CheckIn,
@@ -57,23 +58,16 @@ class CheckInInput:
     def problems(self, today: date) -> list[Problem]:
         found = []
         if self.held_on > today:
-            found.append(Problem("held_on", "A check-in is recorded once it has happened."))
+            found.append(Problem("held_on", Plan.CHECK_IN_IN_FUTURE()))
         if self.needs_met is not None and not 1 <= self.needs_met <= 5:
-            found.append(Problem("needs_met", "Rate from 1 (not met) to 5 (fully met)."))
+            found.append(Problem("needs_met", Plan.NEEDS_MET_RANGE()))
         if self.concern_resolved_on is not None:
             if not self.concern.strip():
-                found.append(
-                    Problem("concern_resolved_on", "Say what the concern was before resolving it.")
-                )
+                found.append(Problem("concern_resolved_on", Plan.CONCERN_MISSING()))
             elif self.concern_resolved_on < self.held_on:
-                found.append(
-                    Problem(
-                        "concern_resolved_on",
-                        "A concern is resolved on or after the day it was raised.",
-                    )
-                )
+                found.append(Problem("concern_resolved_on", Plan.CONCERN_RESOLVED_BEFORE()))
             elif self.concern_resolved_on > today:
-                found.append(Problem("concern_resolved_on", "That day has not come yet."))
+                found.append(Problem("concern_resolved_on", Plan.DAY_NOT_COME()))
         return found
 
 
@@ -105,11 +99,10 @@ class UnvettedAtCheckIn(RuleBroken):
 
     def __init__(self, people: list[tuple[int, str, Vetting]], locale: str):
         self.people = people
-        reasons = " ".join(vetting_reason(name, vetting, locale) for _, name, vetting in people)
-        super().__init__(
-            "A visit or meeting is family-facing, and vetting was not current on the day for "
-            f"{len(people)} of those who went. {reasons}"
+        reasons = Listed(
+            (vetting_reason(name, vetting, locale) for _, name, vetting in people), " "
         )
+        super().__init__(Plan.CHECK_IN_NEEDS_VETTING(count=len(people), reasons=reasons))
 
 
 def unvetted_present(
@@ -143,7 +136,7 @@ def check_in_vetting(store: Store, data: CheckInInput) -> list[tuple[int, str, V
 def _get(session: Session, check_in_id: int) -> CheckIn:
     row = session.get(CheckIn, check_in_id)
     if row is None:
-        raise NotFound(f"Check-in {check_in_id} no longer exists.")
+        raise NotFound(Records.CHECK_IN_GONE(id=check_in_id))
     return row
 
 
@@ -204,7 +197,7 @@ def _validate(
 ) -> None:
     problems = data.problems(today)
     if session.get(Household, data.household_id) is None:
-        problems.append(Problem("household", "That household no longer exists."))
+        problems.append(Problem("household", Records.THAT_HOUSEHOLD_GONE()))
     present, reviewed = _already_there(session, check_in_id)
     people = session.execute(
         select(Volunteer.id, Volunteer.active, Volunteer.full_name).where(
@@ -212,23 +205,18 @@ def _validate(
         )
     ).all()
     if len(people) != len(set(data.volunteer_ids)):
-        problems.append(Problem("volunteers", "A volunteer chosen no longer exists."))
+        problems.append(Problem("volunteers", Records.A_VOLUNTEER_GONE()))
     gone = [
         name for volunteer_id, active, name in people if not may_go(active, volunteer_id, present)
     ]
     if gone:
         problems.append(
-            Problem(
-                "volunteers",
-                "Only active volunteers are recorded at a new check-in; no longer active: "
-                + ", ".join(sorted(gone))
-                + ".",
-            )
+            Problem("volunteers", Plan.CHECK_IN_NOT_ACTIVE(names=", ".join(sorted(gone))))
         )
     if data.meeting_task_id is not None:
         task = session.get(Task, data.meeting_task_id)
         if task is None or task.household_id != data.household_id:
-            problems.append(Problem("meeting", "That meeting is not in this household's plan."))
+            problems.append(Problem("meeting", Plan.MEETING_NOT_IN_PLAN()))
     goals = {
         g.id: g.household_id
         for g in session.scalars(
@@ -236,7 +224,7 @@ def _validate(
         )
     }
     if any(goals.get(u.goal_id) != data.household_id for u in data.goal_updates):
-        problems.append(Problem("goals", "A goal reviewed is not this household's."))
+        problems.append(Problem("goals", Plan.GOAL_NOT_THIS_HOUSEHOLDS()))
     achieved = session.scalars(
         select(Goal.text).where(
             Goal.id.in_([u.goal_id for u in data.goal_updates if u.goal_id not in reviewed]),
@@ -244,11 +232,7 @@ def _validate(
         )
     ).all()
     if achieved:
-        problems.append(
-            Problem(
-                "goals", "A goal already achieved is not reviewed again: " + "; ".join(achieved)
-            )
-        )
+        problems.append(Problem("goals", Plan.GOAL_ALREADY_ACHIEVED(goals="; ".join(achieved))))
     if problems:
         raise InvalidInput(problems)
     if not data.vetting_confirmed:
@@ -271,8 +255,7 @@ def _apply(session: Session, row: CheckIn, data: CheckInInput, today: date) -> N
     if data.meeting_task_id is not None:  # the meeting the programme asks for is held
         task = session.get(Task, data.meeting_task_id)
         if task.status in OPEN_STATUSES:
-            task.status, task.completed_on = TaskStatus.DONE, data.held_on
-            task.evidence = task.evidence or "Recorded as a check-in."
+            task.status, task.completed_on = TaskStatus.DONE, data.held_on  # the link says how
 
 
 def _review_goals(session: Session, row: CheckIn, data: CheckInInput) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ...domain.enums import GoalStatus, OutcomeArea
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Plan, Records
 from ...storage.models import Goal, GoalReview, Household
 from ...storage.store import Store
 
@@ -33,11 +34,9 @@ class GoalInput:
     target_on: date | None = None
 
     def problems(self) -> list[Problem]:
-        found = (
-            [] if self.text.strip() else [Problem("text", "Write the goal as the family put it.")]
-        )
+        found = [] if self.text.strip() else [Problem("text", Plan.GOAL_TEXT_MISSING())]
         if self.target_on is not None and self.target_on < self.set_on:
-            found.append(Problem("target_on", "The target date comes after the goal is set."))
+            found.append(Problem("target_on", Plan.TARGET_BEFORE_SET()))
         return found
 
 
@@ -58,7 +57,7 @@ class GoalRow:
 def _get(session: Session, goal_id: int) -> Goal:
     goal = session.get(Goal, goal_id)
     if goal is None:
-        raise NotFound(f"Goal {goal_id} no longer exists.")
+        raise NotFound(Records.GOAL_GONE(id=goal_id))
     return goal
 
 
@@ -66,7 +65,7 @@ def _apply(session: Session, goal: Goal, data: GoalInput) -> None:
     if problems := data.problems():
         raise InvalidInput(problems)
     if session.get(Household, data.household_id) is None:
-        raise InvalidInput.single("household", "That household no longer exists.")
+        raise InvalidInput.single("household", Records.THAT_HOUSEHOLD_GONE())
     goal.household_id = data.household_id
     goal.outcome_area = data.outcome_area
     goal.text = data.text.strip()
@@ -100,7 +99,7 @@ def review_goal(
     with store.transaction("Review goal") as session:
         goal = _get(session, goal_id)
         if reviewed_on < goal.set_on:
-            raise InvalidInput.single("reviewed_on", "A review comes after the goal was set.")
+            raise InvalidInput.single("reviewed_on", Plan.REVIEW_BEFORE_SET())
         session.add(
             GoalReview(goal_id=goal_id, reviewed_on=reviewed_on, status=status, note=note.strip())
         )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.indicators import Indicator, Trend, trend
+from ...domain.messages import Plan, Records
 from ...storage.models import Household, IndicatorReading
 from ...storage.store import Store
 from ..group.groups import programme_of
@@ -42,7 +43,7 @@ def indicators(store: Store) -> tuple[Indicator, ...]:
 def _indicator(store: Store, key: str) -> Indicator:
     found = next((i for i in indicators(store) if i.key == key), None)
     if found is None:
-        raise InvalidInput.single("indicator", f"There is no indicator “{key}”.")
+        raise InvalidInput.single("indicator", Plan.NO_INDICATOR(key=key))
     return found
 
 
@@ -64,13 +65,13 @@ def record_reading(
     except ValueError as error:
         problems.append(Problem("value", str(error)))
     if recorded_on > (today or clock.today()):
-        problems.append(Problem("recorded_on", "Readings are recorded once they are known."))
+        problems.append(Problem("recorded_on", Plan.READING_IN_FUTURE()))
     if problems:
         raise InvalidInput(problems)
     with store.transaction(f"Record {indicator.label.lower()}") as session:
         household = session.get(Household, household_id)
         if household is None:
-            raise NotFound(f"Household {household_id} no longer exists.")
+            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
         reading = IndicatorReading(
             household_id=household_id,
             indicator=key,
@@ -87,7 +88,7 @@ def delete_reading(store: Store, reading_id: int) -> None:
     with store.transaction("Delete reading") as session:
         reading = session.get(IndicatorReading, reading_id)
         if reading is None:
-            raise NotFound(f"Reading {reading_id} no longer exists.")
+            raise NotFound(Records.READING_GONE(id=reading_id))
         session.delete(reading)
 
 

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session, aliased
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskKind, TaskStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Message, Plan, Records
 from ...domain.programmes import Programme, TaskTemplate
 from ...domain.settlement import plan_for_arrival
 from ...domain.validation import required_text
-from ...storage.models import Household, Task, Volunteer
+from ...storage.models import CheckIn, Household, Task, Volunteer
 from ...storage.models import TaskTemplate as GroupTemplate
 from ...storage.models.base import utc_now
 from ...storage.store import Store
@@ -49,11 +50,22 @@ class PlanTask:
     evidence: str
     skip_reason: str
     milestone: bool
+    # A check-in was recorded as this meeting (the check-in keeps the link; no words are
+    # stored in the task for it).
+    by_check_in: bool = False
 
     @property
     def custom(self) -> bool:
         """Added to this household only, not from any template."""
         return self.template_key is None
+
+    @property
+    def shown_evidence(self) -> Message | str:
+        """What the row says for how the task is known done: the evidence typed, else that a
+        check-in recorded it."""
+        if not self.evidence and self.by_check_in and self.status is TaskStatus.DONE:
+            return Plan.RECORDED_AS_CHECK_IN()
+        return self.evidence
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -64,7 +76,7 @@ def plan_tasks(
     assignee = aliased(Volunteer)
     with store.read() as session:
         query = (
-            select(Task, Household.code, assignee.full_name)
+            select(Task, Household.code, assignee.full_name, _by_check_in())
             .join(Household, Household.id == Task.household_id)
             .outerjoin(assignee, assignee.id == Task.assignee_id)
             .order_by(Task.due_on.is_(None), Task.due_on, Household.code, Task.id)
@@ -73,10 +85,18 @@ def plan_tasks(
             query = query.where(Task.household_id == household_id)
         if not include_archived:
             query = query.where(Household.archived_at.is_(None))
-        return [_plan_task(task, code, name) for task, code, name in session.execute(query)]
+        return [
+            _plan_task(task, code, name, checked)
+            for task, code, name, checked in session.execute(query)
+        ]
 
 
-def _plan_task(task: Task, code: str, assignee: str | None) -> PlanTask:
+def _by_check_in():
+    """SQL: whether a check-in was recorded as the task (a meeting held)."""
+    return select(CheckIn.id).where(CheckIn.task_id == Task.id).exists()
+
+
+def _plan_task(task: Task, code: str, assignee: str | None, by_check_in: bool) -> PlanTask:
     return PlanTask(
         id=task.id,
         household_id=task.household_id,
@@ -98,6 +118,7 @@ def _plan_task(task: Task, code: str, assignee: str | None) -> PlanTask:
         evidence=task.evidence,
         skip_reason=task.skip_reason,
         milestone=task.milestone,
+        by_check_in=by_check_in,
     )
 
 
@@ -106,13 +127,13 @@ def plan_task(store: Store, task_id: int) -> PlanTask:
         task = _get(session, task_id)
         code = session.get(Household, task.household_id).code
         name = session.get(Volunteer, task.assignee_id).full_name if task.assignee_id else None
-        return _plan_task(task, code, name)
+        return _plan_task(task, code, name, session.scalar(select(_by_check_in())))
 
 
 def _get(session: Session, task_id: int) -> Task:
     task = session.get(Task, task_id)
     if task is None:
-        raise NotFound(f"Task {task_id} no longer exists.")
+        raise NotFound(Records.TASK_GONE(id=task_id))
     return task
 
 
@@ -137,9 +158,9 @@ class TaskInput:
     def problems(self, today: date) -> list[Problem]:
         found = required_text("title", self.title, "what needs doing")
         if self.status is TaskStatus.NOT_NEEDED and not self.skip_reason.strip():
-            found.append(Problem("skip_reason", "Say why this task does not apply."))
+            found.append(Problem("skip_reason", Plan.SKIP_REASON_MISSING()))
         if self.completed_on is not None and self.completed_on > today:
-            found.append(Problem("completed_on", "A task cannot be done on a future date."))
+            found.append(Problem("completed_on", Plan.DONE_IN_FUTURE()))
         return found
 
 
@@ -172,8 +193,8 @@ def add_custom_task(
     with store.transaction(f"Add task {data.title.strip()}") as session:
         household = session.get(Household, household_id)
         if household is None:
-            raise NotFound(f"Household {household_id} no longer exists.")
-        task = Task(household_id=household_id, source="Added by the group")
+            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
+        task = Task(household_id=household_id)  # its own: no template_key, no source
         _apply(task, data, day)
         check_vetting_rule(session, task, data.assignee_id, day)
         session.add(task)
@@ -200,7 +221,7 @@ def edit_task(store: Store, task_id: int, data: TaskInput, today: date | None = 
 def skip_task(store: Store, task_id: int, reason: str) -> PlanTask:
     """Mark a task not applicable to this household, saying why."""
     if not reason.strip():
-        raise InvalidInput.single("skip_reason", "Say why this task does not apply.")
+        raise InvalidInput.single("skip_reason", Plan.SKIP_REASON_MISSING())
     with store.transaction("Skip task") as session:
         task = _get(session, task_id)
         task.status, task.completed_on = TaskStatus.NOT_NEEDED, None
@@ -236,12 +257,8 @@ class TemplateInput:
         found = required_text("title", self.title, "what needs doing")
         low, high = self.phase.offsets
         if not low <= self.offset_days <= high:
-            found.append(
-                Problem(
-                    "offset_days",
-                    f"{self.phase.label} runs from day {low} to day {high} after arrival.",
-                )
-            )
+            days = Plan.PHASE_DAYS(phase=self.phase.label, low=low, high=high)
+            found.append(Problem("offset_days", days))
         return found
 
 
@@ -265,7 +282,7 @@ def _as_template(row: GroupTemplate) -> TaskTemplate:
         title=row.title,
         guidance=row.guidance,
         family_facing=row.family_facing,
-        source="The group's own template",
+        source=Plan.GROUP_TEMPLATE_SOURCE(),
         kind=row.kind,
         group_template_id=row.id,
     )
@@ -296,7 +313,7 @@ def retire_template_task(store: Store, template_id: int) -> None:
     with store.transaction("Remove a task from the template") as session:
         row = session.get(GroupTemplate, template_id)
         if row is None:
-            raise NotFound(f"Template task {template_id} no longer exists.")
+            raise NotFound(Records.TEMPLATE_TASK_GONE(id=template_id))
         row.archived_at = utc_now()
 
 
@@ -311,7 +328,7 @@ def tasks_for(templates: list[TaskTemplate], household_id: int, arrival: date | 
             outcome_area=t.outcome_area,
             title=t.title,
             guidance=t.guidance,
-            source=t.source,
+            source=t.source if isinstance(t.source, str) else "",  # the programme's, as data
             family_facing=t.family_facing,
             due_on=t.due_on(arrival) if arrival else None,
             status=TaskStatus.OPEN,
@@ -326,7 +343,7 @@ def reapply_template(store: Store, household_id: int) -> int:
     with store.transaction("Re-apply the template") as session:
         household = session.get(Household, household_id)
         if household is None:
-            raise NotFound(f"Household {household_id} no longer exists.")
+            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
         have = set(
             session.scalars(
                 select(Task.template_key).where(

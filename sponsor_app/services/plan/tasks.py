@@ -19,6 +19,7 @@ from ...domain.enums import (
     VettingStatus,
 )
 from ...domain.errors import NotFound, RuleBroken
+from ...domain.messages import Listed, Message, Plan, Records
 from ...domain.vetting import Standing, Vetting, may_do_family_facing, standing_words
 from ...storage.models import CheckIn, CheckInVolunteer, GroupProfile, Household, Task, Volunteer
 from ...storage.store import Store
@@ -54,7 +55,7 @@ class TaskRow:
 def _get(session: Session, task_id: int) -> Task:
     task = session.get(Task, task_id)
     if task is None:
-        raise NotFound(f"Task {task_id} no longer exists.")
+        raise NotFound(Records.TASK_GONE(id=task_id))
     return task
 
 
@@ -110,8 +111,7 @@ class VettingRuleBroken(RuleBroken):
     def __init__(self, task_title: str, volunteer: VolunteerRow, locale: str):
         self.task_title, self.volunteer = task_title, volunteer
         super().__init__(
-            f"“{task_title}” is family-facing, so only a volunteer with current vetting can "
-            f"take it. {_vetting_reason(volunteer, locale)}"
+            Plan.TASK_NEEDS_VETTING(task=task_title, reason=_vetting_reason(volunteer, locale))
         )
 
 
@@ -137,19 +137,19 @@ class AssigneeOption:
         return self.vetting.gaps
 
 
-def _vetting_reason(row: VolunteerRow, locale: str) -> str:
+def _vetting_reason(row: VolunteerRow, locale: str) -> Message:
     return vetting_reason(row.full_name, row.vetting, locale)
 
 
-def vetting_reason(name: str, vetting: Vetting, locale: str) -> str:
+def vetting_reason(name: str, vetting: Vetting, locale: str) -> Message:
     """Why the vetting rule keeps someone away from the family: what is missing, waiting or
-    expired ("Aroha Ngata: Police vetting expired 3 Mar 2026."), in the command line's and
-    the error's English (the window words the same facts through its translation)."""
-    words = "; ".join(
+    expired ("Aroha Ngata: Police vetting expired 3 Mar 2026."). Each requirement in
+    domain/vetting.py's words, its dates in the group's locale."""
+    gaps = Listed(
         standing_words(s, lambda day: format_date(day, "medium", locale=locale))
         for s in vetting.blocking
     )
-    return f"{name}: {words or 'vetting not current'}."
+    return Plan.VETTING_REASON(name=name, gaps=gaps or Plan.VETTING_NOT_CURRENT())
 
 
 def assignee_options(

@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...domain.plurals import counted
+from ...domain.messages import Message, Reporting
 from .bundle import BUNDLE_VERSION, WORKBOOK, BadBundle
 from .bundle_schema import BadValue, Resource
 from .bundle_tables import resources
@@ -51,10 +51,17 @@ class LoadedBundle:
         return self.tables["group"][0]
 
 
-def refuse(name: str, where: str, what: str) -> BadBundle:
+def refuse(name: str, where: Message | str, what: Message) -> BadBundle:
     """One line: the bundle, where in it (a file, a line and field, a place in the descriptor)
     and what is wrong there."""
-    return BadBundle(f"{name}: {where} {what}." if where else f"{name} {what}.")
+    if where:
+        return BadBundle(Reporting.REFUSED_AT(name=name, where=where, what=what))
+    return BadBundle(Reporting.REFUSED(name=name, what=what))
+
+
+def _why(error: OSError) -> str:
+    """The system's reason (in its own language), as it says it."""
+    return error.strerror or str(error)
 
 
 def read_file(path: Path) -> bytes:
@@ -64,32 +71,31 @@ def read_file(path: Path) -> bytes:
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise BadBundle(f"{name} does not exist.") from None
+        raise BadBundle(Reporting.BUNDLE_MISSING(name=name)) from None
     except IsADirectoryError:
-        raise BadBundle(f"{name} is a folder, not a data bundle.") from None
+        raise BadBundle(Reporting.BUNDLE_IS_FOLDER(name=name)) from None
     except OSError as error:
-        raise BadBundle(f"{name} cannot be read: {error.strerror or error}.") from None
+        raise BadBundle(Reporting.BUNDLE_UNREADABLE(name=name, why=_why(error))) from None
     try:
         facts = os.fstat(handle)
         if stat.S_ISDIR(facts.st_mode):
-            raise BadBundle(f"{name} is a folder, not a data bundle.")
+            raise BadBundle(Reporting.BUNDLE_IS_FOLDER(name=name))
         if not stat.S_ISREG(facts.st_mode):
-            raise BadBundle(
-                f"{name} is not a regular file (a pipe or a device), so it is not read."
-            )
+            raise BadBundle(Reporting.BUNDLE_NOT_REGULAR(name=name))
         if facts.st_size > MAX_BUNDLE:
             raise BadBundle(
-                f"{name} is {facts.st_size / 2**20:,.0f} MB; a data bundle is far smaller "
-                f"(at most {MAX_BUNDLE // 2**20} MB is read)."
+                Reporting.BUNDLE_TOO_BIG(
+                    name=name, megabytes=facts.st_size / 2**20, most=MAX_BUNDLE // 2**20
+                )
             )
         with os.fdopen(handle, "rb", closefd=False) as stream:
             content = stream.read(MAX_BUNDLE + 1)
     except OSError as error:
-        raise BadBundle(f"{name} cannot be read: {error.strerror or error}.") from None
+        raise BadBundle(Reporting.BUNDLE_UNREADABLE(name=name, why=_why(error))) from None
     finally:
         os.close(handle)
     if len(content) > MAX_BUNDLE:
-        raise BadBundle(f"{name} grew past {MAX_BUNDLE // 2**20} MB while it was read.")
+        raise BadBundle(Reporting.BUNDLE_GREW(name=name, most=MAX_BUNDLE // 2**20))
     return content
 
 
@@ -102,7 +108,7 @@ def parse_bundle(name: str, content: bytes) -> LoadedBundle:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise BadBundle(f"{name} is not a data bundle (not a zip file).") from None
+        raise BadBundle(Reporting.BUNDLE_NOT_ZIP(name=name)) from None
     with archive:
         members = _check_sizes(name, archive)
         descriptor = _descriptor(name, _member(name, archive, members, "datapackage.json"))
@@ -112,16 +118,11 @@ def parse_bundle(name: str, content: bytes) -> LoadedBundle:
         for resource_name, (index, entry) in entries.items():
             raw = _member(name, archive, members, entry["path"])
             if _sha256(raw) != entry["hash"]:
-                raise refuse(
-                    name,
-                    entry["path"],
-                    "does not match the SHA-256 its datapackage.json gives (resources"
-                    f"[{index}].hash): it was changed after the bundle was made",
-                )
+                raise refuse(name, entry["path"], Reporting.CHANGED_AFTER_MADE(index=index))
             if resource_name in expected:
                 tables[resource_name] = _rows(name, expected[resource_name], raw)
     if len(tables["group"]) != 1:
-        raise refuse(name, "group.csv", "should hold exactly one group")
+        raise refuse(name, "group.csv", Reporting.NOT_ONE_GROUP())
     return LoadedBundle(
         name, descriptor["id"], hashlib.sha256(content).hexdigest(), descriptor, tables
     )
@@ -136,7 +137,7 @@ def _check_sizes(name: str, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipIn
     tightly packed. Python's zip reader never unpacks more than a member declares."""
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise refuse(name, "", f"holds {counted(len(infos), 'file')}; a data bundle holds about 30")
+        raise refuse(name, "", Reporting.TOO_MANY_FILES(n=len(infos)))
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -145,17 +146,13 @@ def _check_sizes(name: str, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipIn
         if info.file_size > MAX_MEMBER or (
             info.file_size > RATIO_FROM and info.file_size / packed > MAX_RATIO
         ):
-            raise refuse(
-                name,
-                info.filename[:80],
-                f"would unpack to {info.file_size / 2**20:,.0f} MB from "
-                f"{packed / 2**10:,.0f} KB: not a data bundle's table",
-            )
+            bomb = Reporting.MEMBER_BOMB(megabytes=info.file_size / 2**20, kilobytes=packed / 2**10)
+            raise refuse(name, info.filename[:80], bomb)
         if info.filename in members:
-            raise refuse(name, info.filename[:80], "is in the zip twice")
+            raise refuse(name, info.filename[:80], Reporting.MEMBER_TWICE())
         members[info.filename] = info
     if total > MAX_UNPACKED:
-        raise refuse(name, "", f"would unpack to {total / 2**20:,.0f} MB in all")
+        raise refuse(name, "", Reporting.UNPACKS_TOO_BIG(megabytes=total / 2**20))
     return members
 
 
@@ -163,43 +160,56 @@ def _member(name: str, archive: zipfile.ZipFile, members, path: str) -> bytes:
     info = members.get(path)
     if info is None:
         if path == "datapackage.json":
-            raise BadBundle(f"{name} has no datapackage.json: it is not a Sponsor Desk bundle.")
-        raise refuse(name, "", f"is missing {path}, which its datapackage.json names")
+            raise BadBundle(Reporting.BUNDLE_NO_DESCRIPTOR(name=name))
+        raise refuse(name, "", Reporting.MEMBER_MISSING(path=path))
     try:
         with archive.open(info) as stream:
             return stream.read(info.file_size + 1)[: info.file_size + 1]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
-        raise refuse(name, path, f"is damaged in the zip ({error})") from None
+        raise refuse(name, path, Reporting.MEMBER_DAMAGED(why=str(error))) from None
     except RuntimeError:  # encrypted
-        raise refuse(name, path, "is encrypted; a data bundle never is") from None
+        raise refuse(name, path, Reporting.MEMBER_ENCRYPTED()) from None
+
+
+class _NotJsonNumber(ValueError):
+    """NaN or Infinity: Python's reader takes them, JSON has no such numbers."""
+
+    def __init__(self, word: str):
+        super().__init__(word)
+        self.word = word
 
 
 def _descriptor(name: str, raw: bytes) -> dict:
     if len(raw) > MAX_DESCRIPTOR:
-        raise refuse(name, "datapackage.json", "is far larger than a bundle's")
+        raise refuse(name, "datapackage.json", Reporting.DESCRIPTOR_TOO_BIG())
 
     def no_constant(word: str):
-        raise ValueError(f"{word} is not a number JSON allows")
+        raise _NotJsonNumber(word)
 
     try:
         descriptor = json.loads(raw.decode("utf-8"), parse_constant=no_constant)
     except UnicodeDecodeError:
-        raise refuse(name, "datapackage.json", "is not UTF-8 text") from None
-    except (ValueError, RecursionError) as error:
-        raise BadBundle(f"{name}: datapackage.json is not valid JSON ({error}).") from None
+        raise refuse(name, "datapackage.json", Reporting.NOT_UTF8()) from None
+    except _NotJsonNumber as error:
+        why = Reporting.NOT_JSON_NUMBER(word=error.word)
+        raise BadBundle(Reporting.DESCRIPTOR_NOT_JSON(name=name, why=why)) from None
+    except (ValueError, RecursionError) as error:  # the JSON reader's own words
+        raise BadBundle(Reporting.DESCRIPTOR_NOT_JSON(name=name, why=str(error))) from None
     if not isinstance(descriptor, dict):
-        raise BadBundle(f"{name}: datapackage.json does not describe a data package.")
+        raise BadBundle(Reporting.DESCRIPTOR_NOT_PACKAGE(name=name))
     version = descriptor.get("sponsor_desk_bundle_version")
     if version != BUNDLE_VERSION:
-        shown = version if isinstance(version, str) and len(version) < 20 else "unknown"
+        shown = version if isinstance(version, str) and len(version) < 20 else None
         raise BadBundle(
-            f"{name} is a bundle of schema version {shown}; this version of Sponsor Desk "
-            f"combines version {BUNDLE_VERSION} only: make the bundle again with the same "
-            "version as the others."
+            Reporting.BUNDLE_OTHER_VERSION(
+                name=name,
+                version=shown or Reporting.UNKNOWN_VERSION(),
+                supported=BUNDLE_VERSION,
+            )
         )
     bundle_id = descriptor.get("id")
     if not isinstance(bundle_id, str) or not re.fullmatch(r"[0-9a-f-]{36}", bundle_id):
-        raise refuse(name, "datapackage.json", "has no bundle id (id)")
+        raise refuse(name, "datapackage.json", Reporting.NO_BUNDLE_ID())
     return descriptor
 
 
@@ -208,56 +218,53 @@ def _entries(name: str, descriptor: dict, expected: dict[str, Resource]):
     names, files, fields and types, with a hash. Nothing else is trusted from it."""
     listed = descriptor.get("resources")
     if not isinstance(listed, list):
-        raise refuse(name, "datapackage.json", "resources is not a list of tables")
+        raise refuse(name, "datapackage.json", Reporting.RESOURCES_NOT_LIST())
     found: dict[str, tuple[int, dict]] = {}
     for index, entry in enumerate(listed[: MAX_MEMBERS + 1]):
         where = f"datapackage.json resources[{index}]"
         if not isinstance(entry, dict):
-            raise refuse(name, where, "is not a table description")
+            raise refuse(name, where, Reporting.NOT_TABLE_DESCRIPTION())
         resource_name = entry.get("name")
         known = expected.get(resource_name) if isinstance(resource_name, str) else None
         if known is None and resource_name != "workbook":
-            raise refuse(name, f"{where}.name", "is not a table of a bundle")
+            raise refuse(name, f"{where}.name", Reporting.NOT_BUNDLE_TABLE())
         if resource_name in found:
-            raise refuse(name, f"{where}.name", f"repeats {resource_name}")
+            raise refuse(name, f"{where}.name", Reporting.REPEATS(table=resource_name))
         path = known.path if known else WORKBOOK
         if entry.get("path") != path:
-            raise refuse(name, f"{where}.path", f"should be {path}")
+            raise refuse(name, f"{where}.path", Reporting.SHOULD_BE(wanted=path))
         if not isinstance(entry.get("hash"), str) or not _HASH.fullmatch(entry["hash"]):
-            raise refuse(name, f"{where}.hash", "is not a SHA-256 (sha256:...)")
+            raise refuse(name, f"{where}.hash", Reporting.NOT_SHA256())
         if known is not None:
             _check_schema(name, where, entry.get("schema"), known)
         found[resource_name] = (index, entry)
     if len(listed) > MAX_MEMBERS:
-        raise refuse(name, "datapackage.json resources", "lists far more tables than a bundle")
+        raise refuse(name, "datapackage.json resources", Reporting.TOO_MANY_TABLES())
     missing = [r for r in expected if r not in found]
     if missing:
-        raise BadBundle(
-            f"{name} lacks the {', '.join(missing)} table(s) of a version {BUNDLE_VERSION} bundle."
-        )
+        lacks = Reporting.TABLE_MISSING if len(missing) == 1 else Reporting.TABLES_MISSING
+        raise BadBundle(lacks(name=name, tables=tuple(missing), version=BUNDLE_VERSION))
     return found
 
 
 def _check_schema(name: str, where: str, schema, known: Resource) -> None:
     if not isinstance(schema, dict):
-        raise refuse(name, f"{where}.schema", "is not a table schema")
+        raise refuse(name, f"{where}.schema", Reporting.NOT_TABLE_SCHEMA())
     fields = schema.get("fields")
     if not isinstance(fields, list):
-        raise refuse(name, f"{where}.schema.fields", "is not a list of fields")
+        raise refuse(name, f"{where}.schema.fields", Reporting.NOT_FIELD_LIST())
     if len(fields) != len(known.fields):
-        raise refuse(
-            name,
-            f"{where}.schema.fields",
-            f"should list {len(known.fields)} fields of {known.name}",
-        )
+        wanted = Reporting.FIELD_COUNT(n=len(known.fields), table=known.name)
+        raise refuse(name, f"{where}.schema.fields", wanted)
     for index, (field, wanted) in enumerate(zip(fields, known.fields, strict=True)):
         at = f"{where}.schema.fields[{index}]"
         if not isinstance(field, dict):
-            raise refuse(name, at, "is not a field")
+            raise refuse(name, at, Reporting.NOT_A_FIELD())
         if field.get("name") != wanted.name:
-            raise refuse(name, f"{at}.name", f"should be {wanted.name}")
+            raise refuse(name, f"{at}.name", Reporting.SHOULD_BE(wanted=wanted.name))
         if field.get("type") != wanted.type:
-            raise refuse(name, f"{at}.type", f"should be {wanted.type} ({wanted.name})")
+            typed = Reporting.SHOULD_BE_TYPE(wanted=wanted.type, field=wanted.name)
+            raise refuse(name, f"{at}.type", typed)
 
 
 def _rows(name: str, resource: Resource, raw: bytes) -> list[dict]:
@@ -266,30 +273,32 @@ def _rows(name: str, resource: Resource, raw: bytes) -> list[dict]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise refuse(name, f"{path} line {line}", "is not UTF-8 text") from None
+        at = Reporting.AT_LINE(path=path, line=line)
+        raise refuse(name, at, Reporting.NOT_UTF8()) from None
     names = [f.name for f in resource.fields]
     rows = []
     try:
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         header = next(reader, None)
         if header != names:
-            raise refuse(name, f"{path} line 1", "has other columns than its datapackage.json")
+            at = Reporting.AT_LINE(path=path, line=1)
+            raise refuse(name, at, Reporting.OTHER_COLUMNS())
         for line, cells in enumerate(reader, start=2):
             if line > MAX_ROWS:
-                raise refuse(name, path, f"has more than {counted(MAX_ROWS, 'row')}")
+                raise refuse(name, path, Reporting.TOO_MANY_ROWS(n=MAX_ROWS))
             if len(cells) != len(names):
-                raise refuse(
-                    name, f"{path} line {line}", f"has {len(cells)} values, not {len(names)}"
-                )
+                counts = Reporting.VALUE_COUNT(n=len(cells), wanted=len(names))
+                raise refuse(name, Reporting.AT_LINE(path=path, line=line), counts)
             row = {}
             for field, cell in zip(resource.fields, cells, strict=True):
                 try:
                     row[field.name] = field.read(cell)
                 except BadValue as problem:
-                    raise refuse(name, f"{path} line {line}, {field.name}", str(problem)) from None
+                    at = Reporting.AT_LINE_FIELD(path=path, line=line, field=field.name)
+                    raise refuse(name, at, problem.said) from None
             rows.append(row)
     except csv.Error as error:
         if "field larger" in str(error):
-            raise refuse(name, path, "holds a value far longer than any field allows") from None
-        raise refuse(name, path, f"is not a readable CSV table ({error})") from None
+            raise refuse(name, path, Reporting.VALUE_FAR_TOO_LONG()) from None
+        raise refuse(name, path, Reporting.NOT_CSV(why=str(error))) from None
     return rows

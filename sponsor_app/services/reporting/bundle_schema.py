@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ...domain.plurals import counted
+from ...domain.messages import Message, Reporting, english
 from ..imports.tabular import neutralise, restore
 
 S, INT, N, D, B = "string", "integer", "number", "date", "boolean"
@@ -28,6 +28,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 class BadValue(ValueError):
     """A value that does not fit its field: the message says why, in a few words."""
+
+    def __init__(self, said: Message):
+        super().__init__(english(said))
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -102,16 +106,16 @@ class Field:
         """The typed value of a CSV cell (None when empty); BadValue when it does not fit."""
         if text == "":
             if self.required:
-                raise BadValue("is empty but always given")
+                raise BadValue(Reporting.VALUE_MISSING())
             return None
         match self.type:
             case "integer":
                 if not _INTEGER.fullmatch(text):
-                    raise BadValue(f"{_quote(text)} is not a whole number")
+                    raise BadValue(Reporting.NOT_WHOLE_NUMBER(value=_shown(text)))
                 value = int(text)
             case "number":
                 if not _NUMBER.fullmatch(text):
-                    raise BadValue(f"{_quote(text)} is not a plain decimal number")
+                    raise BadValue(Reporting.NOT_DECIMAL(value=_shown(text)))
                 value = Decimal(text)
             case "date":
                 try:
@@ -119,35 +123,34 @@ class Field:
                         raise ValueError
                     return date.fromisoformat(text)
                 except ValueError:
-                    raise BadValue(f"{_quote(text)} is not a date (YYYY-MM-DD)") from None
+                    raise BadValue(Reporting.NOT_DATE(value=_shown(text))) from None
             case "boolean":
                 if text not in ("true", "false"):
-                    raise BadValue(f"{_quote(text)} is not true or false")
+                    raise BadValue(Reporting.NOT_TRUE_FALSE(value=_shown(text)))
                 return text == "true"
             case _:
                 return self._string(restore(text))
         if self.minimum is not None and value < self.minimum:
-            raise BadValue(f"{value} is below {self.minimum}")
+            raise BadValue(Reporting.BELOW(value=value, minimum=self.minimum))
         if self.maximum is not None and value > self.maximum:
-            raise BadValue(f"{value} is above {self.maximum}")
+            raise BadValue(Reporting.ABOVE(value=value, maximum=self.maximum))
         return value
 
     def _string(self, text: str) -> str:
         if len(text) > self.max_length:
-            raise BadValue(
-                f"is {counted(len(text), 'character')} long (at most {self.max_length:,})"
-            )
+            raise BadValue(Reporting.TOO_LONG(n=len(text), most=self.max_length))
         if _CONTROL.search(text):
-            raise BadValue("holds a control character")
+            raise BadValue(Reporting.CONTROL_CHARACTER())
         if self.enum and text not in self.enum:
-            raise BadValue(f"{_quote(text)} is not one of the allowed values")
+            raise BadValue(Reporting.NOT_ALLOWED(value=_shown(text)))
         if self.pattern and not re.fullmatch(self.pattern, text):
-            raise BadValue(f"{_quote(text)} is not a list of the allowed values")
+            raise BadValue(Reporting.NOT_ALLOWED_LIST(value=_shown(text)))
         return text
 
 
-def _quote(text: str) -> str:
-    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+def _shown(text: str) -> str:
+    """A value put in a refusal (the template quotes it): its first 40 characters."""
+    return f"{text[:40]}…" if len(text) > 40 else text
 
 
 def choices_pattern(options: Iterable[str]) -> str:

@@ -21,7 +21,7 @@ from ...domain.definitions import FIGURES
 from ...domain.errors import InvalidInput, SponsorDeskError
 from ...domain.hours import decimal_hours
 from ...domain.indicator_points import PointStatus
-from ...domain.plurals import counted
+from ...domain.messages import Listed, Message, Reporting, english
 from ...domain.reports import size_band
 from ...domain.small_counts import bundle_secret
 from .bundle import BadBundle
@@ -36,11 +36,12 @@ CURRENCY_UNIT = "currency"
 
 
 class BundlesRefused(SponsorDeskError):
-    """Bundles combine would not use: one line each, nothing written."""
+    """Bundles combine would not use: one message each (a line each), nothing written."""
 
-    def __init__(self, lines: Sequence[str]):
-        self.lines = tuple(lines)
-        super().__init__("\n".join(self.lines))
+    def __init__(self, refusals: Sequence[Message]):
+        self.refusals = tuple(refusals)
+        self.lines = tuple(english(r) for r in self.refusals)  # the command line's
+        super().__init__(Listed(self.refusals, "\n"))
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ class CombinedData:
 def load_bundles(paths: Sequence[Path]) -> list[LoadedBundle]:
     """Read and check every bundle; refuse them all at once, one line each."""
     if not paths:
-        raise InvalidInput.single("bundles", "Name at least one bundle to combine.")
+        raise InvalidInput.single("bundles", Reporting.NO_BUNDLES())
     named = []
     for path in paths:
         try:
@@ -195,13 +196,13 @@ def checked_bundles(named: Sequence[tuple[str, bytes | BadBundle]]) -> list[Load
     refusals, loaded = [], []
     for name, content in named:
         if isinstance(content, BadBundle):
-            refusals.append(str(content))
+            refusals.append(content.said)
             continue
         try:
             bundle = parse_bundle(name, content)
             cross_check(bundle)
         except BadBundle as error:
-            refusals.append(str(error))
+            refusals.append(error.said)
             continue
         loaded.append(bundle)
     refusals += _duplicates(loaded)
@@ -210,7 +211,7 @@ def checked_bundles(named: Sequence[tuple[str, bytes | BadBundle]]) -> list[Load
     return loaded
 
 
-def _duplicates(bundles: list[LoadedBundle]) -> list[str]:
+def _duplicates(bundles: list[LoadedBundle]) -> list[Message]:
     seen: dict[tuple, LoadedBundle] = {}
     lines = []
     for b in bundles:
@@ -219,9 +220,13 @@ def _duplicates(bundles: list[LoadedBundle]) -> list[str]:
         if key in seen:
             first = seen[key]
             lines.append(
-                f"{first.name} and {b.name} are the same group ({g['group_name'][:80]}) for the "
-                f"same period ({g['period_start']} to {g['period_end']}): give each group's "
-                "period once."
+                Reporting.SAME_GROUP_TWICE(
+                    first=first.name,
+                    second=b.name,
+                    group=g["group_name"][:80],
+                    start=g["period_start"],
+                    end=g["period_end"],
+                )
             )
         else:
             seen[key] = b
@@ -295,8 +300,9 @@ def cross_check(bundle: LoadedBundle) -> None:
             continue
         if said is None or Decimal(said) != total:
             raise BadBundle(
-                f"{bundle.name}: {where} is {said} but {source} adds up to {total}: the "
-                "bundle was changed after it was made."
+                Reporting.FIGURE_CHANGED(
+                    name=bundle.name, where=where, said=said, source=source, total=total
+                )
             )
 
 
@@ -312,9 +318,9 @@ def _people(bundle: LoadedBundle) -> tuple[Decimal | None, str]:
         band = h["size_band"]
         if h["people"] is not None and size_band(h["people"]) != band:
             raise BadBundle(
-                f"{bundle.name}: households.csv gives {h['household']} "
-                f"{counted(int(h['people']), 'person')} but "
-                f"the band {band}: the bundle was changed after it was made."
+                Reporting.SIZE_BAND_CHANGED(
+                    name=bundle.name, household=h["household"], n=int(h["people"]), band=band
+                )
             )
         first, _, last = band.partition("-")
         low += int(first.rstrip("+"))
@@ -328,8 +334,9 @@ def _people(bundle: LoadedBundle) -> tuple[Decimal | None, str]:
         return None, ""
     if people < low or (high is not None and people > high):
         raise BadBundle(
-            f"{bundle.name}: {source or 'households.csv'} adds up to {counted(int(people), 'person')}, which the "
-            "households' size bands do not allow: the bundle was changed after it was made."
+            Reporting.PEOPLE_OUTSIDE_BANDS(
+                name=bundle.name, source=source or "households.csv", n=int(people)
+            )
         )
     return people, source or "households.csv"
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.errors import SponsorDeskError
+from ...domain.messages import Reporting
 from ...domain.periods import Period
 from ...domain.reports import ReportKind
 from ...storage.store import Store
@@ -66,7 +67,7 @@ def gather(store: Store, request: ReportRequest) -> Gathered:
     """Read everything the report prints, in one snapshot of the file."""
     r = request
     if r.bundle is not None and r.kind is not ReportKind.EVALUATION:
-        raise CannotWrite("A data bundle goes with the evaluation report only.")
+        raise CannotWrite(Reporting.BUNDLE_WITH_EVALUATION_ONLY())
     ids = list(r.household_ids) if r.household_ids is not None else None
     extra = {"generated_at": r.generated_at}
     inputs = (store.path,)
@@ -84,7 +85,7 @@ def gather(store: Store, request: ReportRequest) -> Gathered:
         case ReportKind.HOUSING:
             data = housing_data(store, r.period, r.named, ids, **extra)
         case _:
-            raise CannotWrite(f"There is no {r.kind.value} report of one group.")
+            raise CannotWrite(Reporting.NO_GROUP_REPORT(kind=r.kind.value))
     return Gathered(r, data, inputs=inputs)
 
 
@@ -92,7 +93,7 @@ def prepare(store: Store, request: ReportRequest) -> Gathered:
     """Check every file the request would write, then gather: a wrong name says so before
     the work of reading the file."""
     if request.bundle is not None and request.kind is not ReportKind.EVALUATION:
-        raise CannotWrite("A data bundle goes with the evaluation report only.")
+        raise CannotWrite(Reporting.BUNDLE_WITH_EVALUATION_ONLY())
     check_targets(request, (store.path,))
     return gather(store, request)
 
@@ -115,7 +116,7 @@ def check_targets(request: ReportRequest, inputs: tuple[Path, ...]) -> None:
     if r.bundle is not None:
         check_target(r.bundle, r.force, inputs, what="data bundle")
         if Path(r.bundle).resolve() == Path(r.out).resolve():
-            raise CannotWrite("The bundle and the report need different file names.")
+            raise CannotWrite(Reporting.BUNDLE_ONTO_REPORT())
     if r.kind is ReportKind.EVALUATION:
         check_target(accessible_path(r), r.force, inputs, what="accessible version")
 
@@ -128,8 +129,5 @@ def accessible_path(request: ReportRequest) -> Path:
     )
     taken = [Path(request.out)] + ([Path(request.bundle)] if request.bundle is not None else [])
     if any(path.resolve() == other.resolve() for other in taken):
-        raise CannotWrite(
-            f"The accessible version would be written onto {path}: give the report a name "
-            "ending in .pdf."
-        )
+        raise CannotWrite(Reporting.ACCESSIBLE_ONTO(path=path))
     return path

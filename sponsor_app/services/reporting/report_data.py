@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from ... import __version__, clock
 from ...domain.errors import InvalidInput
+from ...domain.messages import Reporting
 from ...domain.periods import Period, add_months, month_start
 from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
@@ -84,9 +85,7 @@ def checked_period(start: date | None, end: date | None, store: Store) -> Period
     default = default_period(store)
     first, last = start or default.start, end or default.end
     if last < first:
-        raise InvalidInput.single(
-            "end", f"The period ends ({last}) before it starts ({first}): swap the dates."
-        )
+        raise InvalidInput.single("end", Reporting.PERIOD_ENDS_BEFORE_START(end=last, start=first))
     return Period(first, last)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import extract, func, select
 
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Records, Roster
 from ...domain.periods import Period, add_months
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
@@ -44,11 +45,11 @@ class HoursTotals:
 def log_hours(store: Store, data: HoursInput, today: date | None = None) -> HoursRow:
     problems = []
     if not data.activity.strip():
-        problems.append(Problem("activity", "Say what the time was spent on."))
+        problems.append(Problem("activity", Roster.ACTIVITY_MISSING()))
     if not 0 < data.minutes <= 1440:
-        problems.append(Problem("hours", "Hours for one day must be more than 0 and at most 24."))
+        problems.append(Problem("hours", Roster.HOURS_RANGE()))
     if data.worked_on > (today or clock.today()):
-        problems.append(Problem("worked_on", "Hours can only be logged for today or earlier."))
+        problems.append(Problem("worked_on", Roster.HOURS_IN_FUTURE()))
     if problems:
         raise InvalidInput(problems)
     with store.transaction("Log hours") as session:
@@ -65,9 +66,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
             )
         )
         if same is not None:
-            raise InvalidInput.single(
-                "activity", "These hours are already logged for that day; edit that entry instead."
-            )
+            raise InvalidInput.single("activity", Roster.HOURS_LOGGED())
         entry = VolunteerHours(
             volunteer_id=data.volunteer_id,
             worked_on=data.worked_on,
@@ -91,7 +90,7 @@ def delete_hours(store: Store, entry_id: int) -> None:
     with store.transaction("Delete hours") as session:
         entry = session.get(VolunteerHours, entry_id)
         if entry is None:
-            raise NotFound(f"Hours entry {entry_id} no longer exists.")
+            raise NotFound(Records.HOURS_GONE(id=entry_id))
         session.delete(entry)
 
 

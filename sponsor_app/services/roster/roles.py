@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import InvalidInput, NotFound, Problem, RuleBroken
-from ...domain.plurals import counted
+from ...domain.messages import Records, Roster
 from ...domain.text import fold
 from ...storage.models import Role, VolunteerRole
 from ...storage.models.base import utc_now
@@ -74,14 +74,12 @@ def new_key(name: str, taken: set[str]) -> str:
 def _name_problems(session: Session, name: str, role_id: int | None = None) -> str:
     clean = " ".join((name or "").split())
     if not clean:
-        raise InvalidInput.single("name", "Enter the role's name.")
+        raise InvalidInput.single("name", Roster.ROLE_NAME_MISSING())
     if len(clean) > MAX_ROLE_NAME:
-        raise InvalidInput.single(
-            "name", f"A role's name is at most {counted(MAX_ROLE_NAME, 'character')} long."
-        )
+        raise InvalidInput.single("name", Roster.ROLE_NAME_TOO_LONG(n=MAX_ROLE_NAME))
     for other in session.scalars(select(Role)):
         if other.id != role_id and fold(other.name) == fold(clean):
-            raise InvalidInput.single("name", f"There is already a role called “{other.name}”.")
+            raise InvalidInput.single("name", Roster.ROLE_NAME_TAKEN(name=other.name))
     return clean
 
 
@@ -105,7 +103,7 @@ def add_role(store: Store, name: str) -> RoleRow:
 def _get(session: Session, role_id: int) -> Role:
     role = session.get(Role, role_id)
     if role is None:
-        raise NotFound(f"Role {role_id} no longer exists.")
+        raise NotFound(Records.ROLE_GONE(id=role_id))
     return role
 
 
@@ -130,10 +128,7 @@ def delete_role(store: Store, role_id: int) -> None:
             select(func.count()).select_from(VolunteerRole).where(VolunteerRole.role == role.key)
         )
         if holders:
-            raise RuleBroken(
-                f"“{role.name}” is held by {holders} volunteer{'s' if holders != 1 else ''}: "
-                "retire it instead, so they keep it and no one new is given it."
-            )
+            raise RuleBroken(Roster.ROLE_IN_USE(role=role.name, n=holders))
         session.delete(role)
 
 
@@ -145,9 +140,9 @@ def role_problems(
     for key in wanted:
         role = roles.get(key)
         if role is None:
-            problems.append(Problem("roles", f"There is no role “{key}”."))
+            problems.append(Problem("roles", Roster.NO_ROLE(key=key)))
         elif role.retired_at is not None and key not in held:
-            problems.append(Problem("roles", f"“{role.name}” is retired: choose another role."))
+            problems.append(Problem("roles", Roster.ROLE_RETIRED(role=role.name)))
     return problems
 
 

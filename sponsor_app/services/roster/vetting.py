@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...domain.enums import CheckResult, VettingStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Records, Roster
 from ...domain.validation import date_order_problems
 from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
@@ -26,12 +27,12 @@ class TrainingInput:
     certificate: str = ""
 
     def problems(self) -> list[Problem]:
-        found = [] if self.course.strip() else [Problem("course", "Choose the course.")]
+        found = [] if self.course.strip() else [Problem("course", Roster.CHOOSE_COURSE())]
         return found + date_order_problems(
             "expires_on",
             self.completed_on,
             self.expires_on,
-            "The expiry date must be after the completion date.",
+            Roster.TRAINING_EXPIRY_ORDER(),
             allow_equal=False,
         )
 
@@ -53,15 +54,15 @@ def _check_kind_problems(session: Session, data: CheckInput) -> list[Problem]:
     known = {c.key for c in rules.programme.vetting}
     problems = replace(data, requirement_kind=rules.requirement_kind(data.kind)).problems()
     if data.kind not in known:
-        names = ", ".join(rules.label(k) for k in known)
-        problems.append(Problem("kind", f"Choose a check this programme uses: {names}."))
+        names = tuple(rules.label(k) for k in known)
+        problems.append(Problem("kind", Roster.CHOOSE_CHECK_KIND(choices=names)))
     return problems
 
 
 def _get_check(session: Session, check_id: int) -> VettingCheck:
     check = session.get(VettingCheck, check_id)
     if check is None:
-        raise NotFound(f"Vetting check {check_id} no longer exists.")
+        raise NotFound(Records.VETTING_CHECK_GONE(id=check_id))
     return check
 
 
@@ -139,7 +140,7 @@ def _training_row(record: TrainingRecord, session: Session, today: date) -> Trai
 def _get_training(session: Session, record_id: int) -> TrainingRecord:
     record = session.get(TrainingRecord, record_id)
     if record is None:
-        raise NotFound(f"Training record {record_id} no longer exists.")
+        raise NotFound(Records.TRAINING_GONE(id=record_id))
     return record
 
 

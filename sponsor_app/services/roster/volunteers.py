@@ -12,6 +12,7 @@ from ... import clock
 from ...domain.alerts import WarningWindows
 from ...domain.enums import CheckResult, VettingStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.messages import Records, Roster
 from ...domain.periods import month_end, month_start
 from ...domain.programmes import Programme, get_programme
 from ...domain.validation import date_order_problems, email_problems, phone_problems, required_text
@@ -55,35 +56,26 @@ class CheckInput:
     def problems(self, prefix: str = "") -> list[Problem]:
         order, missing = _DATE_WORDS[self.requirement_kind]
         found = date_order_problems(
-            f"{prefix}expires_on", self.checked_on, self.expires_on, order, allow_equal=False
+            f"{prefix}expires_on", self.checked_on, self.expires_on, order(), allow_equal=False
         )
         if self.result is CheckResult.CLEARED and self.checked_on is None:
-            found.append(Problem(f"{prefix}checked_on", missing))
+            found.append(Problem(f"{prefix}checked_on", missing()))
         if self.result is not CheckResult.CLEARED and self.requirement_kind in _ONLY_DONE:
-            found.append(Problem(f"{prefix}result", _ONLY_DONE[self.requirement_kind]))
+            found.append(Problem(f"{prefix}result", _ONLY_DONE[self.requirement_kind]()))
         return found
 
 
 # A statement is signed or not, a course completed or not: neither is "applied, waiting".
 _ONLY_DONE = {
-    RequirementKind.STATEMENT: "A statement is signed or not: record it once it is signed.",
-    RequirementKind.TRAINING: "A course is recorded once it is completed.",
+    RequirementKind.STATEMENT: Roster.STATEMENT_ONLY_SIGNED,
+    RequirementKind.TRAINING: Roster.TRAINING_ONLY_COMPLETED,
 }
 
 
 _DATE_WORDS = {
-    RequirementKind.CHECK: (
-        "The expiry date must be after the check date.",
-        "Enter the date the check cleared.",
-    ),
-    RequirementKind.STATEMENT: (
-        "The expiry date must be after the date it was signed.",
-        "Enter the date it was signed.",
-    ),
-    RequirementKind.TRAINING: (
-        "The expiry date must be after the completion date.",
-        "Enter the date it was completed.",
-    ),
+    RequirementKind.CHECK: (Roster.CHECK_EXPIRY_ORDER, Roster.CHECK_DATE_MISSING),
+    RequirementKind.STATEMENT: (Roster.STATEMENT_EXPIRY_ORDER, Roster.STATEMENT_DATE_MISSING),
+    RequirementKind.TRAINING: (Roster.TRAINING_EXPIRY_ORDER, Roster.TRAINING_DATE_MISSING),
 }
 
 
@@ -106,7 +98,7 @@ class VolunteerInput:
         found += email_problems("email", self.email)
         found += phone_problems("phone", self.phone)
         if not self.roles:
-            found.append(Problem("roles", "Choose at least one role."))
+            found.append(Problem("roles", Roster.CHOOSE_A_ROLE()))
         if self.vetting is not None:
             found += self.vetting.problems("vetting_")
         for check in self.checks:
@@ -421,7 +413,7 @@ def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:
 def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
-        raise NotFound(f"Volunteer {volunteer_id} no longer exists.")
+        raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
     return volunteer
 
 

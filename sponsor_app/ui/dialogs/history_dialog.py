@@ -26,6 +26,7 @@ from ...services.files.history import ChangeSetRow, TouchedRow
 from ..formatting import current_locale, short_date
 from ..models.rows_model import Column, RowsModel
 from ..widgets.tables import fit_columns, make_table
+from ..words import error_words, said
 
 SHOWN = 200  # change sets listed at once; filters reach older ones
 NOT_REVERTIBLE = ("schema", "legacy", "access", "erasure")
@@ -143,7 +144,7 @@ class HistoryDialog(QDialog):
         self.rows = RowsModel(
             [
                 Column(self.tr("Record"), lambda t: record_kind(t.table)),
-                Column(self.tr("Which"), lambda t: t.label, tooltip=lambda t: t.label),
+                Column(self.tr("Which"), lambda t: said(t.label), tooltip=lambda t: said(t.label)),
                 Column(self.tr("Change"), lambda t: _action_words(t.action)),
                 Column(
                     self.tr("Before"),
@@ -311,6 +312,6 @@ class HistoryDialog(QDialog):
         try:
             self.context.execute(description, lambda: service.revert(store, change.id, description))
         except SponsorDeskError as error:  # the command line's refusals, word for word
-            QMessageBox.warning(self, self.tr("Revert a change"), str(error))
+            QMessageBox.warning(self, self.tr("Revert a change"), error_words(error))
             return
         self.refresh()

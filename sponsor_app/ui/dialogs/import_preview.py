@@ -42,6 +42,7 @@ from ...services.imports.model import (
     UnknownValue,
 )
 from ...services.imports.sources import ENCODINGS
+from ..words import error_words, problem_words, said
 from ..worker import run_in_background
 
 _BAD = QColor("#c62828")  # always with a ⚠ beside it, never colour alone
@@ -204,7 +205,7 @@ class ImportPreviewDialog(QDialog):
     def _on_failed(self, error: SponsorDeskError) -> None:
         self.busy = False
         self.preview = None
-        self.summary.setText("⚠ " + str(error))
+        self.summary.setText("⚠ " + error_words(error))
         self.import_button.setEnabled(False)
 
     def _on_read(self, preview: ImportPreview) -> None:
@@ -249,10 +250,10 @@ class ImportPreviewDialog(QDialog):
         self._fill_values(p)
         self._fill_rows(self.likely, p.likely, p.fields, with_tick=True)
         self.problems.clear()
-        self.problems.addItems([f"⚠ {x.field}: {x.message}" for x in p.problems])
+        self.problems.addItems([f"⚠ {x.field}: {problem_words(x)}" for x in p.problems])
         if p.problem_count > len(p.problems):
             self.problems.addItem(self.tr("and {} more").format(p.problem_count - len(p.problems)))
-        self.problems.addItems([self.tr("Note: {}.").format(n) for n in p.notes])
+        self.problems.addItems([self.tr("Note: {}.").format(said(n)) for n in p.notes])
         self._retitle(p)
         self._update_buttons()
 
@@ -292,7 +293,7 @@ class ImportPreviewDialog(QDialog):
             combo.setAccessibleName(self.tr("Field for column {}").format(name or row + 1))
             combo.addItem(self.tr("(ignore this column)"), IGNORE)
             for f in fields:
-                combo.addItem(self.tr(f.label), f.key)
+                combo.addItem(said(f.said), f.key)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.currentIndexChanged.connect(self._on_column_changed)
             table.setCellWidget(row, 2, combo)
@@ -311,15 +312,15 @@ class ImportPreviewDialog(QDialog):
         )
         table.setRowCount(len(p.unknown))
         for row, value in enumerate(p.unknown):
-            what = field_of(self.kind, _field_key(value.vocabulary)).label
+            what = said(field_of(self.kind, _field_key(value.vocabulary)).said)
             if value.kind:
                 what += f" ({value.kind})"
             table.setItem(row, 0, QTableWidgetItem(what))
             table.setItem(row, 1, QTableWidgetItem(value.text or self.tr("(empty)")))
-            table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} ({value.where})"))
+            table.setItem(row, 2, QTableWidgetItem(f"{value.count:,} ({said(value.where)})"))
             combo = self._choice_combo(value)
             table.setCellWidget(row, 3, combo)
-            table.setItem(row, 4, QTableWidgetItem(value.how))
+            table.setItem(row, 4, QTableWidgetItem(said(value.how)))
         table.resizeColumnsToContents()
         table.setColumnWidth(3, max(260, min(table.columnWidth(3), 360)))
 
@@ -348,7 +349,7 @@ class ImportPreviewDialog(QDialog):
             index = combo.findText(chosen, Qt.MatchFlag.MatchFixedString)
         combo.setCurrentIndex(max(0, index))
         if value.how:
-            combo.setToolTip(value.how)
+            combo.setToolTip(said(value.how))
         combo.currentIndexChanged.connect(
             lambda _i, v=value, c=combo: self._on_value_chosen(v, c.currentData())
         )
@@ -370,7 +371,7 @@ class ImportPreviewDialog(QDialog):
         table.blockSignals(True)  # filling is not the person ticking
         table.clear()
         labels = [self.tr("Line"), self.tr("Status")] + [
-            field_of(self.kind, f).label for f in fields
+            said(field_of(self.kind, f).said) for f in fields
         ]
         if with_tick:
             labels.insert(0, self.tr("Import"))
@@ -398,7 +399,7 @@ class ImportPreviewDialog(QDialog):
                 elif row.status not in (RowStatus.NEW, RowStatus.UPDATE):
                     item.setForeground(grey)
                 if row.note:
-                    item.setToolTip(row.note)
+                    item.setToolTip(said(row.note))
                 table.setItem(r, c + offset, item)
         table.blockSignals(False)
         table.resizeColumnsToContents()
@@ -406,7 +407,7 @@ class ImportPreviewDialog(QDialog):
         status = 2 if with_tick else 1
         table.setColumnWidth(status, min(table.columnWidth(status), 280))  # the tooltip has it all
 
-    def _status_text(self, status: RowStatus, note: str) -> str:
+    def _status_text(self, status: RowStatus, note) -> str:
         words = {
             RowStatus.NEW: self.tr("add"),
             RowStatus.UPDATE: self.tr("update"),
@@ -415,7 +416,7 @@ class ImportPreviewDialog(QDialog):
             RowStatus.MATCHED: self.tr("matches an entry made by hand"),
             RowStatus.LEFT_OUT: self.tr("left out"),
             RowStatus.WAITING: self.tr("? waits for a value to be chosen"),
-            RowStatus.BAD: "⚠ " + (note or self.tr("cannot be read")),
+            RowStatus.BAD: "⚠ " + (said(note) or self.tr("cannot be read")),
         }
         return words[status]
 
@@ -504,7 +505,9 @@ class ImportPreviewDialog(QDialog):
                 parts.append(words(counts[status]))
         text = ", ".join(parts) + "."
         if p.missing:
-            text = "⚠ " + self.tr("Choose the column that holds: {}.").format(", ".join(p.missing))
+            text = "⚠ " + self.tr("Choose the column that holds: {}.").format(
+                ", ".join(said(m) for m in p.missing)
+            )
         elif undecided:
             text += " " + self.tr("Choose what {} means on the Values tab.").format(
                 ", ".join(f"“{u.text}”" for u in undecided[:3])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import InvalidInput, SponsorDeskError
 from ...services.files.protection import check_new_passphrase, strength
 from ..widgets.form import FieldError, FormDialog
+from ..words import error_words, said
 
 
 def _passphrase_field() -> QLineEdit:
@@ -80,7 +81,7 @@ class StrengthMeter(QWidget):
         if not passphrase:
             self.words.setText(self.tr("Strength: a few unrelated words are strong and easy."))
             return
-        advice = rated.warning or (rated.suggestions[0] if rated.suggestions else "")
+        advice = said(rated.warning) or (rated.suggestions[0] if rated.suggestions else "")
         self.words.setText(
             self.tr("Strength: {}").format(names[rated.score]) + (f" — {advice}" if advice else "")
         )
@@ -180,7 +181,7 @@ class NewPassphraseDialog(FormDialog):
     def _on_typed(self, _text: str = "") -> None:
         self.meter.show_strength(self.passphrase.text(), self._context)
         problems = check_new_passphrase(self.passphrase.text(), self.again.text(), self._context)
-        first = {p.field: p.message for p in problems}
+        first = {p.field: said(p.said) for p in problems}
         self.form.set_problem("passphrase", first.get("passphrase"))
         self.form.set_problem("again", first.get("again") if self.again.text() else None)
 
@@ -373,7 +374,7 @@ class UnlockDialog(QDialog):
             return self.tr("That is not the passphrase.")
         if isinstance(error, WrongRecoveryCode) and str(self._path) in str(error):
             return self.tr("That recovery code is not this file's.")
-        return str(error)
+        return error_words(error)
 
     def _pause(self, message: str, seconds: int | None = None) -> None:
         self._left = seconds or self.PAUSE_SECONDS

@@ -19,6 +19,7 @@ from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...domain.settlement import AREAS, TaskFilter, area_of, progress_by, task_overdue
 from ...services.plan.plan import PlanTask
 from ..formatting import overdue_by, short_date
+from ..words import said
 
 Index = QModelIndex | QPersistentModelIndex
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -205,7 +206,9 @@ class PlanModel(QAbstractItemModel):
             case 6:
                 return short_date(task.completed_on, loc)
             case _:
-                return task.skip_reason if task.status is TaskStatus.NOT_NEEDED else task.evidence
+                if task.status is TaskStatus.NOT_NEEDED:
+                    return task.skip_reason
+                return said(task.shown_evidence)
 
 
 def _group_of(index: Index) -> int | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvalidInput, SponsorDeskError
+from ..words import error_words, field_words, problem_words
 
 
 class FieldError(QLabel):
@@ -116,13 +117,13 @@ class ValidatedForm(QFormLayout):
         fields' own) can hold back the next Save."""
         leftover = []
         for name in self.errors:
-            message = error.for_field(name) or self._pending.get(name)
+            message = field_words(error, name) or self._pending.get(name)
             if message:
                 self._touched.add(name)
             self.errors[name].show_message(message)
         for problem in error.problems:
             if problem.field not in self.errors:
-                leftover.append(problem.message)
+                leftover.append(problem_words(problem))
         return leftover
 
     def clear_problems(self) -> None:
@@ -179,7 +180,7 @@ class FormDialog(QDialog):
                 QMessageBox.warning(self, self.windowTitle(), " ".join(leftover))
             return
         except SponsorDeskError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), error_words(error))
             return
         self.accept()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.domain.enums import TransactionKind
+from sponsor_app.domain.messages import english
 from sponsor_app.domain.money import Money
 from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
 from sponsor_app.services.funds.ledger_view import (
@@ -93,7 +94,7 @@ def test_a_rule_learned_from_the_preview_categorises_the_next_statement(store):
         ("HARCOURTS RENTALS", "Rent"),
     ]
     preview = preview_import(store, ImportRequest(ImportKind.BANK, BANKS / "bnz.csv"))
-    chosen = {u.text: (u.choice, u.how) for u in preview.unknown}
+    chosen = {u.text: (u.choice, english(u.how)) for u in preview.unknown}
     assert chosen["COUNTDOWN PONSONBY"] == ("Food", "rule: contains “countdown ponsonby”")
     assert chosen["RIVERSIDE CHURCH"] == ("Other income", "no rule")
 

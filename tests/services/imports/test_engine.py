@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from sponsor_app.domain.errors import InvalidInput
+from sponsor_app.domain.messages import english
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.words import parse_day
 from sponsor_app.services.funds.ledger_view import (
@@ -342,7 +343,9 @@ def test_the_sheets_status_and_the_apps_rule_disagreeing_is_said(store, tmp_path
         "Ana,volunteer,valid,2025-01-01,2028-01-01\n",
     )
     result = import_volunteers(store, path)
-    assert result.notes[2:] == (  # after what the rows lack (the statement, the course)
+    assert tuple(
+        map(english, result.notes[2:])
+    ) == (  # after what the rows lack (the statement, the course)
         "line 2 (Kiri): the sheet says current, but it expires on 2026-01-01, so the roster shows expired",
         "line 3 (Hemi): the sheet says expired, but it expires on 2028-01-01, so the roster shows current",
     )

@@ -6,6 +6,7 @@ import pytest
 
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.errors import SponsorDeskError
+from sponsor_app.domain.messages import english
 from sponsor_app.domain.money import Money
 from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
 from sponsor_app.services.funds.ledger_view import (
@@ -111,7 +112,9 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
         import_transactions(store, source)
     assert len(find_transactions(store, LedgerFilter()).ids) == 0
     result = import_transactions(store, source, create_categories=True)
-    assert result.added == 2 and result.created == ("category “bake sale” (income)",)
+    assert result.added == 2 and tuple(map(english, result.created)) == (
+        "category “bake sale” (income)",
+    )
     assert category_by_name(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
 
 

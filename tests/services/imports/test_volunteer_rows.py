@@ -5,6 +5,7 @@ other requirements the people will lack."""
 from datetime import date
 
 from sponsor_app.domain.enums import VettingStatus
+from sponsor_app.domain.messages import english
 from sponsor_app.services.imports.engine import preview_import
 from sponsor_app.services.imports.fields import ImportKind
 from sponsor_app.services.imports.model import ImportRequest
@@ -25,7 +26,7 @@ def test_the_import_fills_the_expiry_and_the_preview_says_what_is_missing(store,
     sheet = tmp_path / "volunteers.csv"
     sheet.write_text(SHEET, encoding="utf-8")
     preview = preview_import(store, ImportRequest(ImportKind.VOLUNTEERS, sheet))
-    assert preview.notes[:3] == (
+    assert tuple(map(english, preview.notes[:3])) == (
         "1 row with police vetting cleared and no expiry: each is given the programme's 36 "
         "months from its check date, as the volunteer form does",
         "3 of 3 people have no Child Protection Statement recorded: the roster will show it as "

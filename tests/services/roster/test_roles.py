@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from sponsor_app.domain.errors import InvalidInput, RuleBroken
+from sponsor_app.domain.messages import english
 from sponsor_app.services.imports.volunteer_io import import_volunteers
 from sponsor_app.services.roster.roles import (
     add_role,
@@ -56,7 +57,7 @@ def test_an_import_creates_the_roles_it_names_only_when_asked(store, tmp_path):
     sheet = tmp_path / "r.csv"
     sheet.write_text("name,roles\nKiri,Kai coordinator; volunteer\n", encoding="utf-8")
     result = import_volunteers(store, sheet, create_missing=True)
-    assert result.created == ("role “Kai coordinator”",)
+    assert tuple(map(english, result.created)) == ("role “Kai coordinator”",)
     (row,) = list_volunteers(store)
     assert row.role_labels == "Volunteer; Kai coordinator"
 

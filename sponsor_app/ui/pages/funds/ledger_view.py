@@ -53,8 +53,14 @@ class LedgerView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
-        for choice in LedgerPeriod:
-            self.period.addItem(self.tr(choice.value), choice)
+        for choice, words in (
+            (LedgerPeriod.ALL, self.tr("All time")),
+            (LedgerPeriod.THIS_MONTH, self.tr("This month")),
+            (LedgerPeriod.LAST_3_MONTHS, self.tr("Last 3 months")),
+            (LedgerPeriod.LAST_12_MONTHS, self.tr("Last 12 months")),
+            (LedgerPeriod.SUPPORT, self.tr("Support period")),
+        ):
+            self.period.addItem(words, choice.value)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind"))
         self.kind.addItem(self.tr("Income and spending"), None)

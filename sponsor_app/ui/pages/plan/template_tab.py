@@ -9,6 +9,7 @@ from ....domain.text import isolate
 from ....services.plan import plan as plan_service
 from ...dialogs.plan_dialogs import TemplateTaskDialog
 from ...models.rows_model import Column
+from ...words import said
 from .tab_view import TableTab
 
 
@@ -42,7 +43,7 @@ class TemplateTab(TableTab):
                 self.tr("Meets the family"), lambda t: self.tr("yes") if t.family_facing else ""
             ),
             Column(self.tr("Kind"), lambda t: t.kind.label),
-            Column(self.tr("Source"), lambda t: t.source),
+            Column(self.tr("Source"), lambda t: said(t.source)),
         ]
 
     def refresh(self) -> None:
