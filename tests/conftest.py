@@ -169,6 +169,15 @@ class DemoBytes(bytes):
         return f"<demo file, {len(self):,} bytes>"
 
 
+def category_named(store: Store, name: str, kind):
+    """The group's category called `name` (any case): tests pick categories by the words a
+    person sees; the app itself always passes ids."""
+    from sponsor_app.services.funds.ledger import list_categories
+
+    wanted = name.strip().casefold()
+    return next(c for c in list_categories(store, kind) if c.name.casefold() == wanted)
+
+
 def write_demo_once(tmp_path_factory, size: str) -> DemoBytes:
     """Write a demo for a whole module or run, with its app folders kept out of the way."""
     from sponsor_app.services.demo.demo import write_demo

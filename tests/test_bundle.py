@@ -107,3 +107,22 @@ def test_it_holds_only_what_the_app_uses(installed):
         assert internal + needed in files
     for beside in ("sponsor-desk.desktop", "sponsor-desk.png", "install-desktop-entry.sh"):
         assert beside in files
+
+
+def test_it_stays_within_its_size_budget(installed):
+    """Issue 23: at most 150 MB unpacked. Qt's ICU data (32 MB for every language) is cut down
+    to the app's languages when the build machine has icupkg (docs/releasing.md)."""
+    files = [p for p in installed.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert sum(p.stat().st_size for p in files) <= 150_000_000
+    (icu,) = installed.glob("_internal/PySide6/Qt/lib/libicudata.so.*")
+    assert icu.stat().st_size < 10_000_000
+
+
+def test_a_command_loads_no_qt(installed):
+    """The command line starts without Qt, as `sponsor-app` does (our run-time hook in place
+    of PyInstaller's, packaging/hooks/): a report made by a script needs no display library."""
+    env = {**os.environ, "LD_DEBUG": "libs"}  # the dynamic loader lists what it loads
+    program = str(installed / "sponsor-desk")
+    done = subprocess.run([program, "--version"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and "calling init: " in done.stderr
+    assert "libQt6Core" not in done.stderr

@@ -144,8 +144,8 @@ def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Pat
     form of a family-facing task (its guidance and who is not offered), and Edit ▸ History."""
     from PySide6.QtCore import Qt
 
+    from sponsor_app.services.plan.assignments import assignee_options
     from sponsor_app.services.plan.plan import plan_tasks
-    from sponsor_app.services.plan.tasks import assignee_options
     from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 
     store = window.context.store

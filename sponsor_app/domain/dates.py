@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from babel.dates import get_date_format, get_month_names
+from babel.dates import format_date, get_date_format, get_month_names
 
 from .plurals import counted
 
 EARLIEST, LATEST = 1900, 2100
+
+
+# --- writing a date: the window and the reports say it the same way --------------------------
+@lru_cache(maxsize=4096)  # a statement writes thousands: Babel's cost is paid once a date
+def short_date(day: date | None, locale: str = "en_NZ") -> str:
+    """ "15 Jun 2026" (in the locale's order); "" for no date."""
+    return format_date(day, "medium", locale=locale) if day else ""
+
+
+@lru_cache(maxsize=512)
+def month_label(first: date, locale: str = "en_NZ") -> str:
+    """A month as "Nov 2026": never "Nov 26", which reads as a day."""
+    return format_date(first, "MMM y", locale=locale)
 
 
 def field_order(locale: str) -> list[str]:

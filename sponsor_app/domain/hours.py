@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .errors import InvalidInput
+from .errors import InvalidInput, Problem
+from .messages import Roster
 
+# One entry is one day's hours: more than none, at most the day (the schema's check says the
+# same: storage/models/people.py).
 MAX_MINUTES = 24 * 60
+
+
+def day_minutes_problem(minutes: int, field: str = "hours") -> Problem | None:
+    """Why `minutes` cannot be one day's hours, or None."""
+    if 0 < minutes <= MAX_MINUTES:
+        return None
+    return Problem(field, Roster.HOURS_RANGE())
+
+
+def logged_hours_problems(minutes: int, worked_on: date, as_of: date) -> list[Problem]:
+    """What is wrong with `minutes` worked on `worked_on`, logged on `as_of` (the form checks
+    the figure as it is typed with `day_minutes_problem`, the service all of it here)."""
+    found = [p for p in (day_minutes_problem(minutes),) if p is not None]
+    if worked_on > as_of:
+        found.append(Problem("worked_on", Roster.HOURS_IN_FUTURE()))
+    return found
 
 
 def parse_hours(text: str, field: str = "hours") -> int:
@@ -37,8 +57,8 @@ def parse_hours(text: str, field: str = "hours") -> int:
         raise InvalidInput.single(
             field, f"“{text.strip()}” is not a number of hours (try 1.5 or 1:30)."
         )
-    if not 0 < minutes <= MAX_MINUTES:
-        raise InvalidInput.single(field, "Hours for one day must be more than 0 and at most 24.")
+    if (problem := day_minutes_problem(minutes, field)) is not None:
+        raise InvalidInput(problem)
     return minutes
 
 

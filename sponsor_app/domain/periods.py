@@ -26,6 +26,12 @@ def month_end(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def ends_before_start(start: date | None, end: date | None) -> bool:
+    """The one rule for every range of days (a period, a lease, a pledge): it may end on the
+    day it starts, never before. A range with no end yet does not end before it starts."""
+    return start is not None and end is not None and end < start
+
+
 @dataclass(frozen=True)
 class Period:
     """An inclusive range of days, as reports use it ("1 July 2025 to 30 June 2026")."""
@@ -34,12 +40,20 @@ class Period:
     end: date
 
     def __post_init__(self) -> None:
-        if self.end < self.start:
+        if ends_before_start(self.start, self.end):
             raise InvalidInput.single("end", "The period must end on or after the day it starts.")
 
     @classmethod
     def month_of(cls, day: date) -> Period:
         return cls(month_start(day), month_end(day))
+
+    @classmethod
+    def last_months(cls, count: int, as_of: date) -> Period:
+        """ "The last `count` months" on `as_of`: this month so far and the `count` - 1 whole
+        months before it (the last 12 months on 15 June 2026: 1 July 2025 to 15 June 2026),
+        so that a month-by-month figure lists exactly `count` months. "This month" is
+        last_months(1)."""
+        return cls(month_start(add_months(as_of, 1 - count)), as_of)
 
     @classmethod
     def since(cls, start: date, today: date) -> Period:

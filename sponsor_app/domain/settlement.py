@@ -50,6 +50,7 @@ class PlanItem(Protocol):
 
     status: TaskStatus
     due_on: date | None
+    completed_on: date | None
     phase: Phase
     outcome_area: OutcomeArea
     assignee_id: int | None
@@ -57,9 +58,28 @@ class PlanItem(Protocol):
     title: str
 
 
-def task_overdue(status: TaskStatus, due_on: date | None, today: date) -> bool:
-    """Still to do (to do or in progress) and due before today."""
-    return status.is_open and due_on is not None and is_overdue(due_on, today)
+def due_by(due_on: date | None, as_of: date) -> bool:
+    """Due on or before `as_of`."""
+    return due_on is not None and due_on <= as_of
+
+
+def done_by(status: TaskStatus, completed_on: date | None, as_of: date) -> bool:
+    """Done on or before `as_of` (a done task with no date kept counts as done)."""
+    return status is TaskStatus.DONE and (completed_on is None or completed_on <= as_of)
+
+
+def task_overdue(
+    status: TaskStatus, due_on: date | None, as_of: date, completed_on: date | None = None
+) -> bool:
+    """Due before `as_of` and not done by then; a not-applicable task never is. The one rule
+    for the plan page, the dashboard, the command line and the evaluation report: on today,
+    a task still to do (to do or in progress) and due before today."""
+    return (
+        status is not TaskStatus.NOT_NEEDED
+        and due_on is not None
+        and is_overdue(due_on, as_of)
+        and not done_by(status, completed_on, as_of)
+    )
 
 
 def task_due_within(status: TaskStatus, due_on: date | None, today: date, days: int) -> bool:
@@ -98,12 +118,12 @@ class TaskFilter:
             return False
         if self.statuses and task.status not in self.statuses:
             return False
-        if self.overdue and not task_overdue(task.status, task.due_on, today):
+        if self.overdue and not task_overdue(task.status, task.due_on, today, task.completed_on):
             return False
         if self.due_this_week and not task_due_this_week(task.status, task.due_on, today):
             return False
         if self.due_within_days is not None and not (
-            task_overdue(task.status, task.due_on, today)
+            task_overdue(task.status, task.due_on, today, task.completed_on)
             or task_due_within(task.status, task.due_on, today, self.due_within_days)
         ):
             return False
@@ -136,12 +156,14 @@ def area_of(task) -> OutcomeArea | GroupWork:
 AREAS: tuple[OutcomeArea | GroupWork, ...] = (*OutcomeArea, GroupWork.GROUP)
 
 
-def progress_by(tasks: Iterable[PlanItem], key) -> dict:
-    """Done out of applicable, grouped by `key` (phase or outcome area)."""
+def progress_by(tasks: Iterable[PlanItem], key, as_of: date) -> dict:
+    """Done by `as_of` out of applicable, grouped by `key` (phase, outcome area, both): the
+    one progress rule for the plan page, the dashboard and the evaluation report."""
     counts: dict = {}
     for task in tasks:
         if task.status is TaskStatus.NOT_NEEDED:
             continue
         done, total = counts.get(key(task), (0, 0))
-        counts[key(task)] = (done + (task.status is TaskStatus.DONE), total + 1)
+        finished = done_by(task.status, task.completed_on, as_of)
+        counts[key(task)] = (done + finished, total + 1)
     return {group: Progress(*pair) for group, pair in counts.items()}

@@ -14,8 +14,6 @@ from ..domain.messages import Reporting
 from ..domain.periods import Period
 from ..domain.reports import ReportKind
 from ..services.files.outputs import OutputRefused, write_output
-from ..services.reporting.combine import combine, load_bundles
-from ..services.reporting.combined_export import combined_csv_bytes
 from ..services.reporting.gather import (
     CannotWrite,
     Gathered,
@@ -23,7 +21,7 @@ from ..services.reporting.gather import (
     check_target,
     check_targets,
 )
-from . import combined, evaluation, finances, lists
+from . import evaluation, finances, lists
 
 # How each kind of report is laid out.
 LAYOUTS: dict[ReportKind, Callable] = {
@@ -102,6 +100,11 @@ def combine_bundles(
     generated_at: datetime | None = None,
 ):
     """The cross-group summary PDF (and the exact CSV) from many groups' bundles."""
+    # here, not at the top: a report from a group file (the usual command) needs none of it
+    from ..services.reporting.combine import combine, load_bundles
+    from ..services.reporting.combined_export import combined_csv_bytes
+    from . import combined
+
     inputs = tuple(paths)
     check_target(out, force, inputs, what="summary")
     if csv_out is not None:

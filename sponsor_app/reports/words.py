@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, get_decimal_symbol, get_group_symbol
 
+from ..domain.dates import month_label, short_date
 from ..domain.enums import VettingStatus
 from ..domain.hours import hours_text
 from ..domain.indicators import Trend
@@ -26,19 +27,9 @@ from ..domain.vetting import (
 )
 
 
-@lru_cache(maxsize=4096)
-def short_date(day: date | None, locale: str = "en_NZ") -> str:
-    return format_date(day, "medium", locale=locale) if day else ""
-
-
 @lru_cache(maxsize=256)
 def long_date(day: date | None, locale: str = "en_NZ") -> str:
     return format_date(day, "long", locale=locale) if day else ""
-
-
-@lru_cache(maxsize=512)
-def month_label(first: date, locale: str = "en_NZ") -> str:
-    return format_date(first, "MMM y", locale=locale)
 
 
 def arrival_text(

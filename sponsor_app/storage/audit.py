@@ -105,10 +105,6 @@ def _existing_triggers(connection: Connection) -> set[str]:
     }
 
 
-def expected_triggers(shapes: dict[str, TableShape]) -> set[str]:
-    return {f"{TRIGGER_PREFIX}{t}_{a}" for t in shapes for a in _ACTIONS}
-
-
 def remove_triggers(connection: Connection) -> None:
     for name in _existing_triggers(connection):
         connection.exec_driver_sql(f"DROP TRIGGER {_quote(name)}")

@@ -31,8 +31,9 @@ from .connect import (
     known_key,
     protection_of,
 )
-from .driver import DriverDatabaseError, DriverError
+from .driver import DriverError
 from .errors import (
+    UNREADABLE,
     BackupFailed,
     DamagedFile,
     DifferentGroup,
@@ -44,6 +45,7 @@ from .errors import (
     SameFile,
     StorageError,
     classify,
+    storage_errors,
 )
 from .facts import GroupId, read_counts, read_group
 from .known_files import other_known_files, remember_group, remembered_group
@@ -132,7 +134,7 @@ def write_copy(
         marker = lock.hold(partial)
         copy_database(source, partial)
         if verify and not _passes_quick_check(partial):
-            raise DriverDatabaseError("database disk image is malformed")  # what it read
+            raise DamagedFile(_file_of(source), UNREADABLE)  # what it read
         files.fsync_file(partial)
         _give_key_file(key_of(source), target, _file_of(source))
         if replace_existing or not target.exists():
@@ -248,13 +250,8 @@ def copy_name(folder: Path, path: Path) -> Path:
     recognise, with the time. The folder is made if it is missing."""
     if folder.exists() and not folder.is_dir():
         raise NotAFolder(folder)
-    try:
+    with storage_errors(folder / "backup", OSError, new_file=True):
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        known = classify(error, folder / "backup", new_file=True)
-        if known is None:
-            raise
-        raise known from error
     stamp = clock.now().astimezone().strftime("%Y-%m-%d %H%M%S")
     target = folder / f"{path.stem} backup {stamp}{GROUP_FILE_SUFFIX}"
     number = 1
@@ -265,27 +262,15 @@ def copy_name(folder: Path, path: Path) -> Path:
 
 
 def _open_source(path: Path):
-    try:
+    with storage_errors(path, DriverError):
         return connect(path, read_only=True)
-    except DriverError as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
 
 
 def _group_or_damaged(source, path: Path) -> GroupId:
-    try:
+    with storage_errors(path, DriverError):
         group = read_group(source)
-    except DriverError as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
     if group is None:
-        from .errors import damaged
-
-        raise damaged(path, "it has no group profile")
+        raise DamagedFile(path, "it has no group profile")
     remember_group(path, group.uuid)
     return group
 
@@ -367,7 +352,9 @@ def newest_good_backup(path: Path) -> BackupInfo | None:
 def offering_backup(error: DamagedFile) -> DamagedFile:
     """`error` offering this group's newest good backup. Looked for here, when a damaged file
     is to be shown to a person, never while the error is made: making an error reads no
-    backups folder."""
+    backups folder. One already looked for is returned as it is."""
+    if error.searched:
+        return error
     return DamagedFile(error.path, error.why, newest_good_backup(Path(error.path)), searched=True)
 
 
@@ -477,7 +464,9 @@ def _verified_group(source, backup: Path) -> GroupId:
         healthy, group = False, None
     if not healthy or group is None:
         raise DamagedFile(
-            backup, "the backup itself is damaged, so it cannot be restored; nothing was changed"
+            backup,
+            "the backup itself is damaged, so it cannot be restored; nothing was changed",
+            searched=True,  # a backup has no backup of its own to offer
         )
     return group
 

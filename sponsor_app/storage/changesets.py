@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import clock
 from ..domain.changes import Changes, RowKey
 from .audit import TableShape, delete_row, fetch_row, insert_row, table_shapes, update_row
+from .audit_reads import key_text
 from .models import AuditEntry, ChangeKind, ChangeSet
 from .topics import records_touched
 
@@ -171,23 +172,27 @@ def _net_changes(
     return net
 
 
+def _touching_change_sets():
+    """Change sets joined to the audit rows they wrote, selected as a Blocker's fields."""
+    return select(
+        _CHANGE_SET.c.id,
+        _CHANGE_SET.c.description,
+        _CHANGE_SET.c.at,
+        _CHANGE_SET.c.actor,
+        _CHANGE_SET.c.kind,
+        _CHANGE_SET.c.reverts_id,
+    ).join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
+
+
 def latest_change_touching(
     connection: Connection, table: str, key: RowKey, after_id: int = 0
 ) -> Blocker | None:
     """The newest change set after `after_id` that touched the row."""
     found = connection.execute(
-        select(
-            _CHANGE_SET.c.id,
-            _CHANGE_SET.c.description,
-            _CHANGE_SET.c.at,
-            _CHANGE_SET.c.actor,
-            _CHANGE_SET.c.kind,
-            _CHANGE_SET.c.reverts_id,
-        )
-        .join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
+        _touching_change_sets()
         .where(
             _AUDIT.c.table_name == table,
-            _AUDIT.c.row_key == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+            _AUDIT.c.row_key == key_text(key),
             _CHANGE_SET.c.id > after_id,
             _CHANGE_SET.c.is_open.is_(None),
         )
@@ -261,21 +266,12 @@ def _check_not_erased_since(
     """Personal details removed since (services/files/retention.py) never come back by a revert."""
     for table, key in net:
         found = connection.execute(
-            select(
-                _CHANGE_SET.c.id,
-                _CHANGE_SET.c.description,
-                _CHANGE_SET.c.at,
-                _CHANGE_SET.c.actor,
-                _CHANGE_SET.c.kind,
-                _CHANGE_SET.c.reverts_id,
-            )
-            .join(_AUDIT, _AUDIT.c.change_set_id == _CHANGE_SET.c.id)
+            _touching_change_sets()
             .where(
                 _CHANGE_SET.c.kind == ChangeKind.ERASURE,
                 _CHANGE_SET.c.id > change_set_id,
                 _AUDIT.c.table_name == table,
-                _AUDIT.c.row_key
-                == json.dumps(list(key), separators=(",", ":"), ensure_ascii=False),
+                _AUDIT.c.row_key == key_text(key),
             )
             .limit(1)
         ).first()

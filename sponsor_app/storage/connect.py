@@ -23,7 +23,15 @@ import sqlcipher3.dbapi2 as driver
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-from .errors import FileMoved, GroupFileMissing, NotAGroupFile, PassphraseNeeded, Unreadable
+from .errors import (
+    UNREADABLE,
+    DamagedFile,
+    FileMoved,
+    GroupFileMissing,
+    NotAGroupFile,
+    PassphraseNeeded,
+    Unreadable,
+)
 from .keys import DataKey
 from .schema import APPLICATION_ID, SQLITE_MAGIC
 
@@ -181,8 +189,6 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
             raise moved()
         return connection
 
-    from sqlalchemy.pool import QueuePool
-
     # The URL only names the dialect (and carries the key): the creator opens the file (a
     # memory URL would otherwise choose a pool meant for memory databases).
     url = (
@@ -190,15 +196,7 @@ def make_engine(path: Path, identity: os.stat_result | None = None) -> Engine:
         if key is not None
         else URL.create("sqlite")
     )
-    engine = create_engine(
-        url,
-        creator=creator,
-        module=driver,
-        poolclass=QueuePool,
-        pool_size=2,
-        max_overflow=4,
-        hide_parameters=True,
-    )
+    engine = _pooled_engine(url, creator)
     event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
     return engine
@@ -209,7 +207,6 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
     (immutable on a read-only disk), kept in a small pool, with explicit BEGINs so each
     session reads one snapshot. A connection opened after the file was moved or replaced is
     refused, as the writing engine's are."""
-    from sqlalchemy.pool import QueuePool
 
     def creator() -> driver.Connection:
         if identity is not None and not same_file(path, identity):
@@ -220,8 +217,19 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
         connection.execute("PRAGMA temp_store=MEMORY")
         return connection
 
-    engine = create_engine(
-        URL.create("sqlite"),
+    engine = _pooled_engine(URL.create("sqlite"), creator)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _pooled_engine(url: URL, creator) -> Engine:
+    """An engine whose connections `creator` opens, a few kept in a pool; a statement's
+    values are never put in an error's text (hide_parameters): no logged error holds a
+    person's data."""
+    from sqlalchemy.pool import QueuePool
+
+    return create_engine(
+        url,
         creator=creator,
         module=driver,
         poolclass=QueuePool,
@@ -229,8 +237,6 @@ def make_read_engine(path: Path, identity: os.stat_result | None = None) -> Engi
         max_overflow=4,
         hide_parameters=True,
     )
-    event.listen(engine, "begin", _begin)
-    return engine
 
 
 def make_reader(path: Path) -> Engine:
@@ -306,12 +312,25 @@ def copy_database(source: driver.Connection, target: Path) -> None:
     wait for it (WAL) and it never restarts because one of them committed.
     """
     copy = create_database(target, key_of(source))
+    steps: list[int] = []
     try:
         copy.execute("PRAGMA synchronous=OFF")  # the caller fsyncs the finished file once
-        source.backup(copy)
+        try:
+            source.backup(copy, progress=lambda status, _left, _total: steps.append(status))
+        except driver.Error as error:
+            _give_code(error, steps)
+            raise
         copy.execute("PRAGMA journal_mode=DELETE")
     finally:
         copy.close()
+
+
+def _give_code(error: BaseException, steps: list[int]) -> None:
+    """sqlcipher3's backup raises without SQLite's result code (it words the code with
+    sqlite3_errstr instead); the progress callback was told the code of each step, so the
+    error gets the last one, to be classified by code like every other (storage/errors.py)."""
+    if getattr(error, "sqlite_errorcode", None) is None and steps and steps[-1] not in (0, 101):
+        error.sqlite_errorcode = steps[-1]  # type: ignore[attr-defined]  # not SQLITE_OK/DONE
 
 
 def stamp_new_file(path: Path) -> None:
@@ -347,15 +366,13 @@ def check_is_group_file(path: Path) -> None:
     """Refuse what is not a group file. One this computer knew as a group file (its first
     page zeroed by a failing disk, or written over by another program) is called damaged, and
     its group's backups are offered, rather than "not a group file"."""
-    from .errors import classify, damaged
-
     header = read_header(path)
     if header.startswith(SQLITE_MAGIC) and len(header) < 100:
-        raise classify(driver.DatabaseError("file is not a database"), path)  # type: ignore[misc]
+        raise DamagedFile(path, UNREADABLE)  # cut inside its header
     if header.startswith(SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         return
     if _known_group_file(path):
-        raise damaged(path, "its beginning is not a group file's any more")
+        raise DamagedFile(path, "its beginning is not a group file's any more")
     if not header.startswith(SQLITE_MAGIC):
         raise NotAGroupFile(path, "empty file" if not header else "")
     raise NotAGroupFile(path, "a database of another program")

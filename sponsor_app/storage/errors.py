@@ -1,19 +1,25 @@
 """Storage errors the environment or the user caused: shown as a message, never a traceback.
 
 Each message is one sentence or two a person can act on. `classify` turns what SQLite or the
-operating system said into one of them; whatever it cannot place is a bug and stays one.
+operating system said into one of them, by SQLite's result code or the OS's errno, never by
+the words of a message (a message saying "malformed JSON" is not a damaged file); whatever it
+cannot place is a bug and stays one.
 """
 
 from __future__ import annotations
 
+import enum
 import errno
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import SponsorDeskError
 
 if TYPE_CHECKING:
+    from ..domain.messages import Message
     from .backup import BackupInfo
 
 # Below this much free space a failed write is blamed on a full disk, not on the file.
@@ -48,14 +54,18 @@ class Unreadable(StorageError):
 
 
 class DamagedFile(StorageError):
-    """A group file that cannot be read as one: offer this group's newest good backup."""
+    """A group file that cannot be read as one. Building it looks for nothing: where it is
+    shown, `offering_backup` (storage/backup.py) adds this group's newest good backup; `searched`
+    says that was done (or that there is nothing to offer), and only then does the message
+    say what to restore."""
 
     def __init__(
-        self, path: Path, why: str = "", offer: BackupInfo | None = None, searched: bool = False
+        self, path: Path, why: str = "", offer: BackupInfo | None = None, *, searched: bool = False
     ):
         self.path = path
         self.why = why
         self.offer = offer
+        self.searched = searched or offer is not None
         detail = f" ({why})" if why else ""
         if offer is not None and offer.locked:
             hint = (
@@ -69,7 +79,7 @@ class DamagedFile(StorageError):
                 f"{offer.counts_text}: restore it with “sponsor-app restore {offer.path} {path}” "
                 "(the damaged file is kept)."
             )
-        elif searched:
+        elif self.searched:
             hint = " No good backup of this group was found."
         else:
             hint = ""
@@ -102,9 +112,19 @@ class WrongPassphrase(StorageError):
 
 
 class WrongRecoveryCode(StorageError):
-    def __init__(self, path: Path, why: str = ""):
+    """A well-formed recovery code that is another file's."""
+
+    def __init__(self, path: Path):
         self.path = path
-        super().__init__(why or f"That recovery code is not the code of {path}.")
+        super().__init__(f"That recovery code is not the code of {path}.")
+
+
+class MistypedRecoveryCode(WrongRecoveryCode):
+    """What was typed is no recovery code at all (`why` says what is wrong with it)."""
+
+    def __init__(self, path: Path, why: Message | str):
+        self.path = path
+        StorageError.__init__(self, why)
 
 
 class NoPassphraseHere(StorageError):
@@ -362,45 +382,111 @@ def nearly_full(path: Path) -> bool:
     return False
 
 
+class Reason(enum.Enum):
+    """What SQLite's result code says went wrong in the environment (not in the code)."""
+
+    DISK_FULL = enum.auto()
+    READ_ONLY = enum.auto()
+    BUSY = enum.auto()
+    DISK_ERROR = enum.auto()
+    CANNOT_OPEN = enum.auto()
+    DAMAGED = enum.auto()
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps its
+# primary one in the low byte. Any code not listed (SQLITE_ERROR for "no such table" or
+# "malformed JSON", a constraint, a misuse) is a bug in a statement, not the environment.
+SQLITE_BUSY = 5  # another connection holds the lock
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+# A read that found the file shorter than its header says: a cut-off file. Only a driver that
+# reports extended codes (the standard library's sqlite3) says so; sqlcipher3 reports primary
+# codes, and there a short read is a disk error like any other.
+SQLITE_IOERR_SHORT_READ = SQLITE_IOERR | (2 << 8)
+
+_REASONS = {
+    SQLITE_BUSY: Reason.BUSY,
+    SQLITE_READONLY: Reason.READ_ONLY,
+    SQLITE_IOERR: Reason.DISK_ERROR,
+    SQLITE_CORRUPT: Reason.DAMAGED,
+    SQLITE_FULL: Reason.DISK_FULL,
+    SQLITE_CANTOPEN: Reason.CANNOT_OPEN,
+    SQLITE_NOTADB: Reason.DAMAGED,
+}
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """The SQLite result code the driver attached to `error` (sqlite3 and sqlcipher3 both set
+    `sqlite_errorcode` on what SQLite raised), or None: an error the driver made itself
+    ("Cannot operate on a closed database"), or one that never came from a driver."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code if isinstance(code, int) and not isinstance(code, bool) else None
+
+
+def reason_of(error: BaseException) -> Reason | None:
+    """Why SQLite refused, by its result code alone; None for a bug (or no SQLite error)."""
+    code = sqlite_code(error)
+    if code is None:
+        return None
+    if code == SQLITE_IOERR_SHORT_READ:
+        return Reason.DAMAGED
+    return _REASONS.get(code & 0xFF)
+
+
 def classify(error: BaseException, path: Path, new_file: bool = False) -> StorageError | None:
     """Map a low-level SQLite or OS error to the storage error a person can act on, or None (a
     bug). A failed write on a nearly full disk is "disk full", never "damaged". With
     `new_file`, `path` is a file being made (a copy, a new group): a read-only place is its
     folder."""
-    from .driver import DriverError
-
-    original = getattr(error, "orig", error)
+    original = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's error
     if isinstance(original, StorageError):
         return original
     if isinstance(original, OSError):
         return from_os_error(original, path, new_file)
-    if not isinstance(original, DriverError):
-        return None
-    text = str(original).lower()
-    name = getattr(original, "sqlite_errorname", "") or ""
-    if "disk is full" in text or name == "SQLITE_FULL":
+    reason = reason_of(original)
+    # An I/O error (even a short read) where the disk has no room left is the full disk's.
+    failed_io = (sqlite_code(original) or 0) & 0xFF == SQLITE_IOERR
+    if reason is Reason.DISK_FULL or (failed_io and nearly_full(path)):
         return DiskFull(path)
-    if "readonly" in text or "read-only" in text or name.startswith("SQLITE_READONLY"):
+    if reason is Reason.READ_ONLY:
         return ReadOnlyPlace(path.parent) if new_file else ReadOnlyFile(path)
-    if "database is locked" in text or "busy" in text:
+    if reason is Reason.BUSY:
         return FileBusy(path)
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        if nearly_full(path):
-            return DiskFull(path)
-        if name != "SQLITE_IOERR_SHORT_READ":  # a short read is a cut-off file: damage
-            return DiskError(path)
-    if name == "SQLITE_CANTOPEN" or "unable to open database file" in text:
+    if reason is Reason.DISK_ERROR:
+        return DiskError(path)
+    if reason is Reason.CANNOT_OPEN:
         if new_file:
             return ReadOnlyPlace(path.parent)
         return GroupFileMissing(path) if not path.exists() else ReadOnlyFile(path)
-    if (
-        "malformed" in text
-        or "not a database" in text
-        or "disk i/o error" in text
-        or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-    ):
-        return damaged(path, "SQLite cannot read it")
+    if reason is Reason.DAMAGED:
+        return damaged(path, UNREADABLE)
     return None
+
+
+@contextmanager
+def storage_errors(
+    path: Path,
+    catch: type[BaseException] | tuple[type[BaseException], ...] = Exception,
+    *,
+    new_file: bool = False,
+) -> Iterator[None]:
+    """What SQLite or the OS raises inside (of the kinds in `catch`) leaves as the storage
+    error a person can act on (`classify`); anything it cannot place is a bug and stays one."""
+    try:
+        yield
+    except catch as error:
+        known = classify(error, path, new_file)
+        if known is None:
+            raise
+        raise known from error
+
+
+# Why a file SQLite refuses to read is damaged, when nothing more precise is known.
+UNREADABLE = "SQLite cannot read it"
 
 
 def damaged(path: Path, why: str) -> DamagedFile:

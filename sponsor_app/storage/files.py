@@ -14,7 +14,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from .errors import GroupFileExists, StorageError, from_os_error
+from .errors import GroupFileExists
 
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -78,8 +78,3 @@ def replace(temporary: Path, target: Path) -> None:
     """Rename a finished file over `target` in one step: a crash leaves the old or the new."""
     os.replace(temporary, target)
     fsync_folder(target.parent)
-
-
-def known_os_error(error: OSError, place: Path) -> StorageError | OSError:
-    """The sentence for an OS error at `place`, or the error itself (a bug) to re-raise."""
-    return from_os_error(error, place) or error

@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError
 
+from .. import clock
 from .audit import install_triggers, remove_triggers, triggers_current
 from .backup import backup_file
 from .connect import connect
 from .driver import DriverError
-from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged
+from .errors import DamagedFile, NewerSchema, NotAGroupFile, classify, damaged, storage_errors
 from .facts import table_names
 from .schema import SCHEMA_VERSION, revision_number
 
@@ -34,7 +35,7 @@ def current_revision(path: Path) -> str | None:
     A version table that is empty, holds two rows, or names a revision this version has never
     had (and is not newer) means the file was damaged or altered: refused as damaged.
     """
-    try:
+    with storage_errors(path, DriverError):
         connection = connect(path, read_only=True)
         try:
             tables = table_names(connection)
@@ -45,11 +46,6 @@ def current_revision(path: Path) -> str | None:
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         finally:
             connection.close()
-    except DriverError as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
     if len(rows) != 1 or not rows[0][0]:
         raise damaged(path, "its schema version is missing")
     revision = str(rows[0][0])
@@ -149,11 +145,10 @@ def _has_change_sets(connection) -> bool:
 def _record_upgrade(connection, before: str, after: str) -> None:
     from .lock import who_am_i
     from .models import ChangeKind, ChangeSet
-    from .models.base import utc_now
 
     connection.execute(
         insert(ChangeSet.__table__).values(
-            at=utc_now(),
+            at=clock.now(),  # the app's clock, as every change set
             actor=who_am_i(),
             description=f"Upgraded the file from schema {before} to {after}",
             kind=ChangeKind.SCHEMA,

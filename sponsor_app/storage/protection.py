@@ -29,10 +29,13 @@ from .connect import (
 )
 from .driver import DriverError
 from .errors import (
+    UNREADABLE,
     AlreadyProtected,
+    DamagedFile,
     KeyFileDamaged,
     KeyFileNotWritten,
     KeyFileOfAnother,
+    MistypedRecoveryCode,
     NoPassphraseHere,
     NotProtected,
     PassphraseNeeded,
@@ -95,7 +98,7 @@ def unlock(
         try:
             key = DataKey.from_recovery_code(recovery_code)
         except BadRecoveryCode as problem:
-            raise WrongRecoveryCode(path, str(problem)) from None
+            raise MistypedRecoveryCode(path, str(problem)) from None
         if key.key_id != key_id:
             raise WrongRecoveryCode(path)
     else:
@@ -157,9 +160,7 @@ def protect_file(path: Path, passphrase: str, progress: Progress | None = None) 
     check_is_group_file(path)
     if is_protected(path):
         raise AlreadyProtected(path)
-    key = DataKey.new()
-    remember_key(key)
-    slot = lock_with(passphrase, key)
+    key, slot = _new_key(passphrase)
     before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
@@ -246,6 +247,13 @@ def change_passphrase(path: Path, passphrase: str) -> None:
     _SlotWrite(path, lock_with(passphrase, _key_of(path))).write()
 
 
+def _new_key(passphrase: str) -> tuple[DataKey, PassphraseSlot]:
+    """A new data key, known to this process, and its slot locked with `passphrase`."""
+    key = DataKey.new()
+    remember_key(key)
+    return key, lock_with(passphrase, key)
+
+
 def new_recovery_code(path: Path, passphrase: str) -> str:
     """Encrypt the closed protected file at `path` with a new key (so the old recovery code
     and old key files no longer open it) under `passphrase`; returns the new code. Its
@@ -254,9 +262,7 @@ def new_recovery_code(path: Path, passphrase: str) -> str:
     path = _real(path)
     check_is_group_file(path)
     _key_of(path)
-    key = DataKey.new()
-    remember_key(key)
-    slot = lock_with(passphrase, key)
+    key, slot = _new_key(passphrase)
     before = makers.identity_of(path)
     with _locked(path):
         leftovers.clean_beside(path)
@@ -423,7 +429,7 @@ def _rewrite(path: Path, key: DataKey | None, slot: _SlotWrite | None = None) ->
             group = read_group(source)
             create_database(partial, None).close()
             _export(source, partial, key)
-            _check_copy(source, partial)
+            _check_copy(source, partial, path)
         finally:
             source.close()
         files.fsync_file(partial)
@@ -463,12 +469,13 @@ def _export(source, partial: Path, key: DataKey | None) -> None:
         source.execute("DETACH DATABASE rewritten")
 
 
-def _check_copy(source, partial: Path) -> None:
-    """The rewritten file passes SQLite's quick check and holds every row of every table."""
+def _check_copy(source, partial: Path, path: Path) -> None:
+    """The rewritten file passes SQLite's quick check and holds every row of every table (a
+    copy that fails the check copied damage: the file at `path` is damaged)."""
     copy = connect(partial, read_only=True)
     try:
         if copy.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-            raise DriverError("database disk image is malformed")
+            raise DamagedFile(path, UNREADABLE)
         for table in sorted(table_names(source)):
             count = f'SELECT count(*) FROM "{table}"'
             if source.execute(count).fetchone() != copy.execute(count).fetchone():

@@ -44,6 +44,7 @@ from .connect import (
 from .driver import DriverError
 from .errors import (
     BackupFailed,
+    DamagedFile,
     FileMoved,
     GroupFileExists,
     GroupFileMissing,
@@ -52,7 +53,6 @@ from .errors import (
     StorageError,
     StoredValueWrong,
     classify,
-    damaged,
 )
 from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
@@ -110,6 +110,17 @@ class _ThreadState(threading.local):
 def _known(error: BaseException, path: Path, new_file: bool = False) -> BaseException:
     """The sentence for an environment error at `path`, or the error itself."""
     return classify(error, path, new_file) or error
+
+
+def _openable_revision(path: Path) -> str:
+    """The schema version of the group file at `path`, or the sentence why it cannot be
+    opened: not a group file, from a newer Sponsor Desk, or cut short as it was created."""
+    check_is_group_file(path)
+    revision = migrate.current_revision(path)
+    migrate.refuse_newer(path, revision)
+    if revision is None:
+        raise DamagedFile(path, "it holds no records: its creation was cut short")
+    return revision
 
 
 class Store:
@@ -208,14 +219,10 @@ class Store:
         if path.is_dir():
             raise NotAGroupFile(path, "it is a folder")
         store = cls(path, actor, keep_backups)
-        try:
+        with store._closed_if_refused():
             store.identity = store._lock.acquire(path)
             leftovers.clean_beside(path)  # a killed protect's or restore's copies
-            check_is_group_file(path)
-            revision = migrate.current_revision(path)
-            migrate.refuse_newer(path, revision)
-            if revision is None:
-                raise damaged(path, "it holds no records: its creation was cut short")
+            revision = _openable_revision(path)
             store._open_reader()
             store._check_contents(at_head=revision == SCHEMA_VERSION)
             upgrading = migrate.needs_upgrade(revision)
@@ -231,12 +238,6 @@ class Store:
             known_files.remember_group(path, store.group.uuid)
             if keep_backups:
                 backup.prune(store.group.uuid)
-        except BaseException as error:
-            store.close()
-            known = _known(error, path)
-            if known is not error:
-                raise known from error
-            raise
         return store
 
     @classmethod
@@ -255,12 +256,8 @@ class Store:
             raise NotAGroupFile(path, "it is a folder")
         store = cls(path, actor)
         store.reading_only = True
-        try:
-            check_is_group_file(path)
-            revision = migrate.current_revision(path)
-            migrate.refuse_newer(path, revision)
-            if revision is None:
-                raise damaged(path, "it holds no records: its creation was cut short")
+        with store._closed_if_refused():
+            revision = _openable_revision(path)
             if migrate.needs_upgrade(revision):
                 cls.open(path, actor, keep_backups=True).close()
             store.identity = os.stat(path)
@@ -274,13 +271,19 @@ class Store:
 
             event.listen(store._sessions, "before_flush", _refuse_flush_when_reading)
             known_files.remember_group(path, store.group.uuid)
+        return store
+
+    @contextmanager
+    def _closed_if_refused(self) -> Iterator[None]:
+        """Opening failed: close what was opened, and say why in a sentence where there is one."""
+        try:
+            yield
         except BaseException as error:
-            store.close()
-            known = _known(error, path)
+            self.close()
+            known = _known(error, self.path)
             if known is not error:
                 raise known from error
             raise
-        return store
 
     def _open_reader(self) -> None:
         self._reader = connect(self.path, read_only=True)
@@ -300,9 +303,9 @@ class Store:
             group = read_group(self._reader)
             missing = missing_tables(self._reader) if at_head else []
         if missing:
-            raise damaged(self.path, f"the table {missing[0]} is missing")
+            raise DamagedFile(self.path, f"the table {missing[0]} is missing")
         if group is None:
-            raise damaged(self.path, "it has no group profile")
+            raise DamagedFile(self.path, "it has no group profile")
         self.group = group
 
     def _backup_on_open(self) -> None:

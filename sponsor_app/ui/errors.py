@@ -34,6 +34,10 @@ def setup_logging() -> None:
 def show_known_error(
     parent: QWidget | None, error: SponsorDeskError, title: str | None = None
 ) -> None:
+    from ..services.files.backups import DamagedFile, offering_backup
+
+    if isinstance(error, DamagedFile):  # the backup to restore is looked for only now
+        error = offering_backup(error)
     QMessageBox.warning(
         parent, title or QApplication.translate("errors", "Sponsor Desk"), error_words(error)
     )

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_datetime
 from PySide6.QtCore import QCoreApplication
 
+# One way to write a date for the window and the reports alike: the domain's.
+from ..domain.dates import month_label as month_label
+from ..domain.dates import short_date as short_date
 from ..domain.money import Money
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("formatting", text)
-
-
-def short_date(day: date | None, locale: str = "en_NZ") -> str:
-    return format_date(day, "medium", locale=locale) if day else ""
-
-
-def month_label(day: date, locale: str = "en_NZ") -> str:
-    """A month as "Nov 2026": never "Nov 26", which reads as a day."""
-    return format_date(day, "MMM yyyy", locale=locale)
 
 
 def timestamp(moment: datetime, locale: str = "en_NZ") -> str:

@@ -35,3 +35,7 @@ def watch(app, window) -> None:
     timer = QTimer(window)
     timer.timeout.connect(check)
     timer.start(0)
+    # Now, not only from the timer: a saved dashboard is already painted (window.start), and
+    # the file's opening, queued before this timer, blocks the event loop for the whole
+    # import of the database code. Waiting for the timer timed that too.
+    check()

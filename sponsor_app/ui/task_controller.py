@@ -16,8 +16,8 @@ from ..domain.enums import TaskStatus
 from ..domain.errors import SponsorDeskError
 from ..domain.text import isolate
 from ..services.plan import plan as task_service
+from ..services.plan.assignments import assignee_options
 from ..services.plan.plan import PlanTask
-from ..services.plan.tasks import assignee_options
 from .context import GroupContext
 from .edits import Edits
 from .errors import show_known_error

@@ -85,6 +85,7 @@ class _Task:
     def __init__(self, status, due, area=OutcomeArea.HOUSING, phase=Phase.MONTH_1, who=None):
         self.status, self.due_on, self.outcome_area, self.phase = status, due, area, phase
         self.assignee_id, self.household_id, self.title = who, 1, "Enrol the children"
+        self.completed_on = None
 
 
 def test_filters_combine_and_due_within_includes_overdue():
@@ -106,6 +107,6 @@ def test_progress_leaves_not_applicable_tasks_out():
         _Task(TaskStatus.NOT_NEEDED, None),
         _Task(TaskStatus.DONE, None, phase=Phase.WEEKS_1_2),
     ]
-    by_phase = progress_by(tasks, lambda t: t.phase)
+    by_phase = progress_by(tasks, lambda t: t.phase, DAY)
     assert (by_phase[Phase.MONTH_1].done, by_phase[Phase.MONTH_1].total) == (1, 2)
     assert by_phase[Phase.WEEKS_1_2].share == 1.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,10 +28,12 @@ from sponsor_app.services.funds import funds, ledger
 from sponsor_app.services.households import households, housing
 from sponsor_app.services.imports.transaction_io import import_transactions
 from sponsor_app.services.imports.volunteer_io import import_volunteers
-from sponsor_app.services.plan import checkins, goals, indicators, plan, tasks
+from sponsor_app.services.plan import checkins, goals, indicators, plan
 from sponsor_app.services.roster import hours, vetting
 from sponsor_app.services.roster import volunteers as roster
 from sponsor_app.storage.store import Store
+
+from .task_helpers import as_input, assign
 
 TODAY = date(2026, 6, 15)
 _counter = itertools.count(1)
@@ -154,7 +157,8 @@ def complete_task(store: Store, _tmp: Path) -> bool:
     task_id = _open_task(store)
     if task_id is None:
         return False
-    tasks.set_task_status(store, task_id, TaskStatus.DONE, today=TODAY)
+    done = replace(as_input(plan.plan_task(store, task_id)), status=TaskStatus.DONE)
+    plan.edit_task(store, task_id, done, TODAY)  # Done chosen in the task form
     return True
 
 
@@ -162,13 +166,13 @@ def assign_task(store: Store, _tmp: Path) -> bool:
     task_id = _open_task(store, family_facing=False)
     if task_id is None:
         return False
-    current = tasks.get_task(store, task_id).assignee_id
+    current = plan.plan_task(store, task_id).assignee_id
     volunteer = _first(
         roster.list_volunteers(store, today=TODAY), lambda v: v.id != current and v.active
     )
     if volunteer is None:
         return False
-    tasks.assign_task(store, task_id, volunteer.id, today=TODAY)
+    assign(store, task_id, volunteer.id, TODAY)
     return True
 
 
@@ -594,14 +598,6 @@ def edit_tenancy(store: Store, _tmp: Path) -> bool:
         tenancy.bond_holder,
     )
     housing.edit_tenancy(store, tenancy.id, data)
-    return True
-
-
-def delete_tenancy(store: Store, _tmp: Path) -> bool:
-    tenancy = _tenancy(store)
-    if tenancy is None:
-        return False
-    housing.delete_tenancy(store, tenancy.id)
     return True
 
 

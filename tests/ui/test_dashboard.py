@@ -100,9 +100,9 @@ def test_marking_a_task_done_refreshes_and_undoes(window, qtbot, large_demo):
     assert [t.id for t in page.overdue.model.rows()].count(task.id) == 1
     window.redo_action.trigger()
     assert page.overdue.total == before - 1
-    from sponsor_app.services.plan.tasks import get_task
+    from sponsor_app.services.plan.plan import plan_task
 
-    assert get_task(window.context.store, task.id).status is TaskStatus.DONE
+    assert plan_task(window.context.store, task.id).status is TaskStatus.DONE
 
 
 def test_the_rest_of_a_card_opens_the_plan_filtered(window, qtbot, large_demo):

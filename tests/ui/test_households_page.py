@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sponsor_app.services.group.dashboard import dashboard
 from sponsor_app.services.households.households import list_households
-from sponsor_app.services.plan.tasks import get_task
+from sponsor_app.services.plan.plan import plan_task
 from sponsor_app.ui.dialogs.household_dialog import HouseholdDialog
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
 
@@ -95,9 +95,9 @@ def test_moving_arrival_offers_to_move_open_tasks(window, qtbot, small_demo):
     with on_next_modal(qtbot, fill):
         click(qtbot, page.edit_button)
     assert "moved 7 days later" in asked[0]
-    assert get_task(store, open_task.id).due_on == open_task.due_on + timedelta(days=7)
+    assert plan_task(store, open_task.id).due_on == open_task.due_on + timedelta(days=7)
     window.undo_action.trigger()
-    assert get_task(store, open_task.id).due_on == open_task.due_on
+    assert plan_task(store, open_task.id).due_on == open_task.due_on
 
 
 def test_members_add_and_archive(window, qtbot, small_demo):

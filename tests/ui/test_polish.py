@@ -85,7 +85,7 @@ def test_the_task_form_shows_its_notes_whole(window, qtbot, large_demo):
     and bottom."""
     window.open_file(large_demo)
     store = window.context.store
-    from sponsor_app.services.plan.tasks import assignee_options
+    from sponsor_app.services.plan.assignments import assignee_options
 
     task = next(t for t in plan_tasks(store) if t.family_facing and t.guidance)
     form = TaskFormDialog("Task", assignee_options(store, task.id), "en_NZ", task, window)

@@ -33,13 +33,13 @@ from sponsor_app.locations import HOME_VARIABLE
 from sponsor_app.services.group.dashboard import dashboard
 from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import HouseholdInput, add_household
+from sponsor_app.services.plan.assignments import assignee_options
 from sponsor_app.services.plan.checkins import (
     CheckInInput,
     UnvettedAtCheckIn,
     check_in_vetting,
     record_check_in,
 )
-from sponsor_app.services.plan.tasks import assignee_options
 from sponsor_app.services.reporting.bundle import bundle_bytes
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
 from sponsor_app.services.reporting.report_lists import roster_data

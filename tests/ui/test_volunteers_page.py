@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QGroupBox
 
 from sponsor_app.domain.enums import CheckResult, VettingStatus
 from sponsor_app.services.households.households import HouseholdInput, add_household
-from sponsor_app.services.plan.tasks import get_task
+from sponsor_app.services.plan.plan import plan_task
 from sponsor_app.services.roster.vetting import TrainingInput, add_check, add_training
 from sponsor_app.services.roster.volunteers import (
     CheckInput,
@@ -245,7 +245,7 @@ def test_vetting_rule_in_the_task_dialog(window, qtbot, tmp_path):
     assert seen["note"] == (
         "Not offered for a family-facing task: Tāne Hōhepa: Police vetting expired 13 Jun 2026."
     )
-    assert get_task(window.context.store, task.id).assignee == "Mere Pōtae"
+    assert plan_task(window.context.store, task.id).assignee == "Mere Pōtae"
 
 
 def test_import_with_a_bad_row_changes_nothing_and_says_which(window, qtbot, small_demo, tmp_path):

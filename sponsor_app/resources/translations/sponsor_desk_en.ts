@@ -242,7 +242,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>PlanPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="262" />
+            <location filename="page.py" line="263" />
             <source>{} of %n task(s) shown</source>
             <translation>
                 <numerusform>{} of %n task shown</numerusform>
@@ -250,7 +250,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="page.py" line="381" />
+            <location filename="page.py" line="382" />
             <source>The template added %n task(s).</source>
             <translation>
                 <numerusform>The template added %n task.</numerusform>
@@ -351,7 +351,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>UnlockDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="399" />
+            <location filename="passphrase_dialogs.py" line="403" />
             <source>%n wrong attempt(s).</source>
             <translation>
                 <numerusform>%n wrong attempt.</numerusform>
@@ -359,7 +359,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="401" />
+            <location filename="passphrase_dialogs.py" line="405" />
             <source>Try again in %n second(s).</source>
             <translation>
                 <numerusform>Try again in %n second.</numerusform>
@@ -389,7 +389,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>formatting</name>
         <message numerus="yes">
-            <location filename="formatting.py" line="40" />
+            <location filename="formatting.py" line="34" />
             <source>arrives in %n day(s)</source>
             <translation>
                 <numerusform>arrives in %n day</numerusform>
@@ -397,7 +397,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="41" />
+            <location filename="formatting.py" line="35" />
             <source>arrived %n day(s) ago</source>
             <translation>
                 <numerusform>arrived %n day ago</numerusform>
@@ -405,7 +405,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="46" />
+            <location filename="formatting.py" line="40" />
             <source>%n day(s) overdue</source>
             <translation>
                 <numerusform>%n day overdue</numerusform>
@@ -413,7 +413,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="49" />
+            <location filename="formatting.py" line="43" />
             <source>due in %n day(s)</source>
             <translation>
                 <numerusform>due in %n day</numerusform>
@@ -421,7 +421,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="53" />
+            <location filename="formatting.py" line="47" />
             <source>%n person(s)</source>
             <translation>
                 <numerusform>%n person</numerusform>
@@ -429,7 +429,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="79" />
+            <location filename="formatting.py" line="73" />
             <source>ended %n day(s) ago</source>
             <translation>
                 <numerusform>ended %n day ago</numerusform>
@@ -437,7 +437,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="formatting.py" line="82" />
+            <location filename="formatting.py" line="76" />
             <source>ends in %n day(s)</source>
             <translation>
                 <numerusform>ends in %n day</numerusform>

@@ -173,7 +173,10 @@ def _fill(
 
 
 def _vetted(volunteer: Volunteer, programme: Programme, today: date) -> bool:
-    return vetting_of(programme.requirements, vetting_states(volunteer), today).may_meet_family
+    window = programme.warnings.vetting_days  # the demo group's own: it is the programme's
+    return vetting_of(
+        programme.requirements, vetting_states(volunteer), today, window
+    ).may_meet_family
 
 
 def _volunteers(

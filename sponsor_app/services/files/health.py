@@ -15,7 +15,7 @@ from ...storage.audit import triggers_current
 from ...storage.changesets import left_open
 from ...storage.connect import check_is_group_file, connect, make_reader
 from ...storage.driver import DriverError
-from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, classify
+from ...storage.errors import DamagedFile, StorageError, StoredValueWrong, storage_errors
 from ...storage.migrate import current_revision, needs_upgrade
 from ...storage.models import Base
 from ...storage.schema import SCHEMA_VERSION
@@ -47,31 +47,26 @@ class HealthReport:
     wrong_value_count: int = 0
 
     @property
-    def healthy(self) -> bool:
+    def sound(self) -> bool:
+        """What the file holds is whole and readable (whatever the next open would repair)."""
         return (
             self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and not self.schema_problem
             and not self.missing_tables
             and self.has_group_profile
-            and self.audit_triggers
-            and not self.left_open
             and not self.wrong_value_count
         )
+
+    @property
+    def healthy(self) -> bool:
+        return self.sound and self.audit_triggers and not self.left_open
 
     @property
     def repairable_only(self) -> bool:
         """Unhealthy only in ways the next open puts right (triggers, a change set left
         open): nothing to restore."""
-        return (
-            self.integrity == ["ok"]
-            and self.foreign_key_problems == 0
-            and not self.schema_problem
-            and not self.missing_tables
-            and self.has_group_profile
-            and not self.wrong_value_count
-            and not self.healthy
-        )
+        return self.sound and not self.healthy
 
 
 def first_wrong_value(path: Path | str) -> StoredValueWrong | None:
@@ -111,13 +106,8 @@ def check_file(path: Path | str) -> HealthReport:
         revision = current_revision(path) or "none"
     engine = make_reader(path)
     try:
-        with engine.connect() as connection:
+        with storage_errors(path), engine.connect() as connection:
             return _inspect(connection, path, revision, schema_problem)
-    except Exception as error:
-        known = classify(error, path)
-        if known is None:
-            raise
-        raise known from error
     finally:
         engine.dispose()
 

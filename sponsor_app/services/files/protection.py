@@ -16,7 +16,13 @@ from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Files, Message
 from ...storage import protection as _storage
 from ...storage.connect import check_is_group_file, forget_keys, protection_of
-from ...storage.errors import NotProtected, PassphraseNeeded, WrongPassphrase, WrongRecoveryCode
+from ...storage.errors import (
+    MistypedRecoveryCode,
+    NotProtected,
+    PassphraseNeeded,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
 from ...storage.keys import BadRecoveryCode, parse_code
 from ...storage.protection import (
     Progress,
@@ -34,6 +40,7 @@ from ...storage.protection import (
 )
 
 __all__ = [
+    "MistypedRecoveryCode",
     "NotProtected",
     "PassphraseNeeded",
     "Protected",
@@ -179,7 +186,7 @@ def unlock_with_either(path: Path | str, typed: str) -> None:
         unlock(Path(path), recovery_code=typed)
     elif _SHAPED_LIKE_A_CODE.match(typed.strip()):
         # Nine groups of four with dashes is no passphrase: a code with a typing mistake.
-        raise WrongRecoveryCode(Path(path), Files.RECOVERY_CODE_MISTYPED())
+        raise MistypedRecoveryCode(Path(path), Files.RECOVERY_CODE_MISTYPED())
     else:
         unlock(Path(path), passphrase=typed)
 

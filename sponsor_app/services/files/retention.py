@@ -48,7 +48,6 @@ from ...storage.models import (
     Volunteer,
     VolunteerHours,
 )
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 from ..group.groups import programme_of
 from .name_sources import household_values, volunteer_values
@@ -249,7 +248,7 @@ def _erase(store, description, owner_id, ties, name_columns, owner_model) -> Cha
             erasure.clear_tied(connection, rule.table, rule.clear, tied[rule.table])
         owner = session.get(owner_model, owner_id)
         if owner is not None:
-            owner.details_removed_at = utc_now()
+            owner.details_removed_at = clock.now()
         session.flush()
         erasure.mask_live_rows(connection, mask, _IDENTITY, tied)
         # Last, the history: every audit row (this change set's own included) and every

@@ -14,7 +14,14 @@ from ...domain.enums import CategoryPurpose, TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Funds, Records
 from ...domain.money import Money
-from ...domain.periods import Period, add_months, budget_months, month_end, month_start
+from ...domain.periods import (
+    Period,
+    add_months,
+    budget_months,
+    ends_before_start,
+    month_end,
+    month_start,
+)
 from ...domain.pledges import Payment, PledgeTerms, payments_due, received_by_pledge
 from ...domain.programmes import get_programme
 from ...storage.models import (
@@ -346,7 +353,7 @@ def _pledge_problems(data: PledgeInput) -> list[Problem]:
         problems.append(Problem("amount", Funds.PLEDGE_NOT_POSITIVE()))
     if data.frequency not in PLEDGE_FREQUENCIES:
         problems.append(Problem("frequency", Funds.CHOOSE_FREQUENCY(choices=PLEDGE_FREQUENCIES)))
-    if data.end_on is not None and data.end_on < data.start_on:
+    if ends_before_start(data.start_on, data.end_on):
         problems.append(Problem("end_on", Funds.PLEDGE_ENDS_BEFORE_START()))
     return problems
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...domain.enums import TransactionKind
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Funds, Records
@@ -156,18 +157,6 @@ def counterparties(store: Store) -> list[str]:
     ]
 
 
-def category_by_name(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
-    wanted = name.strip().casefold()
-    for category in list_categories(store, kind):
-        if category.name.casefold() == wanted:
-            return category
-    missing = {
-        TransactionKind.INCOME: Funds.NO_INCOME_CATEGORY,
-        TransactionKind.EXPENSE: Funds.NO_EXPENSE_CATEGORY,
-    }[kind]
-    raise NotFound(missing(name=name))
-
-
 def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
     row.occurred_on = data.occurred_on
     row.kind = data.kind
@@ -264,10 +253,9 @@ def rename_category(store: Store, category_id: int, name: str) -> None:
 
 def archive_category(store: Store, category_id: int, archived: bool = True) -> None:
     """Hide a category from new entries; its transactions keep it."""
-    from ...storage.models.base import utc_now
 
     with store.transaction("Archive category" if archived else "Restore category") as session:
         category = session.get(LedgerCategory, category_id)
         if category is None:
             raise NotFound(Records.CATEGORY_GONE(id=category_id))
-        category.archived_at = utc_now() if archived else None
+        category.archived_at = clock.now() if archived else None

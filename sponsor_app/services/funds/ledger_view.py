@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from itertools import accumulate
 
@@ -18,7 +18,7 @@ from sqlalchemy import func, or_, select
 
 from ...domain.enums import TransactionKind
 from ...domain.money import Money
-from ...domain.periods import add_months
+from ...domain.periods import Period
 from ...domain.text import fold
 from ...storage.bulk import fetch_int_rows
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
@@ -55,19 +55,20 @@ class LedgerPeriod(StrEnum):
 def ledger_period(
     store: Store, choice: LedgerPeriod, as_of: date
 ) -> tuple[date | None, date | None]:
-    """The first and last day a period choice covers on `as_of` (None: no limit). "Last 3
-    months" runs from the day after the same day three months back, to `as_of`; the support
+    """The first and last day a period choice covers on `as_of` (None: no limit): the last
+    months as Period.last_months counts them (whole months and this one so far); the support
     period is the programme's, from the households' arrivals."""
-    match choice:
-        case LedgerPeriod.THIS_MONTH:
-            return as_of.replace(day=1), as_of
-        case LedgerPeriod.LAST_3_MONTHS:
-            return add_months(as_of, -3) + timedelta(days=1), as_of
-        case LedgerPeriod.LAST_12_MONTHS:
-            return add_months(as_of, -12) + timedelta(days=1), as_of
-        case LedgerPeriod.SUPPORT:
-            period = support_period_of(store)
-            return period.start, period.end
+    months = {
+        LedgerPeriod.THIS_MONTH: 1,
+        LedgerPeriod.LAST_3_MONTHS: 3,
+        LedgerPeriod.LAST_12_MONTHS: 12,
+    }
+    if choice in months:
+        last = Period.last_months(months[choice], as_of)
+        return last.start, last.end
+    if choice is LedgerPeriod.SUPPORT:
+        period = support_period_of(store)
+        return period.start, period.end
     return None, None
 
 

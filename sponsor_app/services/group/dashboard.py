@@ -12,7 +12,12 @@ from ...domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, leas
 from ...domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus
 from ...domain.periods import Period
 from ...domain.programmes import group_task_keys
-from ...domain.settlement import task_due_this_week, task_due_within, task_overdue
+from ...domain.settlement import (
+    progress_by,
+    task_due_this_week,
+    task_due_within,
+    task_overdue,
+)
 from ...domain.vetting import SEVERITY
 from ...storage.models import (
     GroupProfile,
@@ -25,7 +30,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..funds.funds import funds_position, month_end_balances, rent_status
-from ..plan.tasks import lapsed_assignments
+from ..plan.assignments import lapsed_assignments
 from ..reporting.report_data import default_period
 from ..results import (
     AreaProgress,
@@ -87,7 +92,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             funds=funds_position(store, today),
             rent=rent_status(store, today),
             month_end_balances=tuple(month_end_balances(store, chart)),
-            area_progress=_area_progress(session),
+            area_progress=_area_progress(session, today),
             lapsed_assignments=tuple(lapsed_assignments(store, today, volunteers)),
             active_volunteers=sum(1 for v in volunteers if v.active and not v.archived),
             **_counts(session),
@@ -129,6 +134,7 @@ def _tasks_due(
             Volunteer.full_name,
             Task.kind,
             Task.status,
+            Task.completed_on,
         )
         .join(Household, Household.id == Task.household_id)
         .outerjoin(Volunteer, Volunteer.id == Task.assignee_id)
@@ -140,7 +146,7 @@ def _tasks_due(
         .order_by(Task.due_on, Household.code, Task.id)
     ).all()
     # The plan page's rules decide which is overdue and which due soon, so the counts agree.
-    overdue = tuple(_due(r, today) for r in rows if task_overdue(r[8], r[4], today))
+    overdue = tuple(_due(r, today) for r in rows if task_overdue(r[8], r[4], today, r[9]))
     soon = tuple(
         _due(r, today) for r in rows if task_due_within(r[8], r[4], today, windows.due_soon_days)
     )
@@ -180,23 +186,21 @@ def _arrivals(session: Session, today: date) -> tuple[ArrivalCountdown, ...]:
     )
 
 
-def _area_progress(session: Session) -> tuple[AreaProgress, ...]:
-    counts = {
-        area: (done, total)
-        for area, done, total in session.execute(
-            select(
-                Task.outcome_area,
-                func.count(Task.id).filter(Task.status == TaskStatus.DONE),
-                func.count(Task.id),
-            )
-            .join(Household, Household.id == Task.household_id)
-            .where(
-                Household.archived_at.is_(None),
-                Task.status != TaskStatus.NOT_NEEDED,
-                # the family's progress: the group's own tasks are not in any outcome area
-                Task.template_key.is_(None) | Task.template_key.not_in(group_task_keys()),
-            )
-            .group_by(Task.outcome_area)
+def _area_progress(session: Session, today: date) -> tuple[AreaProgress, ...]:
+    """The family's progress in each outcome area, by the plan page's and the report's rule
+    (the group's own tasks are in no outcome area)."""
+    tasks = session.execute(
+        select(Task.status, Task.completed_on, Task.outcome_area)
+        .join(Household, Household.id == Task.household_id)
+        .where(
+            Household.archived_at.is_(None),
+            Task.template_key.is_(None) | Task.template_key.not_in(group_task_keys()),
         )
-    }
-    return tuple(AreaProgress(area, *counts.get(area, (0, 0))) for area in OutcomeArea)
+    ).all()
+    counts = progress_by(tasks, lambda t: t.outcome_area, today)
+    return tuple(
+        AreaProgress(area, counts[area].done, counts[area].total)
+        if area in counts
+        else AreaProgress(area, 0, 0)
+        for area in OutcomeArea
+    )

@@ -124,15 +124,9 @@ def _info(profile: GroupProfile) -> GroupInfo:
     )
 
 
-def warning_windows(store: Store) -> WarningWindows:
-    """The programme's warning windows with the group's own settings over them: the one place
-    the dashboard, the pages and the reports read them from."""
-    with store.read() as session:
-        profile = session.scalars(select(GroupProfile)).one()
-        return windows_of(profile)
-
-
 def windows_of(profile: GroupProfile) -> WarningWindows:
+    """The programme's warning windows with the group's own settings over them: the one place
+    the dashboard, the roster, housing and the reports read them from."""
     return get_programme(profile.programme_key).warnings.overridden(
         vetting_days=profile.vetting_warning_days,
         lease_days=profile.lease_warning_days,

@@ -9,13 +9,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...domain.enums import OPEN_STATUSES, TaskStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Households, Records
 from ...domain.settlement import shift_due_date
 from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 from ..plan.plan import tasks_for, template
 
@@ -170,7 +170,7 @@ def _move_open_tasks(
 
 def archive_household(store: Store, household_id: int, archived: bool = True) -> None:
     with store.transaction("Archive household" if archived else "Restore household") as session:
-        _get(session, household_id).archived_at = utc_now() if archived else None
+        _get(session, household_id).archived_at = clock.now() if archived else None
 
 
 def list_households(store: Store, include_archived: bool = False) -> list[HouseholdRow]:
@@ -321,7 +321,7 @@ def edit_member(store: Store, member_id: int, data: MemberInput) -> MemberRow:
 
 def archive_member(store: Store, member_id: int, archived: bool = True) -> None:
     with store.transaction("Archive member" if archived else "Restore member") as session:
-        _get_member(session, member_id).archived_at = utc_now() if archived else None
+        _get_member(session, member_id).archived_at = clock.now() if archived else None
 
 
 def open_task_count(store: Store, household_id: int) -> int:

@@ -19,13 +19,12 @@ from ...domain.enums import RentFrequency, TenancyStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Households, Records
 from ...domain.money import Money
-from ...domain.periods import add_months
+from ...domain.periods import add_months, ends_before_start
 from ...domain.programmes import default_move_in_items, get_programme
 from ...domain.rent import RentDue, expected_payments, monthly_equivalent
 from ...domain.validation import required_text
 from ...domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ...storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 
 LIVE = LIVE_TENANCY
@@ -213,7 +212,7 @@ def edit_property(store: Store, property_id: int, data: PropertyInput) -> None:
 def archive_property(store: Store, property_id: int, archived: bool = True) -> None:
     with store.transaction("Archive property" if archived else "Restore property") as session:
         _get(session, Property, property_id, Records.PROPERTY_GONE).archived_at = (
-            utc_now() if archived else None
+            clock.now() if archived else None
         )
 
 
@@ -271,7 +270,7 @@ def _tenancy_problems(
             problems.append(Problem(name, Households.AMOUNTS_NEGATIVE()))
     if data.group_share.minor > data.rent.minor:
         problems.append(Problem("group_share", Households.SHARE_ABOVE_RENT()))
-    if data.lease_start and data.lease_end and data.lease_end < data.lease_start:
+    if ends_before_start(data.lease_start, data.lease_end):
         problems.append(Problem("lease_end", Households.LEASE_ENDS_BEFORE_START()))
     if data.status in LIVE and data.lease_start is None:
         problems.append(Problem("lease_start", Households.LEASE_START_NEEDED()))
@@ -329,11 +328,6 @@ def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
         if problems := _tenancy_problems(session, data, tenancy_id):
             raise InvalidInput(problems)
         _apply_tenancy(tenancy, data)
-
-
-def delete_tenancy(store: Store, tenancy_id: int) -> None:
-    with store.transaction("Delete tenancy") as session:
-        session.delete(_get(session, Tenancy, tenancy_id, Records.TENANCY_GONE))
 
 
 def _tenancy_rows(session: Session, where) -> list[TenancyRow]:

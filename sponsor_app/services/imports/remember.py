@@ -70,17 +70,6 @@ def load_mapping(
     return SavedMapping(row.name, columns, values)
 
 
-def mapping_names(session: Session, kind: ImportKind) -> list[str]:
-    return sorted(
-        (
-            m.name
-            for m in session.scalars(select(ImportMapping).where(ImportMapping.kind == kind.value))
-            if m.name
-        ),
-        key=fold,
-    )
-
-
 def save_mapping(
     session: Session,
     kind: ImportKind,

@@ -25,8 +25,8 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import VolunteerRow, roster_rules
+from .assignments import vetting_reason
 from .goals import list_goals, settle_goal_status
-from .tasks import vetting_reason
 
 
 @dataclass(frozen=True)

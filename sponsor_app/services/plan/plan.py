@@ -7,21 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskKind, TaskStatus
 from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Message, Plan, Records
-from ...domain.programmes import Programme, TaskTemplate
-from ...domain.settlement import plan_for_arrival
+from ...domain.programmes import TaskTemplate
 from ...domain.validation import required_text
 from ...storage.models import CheckIn, Household, Task, Volunteer
 from ...storage.models import TaskTemplate as GroupTemplate
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 from ..group.groups import programme_of
-from .tasks import check_vetting_rule
+from .assignments import check_vetting_rule, get_task_orm
 
 GROUP_KEY_PREFIX = "group-"
 
@@ -124,17 +122,10 @@ def _plan_task(task: Task, code: str, assignee: str | None, by_check_in: bool) -
 
 def plan_task(store: Store, task_id: int) -> PlanTask:
     with store.read() as session:
-        task = _get(session, task_id)
+        task = get_task_orm(session, task_id)
         code = session.get(Household, task.household_id).code
         name = session.get(Volunteer, task.assignee_id).full_name if task.assignee_id else None
         return _plan_task(task, code, name, session.scalar(select(_by_check_in())))
-
-
-def _get(session: Session, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None:
-        raise NotFound(Records.TASK_GONE(id=task_id))
-    return task
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -208,7 +199,7 @@ def edit_task(store: Store, task_id: int, data: TaskInput, today: date | None = 
     if problems := data.problems(day):
         raise InvalidInput(problems)
     with store.transaction(f"Edit task {data.title.strip()}") as session:
-        task = _get(session, task_id)
+        task = get_task_orm(session, task_id)
         if data.assignee_id != task.assignee_id:
             check_vetting_rule(
                 session, task, data.assignee_id, day, family_facing=data.family_facing
@@ -223,7 +214,7 @@ def skip_task(store: Store, task_id: int, reason: str) -> PlanTask:
     if not reason.strip():
         raise InvalidInput.single("skip_reason", Plan.SKIP_REASON_MISSING())
     with store.transaction("Skip task") as session:
-        task = _get(session, task_id)
+        task = get_task_orm(session, task_id)
         task.status, task.completed_on = TaskStatus.NOT_NEEDED, None
         task.skip_reason = reason.strip()
         session.flush()
@@ -233,7 +224,7 @@ def skip_task(store: Store, task_id: int, reason: str) -> PlanTask:
 def toggle_done(store: Store, task_id: int, today: date | None = None) -> PlanTask:
     """Space on the plan page: done today, or to do again if it was done."""
     with store.transaction("Mark task done") as session:
-        task = _get(session, task_id)
+        task = get_task_orm(session, task_id)
         if task.status is TaskStatus.DONE:
             task.status, task.completed_on = TaskStatus.OPEN, None
         else:
@@ -314,7 +305,7 @@ def retire_template_task(store: Store, template_id: int) -> None:
         row = session.get(GroupTemplate, template_id)
         if row is None:
             raise NotFound(Records.TEMPLATE_TASK_GONE(id=template_id))
-        row.archived_at = utc_now()
+        row.archived_at = clock.now()
 
 
 def tasks_for(templates: list[TaskTemplate], household_id: int, arrival: date | None) -> list[Task]:
@@ -354,11 +345,6 @@ def reapply_template(store: Store, household_id: int) -> int:
         missing = [t for t in templates if t.key not in have]
         session.add_all(tasks_for(missing, household_id, household.arrival_date))
         return len(missing)
-
-
-def programme_plan(programme: Programme, arrival: date) -> list[tuple[TaskTemplate, date]]:
-    """The programme's template laid out from an arrival date (for the template view)."""
-    return [(p.template, p.due_on) for p in plan_for_arrival(programme, arrival)]
 
 
 # --- the printable checklist ---------------------------------------------------------------

@@ -108,13 +108,18 @@ def bundle_bytes(data: EvaluationData) -> bytes:
             }
         ],
     }
+    return packed(package, files, (WORKBOOK, book), meta.generated_at)
+
+
+def packed(package: dict, files: dict[str, bytes], book: tuple[str, bytes], made_at) -> bytes:
+    """A bundle's zip: its datapackage.json, the tables and the workbook (its name, bytes)."""
     return zipped(
         [
             ("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False).encode()),
             *files.items(),
-            (WORKBOOK, book),
+            book,
         ],
-        meta.generated_at,
+        made_at,
     )
 
 

@@ -99,10 +99,6 @@ def read_file(path: Path) -> bytes:
     return content
 
 
-def read_bundle(path: Path) -> LoadedBundle:
-    return parse_bundle(Path(path).name, read_file(path))
-
-
 def parse_bundle(name: str, content: bytes) -> LoadedBundle:
     """Check a bundle's bytes and read its tables (typed values), or refuse it in one line."""
     try:

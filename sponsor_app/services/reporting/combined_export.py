@@ -7,12 +7,10 @@ column of the figures never counts a group twice.
 
 from __future__ import annotations
 
-import json
-
 from ...domain.definitions import FIGURES
 from ...domain.plurals import counted
 from ..imports.workbook import Sheet, workbook
-from .bundle import BUNDLE_VERSION, csv_bytes, sha256, zipped
+from .bundle import BUNDLE_VERSION, csv_bytes, packed, sha256
 from .bundle_schema import INT, B, D, Field, N, Resource, S, codebook
 from .combine import CombinedData
 from .evaluation_data import POINTS
@@ -323,11 +321,4 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
             }
         ],
     }
-    return zipped(
-        [
-            ("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False).encode()),
-            *files.items(),
-            (WORKBOOK, book),
-        ],
-        data.generated_at,
-    )
+    return packed(package, files, (WORKBOOK, book), data.generated_at)

@@ -26,7 +26,7 @@ from ...domain.money import Money
 from ...domain.periods import Period, month_start
 from ...domain.programmes import FundsRuleKind
 from ...domain.reports import ReportKind, enough_households, months_since, size_band
-from ...domain.settlement import is_group_task
+from ...domain.settlement import done_by, due_by, is_group_task, progress_by, task_overdue
 from ...domain.vetting import SEVERITY, CheckState, vetting_of
 from ...storage.models import TrainingRecord, VolunteerHours
 from ...storage.store import Store
@@ -41,9 +41,9 @@ from ..plan.plan import plan_tasks
 from ..results import FundsPosition, MonthBalance
 from ..roster import hours
 from ..roster.volunteers import list_volunteers, roster_rules
-from .disclosure import Disclosure, Released, TextSource, read_disclosure
+from .disclosure import Disclosure, Released, TextSource
 from .evaluation_extras import EvaluationExtras, birth_dates, gather_extras, volunteers_standing
-from .report_data import HouseholdRef, ReportMeta, households, report_meta
+from .report_data import HouseholdRef, ReportMeta, households_report
 
 
 @dataclass(frozen=True)
@@ -302,15 +302,8 @@ def evaluation_data(
     """Everything the evaluation report prints, from one read of the file; the text in it
     leaves the file as one Disclosure decides (anonymised unless `named`)."""
     with store.read():
-        disclosure = read_disclosure(store, named)
-        chosen = households(store, household_ids)
-        meta = report_meta(
-            store,
-            ReportKind.EVALUATION,
-            period,
-            disclosure,
-            tuple(h.code for h in chosen),
-            generated_at,
+        disclosure, chosen, meta = households_report(
+            store, ReportKind.EVALUATION, period, named, household_ids, generated_at
         )
         return _gather(store, meta, chosen, disclosure)
 
@@ -454,35 +447,23 @@ def _task_title(disclosure: Disclosure, title: str) -> str:
 
 # --- tasks ---------------------------------------------------------------------------------
 def _done_by(task, end: date) -> bool:
-    return task.status is TaskStatus.DONE and (task.completed_on or end) <= end
+    return done_by(task.status, task.completed_on, end)
 
 
 def _due_by(task, end: date) -> bool:
-    return task.due_on is not None and task.due_on <= end
+    return due_by(task.due_on, end)
 
 
 def _overdue_at(task, end: date) -> bool:
-    """Due before the period's end and not done by then (the dashboard's rule when the period
-    ends today: still to do and due before today)."""
-    return (
-        task.status is not TaskStatus.NOT_NEEDED
-        and task.due_on is not None
-        and task.due_on < end
-        and not _done_by(task, end)
-    )
+    return task_overdue(task.status, task.due_on, end, task.completed_on)
 
 
 def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
     """The family's progress by outcome area and phase (the group's own tasks left out)."""
-    counts: dict[tuple[OutcomeArea, Phase], list[int]] = {}
-    for task in tasks:
-        if task.status is TaskStatus.NOT_NEEDED or is_group_task(task):
-            continue
-        pair = counts.setdefault((task.outcome_area, task.phase), [0, 0])
-        pair[0] += _done_by(task, end)
-        pair[1] += 1
+    family = (t for t in tasks if not is_group_task(t))
+    counts = progress_by(family, lambda t: (t.outcome_area, t.phase), end)
     return tuple(
-        AreaPhase(area, phase, *counts[(area, phase)])
+        AreaPhase(area, phase, counts[(area, phase)].done, counts[(area, phase)].total)
         for area in OutcomeArea
         for phase in Phase
         if (area, phase) in counts
@@ -490,8 +471,9 @@ def _progress(tasks, end: date) -> tuple[AreaPhase, ...]:
 
 
 def _group_progress(tasks, end: date) -> tuple[int, int]:
-    mine = [t for t in tasks if is_group_task(t) and t.status is not TaskStatus.NOT_NEEDED]
-    return sum(_done_by(t, end) for t in mine), len(mine)
+    counts = progress_by((t for t in tasks if is_group_task(t)), lambda _t: "group", end)
+    mine = counts.get("group")
+    return (mine.done, mine.total) if mine else (0, 0)
 
 
 # --- households ----------------------------------------------------------------------------

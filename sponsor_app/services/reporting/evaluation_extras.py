@@ -29,6 +29,7 @@ from ...domain.indicators import SNAPSHOT_MONTHS
 from ...domain.periods import Period
 from ...domain.programmes import Programme
 from ...domain.reports import enough_households
+from ...domain.settlement import done_by, due_by, task_overdue
 from ...storage.later_changes import LaterChange, changes_after
 from ...storage.models import (
     HouseholdMember,
@@ -437,12 +438,11 @@ def _task_sources(tasks, programme: Programme, end: date) -> tuple[TaskSource, .
         if task.status is TaskStatus.NOT_NEEDED:
             continue
         row = counts.setdefault(_source(task, keys), [0, 0, 0, 0])
-        due = task.due_on is not None and task.due_on <= end
-        done = task.status is TaskStatus.DONE and (task.completed_on or end) <= end
+        due = due_by(task.due_on, end)
         row[0] += 1
         row[1] += due
-        row[2] += due and done
-        row[3] += task.due_on is not None and task.due_on < end and not done
+        row[2] += due and done_by(task.status, task.completed_on, end)
+        row[3] += task_overdue(task.status, task.due_on, end, task.completed_on)
     order = ("programme", "programme_earlier", "group_template", "one_household")
     return tuple(TaskSource(s, *counts[s]) for s in order if s in counts)
 

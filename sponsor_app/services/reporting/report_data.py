@@ -11,12 +11,12 @@ from sqlalchemy import func, select
 from ... import __version__, clock
 from ...domain.errors import InvalidInput
 from ...domain.messages import Reporting
-from ...domain.periods import Period, add_months, month_start
+from ...domain.periods import Period, ends_before_start
 from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
 from ...storage.models import CheckIn, GroupProfile, Household, LedgerTransaction, VolunteerHours
 from ...storage.store import Store
-from .disclosure import Disclosure, TextSource
+from .disclosure import Disclosure, TextSource, read_disclosure
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def default_period(
             candidates.append(session.scalar(select(func.min(column))))
     start = min(d for d in candidates if d is not None)
     if at_most_months is not None:
-        start = max(start, month_start(add_months(day, 1 - at_most_months)))
+        start = max(start, Period.last_months(at_most_months, day).start)
     return Period.since(start, day)
 
 
@@ -84,7 +84,7 @@ def checked_period(start: date | None, end: date | None, store: Store) -> Period
     end comes before the start."""
     default = default_period(store)
     first, last = start or default.start, end or default.end
-    if last < first:
+    if ends_before_start(first, last):
         raise InvalidInput.single("end", Reporting.PERIOD_ENDS_BEFORE_START(end=last, start=first))
     return Period(first, last)
 
@@ -105,6 +105,24 @@ def households(store: Store, household_ids: list[int] | None = None) -> list[Hou
         ).all()
     wanted = set(household_ids) if household_ids is not None else None
     return [HouseholdRef(*row) for row in rows if wanted is None or row[0] in wanted]
+
+
+def households_report(
+    store: Store,
+    kind: ReportKind,
+    period: Period,
+    named: bool,
+    household_ids: list[int] | None,
+    generated_at: datetime | None,
+) -> tuple[Disclosure, list[HouseholdRef], ReportMeta]:
+    """How a report about chosen households begins: what may leave the file (named or
+    anonymised), the households chosen (all, with no choice made) and what the report says
+    about itself."""
+    with store.read():
+        disclosure = read_disclosure(store, named)
+        chosen = households(store, household_ids)
+        codes = tuple(h.code for h in chosen)
+        return disclosure, chosen, report_meta(store, kind, period, disclosure, codes, generated_at)
 
 
 def report_meta(

@@ -18,8 +18,8 @@ from ...storage.store import Store
 from ..households.housing import housing_summary
 from ..plan.plan import plan_tasks
 from ..roster.volunteers import list_volunteers, roster_rules
-from .disclosure import Disclosure, Released, TextSource, read_disclosure
-from .report_data import ReportMeta, households, report_meta
+from .disclosure import Disclosure, Released, TextSource
+from .report_data import ReportMeta, households_report, report_meta
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -117,15 +117,8 @@ def checklist_data(
 ) -> ChecklistData:
     """Per household, by phase, every task that applies: a tick box for each, done or not."""
     with store.read():
-        disclosure = read_disclosure(store, named)
-        chosen = households(store, household_ids)
-        meta = report_meta(
-            store,
-            ReportKind.CHECKLIST,
-            period,
-            disclosure,
-            tuple(h.code for h in chosen),
-            generated_at,
+        disclosure, chosen, meta = households_report(
+            store, ReportKind.CHECKLIST, period, named, household_ids, generated_at
         )
         tasks = [t for t in plan_tasks(store) if t.status is not TaskStatus.NOT_NEEDED]
     blocks = []
@@ -213,15 +206,8 @@ def housing_data(
     """Every property a chosen household lives or lived in (or, with no choice made, every
     current property), with its tenancies, inspections and move-in checklist."""
     with store.read():
-        disclosure = read_disclosure(store, named)
-        chosen = households(store, household_ids)
-        meta = report_meta(
-            store,
-            ReportKind.HOUSING,
-            period,
-            disclosure,
-            tuple(h.code for h in chosen),
-            generated_at,
+        disclosure, chosen, meta = households_report(
+            store, ReportKind.HOUSING, period, named, household_ids, generated_at
         )
         summaries = housing_summary(store)
     words = disclosure.words

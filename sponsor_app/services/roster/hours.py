@@ -9,8 +9,9 @@ from sqlalchemy import extract, func, select
 
 from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.hours import logged_hours_problems
 from ...domain.messages import Records, Roster
-from ...domain.periods import Period, add_months
+from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
 from .volunteers import get_volunteer_orm
@@ -46,10 +47,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
     problems = []
     if not data.activity.strip():
         problems.append(Problem("activity", Roster.ACTIVITY_MISSING()))
-    if not 0 < data.minutes <= 1440:
-        problems.append(Problem("hours", Roster.HOURS_RANGE()))
-    if data.worked_on > (today or clock.today()):
-        problems.append(Problem("worked_on", Roster.HOURS_IN_FUTURE()))
+    problems += logged_hours_problems(data.minutes, data.worked_on, today or clock.today())
     if problems:
         raise InvalidInput(problems)
     with store.transaction("Log hours") as session:
@@ -109,9 +107,8 @@ def list_hours(store: Store, volunteer_id: int) -> list[HoursRow]:
 
 
 def summary_period(as_of: date) -> Period:
-    """What a volunteer's hours summary covers on `as_of`: the last 12 months as calendar
-    months, this one (to `as_of`) and the eleven whole months before it."""
-    return Period(add_months(as_of, -11).replace(day=1), as_of)
+    """What a volunteer's hours summary covers on `as_of`: the last 12 months."""
+    return Period.last_months(12, as_of)
 
 
 def hours_totals(store: Store, period: Period, volunteer_id: int | None = None) -> HoursTotals:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...domain.errors import InvalidInput, NotFound, Problem, RuleBroken
 from ...domain.messages import Records, Roster
 from ...domain.text import fold
 from ...storage.models import Role, VolunteerRole
-from ...storage.models.base import utc_now
 from ...storage.store import Store
 
 MAX_ROLE_NAME = 80
@@ -117,7 +117,7 @@ def retire_role(store: Store, role_id: int, retired: bool = True) -> None:
     """A retired role is offered to no one new; the volunteers who hold it keep it."""
     with store.transaction("Retire role" if retired else "Bring back role") as session:
         role = _get(session, role_id)
-        role.retired_at = utc_now() if retired else None
+        role.retired_at = clock.now() if retired else None
 
 
 def delete_role(store: Store, role_id: int) -> None:

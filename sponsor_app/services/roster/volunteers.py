@@ -475,10 +475,3 @@ def list_volunteers(
             ).all()
         )
         return [to_row(v, rules, day, int(minutes.get(v.id, 0))) for v in volunteers]
-
-
-def main_check_kind(store: Store) -> tuple[str, str]:
-    """The key and label of the check the volunteer form edits (police vetting in NZ)."""
-    with store.read() as session:
-        rules = roster_rules(session)
-        return rules.main_kind, rules.label(rules.main_kind)

@@ -56,10 +56,6 @@ def code(what: str) -> dict:
     return {"code": what}
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar = {datetime: UTCDateTime(), str: String(200)}

@@ -7,10 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...domain.alerts import WarningWindows
-from .base import ArchivableMixin, Base, IdMixin, code, utc_now
-
-DEFAULT_WARNING_DAYS = WarningWindows().vetting_days
+from ... import clock
+from ...domain.vetting import DEFAULT_WARNING_DAYS
+from .base import ArchivableMixin, Base, IdMixin, code
 
 
 class GroupProfile(IdMixin, Base):
@@ -23,7 +22,7 @@ class GroupProfile(IdMixin, Base):
     currency: Mapped[str] = mapped_column(String(3), info=code("an ISO 4217 currency code"))
     locale: Mapped[str] = mapped_column(String(16), info=code("a locale such as en_NZ"))
     start_date: Mapped[date]
-    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
     prepared_by_role: Mapped[str] = mapped_column(default="Group lead")
     # Days before expiry that a vetting check or training counts as "expiring" (schema 0002).
     # Not null, so a new group is given its programme's window (services/group/groups.py); read only

@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import CheckResult
+from ...domain.hours import MAX_MINUTES
 from .base import ArchivableMixin, Base, IdMixin, code, enum_column
 
 
@@ -104,7 +105,7 @@ class TrainingRecord(IdMixin, Base):
 class VolunteerHours(IdMixin, Base):
     __tablename__ = "volunteer_hours"
     __table_args__ = (
-        CheckConstraint("minutes > 0 AND minutes <= 1440", name="minutes_in_a_day"),
+        CheckConstraint(f"minutes > 0 AND minutes <= {MAX_MINUTES}", name="minutes_in_a_day"),
         UniqueConstraint("volunteer_id", "worked_on", "activity", "household_id", name="one_entry"),
     )
 

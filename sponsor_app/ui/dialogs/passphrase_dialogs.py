@@ -368,11 +368,15 @@ class UnlockDialog(QDialog):
 
     def _words(self, error: SponsorDeskError) -> str:
         """The refusal without the file's path (the dialog names the file already)."""
-        from ...services.files.protection import WrongPassphrase, WrongRecoveryCode
+        from ...services.files.protection import (
+            MistypedRecoveryCode,
+            WrongPassphrase,
+            WrongRecoveryCode,
+        )
 
         if isinstance(error, WrongPassphrase):
             return self.tr("That is not the passphrase.")
-        if isinstance(error, WrongRecoveryCode) and str(self._path) in str(error):
+        if isinstance(error, WrongRecoveryCode) and not isinstance(error, MistypedRecoveryCode):
             return self.tr("That recovery code is not this file's.")
         return error_words(error)
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskStatus
 from ...domain.text import isolate
+from ...services.plan.assignments import AssigneeOption
 from ...services.plan.plan import PlanTask, TaskInput, TemplateInput
-from ...services.plan.tasks import AssigneeOption
 from ..vetting_words import reason_text
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, WrappedLabel

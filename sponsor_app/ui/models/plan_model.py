@@ -82,7 +82,7 @@ class PlanModel(QAbstractItemModel):
             for t in self._tasks
             if self._filter.household_id is None or t.household_id == self._filter.household_id
         ]
-        progress = progress_by(scope, key)
+        progress = progress_by(scope, key, self._today)
         self._groups = [
             _Group(g, [t for t in shown if key(t) is g], progress[g].done, progress[g].total)
             for g in order
@@ -167,7 +167,7 @@ class PlanModel(QAbstractItemModel):
         return None
 
     def _task_data(self, task: PlanTask, column: int, role: int) -> Any:
-        late = task_overdue(task.status, task.due_on, self._today)
+        late = task_overdue(task.status, task.due_on, self._today, task.completed_on)
         if role == TASK_ROLE:
             return task.id
         if role == Qt.ItemDataRole.DisplayRole:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Topic
 from ...domain.errors import SponsorDeskError
-from ...domain.periods import Period
+from ...domain.periods import Period, ends_before_start
 from ...domain.reports import ReportKind
 from ...services.reporting.narratives import Narrative, narrative, save_narrative
 from ...services.reporting.report_data import default_period, households
@@ -118,7 +118,7 @@ class ReportsPage(ReportsView):
         for editor, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             if (problem := editor.problem()) is not None:
                 return self.tr("{}: {}").format(name, problem)
-        if self.end.value() < self.start.value():
+        if ends_before_start(self.start.value(), self.end.value()):
             return self.tr("The period ends before it starts: swap the dates.")
         return None
 

@@ -19,7 +19,7 @@ from sponsor_app.services.funds.funds import (
     rent_status,
     set_budget,
 )
-from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, record_transaction
 from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
@@ -33,6 +33,8 @@ from sponsor_app.services.households.housing import (
     add_property,
     add_tenancy,
 )
+
+from ...conftest import category_named
 
 TODAY = date(2025, 3, 31)
 
@@ -50,7 +52,7 @@ def store_currency(store):
 def _record(
     store, day, kind, amount, category, counterparty="", household_id=None, restricted=False
 ):
-    category_id = category_by_name(store, category, kind).id
+    category_id = category_named(store, category, kind).id
     return record_transaction(
         store,
         TransactionInput(
@@ -161,8 +163,8 @@ def test_month_end_balances_and_spending_by_category(store, ledger):
 
 
 def test_budget_against_actual_highlights_overspend(store, ledger):
-    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
-    food = category_by_name(store, "Food", TransactionKind.EXPENSE).id
+    rent = category_named(store, "Rent", TransactionKind.EXPENSE).id
+    food = category_named(store, "Food", TransactionKind.EXPENSE).id
     set_budget(store, rent, date(2025, 2, 1), Money(40000, "NZD"))
     set_budget(store, food, date(2025, 2, 10), Money(10000, "NZD"))  # stored against the month
     lines = {
@@ -182,7 +184,7 @@ def test_budget_against_actual_highlights_overspend(store, ledger):
 
 
 def test_a_budget_over_several_months_is_one_change_set(store):
-    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    rent = category_named(store, "Rent", TransactionKind.EXPENSE).id
     with store.recording() as recorded:
         set_budget(
             store, rent, date(2025, 3, 15), Money(120000, "NZD"), last_month=date(2025, 8, 1)
@@ -294,7 +296,7 @@ def test_us_per_refugee_with_cash_share(make_store):
 def test_nz_requirement_is_the_budget_still_to_spend_in_the_support_period(store, ledger):
     """What the money held must cover is what is left to spend: on 31 March, the budgets of
     March to December (January's and February's were paid from what came in then)."""
-    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    rent = category_named(store, "Rent", TransactionKind.EXPENSE).id
     for month in range(1, 13):
         set_budget(store, rent, date(2025, month, 1), Money(100000, "NZD"))
     position = funds_position(store, TODAY)
@@ -311,7 +313,7 @@ def test_the_support_period_runs_from_each_households_arrival(store):
     from sponsor_app.services.funds.funds import support_period_of
     from sponsor_app.services.households.households import HouseholdInput, add_household
 
-    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    rent = category_named(store, "Rent", TransactionKind.EXPENSE).id
     # the group started on 2025-01-01; its family arrives on 2026-03-01
     add_household(store, HouseholdInput(code="H1", arrival_date=date(2026, 3, 1)))
     set_budget(store, rent, date(2027, 6, 1), Money(50000, "NZD"))  # month 16 of support

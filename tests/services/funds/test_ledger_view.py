@@ -48,7 +48,7 @@ def test_imported_names_are_searched_as_imports_match_them(store, tmp_path):
     [
         (LedgerPeriod.ALL, (None, None)),
         (LedgerPeriod.THIS_MONTH, (date(2026, 3, 1), AS_OF)),
-        # the day after the same day three months back: 31 Dec, then 1 Jan
+        # this month and the whole months before it
         (LedgerPeriod.LAST_3_MONTHS, (date(2026, 1, 1), AS_OF)),
         (LedgerPeriod.LAST_12_MONTHS, (date(2025, 4, 1), AS_OF)),
     ],
@@ -57,9 +57,9 @@ def test_each_period_choice_covers_these_days(store, choice, expected):
     assert ledger_period(store, choice, AS_OF) == expected
 
 
-def test_a_month_end_with_no_such_day_back_then_is_clamped(store):
-    # 31 May back three months is 28 Feb (no 31 Feb): the period starts 1 March
-    assert ledger_period(store, LedgerPeriod.LAST_3_MONTHS, date(2026, 5, 31))[0] == date(
+def test_the_last_months_are_whole_months_mid_month_too(store):
+    # 15 May: March, April and May so far (not from 16 February)
+    assert ledger_period(store, LedgerPeriod.LAST_3_MONTHS, date(2026, 5, 15))[0] == date(
         2026, 3, 1
     )
 

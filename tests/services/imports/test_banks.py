@@ -12,7 +12,7 @@ import pytest
 from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.messages import english
 from sponsor_app.domain.money import Money
-from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, record_transaction
 from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
@@ -25,6 +25,8 @@ from sponsor_app.services.imports.fields import ImportKind
 from sponsor_app.services.imports.model import ImportRejected, ImportRequest, RowStatus
 from sponsor_app.services.imports.sources import SpreadsheetFileError
 from sponsor_app.services.imports.transaction_io import import_bank_statement
+
+from ...conftest import category_named
 
 BANKS = Path(__file__).resolve().parents[2] / "fixtures" / "banks"
 SAMPLES = {
@@ -53,7 +55,7 @@ def test_each_banks_export_is_recognised_and_read(store, name):
     preview = preview_import(store, ImportRequest(ImportKind.BANK, source))
     assert preview.layout == SAMPLES[name] and not preview.missing and preview.problem_count == 0
     add_rule(
-        store, RuleInput("countdown", category_by_name(store, "Food", TransactionKind.EXPENSE).id)
+        store, RuleInput("countdown", category_named(store, "Food", TransactionKind.EXPENSE).id)
     )
     result = import_bank_statement(store, source)
     assert result.added >= 3
@@ -100,7 +102,7 @@ def test_a_rule_learned_from_the_preview_categorises_the_next_statement(store):
 
 
 def test_lines_entered_by_hand_are_matched_not_doubled(store):
-    rent = category_by_name(store, "Rent", TransactionKind.EXPENSE).id
+    rent = category_named(store, "Rent", TransactionKind.EXPENSE).id
     record_transaction(
         store,
         TransactionInput(

@@ -8,7 +8,7 @@ from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.errors import SponsorDeskError
 from sponsor_app.domain.messages import english
 from sponsor_app.domain.money import Money
-from sponsor_app.services.funds.ledger import TransactionInput, category_by_name, record_transaction
+from sponsor_app.services.funds.ledger import TransactionInput, record_transaction
 from sponsor_app.services.funds.ledger_view import (
     LedgerFilter,
     fetch_lines,
@@ -21,6 +21,8 @@ from sponsor_app.services.imports.transaction_io import (
     export_transactions,
     import_transactions,
 )
+
+from ...conftest import category_named
 
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 
@@ -64,7 +66,7 @@ def test_importing_an_export_gives_the_same_ledger(make_store, tmp_path, suffix)
                 day,
                 kind,
                 Money.parse(amount, "NZD"),
-                category_by_name(source, category, kind).id,
+                category_named(source, category, kind).id,
                 who,
                 "card",
                 "R1",
@@ -115,7 +117,7 @@ def test_unknown_categories_are_listed_and_created_only_when_asked(store, tmp_pa
     assert result.added == 2 and tuple(map(english, result.created)) == (
         "category “bake sale” (income)",
     )
-    assert category_by_name(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
+    assert category_named(store, "Bake Sale", TransactionKind.INCOME).name == "bake sale"
 
 
 def _lines(store):
@@ -126,7 +128,7 @@ def _lines(store):
 
 def test_csv_with_single_quotes_keeps_quoted_commas(make_store, tmp_path):
     source = make_store()
-    donations = category_by_name(source, "Donations", TransactionKind.INCOME).id
+    donations = category_named(source, "Donations", TransactionKind.INCOME).id
     for who, note, restricted in [
         ("Smith, J", "for the 'welcome' party", True),
         ("O'Brien", "-refund, see 'email'", False),

@@ -19,11 +19,12 @@ from sponsor_app.domain.indicator_points import PointStatus, at_point
 from sponsor_app.domain.indicators import Trend
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan import checkins, goals, indicators, plan
+from sponsor_app.services.plan.assignments import VettingRuleBroken
 from sponsor_app.services.plan.calendar import find_volunteer, volunteer_calendar, write_calendar
-from sponsor_app.services.plan.tasks import VettingRuleBroken
 from sponsor_app.services.roster.volunteers import CheckInput, VolunteerInput, add_volunteer
 
 from ...conftest import TODAY
+from ..task_helpers import assign
 
 ARRIVAL = TODAY - timedelta(days=100)
 
@@ -258,9 +259,7 @@ def test_calendar_parses_back_with_the_due_dates(store, household):
     volunteer = _vetted(store, "Şükrü Öztürk")
     for key in ("airport_welcome", "enrol_school"):
         task = _task(store, household, key)
-        from sponsor_app.services.plan.tasks import assign_task
-
-        assign_task(store, task.id, volunteer.id, today=TODAY)
+        assign(store, task.id, volunteer.id, TODAY)
     plan.toggle_done(store, _task(store, household, "airport_welcome").id, TODAY)
     data, count = volunteer_calendar(store, volunteer.id, TODAY)
     events = Calendar.from_ical(data).walk("VEVENT")

@@ -234,7 +234,8 @@ class PlanPage(PlanView):
 
     def apply_filters(self) -> None:
         selected = self.selected_task()
-        self.model.set_tasks(self._tasks, clock.today())
+        today = clock.today()
+        self.model.set_tasks(self._tasks, today)
         self.model.set_view(self.group_by.currentIndex() == 0, self.current_filter())
         self.tree.expandAll()
         if not self._columns_sized and self._tasks:
@@ -249,8 +250,8 @@ class PlanPage(PlanView):
             for t in self._tasks
             if self.household_id() is None or t.household_id == self.household_id()
         ]
-        by_phase = progress_by(household_tasks, lambda t: t.phase)
-        by_area = progress_by(household_tasks, area_of)  # the group's own tasks apart
+        by_phase = progress_by(household_tasks, lambda t: t.phase, today)
+        by_area = progress_by(household_tasks, area_of, today)  # the group's own tasks apart
         self.progress.set_progress({**by_phase, **by_area})
         self._show_counts(len(household_tasks), len(self.model.shown_tasks()))
         if selected is not None:

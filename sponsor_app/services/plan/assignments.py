@@ -1,4 +1,7 @@
-"""Settlement tasks one at a time: read one, change its status."""
+"""Who may take a task: the vetting rule for every way a task gets a volunteer, the names the
+task form offers (and why some are not), and assignments the rule no longer allows.
+
+Reading and writing the tasks themselves is the plan's (plan.py): one task service."""
 
 from __future__ import annotations
 
@@ -13,9 +16,6 @@ from ... import clock
 from ...domain.enums import (
     OPEN_STATUSES,
     CheckInKind,
-    OutcomeArea,
-    Phase,
-    TaskStatus,
     VettingStatus,
 )
 from ...domain.errors import NotFound, RuleBroken
@@ -33,74 +33,12 @@ from ..roster.volunteers import (
 )
 
 
-@dataclass(frozen=True)
-class TaskRow:
-    id: int
-    household_id: int
-    household_code: str
-    title: str
-    guidance: str
-    source: str
-    phase: Phase
-    outcome_area: OutcomeArea
-    family_facing: bool
-    due_on: date | None
-    status: TaskStatus
-    completed_on: date | None
-    assignee_id: int | None
-    assignee: str
-    notes: str
-
-
-def _get(session: Session, task_id: int) -> Task:
+def get_task_orm(session: Session, task_id: int) -> Task:
+    """The task, or NotFound (for the plan's writes and the rule's checks alike)."""
     task = session.get(Task, task_id)
     if task is None:
         raise NotFound(Records.TASK_GONE(id=task_id))
     return task
-
-
-def _row(session: Session, task: Task) -> TaskRow:
-    assignee = session.get(Volunteer, task.assignee_id) if task.assignee_id else None
-    return TaskRow(
-        id=task.id,
-        household_id=task.household_id,
-        household_code=session.get(Household, task.household_id).code,
-        title=task.title,
-        guidance=task.guidance,
-        source=task.source,
-        phase=task.phase,
-        outcome_area=task.outcome_area,
-        family_facing=task.family_facing,
-        due_on=task.due_on,
-        status=task.status,
-        completed_on=task.completed_on,
-        assignee_id=task.assignee_id,
-        assignee=assignee.full_name if assignee else "",
-        notes=task.notes,
-    )
-
-
-def get_task(store: Store, task_id: int) -> TaskRow:
-    with store.read() as session:
-        return _row(session, _get(session, task_id))
-
-
-def set_task_status(
-    store: Store,
-    task_id: int,
-    status: TaskStatus,
-    completed_on: date | None = None,
-    today: date | None = None,
-) -> TaskRow:
-    """Mark a task done (on `completed_on`, default today), not needed, or open again."""
-    verb = {TaskStatus.DONE: "Complete", TaskStatus.NOT_NEEDED: "Skip"}.get(status, "Reopen")
-    with store.transaction(f"{verb} task") as session:
-        task = _get(session, task_id)
-        task.status = status
-        done_on = completed_on or today or clock.today()
-        task.completed_on = done_on if status is TaskStatus.DONE else None
-        session.flush()
-        return _row(session, task)
 
 
 class VettingRuleBroken(RuleBroken):
@@ -157,8 +95,8 @@ def assignee_options(
 ) -> list[AssigneeOption]:
     """Every active volunteer, and whether the vetting rule lets them take this task (for a
     task not made yet: whether they may take a family-facing one)."""
-    with store.read():
-        facing = get_task(store, task_id).family_facing if task_id is not None else True
+    with store.read() as session:
+        facing = get_task_orm(session, task_id).family_facing if task_id is not None else True
         options = []
         for row in list_volunteers(store, today=today):
             if not row.active:
@@ -186,19 +124,6 @@ def check_vetting_rule(
     if not may_do_family_facing(row.vetting_status):
         locale = session.scalar(select(GroupProfile.locale))
         raise VettingRuleBroken(task.title, row, locale)
-
-
-def assign_task(
-    store: Store, task_id: int, volunteer_id: int | None, today: date | None = None
-) -> TaskRow:
-    """Assign (or unassign, with None). Family-facing tasks need current vetting: the rule."""
-    day = today or clock.today()
-    with store.transaction("Assign task" if volunteer_id else "Unassign task") as session:
-        task = _get(session, task_id)
-        check_vetting_rule(session, task, volunteer_id, day)
-        task.assignee_id = volunteer_id
-        session.flush()
-        return _row(session, task)
 
 
 def lapsed_assignments(
