@@ -79,8 +79,8 @@ translations: $(STAMP)
 	$(PY) tools/update_translations.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m sponsor_app.ui.screenshots docs/screenshots
-	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) -m sponsor_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) tools/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache build dist *.egg-info

@@ -29,7 +29,7 @@ started = time.perf_counter()
 window.show_page("funds")
 app.processEvents()
 open_seconds = time.perf_counter() - started
-page = window.funds
+page = window.funds.ledger
 assert page.model.rowCount() == 100_000, page.model.rowCount()
 def type_word(word):
     page.search.clear()

@@ -20,7 +20,7 @@ NAMED = re.compile(
     r"|\binfo\.name\b"
 )
 # Not a sentence: a file name offered to save under (an isolate mark would be in the name).
-NOT_SENTENCES = {"ui/pages/plan.py: volunteer.full_name"}
+NOT_SENTENCES = {"ui/task_controller.py: volunteer.full_name"}
 
 
 def _names_someone(node: ast.AST) -> bool:

@@ -143,6 +143,8 @@ class Programme:
     housing_months: int
     plan_name: str
     source: str
+    # The law that says personal details are kept no longer than needed, as a person names it.
+    privacy_law: str
     funds_rule: FundsRule
     vetting: tuple[CheckKind, ...]
     training: tuple[CheckKind, ...]
@@ -245,6 +247,7 @@ def _build(data: dict) -> Programme:
         housing_months=int(data["housing_months"]),
         plan_name=data["plan_name"],
         source=data["source"],
+        privacy_law=data["privacy_law"],
         arrival_cash_per_person=int(data.get("arrival_cash_per_person", 0)),
         funds_rule=FundsRule(
             kind=FundsRuleKind(rule["kind"]),

@@ -21,6 +21,7 @@ from ..domain.changes import Changes, RowKey
 from .audit import TableShape, delete_row, fetch_row, insert_row, table_shapes, update_row
 from .audit_reads import key_text
 from .models import AuditEntry, ChangeKind, ChangeSet
+from .topics import records_touched
 
 _CHANGE_SET = ChangeSet.__table__
 _AUDIT = AuditEntry.__table__
@@ -100,7 +101,8 @@ def close_change_set(
     connection.execute(
         update(_CHANGE_SET).where(_CHANGE_SET.c.id == change_set_id).values(is_open=None)
     )
-    return Changes(change_set_id, description, rows)
+    records = records_touched(connection, change_set_id, rows)
+    return Changes(change_set_id, description, rows, records)
 
 
 # --- revert ------------------------------------------------------------------------------

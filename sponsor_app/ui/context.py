@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..domain.changes import Changes
+from ..domain.changes import Changes, Topic
 from ..domain.errors import SponsorDeskError
 from ..services.results import GroupInfo
 
@@ -57,7 +57,7 @@ class GroupContext(QObject):
 
     opened = Signal()
     closed = Signal()
-    changed = Signal(object)  # Changes: a committed change set's tables and row ids
+    changed = Signal(object)  # Changes: a committed change set's topics, tables and row ids
     removed = Signal(str)  # a removal is now the last step on the undo stack: what went
     error = Signal(str)
     busy_changed = Signal(bool)  # a write is running off the GUI thread
@@ -221,7 +221,7 @@ class GroupContext(QObject):
 
     def _on_committed(self, changes: Changes) -> None:
         self.last_saved = datetime.now().astimezone()
-        if "group_profile" in changes.tables:
+        if Topic.GROUP in changes.topics:
             self.info = self._group_info()
         self.changed.emit(changes)
 

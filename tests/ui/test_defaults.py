@@ -64,7 +64,7 @@ def test_the_ticked_volunteer_role_is_in_sight(window, qtbot, small_demo):
 def test_a_transaction_has_no_category_until_one_is_chosen(window, qtbot, small_demo):
     window.open_file(small_demo)
     window.show_page("funds")
-    page = window.page("funds")
+    page = window.page("funds").ledger
     seen = {}
 
     def fill(dialog: TransactionDialog):

@@ -45,7 +45,7 @@ def test_typing_a_name_without_macrons_offers_it_with_them(window, qtbot, small_
         leave(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.ledger.record_button, Qt.MouseButton.LeftButton)
     assert chosen == ["Kāpiti Quakers"]
 
 
@@ -69,7 +69,7 @@ def test_names_are_offered_once_however_they_were_spelt(window, qtbot, small_dem
 
     page.tabs.setCurrentIndex(2)
     with on_next_modal(qtbot, look):
-        qtbot.mouseClick(page.add_pledge_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.pledges.add_button, Qt.MouseButton.LeftButton)
     assert offered == ["Kāpiti Quakers"]
 
 
@@ -86,7 +86,7 @@ def test_a_pledge_typed_with_macrons_counts_a_payment_typed_without(window, qtbo
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, pledge):
-        qtbot.mouseClick(page.add_pledge_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.pledges.add_button, Qt.MouseButton.LeftButton)
 
     def payment(dialog: TransactionDialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData(TransactionKind.INCOME.value))
@@ -98,13 +98,13 @@ def test_a_pledge_typed_with_macrons_counts_a_payment_typed_without(window, qtbo
 
     page.tabs.setCurrentIndex(0)
     with on_next_modal(qtbot, payment):
-        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.ledger.record_button, Qt.MouseButton.LeftButton)
     page.tabs.setCurrentIndex(2)
-    rows = [page.pledges.row_at(r) for r in range(page.pledges.rowCount())]
+    rows = [page.pledges.model.row_at(r) for r in range(page.pledges.model.rowCount())]
     (rotary,) = [p for p in rows if p.donor == "Rotary Club of Kāpiti"]
     assert rotary.received == Money(5000, "NZD") and rotary.outstanding.minor == 0
     row = rows.index(rotary)
-    assert page.pledges.index(row, 6).data() == "$50.00"  # Received, as the table shows it
+    assert page.pledges.model.index(row, 6).data() == "$50.00"  # Received, as the table shows it
 
 
 def test_a_pledge_behind_says_so_in_words_not_only_in_red(window, small_demo):
@@ -112,7 +112,7 @@ def test_a_pledge_behind_says_so_in_words_not_only_in_red(window, small_demo):
     window.show_page("funds")
     page = window.funds
     page.tabs.setCurrentIndex(2)
-    model = page.pledge_table.model()
+    model = page.pledges.table.model()
     state = next(
         c
         for c in range(model.columnCount())
@@ -120,8 +120,8 @@ def test_a_pledge_behind_says_so_in_words_not_only_in_red(window, small_demo):
     )
     words = {
         pledge.donor: model.index(row, state).data()
-        for row, pledge in enumerate(page.pledges.rows())
+        for row, pledge in enumerate(page.pledges.model.rows())
     }
-    for pledge in page.pledges.rows():
+    for pledge in page.pledges.model.rows():
         assert words[pledge.donor] == ("✖ behind" if pledge.outstanding.minor else "✔ up to date")
     assert "✖ behind" in words.values() and "✔ up to date" in words.values()

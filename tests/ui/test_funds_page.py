@@ -32,7 +32,7 @@ def test_record_a_payment_through_the_form_moves_the_balance_and_the_dashboard(
 ):
     page = _open(window, small_demo)
     before = dashboard(window.context.store).funds.held
-    shown_before = len(page.model._ids)
+    shown_before = len(page.ledger.model._ids)
 
     def fill(dialog: TransactionDialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData(TransactionKind.EXPENSE.value))
@@ -46,11 +46,11 @@ def test_record_a_payment_through_the_form_moves_the_balance_and_the_dashboard(
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.ledger.record_button, Qt.MouseButton.LeftButton)
     after = dashboard(window.context.store).funds.held
     assert after == before - Money(120000, "NZD")
-    assert len(page.model._ids) == shown_before + 1
-    assert f"net {after.format('en_NZ')}" in page.totals.text()
+    assert len(page.ledger.model._ids) == shown_before + 1
+    assert f"net {after.format('en_NZ')}" in page.ledger.totals.text()
     assert after.format("en_NZ") in page.requirement.text()
     window.show_page(0)
     assert after.format("en_NZ") in window.dashboard.funds_label.text()
@@ -60,36 +60,36 @@ def test_record_a_payment_through_the_form_moves_the_balance_and_the_dashboard(
 
 def test_search_and_filters_show_matching_rows_and_their_totals(window, qtbot, large_demo):
     page = _open(window, large_demo)
-    qtbot.keyClicks(page.search, "habitat")
-    expected = find_transactions(window.context.store, page.current_filter())
-    assert len(page.model._ids) == len(expected.ids) > 0
-    assert page.totals.text().startswith(f"{len(expected.ids):,} shown")
+    qtbot.keyClicks(page.ledger.search, "habitat")
+    expected = find_transactions(window.context.store, page.ledger.current_filter())
+    assert len(page.ledger.model._ids) == len(expected.ids) > 0
+    assert page.ledger.totals.text().startswith(f"{len(expected.ids):,} shown")
     for row in range(min(20, len(expected.ids))):
-        assert page.model.index(row, 5).data() == "Habitat ReStore"
-    page.kind.setCurrentIndex(page.kind.findData(TransactionKind.INCOME.value))
-    assert page.ledger_empty.isVisible() and page.model.rowCount() == 0
-    assert "0 shown" in page.totals.text()
+        assert page.ledger.model.index(row, 5).data() == "Habitat ReStore"
+    page.ledger.kind.setCurrentIndex(page.ledger.kind.findData(TransactionKind.INCOME.value))
+    assert page.ledger.ledger_empty.isVisible() and page.ledger.model.rowCount() == 0
+    assert "0 shown" in page.ledger.totals.text()
 
 
 def test_ledger_model_passes_the_model_tester(window, large_demo, qtmodeltester):
     page = _open(window, large_demo)
-    page.model.ensure_rows(0, page.model.rowCount() - 1)
-    qtmodeltester.check(page.model, force_py=True)
-    assert page.model.index(0, 3).data().startswith("$")  # the running balance
+    page.ledger.model.ensure_rows(0, page.ledger.model.rowCount() - 1)
+    qtmodeltester.check(page.ledger.model, force_py=True)
+    assert page.ledger.model.index(0, 3).data().startswith("$")  # the running balance
 
 
 def test_only_visible_rows_are_read(window, large_demo):
     page = _open(window, large_demo)
-    assert page.model.rowCount() == 5000
-    assert page.model.cached_count() <= 400  # a page or two, not the whole ledger
-    page.table.scrollToBottom()
-    assert page.model.line_at(4999) is not None
+    assert page.ledger.model.rowCount() == 5000
+    assert page.ledger.model.cached_count() <= 400  # a page or two, not the whole ledger
+    page.ledger.table.scrollToBottom()
+    assert page.ledger.model.line_at(4999) is not None
 
 
 def test_sorting_by_a_column_asks_the_service(window, large_demo):
     page = _open(window, large_demo)
-    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # amount, largest first
-    first, second = page.model.line_at(0), page.model.line_at(1)
+    page.ledger.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # amount, largest first
+    first, second = page.ledger.model.line_at(0), page.ledger.model.line_at(1)
     assert first.signed >= second.signed
 
 
@@ -99,7 +99,7 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
     source.write_text(
         "date,kind,amount,category\n2025-01-02,income,50,Bake sale\n", encoding="utf-8"
     )
-    before = len(page.model._ids)
+    before = len(page.ledger.model._ids)
     asked = []
 
     def create(dialog):
@@ -126,15 +126,15 @@ def test_import_offers_to_create_unknown_categories(window, qtbot, small_demo, t
 def test_search_typed_without_macrons_finds_the_names_that_have_them(window, qtbot, large_demo):
     """Issue 12: "kapiti" in the search box missed the payments of "Kāpiti Quakers"."""
     page = _open(window, large_demo)
-    qtbot.keyClicks(page.search, "kapiti")
-    shown = page.model.rowCount()
+    qtbot.keyClicks(page.ledger.search, "kapiti")
+    shown = page.ledger.model.rowCount()
     assert shown > 0
-    page.model.ensure_rows(0, shown - 1)
-    assert {page.model.index(row, 5).data() for row in range(shown)} == {"Kāpiti Quakers"}
-    page.search.clear()
-    type_text(qtbot, page.search, "KĀPITI")
-    assert page.search.text() == "KĀPITI"
-    assert page.model.rowCount() == shown
+    page.ledger.model.ensure_rows(0, shown - 1)
+    assert {page.ledger.model.index(row, 5).data() for row in range(shown)} == {"Kāpiti Quakers"}
+    page.ledger.search.clear()
+    type_text(qtbot, page.ledger.search, "KĀPITI")
+    assert page.ledger.search.text() == "KĀPITI"
+    assert page.ledger.model.rowCount() == shown
 
 
 def test_a_category_with_no_budget_says_so_and_is_not_over(window, qtbot, small_demo):
@@ -158,12 +158,12 @@ def test_a_category_with_no_budget_says_so_and_is_not_over(window, qtbot, small_
     )
     qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, 1))
     assert page.tabs.currentIndex() == 1
-    rows = {page.budget.index(r, 0).data(): r for r in range(page.budget.rowCount())}
+    rows = {page.budget.lines.index(r, 0).data(): r for r in range(page.budget.lines.rowCount())}
     row = rows["Welcome gifts"]
-    cells = [page.budget.index(row, c).data() for c in range(5)]
+    cells = [page.budget.lines.index(row, c).data() for c in range(5)]
     assert cells == ["Welcome gifts", "none", "$45.00", "—", "no budget"]
-    assert page.budget.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) != QColor("#c62828")
-    months = [page.budget_months.index(r, 0).data() for r in range(page.budget_months.rowCount())]
+    assert page.budget.lines.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) != QColor("#c62828")
+    months = [page.budget.months.index(r, 0).data() for r in range(page.budget.months.rowCount())]
     assert all(len(m.split()) == 2 and len(m.split()[1]) == 4 for m in months), months
 
 
@@ -178,7 +178,7 @@ def test_spending_by_category_adds_up_to_the_ledger_and_states_its_period(
     demo's "Medical" and "Other spending"), so it left out money the ledger counts."""
     page = _open(window, large_demo)
     qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, 3))
-    chart = page.category_chart.chart()
+    chart = page.charts.category_chart.chart()
     (bars,) = chart.series()[0].barSets()
     (axis,) = chart.axes(Qt.Orientation.Horizontal)
     (categories,) = chart.axes(Qt.Orientation.Vertical)
@@ -199,7 +199,13 @@ def test_spending_by_category_adds_up_to_the_ledger_and_states_its_period(
 def test_search_and_filters_show_only_on_the_ledger_tab(window, qtbot, small_demo):
     """Issue 12: on the Budget, Pledges and Charts tabs the search box and filters did nothing."""
     page = _open(window, small_demo)
-    ledger_only = (page.search, page.period, page.kind, page.category, page.household)
+    ledger_only = (
+        page.ledger.search,
+        page.ledger.period,
+        page.ledger.kind,
+        page.ledger.category,
+        page.ledger.household,
+    )
     assert all(widget.isVisible() for widget in ledger_only)
     for tab in (1, 2, 3):
         qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=_tab_centre(page, tab))
@@ -207,19 +213,19 @@ def test_search_and_filters_show_only_on_the_ledger_tab(window, qtbot, small_dem
         assert not any(widget.isVisible() for widget in ledger_only), tab
     page.tabs.tabBar().setFocus()
     qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
-    assert page.tabs.currentIndex() == 0 and page.search.hasFocus()
+    assert page.tabs.currentIndex() == 0 and page.ledger.search.hasFocus()
 
 
 def test_another_file_opens_with_the_whole_ledger(window, qtbot, small_demo, large_demo):
     """Issue 12: the search typed in one file carried over to the next one opened."""
     page = _open(window, large_demo)
-    qtbot.keyClicks(page.search, "habitat")
-    page.period.setCurrentIndex(3)
-    page.kind.setCurrentIndex(page.kind.findData(TransactionKind.EXPENSE.value))
-    assert 0 < page.model.rowCount() < 5000
+    qtbot.keyClicks(page.ledger.search, "habitat")
+    page.ledger.period.setCurrentIndex(3)
+    page.ledger.kind.setCurrentIndex(page.ledger.kind.findData(TransactionKind.EXPENSE.value))
+    assert 0 < page.ledger.model.rowCount() < 5000
     window.open_file(small_demo)
-    assert page.search.text() == "" and page.period.currentIndex() == 0
-    assert page.kind.currentIndex() == 0
+    assert page.ledger.search.text() == "" and page.ledger.period.currentIndex() == 0
+    assert page.ledger.kind.currentIndex() == 0
     everything = find_transactions(window.context.store, LedgerFilter())
-    assert page.model.rowCount() == len(everything.ids) > 0
-    assert page.totals.text().startswith(f"{len(everything.ids):,} shown")
+    assert page.ledger.model.rowCount() == len(everything.ids) > 0
+    assert page.ledger.totals.text().startswith(f"{len(everything.ids):,} shown")

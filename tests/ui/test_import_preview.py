@@ -186,7 +186,7 @@ def test_the_rules_dialog_adds_a_rule(window, qtbot, small_demo):
         leave(qtbot, dialog)
 
     with on_next_modal(qtbot, work):
-        qtbot.mouseClick(window.funds.rules_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.funds.ledger.rules_button, Qt.MouseButton.LeftButton)
     assert [(r.pattern, r.category) for r in list_rules(window.context.store)] == [
         ("Countdown", "Food")
     ]

@@ -33,7 +33,7 @@ def test_every_model_on_the_large_demo(window, large_demo, qtmodeltester):
     window.show_page(3)
     volunteers = window.volunteers
     models += [volunteers.model, volunteers.proxy] + [
-        part["model"] for part in (volunteers.checks, volunteers.training, volunteers.hours)
+        part.model for part in (volunteers.checks, volunteers.training, volunteers.hours)
     ]
     for model in models:
         qtmodeltester.check(model, force_py=True)

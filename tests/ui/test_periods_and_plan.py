@@ -86,7 +86,7 @@ def test_the_window_covers_the_records_before_the_file_was_made(window, qtbot, t
     funds = window.page("funds")
     bar = funds.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Charts
-    spending = funds.category_chart.chart()
+    spending = funds.charts.category_chart.chart()
     assert "2 May 2026 – 15 Jun 2026" in spending.title()
     (spent_axis,) = [a for a in spending.axes() if isinstance(a, QValueAxis)]
     assert spent_axis.titleText() == "NZD"
@@ -119,11 +119,11 @@ def test_the_budget_covers_24_months_for_24_months_of_support(window, qtbot, sto
         leave(qtbot, dialog)
 
     with on_next_modal(qtbot, look):
-        qtbot.mouseClick(page.set_budget_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.budget.set_button, Qt.MouseButton.LeftButton)
     assert (seen["from"], seen["to"]) == (date(2027, 2, 1), date(2029, 1, 1))
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())  # Budget
-    assert "24 months of support, Feb 2027 – Jan 2029" in page.budget_label.text()
+    assert "24 months of support, Feb 2027 – Jan 2029" in page.budget.label.text()
     # A budget for February 2029 (past the 24 months) is not part of what must be held.
     category = next(
         c for c in ledger.list_categories(window.context.store) if c.kind is TransactionKind.EXPENSE

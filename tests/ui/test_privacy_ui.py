@@ -421,3 +421,24 @@ def _open_file_menu(qtbot, window) -> None:
     menu.popup(window.mapToGlobal(window.rect().topLeft()))
     qtbot.waitUntil(menu.isVisible)
     menu.hide()
+
+
+def test_the_retention_card_names_the_programmes_own_privacy_law(
+    window, qtbot, make_store, monkeypatch
+):
+    """A UK group is told of UK law, never of New Zealand's Privacy Act (the law is the
+    programme's data, not the window's words)."""
+    from datetime import date
+
+    from sponsor_app.services.households.households import HouseholdInput, add_household
+
+    store = make_store(programme="uk-cs")
+    add_household(store, HouseholdInput("H1", "Family", date(2024, 1, 10), True))
+    path = store.path
+    store.close()
+    monkeypatch.setenv(TODAY_VARIABLE, "2030-01-01")  # long after the support period
+    window.open_file(path)
+    card = window.dashboard.retention
+    qtbot.waitUntil(card.isVisible, timeout=5000)
+    assert "the UK GDPR and the Data Protection Act 2018" in card.intro.text()
+    assert "New Zealand" not in card.intro.text()

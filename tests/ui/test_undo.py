@@ -131,6 +131,6 @@ def test_undo_is_off_while_an_import_runs_and_then_takes_back_the_whole_import(
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(page.ledger.table, Qt.Key.Key_Z, CTRL)
     assert len(find_transactions(store, LedgerFilter()).ids) == before
     assert window.undo_action.text().startswith("&Undo Archive household")

@@ -31,7 +31,7 @@ def _undo_from_the_notice(window, qtbot, message: str) -> None:
 def test_delete_key_then_undo_button_brings_the_transaction_back(window, qtbot, small_demo):
     window.open_file(small_demo)
     window.show_page("funds")
-    page = window.funds
+    page = window.funds.ledger
     store = window.context.store
     before = find_transactions(store, LedgerFilter())
     page.table.setFocus()
@@ -56,16 +56,16 @@ def test_delete_key_on_the_pledges_tab_removes_the_pledge_not_a_transaction(
     window.open_file(small_demo)
     window.show_page("funds")
     page = window.funds
-    transactions = page.model.rowCount()
+    transactions = page.ledger.model.rowCount()
     page.tabs.setCurrentIndex(2)
-    donors = [p.donor for p in page.pledges.rows()]
-    page.pledge_table.setFocus()
-    page.pledge_table.selectRow(0)
-    qtbot.keyClick(page.pledge_table, Qt.Key.Key_Delete)
-    assert [p.donor for p in page.pledges.rows()] == donors[1:]
+    donors = [p.donor for p in page.pledges.model.rows()]
+    page.pledges.table.setFocus()
+    page.pledges.table.selectRow(0)
+    qtbot.keyClick(page.pledges.table, Qt.Key.Key_Delete)
+    assert [p.donor for p in page.pledges.model.rows()] == donors[1:]
     _undo_from_the_notice(window, qtbot, f"Pledge from {donors[0]} deleted.")
-    assert [p.donor for p in page.pledges.rows()] == donors
-    assert page.model.rowCount() == transactions
+    assert [p.donor for p in page.pledges.model.rows()] == donors
+    assert page.ledger.model.rowCount() == transactions
 
 
 def test_the_undo_button_never_undoes_a_later_step(window, qtbot, small_demo):
@@ -73,7 +73,7 @@ def test_the_undo_button_never_undoes_a_later_step(window, qtbot, small_demo):
     otherwise undo the later change)."""
     window.open_file(small_demo)
     window.show_page("funds")
-    page = window.funds
+    page = window.funds.ledger
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
@@ -97,7 +97,7 @@ def test_the_message_goes_after_a_few_seconds(window, qtbot, small_demo, monkeyp
     monkeypatch.setattr(UndoNotice, "SHOWN_SECONDS", 1)
     window.open_file(small_demo)
     window.show_page("funds")
-    page = window.funds
+    page = window.funds.ledger
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
@@ -109,9 +109,9 @@ def test_the_message_goes_after_a_few_seconds(window, qtbot, small_demo, monkeyp
 def test_closing_the_file_takes_the_message_away(window, qtbot, small_demo):
     window.open_file(small_demo)
     window.show_page("funds")
-    window.funds.table.setFocus()
-    window.funds.table.selectRow(0)
-    qtbot.keyClick(window.funds.table, Qt.Key.Key_Delete)
+    window.funds.ledger.table.setFocus()
+    window.funds.ledger.table.selectRow(0)
+    qtbot.keyClick(window.funds.ledger.table, Qt.Key.Key_Delete)
     window.close_file()
     assert not window.undo_notice.isVisible()
 

@@ -10,7 +10,7 @@ from .conftest import click
 def test_delete_undo_redo_undo_keeps_one_copy(window, qtbot, small_demo):
     window.open_file(small_demo)
     window.show_page(5)
-    page = window.funds
+    page = window.funds.ledger
     store = window.context.store
     before = find_transactions(store, LedgerFilter())
     # Not the newest row: SQLite would give a re-inserted newest row its old id back, which

@@ -185,7 +185,7 @@ def test_each_requirement_has_the_words_and_fields_of_its_kind(window, qtbot, sm
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, add_statement):
-        qtbot.mouseClick(page.checks["Add…"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.checks.add_button, Qt.MouseButton.LeftButton)
     assert kinds["check"] == ["Cleared", "Applied, waiting", "Not cleared"]
     assert kinds["statement"] == ["Signed"]
     statements = [

@@ -167,7 +167,7 @@ def test_filters_and_search(window, qtbot, large_demo):
 def test_log_hours_through_the_form(window, qtbot, small_demo):
     page = _open(window, small_demo)
     volunteer = page.selected()
-    before = page.hours["model"].rowCount()
+    before = page.hours.model.rowCount()
 
     def fill(dialog: HoursDialog):
         type_into(qtbot, dialog.hours, "1:75")
@@ -178,9 +178,9 @@ def test_log_hours_through_the_form(window, qtbot, small_demo):
         _save(qtbot, dialog)
 
     with on_next_modal(qtbot, fill):
-        click(qtbot, page.hours["Log hours…"])
-    assert page.hours["model"].rowCount() == before + 1
-    assert page.hours["model"].rows()[0].minutes == 90
+        click(qtbot, page.hours.add_button)
+    assert page.hours.model.rowCount() == before + 1
+    assert page.hours.model.rows()[0].minutes == 90
     assert page.selected().id == volunteer.id
     assert "Airport pick-up: 1.5 h" in page.hours_summary.text()
     assert "Jun 2026: " in page.hours_summary.text()  # a month, never "Jun 26"

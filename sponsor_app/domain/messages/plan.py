@@ -34,6 +34,10 @@ class Plan(Text):
     DAY_NOT_COME = "That day has not come yet."
     MEETING_NOT_IN_PLAN = "That meeting is not in this household's plan."
     GOAL_NOT_THIS_HOUSEHOLDS = "A goal reviewed is not this household's."
+    CHECK_IN_NOT_ACTIVE = (
+        "Only active volunteers are recorded at a new check-in; no longer active: {names}."
+    )
+    GOAL_ALREADY_ACHIEVED = "A goal already achieved is not reviewed again: {goals}"
     # goals
     GOAL_TEXT_MISSING = "Write the goal as the family put it."
     TARGET_BEFORE_SET = "The target date comes after the goal is set."

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
     <context>
+        <name>BudgetTab</name>
+        <message numerus="yes">
+            <location filename="budget.py" line="76" />
+            <source>Budget against spending for the %n month(s) of support, {}.</source>
+            <translation>
+                <numerusform>Budget against spending for the %n month of support, {}.</numerusform>
+                <numerusform>Budget against spending for the %n months of support, {}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryChart</name>
         <message numerus="yes">
             <location filename="charts.py" line="193" />
@@ -14,7 +25,7 @@
     <context>
         <name>CheckFields</name>
         <message numerus="yes">
-            <location filename="volunteer_dialogs.py" line="153" />
+            <location filename="check_fields.py" line="135" />
             <source>The programme says this lasts %n month(s): the expiry follows the date unless you type another.</source>
             <translation>
                 <numerusform>The programme says this lasts %n month: the expiry follows the date unless you type another.</numerusform>
@@ -25,7 +36,7 @@
     <context>
         <name>DashboardPage</name>
         <message numerus="yes">
-            <location filename="dashboard.py" line="324" />
+            <location filename="page.py" line="69" />
             <source>&lt;a href="overdue"&gt;%n task(s) overdue&lt;/a&gt;</source>
             <translation>
                 <numerusform>&lt;a href="overdue"&gt;%n task overdue&lt;/a&gt;</numerusform>
@@ -33,15 +44,18 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="326" />
+            <location filename="page.py" line="71" />
             <source>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</source>
             <translation>
                 <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform>
                 <numerusform>&lt;a href="week"&gt;%n due this week&lt;/a&gt;</numerusform>
             </translation>
         </message>
+    </context>
+    <context>
+        <name>DashboardWords</name>
         <message numerus="yes">
-            <location filename="dashboard.py" line="357" />
+            <location filename="words.py" line="25" />
             <source>Due in the next %n day(s)</source>
             <translation>
                 <numerusform>Due in the next %n day</numerusform>
@@ -49,7 +63,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="359" />
+            <location filename="words.py" line="27" />
             <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
             <translation>
                 <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform>
@@ -57,7 +71,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="369" />
+            <location filename="words.py" line="41" />
             <source>Vetting not current, or expiring within %n day(s)</source>
             <translation>
                 <numerusform>Vetting not current, or expiring within %n day</numerusform>
@@ -65,7 +79,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="371" />
+            <location filename="words.py" line="43" />
             <source>Every active volunteer's vetting is current for at least %n day(s).</source>
             <translation>
                 <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform>
@@ -73,7 +87,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="383" />
+            <location filename="words.py" line="55" />
             <source>Leases ending within %n day(s), or ended</source>
             <translation>
                 <numerusform>Leases ending within %n day, or ended</numerusform>
@@ -81,22 +95,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="dashboard.py" line="384" />
+            <location filename="words.py" line="56" />
             <source>No lease ends in the next %n day(s).</source>
             <translation>
                 <numerusform>No lease ends in the next %n day.</numerusform>
                 <numerusform>No lease ends in the next %n days.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FundsPage</name>
-        <message numerus="yes">
-            <location filename="funds.py" line="558" />
-            <source>Budget against spending for the %n month(s) of support, {}.</source>
-            <translation>
-                <numerusform>Budget against spending for the %n month of support, {}.</numerusform>
-                <numerusform>Budget against spending for the %n months of support, {}.</numerusform>
             </translation>
         </message>
     </context>
@@ -130,7 +133,7 @@
     <context>
         <name>HouseholdsPage</name>
         <message numerus="yes">
-            <location filename="households.py" line="281" />
+            <location filename="households.py" line="293" />
             <source>The arrival moved %n day(s) later.</source>
             <translation>
                 <numerusform>The arrival moved %n day later.</numerusform>
@@ -138,7 +141,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="283" />
+            <location filename="households.py" line="295" />
             <source>The arrival moved %n day(s) earlier.</source>
             <translation>
                 <numerusform>The arrival moved %n day earlier.</numerusform>
@@ -146,7 +149,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="291" />
+            <location filename="households.py" line="302" />
             <source>Move the due dates of its %n open task(s) by as much?</source>
             <translation>
                 <numerusform>Move the due dates of its %n open task by as much?</numerusform>
@@ -154,7 +157,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="332" />
+            <location filename="households.py" line="333" />
             <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
@@ -171,7 +174,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>HousingPage</name>
         <message numerus="yes">
-            <location filename="housing.py" line="222" />
+            <location filename="page.py" line="78" />
             <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
             <translation>
                 <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform>
@@ -239,7 +242,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>PlanPage</name>
         <message numerus="yes">
-            <location filename="plan.py" line="343" />
+            <location filename="page.py" line="263" />
             <source>{} of %n task(s) shown</source>
             <translation>
                 <numerusform>{} of %n task shown</numerusform>
@@ -247,19 +250,11 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="plan.py" line="508" />
+            <location filename="page.py" line="382" />
             <source>The template added %n task(s).</source>
             <translation>
                 <numerusform>The template added %n task.</numerusform>
                 <numerusform>The template added %n tasks.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="plan.py" line="554" />
-            <source>Saved %n open task(s) to {}</source>
-            <translation>
-                <numerusform>Saved %n open task to {}</numerusform>
-                <numerusform>Saved %n open tasks to {}</numerusform>
             </translation>
         </message>
     </context>
@@ -332,9 +327,20 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>TaskController</name>
+        <message numerus="yes">
+            <location filename="task_controller.py" line="140" />
+            <source>Saved %n open task(s) to {}</source>
+            <translation>
+                <numerusform>Saved %n open task to {}</numerusform>
+                <numerusform>Saved %n open tasks to {}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TaskFormDialog</name>
         <message numerus="yes">
-            <location filename="plan_dialogs.py" line="158" />
+            <location filename="plan_dialogs.py" line="166" />
             <source>And %n more.</source>
             <translation>
                 <numerusform>And %n more.</numerusform>
@@ -364,7 +370,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>VolunteersPage</name>
         <message numerus="yes">
-            <location filename="volunteers.py" line="470" />
+            <location filename="page.py" line="117" />
             <source>{} of %n volunteer(s) shown.</source>
             <translation>
                 <numerusform>{} of %n volunteer shown.</numerusform>
@@ -372,7 +378,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="volunteers.py" line="473" />
+            <location filename="page.py" line="120" />
             <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
             <translation>
                 <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform>
@@ -1041,6 +1047,16 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="plan.py" />
             <source>A goal reviewed is not this household's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>Only active volunteers are recorded at a new check-in; no longer active: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plan.py" />
+            <source>A goal already achieved is not reviewed again: {goals}</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
@@ -46,6 +47,11 @@ class CategoryAmount:
     amount: Money
 
 
+def over_budget(budget: Money, spent: Money) -> bool:
+    """Spent more than the budget; with no budget set, nothing is "over" one."""
+    return budget.minor > 0 and spent > budget
+
+
 @dataclass(frozen=True)
 class BudgetLine:
     category_id: int
@@ -63,8 +69,19 @@ class BudgetLine:
 
     @property
     def over(self) -> bool:
-        """Spent more than its budget; a category with no budget is never "over" one."""
-        return self.has_budget and self.actual > self.budget
+        return over_budget(self.budget, self.actual)
+
+
+class MonthBudget(NamedTuple):
+    """One month of the support period's budget against what was spent in it."""
+
+    month: date
+    budget: Money
+    spent: Money
+
+    @property
+    def over(self) -> bool:
+        return over_budget(self.budget, self.spent)
 
 
 @dataclass(frozen=True)
@@ -296,8 +313,8 @@ def budget_vs_actual(store: Store, period: Period) -> list[BudgetLine]:
     ]
 
 
-def budget_by_month(store: Store, period: Period) -> list[tuple[date, Money, Money]]:
-    """(month, budget, actual spending) for every month of the period."""
+def budget_by_month(store: Store, period: Period) -> list[MonthBudget]:
+    """Every month of the period: its budget and what was spent."""
     year = extract("year", LedgerTransaction.occurred_on)
     month = extract("month", LedgerTransaction.occurred_on)
     with store.read() as session:
@@ -322,7 +339,9 @@ def budget_by_month(store: Store, period: Period) -> list[tuple[date, Money, Mon
             )
         }
     return [
-        (m, Money(budgets.get(m, 0), currency), Money(actual.get((m.year, m.month), 0), currency))
+        MonthBudget(
+            m, Money(budgets.get(m, 0), currency), Money(actual.get((m.year, m.month), 0), currency)
+        )
         for m in period.months()
     ]
 

@@ -11,16 +11,19 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from itertools import accumulate
 
 from sqlalchemy import func, or_, select
 
 from ...domain.enums import TransactionKind
 from ...domain.money import Money
+from ...domain.periods import Period
 from ...domain.text import fold
 from ...storage.bulk import fetch_int_rows
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
 from ...storage.store import Store
+from .funds import support_period_of
 from .ledger import signed_amount
 
 T = LedgerTransaction
@@ -36,6 +39,37 @@ SORTS = {
     "restricted": (T.restricted, T.occurred_on, T.id),
     "note": (T.note, T.id),
 }
+
+
+class LedgerPeriod(StrEnum):
+    """The periods the ledger can be narrowed to, in the order the page offers them (codes:
+    the window words them)."""
+
+    ALL = "all"
+    THIS_MONTH = "this_month"
+    LAST_3_MONTHS = "last_3_months"
+    LAST_12_MONTHS = "last_12_months"
+    SUPPORT = "support"
+
+
+def ledger_period(
+    store: Store, choice: LedgerPeriod, as_of: date
+) -> tuple[date | None, date | None]:
+    """The first and last day a period choice covers on `as_of` (None: no limit): the last
+    months as Period.last_months counts them (whole months and this one so far); the support
+    period is the programme's, from the households' arrivals."""
+    months = {
+        LedgerPeriod.THIS_MONTH: 1,
+        LedgerPeriod.LAST_3_MONTHS: 3,
+        LedgerPeriod.LAST_12_MONTHS: 12,
+    }
+    if choice in months:
+        last = Period.last_months(months[choice], as_of)
+        return last.start, last.end
+    if choice is LedgerPeriod.SUPPORT:
+        period = support_period_of(store)
+        return period.start, period.end
+    return None, None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...domain.alerts import LIVE_TENANCY, WarningWindows, lease_days_left, lease_needs_attention
 from ...domain.enums import OPEN_STATUSES, OutcomeArea, TaskStatus
+from ...domain.periods import Period
 from ...domain.programmes import group_task_keys
 from ...domain.settlement import (
     progress_by,
@@ -54,6 +55,12 @@ def _vetting_order(alert: VettingAlert) -> tuple:
 CHART_MONTHS = 24  # the balance chart's longest window
 
 
+def chart_period(store: Store, as_of: date) -> Period:
+    """What the money charts (the dashboard's, the Funds page's) cover on `as_of`: the
+    group's records, at most the last 24 months."""
+    return default_period(store, as_of, at_most_months=CHART_MONTHS)
+
+
 def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
     """Every figure on the dashboard, read from one snapshot of the file."""
     today = today or clock.today()
@@ -69,8 +76,7 @@ def dashboard(store: Store, today: date | None = None) -> DashboardFigures:
             if v.active and not v.archived and v.vetting.worst is not None
         )
         overdue, due_soon = _tasks_due(session, today, windows)
-        # The balance chart covers the group's records, at most the last 24 months.
-        chart = default_period(store, today, at_most_months=CHART_MONTHS)
+        chart = chart_period(store, today)
         return DashboardFigures(
             today=today,
             locale=profile.locale,

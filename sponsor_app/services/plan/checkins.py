@@ -24,8 +24,9 @@ from ...storage.models import (
     Volunteer,
 )
 from ...storage.store import Store
-from ..roster.volunteers import roster_rules
+from ..roster.volunteers import VolunteerRow, roster_rules
 from .assignments import vetting_reason
+from .goals import list_goals, settle_goal_status
 
 
 @dataclass(frozen=True)
@@ -139,13 +140,79 @@ def _get(session: Session, check_in_id: int) -> CheckIn:
     return row
 
 
-def _validate(session: Session, data: CheckInInput, today: date) -> None:
+@dataclass(frozen=True)
+class CheckInChoices:
+    """What the check-in form offers: who may be recorded as going, the programme meetings
+    still to hold, and the family's goals that may be reviewed."""
+
+    volunteers: list[VolunteerRow]
+    meetings: list[tuple[int, str, date | None]]
+    goals: list  # GoalRow
+
+
+def _already_there(session: Session, check_in_id: int | None) -> tuple[set[int], set[int]]:
+    """Who is recorded at this check-in and the goals it reviewed (nothing for a new one)."""
+    if check_in_id is None:
+        return set(), set()
+    present = session.scalars(
+        select(CheckInVolunteer.volunteer_id).where(CheckInVolunteer.check_in_id == check_in_id)
+    )
+    reviewed = session.scalars(
+        select(GoalReview.goal_id).where(GoalReview.check_in_id == check_in_id)
+    )
+    return set(present), set(reviewed)
+
+
+def may_go(active: bool, volunteer_id: int, present: set[int]) -> bool:
+    """A check-in records active volunteers; an edit keeps those already recorded at it, even
+    if they have left since (they were there)."""
+    return active or volunteer_id in present
+
+
+def may_review(status: GoalStatus, goal_id: int, reviewed: set[int]) -> bool:
+    """A check-in reviews the goals not yet achieved; an edit keeps its own reviews."""
+    return status is not GoalStatus.ACHIEVED or goal_id in reviewed
+
+
+def check_in_choices(
+    store: Store, household_id: int, check_in_id: int | None = None, as_of: date | None = None
+) -> CheckInChoices:
+    """The form's choices for a check-in with the household (`check_in_id` for an edit); each
+    volunteer's vetting as on `as_of` (today)."""
+    from ..roster.volunteers import list_volunteers
+
+    with store.read() as session:
+        present, reviewed = _already_there(session, check_in_id)
+        volunteers = [
+            v
+            for v in list_volunteers(store, include_archived=True, today=as_of)
+            if may_go(v.active, v.id, present)
+        ]
+        goals = [g for g in list_goals(store, household_id) if may_review(g.status, g.id, reviewed)]
+        return CheckInChoices(volunteers, meetings_due(store, household_id), goals)
+
+
+def _validate(
+    session: Session, data: CheckInInput, today: date, check_in_id: int | None = None
+) -> None:
     problems = data.problems(today)
     if session.get(Household, data.household_id) is None:
         problems.append(Problem("household", Records.THAT_HOUSEHOLD_GONE()))
-    known = set(session.scalars(select(Volunteer.id).where(Volunteer.id.in_(data.volunteer_ids))))
-    if len(known) != len(set(data.volunteer_ids)):
+    present, reviewed = _already_there(session, check_in_id)
+    people = session.execute(
+        select(Volunteer.id, Volunteer.active, Volunteer.full_name).where(
+            Volunteer.id.in_(data.volunteer_ids)
+        )
+    ).all()
+    if len(people) != len(set(data.volunteer_ids)):
         problems.append(Problem("volunteers", Records.A_VOLUNTEER_GONE()))
+    gone = [
+        name for volunteer_id, active, name in people if not may_go(active, volunteer_id, present)
+    ]
+    if gone:
+        problems.append(
+            Problem("volunteers", Plan.CHECK_IN_NOT_ACTIVE(names=", ".join(sorted(gone))))
+        )
     if data.meeting_task_id is not None:
         task = session.get(Task, data.meeting_task_id)
         if task is None or task.household_id != data.household_id:
@@ -158,6 +225,14 @@ def _validate(session: Session, data: CheckInInput, today: date) -> None:
     }
     if any(goals.get(u.goal_id) != data.household_id for u in data.goal_updates):
         problems.append(Problem("goals", Plan.GOAL_NOT_THIS_HOUSEHOLDS()))
+    achieved = session.scalars(
+        select(Goal.text).where(
+            Goal.id.in_([u.goal_id for u in data.goal_updates if u.goal_id not in reviewed]),
+            Goal.status == GoalStatus.ACHIEVED,
+        )
+    ).all()
+    if achieved:
+        problems.append(Problem("goals", Plan.GOAL_ALREADY_ACHIEVED(goals="; ".join(achieved))))
     if problems:
         raise InvalidInput(problems)
     if not data.vetting_confirmed:
@@ -207,15 +282,6 @@ def _review_goals(session: Session, row: CheckIn, data: CheckInInput) -> None:
         settle_goal_status(session, goal_id)
 
 
-def settle_goal_status(session: Session, goal_id: int) -> None:
-    goal = session.get(Goal, goal_id)
-    if goal is None:
-        return
-    session.refresh(goal, ["reviews"])
-    latest = max(goal.reviews, key=lambda r: (r.reviewed_on, r.id), default=None)
-    goal.status = latest.status if latest else GoalStatus.NOT_STARTED
-
-
 def record_check_in(store: Store, data: CheckInInput, today: date | None = None) -> int:
     """Record a check-in, who was there, the goals reviewed, and the meeting it fulfils: one
     change set."""
@@ -236,7 +302,7 @@ def edit_check_in(
     day = today or clock.today()
     with store.transaction("Edit check-in") as session:
         row = _get(session, check_in_id)
-        _validate(session, data, day)
+        _validate(session, data, day, check_in_id)
         _apply(session, row, data, day)
         session.flush()
         _review_goals(session, row, data)

@@ -13,7 +13,16 @@ from ...domain.errors import InvalidInput, NotFound, Problem
 from ...domain.messages import Plan, Records
 from ...storage.models import Goal, GoalReview, Household
 from ...storage.store import Store
-from .checkins import settle_goal_status
+
+
+def settle_goal_status(session: Session, goal_id: int) -> None:
+    """A goal stands as its latest review says (not started before any)."""
+    goal = session.get(Goal, goal_id)
+    if goal is None:
+        return
+    session.refresh(goal, ["reviews"])
+    latest = max(goal.reviews, key=lambda r: (r.reviewed_on, r.id), default=None)
+    goal.status = latest.status if latest else GoalStatus.NOT_STARTED
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,11 @@ def list_hours(store: Store, volunteer_id: int) -> list[HoursRow]:
         ]
 
 
+def summary_period(as_of: date) -> Period:
+    """What a volunteer's hours summary covers on `as_of`: the last 12 months."""
+    return Period.last_months(12, as_of)
+
+
 def hours_totals(store: Store, period: Period, volunteer_id: int | None = None) -> HoursTotals:
     """Minutes in the period by month (every month listed, zero included) and by activity."""
     year = extract("year", VolunteerHours.worked_on)

@@ -72,31 +72,7 @@ class CheckInDialog(FormDialog):
         self.held_on = self.form.add_field("held_on", self.tr("&Date:"), date_edit(today, today))
         self.kind = self.form.add_field("kind", self.tr("&Kind:"), enum_combo(CheckInKind))
         self.present = self.form.add_field("volunteers", self.tr("&Who went:"), QListWidget())
-        # Five names in sight, none cut sideways (a long one ends in "…", its tooltip says all).
-        self.present.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.present.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for volunteer in volunteers:
-            # Today's vetting beside each name: a visit is family-facing (the vetting rule).
-            name = volunteer.full_name
-            if not volunteer.vetting.may_meet_family:
-                name += "   " + overall_text(volunteer.vetting, locale)
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, volunteer.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            if not volunteer.vetting.may_meet_family:
-                item.setForeground(status_colour(volunteer.vetting.state))
-                item.setToolTip(reason_text(volunteer.full_name, volunteer.vetting, locale))
-            self.present.addItem(item)
-        rows = min(max(self.present.count(), 3), 6)
-        self.present.setFixedHeight(
-            rows * max(self.present.sizeHintForRow(0), 18) + 2 * self.present.frameWidth() + 2
-        )
-        self.vetting_note = WrappedLabel()
-        self.vetting_note.setStyleSheet("color: #b26a00;")
-        self.vetting_note.setAccessibleName(self.tr("Vetting warning"))
-        self.form.addRow("", self.vetting_note)
-        self.vetting_note.hide()
+        self._fill_present(volunteers, locale)
         self.meeting = self.form.add_field("meeting", self.tr("Programme &meeting:"), QComboBox())
         self.meeting.addItem(self.tr("none: an ordinary check-in"), None)
         for task_id, title_text, due in meetings:
@@ -124,20 +100,7 @@ class CheckInDialog(FormDialog):
         )
         self._goal_choices: list[tuple[int, QComboBox]] = []
         if goals:
-            box = QGroupBox(self.tr("The family's goals at this check-in"))
-            grid = QGridLayout(box)
-            for row, goal in enumerate(goals):
-                label = QLabel(goal.text)
-                label.setWordWrap(True)
-                choice = QComboBox()
-                choice.setAccessibleName(self.tr("Goal: {}").format(isolate(goal.text)))
-                choice.addItem(self.tr("not reviewed"), None)
-                for status in GoalStatus:
-                    choice.addItem(status.label, status)
-                grid.addWidget(label, row, 0)
-                grid.addWidget(choice, row, 1)
-                self._goal_choices.append((goal.id, choice))
-            self._layout.insertWidget(1, box)
+            self._layout.insertWidget(1, self._goals_box(goals))
         if current is not None:
             self._load(current)
         else:
@@ -145,6 +108,52 @@ class CheckInDialog(FormDialog):
         self.present.itemChanged.connect(self._on_present_changed)
         self.kind.currentIndexChanged.connect(self._on_present_changed)
         self._on_present_changed()
+
+    def _fill_present(self, volunteers: list[VolunteerRow], locale: str) -> None:
+        """Who may be ticked as there, with today's vetting beside a name it keeps away, and
+        the warning shown when one of those is ticked."""
+        # Five names in sight, none cut sideways (a long one ends in "…", its tooltip says all).
+        self.present.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.present.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for volunteer in volunteers:
+            # Today's vetting beside each name: a visit is family-facing (the vetting rule).
+            name = volunteer.full_name
+            if not volunteer.vetting.may_meet_family:
+                name += "   " + overall_text(volunteer.vetting, locale)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, volunteer.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            if not volunteer.vetting.may_meet_family:
+                item.setForeground(status_colour(volunteer.vetting.state))
+                item.setToolTip(reason_text(volunteer.full_name, volunteer.vetting, locale))
+            self.present.addItem(item)
+        rows = min(max(self.present.count(), 3), 6)
+        self.present.setFixedHeight(
+            rows * max(self.present.sizeHintForRow(0), 18) + 2 * self.present.frameWidth() + 2
+        )
+        self.vetting_note = WrappedLabel()
+        self.vetting_note.setStyleSheet("color: #b26a00;")
+        self.vetting_note.setAccessibleName(self.tr("Vetting warning"))
+        self.form.addRow("", self.vetting_note)
+        self.vetting_note.hide()
+
+    def _goals_box(self, goals: list[GoalRow]) -> QGroupBox:
+        """Where each of the family's goals stands, as reviewed at this check-in."""
+        box = QGroupBox(self.tr("The family's goals at this check-in"))
+        grid = QGridLayout(box)
+        for row, goal in enumerate(goals):
+            label = QLabel(goal.text)
+            label.setWordWrap(True)
+            choice = QComboBox()
+            choice.setAccessibleName(self.tr("Goal: {}").format(isolate(goal.text)))
+            choice.addItem(self.tr("not reviewed"), None)
+            for status in GoalStatus:
+                choice.addItem(status.label, status)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(choice, row, 1)
+            self._goal_choices.append((goal.id, choice))
+        return box
 
     def unvetted_ticked(self) -> list[VolunteerRow]:
         """Those ticked whom the vetting rule keeps away from the family today."""

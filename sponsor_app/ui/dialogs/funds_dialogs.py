@@ -99,7 +99,11 @@ class TransactionDialog(FormDialog):
         self.amount.problem_changed.connect(
             lambda message: self.form.set_problem("amount", message or None)
         )
-        if current:
+        self._load(current)
+
+    def _load(self, current: TransactionInput | None) -> None:
+        """The transaction's values, or a new one's: spending, no category chosen yet."""
+        if current is not None:
             self.kind.setCurrentIndex(self.kind.findData(current.kind.value))
             self._fill_categories()
             self.category.setCurrentIndex(max(self.category.findData(current.category_id), 0))

@@ -125,7 +125,11 @@ class TenancyDialog(FormDialog):
             )
         for widget in (self.lease_start, self.lease_end):
             widget.changed.connect(self._on_dates_changed)
-        if row:
+        self._load(row)
+
+    def _load(self, row: TenancyRow | None) -> None:
+        """The tenancy's values, or a new one's: secured, from today, with no end date."""
+        if row is not None:
             self.household.setCurrentIndex(max(self.household.findData(row.household_id), 0))
             self.status.setCurrentIndex(self.status.findData(row.status.value))
             self.lease_start.set_value(row.lease_start)

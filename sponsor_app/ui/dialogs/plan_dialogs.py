@@ -69,9 +69,7 @@ class TaskFormDialog(FormDialog):
         today = clock.today()
         self.title = self.form.add_field("title", self.tr("&Task:"), QLineEdit())
         if task is not None and task.guidance:
-            guidance = WrappedLabel(task.guidance)
-            guidance.setStyleSheet("color: palette(placeholder-text);")
-            self.form.addRow(self.tr("Guidance:"), guidance)
+            self._show_guidance(task.guidance)
         self.phase = self.form.add_field(
             "phase", self.tr("&Phase:"), enum_combo(Phase, task.phase if task else None)
         )
@@ -111,6 +109,21 @@ class TaskFormDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(3 * self.notes.fontMetrics().lineSpacing() + 12)
 
+        self._load(task, today)
+        self._guidance = task.guidance if task else ""
+        self._fill_assignees(task.assignee_id if task else None)
+        self.family_facing.toggled.connect(lambda _: self._fill_assignees(self._assignee_id()))
+        self.status.currentIndexChanged.connect(lambda _: self._status_changed())
+        self._status_changed()
+
+    def _show_guidance(self, words: str) -> None:
+        """The template's advice for the task, under its title, quieter than the fields."""
+        guidance = WrappedLabel(words)
+        guidance.setStyleSheet("color: palette(placeholder-text);")
+        self.form.addRow(self.tr("Guidance:"), guidance)
+
+    def _load(self, task: PlanTask | None, today) -> None:
+        """The task's values, or a new one's: no due date, done today if marked done."""
         if task is not None:
             self.title.setText(task.title)
             self.due.set_value(task.due_on)
@@ -122,11 +135,6 @@ class TaskFormDialog(FormDialog):
             self.due.set_value(None)
         done = task.completed_on if task and task.completed_on else today
         self.completed_on.set_value(done)
-        self._guidance = task.guidance if task else ""
-        self._fill_assignees(task.assignee_id if task else None)
-        self.family_facing.toggled.connect(lambda _: self._fill_assignees(self._assignee_id()))
-        self.status.currentIndexChanged.connect(lambda _: self._status_changed())
-        self._status_changed()
 
     def _assignee_id(self) -> int | None:
         return self.assignee.currentData()

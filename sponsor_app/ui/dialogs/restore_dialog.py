@@ -81,21 +81,7 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.model = RowsModel(
-            [
-                Column(
-                    self.tr("Taken"),
-                    lambda b: taken_text(b, locale),
-                    sort_key=lambda b: b.taken_at,
-                ),
-                Column(self.tr("Why"), lambda b: reason_text(b.reason)),
-                Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size, True),
-                Column(self.tr("Households"), lambda b: f"{b.households:,}", None, True),
-                Column(self.tr("Volunteers"), lambda b: f"{b.volunteers:,}", None, True),
-                Column(self.tr("Transactions"), lambda b: f"{b.transactions:,}", None, True),
-            ],
-            self,
-        )
+        self.model = RowsModel(self._columns(locale), self)
         self.model.set_rows(backups)
         self.table = make_table(self.tr("Backups"), self, sortable=False)
         self.table.setModel(self.model)
@@ -135,6 +121,18 @@ class RestoreDialog(QDialog):
         if has_rows:
             self.table.selectRow(0)
             self.table.setFocus()
+
+    def _columns(self, locale: str) -> list[Column]:
+        return [
+            Column(
+                self.tr("Taken"), lambda b: taken_text(b, locale), sort_key=lambda b: b.taken_at
+            ),
+            Column(self.tr("Why"), lambda b: reason_text(b.reason)),
+            Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size, True),
+            Column(self.tr("Households"), lambda b: f"{b.households:,}", None, True),
+            Column(self.tr("Volunteers"), lambda b: f"{b.volunteers:,}", None, True),
+            Column(self.tr("Transactions"), lambda b: f"{b.transactions:,}", None, True),
+        ]
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows()

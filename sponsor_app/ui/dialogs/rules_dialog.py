@@ -40,42 +40,9 @@ class RulesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName(self.tr("Rules"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Contains"), self.tr("Looked for in"), self.tr("Category")]
-        )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = self._rules_table()
         layout.addWidget(self.table, 1)
-        grid = QGridLayout()
-        self.pattern = QLineEdit()
-        self.pattern.setPlaceholderText(self.tr("Countdown"))
-        self.pattern.setAccessibleName(self.tr("Contains"))
-        self.field = QComboBox()
-        self.field.setAccessibleName(self.tr("Looked for in"))
-        self.field.addItem(self.tr("the counterparty"), "counterparty")
-        self.field.addItem(self.tr("the whole line"), "any")
-        self.category = QComboBox()
-        self.category.setAccessibleName(self.tr("Category"))
-        for category in actions.categories():
-            self.category.addItem(f"{category.name} ({category.kind.label.lower()})", category.id)
-        for column, (text, widget) in enumerate(
-            ((self.tr("C&ontains:"), self.pattern), (self.tr("&In:"), self.field))
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            grid.addWidget(caption, 0, column * 2)
-            grid.addWidget(widget, 0, column * 2 + 1)
-        caption = QLabel(self.tr("Ca&tegory:"))
-        caption.setBuddy(self.category)
-        grid.addWidget(caption, 1, 0)
-        grid.addWidget(self.category, 1, 1, 1, 3)
-        self.error = FieldError()
-        grid.addWidget(self.error, 2, 1, 1, 3)
+        grid = self._rule_fields(actions.categories())
         row = QGridLayout()
         self.add_button = QPushButton(self.tr("&Add"))
         self.save_button = QPushButton(self.tr("&Save changes"))
@@ -95,6 +62,48 @@ class RulesDialog(QDialog):
         self.table.currentCellChanged.connect(lambda *_: self._on_selected())
         self._rules = []
         self._fill()
+
+    def _rules_table(self) -> QTableWidget:
+        table = QTableWidget(0, 3)
+        table.setAccessibleName(self.tr("Rules"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Contains"), self.tr("Looked for in"), self.tr("Category")]
+        )
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _rule_fields(self, categories) -> QGridLayout:
+        """The rule being added or edited: the words, where they are looked for, the category."""
+        grid = QGridLayout()
+        self.pattern = QLineEdit()
+        self.pattern.setPlaceholderText(self.tr("Countdown"))
+        self.pattern.setAccessibleName(self.tr("Contains"))
+        self.field = QComboBox()
+        self.field.setAccessibleName(self.tr("Looked for in"))
+        self.field.addItem(self.tr("the counterparty"), "counterparty")
+        self.field.addItem(self.tr("the whole line"), "any")
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
+        for category in categories:
+            self.category.addItem(f"{category.name} ({category.kind.label.lower()})", category.id)
+        for column, (text, widget) in enumerate(
+            ((self.tr("C&ontains:"), self.pattern), (self.tr("&In:"), self.field))
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, 0, column * 2)
+            grid.addWidget(widget, 0, column * 2 + 1)
+        caption = QLabel(self.tr("Ca&tegory:"))
+        caption.setBuddy(self.category)
+        grid.addWidget(caption, 1, 0)
+        grid.addWidget(self.category, 1, 1, 1, 3)
+        self.error = FieldError()
+        grid.addWidget(self.error, 2, 1, 1, 3)
+        return grid
 
     def _input(self) -> RuleInput:
         return RuleInput(self.pattern.text(), self.category.currentData(), self.field.currentData())

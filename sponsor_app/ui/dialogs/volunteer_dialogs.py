@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,12 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import clock
-from ...domain.enums import CheckResult
 from ...domain.errors import InvalidInput
 from ...domain.hours import parse_hours
 from ...domain.validation import email_problems, phone_problems, split_list
-from ...domain.vetting import RequirementKind, default_expiry
+from ...domain.vetting import RequirementKind
 from ...domain.vocabulary import HOURS_ACTIVITIES
 from ...services.roster.hours import HoursInput
 from ...services.roster.roles import RoleRow
@@ -37,196 +33,10 @@ from ...services.roster.volunteers import (
     VolunteerRow,
 )
 from ..vetting_words import badge_text, standing_text
-from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
 from ..widgets.status import status_colour
-
-CHECK = RequirementKind.CHECK
-
-# What each sort of requirement can be recorded as, in its own words (issue 19: a signed
-# statement is signed or not; it is never "applied, waiting").
-CHOICES = {
-    RequirementKind.CHECK: [
-        (None, QT_TRANSLATE_NOOP("CheckFields", "No check recorded")),
-        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Cleared")),
-        (CheckResult.PENDING, QT_TRANSLATE_NOOP("CheckFields", "Applied, waiting")),
-        (CheckResult.NOT_CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Not cleared")),
-    ],
-    RequirementKind.STATEMENT: [
-        (None, QT_TRANSLATE_NOOP("CheckFields", "Not signed yet")),
-        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Signed")),
-    ],
-    RequirementKind.TRAINING: [
-        (None, QT_TRANSLATE_NOOP("CheckFields", "Not completed yet")),
-        (CheckResult.CLEARED, QT_TRANSLATE_NOOP("CheckFields", "Completed")),
-    ],
-}
-
-
-def _date_edit(day: date | None = None):
-    return required_date(day, latest=clock.today())
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckFields", text)
-
-
-class CheckFields:
-    """One requirement's fields, in the words of its kind: a check (result, checked or applied
-    on, expiry, reference), a signed statement (signed on) or a course (completed on, expiry,
-    certificate), validated as they change. Where the programme says how long it lasts, the
-    expiry follows the date until a person types another (a cleared check left at "does not
-    expire" never warns anyone)."""
-
-    def __init__(
-        self,
-        form: ValidatedForm,
-        prefix: str,
-        tr,
-        valid_months: int | None = None,
-        kind: RequirementKind = RequirementKind.CHECK,
-        mnemonics: bool = True,
-    ):
-        # Repeated in one box per requirement, the same Alt+letter would name several fields
-        # at once: there the labels have none (Tab and the mouse reach them).
-        self._plain = (lambda text: text) if mnemonics else (lambda text: text.replace("&", ""))
-        self.prefix = prefix
-        self.form = form
-        self.valid_months = valid_months
-        self.kind = kind
-        self._default: date | None = None
-        self.result = form.add_field(
-            f"{prefix}result",
-            self._plain(
-                {
-                    RequirementKind.CHECK: _tr("&Result:"),
-                    RequirementKind.STATEMENT: _tr("&Signed:"),
-                    RequirementKind.TRAINING: _tr("&Status:"),
-                }[kind]
-            ),
-            QComboBox(),
-        )
-        self.checked_on = form.add_field(
-            f"{prefix}checked_on", self._date_label(None), OptionalDateEdit(_tr("Not known"))
-        )
-        no_expiry = _tr("No expiry recorded") if valid_months else _tr("Does not expire")
-        self.expires_on = form.add_field(
-            f"{prefix}expires_on", self._plain(_tr("E&xpires on:")), OptionalDateEdit(no_expiry)
-        )
-        self.reference = form.add_field(
-            f"{prefix}reference",
-            self._plain(
-                _tr("Certi&ficate:") if kind is RequirementKind.TRAINING else _tr("Re&ference:")
-            ),
-            QLineEdit(),
-        )
-        self.set_kind(kind, valid_months)
-        for widget in (self.checked_on, self.expires_on):
-            widget.changed.connect(self.validate)
-        self.checked_on.changed.connect(self._follow_check_date)
-        self.result.currentIndexChanged.connect(self._follow_check_date)
-        self.result.currentIndexChanged.connect(self._on_result_changed)
-        self.checked_on.set_value(None)
-        self.expires_on.set_value(None)
-
-    def set_kind(self, kind: RequirementKind, valid_months: int | None) -> None:
-        """Offer the choices and fields of this sort of requirement (the check form changes
-        them when another kind is chosen)."""
-        self.kind, self.valid_months = kind, valid_months
-        current = self.result.currentData()
-        self.result.blockSignals(True)
-        self.result.clear()
-        for value, label in CHOICES[kind]:
-            self.result.addItem(_tr(label), value)
-        self.result.setCurrentIndex(max(self.result.findData(current), 0))
-        self.result.blockSignals(False)
-        # A statement has no reference, and an expiry only when the programme sets one.
-        self.form.setRowVisible(
-            self.reference.parentWidget(), kind is not RequirementKind.STATEMENT
-        )
-        self.form.setRowVisible(
-            self.expires_on.parentWidget(),
-            kind is not RequirementKind.STATEMENT or bool(valid_months),
-        )
-        self.expires_on.setToolTip(
-            QCoreApplication.translate(
-                "CheckFields",
-                "The programme says this lasts %n month(s): the expiry follows the date unless "
-                "you type another.",
-                "",
-                valid_months,
-            )
-            if valid_months
-            else ""
-        )
-        self._on_result_changed()
-
-    def _date_label(self, result) -> str:
-        if self.kind is RequirementKind.STATEMENT:
-            text = _tr("Signed &on:")
-        elif self.kind is RequirementKind.TRAINING:
-            text = _tr("Completed &on:")
-        elif result == CheckResult.PENDING:
-            text = _tr("Applied &on:")
-        else:
-            text = _tr("Checked &on:")
-        return self._plain(text)
-
-    def _on_result_changed(self, *_args) -> None:
-        label = self.form.labelForField(self.checked_on.parentWidget())
-        if label is not None:
-            text = self._date_label(self.result.currentData())
-            label.setText(text)
-            self.checked_on.setAccessibleName(text.replace("&", "").rstrip(":"))
-        self.validate()
-
-    def _follow_check_date(self, *_args) -> None:
-        if not self.valid_months or self.result.currentData() != CheckResult.CLEARED:
-            return
-        current = self.expires_on.value()
-        if current is not None and current != self._default:
-            return  # a date the person chose stays
-        following = default_expiry(self.checked_on.value(), self.valid_months)
-        if following is not None:  # half-typed dates ("10/01/202") change nothing
-            self._default = following
-            self.expires_on.set_value(following)
-
-    def load(self, row: CheckRow | RequirementRecord | None) -> None:
-        self.result.setCurrentIndex(max(self.result.findData(row.result if row else None), 0))
-        if row:
-            self.checked_on.set_value(row.checked_on)
-            self.expires_on.set_value(row.expires_on)
-            self.reference.setText(row.reference)
-        self.validate()
-
-    def value(self, kind: str) -> CheckInput | None:
-        result = self.result.currentData()
-        if result is None:
-            return None
-        # Qt hands StrEnum item data back as plain str: turn it back into the enum.
-        return CheckInput(
-            kind,
-            CheckResult(result),
-            self.checked_on.value(),
-            self.expires_on.value(),
-            self.reference.text() if self.kind is not RequirementKind.STATEMENT else "",
-            self.kind,
-        )
-
-    def validate(self) -> None:
-        enabled = self.result.currentData() is not None
-        for widget in (self.checked_on, self.expires_on, self.reference):
-            widget.setEnabled(enabled)
-        value = self.value("check")
-        problems = value.problems(self.prefix) if value else []
-        for name, widget in (("checked_on", self.checked_on), ("expires_on", self.expires_on)):
-            field = f"{self.prefix}{name}"
-            # A date typed that is no date ("31/2/2026") says so, rather than "enter the date".
-            own = widget.problem() if enabled and widget.edit.text().strip() else None
-            self.form.set_problem(
-                field, own or " ".join(p.message for p in problems if p.field == field) or None
-            )
+from .check_fields import CHECK, CheckFields, date_edit
 
 
 class VolunteerDialog(FormDialog):
@@ -249,6 +59,34 @@ class VolunteerDialog(FormDialog):
         self.phone = form.add_field("phone", self.tr("&Phone:"), QLineEdit())
         self.roles = form.add_field("roles", self.tr("&Roles:"), QListWidget())
         held = set(row.roles) if row else set()
+        self._fill_roles(roles, held)
+        self.languages = form.add_field("languages", self.tr("&Languages:"), QLineEdit())
+        self.languages.setPlaceholderText(self.tr("English; te reo Māori"))
+        self.active = form.add_field("active", self.tr("&Active:"), QCheckBox())
+        self.active.setChecked(True)
+        self.notes = form.add_field("notes", self.tr("No&tes:"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(60)
+
+        column = self._requirement_boxes(
+            row.requirements if row and row.requirements else requirements, locale
+        )
+        self._layout.removeItem(form)
+        row_layout = QHBoxLayout()
+        row_layout.addLayout(form, 1)
+        row_layout.addSpacing(12)
+        row_layout.addLayout(column, 1)
+        self._layout.insertLayout(0, row_layout)
+        self.setMinimumWidth(900)
+
+        if row:
+            self._load(row, held)
+        self.email.textChanged.connect(self._on_email_edited)
+        self.phone.textChanged.connect(self._on_phone_edited)
+        self.full_name.textChanged.connect(self._on_name_edited)
+        self.roles.itemChanged.connect(self._on_roles_edited)
+
+    def _fill_roles(self, roles, held: set[str]) -> None:
         for role in roles:
             if role.retired and role.key not in held:
                 continue  # a retired role is given to no one new
@@ -263,15 +101,9 @@ class VolunteerDialog(FormDialog):
         self.roles.setFixedHeight(
             rows_shown * max(self.roles.sizeHintForRow(0), 18) + 2 * self.roles.frameWidth() + 2
         )
-        self.languages = form.add_field("languages", self.tr("&Languages:"), QLineEdit())
-        self.languages.setPlaceholderText(self.tr("English; te reo Māori"))
-        self.active = form.add_field("active", self.tr("&Active:"), QCheckBox())
-        self.active.setChecked(True)
-        self.notes = form.add_field("notes", self.tr("No&tes:"), QPlainTextEdit())
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(60)
 
-        records = row.requirements if row and row.requirements else requirements
+    def _requirement_boxes(self, records, locale: str) -> QVBoxLayout:
+        """A box per requirement of the programme, each with where it stands today."""
         self.requirements: dict[str, CheckFields] = {}
         column = QVBoxLayout()
         heading = QLabel(self.tr("<b>What the programme requires of every volunteer</b>"))
@@ -305,32 +137,22 @@ class VolunteerDialog(FormDialog):
                 box_form.setRowVisible(fields.expires_on.parentWidget(), True)
             self.requirements[record.kind] = fields
             self.extra_forms.append(box_form)
-            form.errors.update(box_form.errors)  # the service's problems land under them too
+            self.form.errors.update(box_form.errors)  # the service's problems land under them too
             column.addWidget(box)
         column.addStretch(1)
-        self._layout.removeItem(form)
-        row_layout = QHBoxLayout()
-        row_layout.addLayout(form, 1)
-        row_layout.addSpacing(12)
-        row_layout.addLayout(column, 1)
-        self._layout.insertLayout(0, row_layout)
-        self.setMinimumWidth(900)
+        return column
 
-        if row:
-            self.full_name.setText(row.full_name)
-            self.email.setText(row.email)
-            self.phone.setText(row.phone)
-            self.languages.setText("; ".join(row.languages))
-            self.active.setChecked(row.active)
-            self.notes.setPlainText(row.notes)
-            for index in range(self.roles.count()):
-                item = self.roles.item(index)
-                if item.data(Qt.ItemDataRole.UserRole) in held:
-                    item.setCheckState(Qt.CheckState.Checked)
-        self.email.textChanged.connect(self._on_email_edited)
-        self.phone.textChanged.connect(self._on_phone_edited)
-        self.full_name.textChanged.connect(self._on_name_edited)
-        self.roles.itemChanged.connect(self._on_roles_edited)
+    def _load(self, row: VolunteerRow, held: set[str]) -> None:
+        self.full_name.setText(row.full_name)
+        self.email.setText(row.email)
+        self.phone.setText(row.phone)
+        self.languages.setText("; ".join(row.languages))
+        self.active.setChecked(row.active)
+        self.notes.setPlainText(row.notes)
+        for index in range(self.roles.count()):
+            item = self.roles.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) in held:
+                item.setCheckState(Qt.CheckState.Checked)
 
     @property
     def vetting(self) -> CheckFields:
@@ -443,7 +265,7 @@ class TrainingDialog(FormDialog):
         for key, label in courses:
             self.course.addItem(label, key)
         self.completed_on = self.form.add_field(
-            "completed_on", self.tr("C&ompleted on:"), _date_edit()
+            "completed_on", self.tr("C&ompleted on:"), date_edit()
         )
         self.expires_on = self.form.add_field(
             "expires_on", self.tr("E&xpires on:"), OptionalDateEdit(self.tr("Does not expire"))
@@ -477,7 +299,7 @@ class HoursDialog(FormDialog):
     ):
         super().__init__(self.tr("Log hours"), parent)
         self.volunteer_id = volunteer_id
-        self.worked_on = self.form.add_field("worked_on", self.tr("&Date:"), _date_edit())
+        self.worked_on = self.form.add_field("worked_on", self.tr("&Date:"), date_edit())
         self.hours = self.form.add_field("hours", self.tr("&Hours:"), QLineEdit())
         self.hours.setPlaceholderText(self.tr("1.5 or 1:30"))
         self.activity = self.form.add_field("activity", self.tr("&Activity:"), QComboBox())

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...domain.enums import TransactionKind
-from ...services.funds.ledger_view import LedgerLine, LedgerSelection
+from ...services.funds.ledger_view import LedgerLine, LedgerSelection, RunningBalances
 from ..formatting import money, short_date
 
 PAGE = 100  # rows read at a time: a screenful or three
@@ -61,6 +61,53 @@ class LedgerModel(QAbstractTableModel):
         self._loader = loader
         self.endResetModel()
         self.ensure_rows(0, PAGE)
+
+    def update_selection(
+        self,
+        selection: LedgerSelection,
+        loader: Callable[[Sequence[int]], dict[int, LedgerLine]],
+        touched: frozenset[int],
+        balances: RunningBalances,
+    ) -> bool:
+        """Take a new selection in place when it lists the same rows in the same order (an edit
+        that moved no row): the rows touched, and those whose running balance moved, are read
+        again when next in view; the rest stay, and so do the view's place and selection.
+        False when the rows differ (call set_selection)."""
+        if selection.ids != self._ids:
+            return False
+        self._loader = loader
+        stale = [
+            i for i, line in self._cache.items() if i in touched or line.balance != balances[i]
+        ]
+        for line_id in stale:
+            del self._cache[line_id]
+            self._texts.pop(line_id, None)
+        if stale and self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+        return True
+
+    def holds(self, ids) -> bool:
+        """Whether every one of these rows has been read (is or was in view)."""
+        return bool(ids) and all(line_id in self._cache for line_id in ids)
+
+    def replace_lines(self, lines: dict[int, LedgerLine]) -> bool:
+        """Show rows read again after an edit that left each where it was: the same date, kind
+        and amount, so the order and every running balance stand. False (nothing replaced)
+        when one of them is not in view yet, or has moved."""
+        if not lines or any(
+            (old := self._cache.get(line_id)) is None
+            or (old.occurred_on, old.signed) != (line.occurred_on, line.signed)
+            for line_id, line in lines.items()
+        ):
+            return False
+        self._cache.update(lines)
+        for line_id, line in lines.items():
+            self._texts[line_id] = tuple(text(line, self.locale) for _t, _k, text, _r in COLUMNS)
+            row = self._ids.index(line_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
 
     def ensure_rows(self, first: int, last: int) -> None:
         """Read the whole pages holding rows first..last, if they are not read yet."""

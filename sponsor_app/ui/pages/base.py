@@ -6,19 +6,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...domain.changes import Changes, Topic
 from ..context import GroupContext
 
 
 class Page(QWidget):
     """A page refreshes when it is shown and when a write it cares about happens while shown.
 
-    `watches` names the tables it shows (a change set touching any of them makes it stale);
-    "*" is any table. Refreshing only visible pages keeps a write cheap however many pages
-    exist; a change to the group's profile (its name, locale, settings) concerns every page.
+    `watches` names the topics it shows (a change set touching any of them makes it stale);
+    the default is every topic. Refreshing only visible pages keeps a write cheap however many
+    pages exist; a change to the group's profile (its name, locale, settings) concerns every
+    page. A page whose models can take a change in place (the rows it touched, by id) says so
+    in `update_in_place`; otherwise it reads everything again.
     """
 
     title = "Page"
-    watches: frozenset[str] = frozenset({"*"})
+    watches: frozenset[Topic] = frozenset(Topic)
 
     def __init__(self, context: GroupContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,11 +35,19 @@ class Page(QWidget):
         if self.isVisible():
             self.refresh_now()
 
-    def _on_changed(self, changes) -> None:
-        if "*" in self.watches or changes.touches(self.watches | {"group_profile"}):
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(self.watches | {Topic.GROUP}):
+            return
+        if not self.isVisible():
             self._stale = True
-            if self.isVisible():
-                self.refresh_now()
+        elif self._stale or Topic.GROUP in changes.topics or not self.update_in_place(changes):
+            self.refresh_now()
+
+    def update_in_place(self, changes: Changes) -> bool:
+        """Take in a change that touched this page's topics while it is shown and current,
+        rereading only the rows it touched; False: it cannot, so the whole page is read again.
+        Subclasses whose models allow it override."""
+        return False
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -105,7 +116,7 @@ def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
 class ComingPage(Page):
     """A page whose issue has not landed yet: say so plainly rather than show an empty screen."""
 
-    watches = frozenset()
+    watches: frozenset[Topic] = frozenset()
 
     def __init__(self, context: GroupContext, title: str, what: str, parent: QWidget | None = None):
         super().__init__(context, parent)

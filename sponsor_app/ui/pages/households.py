@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Topic
 from ...domain.text import isolate
 from ...services.households import households as service
 from ...services.households.households import HouseholdInput, HouseholdRow, MemberRow
 from ..dialogs.household_dialog import HouseholdDialog
 from ..dialogs.member_dialog import MemberDialog
+from ..edits import Edits
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
 from ..widgets.tables import fit_columns, make_table
@@ -88,7 +90,7 @@ def member_columns(page: HouseholdsPage) -> list[Column]:
 
 class HouseholdsPage(Page):
     title = "Households"
-    watches = frozenset({"household", "household_member", "task"})
+    watches = frozenset({Topic.HOUSEHOLDS, Topic.TASKS})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -96,64 +98,13 @@ class HouseholdsPage(Page):
         self.proxy = RowsProxy(self.households, self)
         self.members = RowsModel(member_columns(self), self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search households (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search households"))
-        self.search.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox(self.tr("Show a&rchived"))
-        self.add_button = QPushButton(self.tr("&Add household…"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.archive_button = QPushButton(self.tr("Arc&hive"))
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.setToolTip(
-            self.tr(
-                "Remove the household and its plan for good (Shift+Delete); Undo brings it back"
-            )
-        )
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.show_archived)
-        for button in (self.add_button, self.edit_button, self.archive_button, self.delete_button):
-            bar.addWidget(button)
-
-        self.table = make_table(self.tr("Households"))
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.table)
-        self.table_stack.addWidget(
-            empty_state(
-                self.tr(
-                    "No households yet. Add the family you are preparing for with “Add household…”."
-                )
-            )
-        )
-
-        self.members_label = QLabel()
-        self.member_table = make_table(self.tr("Members"), sortable=False)  # principal first
-        self.member_table.setModel(self.members)
-        self.add_member_button = QPushButton(self.tr("Add &member…"))
-        self.edit_member_button = QPushButton(self.tr("Edit member…"))
-        self.archive_member_button = QPushButton(self.tr("Archive member"))
-        member_bar = QHBoxLayout()
-        member_bar.addWidget(self.members_label, 1)
-        for button in (self.add_member_button, self.edit_member_button, self.archive_member_button):
-            member_bar.addWidget(button)
-        members_box = QWidget()
-        members_layout = QVBoxLayout(members_box)
-        members_layout.setContentsMargins(0, 0, 0, 0)
-        members_layout.addLayout(member_bar)
-        members_layout.addWidget(self.member_table)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table_stack)
-        splitter.addWidget(members_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.edits = Edits(context)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self._bar())
+        layout.addWidget(self._tables(), 1)
+        self._keys_and_actions()
 
+    def _keys_and_actions(self) -> None:
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
@@ -189,6 +140,63 @@ class HouseholdsPage(Page):
         self.edit_member_button.clicked.connect(self.edit_member)
         self.member_table.doubleClicked.connect(lambda _: self.edit_member())
         self.archive_member_button.clicked.connect(self.archive_member)
+
+    def _bar(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search households (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search households"))
+        self.search.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox(self.tr("Show a&rchived"))
+        self.add_button = QPushButton(self.tr("&Add household…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.archive_button = QPushButton(self.tr("Arc&hive"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Remove the household and its plan for good (Shift+Delete); Undo brings it back"
+            )
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_archived)
+        for button in (self.add_button, self.edit_button, self.archive_button, self.delete_button):
+            bar.addWidget(button)
+        return bar
+
+    def _tables(self) -> QSplitter:
+        self.table = make_table(self.tr("Households"))
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(
+            empty_state(
+                self.tr(
+                    "No households yet. Add the family you are preparing for with “Add household…”."
+                )
+            )
+        )
+        self.members_label = QLabel()
+        self.member_table = make_table(self.tr("Members"), sortable=False)  # principal first
+        self.member_table.setModel(self.members)
+        self.add_member_button = QPushButton(self.tr("Add &member…"))
+        self.edit_member_button = QPushButton(self.tr("Edit member…"))
+        self.archive_member_button = QPushButton(self.tr("Archive member"))
+        member_bar = QHBoxLayout()
+        member_bar.addWidget(self.members_label, 1)
+        for button in (self.add_member_button, self.edit_member_button, self.archive_member_button):
+            member_bar.addWidget(button)
+        members_box = QWidget()
+        members_layout = QVBoxLayout(members_box)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addLayout(member_bar)
+        members_layout.addWidget(self.member_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table_stack)
+        splitter.addWidget(members_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        return splitter
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
@@ -250,73 +258,66 @@ class HouseholdsPage(Page):
     # --- writing (each one undoable) ------------------------------------------------------
     def add_household(self) -> None:
         store = self.context.store
-        dialog = HouseholdDialog(service.next_household_code(store), parent=self)
-
-        def save(data: HouseholdInput):
-            row = self.context.execute(
-                self.tr("Add household {}").format(data.code.strip().upper()),
-                lambda: service.add_household(store, data).id,
-            )
-            self.select_household(row)
-
-        dialog.save_callback = save
-        dialog.exec()
+        self.edits.with_dialog(
+            HouseholdDialog(service.next_household_code(store), parent=self),
+            lambda data: self.tr("Add household {}").format(data.code.strip().upper()),
+            lambda store, data: service.add_household(store, data).id,
+            then=self.select_household,
+        )
 
     def edit_household(self) -> None:
         current = self.selected_household()
         if current is None:
             return
-        store = self.context.store
-        dialog = HouseholdDialog("", current, parent=self)
+        self.edits.with_dialog(
+            HouseholdDialog("", current, parent=self),
+            self.tr("Edit household {}").format(current.code),
+            lambda store, chosen: service.edit_household(
+                store, current.id, chosen[0], move_open_tasks=chosen[1]
+            ),
+            confirm=lambda data: self._ask_to_move_tasks(current, data),
+        )
 
-        def save(data: HouseholdInput):
-            move = False
-            if data.arrival_date != current.arrival_date and data.arrival_date is not None:
-                count = service.open_task_count(store, current.id)
-                if current.arrival_date is None:
-                    move = True  # undated tasks simply take their dates from the new arrival
-                elif count:
-                    days = (data.arrival_date - current.arrival_date).days
-                    moved = (
-                        self.tr("The arrival moved %n day(s) later.", "", days)
-                        if days > 0
-                        else self.tr("The arrival moved %n day(s) earlier.", "", -days)
-                    )
-                    answer = QMessageBox.question(
-                        self,
-                        self.tr("Arrival date changed"),
-                        moved
-                        + " "
-                        + self.tr(
-                            "Move the due dates of its %n open task(s) by as much?", "", count
-                        ),
-                        QMessageBox.StandardButton.Yes
-                        | QMessageBox.StandardButton.No
-                        | QMessageBox.StandardButton.Cancel,
-                        QMessageBox.StandardButton.Yes,
-                    )
-                    if answer == QMessageBox.StandardButton.Cancel:
-                        return False
-                    move = answer == QMessageBox.StandardButton.Yes
-            self.context.execute(
-                self.tr("Edit household {}").format(current.code),
-                lambda: service.edit_household(store, current.id, data, move_open_tasks=move),
-            )
+    def _ask_to_move_tasks(self, current: HouseholdRow, data: HouseholdInput):
+        """When the arrival moves, whether its open tasks' due dates move with it: (the form's
+        value, move them?), or None when the person cancels (the form stays open)."""
+        if data.arrival_date == current.arrival_date or data.arrival_date is None:
+            return data, False
+        if current.arrival_date is None:
+            return data, True  # undated tasks simply take their dates from the new arrival
+        count = service.open_task_count(self.context.store, current.id)
+        if not count:
+            return data, False
+        days = (data.arrival_date - current.arrival_date).days
+        moved = (
+            self.tr("The arrival moved %n day(s) later.", "", days)
+            if days > 0
+            else self.tr("The arrival moved %n day(s) earlier.", "", -days)
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Arrival date changed"),
+            moved
+            + " "
+            + self.tr("Move the due dates of its %n open task(s) by as much?", "", count),
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
             return None
-
-        dialog.save_callback = save
-        dialog.exec()
+        return data, answer == QMessageBox.StandardButton.Yes
 
     def archive_household(self) -> None:
         current = self.selected_household()
         if current is None:
             return
-        store = self.context.store
         archive = not current.archived
         text = self.tr("Archive household {}") if archive else self.tr("Restore household {}")
-        self.context.execute(
+        self.edits.now(
             text.format(current.code),
-            lambda: service.archive_household(store, current.id, archive),
+            lambda store: service.archive_household(store, current.id, archive),
             removal=self.tr("Household {} archived.").format(current.code) if archive else None,
         )
 
@@ -344,10 +345,9 @@ class HouseholdsPage(Page):
         box.exec()
         if box.clickedButton() is not delete:
             return
-        store = self.context.store
-        self.context.execute(
+        self.edits.now(
             self.tr("Delete household {}").format(current.code),
-            lambda: service.delete_household(store, current.id),
+            lambda store: service.delete_household(store, current.id),
             removal=self.tr("Household {} deleted.").format(current.code),
         )
 
@@ -358,13 +358,11 @@ class HouseholdsPage(Page):
         household = self.selected_household()
         if household is None:
             return
-        store = self.context.store
-        dialog = MemberDialog(household.code, parent=self, principal=self._principal_name())
-        dialog.save_callback = lambda data: self.context.execute(
+        self.edits.with_dialog(
+            MemberDialog(household.code, parent=self, principal=self._principal_name()),
             self.tr("Add member to {}").format(household.code),
-            lambda: service.add_member(store, household.id, data).id,
+            lambda store, data: service.add_member(store, household.id, data).id,
         )
-        dialog.exec()
 
     def edit_member(self) -> None:
         household, member = self.selected_household(), self.selected_member()
@@ -373,19 +371,18 @@ class HouseholdsPage(Page):
         store = self.context.store
         dialog = MemberDialog(household.code, member, parent=self, principal=self._principal_name())
         dialog.reveal_callback = lambda: service.show_sensitive_details(store, member.id)
-        dialog.save_callback = lambda data: self.context.execute(
+        self.edits.with_dialog(
+            dialog,
             self.tr("Edit member {}").format(isolate(member.full_name)),
-            lambda: service.edit_member(store, member.id, data),
+            lambda store, data: service.edit_member(store, member.id, data),
         )
-        dialog.exec()
 
     def archive_member(self) -> None:
         member = self.selected_member()
         if member is None:
             return
-        store = self.context.store
-        self.context.execute(
+        self.edits.now(
             self.tr("Archive member {}").format(isolate(member.full_name)),
-            lambda: service.archive_member(store, member.id, True),
+            lambda store: service.archive_member(store, member.id, True),
             removal=self.tr("{} archived.").format(isolate(member.full_name)),
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
+from shiboken6 import isValid
 
 from ...domain.reports import ReportKind
 from ...services.reporting.disclosure import Disclosure, Released, TextSource, read_disclosure
@@ -53,11 +54,18 @@ class OutgoingPreview(QObject):
         store = self.page.context.store
 
         def done(disclosure: Disclosure) -> None:
+            if not self._alive():
+                return  # the window closed while the finder was read
             self._disclosure = disclosure
             self._set_marks()
             self.show()
 
         run_quietly(lambda: read_disclosure(store, named=False), done, lambda _error: None)
+
+    def _alive(self) -> bool:
+        """Whether the page is still there: a reading finishes on the thread pool, perhaps
+        after its window has closed."""
+        return isValid(self) and isValid(self.page) and isValid(self.page.kind)
 
     def _set_marks(self) -> None:
         """Masked words are marked only while the report would mask them."""
@@ -86,6 +94,8 @@ class OutgoingPreview(QObject):
         self.readiness_changed.emit()
 
         def done(gathered) -> None:
+            if not self._alive():
+                return  # the window closed while the report was read
             if asked == self._asked and not page.names_included():
                 self._gathered, self._ready = gathered.released, True
                 self.show()

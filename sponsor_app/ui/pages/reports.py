@@ -12,36 +12,23 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
+from ...domain.changes import Topic
 from ...domain.errors import SponsorDeskError
 from ...domain.periods import Period, ends_before_start
-from ...domain.reports import GROUP_REPORTS, ReportKind
+from ...domain.reports import ReportKind
 from ...services.reporting.narratives import Narrative, narrative, save_narrative
 from ...services.reporting.report_data import default_period, households
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..settings import AppSettings
-from ..widgets.date_field import required_date
-from ..widgets.outgoing_text import OutgoingTextView
 from ..worker import run_in_background
-from .base import Page, empty_state
 from .report_preview import OutgoingPreview
+from .reports_view import ReportsView
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,10 +42,10 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
     return candidate
 
 
-class ReportsPage(Page):
+class ReportsPage(ReportsView):
     title = "Reports"
     # Any change may change what a report says: the preview of its typed text is read again.
-    watches = frozenset({"*"})
+    watches = frozenset(Topic)
 
     def __init__(self, context, parent: QWidget | None = None, settings: AppSettings | None = None):
         super().__init__(context, parent)
@@ -66,105 +53,18 @@ class ReportsPage(Page):
         self.last_made: Path | None = None
         # "Include names", per kind: anonymised unless ticked for that kind (issue 19 item 6)
         self.names_for: dict[ReportKind, bool] = {}
-
-        self.kind = QComboBox()
-        for kind in GROUP_REPORTS:
-            self.kind.addItem(self.tr(kind.title), kind.value)
-        # Typed dates in the group's order (or ISO), with a calendar: the same as every form.
-        self.start = required_date()
-        self.end = required_date()
-        for editor in (self.start, self.end):
-            editor.setMinimumWidth(170)
-            editor.changed.connect(self._on_period_changed)
-        self.households = QListWidget()
-        self.households.setMaximumHeight(90)
-        self.named = QCheckBox(self.tr("Include &names (the report is then confidential)"))
-        self.named.toggled.connect(self._on_named_toggled)
-        self.bundle = QCheckBox(self.tr("Also save the figures as a data &bundle (CSV files)"))
-        self.folder = QLineEdit()
-        choose = QPushButton(self.tr("C&hoose folder…"))
-        choose.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
-
-        form = QFormLayout()
-        form.addRow(self._label(self.tr("&Report:"), self.kind), self.kind)
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.start)
-        period_row.addWidget(QLabel(self.tr("to")))
-        period_row.addWidget(self.end)
-        period_row.addStretch(1)
-        form.addRow(self._label(self.tr("&From:"), self.start), period_row)
-        form.addRow(self._label(self.tr("House&holds:"), self.households), self.households)
-        form.addRow("", self.named)
-        form.addRow("", self.bundle)
-        form.addRow(self._label(self.tr("Save &in:"), self.folder), folder_row)
-        self.start.setAccessibleName(self.tr("From"))
-        self.end.setAccessibleName(self.tr("To"))
-
-        self.narrative_box = QGroupBox(self.tr("Narrative for the evaluation report (this period)"))
-        self.highlights = QPlainTextEdit()
-        self.challenges = QPlainTextEdit()
-        self.highlights.setPlaceholderText(self.tr("What went well: the highlights of the period."))
-        self.challenges.setPlaceholderText(
-            self.tr("What was hard, and what the group did about it.")
-        )
-        self.highlights.setAccessibleName(self.tr("Highlights"))
-        self.challenges.setAccessibleName(self.tr("Challenges"))
-        self.save_narrative_button = QPushButton(self.tr("&Save narrative"))
-        self.save_narrative_button.clicked.connect(self.save_narrative)
-        box = QFormLayout(self.narrative_box)
-        box.addRow(self._label(self.tr("Highl&ights:"), self.highlights), self.highlights)
-        box.addRow(self._label(self.tr("Cha&llenges:"), self.challenges), self.challenges)
-        box.addRow("", self.save_narrative_button)
-
-        self.generate_button = QPushButton(self.tr("&Generate report"))
-        self.generate_button.setDefault(True)
-        self.generate_button.clicked.connect(self.generate)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("&Open"))
-        self.show_button = QPushButton(self.tr("Show in &folder"))
-        self.open_button.clicked.connect(lambda: self._open(self.last_made))
-        self.show_button.clicked.connect(lambda: self._open(self.last_made, folder=True))
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.generate_button)
-        result_row.addWidget(self.result, 1)
-        result_row.addWidget(self.open_button)
-        result_row.addWidget(self.show_button)
-
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addLayout(form)
-        column.addWidget(self.narrative_box, 1)
-        column.addLayout(result_row)
-
-        self.recent = QListWidget()
-        self.recent.setAccessibleName(self.tr("Reports made"))
-        self.recent.itemActivated.connect(lambda item: self._open(Path(item.data(PATH_ROLE))))
-        self.recent_empty = empty_state(self.tr("Reports you generate are listed here."))
-        self.outgoing = OutgoingTextView()
-        self.outgoing.setAccessibleName(self.tr("Typed text that leaves the file"))
         self.preview = OutgoingPreview(self, self.outgoing, (self.highlights, self.challenges))
         self._making = False  # a report is being gathered or written
+        for editor in (self.start, self.end):
+            editor.changed.connect(self._on_period_changed)
+        self.named.toggled.connect(self._on_named_toggled)
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.save_narrative_button.clicked.connect(self.save_narrative)
+        self.generate_button.clicked.connect(self.generate)
+        self.open_button.clicked.connect(lambda: self._open(self.last_made))
+        self.show_button.clicked.connect(lambda: self._open(self.last_made, folder=True))
+        self.recent.itemActivated.connect(lambda item: self._open(Path(item.data(PATH_ROLE))))
         self.preview.readiness_changed.connect(self._offer_generate)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.addWidget(QLabel(self.tr("<b>What leaves the file</b>")))
-        column.addWidget(self.outgoing, 3)
-        column.addWidget(QLabel(self.tr("<b>Last reports made</b> (double-click to open)")))
-        column.addWidget(self.recent, 1)
-        column.addWidget(self.recent_empty)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.households.itemChanged.connect(lambda _item: self.preview.schedule())
         self.add_shortcuts(
@@ -172,13 +72,6 @@ class ReportsPage(Page):
         )
         self._set_result(None)
         self._on_kind_changed()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
-        return label
 
     # --- state ------------------------------------------------------------------------------
     def refresh(self) -> None:

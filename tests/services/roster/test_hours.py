@@ -11,6 +11,7 @@ from sponsor_app.services.roster.hours import (
     hours_totals,
     list_hours,
     log_hours,
+    summary_period,
 )
 from sponsor_app.services.roster.volunteers import list_volunteers
 
@@ -50,3 +51,11 @@ def test_bad_hours_and_repeats(store, make_volunteer):
         log_hours(store, HoursInput(volunteer.id, date(2025, 1, 1), 30, "Meeting"))
     delete_hours(store, entry.id)
     assert list_hours(store, volunteer.id) == []
+
+
+def test_the_hours_summary_covers_this_month_and_the_eleven_before():
+    """Twelve calendar months: a volunteer's summary lists each whole month, never the
+    second half of one a year back."""
+    assert summary_period(date(2026, 6, 15)) == Period(date(2025, 7, 1), date(2026, 6, 15))
+    assert summary_period(date(2026, 1, 31)) == Period(date(2025, 2, 1), date(2026, 1, 31))
+    assert summary_period(date(2026, 6, 15)).month_count == 12

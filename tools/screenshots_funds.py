@@ -10,7 +10,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from .. import clock
+from sponsor_app import clock
 
 
 def funds_views(window, folder: Path, suffix: str) -> list[Path]:
@@ -25,7 +25,7 @@ def funds_views(window, folder: Path, suffix: str) -> list[Path]:
         written.append(folder / f"{name}{suffix}.png")
         (widget or window).grab().save(str(written[-1]))
 
-    QTest.keyClicks(page.search, "kapiti")
+    QTest.keyClicks(page.ledger.search, "kapiti")
     shot("funds-search")
     page.reset_filters()
     page.refresh_now()
@@ -40,9 +40,9 @@ def funds_views(window, folder: Path, suffix: str) -> list[Path]:
     page.tabs.setCurrentIndex(0)
     window.activateWindow()  # offscreen, nothing activates it, and shortcuts need that
     app.processEvents()
-    page.table.setFocus()
-    page.table.selectRow(2)
-    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    page.ledger.table.setFocus()
+    page.ledger.table.selectRow(2)
+    QTest.keyClick(page.ledger.table, Qt.Key.Key_Delete)
     shot("undo-message")
     window.undo_notice.undo_button.click()
 
@@ -52,9 +52,9 @@ def funds_views(window, folder: Path, suffix: str) -> list[Path]:
 
 def _spend_without_a_budget(window) -> int:
     """A category with spending and no budget, as groups make them: two undoable steps."""
-    from ..domain.enums import TransactionKind
-    from ..domain.money import Money
-    from ..services.funds.ledger import TransactionInput, add_category, record_transaction
+    from sponsor_app.domain.enums import TransactionKind
+    from sponsor_app.domain.money import Money
+    from sponsor_app.services.funds.ledger import TransactionInput, add_category, record_transaction
 
     store, context = window.context.store, window.context
     category = context.execute(
@@ -80,7 +80,7 @@ def _offered_names(window, path: Path) -> Path:
     """The transaction form with "kapiti" typed and its suggestion list open. The list is a
     window of its own, so it is painted onto the form's picture where it stands."""
     app = QApplication.instance()
-    dialog = window.funds._dialog()
+    dialog = window.funds.ledger._dialog()
     dialog.show()
     app.processEvents()
     dialog.counterparty.setFocus()

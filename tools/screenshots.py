@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import clock
+from sponsor_app import clock
 
 SIZE = (1366, 768)  # the laptop screen issue 12 was tried on
 SCALED_SIZE = (1280, 720)  # a 1920x1080 screen at 150 %, in the window's own units
@@ -20,12 +20,12 @@ def main(out_dir: str) -> int:
     with tempfile.TemporaryDirectory(prefix="sponsor-shots-") as scratch:
         os.environ["SPONSOR_DESK_HOME"] = str(Path(scratch) / "home")
         from PySide6.QtWidgets import QApplication
+        from screenshots_funds import funds_views
 
-        from ..services.demo.demo import write_demo
-        from .main_window import MainWindow
-        from .pages.registry import PAGES
-        from .screenshots_funds import funds_views
-        from .translations import install
+        from sponsor_app.services.demo.demo import write_demo
+        from sponsor_app.ui.main_window import MainWindow
+        from sponsor_app.ui.pages.registry import PAGES
+        from sponsor_app.ui.translations import install
 
         # `QT_SCALE_FACTOR=1.5` (make screenshots runs it too): the pages as at 150 %.
         scale = os.environ.get("QT_SCALE_FACTOR")
@@ -115,9 +115,9 @@ def write_guide_pictures(folder: Path) -> None:
 
 def form_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """The volunteer form (what the programme requires of each volunteer)."""
-    from ..services.roster import volunteers as roster
-    from ..services.roster.roles import list_roles
-    from .dialogs.volunteer_dialogs import VolunteerDialog
+    from sponsor_app.services.roster import volunteers as roster
+    from sponsor_app.services.roster.roles import list_roles
+    from sponsor_app.ui.dialogs.volunteer_dialogs import VolunteerDialog
 
     store = window.context.store
     window.show_page("volunteers")
@@ -144,9 +144,9 @@ def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Pat
     form of a family-facing task (its guidance and who is not offered), and Edit ▸ History."""
     from PySide6.QtCore import Qt
 
-    from ..services.plan.assignments import assignee_options
-    from ..services.plan.plan import plan_tasks
-    from .dialogs.plan_dialogs import TaskFormDialog
+    from sponsor_app.services.plan.assignments import assignee_options
+    from sponsor_app.services.plan.plan import plan_tasks
+    from sponsor_app.ui.dialogs.plan_dialogs import TaskFormDialog
 
     store = window.context.store
     written = []
@@ -201,8 +201,8 @@ def plan_and_history_dialogs(app, window, folder: Path, suffix: str) -> list[Pat
 
 
 def _everyday_edits(window) -> None:
-    from ..services.files import history
-    from ..services.roster import volunteers as roster
+    from sponsor_app.services.files import history
+    from sponsor_app.services.roster import volunteers as roster
 
     store = window.context.store
     if len(history.list_change_sets(store, limit=5)) >= 5:
@@ -231,8 +231,8 @@ def _everyday_edits(window) -> None:
 def backup_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """File ▸ Restore…, the damaged-file question and the moved-file banner, as people see
     them (the window's large demo open)."""
-    from ..services.files.backups import DamagedFile, backups_folder, backups_of
-    from .dialogs.restore_dialog import RestoreDialog, damaged_file_box
+    from sponsor_app.services.files.backups import DamagedFile, backups_folder, backups_of
+    from sponsor_app.ui.dialogs.restore_dialog import RestoreDialog, damaged_file_box
 
     store = window.context.store
     if len(backups_of(store)) < 3:
@@ -270,10 +270,14 @@ SAMPLE_CODE = "7GRC-GMT2-Y622-HZWD-BB8Z-ZKJM-56DC-4X8A-7JC8"  # the form every c
 def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     """The passphrase dialog (typed, with its strength), the prompt after a wrong try, the
     recovery code page, a member's hidden sensitive details and the retention card."""
-    from ..services.files.protection import forget_keys
-    from ..services.households.households import list_members
-    from .dialogs.member_dialog import MemberDialog
-    from .dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog, UnlockDialog
+    from sponsor_app.services.files.protection import forget_keys
+    from sponsor_app.services.households.households import list_members
+    from sponsor_app.ui.dialogs.member_dialog import MemberDialog
+    from sponsor_app.ui.dialogs.passphrase_dialogs import (
+        NewPassphraseDialog,
+        RecoveryCodeDialog,
+        UnlockDialog,
+    )
 
     written = []
 
@@ -303,7 +307,7 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     grab(weak, "protect-weak-passphrase")
 
     def wrong(_typed: str) -> None:
-        from ..services.files.protection import WrongPassphrase
+        from sponsor_app.services.files.protection import WrongPassphrase
 
         raise WrongPassphrase(path)
 
@@ -367,10 +371,10 @@ def dialogs(window, scratch: Path, folder: Path, suffix: str) -> list[Path]:
     """The import preview (a group's own sheet, unknown role, bad row) and the roles dialog."""
     from PySide6.QtWidgets import QApplication
 
-    from ..services.imports.fields import ImportKind
-    from .dialogs.import_preview import ImportPreviewDialog, import_choices
-    from .dialogs.roles_dialog import RolesDialog
-    from .pages.volunteers import _RoleActions
+    from sponsor_app.services.imports.fields import ImportKind
+    from sponsor_app.ui.dialogs.import_preview import ImportPreviewDialog, import_choices
+    from sponsor_app.ui.dialogs.roles_dialog import RolesDialog
+    from sponsor_app.ui.pages.volunteers.roles import RoleActions
 
     app = QApplication.instance()
     store = window.context.store
@@ -402,7 +406,7 @@ def dialogs(window, scratch: Path, folder: Path, suffix: str) -> list[Path]:
     written.append(folder / f"import-bank{suffix}.png")
     bank.grab().save(str(written[-1]))
     bank.reject()
-    roles = RolesDialog(_RoleActions(window.volunteers), window)
+    roles = RolesDialog(RoleActions(window.volunteers), window)
     roles.list.setCurrentRow(2)
     roles.show()
     app.processEvents()

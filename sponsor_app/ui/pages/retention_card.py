@@ -36,14 +36,7 @@ class RetentionCard(QGroupBox):
         self.context = context
         self.due = None
         locale = lambda: context.info.locale if context.info else "en_NZ"  # noqa: E731
-        self.intro = QLabel(
-            self.tr(
-                "The time to keep these people's personal details has passed (New Zealand's "
-                "Privacy Act: no longer than needed). Removing them takes out names, dates of "
-                "birth, notes and contact details, here and in the file's history; every "
-                "figure in the reports stays."
-            )
-        )
+        self.intro = QLabel()  # names the programme's privacy law: see refresh()
         self.intro.setWordWrap(True)
         self.model = RowsModel(
             [
@@ -75,11 +68,19 @@ class RetentionCard(QGroupBox):
 
     def refresh(self) -> None:
         from ...services.files.retention import retention_due
+        from ...services.group.groups import programme_of
 
         if not self.context.is_open:
             self.hide()
             return
         self.due = retention_due(self.context.store)
+        self.intro.setText(
+            self.tr(
+                "The time to keep these people's personal details has passed ({}: no longer "
+                "than needed). Removing them takes out names, dates of birth, notes and contact "
+                "details, here and in the file's history; every figure in the reports stays."
+            ).format(programme_of(self.context.store).privacy_law)
+        )
         rows = [
             (
                 "household",
