@@ -38,6 +38,7 @@ from ... import clock
 from ...locations import data_dir, private_folder
 from . import hlc
 from .ids import MAX_PREFIX
+from .seal import Keys, new_group_key
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,14 @@ def found_group(connection: Connection) -> str:
     if is_shared(connection):
         raise ValueError("this file is already shared")
     me = ensure(connection)
-    key = secrets.token_bytes(32)
+    key = new_group_key()
     genesis = str(uuid.uuid4())
     connection.exec_driver_sql(
         "INSERT INTO sync_group (id, group_key, key_id, genesis, founder_replica, founded_at)"
         " VALUES (1, ?, ?, ?, ?, ?)",
         (
             key,
-            secrets.token_hex(4),
+            Keys(key).key_id,  # derived from the key: seal() refuses a header naming another
             genesis,
             me.replica_id,
             clock.now().replace(tzinfo=None).isoformat(sep=" "),

@@ -129,3 +129,31 @@ def test_a_file_from_elsewhere_takes_a_new_identity(group_path, tmp_path, monkey
     monkeypatch.setenv(HOME_VARIABLE, str(tmp_path / "another-laptop"))
     Store.open(group_path).close()
     assert _identity(group_path)[0] != identity[0]
+
+
+def test_a_record_sealed_with_the_founded_groups_key_opens(tmp_path):
+    """Founding stores the key id the wire derives from the key: a random one made every seal
+    refuse the header ("names another key")."""
+    from sponsor_app.services.group.groups import NewGroup, create_group
+    from sponsor_app.storage.sync import codec, seal, versions
+    from sponsor_app.storage.sync.transport import Kind
+
+    path = tmp_path / "shared.sponsor"
+    create_group(path, NewGroup(name="Shared group")).close()
+    _share(path)
+    with Store.open(path) as store:
+        _add_household(store, "H2")
+        with store.read() as session:
+            connection = session.connection()
+            group_key, key_id = connection.exec_driver_sql(
+                "SELECT group_key, key_id FROM sync_group"
+            ).one()
+            record = versions.own_records(connection)[-1]
+        group = store.group.uuid
+    keys = seal.Keys(bytes(group_key))
+    assert key_id == keys.key_id
+    header = seal.Header(Kind.CHANGE, group, key_id, record.replica, record.seq, record.schema)
+    sealed = seal.seal(keys, header, codec.pack(record.to_value()))
+    (opened,) = seal.open_all(keys, group, [sealed])
+    assert codec.unpack(opened.plaintext) == record.to_value()
+    assert opened.header.key_id == key_id
