@@ -56,6 +56,21 @@ TOPIC_OF_TABLE: Mapping[str, Belongs] = {
     "report_narrative": Belongs(Topic.NARRATIVES),
     "change_set": Belongs(Topic.HISTORY),
     "audit_entry": Belongs(Topic.HISTORY),
+    # Sharing's bookkeeping of the change sets (storage/models/sync.py): never audited, so no
+    # change set names them; listed with the history they describe.
+    **{
+        table: Belongs(Topic.HISTORY, "")
+        for table in (
+            "sync_replica",
+            "sync_group",
+            "sync_id_counter",
+            "sync_channel",
+            "sync_vector",
+            "sync_row",
+            "sync_field",
+            "sync_conflict",
+        )
+    },
 }
 
 # A table this map does not know (a file of a newer version): its change concerns everything,
