@@ -11,7 +11,9 @@ whole file, found from its live schema so that next year's columns are covered t
   the report narrative that names them loses the name;
 - the history: every audit row's values (before and after, whatever row they belong to) are
   masked and the tied rows' columns cleared in them too, and every change set's description
-  is masked.
+  is masked;
+- sharing's versions of rows (a deleted row's last values, the writes a field came from, the
+  values a conflict keeps: JSON in sync_row, sync_field and sync_conflict) the same way.
 
 It knows the audit format (JSON objects written by storage/audit.py), so it lives here and
 nowhere else. The caller runs it inside the erasure's own change set; its audit rows are
@@ -35,6 +37,11 @@ from .models.ledger import search_text_for
 Mask = Callable[[str], str]
 KEEP_IF_EMPTY = object()  # a text that says whether there was one: emptied if empty, else replaced
 NOT_SCRUBBED = frozenset({"alembic_version", "audit_entry", "change_set"})
+# Sharing's versions of other tables' rows and fields (storage/sync/versions.py) are JSON
+# values, scrubbed as the history is (a tied row's columns cleared), not masked as text.
+SYNC_VALUES = frozenset(
+    {("sync_row", "last_values"), ("sync_field", "value"), ("sync_conflict", "members")}
+)
 _LEDGER_TEXTS = ("counterparty", "reference", "note", "method")
 
 
@@ -156,7 +163,7 @@ def scrubbed_columns(connection: Connection) -> dict[str, list[str]]:
         known = model.get(table)
         kept = []
         for column in columns:
-            if column in references or column in keys:
+            if column in references or column in keys or (table, column) in SYNC_VALUES:
                 continue
             described = known.columns.get(column) if known is not None else None
             if described is not None and (
@@ -273,6 +280,7 @@ def erase_from_history(
                 "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
                 (*sides, audit_id),
             )
+    _erase_from_sync_values(connection, mask, clears, protected, scrubbed)
     for change_set_id, description in connection.exec_driver_sql(
         "SELECT id, description FROM change_set"
     ).all():
@@ -290,11 +298,14 @@ def _scrub_values(
     ids: set[int],
     columns: list[str] | None,
     protected: Iterable[str],
+    own: bool = False,
 ) -> str | None:
     if values is None:
         return None
     held = json.loads(values)
-    own = held.get("id") in ids
+    if not isinstance(held, dict):
+        return values
+    own = own or held.get("id") in ids
     clean = dict(held)
     for column, value in held.items():
         if not isinstance(value, str) or not value:
@@ -313,3 +324,95 @@ def _scrub_values(
     if all(column in clean for column in _LEDGER_TEXTS) and "search_text" in clean:
         clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
     return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- sharing's versions (storage/sync/versions.py) ------------------------------------------
+def _erase_from_sync_values(connection, mask, clears, protected, scrubbed) -> None:
+    """The values sharing keeps of other tables' rows, scrubbed as the history is: a deleted
+    row's last values (sync_row), the writes a field's value came from (sync_field: one
+    column's value, or for column "" a delete's row values) and the values a conflict keeps
+    (sync_conflict: [hlc, replica, seq, column, value] members)."""
+
+    def scrub(table: str, row_key: str, column: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        clear, ids = clears.get(table, ({}, set()))
+        own = row_key in {f"[{i}]" for i in ids}
+        args = (mask, clear, ids, scrubbed.get(table), protected.get(table, ()))
+        if column == "":  # a whole row's values
+            return _scrub_json(value, mask, lambda text: _scrub_values(text, *args, own=own))
+        return _scrub_json(value, mask, lambda text: _scrub_field(text, column, *args, own=own))
+
+    protected = {t: set(c) for t, c in dict(protected).items()}
+    for table, row_key, values in connection.exec_driver_sql(
+        "SELECT table_name, row_key, last_values FROM sync_row WHERE last_values IS NOT NULL"
+    ).all():
+        new = scrub(table, row_key, "", values)
+        if new != values:
+            connection.exec_driver_sql(
+                "UPDATE sync_row SET last_values = ? WHERE table_name = ? AND row_key = ?",
+                (new, table, row_key),
+            )
+    for rowid, table, row_key, column, value in connection.exec_driver_sql(
+        "SELECT rowid, table_name, row_key, column_name, value FROM sync_field "
+        "WHERE value IS NOT NULL"
+    ).all():
+        new = scrub(table, row_key, column, value)
+        if new != value:
+            connection.exec_driver_sql(
+                "UPDATE sync_field SET value = ? WHERE rowid = ?", (new, rowid)
+            )
+    for rowid, table, row_key, members in connection.exec_driver_sql(
+        "SELECT rowid, table_name, row_key, members FROM sync_conflict"
+    ).all():
+        try:
+            held = json.loads(members)
+            new_members = [
+                [*member[:4], scrub(table, row_key, member[3], member[4])] for member in held
+            ]
+            new = _dumps(new_members) if new_members != held else members
+        except (ValueError, TypeError, IndexError, KeyError):
+            new = mask(members)  # not the app's shape: masked as text
+        if new != members:
+            connection.exec_driver_sql(
+                "UPDATE sync_conflict SET members = ? WHERE rowid = ?", (new, rowid)
+            )
+
+
+def _scrub_json(value: str, mask: Mask, scrub_json: Callable[[str], str | None]) -> str | None:
+    """A JSON value scrubbed by `scrub_json`; anything else (not the app's own writing) masked
+    as text."""
+    try:
+        json.loads(value)
+    except ValueError:
+        return mask(value)
+    return scrub_json(value)
+
+
+def _scrub_field(
+    value: str,
+    column: str,
+    mask: Mask,
+    clear: Mapping[str, object],
+    ids: set[int],
+    columns: list[str] | None,
+    protected: Iterable[str],
+    own: bool = False,
+) -> str:
+    """One column's value (JSON): cleared as told in a tied row, else masked where a person's
+    name may be (any text but a protected column of another person's own row)."""
+    held = json.loads(value)
+    if not isinstance(held, str) or not held:
+        return value
+    if own and column in clear:
+        new = _cleared(clear[column], held)
+    elif column in protected and not own:
+        return value
+    else:
+        new = mask(held)  # derived texts too (search_text): a name is a name
+    return value if new == held else _dumps(new)
+
+
+def _dumps(value) -> str:
+    """As storage/sync/versions.py writes its JSON."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from sponsor_app.domain.enums import OutcomeArea, Phase, TransactionKind
@@ -35,9 +35,10 @@ from sponsor_app.services.reporting.narratives import Narrative, save_narrative
 from sponsor_app.services.reporting.report_data import default_period, households
 from sponsor_app.storage import connect as group_file
 from sponsor_app.storage.facts import text_columns
-from sponsor_app.storage.models import Base
+from sponsor_app.storage.models import Base, HouseholdMember
 from sponsor_app.storage.store import Store
 
+from ..storage.sync.shared import share_with_a_conflict
 from .conftest import MADE_AT
 
 REFUSED = group_file.driver.IntegrityError  # raised by a raw connection to the file
@@ -85,6 +86,15 @@ def _fill_empty_tables(store: Store) -> None:
     add_rule(store, RuleInput("Memorial Hall", category.id))
     with store.transaction("Remember a mapping") as session:
         save_mapping(session, ImportKind.VOLUNTEERS, ("Name",), ("full_name",), {}, "Sheet")
+    # shared with another laptop, with a conflict: sharing's tables hold rows (the reports
+    # must never read them)
+    member = _first_member(store)
+    share_with_a_conflict(store, "household_member", member, "notes", "Ours", "Theirs")
+
+
+def _first_member(store: Store) -> int:
+    with store.read() as session:
+        return session.scalars(select(HouseholdMember.id).order_by(HouseholdMember.id)).first()
 
 
 def plant(store: Store) -> tuple[list[str], dict[str, str]]:

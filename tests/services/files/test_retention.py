@@ -21,7 +21,7 @@ from sponsor_app.domain.enums import OutcomeArea, Phase
 from sponsor_app.domain.text import fold
 from sponsor_app.services.files.retention import remove_household_details, remove_volunteer_details
 from sponsor_app.services.group.groups import open_group
-from sponsor_app.services.households.households import list_households
+from sponsor_app.services.households.households import list_households, list_members
 from sponsor_app.services.roster.volunteers import archive_volunteer, list_volunteers
 from sponsor_app.storage.connect import connect
 from sponsor_app.storage.facts import text_columns
@@ -33,6 +33,8 @@ from sponsor_app.storage.models import (
     TaskTemplate,
 )
 
+from ...storage.sync.shared import share_with_a_conflict
+
 # The history is planted through the audit triggers; the profile's id names its backups, and
 # its programme, currency and locale are codes the app looks up (a name there breaks the file
 # before any purge).
@@ -42,6 +44,21 @@ NOT_PLANTED = {
     ("group_profile", "currency"),
     ("group_profile", "locale"),
 }
+
+
+def _codes() -> set[tuple[str, str]]:
+    """Columns the model says hold a code the app makes or looks up (info["code"]: sharing's
+    ids, table and column names), never a person's text."""
+    from sponsor_app.storage.models import Base
+
+    return {
+        (table.name, column.name)
+        for table in Base.metadata.tables.values()
+        for column in table.columns
+        if "code" in column.info
+    }
+
+
 # What says who another person is: their own name, email and phone stay theirs even where
 # they are the same words (a volunteer called Sami is not the child Sami), so they are planted
 # only in the purged person's own row.
@@ -65,6 +82,9 @@ def store(tmp_path, small_demo_bytes):
     path = tmp_path / "demo.sponsor"
     path.write_bytes(small_demo_bytes)
     with open_group(path) as opened:
+        # shared with another laptop, with a conflict: every sharing table holds a row
+        volunteer = list_volunteers(opened)[0]
+        share_with_a_conflict(opened, "volunteer", volunteer.id, "notes", "Ours", "Theirs")
         yield opened
 
 
@@ -90,6 +110,7 @@ def _plant(store, forms: list[str], own: dict[str, int]) -> set[tuple[str, str]]
     taking the place of the first where there is one. Returns the (table, column) planted."""
     planted: set[tuple[str, str]] = set()
     refused: set[tuple[str, str]] = set()
+    codes = _codes()
     with store.transaction(f"Plant {forms[0]} for the test") as session:
         _fill_empty_tables(session)
         connection = session.connection()
@@ -103,7 +124,7 @@ def _plant(store, forms: list[str], own: dict[str, int]) -> set[tuple[str, str]]
             )
             assert first is not None, f"{table} has no row to plant in"
             for n, column in enumerate(columns):
-                if (table, column) in NOT_PLANTED:
+                if (table, column) in NOT_PLANTED or (table, column) in codes:
                     continue
                 if (table, column) in IDENTITY and table not in own:
                     continue
@@ -189,6 +210,11 @@ def test_a_households_purge_leaves_no_form_of_its_names_anywhere(store):
         "Khatib's",
     ]
     _plant(store, forms, {"household": household.id})
+    # A member's name written at once on two laptops: both kept by sharing, as JSON
+    member = list_members(store, household.id)[0]
+    share_with_a_conflict(
+        store, "household_member", member.id, "full_name", "Sami Al-Khatib", "Sāmi Al-Khaṭīb"
+    )
     remove_household_details(store, household.id)
     parts = {"sami", "khaled", "nour", "yasmin", "rania", "khatib"}
     assert _words_left(_every_text(store.path), parts) == []
