@@ -194,10 +194,22 @@ def _apply_delete(connection, shape, record, image, current, state, report) -> N
         # delete that this one had not seen either is against this one too.
         held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
         edits = [m for m in held if m[3] != "" or m[4] is not None]
-        if any(not record.covers(m[1], m[2]) for m in edits):
+        settled = not any(not record.covers(m[1], m[2]) for m in edits)
+        if not settled:
             _add_edit_delete(connection, shape.name, image.row_key, [], [version], report)
+        elif held:
+            # This delete had seen every edit the conflict kept (its own laptop removed the
+            # row it added): nothing is left to decide, as on a copy that had this delete
+            # before the other.
+            drop_conflicts(connection, shape.name, image.row_key, kind=EDIT_DELETE)
         mark_deleted(
-            connection, shape.name, image.row_key, version, image.before, covers=record.covers
+            connection,
+            shape.name,
+            image.row_key,
+            version,
+            image.before,
+            covers=record.covers,
+            cascaded_too=settled,
         )
         return
     unseen = _unseen_writes(connection, shape.name, image.row_key, record, state)
@@ -261,6 +273,7 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
         unseen = [d for d in deletes if not record.covers(d[1], d[2])]
         if not unseen:  # made after seeing every delete: a restore
             _insert(connection, shape, record, image, values, report)
+            _restore_cascade_victims(connection, shape, record, values, report)
             return
         # A restore that had not seen every delete: the deletes it had seen are done with,
         # the others stand.
@@ -339,6 +352,62 @@ def _tombstone_cascade_victims(connection, change_set_id, record, touched, repor
         # Its values are in the conflict (as inserted, and each edit), as on the copies that
         # never held it.
         mark_deleted(connection, table, row_key, version, None)
+
+
+def _restore_cascade_victims(connection, parent: TableShape, record, values, report) -> None:
+    """A restore of a row brings back the rows its delete's cascade took on a copy that the
+    deleting laptop never had (added elsewhere meanwhile): the delete they fell to no longer
+    stands, as on a copy where they arrived after the restore and were simply inserted. Their
+    values come from the edit_delete conflict that kept them (as inserted, and each edit)."""
+    shapes = table_shapes(connection)
+    for child, source, target in _references_to(connection, parent.name):
+        shape = shapes[child]
+        for row_key, members_text in connection.exec_driver_sql(
+            "SELECT row_key, members FROM sync_conflict WHERE table_name = ? AND "
+            "column_name = '' AND kind = ?",
+            (child, EDIT_DELETE),
+        ).all():
+            deletes = deletes_of(connection, child, row_key)
+            # Only a tombstone the cascade left (no values of its own), whose every delete the
+            # restore had seen; a row someone deleted itself stays deleted.
+            if not deletes or any(d[3] is not None for d in deletes):
+                continue
+            if any(not record.covers(d[1], d[2]) for d in deletes):
+                continue
+            members = [list(m) for m in json.loads(members_text)]
+            inserts = sorted(m for m in members if m[3] == "" and m[4] is not None)
+            if not inserts:
+                continue
+            restored = json.loads(inserts[0][4])
+            if restored.get(source) != values.get(target):
+                continue
+            edits: dict[str, list] = {}
+            for m in members:
+                if m[3] != "":
+                    edits.setdefault(m[3], []).append(m)
+            for column, writes in edits.items():
+                winner = max(writes, key=lambda w: (w[0], w[1]))
+                restored[column] = json.loads(winner[4])
+            insert_row(connection, shape, _known(shape, restored))
+            mark_inserted(connection, child, row_key, tuple(inserts[0][:3]))
+            for column, writes in edits.items():
+                frontier = sorted({(w[0], w[1], w[2], w[4]) for w in writes})
+                set_field_writes(connection, child, row_key, column, frontier)
+                if len(frontier) >= 2:
+                    status = "open" if needs_decision(child, column) else "auto"
+                    field_members = [[w[0], w[1], w[2], column, w[3]] for w in frontier]
+                    _put_conflict(connection, child, row_key, column, FIELD, field_members, status)
+            _restore_cascade_victims(connection, shape, record, _known(shape, restored), report)
+
+
+def _references_to(connection, table: str) -> list[tuple[str, str, str]]:
+    """(child table, its column, the parent's column) of every CASCADE reference to `table`."""
+    found = []
+    for child in table_shapes(connection):
+        for fk in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{child}")').all():
+            if fk[2] == table and fk[6] == "CASCADE" and fk[4] is not None:
+                found.append((child, fk[3], fk[4]))
+    return found
 
 
 def _add_edit_delete(connection, table, row_key, members, deletes, report) -> None:

@@ -111,15 +111,19 @@ def mark_deleted(
     version: tuple[int, str, int],
     last_values: dict | None,
     covers=None,
+    cascaded_too: bool = False,
 ) -> None:
     """A tombstone: the delete stands against every write that had not seen it. Deletes made
     at once on several laptops are all kept (`covers(replica, seq)` says which earlier ones
-    the new delete had seen; None: all), so a later restore must have seen every one."""
+    the new delete had seen; None: all), so a later restore must have seen every one.
+    `cascaded_too`: a delete that had seen every edit of the row also ends the deletes a
+    parent's cascade left on it (no values of their own), which stood only against those
+    edits (a copy that had this delete first never made them)."""
     hlc, replica, seq = version
     kept = [
         w
         for w in field_writes(connection, table, row_key, DELETES)
-        if covers is not None and not covers(w[1], w[2])
+        if covers is not None and not covers(w[1], w[2]) and not (cascaded_too and w[3] is None)
     ]
     forget_fields(connection, table, row_key)
     drop_conflicts(connection, table, row_key, kind="field")

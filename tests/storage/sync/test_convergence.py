@@ -188,3 +188,39 @@ Laptops.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_three_laptops_converge = Laptops.TestCase
+
+
+def test_a_member_added_while_its_household_was_deleted_and_restored_converges():
+    """Found by the machine above (stateful tests take no @example, so it is spelt out): a
+    member added on one laptop while another deleted its household and then undid the delete
+    was kept on two laptops and gone on the third."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.check_convergence()
+        state.add_member(laptop=2, name="Haddad", pick=0)
+        state.delete_household(laptop=0, pick=0)
+        state.push(laptop=0)
+        state.undo(back=0, laptop=0)
+        state.check_convergence()
+    finally:
+        state.teardown()
+
+
+def test_a_member_removed_by_the_laptop_that_added_it_while_its_household_was_deleted():
+    """Found by the machine above: laptop C adds a member and undoes it while A deletes the
+    household; the two laptops that had A's delete first kept a conflict (and A's delete on
+    the member), the one that had C's undo first did not."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.check_convergence()
+        state.add_member(laptop=1, name="Tesfaye", pick=308)
+        state.add_member(laptop=2, name="Mensah", pick=52258)
+        state.delete_household(laptop=0, pick=10803)
+        state.push(laptop=0)
+        state.edit_household(laptop=1, name="Tesfaye", pick=500728, town="Nelson")
+        state.undo(back=3, laptop=2)
+        state.check_convergence()
+    finally:
+        state.teardown()
