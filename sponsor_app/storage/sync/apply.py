@@ -272,7 +272,9 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
         deletes = deletes_of(connection, shape.name, image.row_key)
         unseen = [d for d in deletes if not record.covers(d[1], d[2])]
         if not unseen:  # made after seeing every delete: a restore
+            held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
             _insert(connection, shape, record, image, values, report)
+            _reapply_edits(connection, shape, record, image, held, report)
             _restore_cascade_victims(connection, shape, record, values, report)
             return
         # A restore that had not seen every delete: the deletes it had seen are done with,
@@ -352,6 +354,33 @@ def _tombstone_cascade_victims(connection, change_set_id, record, touched, repor
         # Its values are in the conflict (as inserted, and each edit), as on the copies that
         # never held it.
         mark_deleted(connection, table, row_key, version, None)
+
+
+def _reapply_edits(connection, shape: TableShape, record, image, held, report) -> None:
+    """Edits made on another laptop while the row was deleted, that the restore had not seen,
+    apply to the restored row as they would have had they come after it (the restore brings
+    back the values from before the delete, which those edits changed)."""
+    key = tuple(image.key)
+    if fetch_row(connection, shape, key) is None:
+        return  # not restored (a clash of its natural key)
+    edits: dict[str, set] = {}
+    for m in held:
+        if m[3] == "" or m[3] not in shape.columns or record.covers(m[1], m[2]):
+            continue
+        if m[3] in shape.key or (shape.name, m[3]) in DERIVED_FIELDS:
+            continue
+        edits.setdefault(m[3], set()).add((m[0], m[1], m[2], m[4]))
+    for column, writes in edits.items():
+        frontier = sorted(writes)
+        set_field_writes(connection, shape.name, image.row_key, column, frontier)
+        winner = max(frontier, key=lambda w: (w[0], w[1]))
+        update_row(connection, shape, key, {column: json.loads(winner[3])})
+        if len(frontier) >= 2:
+            members = [[w[0], w[1], w[2], column, w[3]] for w in frontier]
+            status = "open" if needs_decision(shape.name, column) else "auto"
+            _put_conflict(connection, shape.name, image.row_key, column, FIELD, members, status)
+    if edits:
+        _recompute_derived(connection, shape, key)
 
 
 def _restore_cascade_victims(connection, parent: TableShape, record, values, report) -> None:

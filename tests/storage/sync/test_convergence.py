@@ -224,3 +224,23 @@ def test_a_member_removed_by_the_laptop_that_added_it_while_its_household_was_de
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_an_edit_made_while_its_household_was_deleted_and_restored_elsewhere_stands():
+    """Found by the machine above: A moves a household to Richmond while B deletes it and
+    undoes the delete; A itself went back to Nelson (the restore's values), the others kept
+    Richmond."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.check_convergence()
+        state.delete_household(laptop=1, pick=32400)
+        state.add_household(laptop=1, name="Haddad", town="Stoke")
+        state.push(laptop=1)
+        state.undo(back=1, laptop=1)
+        state.delete_household(laptop=1, pick=56431)
+        state.undo(back=3, laptop=2)
+        state.edit_household(laptop=0, name="Haddad", pick=305454, town="Richmond")
+        state.check_convergence()
+    finally:
+        state.teardown()
