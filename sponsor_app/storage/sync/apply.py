@@ -18,7 +18,9 @@ The rules, for each row image (table, key, before, after) of record C made on ve
   (open), with its values, as does a row of this copy that the delete's cascade takes away.
 - **insert** under a tombstone: a restore when C had seen the delete, else an edit_delete
   conflict; under a parent deleted here, the row is stored deleted (with the conflict), or
-  with the reference emptied where the schema says SET NULL.
+  with the reference emptied where the schema says SET NULL. A restore also brings back what
+  the delete's cascade took that the deleting laptop never had, and applies the edits made
+  meanwhile that it had not seen; a delete that had seen every edit a conflict kept ends it.
 Everything stored is a function of the set of records seen, never of their order.
 """
 
