@@ -255,8 +255,19 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
     values = _known(shape, image.after)
     version = _version(record)
     if current is not None:
-        # The same key made on two copies at once (a link between the same two rows): one
-        # row, whose other fields merge as writes made at once.
+        # The same key made on two copies at once (a link between the same two rows, or one
+        # row restored on two laptops): one row, whose other fields merge as writes made at
+        # once, inserted as of the earlier of the two inserts on every copy.
+        if (
+            state is not None
+            and not record.covers(state[1], state[2])
+            and (record.hlc, record.replica) < (state[0], state[1])
+        ):
+            connection.exec_driver_sql(
+                "UPDATE sync_row SET insert_hlc = ?, insert_replica = ?, insert_seq = ? "
+                "WHERE table_name = ? AND row_key = ?",
+                (*version, shape.name, image.row_key),
+            )
         for column, value in values.items():
             if column not in shape.key and current.get(column) != value:
                 _merge_field(

@@ -244,3 +244,40 @@ def test_an_edit_made_while_its_household_was_deleted_and_restored_elsewhere_sta
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_a_transaction_restored_on_two_laptops_at_once_has_one_insert_version():
+    """Found by the machine above: B undid the delete of C's gift, and so did A without
+    having seen B's undo; each laptop kept its own undo as the row's insert, the third the
+    earlier one."""
+    state = Laptops()
+    try:
+        state.undo(back=2, laptop=1)
+        state.add_household(laptop=0, name="Al-Haddad", town="Stoke")
+        state.edit_household(laptop=0, name="Al-Haddad", pick=317, town="Motueka")
+        state.check_convergence()
+        state.sync(laptop=2)
+        state.undo(back=1, laptop=1)
+        state.sync(laptop=0)
+        state.record_gift(laptop=1, minor=2161, pick=94006)
+        state.pull_some(laptop=0, limit=4, pages=1)
+        state.delete_household(laptop=1, pick=3079)
+        state.record_gift(laptop=2, minor=72220, pick=1)
+        state.add_member(laptop=0, name="Al-Haddad", pick=261)
+        state.add_household(laptop=1, name="Al-Haddad", town="Richmond")
+        state.sync(laptop=0)
+        state.pull_some(laptop=0, limit=2, pages=1)
+        state.check_convergence()
+        state.undo(back=0, laptop=1)
+        state.edit_amount(laptop=2, minor=588486, pick=2600)
+        state.add_household(laptop=0, name="Haddad", town="Richmond")
+        state.check_convergence()
+        state.add_household(laptop=0, name="Mensah", town="Motueka")
+        state.undo(back=2, laptop=1)
+        state.sync(laptop=1)
+        state.undo(back=2, laptop=0)
+        state.edit_household(laptop=1, name="Tesfaye", pick=1, town="Nelson")
+        state.push(laptop=0)
+        state.check_convergence()
+    finally:
+        state.teardown()
