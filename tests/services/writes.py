@@ -255,7 +255,8 @@ def record_check_in(store: Store, _tmp: Path) -> bool:
     volunteer = _volunteer(store)
     if row is None or volunteer is None:
         return False
-    goal = _first(goals.list_goals(store, row.id))
+    # a goal already achieved is not reviewed again (the check-in rule refuses it)
+    goal = _first([g for g in goals.list_goals(store, row.id) if g.status != GoalStatus.ACHIEVED])
     updates = (checkins.GoalUpdate(goal.id, GoalStatus.ACHIEVED),) if goal else ()
     meeting = _first(checkins.meetings_due(store, row.id))
     data = checkins.CheckInInput(
