@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -187,7 +188,9 @@ Laptops.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-test_three_laptops_converge = Laptops.TestCase
+# Three real files and 25 runs of 30 steps: a minute or two alone, more on a loaded machine,
+# and much more while hypothesis shrinks a failure (which it should be let to finish).
+test_three_laptops_converge = pytest.mark.timeout(1200)(Laptops.TestCase)
 
 
 def test_a_member_added_while_its_household_was_deleted_and_restored_converges():
