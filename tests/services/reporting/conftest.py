@@ -25,3 +25,17 @@ def demo_store(small_demo):
 @pytest.fixture
 def demo_bundle(demo_store) -> bytes:
     return bundle_bytes(evaluation_data(demo_store, PERIOD, generated_at=MADE_AT))
+
+
+@pytest.fixture
+def other_bundle(tmp_path, small_demo_bytes) -> bytes:
+    """The bundle of another group (the small demo under its own id and name), same period."""
+    from ...reports.bundles import another_group
+
+    path = tmp_path / "other.sponsor"
+    path.write_bytes(small_demo_bytes)
+    store = another_group(path, "Ōtaki Friends")
+    try:
+        return bundle_bytes(evaluation_data(store, PERIOD, generated_at=MADE_AT))
+    finally:
+        store.close()
