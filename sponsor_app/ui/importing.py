@@ -77,6 +77,18 @@ def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
         text = QCoreApplication.translate(
             "importing", "{}: %n transaction(s) added.", "", added
         ).format(result.source)
+    text += _what_else(result)
+    if result.created:
+        text += " " + QCoreApplication.translate("importing", "Created {}.").format(
+            ", ".join(said(c) for c in result.created)
+        )
+    if result.note_count:
+        text += "\n\n" + "\n".join(said(n) for n in result.notes[:10])
+    return text
+
+
+def _what_else(result: ImportResult) -> str:
+    """The rows matched, skipped or left out, and the rules learned, each said when any."""
     extras = [
         (
             result.matched,
@@ -116,11 +128,4 @@ def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
             ),
         ),
     ]
-    text += "".join(" " + words(n) for n, words in extras if n)
-    if result.created:
-        text += " " + QCoreApplication.translate("importing", "Created {}.").format(
-            ", ".join(said(c) for c in result.created)
-        )
-    if result.note_count:
-        text += "\n\n" + "\n".join(said(n) for n in result.notes[:10])
-    return text
+    return "".join(" " + words(n) for n, words in extras if n)

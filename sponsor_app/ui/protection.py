@@ -28,7 +28,7 @@ class ProtectionActions(QObject):
     def ask_to_unlock(self, path: Path) -> bool:
         """Ask for the passphrase of the protected file at `path`; True once it is unlocked."""
         from ..services.files.protection import unlock_with_either
-        from .dialogs.passphrase_dialogs import UnlockDialog
+        from .dialogs.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(path, lambda typed: unlock_with_either(path, typed), self.window)
         return bool(dialog.exec())

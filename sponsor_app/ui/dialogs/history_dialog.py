@@ -109,58 +109,8 @@ class HistoryDialog(QDialog):
         self.setAccessibleName(self.tr("History of changes"))
         self.setMinimumSize(760, 520)
 
-        self.household = QComboBox()
-        self.volunteer = QComboBox()
-        self.record = QComboBox()
-        filters = QHBoxLayout()
-        for text, combo, name in (
-            (self.tr("&Household:"), self.household, self.tr("Household filter")),
-            (self.tr("&Volunteer:"), self.volunteer, self.tr("Volunteer filter")),
-            (self.tr("Recor&ds:"), self.record, self.tr("Kind of record filter")),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            combo.setAccessibleName(name)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-
-        self.changes = RowsModel(
-            [
-                Column(self.tr("No."), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True),
-                Column(self.tr("When"), _when, sort_key=lambda r: r.id),
-                Column(self.tr("Who"), lambda r: r.actor),
-                Column(
-                    self.tr("Rows"),
-                    lambda r: f"{r.rows_touched:,}",
-                    sort_key=lambda r: r.rows_touched,
-                    numeric=True,
-                ),
-                Column(self.tr("What"), _what, tooltip=_what),
-            ],
-            self,
-        )
-        self.change_table = make_table(self.tr("Changes"), sortable=False)
-        self.change_table.setModel(self.changes)
-        self.rows = RowsModel(
-            [
-                Column(self.tr("Record"), lambda t: record_kind(t.table)),
-                Column(self.tr("Which"), lambda t: said(t.label), tooltip=lambda t: said(t.label)),
-                Column(self.tr("Change"), lambda t: _action_words(t.action)),
-                Column(
-                    self.tr("Before"),
-                    lambda t: _row_values(t, t.before),
-                    tooltip=lambda t: _row_values(t, t.before),
-                ),
-                Column(
-                    self.tr("After"),
-                    lambda t: _row_values(t, t.after),
-                    tooltip=lambda t: _row_values(t, t.after),
-                ),
-            ],
-            self,
-        )
-        self.row_table = make_table(self.tr("Rows this change touched"), sortable=False)
-        self.row_table.setModel(self.rows)
+        filters = self._filter_bar()
+        self._tables()
         self.rows_label = QLabel()
         self.rows_label.setWordWrap(True)
         self.summary = QLabel()
@@ -199,6 +149,63 @@ class HistoryDialog(QDialog):
         context.changed.connect(self._on_changed)
         self.refresh()
         self.change_table.setFocus()
+
+    def _filter_bar(self) -> QHBoxLayout:
+        self.household = QComboBox()
+        self.volunteer = QComboBox()
+        self.record = QComboBox()
+        filters = QHBoxLayout()
+        for text, combo, name in (
+            (self.tr("&Household:"), self.household, self.tr("Household filter")),
+            (self.tr("&Volunteer:"), self.volunteer, self.tr("Volunteer filter")),
+            (self.tr("Recor&ds:"), self.record, self.tr("Kind of record filter")),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            combo.setAccessibleName(name)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        return filters
+
+    def _tables(self) -> None:
+        """The change sets, newest first, and the rows the chosen one touched."""
+        self.changes = RowsModel(
+            [
+                Column(self.tr("No."), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True),
+                Column(self.tr("When"), _when, sort_key=lambda r: r.id),
+                Column(self.tr("Who"), lambda r: r.actor),
+                Column(
+                    self.tr("Rows"),
+                    lambda r: f"{r.rows_touched:,}",
+                    sort_key=lambda r: r.rows_touched,
+                    numeric=True,
+                ),
+                Column(self.tr("What"), _what, tooltip=_what),
+            ],
+            self,
+        )
+        self.change_table = make_table(self.tr("Changes"), sortable=False)
+        self.change_table.setModel(self.changes)
+        self.rows = RowsModel(
+            [
+                Column(self.tr("Record"), lambda t: record_kind(t.table)),
+                Column(self.tr("Which"), lambda t: said(t.label), tooltip=lambda t: said(t.label)),
+                Column(self.tr("Change"), lambda t: _action_words(t.action)),
+                Column(
+                    self.tr("Before"),
+                    lambda t: _row_values(t, t.before),
+                    tooltip=lambda t: _row_values(t, t.before),
+                ),
+                Column(
+                    self.tr("After"),
+                    lambda t: _row_values(t, t.after),
+                    tooltip=lambda t: _row_values(t, t.after),
+                ),
+            ],
+            self,
+        )
+        self.row_table = make_table(self.tr("Rows this change touched"), sortable=False)
+        self.row_table.setModel(self.rows)
 
     # --- reading ----------------------------------------------------------------------------
     def _fill_filters(self) -> None:
