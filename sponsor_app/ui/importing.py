@@ -29,6 +29,13 @@ def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def import_chosen(page, kind: ImportKind) -> None:
+    """Ask for the file (File ▸ Import), then preview and import it."""
+    source = choose_source(page, kind)
+    if source is not None:
+        import_with_preview(page, kind, source)
+
+
 def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDialog:
     """Show the preview; on Import, run the import through the context (one undo step)."""
     from ..services.imports.engine import run_import

@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from ..domain.errors import SponsorDeskError
 from .errors import show_known_error
+from .window_actions import WindowActions
 from .worker import run_in_background
 
 
-class ProtectionActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.context = window.context
-
+class ProtectionActions(WindowActions):
     # --- opening -----------------------------------------------------------------------------
     def ask_to_unlock(self, path: Path) -> bool:
         """Ask for the passphrase of the protected file at `path`; True once it is unlocked."""
@@ -211,12 +206,6 @@ class ProtectionActions(QObject):
     def _reopened(self, path: Path, words: str) -> None:
         self.window.open_file(path)
         self._status(words.format(path.name))
-
-    def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
-
-    def _failed(self, error: SponsorDeskError) -> None:
-        show_known_error(self.window, error)
 
     def _failed_then_reopen(self, error: SponsorDeskError, path: Path) -> None:
         show_known_error(self.window, error)

@@ -48,6 +48,10 @@ def date_edit(day: date | None = None, month_only: bool = False):
     return editor
 
 
+# The transaction's fields shown and read back as they are (the others need converting).
+_AS_TYPED = ("counterparty", "method", "reference", "restricted", "note")
+
+
 class TransactionDialog(FormDialog):
     def __init__(
         self,
@@ -108,12 +112,8 @@ class TransactionDialog(FormDialog):
             self._fill_categories()
             self.category.setCurrentIndex(max(self.category.findData(current.category_id), 0))
             self.amount.set_value(current.amount)
-            self.counterparty.setText(current.counterparty)
-            self.method.setCurrentText(current.method)
-            self.reference.setText(current.reference)
             self.household.setCurrentIndex(max(self.household.findData(current.household_id), 0))
-            self.restricted.setChecked(current.restricted)
-            self.note.setPlainText(current.note)
+            self.form.load(current, *_AS_TYPED)
         else:
             self.kind.setCurrentIndex(self.kind.findData(TransactionKind.EXPENSE.value))
             self._fill_categories()
@@ -134,12 +134,8 @@ class TransactionDialog(FormDialog):
             kind=TransactionKind(self.kind.currentData()),
             amount=self.amount.value("amount"),
             category_id=self.category.currentData() or 0,
-            counterparty=self.counterparty.text(),
-            method=self.method.currentText(),
-            reference=self.reference.text(),
             household_id=self.household.currentData(),
-            restricted=self.restricted.isChecked(),
-            note=self.note.toPlainText(),
+            **self.form.values(*_AS_TYPED),
         )
 
 

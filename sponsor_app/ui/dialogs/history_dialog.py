@@ -25,6 +25,7 @@ from ...services.files import history as service
 from ...services.files.history import ChangeSetRow, TouchedRow
 from ..formatting import current_locale, short_date
 from ..models.rows_model import Column, RowsModel
+from ..widgets.filter_combo import refill_filter
 from ..widgets.tables import fit_columns, make_table
 from ..words import error_words, said
 
@@ -213,26 +214,21 @@ class HistoryDialog(QDialog):
         from ...services.roster.volunteers import list_volunteers
 
         store = self.context.store
-        for combo, everyone in (
-            (self.household, self.tr("Any household")),
-            (self.volunteer, self.tr("Any volunteer")),
-            (self.record, self.tr("Any kind of record")),
-        ):
-            combo.blockSignals(True)
-            current = combo.currentData()
-            combo.clear()
-            combo.addItem(everyone, None)
-            if combo is self.household:
-                for h in list_households(store, include_archived=True):
-                    combo.addItem(h.code, h.id)
-            elif combo is self.volunteer:
-                for v in list_volunteers(store, include_archived=True):
-                    combo.addItem(isolate(v.full_name), v.id)
-            else:
-                for table in service.touched_tables(store):
-                    combo.addItem(record_kind(table), table)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        refill_filter(
+            self.household,
+            self.tr("Any household"),
+            ((h.id, h.code) for h in list_households(store, include_archived=True)),
+        )
+        refill_filter(
+            self.volunteer,
+            self.tr("Any volunteer"),
+            ((v.id, isolate(v.full_name)) for v in list_volunteers(store, include_archived=True)),
+        )
+        refill_filter(
+            self.record,
+            self.tr("Any kind of record"),
+            ((table, record_kind(table)) for table in service.touched_tables(store)),
+        )
 
     def refresh(self) -> None:
         selected = self.selected()

@@ -26,6 +26,7 @@ from ..dialogs.member_dialog import MemberDialog
 from ..edits import Edits
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..widgets.confirm import Role, confirmed
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
 
@@ -326,8 +327,8 @@ class HouseholdsPage(Page):
         current = self.selected_household()
         if current is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        if not confirmed(
+            self,
             self.tr("Delete household {}").format(current.code),
             self.tr(
                 "Delete household {} for good, with its members, its %n settlement task(s), its "
@@ -337,13 +338,9 @@ class HouseholdsPage(Page):
                 "",
                 current.tasks_total,
             ).format(current.code),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        delete = box.addButton(self.tr("&Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
+            self.tr("&Delete for good"),
+            Role.DestructiveRole,
+        ):
             return
         self.edits.now(
             self.tr("Delete household {}").format(current.code),

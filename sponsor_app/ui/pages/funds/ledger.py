@@ -25,6 +25,7 @@ from ....services.households.households import list_households
 from ...dialogs.funds_dialogs import CategoriesDialog, TransactionDialog
 from ...dialogs.rules_dialog import RulesDialog
 from ...formatting import money
+from ...widgets.filter_combo import refill_filter
 from .ledger_view import LedgerView
 
 NEWEST_FIRST = ("date", True)  # as people read a statement
@@ -119,14 +120,7 @@ class LedgerTab(LedgerView):
             (self.category, categories, self.tr("All categories")),
             (self.household, households, self.tr("All households")),
         ):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for item_id, text in items:
-                combo.addItem(text, item_id)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
-            combo.blockSignals(False)
+            refill_filter(combo, everything, items)
 
     def _is_default_filter(self) -> bool:
         return (

@@ -15,7 +15,7 @@ from ....services.imports.fields import ImportKind
 from ...edits import Edits
 from ...files import export_with_dialog
 from ...formatting import money, requirement_basis
-from ...importing import choose_source, import_with_preview
+from ...importing import import_chosen, import_with_preview
 from .budget import BudgetTab
 from .charts import ChartsTab
 from .ledger import LedgerTab
@@ -155,18 +155,14 @@ class FundsPage(FundsView):
 
     # --- import and export --------------------------------------------------------------------
     def import_file(self) -> None:
-        source = choose_source(self, ImportKind.TRANSACTIONS)
-        if source is not None:
-            self.import_from(source)
+        import_chosen(self, ImportKind.TRANSACTIONS)
 
     def import_from(self, source: Path):
         """Preview the sheet, then import it as one undoable step."""
         return import_with_preview(self, ImportKind.TRANSACTIONS, source)
 
     def import_bank_file(self) -> None:
-        source = choose_source(self, ImportKind.BANK)
-        if source is not None:
-            self.import_bank_from(source)
+        import_chosen(self, ImportKind.BANK)
 
     def import_bank_from(self, source: Path):
         """A bank's CSV export or an OFX/QFX statement, categorised by the rules."""

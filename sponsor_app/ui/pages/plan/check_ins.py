@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QMessageBox
-
 from ....services.plan import checkins as checkin_service
 from ...dialogs.contact_dialogs import NEEDS_MET, CheckInDialog
 from ...formatting import short_date
 from ...models.rows_model import Column
 from ...vetting_words import reason_text
+from ...widgets.confirm import confirmed
 from .tab_view import TableTab
 
 
@@ -89,8 +88,8 @@ class CheckInsTab(TableTab):
             return data
         locale = self.page.locale()
         names = "\n".join(reason_text(name, vetting, locale) for _id, name, vetting in unvetted)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        if not confirmed(
+            dialog,
             self.tr("Vetting not current"),
             self.tr(
                 "A {} meets the family, and only volunteers with current vetting should. On {} "
@@ -103,13 +102,8 @@ class CheckInsTab(TableTab):
                 "Record the check-in as it happened? The dashboard will list it under "
                 "family-facing work without current vetting."
             ),
-            QMessageBox.StandardButton.Cancel,
-            dialog,
-        )
-        record = box.addButton(self.tr("&Record anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not record:
+            self.tr("&Record anyway"),
+        ):
             return None
         return replace(data, vetting_confirmed=True)
 

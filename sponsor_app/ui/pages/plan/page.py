@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from .... import clock
 from ....domain.changes import Topic
@@ -21,6 +21,7 @@ from ....services.roster.volunteers import list_volunteers
 from ...edits import Edits
 from ...models.plan_model import TASK_ROLE, PlanModel
 from ...task_controller import TaskController
+from ...widgets.filter_combo import refill_filter
 from .check_ins import CheckInsTab
 from .goals import GoalsTab
 from .indicators import IndicatorsTab
@@ -130,12 +131,12 @@ class PlanPage(PlanView):
             volunteers = [v for v in list_volunteers(store) if v.active]
             self._tasks = self.task_actions.tasks()
         self.household_codes = {h.id: h.code for h in households}
-        self._fill_combo(
+        refill_filter(
             self.household,
             self.tr("All households"),
             [(h.id, f"{h.code} {isolate(h.family_name)}".strip()) for h in households],
         )
-        self._fill_combo(
+        refill_filter(
             self.volunteer, self.tr("Anyone's tasks"), [(v.id, v.full_name) for v in volunteers]
         )
         self._columns_sized = False
@@ -149,17 +150,6 @@ class PlanPage(PlanView):
         if tab in self._stale_tabs and self.context.is_open:
             self._stale_tabs.discard(tab)
             tab.refresh()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, everyone: str, items: list[tuple[int, str]]) -> None:
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everyone, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
-        combo.blockSignals(False)
 
     # --- the household an action is for -------------------------------------------------------
     def household_id(self) -> int | None:

@@ -21,7 +21,7 @@ from ...dialogs.roles_dialog import RolesDialog
 from ...dialogs.volunteer_dialogs import VolunteerDialog
 from ...edits import Edits
 from ...files import export_with_dialog
-from ...importing import choose_source, import_with_preview
+from ...importing import import_chosen, import_with_preview
 from ...models.rows_model import RowsModel
 from ...widgets.tables import fit_columns
 from .details import VolunteerDetails
@@ -194,9 +194,7 @@ class VolunteersPage(VolunteersView):
 
     # --- import and export ------------------------------------------------------------------
     def import_file(self) -> None:
-        source = choose_source(self, ImportKind.VOLUNTEERS)
-        if source is not None:
-            self.import_from(source)
+        import_chosen(self, ImportKind.VOLUNTEERS)
 
     def import_from(self, source: Path):
         """Preview the sheet, then import it as one undoable step."""
