@@ -36,6 +36,19 @@ def import_chosen(page, kind: ImportKind) -> None:
         import_with_preview(page, kind, source)
 
 
+class ImportsFiles:
+    """A page that imports one kind of file (File ▸ Import): `imports` says which."""
+
+    imports: ImportKind
+
+    def import_file(self) -> None:
+        import_chosen(self, self.imports)
+
+    def import_from(self, source: Path) -> ImportPreviewDialog:
+        """Preview the file, then import it as one undoable step."""
+        return import_with_preview(self, self.imports, source)
+
+
 def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDialog:
     """Show the preview; on Import, run the import through the context (one undo step)."""
     from ..services.imports.engine import run_import

@@ -66,12 +66,11 @@ class ProtectionActions(WindowActions):
             if copies and wanted != NewPassphraseDialog.KEEP:
                 self._deal_with_copies(path, copies, wanted)
 
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Protecting {}…").format(path.name),
             lambda: protect_file(path, chosen[0]),
             done,
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     def _deal_with_copies(self, path: Path, copies: tuple[Path, ...], wanted: str) -> None:
@@ -165,12 +164,11 @@ class ProtectionActions(WindowActions):
             recovery_code_shown(path)
             self.window.open_file(path)
 
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Encrypting {} with a new key…").format(path.name),
             lambda: new_recovery_code(path, chosen[0]),
             done,
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     # --- File ▸ Remove Protection… ------------------------------------------------------------
@@ -194,12 +192,11 @@ class ProtectionActions(WindowActions):
         from ..services.files.protection import unprotect_file
 
         self.window.close_for_restore()
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Removing the protection of {}…").format(path.name),
             lambda: unprotect_file(path),
             lambda _: self._reopened(path, self.tr("{} is no longer protected.")),
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     # --- after -------------------------------------------------------------------------------
@@ -207,6 +204,13 @@ class ProtectionActions(WindowActions):
         self.window.open_file(path)
         self._status(words.format(path.name))
 
-    def _failed_then_reopen(self, error: SponsorDeskError, path: Path) -> None:
-        show_known_error(self.window, error)
-        self.window.open_file(path)  # nothing was changed: carry on with it as it was
+    def _rewrite(self, path: Path, busy: str, work, done) -> None:
+        """Write the closed file at `path` anew off the GUI thread (`busy` says so meanwhile);
+        `done` gets what `work` returned. A failure changed nothing: it is shown, and the
+        file opens again as it was."""
+
+        def failed(error: SponsorDeskError) -> None:
+            show_known_error(self.window, error)
+            self.window.open_file(path)
+
+        run_in_background(self.window, busy, work, done, failed)

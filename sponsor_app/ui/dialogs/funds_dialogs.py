@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,11 +26,13 @@ from ...domain.errors import SponsorDeskError
 from ...domain.vocabulary import PAYMENT_METHODS
 from ...services.funds.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
 from ...services.funds.ledger import CategoryRow, TransactionInput
+from ..selection import on_selected
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.name_completer import suggest_names
 from ..widgets.optional_date import OptionalDateEdit
+from .list_dialog import ListDialog
 
 
 def date_edit(day: date | None = None, month_only: bool = False):
@@ -232,17 +231,13 @@ class PledgeDialog(FormDialog):
         )
 
 
-class CategoriesDialog(QDialog):
+class CategoriesDialog(ListDialog):
     """The group's income and spending categories: add, rename, archive (never delete)."""
 
     def __init__(self, actions, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Ledger categories"))
-        self.setMinimumSize(420, 420)
-        self.actions = (
-            actions  # object with list(), add(name, kind), rename(id, name), archive(id, bool)
-        )
-        layout = QVBoxLayout(self)
+        # `actions` has list(), add(name, kind), rename(id, name), archive(id, bool)
+        super().__init__(actions, self.tr("Ledger categories"), (420, 420), parent=parent)
+        layout = self.box
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Categories"))
         layout.addWidget(self.list)
@@ -257,9 +252,7 @@ class CategoriesDialog(QDialog):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_close()
         self._fill()
 
     def _fill(self) -> None:
@@ -288,10 +281,8 @@ class CategoriesDialog(QDialog):
         if ok:
             self._guard(lambda: self.actions.add(name, kind))
 
-    def _rename(self) -> None:
-        category = self._current()
-        if category is None:
-            return
+    @on_selected("_current")
+    def _rename(self, category) -> None:
         name, ok = QInputDialog.getText(
             self, self.tr("Rename category"), self.tr("Name:"), text=category.name
         )

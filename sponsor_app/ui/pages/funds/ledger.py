@@ -25,6 +25,7 @@ from ....services.households.households import list_households
 from ...dialogs.funds_dialogs import CategoriesDialog, TransactionDialog
 from ...dialogs.rules_dialog import RulesDialog
 from ...formatting import money
+from ...selection import on_selected
 from ...widgets.filter_combo import refill_filter
 from .ledger_view import LedgerView
 
@@ -209,20 +210,16 @@ class LedgerTab(LedgerView):
             lambda store, data: ledger_service.record_transaction(store, data).id,
         )
 
-    def edit(self) -> None:
-        transaction_id = self.selected_id()
-        if transaction_id is None:
-            return
+    @on_selected("selected_id")
+    def edit(self, transaction_id) -> None:
         self.page.edits.with_dialog(
             self._dialog(ledger_service.transaction_input(self.store, transaction_id)),
             self.tr("Edit transaction"),
             lambda store, data: ledger_service.edit_transaction(store, transaction_id, data),
         )
 
-    def delete(self) -> None:
-        transaction_id = self.selected_id()
-        if transaction_id is None:
-            return
+    @on_selected("selected_id")
+    def delete(self, transaction_id) -> None:
         self.page.edits.now(
             self.tr("Delete transaction"),
             lambda store: ledger_service.delete_transaction(store, transaction_id),

@@ -9,6 +9,7 @@ from ....services.plan import checkins as checkin_service
 from ...dialogs.contact_dialogs import NEEDS_MET, CheckInDialog
 from ...formatting import short_date
 from ...models.rows_model import Column
+from ...selection import on_selected
 from ...vetting_words import reason_text
 from ...widgets.confirm import confirmed
 from .tab_view import TableTab
@@ -122,20 +123,16 @@ class CheckInsTab(TableTab):
             checkin_service.record_check_in,
         )
 
-    def edit(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected("selected")
+    def edit(self, row) -> None:
         self._save_with(
             self._dialog(row.household_id, row.household_code, row),
             self.tr("Edit the check-in of {}").format(short_date(row.held_on, self.page.locale())),
             lambda store, data: checkin_service.edit_check_in(store, row.id, data),
         )
 
-    def delete(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected("selected")
+    def delete(self, row) -> None:
         self.page.edits.now(
             self.tr("Delete the check-in of {}").format(
                 short_date(row.held_on, self.page.locale())

@@ -38,6 +38,12 @@ class DetailTable(QWidget):
         self.box = QVBoxLayout(self)
         self.box.addLayout(action_row(None, self.add_button, self.edit_button, self.delete_button))
         self.box.addWidget(self.view)
+        self.model = None  # the controller gives it its rows
+
+    def selected(self):
+        """The record on the current row, or None."""
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
 
 
 class VolunteersView(Page):
