@@ -50,6 +50,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..group.groups import programme_of
+from ..rows import get_or_gone
 from .name_sources import household_values, volunteer_values
 
 KEEP = KEEP_IF_EMPTY  # a text that says whether there was one: emptied if empty, else replaced
@@ -215,8 +216,7 @@ def remove_household_details(store: Store, household_id: int) -> Changes:
 def remove_volunteer_details(store: Store, volunteer_id: int) -> Changes:
     """Remove a former volunteer's personal details for good (see the module's docstring)."""
     with store.read() as session:
-        if session.get(Volunteer, volunteer_id) is None:
-            raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
+        get_or_gone(session, Volunteer, volunteer_id, Records.VOLUNTEER_GONE)
     return _erase(
         store,
         f"Removed the personal details of volunteer {volunteer_id}",

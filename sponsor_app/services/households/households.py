@@ -18,6 +18,7 @@ from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
 from ...storage.store import Store
 from ..plan.plan import tasks_for, template
+from ..rows import get_or_gone
 
 
 @dataclass(frozen=True)
@@ -256,10 +257,7 @@ def show_sensitive_details(store: Store, member_id: int) -> SensitiveDetails:
 
 
 def _get(session: Session, household_id: int) -> Household:
-    household = session.get(Household, household_id)
-    if household is None:
-        raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
-    return household
+    return get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
 
 
 def _row(session: Session, household: Household) -> HouseholdRow:
@@ -336,7 +334,4 @@ def open_task_count(store: Store, household_id: int) -> int:
 
 
 def _get_member(session: Session, member_id: int) -> HouseholdMember:
-    member = session.get(HouseholdMember, member_id)
-    if member is None:
-        raise NotFound(Records.MEMBER_GONE(id=member_id))
-    return member
+    return get_or_gone(session, HouseholdMember, member_id, Records.MEMBER_GONE)

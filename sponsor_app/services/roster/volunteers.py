@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from ... import clock
 from ...domain.alerts import WarningWindows
 from ...domain.enums import CheckResult, VettingStatus
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Records, Roster
 from ...domain.periods import month_end, month_start
 from ...domain.programmes import Programme, get_programme
@@ -36,6 +36,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..group.groups import windows_of
+from ..rows import get_or_gone
 from .roles import role_problems, roles_by_key
 
 
@@ -411,10 +412,7 @@ def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:
 
 
 def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
-    volunteer = session.get(Volunteer, volunteer_id)
-    if volunteer is None:
-        raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
-    return volunteer
+    return get_or_gone(session, Volunteer, volunteer_id, Records.VOLUNTEER_GONE)
 
 
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:
