@@ -16,7 +16,7 @@ from ...domain.money import Money
 from ...domain.text import fold
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction, Pledge
 from ...storage.store import Store
-from ..rows import delete_or_gone, get_or_gone
+from ..rows import delete_or_gone, get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -127,19 +127,8 @@ def record_transaction(store: Store, data: TransactionInput) -> TransactionRow:
         _apply_transaction(row, data)
         session.add(row)
         session.flush()
-        return TransactionRow(
-            id=row.id,
-            occurred_on=row.occurred_on,
-            kind=row.kind,
-            amount=data.amount,
-            category_id=category.id,
-            category=category.name,
-            counterparty=row.counterparty,
-            method=row.method,
-            reference=row.reference,
-            household_id=row.household_id,
-            restricted=row.restricted,
-            note=row.note,
+        return read_into(
+            TransactionRow, row, amount=data.amount, category_id=category.id, category=category.name
         )
 
 

@@ -18,7 +18,7 @@ from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
 from ...storage.store import Store
 from ..plan.plan import tasks_for, template
-from ..rows import get_or_gone
+from ..rows import get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -228,15 +228,9 @@ def _member(data: MemberInput) -> HouseholdMember:
 
 
 def _member_row(m: HouseholdMember) -> MemberRow:
-    return MemberRow(
-        id=m.id,
-        household_id=m.household_id,
-        full_name=m.full_name,
-        relationship_to_principal=m.relationship_to_principal,
-        date_of_birth=m.date_of_birth,
-        is_principal=m.is_principal,
-        archived=m.archived,
-        notes=m.notes,
+    return read_into(
+        MemberRow,
+        m,
         has_sensitive_details=bool(m.health_notes.strip() or m.immigration_notes.strip()),
     )
 
@@ -266,16 +260,9 @@ def _row(session: Session, household: Household) -> HouseholdRow:
             func.count(Task.id), func.count(Task.id).filter(Task.status == TaskStatus.DONE)
         ).where(Task.household_id == household.id)
     ).one()
-    return HouseholdRow(
-        id=household.id,
-        code=household.code,
-        family_name=household.family_name,
-        arrival_date=household.arrival_date,
-        arrival_confirmed=household.arrival_confirmed,
-        town=household.town,
-        languages=household.languages,
-        notes=household.notes,
-        archived=household.archived,
+    return read_into(
+        HouseholdRow,
+        household,
         size=sum(1 for m in household.members if not m.archived),
         tasks_total=total,
         tasks_done=done,

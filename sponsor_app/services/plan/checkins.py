@@ -25,7 +25,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import VolunteerRow, roster_rules
-from ..rows import get_or_gone
+from ..rows import get_or_gone, read_into
 from .assignments import vetting_reason
 from .goals import list_goals, settle_goal_status
 
@@ -328,17 +328,10 @@ def list_check_ins(store: Store, household_id: int | None = None) -> list[CheckI
 
 def _row(c: CheckIn, code: str, names: dict[int, str]) -> CheckInRow:
     ids = tuple(p.volunteer_id for p in c.present)
-    return CheckInRow(
-        id=c.id,
-        household_id=c.household_id,
+    return read_into(
+        CheckInRow,
+        c,
         household_code=code,
-        held_on=c.held_on,
-        kind=c.kind,
-        summary=c.summary,
-        needs_met=c.needs_met,
-        concern=c.concern,
-        concern_resolved_on=c.concern_resolved_on,
-        shareable=c.shareable,
         volunteer_ids=ids,
         volunteers=tuple(names.get(v, "") for v in ids),
         meeting_task_id=c.task_id,

@@ -19,7 +19,7 @@ from ...storage.models import CheckIn, Household, Task, Volunteer
 from ...storage.models import TaskTemplate as GroupTemplate
 from ...storage.store import Store
 from ..group.groups import programme_of
-from ..rows import get_or_gone
+from ..rows import get_or_gone, read_into
 from .assignments import check_vetting_rule, get_task_orm
 
 GROUP_KEY_PREFIX = "group-"
@@ -96,28 +96,8 @@ def _by_check_in():
 
 
 def _plan_task(task: Task, code: str, assignee: str | None, by_check_in: bool) -> PlanTask:
-    return PlanTask(
-        id=task.id,
-        household_id=task.household_id,
-        household_code=code,
-        template_key=task.template_key,
-        kind=task.kind,
-        phase=task.phase,
-        outcome_area=task.outcome_area,
-        title=task.title,
-        guidance=task.guidance,
-        source=task.source,
-        family_facing=task.family_facing,
-        due_on=task.due_on,
-        status=task.status,
-        completed_on=task.completed_on,
-        assignee_id=task.assignee_id,
-        assignee=assignee or "",
-        notes=task.notes,
-        evidence=task.evidence,
-        skip_reason=task.skip_reason,
-        milestone=task.milestone,
-        by_check_in=by_check_in,
+    return read_into(
+        PlanTask, task, household_code=code, assignee=assignee or "", by_check_in=by_check_in
     )
 
 

@@ -16,7 +16,7 @@ from ...domain.validation import date_order_problems
 from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
 from ...storage.store import Store
-from ..rows import get_or_gone
+from ..rows import get_or_gone, read_into
 from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
 
 
@@ -117,14 +117,10 @@ def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> l
 # --- training ---------------------------------------------------------------------------
 def _training_row(record: TrainingRecord, session: Session, today: date) -> TrainingRow:
     rules = roster_rules(session)
-    return TrainingRow(
-        id=record.id,
-        volunteer_id=record.volunteer_id,
-        course=record.course,
+    return read_into(
+        TrainingRow,
+        record,
         course_label=rules.label(record.course),
-        completed_on=record.completed_on,
-        expires_on=record.expires_on,
-        certificate=record.certificate,
         status=record_state(
             RequirementKind.TRAINING,
             CheckResult.CLEARED,

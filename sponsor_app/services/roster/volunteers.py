@@ -36,7 +36,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..group.groups import windows_of
-from ..rows import get_or_gone
+from ..rows import get_or_gone, read_into
 from .roles import role_problems, roles_by_key
 
 
@@ -233,15 +233,10 @@ def roster_rules(session: Session) -> RosterRules:
 
 
 def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
-    return CheckRow(
-        id=check.id,
-        volunteer_id=check.volunteer_id,
-        kind=check.kind,
+    return read_into(
+        CheckRow,
+        check,
         kind_label=rules.label(check.kind),
-        result=check.result,
-        checked_on=check.checked_on,
-        expires_on=check.expires_on,
-        reference=check.reference,
         status=record_state(
             rules.requirement_kind(check.kind),
             check.result,
