@@ -152,12 +152,9 @@ class LedgerRows:
         if found is not None:
             return found
         key = f"{kind.value}:{fold(text)}"
-        choice = self.p.choice(Vocabulary.CATEGORY, key, fold(text))
-        if choice is None and self.p.request.create_missing:
-            choice = CREATE
-        self.p.unknown(Vocabulary.CATEGORY, key, text, line, kind=kind.value, choice=choice)
-        if choice == LEAVE_OUT:
-            raise LeftOut
+        choice = self.p.unknown_to_make(
+            Vocabulary.CATEGORY, key, text, line, fold(text), kind=kind.value
+        )
         if choice == CREATE:
             return self._create_category(kind, text.strip())
         if choice is not None:
@@ -204,12 +201,7 @@ class LedgerRows:
         found = self.households.get(fold(text))
         if found is not None:
             return found[0]
-        choice = self.p.choice(Vocabulary.HOUSEHOLD, fold(text))
-        if choice is None and self.p.request.create_missing:
-            choice = CREATE
-        self.p.unknown(Vocabulary.HOUSEHOLD, fold(text), text, line, choice=choice)
-        if choice == LEAVE_OUT:
-            raise LeftOut
+        choice = self.p.unknown_to_make(Vocabulary.HOUSEHOLD, fold(text), text, line)
         if choice == CREATE:
             if problems := household_code_problems("household", text):
                 raise RowProblem(_reason(problems[0].said))
