@@ -426,34 +426,29 @@ def _rewrite(path: Path, key: DataKey | None, slot: _SlotWrite | None = None) ->
     marker = lock.hold(partial)
     renamed = False
     try:
-        source = connect(path, pragmas=False)
-        try:
-            # Every commit into the file itself, so the log beside it can go with the old file.
-            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            group = read_group(source)
-            create_database(partial, None).close()
-            _export(source, partial, key)
-            _check_copy(source, partial, path)
-        finally:
-            source.close()
-        files.fsync_file(partial)
-        if slot is not None:
-            slot.write()  # the key is safe before anything is encrypted with it
-        for leftover in files.sidecars(path):
-            leftover.unlink(missing_ok=True)
-        files.replace(partial, path)
-        renamed = True
+        with files.removed_on_failure(partial):
+            source = connect(path, pragmas=False)
+            try:
+                # Every commit into the file itself, so the log beside it can go with the old file.
+                source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                group = read_group(source)
+                create_database(partial, None).close()
+                _export(source, partial, key)
+                _check_copy(source, partial, path)
+            finally:
+                source.close()
+            files.fsync_file(partial)
+            if slot is not None:
+                slot.write()  # the key is safe before anything is encrypted with it
+            for leftover in files.sidecars(path):
+                leftover.unlink(missing_ok=True)
+            files.replace(partial, path)
+            renamed = True
     except DriverError as error:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
         known = classify(error, path)
         if known is None:
             raise
         raise known from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
-        raise
     finally:
         if slot is not None and not renamed:
             slot.undo()
