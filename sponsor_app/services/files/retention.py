@@ -43,13 +43,11 @@ from ...storage.models import (
     CheckIn,
     CheckInVolunteer,
     Household,
-    TrainingRecord,
-    VettingCheck,
     Volunteer,
-    VolunteerHours,
 )
 from ...storage.store import Store
 from ..group.groups import programme_of
+from ..roster.volunteers import own_record_days
 from ..rows import get_or_gone
 from .name_sources import household_values, volunteer_values
 
@@ -173,17 +171,7 @@ def _deleted_households_due(session: Session, months: int, today: date):
 
 def _last_activity(session: Session) -> dict[int, date]:
     """Each volunteer's last dated record: hours, a check, training, a check-in attended."""
-    latest: dict[int, date] = {}
-    for column, volunteer in (
-        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
-        (VettingCheck.checked_on, VettingCheck.volunteer_id),
-        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
-    ):
-        for volunteer_id, day in session.execute(
-            select(volunteer, func.max(column)).group_by(volunteer)
-        ):
-            if day is not None and day > latest.get(volunteer_id, date.min):
-                latest[volunteer_id] = day
+    latest = own_record_days(session, latest=True)
     for volunteer_id, day in session.execute(
         select(CheckInVolunteer.volunteer_id, func.max(CheckIn.held_on))
         .join(CheckIn, CheckIn.id == CheckInVolunteer.check_in_id)

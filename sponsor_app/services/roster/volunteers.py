@@ -282,6 +282,22 @@ def to_row(
     )
 
 
+def own_record_days(session: Session, latest: bool) -> dict[int, date]:
+    """Each volunteer's latest (or earliest) day among their own dated records: hours worked,
+    vetting checks, training completed. A volunteer with none has no entry."""
+    pick, better = (func.max, max) if latest else (func.min, min)
+    found: dict[int, date] = {}
+    for day_column, owner in (
+        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
+        (VettingCheck.checked_on, VettingCheck.volunteer_id),
+        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
+    ):
+        for volunteer_id, day in session.execute(select(owner, pick(day_column)).group_by(owner)):
+            if day is not None:
+                found[volunteer_id] = better(day, found.get(volunteer_id, day))
+    return found
+
+
 def requirement_records(
     volunteer: Volunteer | None, programme: Programme, vetting: Vetting | None = None
 ) -> tuple[RequirementRecord, ...]:
