@@ -311,28 +311,31 @@ def requirement_records(
             kind.valid_months,
             standing=vetting.standing(kind.key) if vetting is not None else None,
         )
-        if volunteer is not None and training:
-            course = latest_training(volunteer, kind.key)
-            if course is not None:
-                record = replace(
-                    record,
-                    result=CheckResult.CLEARED,
-                    checked_on=course.completed_on,
-                    expires_on=course.expires_on,
-                    reference=course.certificate,
-                )
-        elif volunteer is not None:
-            check = latest_check(volunteer, kind.key)
-            if check is not None:
-                record = replace(
-                    record,
-                    result=check.result,
-                    checked_on=check.checked_on,
-                    expires_on=check.expires_on,
-                    reference=check.reference,
-                )
+        if volunteer is not None:
+            record = _with_latest_evidence(record, volunteer, training)
         records.append(record)
     return tuple(records)
+
+
+def _with_latest_evidence(
+    record: RequirementRecord, volunteer: Volunteer, training: bool
+) -> RequirementRecord:
+    """The requirement with what its latest course (a training requirement, cleared by being
+    done) or check says, where the volunteer has one."""
+    if training:
+        course = latest_training(volunteer, record.kind)
+        if course is None:
+            return record
+        said = (CheckResult.CLEARED, course.completed_on, course.expires_on, course.certificate)
+    else:
+        check = latest_check(volunteer, record.kind)
+        if check is None:
+            return record
+        said = (check.result, check.checked_on, check.expires_on, check.reference)
+    result, checked_on, expires_on, reference = said
+    return replace(
+        record, result=result, checked_on=checked_on, expires_on=expires_on, reference=reference
+    )
 
 
 def vetting_requirements(store: Store) -> tuple[Requirement, ...]:
