@@ -1,65 +1,58 @@
-"""services/rows.py: the one way a service fetches a record by id (or says it is gone) and
-reads a record into its result row."""
-
-from __future__ import annotations
+"""One way to fetch a record by id or say it is gone, to delete one in its own change set, and
+to read a record into a result row."""
 
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 
+from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.errors import NotFound
 from sponsor_app.domain.messages import Records
-from sponsor_app.domain.money import Money
-from sponsor_app.services.files.history import list_change_sets
-from sponsor_app.services.funds.funds import PledgeInput, add_pledge, delete_pledge, list_pledges
-from sponsor_app.services.rows import get_or_gone, read_into
-from sponsor_app.storage.models import Pledge
+from sponsor_app.services.files.history import list_change_sets, revert
+from sponsor_app.services.funds.rules import RuleInput, add_rule, list_rules
+from sponsor_app.services.rows import delete_or_gone, get_or_gone, read_into
+from sponsor_app.storage.models import CategoryRule
 
-TODAY = date(2025, 3, 1)
-
-
-def _pledge(store) -> int:
-    data = PledgeInput("Jo Donor", Money(5000, "NZD"), "monthly", date(2025, 1, 1))
-    return add_pledge(store, data)
+from ..conftest import category_named
 
 
-def test_a_record_deleted_meanwhile_is_named_gone_by_its_code(store):
-    pledge_id = _pledge(store)
-    delete_pledge(store, pledge_id)
-    assert list_pledges(store, TODAY) == []
-    assert list_change_sets(store, limit=1)[0].description == "Delete pledge"
-
-    with pytest.raises(NotFound) as second:
-        delete_pledge(store, pledge_id)  # a second window deleting the same pledge
-    assert second.value.code is Records.PLEDGE_GONE
-    assert second.value.params == {"id": pledge_id}
-    assert str(second.value) == f"Pledge {pledge_id} no longer exists."
-    assert len([c for c in list_change_sets(store) if c.description == "Delete pledge"]) == 1
+@pytest.fixture
+def rule(store):
+    food = category_named(store, "Food", TransactionKind.EXPENSE)
+    return add_rule(store, RuleInput("Countdown", food.id))
 
 
-def test_get_or_gone_returns_the_row_that_is_there(store):
-    pledge_id = _pledge(store)
+def test_a_record_is_fetched_by_id_or_said_to_be_gone_with_its_own_words(store, rule):
     with store.read() as session:
-        assert get_or_gone(session, Pledge, pledge_id, Records.PLEDGE_GONE).donor == "Jo Donor"
-        with pytest.raises(NotFound, match=f"Pledge {pledge_id + 1} no longer exists"):
-            get_or_gone(session, Pledge, pledge_id + 1, Records.PLEDGE_GONE)
+        assert get_or_gone(session, CategoryRule, rule.id, Records.RULE_GONE).pattern == "Countdown"
+        with pytest.raises(NotFound) as gone:
+            get_or_gone(session, CategoryRule, rule.id + 1, Records.RULE_GONE)
+    assert str(rule.id + 1) in str(gone.value)
+
+
+def test_a_delete_is_one_change_set_that_undo_takes_back(store, rule):
+    before = len(list_change_sets(store))
+    delete_or_gone(store, "Delete rule", CategoryRule, rule.id, Records.RULE_GONE)
+    assert list_rules(store) == []
+    sets = list_change_sets(store)
+    assert len(sets) == before + 1
+    revert(store, sets[0].id)
+    assert [r.pattern for r in list_rules(store)] == ["Countdown"]
+    with pytest.raises(NotFound):
+        delete_or_gone(store, "Delete rule", CategoryRule, 999_999, Records.RULE_GONE)
 
 
 @dataclass(frozen=True)
 class _Shown:
     id: int
-    donor: str
-    label: str
+    pattern: str
+    category: str  # not on the record: worked out
 
 
-def test_read_into_takes_same_named_fields_and_the_caller_gives_the_rest(store):
-    pledge_id = _pledge(store)
+def test_a_record_is_read_into_a_row_with_what_is_worked_out_added(store, rule):
     with store.read() as session:
-        pledge = session.get(Pledge, pledge_id)
-        assert read_into(_Shown, pledge, label="monthly") == _Shown(
-            pledge_id, "Jo Donor", "monthly"
-        )
-        # A field the record does not hold and the caller forgot is an error, not a blank.
-        with pytest.raises(AttributeError, match="label"):
-            read_into(_Shown, pledge)
+        record = session.get(CategoryRule, rule.id)
+        shown = read_into(_Shown, record, category="Food")
+    assert shown == _Shown(rule.id, "Countdown", "Food")
+    with store.read() as session, pytest.raises(AttributeError):
+        read_into(_Shown, session.get(CategoryRule, rule.id))  # nothing worked out: no category
