@@ -148,12 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar = commands.add_parser(
         "calendar", help="a volunteer's open tasks as an iCalendar (.ics) file"
     )
-    calendar.add_argument("file", type=Path)
-    calendar.add_argument(
-        "--volunteer", required=True, metavar="NAME", help="name, email or #number"
-    )
-    calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
-    calendar.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _one_volunteer_written_out(calendar, "the .ics file to write", "replace the file if it exists")
     _add_report_commands(commands)
     _add_privacy_commands(commands)
     from .cli_hub import add_hub_parser
@@ -206,12 +201,17 @@ def _add_privacy_commands(commands) -> None:
     subject = commands.add_parser(
         "subject", help="write everything the file holds about one person into a folder"
     )
-    subject.add_argument("file", type=Path)
-    subject.add_argument(
+    _one_volunteer_written_out(subject, "the folder to write", "write into a folder that exists")
+
+
+def _one_volunteer_written_out(command: argparse.ArgumentParser, out: str, force: str) -> None:
+    """A command about one volunteer of the group file that writes to --out."""
+    command.add_argument("file", type=Path)
+    command.add_argument(
         "--volunteer", required=True, metavar="NAME", help="name, email or #number"
     )
-    subject.add_argument("--out", type=Path, required=True, help="the folder to write")
-    subject.add_argument("--force", action="store_true", help="write into a folder that exists")
+    command.add_argument("--out", type=Path, required=True, help=out)
+    command.add_argument("--force", action="store_true", help=force)
 
 
 def _add_report_commands(commands) -> None:

@@ -273,11 +273,8 @@ def privacy_dialogs(app, window, folder: Path, suffix: str) -> list[Path]:
     from sponsor_app.services.files.protection import forget_keys
     from sponsor_app.services.households.households import list_members
     from sponsor_app.ui.dialogs.member_dialog import MemberDialog
-    from sponsor_app.ui.dialogs.passphrase_dialogs import (
-        NewPassphraseDialog,
-        RecoveryCodeDialog,
-        UnlockDialog,
-    )
+    from sponsor_app.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
+    from sponsor_app.ui.dialogs.unlock_dialog import UnlockDialog
 
     written = []
 

@@ -18,7 +18,7 @@ import psycopg
 from ..domain.errors import SponsorDeskError
 from ..storage.sync.transport import SyncCode, SyncProblem
 from . import GROUP_ROLE, HEAD, SCHEMA
-from .connection import connect, named_failures, parts_of, shown
+from .connection import connect, named_failures, parts_of, schema_revision, shown
 
 S = SCHEMA
 PASSWORD_BYTES = 20  # 32 characters of base 32: 160 bits, nothing to guess
@@ -38,7 +38,7 @@ def init(url: str) -> str:
     connection = connect(url)
     try:
         with named_failures(url):
-            revision = _revision(connection)
+            revision = schema_revision(connection)
     finally:
         connection.close()
     if revision is not None and revision > HEAD:
@@ -197,18 +197,8 @@ def status(url: str) -> tuple[list[GroupStatus], list[LaptopStatus]]:
 
 
 def _require_hub(connection: psycopg.Connection, url: str) -> None:
-    revision = _revision(connection)
+    revision = schema_revision(connection)
     if revision is None:
         raise SyncProblem(SyncCode.NOT_A_HUB, shown(url))
     if revision > HEAD:
         raise SyncProblem(SyncCode.HUB_NEWER, shown(url))
-
-
-def _revision(connection: psycopg.Connection) -> str | None:
-    exists = connection.execute(
-        "SELECT to_regclass(%s) IS NOT NULL", (f"{S}.alembic_version",)
-    ).fetchone()[0]
-    if not exists:
-        return None
-    row = connection.execute(f"SELECT version_num FROM {S}.alembic_version").fetchone()
-    return row[0] if row else None

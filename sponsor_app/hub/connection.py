@@ -14,6 +14,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from ..storage.sync.transport import SyncCode, SyncProblem
+from . import SCHEMA
 
 CONNECT_TIMEOUT = 10  # seconds: a hub out of reach is named rather than waited on
 
@@ -79,3 +80,14 @@ def named_failures(url: str) -> Iterator[None]:
         raise  # a programming error, or a group reaching past its rows: never hidden
     except psycopg.Error as error:
         raise problem_of(error, url) from None
+
+
+def schema_revision(connection: psycopg.Connection) -> str | None:
+    """The hub schema's migration revision, or None where the database holds no hub."""
+    exists = connection.execute(
+        "SELECT to_regclass(%s) IS NOT NULL", (f"{SCHEMA}.alembic_version",)
+    ).fetchone()[0]
+    if not exists:
+        return None
+    row = connection.execute(f"SELECT version_num FROM {SCHEMA}.alembic_version").fetchone()
+    return row[0] if row else None

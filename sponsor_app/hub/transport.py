@@ -26,7 +26,7 @@ from ..storage.sync.transport import (
     SyncProblem,
 )
 from . import HEAD, SCHEMA
-from .connection import connect, named_failures, shown
+from .connection import connect, named_failures, schema_revision, shown
 
 S = SCHEMA
 
@@ -49,7 +49,7 @@ class HubTransport:
         self._connection = connection
 
     def _check(self, connection: psycopg.Connection, channel: Channel) -> None:
-        revision = _revision(connection)
+        revision = schema_revision(connection)
         if revision is None:
             raise SyncProblem(SyncCode.NOT_A_HUB, self.where)
         if revision > HEAD:
@@ -218,16 +218,6 @@ class HubTransport:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
-
-
-def _revision(connection: psycopg.Connection) -> str | None:
-    exists = connection.execute(
-        "SELECT to_regclass(%s) IS NOT NULL", (f"{S}.alembic_version",)
-    ).fetchone()[0]
-    if not exists:
-        return None
-    row = connection.execute(f"SELECT version_num FROM {S}.alembic_version").fetchone()
-    return row[0] if row else None
 
 
 def _is_administrator(connection: psycopg.Connection) -> bool:

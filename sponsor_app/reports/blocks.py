@@ -246,6 +246,11 @@ def table(
     return made
 
 
+def table_or_nothing(empty: str, header: Sequence[str], rows: Sequence[Sequence], *args, **kw):
+    """The rows as a `table`, or, where there are none, the sentence `empty` that says so."""
+    return table(header, rows, *args, **kw) if rows else nothing(empty)
+
+
 def key_values(pairs: Sequence[tuple[str, str]], widths: tuple[float, float]) -> Table:
     """Label and value lines, values right-aligned (a summary of figures)."""
     rows = [[wrap(label), cell(value)] for label, value in pairs]

@@ -127,6 +127,16 @@ def progress_bars(
     return drawing
 
 
+def _one_series_bars(chart, value_text: Callable[[float], str]) -> None:
+    """One series of bars in the first series colour, counted up from zero."""
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = 1
+    chart.valueAxis.labelTextFormat = value_text
+    chart.bars[0].fillColor = styles.SERIES[0]
+    chart.bars.strokeColor = None
+    _axis_fonts(chart)
+
+
 def month_bars(
     months: Sequence[str],
     values: Sequence[float],
@@ -146,12 +156,7 @@ def month_bars(
     chart.categoryAxis.categoryNames = list(months)
     chart.categoryAxis.labels.angle = 45 if len(months) > 8 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 8 else "n"
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.forceZero = 1
-    chart.valueAxis.labelTextFormat = value_text
-    chart.bars[0].fillColor = styles.SERIES[0]
-    chart.bars.strokeColor = None
-    _axis_fonts(chart)
+    _one_series_bars(chart, value_text)
     drawing.add(chart)
     _y_title(drawing, 10, chart.y + chart.height / 2, y_title)
     _describe(
@@ -185,12 +190,7 @@ def category_bars(
     chart.data = [list(values)]
     chart.categoryAxis.categoryNames = list(names)
     chart.categoryAxis.reverseDirection = 1
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.forceZero = 1
-    chart.valueAxis.labelTextFormat = value_text
-    chart.bars[0].fillColor = styles.SERIES[0]
-    chart.bars.strokeColor = None
-    _axis_fonts(chart)
+    _one_series_bars(chart, value_text)
     drawing.add(chart)
     drawing.add(_text(chart.x + chart.width / 2, 16, x_title, size=LABEL, anchor="middle"))
     _describe(

@@ -21,7 +21,18 @@ from ..domain.vetting import may_do_family_facing
 from ..services.reporting.evaluation_data import EvaluationData
 from . import accessible, charts, fonts, styles
 from .accessible import Heading
-from .blocks import cell, gap, heading, key_values, labelled, nothing, para, table, wrap
+from .blocks import (
+    cell,
+    gap,
+    heading,
+    key_values,
+    labelled,
+    nothing,
+    para,
+    table,
+    table_or_nothing,
+    wrap,
+)
 from .evaluation_sections import (
     codebook_appendix,
     contact,
@@ -295,56 +306,52 @@ def plan(data: EvaluationData, width: float) -> list:
     )
     story.append(para("Overdue tasks", "h2"))
     named = meta.named
-    if data.overdue:
-        story.append(
-            table(
-                (
-                    "Household",
-                    "Task",
-                    "Outcome area",
-                    "Due",
-                    "Days overdue" if named else "Months overdue",
-                    "Assigned to",
-                ),
+    story.append(
+        table_or_nothing(
+            "No task was overdue at the period's end.",
+            (
+                "Household",
+                "Task",
+                "Outcome area",
+                "Due",
+                "Days overdue" if named else "Months overdue",
+                "Assigned to",
+            ),
+            [
                 [
-                    [
-                        cell(t.household_code),
-                        wrap(t.title),
-                        wrap(OUTCOME_NAMES[t.area]),
-                        short_date(t.due_on, meta.locale)
-                        if named
-                        else month_label(t.due_month, meta.locale),
-                        f"{t.days_overdue:,}" if named else f"{t.months_overdue:,}",
-                        wrap(t.who or "nobody"),
-                    ]
-                    for t in data.overdue
-                ],
-                (58, 150, 95, 60, 48, width - 411),
-                numeric=(4,),
-            )
+                    cell(t.household_code),
+                    wrap(t.title),
+                    wrap(OUTCOME_NAMES[t.area]),
+                    short_date(t.due_on, meta.locale)
+                    if named
+                    else month_label(t.due_month, meta.locale),
+                    f"{t.days_overdue:,}" if named else f"{t.months_overdue:,}",
+                    wrap(t.who or "nobody"),
+                ]
+                for t in data.overdue
+            ],
+            (58, 150, 95, 60, 48, width - 411),
+            numeric=(4,),
         )
-    else:
-        story.append(nothing("No task was overdue at the period's end."))
+    )
     story.append(para("Milestones completed in the period", "h2"))
-    if data.milestones:
-        story.append(
-            table(
-                ("Household", "Milestone", "Completed"),
+    story.append(
+        table_or_nothing(
+            "No milestone task was completed in this period.",
+            ("Household", "Milestone", "Completed"),
+            [
                 [
-                    [
-                        cell(m.household_code),
-                        wrap(m.title),
-                        short_date(m.completed_on, meta.locale)
-                        if named
-                        else month_label(m.completed_month, meta.locale),
-                    ]
-                    for m in data.milestones
-                ],
-                (60, width - 150, 90),
-            )
+                    cell(m.household_code),
+                    wrap(m.title),
+                    short_date(m.completed_on, meta.locale)
+                    if named
+                    else month_label(m.completed_month, meta.locale),
+                ]
+                for m in data.milestones
+            ],
+            (60, width - 150, 90),
         )
-    else:
-        story.append(nothing("No milestone task was completed in this period."))
+    )
     return story
 
 

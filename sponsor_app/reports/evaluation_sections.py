@@ -13,10 +13,10 @@ from ..domain.programmes import FundsRuleKind
 from ..services.reporting.evaluation_data import POINTS, EvaluationData
 from . import charts, fonts, styles
 from .accessible import Lines
-from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
+from .blocks import cell, gap, heading, key_values, nothing, para, table, table_or_nothing, wrap
+from .finances import budget_table
 from .words import (
     arrival_text,
-    budget_left,
     long_date,
     money_writer,
     month_label,
@@ -130,17 +130,7 @@ def finances(data: EvaluationData, width: float) -> list:
         )
     story.append(para("Budget against actual", "h2"))
     if f.budget:
-        story.append(
-            table(
-                ("Category", "Budget", "Actual", "Left (over budget: negative)"),
-                [
-                    [wrap(b.category), money(b.budget), money(b.actual), budget_left(b, money)]
-                    for b in f.budget
-                ],
-                (width - 330, 90, 90, 150),
-                numeric=(1, 2, 3),
-            )
-        )
+        story.append(budget_table(f.budget, money, width))
     else:
         story.append(nothing("No budget was set for this period."))
     story.append(para("Pledges", "h2"))
@@ -333,19 +323,17 @@ def contact(data: EvaluationData, width: float) -> list:
     else:
         story.append(nothing("No goals have been recorded for the chosen households."))
     story.append(para("Notes the group marked shareable", "h2"))
-    if data.shared_notes:
-        story.append(
-            table(
-                ("Date", "Household", "Summary"),
-                [
-                    [short_date(n.held_on, meta.locale), cell(n.household_code), wrap(n.summary)]
-                    for n in data.shared_notes
-                ],
-                (70, 60, width - 130),
-            )
+    story.append(
+        table_or_nothing(
+            "No check-in note in this period was marked shareable.",
+            ("Date", "Household", "Summary"),
+            [
+                [short_date(n.held_on, meta.locale), cell(n.household_code), wrap(n.summary)]
+                for n in data.shared_notes
+            ],
+            (70, 60, width - 130),
         )
-    else:
-        story.append(nothing("No check-in note in this period was marked shareable."))
+    )
     return story
 
 

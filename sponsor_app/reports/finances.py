@@ -19,7 +19,7 @@ from ..services.reporting.statement_data import StatementData
 from .blocks import fit, gap, heading, key_values, nothing, para, table, wrap
 from .rows import RowsPage
 from .template import ReportDocTemplate
-from .words import budget_left, long_date, money_writer, period_label, short_date
+from .words import MoneyWriter, budget_left, long_date, money_writer, period_label, short_date
 
 ROW_HEIGHT = 12.5
 # Explained under the rows of every page where a restricted amount appears.
@@ -124,18 +124,21 @@ def budget(data: StatementData, width: float) -> list:
     story = [*_heading(3)]
     if not data.budget:
         return [*story, nothing("No budget was set for this period.")]
-    story.append(
-        table(
-            ("Category", "Budget", "Actual", "Left (over budget: negative)"),
-            [
-                [wrap(b.category), money(b.budget), money(b.actual), budget_left(b, money)]
-                for b in data.budget
-            ],
-            (width - 330, 90, 90, 150),
-            numeric=(1, 2, 3),
-        )
-    )
+    story.append(budget_table(data.budget, money, width))
     return story
+
+
+def budget_table(lines, money: MoneyWriter, width: float):
+    """Each category's budget against what was spent (the statement's and the evaluation's)."""
+    return table(
+        ("Category", "Budget", "Actual", "Left (over budget: negative)"),
+        [
+            [wrap(b.category), money(b.budget), money(b.actual), budget_left(b, money)]
+            for b in lines
+        ],
+        (width - 330, 90, 90, 150),
+        numeric=(1, 2, 3),
+    )
 
 
 def pledges(data: StatementData, width: float) -> list:

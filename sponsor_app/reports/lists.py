@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Table
 from ..domain.plurals import counted
 from ..services.reporting.report_lists import ChecklistData, HousingData, RosterData
 from . import styles
-from .blocks import cell, gap, heading, key_values, nothing, para, table, wrap
+from .blocks import cell, gap, heading, key_values, nothing, para, table, table_or_nothing, wrap
 from .template import ReportDocTemplate, RunningLabel
 from .words import arrival_text, hours, money_writer, short_date, standing_cell
 
@@ -164,28 +164,26 @@ def build_housing(data: HousingData, out: Path | str | BinaryIO, invariant: bool
             facts.append(("Landlord", prop.landlord or "not recorded"))
         story.append(key_values(facts, (120, 260)))
         story.append(para("Tenancies, rent and who pays", "h2"))
-        if prop.tenancies:
-            story.append(
-                table(
-                    ("Household", "Status", "Lease", "Rent", "Group pays", "Household pays", "Bond"),
+        story.append(
+            table_or_nothing(
+                "No tenancy is recorded for this property.",
+                ("Household", "Status", "Lease", "Rent", "Group pays", "Household pays", "Bond"),
+                [
                     [
-                        [
-                            cell(t.household_code or "–"),
-                            t.status,
-                            wrap(f"{short_date(t.lease_start, meta.locale) or 'start not recorded'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
-                            wrap(f"{money(t.rent)} {t.frequency}", "cell_right"),
-                            money(t.group_share),
-                            money(t.household_share),
-                            wrap(f"{money(t.bond)}" + (f", held by {t.bond_holder}" if t.bond_holder else "")),
-                        ]
-                        for t in prop.tenancies
-                    ],
-                    (56, 52, 100, 72, 60, 64, width - 404),
-                    numeric=(3, 4, 5),
-                )
-            )  # fmt: skip
-        else:
-            story.append(nothing("No tenancy is recorded for this property."))
+                        cell(t.household_code or "–"),
+                        t.status,
+                        wrap(f"{short_date(t.lease_start, meta.locale) or 'start not recorded'} to {short_date(t.lease_end, meta.locale) or 'open'}"),
+                        wrap(f"{money(t.rent)} {t.frequency}", "cell_right"),
+                        money(t.group_share),
+                        money(t.household_share),
+                        wrap(f"{money(t.bond)}" + (f", held by {t.bond_holder}" if t.bond_holder else "")),
+                    ]
+                    for t in prop.tenancies
+                ],
+                (56, 52, 100, 72, 60, 64, width - 404),
+                numeric=(3, 4, 5),
+            )
+        )  # fmt: skip
         story.append(para("Inspections", "h2"))
         if prop.inspections:
             header = ("Date", "Kind", "Result", *(("Issues",) if meta.named else ()), "Next due")

@@ -14,6 +14,28 @@ from .models import AuditEntry, Base
 
 RowKey = tuple
 
+# What one audit entry says: the table, the row's key, the action, its values before and after.
+ENTRY = (
+    AuditEntry.table_name,
+    AuditEntry.row_key,
+    AuditEntry.action,
+    AuditEntry.old_values,
+    AuditEntry.new_values,
+)
+
+
+def decoded(table: str, key: str, action: str, old: str | None, new: str | None, empty=None):
+    """An `ENTRY` with its JSON read: the key a tuple, the values dicts (`empty()` where the
+    entry has none: an insert has no before, a delete no after)."""
+    missing = empty or (lambda: None)
+    return (
+        table,
+        tuple(json.loads(key)),
+        action,
+        json.loads(old) if old else missing(),
+        json.loads(new) if new else missing(),
+    )
+
 
 def key_text(key: RowKey) -> str:
     """A row key as the audit triggers write it (SQLite's json_array: compact)."""
@@ -34,21 +56,14 @@ def entries_of(
     """What one change set did, in order (at most `limit`): table, row key, action, and the
     row's values before and after ({} where there is none)."""
     return [
-        (table, tuple(json.loads(key)), action, json.loads(old) if old else {},
-         json.loads(new) if new else {})
-        for table, key, action, old, new in session.execute(
-            select(
-                AuditEntry.table_name,
-                AuditEntry.row_key,
-                AuditEntry.action,
-                AuditEntry.old_values,
-                AuditEntry.new_values,
-            )
+        decoded(*entry, empty=dict)
+        for entry in session.execute(
+            select(*ENTRY)
             .where(AuditEntry.change_set_id == change_set_id)
             .order_by(AuditEntry.id)
             .limit(limit)
         )
-    ]  # fmt: skip
+    ]
 
 
 def last_known_values(session: Session, table: str, key: RowKey) -> dict | None:

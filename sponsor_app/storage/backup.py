@@ -131,33 +131,28 @@ def write_copy(
     partial = files.temporary_beside(target, PARTIAL.lstrip("."))
     marker = None
     try:
-        marker = lock.hold(partial)
-        copy_database(source, partial)
-        if verify and not _passes_quick_check(partial):
-            raise DamagedFile(_file_of(source), UNREADABLE)  # what it read
-        files.fsync_file(partial)
-        _give_key_file(key_of(source), target, _file_of(source))
-        if replace_existing or not target.exists():
-            for leftover in files.sidecars(target):
-                leftover.unlink(missing_ok=True)
-        if replace_existing:
-            files.replace(partial, target)
-        else:
-            files.publish_new(partial, target)
-        _record(source, target)
+        with files.removed_on_failure(partial):
+            marker = lock.hold(partial)
+            copy_database(source, partial)
+            if verify and not _passes_quick_check(partial):
+                raise DamagedFile(_file_of(source), UNREADABLE)  # what it read
+            files.fsync_file(partial)
+            _give_key_file(key_of(source), target, _file_of(source))
+            if replace_existing or not target.exists():
+                for leftover in files.sidecars(target):
+                    leftover.unlink(missing_ok=True)
+            if replace_existing:
+                files.replace(partial, target)
+            else:
+                files.publish_new(partial, target)
+            _record(source, target)
     except (OSError, DriverError) as error:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
         known = classify(error, target, new_file=True)
         if isinstance(known, DamagedFile):  # the copy is new: it is what was read that is
             known = classify(error, _file_of(source))
         if known is None:
             raise
         raise known from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
-        raise
     finally:
         if marker is not None:
             lock.let_go(partial, marker)

@@ -12,6 +12,7 @@ import errno
 import os
 import secrets
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import GroupFileExists
@@ -28,6 +29,18 @@ def remove_database(path: Path) -> None:
     for part in (path, *sidecars(path)):
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
+
+
+@contextlib.contextmanager
+def removed_on_failure(partial: Path) -> Iterator[Path]:
+    """Whatever stops a file being made at `partial` (an error, a cancel), the half-made file
+    and its log go; the error goes on to the caller unchanged."""
+    try:
+        yield partial
+    except BaseException:
+        with contextlib.suppress(OSError):
+            remove_database(partial)
+        raise
 
 
 def temporary_beside(target: Path, kind: str) -> Path:

@@ -6,7 +6,6 @@ Reading the audit format is storage's business; callers get plain values back.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import RowKey
+from .audit_reads import ENTRY, decoded
 from .models import AuditEntry, ChangeKind, ChangeSet
 
 # Change sets that change what a record says. An erasure only removes personal details (and
@@ -38,15 +38,7 @@ def changes_after(session: Session, moment: datetime, tables: Iterable[str]) -> 
     first."""
     wanted = sorted(set(tables))
     rows = session.execute(
-        select(
-            AuditEntry.table_name,
-            AuditEntry.row_key,
-            AuditEntry.action,
-            AuditEntry.old_values,
-            AuditEntry.new_values,
-            ChangeSet.at,
-            ChangeSet.id,
-        )
+        select(*ENTRY, ChangeSet.at, ChangeSet.id)
         .join(ChangeSet, ChangeSet.id == AuditEntry.change_set_id)
         .where(
             ChangeSet.at > moment,
@@ -57,14 +49,6 @@ def changes_after(session: Session, moment: datetime, tables: Iterable[str]) -> 
         .order_by(ChangeSet.id, AuditEntry.id)
     ).all()
     return [
-        LaterChange(
-            table,
-            tuple(json.loads(key)),
-            action,
-            json.loads(old) if old else None,
-            json.loads(new) if new else None,
-            at,
-            change_set_id,
-        )
+        LaterChange(*decoded(table, key, action, old, new), at, change_set_id)
         for table, key, action, old, new, at, change_set_id in rows
     ]

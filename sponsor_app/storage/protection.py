@@ -357,40 +357,44 @@ def protect_copies(path: Path, copies: list[Path]) -> list[tuple[Path, StorageEr
     cannot be written, is left as it is and its problem returned."""
     path = _real(path)
     key = _key_of(path)
-    done: list[tuple[Path, StorageError | None]] = []
-    for copy in copies:
-        copy = _real(copy)
-        try:
-            if is_protected(copy):
-                done.append((copy, None))
-                continue
-            with _locked(copy):
-                leftovers.clean_beside(copy)
-                _rewrite(copy, key)
-            from .keys import copy_key_file
 
-            copy_key_file(key, copy, path)
-            done.append((copy, None))
-        except StorageError as problem:
-            done.append((copy, problem))
-        except OSError as error:
-            done.append((copy, classify(error, copy) or StorageError(f"{copy}: {error}")))
-    return done
+    def protect(copy: Path) -> None:
+        if is_protected(copy):
+            return
+        with _locked(copy):
+            leftovers.clean_beside(copy)
+            _rewrite(copy, key)
+        from .keys import copy_key_file
+
+        copy_key_file(key, copy, path)
+
+    return _each_copy(copies, protect)
 
 
 def delete_copies(path: Path, copies: list[Path]) -> list[tuple[Path, StorageError | None]]:
     """Delete copies of the file at `path` (each with its log and key file), unless another
     window has one open."""
     group = _group_of(_real(path))
+
+    def delete(copy: Path) -> None:
+        with _locked(copy):
+            files.remove_database(copy)
+            remove_key_file(copy)
+        if group:
+            makers.forget_copy(group, copy)
+
+    return _each_copy(copies, delete)
+
+
+def _each_copy(
+    copies: list[Path], act: Callable[[Path], None]
+) -> list[tuple[Path, StorageError | None]]:
+    """`act` on each copy (by its real path), each copy with its problem or None: one copy
+    that fails does not stop the others."""
     done: list[tuple[Path, StorageError | None]] = []
-    for copy in copies:
-        copy = _real(copy)
+    for copy in map(_real, copies):
         try:
-            with _locked(copy):
-                files.remove_database(copy)
-                remove_key_file(copy)
-            if group:
-                makers.forget_copy(group, copy)
+            act(copy)
             done.append((copy, None))
         except StorageError as problem:
             done.append((copy, problem))
@@ -422,34 +426,29 @@ def _rewrite(path: Path, key: DataKey | None, slot: _SlotWrite | None = None) ->
     marker = lock.hold(partial)
     renamed = False
     try:
-        source = connect(path, pragmas=False)
-        try:
-            # Every commit into the file itself, so the log beside it can go with the old file.
-            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            group = read_group(source)
-            create_database(partial, None).close()
-            _export(source, partial, key)
-            _check_copy(source, partial, path)
-        finally:
-            source.close()
-        files.fsync_file(partial)
-        if slot is not None:
-            slot.write()  # the key is safe before anything is encrypted with it
-        for leftover in files.sidecars(path):
-            leftover.unlink(missing_ok=True)
-        files.replace(partial, path)
-        renamed = True
+        with files.removed_on_failure(partial):
+            source = connect(path, pragmas=False)
+            try:
+                # Every commit into the file itself, so the log beside it can go with the old file.
+                source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                group = read_group(source)
+                create_database(partial, None).close()
+                _export(source, partial, key)
+                _check_copy(source, partial, path)
+            finally:
+                source.close()
+            files.fsync_file(partial)
+            if slot is not None:
+                slot.write()  # the key is safe before anything is encrypted with it
+            for leftover in files.sidecars(path):
+                leftover.unlink(missing_ok=True)
+            files.replace(partial, path)
+            renamed = True
     except DriverError as error:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
         known = classify(error, path)
         if known is None:
             raise
         raise known from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            files.remove_database(partial)
-        raise
     finally:
         if slot is not None and not renamed:
             slot.undo()

@@ -5,31 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..domain.errors import SponsorDeskError
 from ..locations import GROUP_FILE_SUFFIX
 from .dialogs.restore_dialog import NEW_FILE, REPLACE, RestoreDialog, ask_about_damaged_file
-from .errors import show_known_error
 from .files import chosen_in, start_in
+from .window_actions import WindowActions
 from .worker import run_in_background
 
 FILE_FILTER = "Sponsor Desk group files (*.sponsor)"
 
 
-class BackupActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.context = window.context
-
-    def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
-
-    def _failed(self, error: SponsorDeskError) -> None:
-        show_known_error(self.window, error)
-
+class BackupActions(WindowActions):
     def _choose_new_file(self, title: str, suggestion: Path) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, title, str(suggestion), self.tr(FILE_FILTER)

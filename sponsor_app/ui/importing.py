@@ -29,6 +29,26 @@ def choose_source(parent: QWidget, kind: ImportKind) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def import_chosen(page, kind: ImportKind) -> None:
+    """Ask for the file (File ▸ Import), then preview and import it."""
+    source = choose_source(page, kind)
+    if source is not None:
+        import_with_preview(page, kind, source)
+
+
+class ImportsFiles:
+    """A page that imports one kind of file (File ▸ Import): `imports` says which."""
+
+    imports: ImportKind
+
+    def import_file(self) -> None:
+        import_chosen(self, self.imports)
+
+    def import_from(self, source: Path) -> ImportPreviewDialog:
+        """Preview the file, then import it as one undoable step."""
+        return import_with_preview(self, self.imports, source)
+
+
 def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDialog:
     """Show the preview; on Import, run the import through the context (one undo step)."""
     from ..services.imports.engine import run_import
@@ -77,6 +97,18 @@ def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
         text = QCoreApplication.translate(
             "importing", "{}: %n transaction(s) added.", "", added
         ).format(result.source)
+    text += _what_else(result)
+    if result.created:
+        text += " " + QCoreApplication.translate("importing", "Created {}.").format(
+            ", ".join(said(c) for c in result.created)
+        )
+    if result.note_count:
+        text += "\n\n" + "\n".join(said(n) for n in result.notes[:10])
+    return text
+
+
+def _what_else(result: ImportResult) -> str:
+    """The rows matched, skipped or left out, and the rules learned, each said when any."""
     extras = [
         (
             result.matched,
@@ -116,11 +148,4 @@ def describe(widget: QWidget, kind: ImportKind, result: ImportResult) -> str:
             ),
         ),
     ]
-    text += "".join(" " + words(n) for n, words in extras if n)
-    if result.created:
-        text += " " + QCoreApplication.translate("importing", "Created {}.").format(
-            ", ".join(said(c) for c in result.created)
-        )
-    if result.note_count:
-        text += "\n\n" + "\n".join(said(n) for n in result.notes[:10])
-    return text
+    return "".join(" " + words(n) for n, words in extras if n)

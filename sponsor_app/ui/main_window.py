@@ -40,6 +40,16 @@ from .window_menus import WindowMenus
 DEFAULT_SIZE = QSize(1280, 820)  # on a screen with room for it (fit_to_screen)
 
 
+class _PageNamed:
+    """`window.funds` and the like: the page of that name, built when first asked for."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        return self if window is None else window.page(self.name)
+
+
 class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,21 +208,10 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             self.page(waiting[0])
             QTimer.singleShot(0, self._build_next_page)
 
-    @property
-    def households(self):
-        return self.page("households")
-
-    @property
-    def volunteers(self):
-        return self.page("volunteers")
-
-    @property
-    def housing(self):
-        return self.page("housing")
-
-    @property
-    def funds(self):
-        return self.page("funds")
+    households = _PageNamed("households")
+    volunteers = _PageNamed("volunteers")
+    housing = _PageNamed("housing")
+    funds = _PageNamed("funds")
 
     def current_page(self) -> Page:
         return self.page(self.page_stack.currentIndex())

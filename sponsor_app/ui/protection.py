@@ -10,25 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from ..domain.errors import SponsorDeskError
 from .errors import show_known_error
+from .window_actions import WindowActions
 from .worker import run_in_background
 
 
-class ProtectionActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.context = window.context
-
+class ProtectionActions(WindowActions):
     # --- opening -----------------------------------------------------------------------------
     def ask_to_unlock(self, path: Path) -> bool:
         """Ask for the passphrase of the protected file at `path`; True once it is unlocked."""
         from ..services.files.protection import unlock_with_either
-        from .dialogs.passphrase_dialogs import UnlockDialog
+        from .dialogs.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(path, lambda typed: unlock_with_either(path, typed), self.window)
         return bool(dialog.exec())
@@ -71,12 +66,11 @@ class ProtectionActions(QObject):
             if copies and wanted != NewPassphraseDialog.KEEP:
                 self._deal_with_copies(path, copies, wanted)
 
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Protecting {}…").format(path.name),
             lambda: protect_file(path, chosen[0]),
             done,
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     def _deal_with_copies(self, path: Path, copies: tuple[Path, ...], wanted: str) -> None:
@@ -170,12 +164,11 @@ class ProtectionActions(QObject):
             recovery_code_shown(path)
             self.window.open_file(path)
 
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Encrypting {} with a new key…").format(path.name),
             lambda: new_recovery_code(path, chosen[0]),
             done,
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     # --- File ▸ Remove Protection… ------------------------------------------------------------
@@ -199,12 +192,11 @@ class ProtectionActions(QObject):
         from ..services.files.protection import unprotect_file
 
         self.window.close_for_restore()
-        run_in_background(
-            self.window,
+        self._rewrite(
+            path,
             self.tr("Removing the protection of {}…").format(path.name),
             lambda: unprotect_file(path),
             lambda _: self._reopened(path, self.tr("{} is no longer protected.")),
-            lambda error: self._failed_then_reopen(error, path),
         )
 
     # --- after -------------------------------------------------------------------------------
@@ -212,12 +204,13 @@ class ProtectionActions(QObject):
         self.window.open_file(path)
         self._status(words.format(path.name))
 
-    def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+    def _rewrite(self, path: Path, busy: str, work, done) -> None:
+        """Write the closed file at `path` anew off the GUI thread (`busy` says so meanwhile);
+        `done` gets what `work` returned. A failure changed nothing: it is shown, and the
+        file opens again as it was."""
 
-    def _failed(self, error: SponsorDeskError) -> None:
-        show_known_error(self.window, error)
+        def failed(error: SponsorDeskError) -> None:
+            show_known_error(self.window, error)
+            self.window.open_file(path)
 
-    def _failed_then_reopen(self, error: SponsorDeskError, path: Path) -> None:
-        show_known_error(self.window, error)
-        self.window.open_file(path)  # nothing was changed: carry on with it as it was
+        run_in_background(self.window, busy, work, done, failed)

@@ -28,11 +28,8 @@ from sponsor_app.services.households.households import (
     show_sensitive_details,
 )
 from sponsor_app.ui.dialogs.member_dialog import MemberDialog
-from sponsor_app.ui.dialogs.passphrase_dialogs import (
-    NewPassphraseDialog,
-    RecoveryCodeDialog,
-    UnlockDialog,
-)
+from sponsor_app.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, RecoveryCodeDialog
+from sponsor_app.ui.dialogs.unlock_dialog import UnlockDialog
 
 from .conftest import click, leave, press_ok, type_into
 

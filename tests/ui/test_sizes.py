@@ -12,16 +12,10 @@ import sponsor_app.ui
 UI = Path(sponsor_app.ui.__file__).parent
 MAX_LINES, MAX_FUNCTION = 400, 60
 
-# Still to split, each at most this long (lines): the next sessions' work, not a licence.
-LONG_MODULES = {
-    "dialogs/import_preview.py": 547,
-    "dialogs/passphrase_dialogs.py": 421,
-}
-LONG_FUNCTIONS = {
-    "dialogs/history_dialog.py:__init__": 97,
-    "dialogs/import_preview.py:_build": 71,
-    "importing.py:describe": 62,
-}
+# Still to split, each at most this long (lines): none today. A name here is the next
+# sessions' work, not a licence.
+LONG_MODULES: dict[str, int] = {}
+LONG_FUNCTIONS: dict[str, int] = {}
 
 
 def _modules():

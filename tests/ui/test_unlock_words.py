@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from sponsor_app.services.files.protection import forget_keys, protect_file, unlock_with_either
 from sponsor_app.services.group.groups import NewGroup, create_group
-from sponsor_app.ui.dialogs.passphrase_dialogs import UnlockDialog
+from sponsor_app.ui.dialogs.unlock_dialog import UnlockDialog
 
 from .conftest import type_into
 

@@ -14,7 +14,7 @@
     <context>
         <name>CategoryChart</name>
         <message numerus="yes">
-            <location filename="charts.py" line="193" />
+            <location filename="charts.py" line="196" />
             <source>%n other category(ies)</source>
             <translation>
                 <numerusform>%n other category</numerusform>
@@ -106,7 +106,7 @@
     <context>
         <name>HistoryDialog</name>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="253" />
+            <location filename="history_dialog.py" line="256" />
             <source>The latest %n change(s), newest first; the filters reach older ones.</source>
             <translation>
                 <numerusform>The latest %n change, newest first; the filters reach older ones.</numerusform>
@@ -114,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="259" />
+            <location filename="history_dialog.py" line="262" />
             <source>%n change(s), newest first.</source>
             <translation>
                 <numerusform>%n change, newest first.</numerusform>
@@ -122,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="history_dialog.py" line="279" />
+            <location filename="history_dialog.py" line="282" />
             <source>Change {} touched %n row(s):</source>
             <translation>
                 <numerusform>Change {} touched %n row:</numerusform>
@@ -133,7 +133,7 @@
     <context>
         <name>HouseholdsPage</name>
         <message numerus="yes">
-            <location filename="households.py" line="293" />
+            <location filename="households.py" line="291" />
             <source>The arrival moved %n day(s) later.</source>
             <translation>
                 <numerusform>The arrival moved %n day later.</numerusform>
@@ -141,7 +141,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="295" />
+            <location filename="households.py" line="293" />
             <source>The arrival moved %n day(s) earlier.</source>
             <translation>
                 <numerusform>The arrival moved %n day earlier.</numerusform>
@@ -149,7 +149,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="302" />
+            <location filename="households.py" line="300" />
             <source>Move the due dates of its %n open task(s) by as much?</source>
             <translation>
                 <numerusform>Move the due dates of its %n open task by as much?</numerusform>
@@ -157,7 +157,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="333" />
+            <location filename="households.py" line="327" />
             <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
@@ -174,7 +174,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>HousingPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="78" />
+            <location filename="page.py" line="77" />
             <source>{}'s housing is not covered from {} (the programme asks for %n month(s) from arrival).</source>
             <translation>
                 <numerusform>{}'s housing is not covered from {} (the programme asks for %n month from arrival).</numerusform>
@@ -185,7 +185,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="import_preview.py" line="485" />
+            <location filename="import_preview.py" line="322" />
             <source>S&amp;kip the %n row(s) that cannot be read, and import the rest</source>
             <translation>
                 <numerusform>S&amp;kip the %n row that cannot be read, and import the rest</numerusform>
@@ -193,7 +193,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="import_preview.py" line="489" />
+            <location filename="import_preview.py" line="326" />
             <source>%n row(s)</source>
             <translation>
                 <numerusform>%n row</numerusform>
@@ -201,7 +201,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="import_preview.py" line="498" />
+            <location filename="import_preview.py" line="335" />
             <source>%n likely duplicate(s) (greyed: tick to import)</source>
             <translation>
                 <numerusform>%n likely duplicate (greyed: tick to import)</numerusform>
@@ -212,7 +212,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>NewPassphraseDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="156" />
+            <location filename="passphrase_dialogs.py" line="152" />
             <source>Made before, %n copy(ies) of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</source>
             <translation>
                 <numerusform>Made before, %n copy of the file can still be read by whoever reaches them (the backups in Sponsor Desk's own folder are protected with the file):</numerusform>
@@ -242,7 +242,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>PlanPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="263" />
+            <location filename="page.py" line="238" />
             <source>{} of %n task(s) shown</source>
             <translation>
                 <numerusform>{} of %n task shown</numerusform>
@@ -250,7 +250,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="page.py" line="382" />
+            <location filename="page.py" line="354" />
             <source>The template added %n task(s).</source>
             <translation>
                 <numerusform>The template added %n task.</numerusform>
@@ -272,7 +272,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>ProtectionActions</name>
         <message numerus="yes">
-            <location filename="protection.py" line="98" />
+            <location filename="protection.py" line="92" />
             <source>Protected %n copy(ies) made before.</source>
             <translation>
                 <numerusform>Protected %n copy made before.</numerusform>
@@ -280,7 +280,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="protection.py" line="100" />
+            <location filename="protection.py" line="94" />
             <source>Deleted %n copy(ies) made before.</source>
             <translation>
                 <numerusform>Deleted %n copy made before.</numerusform>
@@ -318,7 +318,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>RolesDialog</name>
         <message numerus="yes">
-            <location filename="roles_dialog.py" line="83" />
+            <location filename="roles_dialog.py" line="76" />
             <source> · %n volunteer(s)</source>
             <translation>
                 <numerusform> · %n volunteer</numerusform>
@@ -340,7 +340,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>TaskFormDialog</name>
         <message numerus="yes">
-            <location filename="plan_dialogs.py" line="166" />
+            <location filename="plan_dialogs.py" line="163" />
             <source>And %n more.</source>
             <translation>
                 <numerusform>And %n more.</numerusform>
@@ -351,7 +351,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>UnlockDialog</name>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="403" />
+            <location filename="unlock_dialog.py" line="137" />
             <source>%n wrong attempt(s).</source>
             <translation>
                 <numerusform>%n wrong attempt.</numerusform>
@@ -359,7 +359,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="passphrase_dialogs.py" line="405" />
+            <location filename="unlock_dialog.py" line="139" />
             <source>Try again in %n second(s).</source>
             <translation>
                 <numerusform>Try again in %n second.</numerusform>
@@ -370,7 +370,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>VolunteersPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="117" />
+            <location filename="page.py" line="115" />
             <source>{} of %n volunteer(s) shown.</source>
             <translation>
                 <numerusform>{} of %n volunteer shown.</numerusform>
@@ -378,7 +378,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="page.py" line="120" />
+            <location filename="page.py" line="118" />
             <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
             <translation>
                 <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform>
@@ -448,7 +448,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>importing</name>
         <message numerus="yes">
-            <location filename="importing.py" line="73" />
+            <location filename="importing.py" line="93" />
             <source>{}: %n volunteer(s) added, {} updated.</source>
             <translation>
                 <numerusform>{}: %n volunteer added, {} updated.</numerusform>
@@ -456,7 +456,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="77" />
+            <location filename="importing.py" line="97" />
             <source>{}: %n transaction(s) added.</source>
             <translation>
                 <numerusform>{}: %n transaction added.</numerusform>
@@ -464,7 +464,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="83" />
+            <location filename="importing.py" line="115" />
             <source>Matched to entries made by hand: %n statement line(s).</source>
             <translation>
                 <numerusform>Matched to entries made by hand: %n statement line.</numerusform>
@@ -472,7 +472,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="89" />
+            <location filename="importing.py" line="121" />
             <source>Already in the ledger: %n row(s).</source>
             <translation>
                 <numerusform>Already in the ledger: %n row.</numerusform>
@@ -480,7 +480,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="95" />
+            <location filename="importing.py" line="127" />
             <source>Likely duplicates left out: %n row(s).</source>
             <translation>
                 <numerusform>Likely duplicates left out: %n row.</numerusform>
@@ -488,7 +488,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="101" />
+            <location filename="importing.py" line="133" />
             <source>Left out: %n row(s).</source>
             <translation>
                 <numerusform>Left out: %n row.</numerusform>
@@ -496,7 +496,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="105" />
+            <location filename="importing.py" line="137" />
             <source>Skipped as unreadable: %n row(s).</source>
             <translation>
                 <numerusform>Skipped as unreadable: %n row.</numerusform>
@@ -504,7 +504,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="111" />
+            <location filename="importing.py" line="143" />
             <source>%n new rule(s) will categorise these counterparties next time.</source>
             <translation>
                 <numerusform>%n new rule will categorise these counterparties next time.</numerusform>

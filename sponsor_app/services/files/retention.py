@@ -43,13 +43,12 @@ from ...storage.models import (
     CheckIn,
     CheckInVolunteer,
     Household,
-    TrainingRecord,
-    VettingCheck,
     Volunteer,
-    VolunteerHours,
 )
 from ...storage.store import Store
 from ..group.groups import programme_of
+from ..roster.volunteers import own_record_days
+from ..rows import get_or_gone
 from .name_sources import household_values, volunteer_values
 
 KEEP = KEEP_IF_EMPTY  # a text that says whether there was one: emptied if empty, else replaced
@@ -172,17 +171,7 @@ def _deleted_households_due(session: Session, months: int, today: date):
 
 def _last_activity(session: Session) -> dict[int, date]:
     """Each volunteer's last dated record: hours, a check, training, a check-in attended."""
-    latest: dict[int, date] = {}
-    for column, volunteer in (
-        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
-        (VettingCheck.checked_on, VettingCheck.volunteer_id),
-        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
-    ):
-        for volunteer_id, day in session.execute(
-            select(volunteer, func.max(column)).group_by(volunteer)
-        ):
-            if day is not None and day > latest.get(volunteer_id, date.min):
-                latest[volunteer_id] = day
+    latest = own_record_days(session, latest=True)
     for volunteer_id, day in session.execute(
         select(CheckInVolunteer.volunteer_id, func.max(CheckIn.held_on))
         .join(CheckIn, CheckIn.id == CheckInVolunteer.check_in_id)
@@ -215,8 +204,7 @@ def remove_household_details(store: Store, household_id: int) -> Changes:
 def remove_volunteer_details(store: Store, volunteer_id: int) -> Changes:
     """Remove a former volunteer's personal details for good (see the module's docstring)."""
     with store.read() as session:
-        if session.get(Volunteer, volunteer_id) is None:
-            raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
+        get_or_gone(session, Volunteer, volunteer_id, Records.VOLUNTEER_GONE)
     return _erase(
         store,
         f"Removed the personal details of volunteer {volunteer_id}",

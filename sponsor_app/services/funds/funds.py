@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...domain.enums import CategoryPurpose, TransactionKind
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Funds, Records
 from ...domain.money import Money
 from ...domain.periods import (
@@ -35,6 +35,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..results import FundsPosition, MonthBalance, RentStatus
+from ..rows import delete_or_gone, get_or_gone
 from .ledger import signed_amount
 
 PLEDGE_FREQUENCIES = ("once", "weekly", "fortnightly", "monthly")
@@ -250,9 +251,7 @@ def set_budget(
     if not months:
         raise InvalidInput.single("last_month", Funds.LAST_MONTH_BEFORE_FIRST())
     with store.transaction("Set budget") as session:
-        category = session.get(LedgerCategory, category_id)
-        if category is None:
-            raise NotFound(Records.CATEGORY_GONE(id=category_id))
+        category = get_or_gone(session, LedgerCategory, category_id, Records.CATEGORY_GONE)
         if category.kind is not TransactionKind.EXPENSE:
             raise InvalidInput.single("category", Funds.BUDGET_FOR_SPENDING())
         existing = {
@@ -379,9 +378,7 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
     if problems := _pledge_problems(data):
         raise InvalidInput(problems)
     with store.transaction(f"Edit pledge from {data.donor.strip()}") as session:
-        pledge = session.get(Pledge, pledge_id)
-        if pledge is None:
-            raise NotFound(Records.PLEDGE_GONE(id=pledge_id))
+        pledge = get_or_gone(session, Pledge, pledge_id, Records.PLEDGE_GONE)
         pledge.donor, pledge.amount_minor, pledge.frequency = (
             data.donor.strip(),
             data.amount.minor,
@@ -391,11 +388,7 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
 
 
 def delete_pledge(store: Store, pledge_id: int) -> None:
-    with store.transaction("Delete pledge") as session:
-        pledge = session.get(Pledge, pledge_id)
-        if pledge is None:
-            raise NotFound(Records.PLEDGE_GONE(id=pledge_id))
-        session.delete(pledge)
+    delete_or_gone(store, "Delete pledge", Pledge, pledge_id, Records.PLEDGE_GONE)
 
 
 def list_pledges(store: Store, today: date | None = None) -> list[PledgeRow]:

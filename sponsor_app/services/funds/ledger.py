@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...domain.enums import TransactionKind
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Funds, Records
 from ...domain.money import Money
 from ...domain.text import fold
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction, Pledge
 from ...storage.store import Store
+from ..rows import delete_or_gone, get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,32 @@ def signed_amount():
     )
 
 
+# A transaction as a person reads it: its category by name and its household by code.
+LINE_FIELDS = (
+    LedgerTransaction.occurred_on,
+    LedgerTransaction.kind,
+    LedgerTransaction.amount_minor,
+    LedgerCategory.name,
+    LedgerTransaction.counterparty,
+    LedgerTransaction.method,
+    LedgerTransaction.reference,
+    Household.code,
+    LedgerTransaction.restricted,
+    LedgerTransaction.note,
+)
+
+
+def readable_transactions(*columns):
+    """A select of `columns` over transactions joined to the names `LINE_FIELDS` reads (a
+    transaction for no household keeps its row, with no code)."""
+    t = LedgerTransaction
+    return (
+        select(*columns)
+        .join(LedgerCategory, LedgerCategory.id == t.category_id)
+        .outerjoin(Household, Household.id == t.household_id)
+    )
+
+
 def _transaction_problems(session: Session, data: TransactionInput) -> list[Problem]:
     currency = session.scalar(select(GroupProfile.currency))
     problems = []
@@ -100,19 +127,8 @@ def record_transaction(store: Store, data: TransactionInput) -> TransactionRow:
         _apply_transaction(row, data)
         session.add(row)
         session.flush()
-        return TransactionRow(
-            id=row.id,
-            occurred_on=row.occurred_on,
-            kind=row.kind,
-            amount=data.amount,
-            category_id=category.id,
-            category=category.name,
-            counterparty=row.counterparty,
-            method=row.method,
-            reference=row.reference,
-            household_id=row.household_id,
-            restricted=row.restricted,
-            note=row.note,
+        return read_into(
+            TransactionRow, row, amount=data.amount, category_id=category.id, category=category.name
         )
 
 
@@ -172,9 +188,7 @@ def _apply_transaction(row: LedgerTransaction, data: TransactionInput) -> None:
 
 def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) -> None:
     with store.transaction("Edit transaction") as session:
-        row = session.get(LedgerTransaction, transaction_id)
-        if row is None:
-            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
+        row = get_or_gone(session, LedgerTransaction, transaction_id, Records.TRANSACTION_GONE)
         if problems := _transaction_problems(session, data):
             raise InvalidInput(problems)
         _apply_transaction(row, data)
@@ -182,18 +196,14 @@ def edit_transaction(store: Store, transaction_id: int, data: TransactionInput) 
 
 def delete_transaction(store: Store, transaction_id: int) -> None:
     """Remove a transaction entered by mistake; the audit trail keeps what it was."""
-    with store.transaction("Delete transaction") as session:
-        row = session.get(LedgerTransaction, transaction_id)
-        if row is None:
-            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
-        session.delete(row)
+    delete_or_gone(
+        store, "Delete transaction", LedgerTransaction, transaction_id, Records.TRANSACTION_GONE
+    )
 
 
 def transaction_input(store: Store, transaction_id: int) -> TransactionInput:
     with store.read() as session:
-        row = session.get(LedgerTransaction, transaction_id)
-        if row is None:
-            raise NotFound(Records.TRANSACTION_GONE(id=transaction_id))
+        row = get_or_gone(session, LedgerTransaction, transaction_id, Records.TRANSACTION_GONE)
         currency = session.scalar(select(GroupProfile.currency))
         return TransactionInput(
             row.occurred_on,
@@ -236,9 +246,7 @@ def rename_category(store: Store, category_id: int, name: str) -> None:
     if not clean:
         raise InvalidInput.single("name", Funds.CATEGORY_NAME_MISSING())
     with store.transaction(f"Rename category to {clean}") as session:
-        category = session.get(LedgerCategory, category_id)
-        if category is None:
-            raise NotFound(Records.CATEGORY_GONE(id=category_id))
+        category = get_or_gone(session, LedgerCategory, category_id, Records.CATEGORY_GONE)
         clash = session.scalar(
             select(LedgerCategory.id).where(
                 LedgerCategory.kind == category.kind,
@@ -255,7 +263,5 @@ def archive_category(store: Store, category_id: int, archived: bool = True) -> N
     """Hide a category from new entries; its transactions keep it."""
 
     with store.transaction("Archive category" if archived else "Restore category") as session:
-        category = session.get(LedgerCategory, category_id)
-        if category is None:
-            raise NotFound(Records.CATEGORY_GONE(id=category_id))
+        category = get_or_gone(session, LedgerCategory, category_id, Records.CATEGORY_GONE)
         category.archived_at = clock.now() if archived else None

@@ -24,7 +24,7 @@ from ...storage.bulk import fetch_int_rows
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
 from ...storage.store import Store
 from .funds import support_period_of
-from .ledger import signed_amount
+from .ledger import LINE_FIELDS, readable_transactions, signed_amount
 
 T = LedgerTransaction
 SORTS = {
@@ -200,22 +200,7 @@ def fetch_lines(
         return {}
     with store.read() as session:
         rows = session.execute(
-            select(
-                T.id,
-                T.occurred_on,
-                T.kind,
-                T.amount_minor,
-                LedgerCategory.name,
-                T.counterparty,
-                T.method,
-                T.reference,
-                Household.code,
-                T.restricted,
-                T.note,
-            )
-            .join(LedgerCategory, LedgerCategory.id == T.category_id)
-            .outerjoin(Household, Household.id == T.household_id)
-            .where(T.id.in_(list(ids)))
+            readable_transactions(T.id, *LINE_FIELDS).where(T.id.in_(list(ids)))
         ).all()
     currency = balances.currency
     return {

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ...domain.enums import TransactionKind
-from ...domain.errors import InvalidInput, NotFound
+from ...domain.errors import InvalidInput
 from ...domain.messages import Funds, Records
 from ...domain.text import fold
 from ...storage.models import CategoryRule, LedgerCategory
 from ...storage.store import Store
+from ..rows import delete_or_gone, get_or_gone
 
 FIELDS = ("counterparty", "any")  # what the pattern is looked for in
 RULE_WORDS_MOST = 80
@@ -80,16 +81,10 @@ def add_rule(store: Store, data: RuleInput) -> RuleRow:
 
 def edit_rule(store: Store, rule_id: int, data: RuleInput) -> None:
     with store.transaction(f"Edit rule {data.pattern.strip()}") as session:
-        rule = session.get(CategoryRule, rule_id)
-        if rule is None:
-            raise NotFound(Records.RULE_GONE(id=rule_id))
+        rule = get_or_gone(session, CategoryRule, rule_id, Records.RULE_GONE)
         rule.pattern = _checked(session, data, rule_id)
         rule.field, rule.category_id = data.field, data.category_id
 
 
 def delete_rule(store: Store, rule_id: int) -> None:
-    with store.transaction("Delete rule") as session:
-        rule = session.get(CategoryRule, rule_id)
-        if rule is None:
-            raise NotFound(Records.RULE_GONE(id=rule_id))
-        session.delete(rule)
+    delete_or_gone(store, "Delete rule", CategoryRule, rule_id, Records.RULE_GONE)

@@ -19,6 +19,7 @@ from ...domain.validation import required_text
 from ...storage.models import GroupProfile, LedgerCategory, Role
 from ...storage.store import Store
 from ..results import GroupInfo
+from ..rows import read_into
 
 
 @dataclass(frozen=True)
@@ -112,16 +113,7 @@ def group_info(store: Store) -> GroupInfo:
 
 
 def _info(profile: GroupProfile) -> GroupInfo:
-    return GroupInfo(
-        uuid=profile.uuid,
-        name=profile.name,
-        programme_key=profile.programme_key,
-        programme_name=get_programme(profile.programme_key).name,
-        currency=profile.currency,
-        locale=profile.locale,
-        start_date=profile.start_date,
-        prepared_by_role=profile.prepared_by_role,
-    )
+    return read_into(GroupInfo, profile, programme_name=get_programme(profile.programme_key).name)
 
 
 def windows_of(profile: GroupProfile) -> WarningWindows:

@@ -18,6 +18,7 @@ from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
 from ...storage.store import Store
 from ..plan.plan import tasks_for, template
+from ..rows import get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -227,15 +228,9 @@ def _member(data: MemberInput) -> HouseholdMember:
 
 
 def _member_row(m: HouseholdMember) -> MemberRow:
-    return MemberRow(
-        id=m.id,
-        household_id=m.household_id,
-        full_name=m.full_name,
-        relationship_to_principal=m.relationship_to_principal,
-        date_of_birth=m.date_of_birth,
-        is_principal=m.is_principal,
-        archived=m.archived,
-        notes=m.notes,
+    return read_into(
+        MemberRow,
+        m,
         has_sensitive_details=bool(m.health_notes.strip() or m.immigration_notes.strip()),
     )
 
@@ -256,10 +251,7 @@ def show_sensitive_details(store: Store, member_id: int) -> SensitiveDetails:
 
 
 def _get(session: Session, household_id: int) -> Household:
-    household = session.get(Household, household_id)
-    if household is None:
-        raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
-    return household
+    return get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
 
 
 def _row(session: Session, household: Household) -> HouseholdRow:
@@ -268,16 +260,9 @@ def _row(session: Session, household: Household) -> HouseholdRow:
             func.count(Task.id), func.count(Task.id).filter(Task.status == TaskStatus.DONE)
         ).where(Task.household_id == household.id)
     ).one()
-    return HouseholdRow(
-        id=household.id,
-        code=household.code,
-        family_name=household.family_name,
-        arrival_date=household.arrival_date,
-        arrival_confirmed=household.arrival_confirmed,
-        town=household.town,
-        languages=household.languages,
-        notes=household.notes,
-        archived=household.archived,
+    return read_into(
+        HouseholdRow,
+        household,
         size=sum(1 for m in household.members if not m.archived),
         tasks_total=total,
         tasks_done=done,
@@ -336,7 +321,4 @@ def open_task_count(store: Store, household_id: int) -> int:
 
 
 def _get_member(session: Session, member_id: int) -> HouseholdMember:
-    member = session.get(HouseholdMember, member_id)
-    if member is None:
-        raise NotFound(Records.MEMBER_GONE(id=member_id))
-    return member
+    return get_or_gone(session, HouseholdMember, member_id, Records.MEMBER_GONE)

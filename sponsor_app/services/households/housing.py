@@ -16,7 +16,7 @@ from ...domain.alerts import (
     lease_needs_attention,
 )
 from ...domain.enums import RentFrequency, TenancyStatus
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Households, Records
 from ...domain.money import Money
 from ...domain.periods import add_months, ends_before_start
@@ -26,6 +26,7 @@ from ...domain.validation import required_text
 from ...domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ...storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
 from ...storage.store import Store
+from ..rows import get_or_gone
 
 LIVE = LIVE_TENANCY
 
@@ -177,11 +178,20 @@ def _apply_property(prop: Property, data: PropertyInput) -> None:
     prop.notes = data.notes
 
 
-def _get(session: Session, model, row_id: int, gone: Records):
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFound(gone(id=row_id))
-    return row
+def _property_row(prop: Property, household_code: str) -> PropertyRow:
+    """`household_code`: the household in its latest live tenancy, or ""."""
+    return PropertyRow(
+        prop.id,
+        prop.address,
+        prop.town,
+        prop.kind,
+        prop.bedrooms,
+        prop.landlord,
+        prop.landlord_contact,
+        prop.notes,
+        prop.archived,
+        household_code,
+    )
 
 
 def add_property(store: Store, data: PropertyInput) -> PropertyRow:
@@ -190,28 +200,17 @@ def add_property(store: Store, data: PropertyInput) -> PropertyRow:
         _apply_property(prop, data)
         session.add(prop)
         session.flush()
-        return PropertyRow(
-            prop.id,
-            prop.address,
-            prop.town,
-            prop.kind,
-            prop.bedrooms,
-            prop.landlord,
-            prop.landlord_contact,
-            prop.notes,
-            False,
-            "",
-        )
+        return _property_row(prop, "")
 
 
 def edit_property(store: Store, property_id: int, data: PropertyInput) -> None:
     with store.transaction(f"Edit property {data.address.strip()}") as session:
-        _apply_property(_get(session, Property, property_id, Records.PROPERTY_GONE), data)
+        _apply_property(get_or_gone(session, Property, property_id, Records.PROPERTY_GONE), data)
 
 
 def archive_property(store: Store, property_id: int, archived: bool = True) -> None:
     with store.transaction("Archive property" if archived else "Restore property") as session:
-        _get(session, Property, property_id, Records.PROPERTY_GONE).archived_at = (
+        get_or_gone(session, Property, property_id, Records.PROPERTY_GONE).archived_at = (
             clock.now() if archived else None
         )
 
@@ -227,20 +226,7 @@ def list_properties(store: Store, include_archived: bool = False) -> list[Proper
         rows = []
         for prop in session.scalars(query):
             live = [t for t in prop.tenancies if t.status in LIVE and t.household_id]
-            rows.append(
-                PropertyRow(
-                    prop.id,
-                    prop.address,
-                    prop.town,
-                    prop.kind,
-                    prop.bedrooms,
-                    prop.landlord,
-                    prop.landlord_contact,
-                    prop.notes,
-                    prop.archived,
-                    codes.get(live[-1].household_id, "") if live else "",
-                )
-            )
+            rows.append(_property_row(prop, codes.get(live[-1].household_id, "") if live else ""))
         return rows
 
 
@@ -309,7 +295,7 @@ def _apply_tenancy(tenancy: Tenancy, data: TenancyInput) -> None:
 def add_tenancy(store: Store, data: TenancyInput) -> int:
     """A tenancy with the default move-in checklist; returns its id."""
     with store.transaction("Add tenancy") as session:
-        _get(session, Property, data.property_id, Records.PROPERTY_GONE)
+        get_or_gone(session, Property, data.property_id, Records.PROPERTY_GONE)
         if problems := _tenancy_problems(session, data, None):
             raise InvalidInput(problems)
         tenancy = Tenancy()
@@ -324,7 +310,7 @@ def add_tenancy(store: Store, data: TenancyInput) -> int:
 
 def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
     with store.transaction("Edit tenancy") as session:
-        tenancy = _get(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
+        tenancy = get_or_gone(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
         if problems := _tenancy_problems(session, data, tenancy_id):
             raise InvalidInput(problems)
         _apply_tenancy(tenancy, data)
@@ -403,7 +389,7 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
     if problems := _inspection_problems(data):
         raise InvalidInput(problems)
     with store.transaction("Record inspection") as session:
-        _get(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
+        get_or_gone(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
         inspection = Inspection(
             tenancy_id=data.tenancy_id,
             inspected_on=data.inspected_on,
@@ -422,7 +408,7 @@ def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> 
     if problems := _inspection_problems(data):
         raise InvalidInput(problems)
     with store.transaction("Edit inspection") as session:
-        inspection = _get(session, Inspection, inspection_id, Records.INSPECTION_GONE)
+        inspection = get_or_gone(session, Inspection, inspection_id, Records.INSPECTION_GONE)
         inspection.inspected_on = data.inspected_on
         inspection.kind = data.kind
         inspection.result = data.result
@@ -433,7 +419,7 @@ def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> 
 
 def delete_inspection(store: Store, inspection_id: int) -> None:
     with store.transaction("Delete inspection") as session:
-        session.delete(_get(session, Inspection, inspection_id, Records.INSPECTION_GONE))
+        session.delete(get_or_gone(session, Inspection, inspection_id, Records.INSPECTION_GONE))
 
 
 def list_inspections(store: Store, tenancy_id: int) -> list[InspectionRow]:
@@ -470,7 +456,7 @@ def list_move_in(store: Store, tenancy_id: int) -> list[MoveInRow]:
 
 def set_move_in_done(store: Store, item_id: int, done: bool) -> None:
     with store.transaction("Tick checklist item" if done else "Untick checklist item") as session:
-        _get(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE).done = done
+        get_or_gone(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE).done = done
 
 
 def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
@@ -478,7 +464,7 @@ def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
     if not label.strip():
         raise InvalidInput.single("label", Households.CHECKLIST_ITEM_MISSING())
     with store.transaction(f"Add checklist item {label.strip()}") as session:
-        tenancy = _get(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
+        tenancy = get_or_gone(session, Tenancy, tenancy_id, Records.TENANCY_GONE)
         position = max((i.position for i in tenancy.move_in_items), default=-1) + 1
         item = MoveInItem(label=label.strip(), position=position)
         tenancy.move_in_items.append(item)
@@ -488,7 +474,7 @@ def add_move_in_item(store: Store, tenancy_id: int, label: str) -> int:
 
 def remove_move_in_item(store: Store, item_id: int) -> None:
     with store.transaction("Remove checklist item") as session:
-        session.delete(_get(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE))
+        session.delete(get_or_gone(session, MoveInItem, item_id, Records.CHECKLIST_ITEM_GONE))
 
 
 # --- money link and warnings -----------------------------------------------------------

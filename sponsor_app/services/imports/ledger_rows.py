@@ -152,12 +152,9 @@ class LedgerRows:
         if found is not None:
             return found
         key = f"{kind.value}:{fold(text)}"
-        choice = self.p.choice(Vocabulary.CATEGORY, key, fold(text))
-        if choice is None and self.p.request.create_missing:
-            choice = CREATE
-        self.p.unknown(Vocabulary.CATEGORY, key, text, line, kind=kind.value, choice=choice)
-        if choice == LEAVE_OUT:
-            raise LeftOut
+        choice = self.p.unknown_to_make(
+            Vocabulary.CATEGORY, key, text, line, fold(text), kind=kind.value
+        )
         if choice == CREATE:
             return self._create_category(kind, text.strip())
         if choice is not None:
@@ -204,12 +201,7 @@ class LedgerRows:
         found = self.households.get(fold(text))
         if found is not None:
             return found[0]
-        choice = self.p.choice(Vocabulary.HOUSEHOLD, fold(text))
-        if choice is None and self.p.request.create_missing:
-            choice = CREATE
-        self.p.unknown(Vocabulary.HOUSEHOLD, fold(text), text, line, choice=choice)
-        if choice == LEAVE_OUT:
-            raise LeftOut
+        choice = self.p.unknown_to_make(Vocabulary.HOUSEHOLD, fold(text), text, line)
         if choice == CREATE:
             if problems := household_code_problems("household", text):
                 raise RowProblem(_reason(problems[0].said))
@@ -223,6 +215,25 @@ class LedgerRows:
                 raise RowProblem(Imports.NO_HOUSEHOLD(code=choice))
             return target[0]
         return _WAIT
+
+    @staticmethod
+    def record(day: date, kind, amount: int, category, counterparty: str, reference: str) -> dict:
+        """The ledger row a file's line becomes, with what a bank statement does not say
+        (method, household, restricted, note, its statement reference) left empty for the
+        reader to fill."""
+        return {
+            "occurred_on": day,
+            "kind": kind.value,
+            "amount_minor": amount,
+            "category_id": category[0],
+            "counterparty": counterparty,
+            "method": "",
+            "reference": reference,
+            "household_id": None,
+            "restricted": False,
+            "note": "",
+            "statement_ref": None,
+        }
 
     # --- duplicates ----------------------------------------------------------------------
     def classify(self, line: int, day: date, kind, amount: int, reference: str, counterparty: str):
@@ -339,19 +350,13 @@ class TransactionRows(LedgerRows):
             raise Waiting
         counterparty, reference = v.get("counterparty", ""), v.get("reference", "")
         status, note = self.classify(line, day, kind, amount, reference, counterparty)
-        record = {
-            "occurred_on": day,
-            "kind": kind.value,
-            "amount_minor": amount,
-            "category_id": category[0],
-            "counterparty": counterparty,
-            "method": v.get("method", ""),
-            "reference": reference,
-            "household_id": household,
-            "restricted": restricted,
-            "note": v.get("note", ""),
-            "statement_ref": None,
-        }
+        record = self.record(day, kind, amount, category, counterparty, reference)
+        record.update(
+            method=v.get("method", ""),
+            household_id=household,
+            restricted=restricted,
+            note=v.get("note", ""),
+        )
         shown = (
             day.isoformat(),
             kind.value,
@@ -412,19 +417,8 @@ class BankRows(TransactionRows):
         category = self._category(kind, counterparty, note, line)
         status, why = RowStatus.NEW, ""
         ref = self._statement_ref(v, day, kind, amount)
-        record = {
-            "occurred_on": day,
-            "kind": kind.value,
-            "amount_minor": amount,
-            "category_id": category[0],
-            "counterparty": counterparty,
-            "method": v.get("type", "")[:40],
-            "reference": v.get("reference", ""),
-            "household_id": None,
-            "restricted": False,
-            "note": note,
-            "statement_ref": ref,
-        }
+        record = self.record(day, kind, amount, category, counterparty, v.get("reference", ""))
+        record.update(method=v.get("type", "")[:40], note=note, statement_ref=ref)
         if ref in self.refs:
             status, why = RowStatus.DUPLICATE, Imports.FROM_A_STATEMENT()
         else:

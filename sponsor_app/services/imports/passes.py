@@ -15,7 +15,7 @@ from ... import clock
 from ...domain.messages import Message, english
 from ...storage.models import GroupProfile
 from .fields import Vocabulary
-from .model import ImportRequest, RowStatus
+from .model import CREATE, LEAVE_OUT, ImportRequest, RowStatus
 
 LISTED = 1000  # problems and likely duplicates kept for the preview's lists
 
@@ -103,6 +103,21 @@ class Pass:
         entry.count += 1
         if len(entry.lines) < 5:
             entry.lines.append(line)
+
+    def unknown_to_make(
+        self, vocabulary: Vocabulary, key: str, text: str, line: int, *also: str, kind: str = ""
+    ) -> str | None:
+        """A value the file does not know yet and the import could create (a category, a
+        household, a role): what the person chose for it (looked up by `key`, then `also`), or
+        CREATE where missing values are made, or None to ask; noted for the preview either way.
+        Raises LeftOut where they chose to leave its rows out."""
+        choice = self.choice(vocabulary, key, *also)
+        if choice is None and self.request.create_missing:
+            choice = CREATE
+        self.unknown(vocabulary, key, text, line, kind=kind, choice=choice)
+        if choice == LEAVE_OUT:
+            raise LeftOut
+        return choice
 
     def note(self, text: Message) -> None:
         self.note_count += 1

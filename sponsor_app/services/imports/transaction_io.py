@@ -8,8 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ...domain.money import Money
-from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction
+from ...storage.models import GroupProfile, LedgerTransaction
 from ...storage.store import Store
+from ..funds.ledger import LINE_FIELDS, readable_transactions
 from .engine import run_import
 from .fields import ImportKind
 from .model import ImportRejected, ImportRequest, ImportResult
@@ -54,21 +55,7 @@ def export_transactions(store: Store, target: Path | str, force: bool = False) -
     with store.read() as session:
         currency = session.scalar(select(GroupProfile.currency))
         rows = session.execute(
-            select(
-                t.occurred_on,
-                t.kind,
-                t.amount_minor,
-                LedgerCategory.name,
-                t.counterparty,
-                t.method,
-                t.reference,
-                Household.code,
-                t.note,
-                t.restricted,
-            )
-            .join(LedgerCategory, LedgerCategory.id == t.category_id)
-            .outerjoin(Household, Household.id == t.household_id)
-            .order_by(t.occurred_on, t.id)
+            readable_transactions(*LINE_FIELDS).order_by(t.occurred_on, t.id)
         ).all()
     return write_rows(
         Path(target),
@@ -83,8 +70,8 @@ def export_transactions(store: Store, target: Path | str, force: bool = False) -
                 r[5],
                 r[6],
                 r[7] or "",
-                r[8],
-                "yes" if r[9] else "no",
+                r[9],
+                "yes" if r[8] else "no",
             ]
             for r in rows
         ),

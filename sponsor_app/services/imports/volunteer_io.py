@@ -13,21 +13,11 @@ from .engine import run_import
 from .fields import ImportKind
 from .model import ImportRejected, ImportRequest, ImportResult
 from .tabular import write_rows
+from .volunteer_rows import VolunteerRows
 
 # The columns an export writes and an import reads by these names; `id` is the app's own, so
 # an export imports back onto the same people even when two share a name and have no email.
-COLUMNS = (
-    "name",
-    "email",
-    "phone",
-    "roles",
-    "languages",
-    "vetting_status",
-    "vetting_checked_on",
-    "vetting_expires_on",
-    "active",
-    "id",
-)
+COLUMNS = (*VolunteerRows.SHOWN, "id")
 
 __all__ = ["COLUMNS", "ImportRejected", "export_volunteers", "import_volunteers", "parse_day"]
 

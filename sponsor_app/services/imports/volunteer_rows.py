@@ -126,12 +126,7 @@ class VolunteerRows:
     def _role(self, text: str, line: int, held: set[str]) -> str | object:
         role = find_role(self.roles, text)
         if role is None:
-            choice = self.p.choice(Vocabulary.ROLES, fold(text))
-            if choice is None and self.p.request.create_missing:
-                choice = CREATE
-            self.p.unknown(Vocabulary.ROLES, fold(text), text, line, choice=choice)
-            if choice == LEAVE_OUT:
-                raise LeftOut
+            choice = self.p.unknown_to_make(Vocabulary.ROLES, fold(text), text, line)
             if choice == CREATE:
                 return self._create(text.strip())
             if choice is None:

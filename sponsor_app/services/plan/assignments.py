@@ -18,7 +18,7 @@ from ...domain.enums import (
     CheckInKind,
     VettingStatus,
 )
-from ...domain.errors import NotFound, RuleBroken
+from ...domain.errors import RuleBroken
 from ...domain.messages import Listed, Message, Plan, Records
 from ...domain.vetting import Standing, Vetting, may_do_family_facing, standing_words
 from ...storage.models import CheckIn, CheckInVolunteer, GroupProfile, Household, Task, Volunteer
@@ -31,14 +31,12 @@ from ..roster.volunteers import (
     roster_rules,
     to_row,
 )
+from ..rows import get_or_gone
 
 
 def get_task_orm(session: Session, task_id: int) -> Task:
     """The task, or NotFound (for the plan's writes and the rule's checks alike)."""
-    task = session.get(Task, task_id)
-    if task is None:
-        raise NotFound(Records.TASK_GONE(id=task_id))
-    return task
+    return get_or_gone(session, Task, task_id, Records.TASK_GONE)
 
 
 class VettingRuleBroken(RuleBroken):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ... import clock
 from ...domain.enums import OPEN_STATUSES, CheckInKind, GoalStatus, TaskKind, TaskStatus
-from ...domain.errors import InvalidInput, NotFound, Problem, RuleBroken
+from ...domain.errors import InvalidInput, Problem, RuleBroken
 from ...domain.messages import Listed, Plan, Records
 from ...domain.vetting import Vetting
 from ...storage.models import (
@@ -25,6 +25,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import VolunteerRow, roster_rules
+from ..rows import get_or_gone, read_into
 from .assignments import vetting_reason
 from .goals import list_goals, settle_goal_status
 
@@ -134,10 +135,7 @@ def check_in_vetting(store: Store, data: CheckInInput) -> list[tuple[int, str, V
 
 
 def _get(session: Session, check_in_id: int) -> CheckIn:
-    row = session.get(CheckIn, check_in_id)
-    if row is None:
-        raise NotFound(Records.CHECK_IN_GONE(id=check_in_id))
-    return row
+    return get_or_gone(session, CheckIn, check_in_id, Records.CHECK_IN_GONE)
 
 
 @dataclass(frozen=True)
@@ -330,17 +328,10 @@ def list_check_ins(store: Store, household_id: int | None = None) -> list[CheckI
 
 def _row(c: CheckIn, code: str, names: dict[int, str]) -> CheckInRow:
     ids = tuple(p.volunteer_id for p in c.present)
-    return CheckInRow(
-        id=c.id,
-        household_id=c.household_id,
+    return read_into(
+        CheckInRow,
+        c,
         household_code=code,
-        held_on=c.held_on,
-        kind=c.kind,
-        summary=c.summary,
-        needs_met=c.needs_met,
-        concern=c.concern,
-        concern_resolved_on=c.concern_resolved_on,
-        shareable=c.shareable,
         volunteer_ids=ids,
         volunteers=tuple(names.get(v, "") for v in ids),
         meeting_task_id=c.task_id,

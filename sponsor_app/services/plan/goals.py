@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.enums import GoalStatus, OutcomeArea
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Plan, Records
 from ...storage.models import Goal, GoalReview, Household
 from ...storage.store import Store
+from ..rows import get_or_gone
 
 
 def settle_goal_status(session: Session, goal_id: int) -> None:
@@ -55,10 +56,7 @@ class GoalRow:
 
 
 def _get(session: Session, goal_id: int) -> Goal:
-    goal = session.get(Goal, goal_id)
-    if goal is None:
-        raise NotFound(Records.GOAL_GONE(id=goal_id))
-    return goal
+    return get_or_gone(session, Goal, goal_id, Records.GOAL_GONE)
 
 
 def _apply(session: Session, goal: Goal, data: GoalInput) -> None:

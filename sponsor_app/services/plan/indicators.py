@@ -9,12 +9,13 @@ from datetime import date
 from sqlalchemy import select
 
 from ... import clock
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.indicators import Indicator, Trend, trend
 from ...domain.messages import Plan, Records
 from ...storage.models import Household, IndicatorReading
 from ...storage.store import Store
 from ..group.groups import programme_of
+from ..rows import delete_or_gone, get_or_gone
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,7 @@ def record_reading(
     if problems:
         raise InvalidInput(problems)
     with store.transaction(f"Record {indicator.label.lower()}") as session:
-        household = session.get(Household, household_id)
-        if household is None:
-            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
+        get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
         reading = IndicatorReading(
             household_id=household_id,
             indicator=key,
@@ -85,11 +84,7 @@ def record_reading(
 
 
 def delete_reading(store: Store, reading_id: int) -> None:
-    with store.transaction("Delete reading") as session:
-        reading = session.get(IndicatorReading, reading_id)
-        if reading is None:
-            raise NotFound(Records.READING_GONE(id=reading_id))
-        session.delete(reading)
+    delete_or_gone(store, "Delete reading", IndicatorReading, reading_id, Records.READING_GONE)
 
 
 def readings(store: Store, household_id: int | None = None) -> list[ReadingRow]:

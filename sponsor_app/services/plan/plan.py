@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from ... import clock
 from ...domain.enums import OutcomeArea, Phase, TaskKind, TaskStatus
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Message, Plan, Records
 from ...domain.programmes import TaskTemplate
 from ...domain.validation import required_text
@@ -19,6 +19,7 @@ from ...storage.models import CheckIn, Household, Task, Volunteer
 from ...storage.models import TaskTemplate as GroupTemplate
 from ...storage.store import Store
 from ..group.groups import programme_of
+from ..rows import get_or_gone, read_into
 from .assignments import check_vetting_rule, get_task_orm
 
 GROUP_KEY_PREFIX = "group-"
@@ -95,28 +96,8 @@ def _by_check_in():
 
 
 def _plan_task(task: Task, code: str, assignee: str | None, by_check_in: bool) -> PlanTask:
-    return PlanTask(
-        id=task.id,
-        household_id=task.household_id,
-        household_code=code,
-        template_key=task.template_key,
-        kind=task.kind,
-        phase=task.phase,
-        outcome_area=task.outcome_area,
-        title=task.title,
-        guidance=task.guidance,
-        source=task.source,
-        family_facing=task.family_facing,
-        due_on=task.due_on,
-        status=task.status,
-        completed_on=task.completed_on,
-        assignee_id=task.assignee_id,
-        assignee=assignee or "",
-        notes=task.notes,
-        evidence=task.evidence,
-        skip_reason=task.skip_reason,
-        milestone=task.milestone,
-        by_check_in=by_check_in,
+    return read_into(
+        PlanTask, task, household_code=code, assignee=assignee or "", by_check_in=by_check_in
     )
 
 
@@ -182,9 +163,7 @@ def add_custom_task(
     if problems := data.problems(day):
         raise InvalidInput(problems)
     with store.transaction(f"Add task {data.title.strip()}") as session:
-        household = session.get(Household, household_id)
-        if household is None:
-            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
+        get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
         task = Task(household_id=household_id)  # its own: no template_key, no source
         _apply(task, data, day)
         check_vetting_rule(session, task, data.assignee_id, day)
@@ -302,9 +281,7 @@ def add_template_task(store: Store, data: TemplateInput) -> int:
 def retire_template_task(store: Store, template_id: int) -> None:
     """Take one of the group's own tasks out of the template (tasks made from it stay)."""
     with store.transaction("Remove a task from the template") as session:
-        row = session.get(GroupTemplate, template_id)
-        if row is None:
-            raise NotFound(Records.TEMPLATE_TASK_GONE(id=template_id))
+        row = get_or_gone(session, GroupTemplate, template_id, Records.TEMPLATE_TASK_GONE)
         row.archived_at = clock.now()
 
 
@@ -332,9 +309,7 @@ def reapply_template(store: Store, household_id: int) -> int:
     """Add the template tasks this household does not have yet; returns how many."""
     templates = template(store)
     with store.transaction("Re-apply the template") as session:
-        household = session.get(Household, household_id)
-        if household is None:
-            raise NotFound(Records.HOUSEHOLD_GONE(id=household_id))
+        household = get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
         have = set(
             session.scalars(
                 select(Task.template_key).where(

@@ -80,21 +80,7 @@ def bundle_bytes(data: EvaluationData) -> bytes:
         "description": "Exact figures of one group for one period, with the definitions and "
         "codebook of every field. Counts are not rounded: publish only after disclosure "
         "control (sponsor-app combine rounds counts of people and households in its PDF).",
-        "resources": [
-            {
-                "name": r.name,
-                "path": r.path,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "bytes": len(files[r.path]),
-                "hash": sha256(files[r.path]),
-                "description": r.description,
-                "schema": r.schema(meta.currency),
-            }
-            for r, _ in tables
-        ]
+        "resources": [csv_resource(r, files[r.path], meta.currency) for r, _ in tables]
         + [
             {
                 "name": "workbook",
@@ -109,6 +95,22 @@ def bundle_bytes(data: EvaluationData) -> bytes:
         ],
     }
     return packed(package, files, (WORKBOOK, book), meta.generated_at)
+
+
+def csv_resource(resource: Resource, content: bytes, currency: str) -> dict:
+    """A table's entry in datapackage.json (Frictionless Data's tabular data resource)."""
+    return {
+        "name": resource.name,
+        "path": resource.path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(content),
+        "hash": sha256(content),
+        "description": resource.description,
+        "schema": resource.schema(currency),
+    }
 
 
 def packed(package: dict, files: dict[str, bytes], book: tuple[str, bytes], made_at) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...domain.definitions import FIGURES
 from ...domain.plurals import counted
 from ..imports.workbook import Sheet, workbook
-from .bundle import BUNDLE_VERSION, csv_bytes, packed, sha256
+from .bundle import BUNDLE_VERSION, csv_bytes, csv_resource, packed, sha256
 from .bundle_schema import INT, B, D, Field, N, Resource, S, codebook
 from .combine import CombinedData
 from .evaluation_data import POINTS
@@ -295,21 +295,7 @@ def combined_csv_bytes(data: CombinedData) -> bytes:
         "sources": [
             {"title": g.bundle, "id": g.bundle_id, "group_id": g.group_id} for g in data.groups
         ],
-        "resources": [
-            {
-                "name": r.name,
-                "path": r.path,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "bytes": len(files[r.path]),
-                "hash": sha256(files[r.path]),
-                "description": r.description,
-                "schema": r.schema(""),
-            }
-            for r, _ in made
-        ]
+        "resources": [csv_resource(r, files[r.path], "") for r, _ in made]
         + [
             {
                 "name": "workbook",

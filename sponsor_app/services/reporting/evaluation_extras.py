@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ... import __version__
 from ...domain.enums import Phase, TaskStatus
@@ -33,12 +33,10 @@ from ...domain.settlement import done_by, due_by, task_overdue
 from ...storage.later_changes import LaterChange, changes_after
 from ...storage.models import (
     HouseholdMember,
-    TrainingRecord,
-    VettingCheck,
     Volunteer,
-    VolunteerHours,
 )
 from ...storage.store import Store
+from ..roster.volunteers import own_record_days
 
 # The answers that mean "in paid work" and "no benefit" (settlement.toml's options).
 IN_WORK = frozenset({"part-time work", "full-time work", "self-employed"})
@@ -186,18 +184,7 @@ def volunteers_standing(store: Store, period: Period) -> Standing:
 
 def _first_records(session) -> dict[int, date]:
     """Each volunteer's earliest dated record of their own: hours, a vetting check, training."""
-    found: dict[int, date] = {}
-    for column, owner in (
-        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
-        (VettingCheck.checked_on, VettingCheck.volunteer_id),
-        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
-    ):
-        for volunteer_id, first in session.execute(
-            select(owner, func.min(column)).where(column.is_not(None)).group_by(owner)
-        ):
-            if first is not None and (volunteer_id not in found or first < found[volunteer_id]):
-                found[volunteer_id] = first
-    return found
+    return own_record_days(session, latest=False)
 
 
 # --- the rest ---------------------------------------------------------------------------------

@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-
 from ...domain.enums import TransactionKind
 from ...domain.money import Money
 from ...domain.periods import Period
 from ...domain.reports import ReportKind
-from ...storage.models import Household, LedgerCategory, LedgerTransaction
+from ...storage.models import LedgerCategory, LedgerTransaction
 from ...storage.store import Store
 from ..funds import funds, ledger
 from ..funds.funds import BudgetLine
@@ -89,19 +87,7 @@ def statement_data(
         disclosure = read_disclosure(store, named)
         meta = report_meta(store, ReportKind.FINANCES, period, disclosure, (), generated_at)
         rows = session.execute(
-            select(
-                LedgerCategory.kind,
-                LedgerCategory.name,
-                T.occurred_on,
-                T.reference,
-                T.counterparty,
-                T.method,
-                Household.code,
-                T.amount_minor,
-                T.restricted,
-            )
-            .join(LedgerCategory, LedgerCategory.id == T.category_id)
-            .outerjoin(Household, Household.id == T.household_id)
+            ledger.readable_transactions(LedgerCategory.kind, *ledger.LINE_FIELDS)
             .where(T.occurred_on.between(period.start, period.end))
             .order_by(LedgerCategory.kind, LedgerCategory.name, T.occurred_on, T.id)
         ).all()
@@ -110,7 +96,19 @@ def statement_data(
         lines: list[StatementLine] = []
         missing: list[MissingReceipt] = []
         category = lambda name: disclosure.words(TextSource.CATEGORY, name)  # noqa: E731
-        for kind, name, day, reference, counterparty, method, code, amount, restricted in rows:
+        for (
+            kind,
+            day,
+            _,
+            amount,
+            name,
+            counterparty,
+            method,
+            reference,
+            code,
+            restricted,
+            _,
+        ) in rows:
             name = category(name)
             if (kind, name) != current:
                 if current is not None:

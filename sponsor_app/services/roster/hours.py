@@ -8,12 +8,13 @@ from datetime import date
 from sqlalchemy import extract, func, select
 
 from ... import clock
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.hours import logged_hours_problems
 from ...domain.messages import Records, Roster
 from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
+from ..rows import delete_or_gone
 from .volunteers import get_volunteer_orm
 
 
@@ -85,11 +86,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
 
 
 def delete_hours(store: Store, entry_id: int) -> None:
-    with store.transaction("Delete hours") as session:
-        entry = session.get(VolunteerHours, entry_id)
-        if entry is None:
-            raise NotFound(Records.HOURS_GONE(id=entry_id))
-        session.delete(entry)
+    delete_or_gone(store, "Delete hours", VolunteerHours, entry_id, Records.HOURS_GONE)
 
 
 def list_hours(store: Store, volunteer_id: int) -> list[HoursRow]:

@@ -14,11 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ... import clock
-from ...domain.errors import InvalidInput, NotFound, Problem, RuleBroken
+from ...domain.errors import InvalidInput, Problem, RuleBroken
 from ...domain.messages import Records, Roster
 from ...domain.text import fold
 from ...storage.models import Role, VolunteerRole
 from ...storage.store import Store
+from ..rows import get_or_gone
 
 MAX_ROLE_NAME = 80
 
@@ -101,10 +102,7 @@ def add_role(store: Store, name: str) -> RoleRow:
 
 
 def _get(session: Session, role_id: int) -> Role:
-    role = session.get(Role, role_id)
-    if role is None:
-        raise NotFound(Records.ROLE_GONE(id=role_id))
-    return role
+    return get_or_gone(session, Role, role_id, Records.ROLE_GONE)
 
 
 def rename_role(store: Store, role_id: int, name: str) -> None:

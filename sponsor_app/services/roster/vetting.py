@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...domain.enums import CheckResult, VettingStatus
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Records, Roster
 from ...domain.validation import date_order_problems
 from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
 from ...storage.store import Store
+from ..rows import get_or_gone, read_into
 from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
 
 
@@ -60,10 +61,7 @@ def _check_kind_problems(session: Session, data: CheckInput) -> list[Problem]:
 
 
 def _get_check(session: Session, check_id: int) -> VettingCheck:
-    check = session.get(VettingCheck, check_id)
-    if check is None:
-        raise NotFound(Records.VETTING_CHECK_GONE(id=check_id))
-    return check
+    return get_or_gone(session, VettingCheck, check_id, Records.VETTING_CHECK_GONE)
 
 
 def add_check(
@@ -119,14 +117,10 @@ def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> l
 # --- training ---------------------------------------------------------------------------
 def _training_row(record: TrainingRecord, session: Session, today: date) -> TrainingRow:
     rules = roster_rules(session)
-    return TrainingRow(
-        id=record.id,
-        volunteer_id=record.volunteer_id,
-        course=record.course,
+    return read_into(
+        TrainingRow,
+        record,
         course_label=rules.label(record.course),
-        completed_on=record.completed_on,
-        expires_on=record.expires_on,
-        certificate=record.certificate,
         status=record_state(
             RequirementKind.TRAINING,
             CheckResult.CLEARED,
@@ -138,10 +132,7 @@ def _training_row(record: TrainingRecord, session: Session, today: date) -> Trai
 
 
 def _get_training(session: Session, record_id: int) -> TrainingRecord:
-    record = session.get(TrainingRecord, record_id)
-    if record is None:
-        raise NotFound(Records.TRAINING_GONE(id=record_id))
-    return record
+    return get_or_gone(session, TrainingRecord, record_id, Records.TRAINING_GONE)
 
 
 def _apply_training(record: TrainingRecord, data: TrainingInput) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from ... import clock
 from ...domain.alerts import WarningWindows
 from ...domain.enums import CheckResult, VettingStatus
-from ...domain.errors import InvalidInput, NotFound, Problem
+from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Records, Roster
 from ...domain.periods import month_end, month_start
 from ...domain.programmes import Programme, get_programme
@@ -36,6 +36,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..group.groups import windows_of
+from ..rows import get_or_gone, read_into
 from .roles import role_problems, roles_by_key
 
 
@@ -232,15 +233,10 @@ def roster_rules(session: Session) -> RosterRules:
 
 
 def check_row(check: VettingCheck, rules: RosterRules, today: date) -> CheckRow:
-    return CheckRow(
-        id=check.id,
-        volunteer_id=check.volunteer_id,
-        kind=check.kind,
+    return read_into(
+        CheckRow,
+        check,
         kind_label=rules.label(check.kind),
-        result=check.result,
-        checked_on=check.checked_on,
-        expires_on=check.expires_on,
-        reference=check.reference,
         status=record_state(
             rules.requirement_kind(check.kind),
             check.result,
@@ -286,6 +282,22 @@ def to_row(
     )
 
 
+def own_record_days(session: Session, latest: bool) -> dict[int, date]:
+    """Each volunteer's latest (or earliest) day among their own dated records: hours worked,
+    vetting checks, training completed. A volunteer with none has no entry."""
+    pick, better = (func.max, max) if latest else (func.min, min)
+    found: dict[int, date] = {}
+    for day_column, owner in (
+        (VolunteerHours.worked_on, VolunteerHours.volunteer_id),
+        (VettingCheck.checked_on, VettingCheck.volunteer_id),
+        (TrainingRecord.completed_on, TrainingRecord.volunteer_id),
+    ):
+        for volunteer_id, day in session.execute(select(owner, pick(day_column)).group_by(owner)):
+            if day is not None:
+                found[volunteer_id] = better(day, found.get(volunteer_id, day))
+    return found
+
+
 def requirement_records(
     volunteer: Volunteer | None, programme: Programme, vetting: Vetting | None = None
 ) -> tuple[RequirementRecord, ...]:
@@ -299,28 +311,31 @@ def requirement_records(
             kind.valid_months,
             standing=vetting.standing(kind.key) if vetting is not None else None,
         )
-        if volunteer is not None and training:
-            course = latest_training(volunteer, kind.key)
-            if course is not None:
-                record = replace(
-                    record,
-                    result=CheckResult.CLEARED,
-                    checked_on=course.completed_on,
-                    expires_on=course.expires_on,
-                    reference=course.certificate,
-                )
-        elif volunteer is not None:
-            check = latest_check(volunteer, kind.key)
-            if check is not None:
-                record = replace(
-                    record,
-                    result=check.result,
-                    checked_on=check.checked_on,
-                    expires_on=check.expires_on,
-                    reference=check.reference,
-                )
+        if volunteer is not None:
+            record = _with_latest_evidence(record, volunteer, training)
         records.append(record)
     return tuple(records)
+
+
+def _with_latest_evidence(
+    record: RequirementRecord, volunteer: Volunteer, training: bool
+) -> RequirementRecord:
+    """The requirement with what its latest course (a training requirement, cleared by being
+    done) or check says, where the volunteer has one."""
+    if training:
+        course = latest_training(volunteer, record.kind)
+        if course is None:
+            return record
+        said = (CheckResult.CLEARED, course.completed_on, course.expires_on, course.certificate)
+    else:
+        check = latest_check(volunteer, record.kind)
+        if check is None:
+            return record
+        said = (check.result, check.checked_on, check.expires_on, check.reference)
+    result, checked_on, expires_on, reference = said
+    return replace(
+        record, result=result, checked_on=checked_on, expires_on=expires_on, reference=reference
+    )
 
 
 def vetting_requirements(store: Store) -> tuple[Requirement, ...]:
@@ -411,10 +426,7 @@ def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:
 
 
 def get_volunteer_orm(session: Session, volunteer_id: int) -> Volunteer:
-    volunteer = session.get(Volunteer, volunteer_id)
-    if volunteer is None:
-        raise NotFound(Records.VOLUNTEER_GONE(id=volunteer_id))
-    return volunteer
+    return get_or_gone(session, Volunteer, volunteer_id, Records.VOLUNTEER_GONE)
 
 
 def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None) -> VolunteerRow:

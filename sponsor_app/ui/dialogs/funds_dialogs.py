@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,11 +26,13 @@ from ...domain.errors import SponsorDeskError
 from ...domain.vocabulary import PAYMENT_METHODS
 from ...services.funds.funds import PLEDGE_FREQUENCIES, PledgeInput, PledgeRow
 from ...services.funds.ledger import CategoryRow, TransactionInput
+from ..selection import on_selected
 from ..widgets.date_field import required_date
 from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.name_completer import suggest_names
 from ..widgets.optional_date import OptionalDateEdit
+from .list_dialog import ListDialog
 
 
 def date_edit(day: date | None = None, month_only: bool = False):
@@ -46,6 +45,10 @@ def date_edit(day: date | None = None, month_only: bool = False):
     shown = day or clock.today()
     editor.setDate(QDate(shown.year, shown.month, shown.day))
     return editor
+
+
+# The transaction's fields shown and read back as they are (the others need converting).
+_AS_TYPED = ("counterparty", "method", "reference", "restricted", "note")
 
 
 class TransactionDialog(FormDialog):
@@ -108,12 +111,8 @@ class TransactionDialog(FormDialog):
             self._fill_categories()
             self.category.setCurrentIndex(max(self.category.findData(current.category_id), 0))
             self.amount.set_value(current.amount)
-            self.counterparty.setText(current.counterparty)
-            self.method.setCurrentText(current.method)
-            self.reference.setText(current.reference)
             self.household.setCurrentIndex(max(self.household.findData(current.household_id), 0))
-            self.restricted.setChecked(current.restricted)
-            self.note.setPlainText(current.note)
+            self.form.load(current, *_AS_TYPED)
         else:
             self.kind.setCurrentIndex(self.kind.findData(TransactionKind.EXPENSE.value))
             self._fill_categories()
@@ -134,12 +133,8 @@ class TransactionDialog(FormDialog):
             kind=TransactionKind(self.kind.currentData()),
             amount=self.amount.value("amount"),
             category_id=self.category.currentData() or 0,
-            counterparty=self.counterparty.text(),
-            method=self.method.currentText(),
-            reference=self.reference.text(),
             household_id=self.household.currentData(),
-            restricted=self.restricted.isChecked(),
-            note=self.note.toPlainText(),
+            **self.form.values(*_AS_TYPED),
         )
 
 
@@ -236,17 +231,13 @@ class PledgeDialog(FormDialog):
         )
 
 
-class CategoriesDialog(QDialog):
+class CategoriesDialog(ListDialog):
     """The group's income and spending categories: add, rename, archive (never delete)."""
 
     def __init__(self, actions, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Ledger categories"))
-        self.setMinimumSize(420, 420)
-        self.actions = (
-            actions  # object with list(), add(name, kind), rename(id, name), archive(id, bool)
-        )
-        layout = QVBoxLayout(self)
+        # `actions` has list(), add(name, kind), rename(id, name), archive(id, bool)
+        super().__init__(actions, self.tr("Ledger categories"), (420, 420), parent=parent)
+        layout = self.box
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Categories"))
         layout.addWidget(self.list)
@@ -261,9 +252,7 @@ class CategoriesDialog(QDialog):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_close()
         self._fill()
 
     def _fill(self) -> None:
@@ -292,10 +281,8 @@ class CategoriesDialog(QDialog):
         if ok:
             self._guard(lambda: self.actions.add(name, kind))
 
-    def _rename(self) -> None:
-        category = self._current()
-        if category is None:
-            return
+    @on_selected("_current")
+    def _rename(self, category) -> None:
         name, ok = QInputDialog.getText(
             self, self.tr("Rename category"), self.tr("Name:"), text=category.name
         )

@@ -25,6 +25,7 @@ from ...services.files import history as service
 from ...services.files.history import ChangeSetRow, TouchedRow
 from ..formatting import current_locale, short_date
 from ..models.rows_model import Column, RowsModel
+from ..widgets.filter_combo import refill_filter
 from ..widgets.tables import fit_columns, make_table
 from ..words import error_words, said
 
@@ -109,58 +110,8 @@ class HistoryDialog(QDialog):
         self.setAccessibleName(self.tr("History of changes"))
         self.setMinimumSize(760, 520)
 
-        self.household = QComboBox()
-        self.volunteer = QComboBox()
-        self.record = QComboBox()
-        filters = QHBoxLayout()
-        for text, combo, name in (
-            (self.tr("&Household:"), self.household, self.tr("Household filter")),
-            (self.tr("&Volunteer:"), self.volunteer, self.tr("Volunteer filter")),
-            (self.tr("Recor&ds:"), self.record, self.tr("Kind of record filter")),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            combo.setAccessibleName(name)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-
-        self.changes = RowsModel(
-            [
-                Column(self.tr("No."), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True),
-                Column(self.tr("When"), _when, sort_key=lambda r: r.id),
-                Column(self.tr("Who"), lambda r: r.actor),
-                Column(
-                    self.tr("Rows"),
-                    lambda r: f"{r.rows_touched:,}",
-                    sort_key=lambda r: r.rows_touched,
-                    numeric=True,
-                ),
-                Column(self.tr("What"), _what, tooltip=_what),
-            ],
-            self,
-        )
-        self.change_table = make_table(self.tr("Changes"), sortable=False)
-        self.change_table.setModel(self.changes)
-        self.rows = RowsModel(
-            [
-                Column(self.tr("Record"), lambda t: record_kind(t.table)),
-                Column(self.tr("Which"), lambda t: said(t.label), tooltip=lambda t: said(t.label)),
-                Column(self.tr("Change"), lambda t: _action_words(t.action)),
-                Column(
-                    self.tr("Before"),
-                    lambda t: _row_values(t, t.before),
-                    tooltip=lambda t: _row_values(t, t.before),
-                ),
-                Column(
-                    self.tr("After"),
-                    lambda t: _row_values(t, t.after),
-                    tooltip=lambda t: _row_values(t, t.after),
-                ),
-            ],
-            self,
-        )
-        self.row_table = make_table(self.tr("Rows this change touched"), sortable=False)
-        self.row_table.setModel(self.rows)
+        filters = self._filter_bar()
+        self._tables()
         self.rows_label = QLabel()
         self.rows_label.setWordWrap(True)
         self.summary = QLabel()
@@ -200,32 +151,84 @@ class HistoryDialog(QDialog):
         self.refresh()
         self.change_table.setFocus()
 
+    def _filter_bar(self) -> QHBoxLayout:
+        self.household = QComboBox()
+        self.volunteer = QComboBox()
+        self.record = QComboBox()
+        filters = QHBoxLayout()
+        for text, combo, name in (
+            (self.tr("&Household:"), self.household, self.tr("Household filter")),
+            (self.tr("&Volunteer:"), self.volunteer, self.tr("Volunteer filter")),
+            (self.tr("Recor&ds:"), self.record, self.tr("Kind of record filter")),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            combo.setAccessibleName(name)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        return filters
+
+    def _tables(self) -> None:
+        """The change sets, newest first, and the rows the chosen one touched."""
+        self.changes = RowsModel(
+            [
+                Column(self.tr("No."), lambda r: f"{r.id}", sort_key=lambda r: r.id, numeric=True),
+                Column(self.tr("When"), _when, sort_key=lambda r: r.id),
+                Column(self.tr("Who"), lambda r: r.actor),
+                Column(
+                    self.tr("Rows"),
+                    lambda r: f"{r.rows_touched:,}",
+                    sort_key=lambda r: r.rows_touched,
+                    numeric=True,
+                ),
+                Column(self.tr("What"), _what, tooltip=_what),
+            ],
+            self,
+        )
+        self.change_table = make_table(self.tr("Changes"), sortable=False)
+        self.change_table.setModel(self.changes)
+        self.rows = RowsModel(
+            [
+                Column(self.tr("Record"), lambda t: record_kind(t.table)),
+                Column(self.tr("Which"), lambda t: said(t.label), tooltip=lambda t: said(t.label)),
+                Column(self.tr("Change"), lambda t: _action_words(t.action)),
+                Column(
+                    self.tr("Before"),
+                    lambda t: _row_values(t, t.before),
+                    tooltip=lambda t: _row_values(t, t.before),
+                ),
+                Column(
+                    self.tr("After"),
+                    lambda t: _row_values(t, t.after),
+                    tooltip=lambda t: _row_values(t, t.after),
+                ),
+            ],
+            self,
+        )
+        self.row_table = make_table(self.tr("Rows this change touched"), sortable=False)
+        self.row_table.setModel(self.rows)
+
     # --- reading ----------------------------------------------------------------------------
     def _fill_filters(self) -> None:
         from ...services.households.households import list_households
         from ...services.roster.volunteers import list_volunteers
 
         store = self.context.store
-        for combo, everyone in (
-            (self.household, self.tr("Any household")),
-            (self.volunteer, self.tr("Any volunteer")),
-            (self.record, self.tr("Any kind of record")),
-        ):
-            combo.blockSignals(True)
-            current = combo.currentData()
-            combo.clear()
-            combo.addItem(everyone, None)
-            if combo is self.household:
-                for h in list_households(store, include_archived=True):
-                    combo.addItem(h.code, h.id)
-            elif combo is self.volunteer:
-                for v in list_volunteers(store, include_archived=True):
-                    combo.addItem(isolate(v.full_name), v.id)
-            else:
-                for table in service.touched_tables(store):
-                    combo.addItem(record_kind(table), table)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        refill_filter(
+            self.household,
+            self.tr("Any household"),
+            ((h.id, h.code) for h in list_households(store, include_archived=True)),
+        )
+        refill_filter(
+            self.volunteer,
+            self.tr("Any volunteer"),
+            ((v.id, isolate(v.full_name)) for v in list_volunteers(store, include_archived=True)),
+        )
+        refill_filter(
+            self.record,
+            self.tr("Any kind of record"),
+            ((table, record_kind(table)) for table in service.touched_tables(store)),
+        )
 
     def refresh(self) -> None:
         selected = self.selected()

@@ -38,13 +38,7 @@ class HouseholdDialog(FormDialog):
         self.notes.setMaximumHeight(80)
 
         if row:
-            self.code.setText(row.code)
-            self.family_name.setText(row.family_name)
-            self.town.setText(row.town)
-            self.languages.setText(row.languages)
-            self.arrival.set_value(row.arrival_date)
-            self.confirmed.setChecked(row.arrival_confirmed)
-            self.notes.setPlainText(row.notes)
+            self.form.load(row)
         else:
             self.code.setText(suggested_code)
             self.arrival.set_value(None, fallback=clock.today() + timedelta(weeks=12))
@@ -55,12 +49,4 @@ class HouseholdDialog(FormDialog):
         self.form.set_problem("code", problems[0].message if problems else None)
 
     def value(self) -> HouseholdInput:
-        return HouseholdInput(
-            code=self.code.text(),
-            family_name=self.family_name.text(),
-            arrival_date=self.arrival.value(),
-            arrival_confirmed=self.confirmed.isChecked(),
-            town=self.town.text(),
-            languages=self.languages.text(),
-            notes=self.notes.toPlainText(),
-        )
+        return HouseholdInput(**self.form.values())

@@ -52,13 +52,7 @@ class PropertyDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
         if row:
-            self.address.setText(row.address)
-            self.town.setText(row.town)
-            self.kind.setCurrentText(row.kind)
-            self.bedrooms.setValue(row.bedrooms)
-            self.landlord.setText(row.landlord)
-            self.landlord_contact.setText(row.landlord_contact)
-            self.notes.setPlainText(row.notes)
+            self.form.load(row)
         self.address.textChanged.connect(
             lambda text: self.form.set_problem(
                 "address", None if text.strip() else self.tr("Enter the address.")
@@ -66,15 +60,7 @@ class PropertyDialog(FormDialog):
         )
 
     def value(self) -> PropertyInput:
-        return PropertyInput(
-            self.address.text(),
-            self.town.text(),
-            self.kind.currentText(),
-            self.bedrooms.value(),
-            self.landlord.text(),
-            self.landlord_contact.text(),
-            self.notes.toPlainText(),
-        )
+        return PropertyInput(**self.form.values())
 
 
 class TenancyDialog(FormDialog):
@@ -199,12 +185,7 @@ class InspectionDialog(FormDialog):
         )
         self.next_due.set_value(None, fallback=clock.today().replace(day=1))
         if row is not None:
-            self.inspected_on.set_value(row.inspected_on)
-            self.kind.setCurrentIndex(max(self.kind.findData(row.kind), 0))
-            self.result.setCurrentIndex(max(self.result.findData(row.result), 0))
-            self.issues.setPlainText(row.issues)
-            self.follow_up.setPlainText(row.follow_up)
-            self.next_due.set_value(row.next_due)
+            self.form.load(row)
         else:
             self._follow_inspection()
         self.inspected_on.changed.connect(self._follow_inspection)
@@ -219,12 +200,4 @@ class InspectionDialog(FormDialog):
             self.next_due.set_value(self._default_next)
 
     def value(self) -> InspectionInput:
-        return InspectionInput(
-            self.tenancy_id,
-            self.inspected_on.value(),
-            self.kind.currentData(),
-            self.result.currentData(),
-            self.issues.toPlainText(),
-            self.follow_up.toPlainText(),
-            self.next_due.value(),
-        )
+        return InspectionInput(self.tenancy_id, **self.form.values())

@@ -60,10 +60,7 @@ class MemberDialog(FormDialog):
         self.reveal_callback: Callable[[], SensitiveDetails] | None = None
         self._build_sensitive(row)
         if row:
-            self.full_name.setText(row.full_name)
-            self.relationship.setText(row.relationship_to_principal)
-            self.date_of_birth.set_value(row.date_of_birth)
-            self.principal.setChecked(row.is_principal)
+            self.form.load(row)
         else:
             self.date_of_birth.set_value(None)
             self.principal.setChecked(principal is None)  # the first member, by default
@@ -143,10 +140,7 @@ class MemberDialog(FormDialog):
 
     def value(self) -> MemberInput:
         return MemberInput(
-            full_name=self.full_name.text(),
-            relationship_to_principal=self.relationship.text(),
-            date_of_birth=self.date_of_birth.value(),
-            is_principal=self.principal.isChecked(),
+            **self.form.values(),
             health_notes=self.health.toPlainText() if self.revealed else None,
             immigration_notes=self.immigration.toPlainText() if self.revealed else None,
         )

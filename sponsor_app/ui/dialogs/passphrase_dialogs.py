@@ -1,15 +1,11 @@
 """The passphrase dialogs: set or change one (typed twice, with a strength meter), the recovery
-code page, and the prompt that opens a protected file (three wrong tries, then a pause)."""
+code page. The prompt that opens a protected file is `unlock_dialog.py`."""
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,20 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvalidInput, SponsorDeskError
+from ...domain.errors import InvalidInput
 from ...services.files.protection import check_new_passphrase, strength
-from ..widgets.form import FieldError, FormDialog
-from ..words import error_words, said
+from ..widgets.form import FormDialog
+from ..words import said
 
 
-def _passphrase_field() -> QLineEdit:
+def passphrase_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumWidth(280)
     return field
 
 
-def _note(text: str, warning: bool = False) -> QLabel:
+def note_label(text: str, warning: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if warning:
@@ -117,16 +113,16 @@ class NewPassphraseDialog(FormDialog):
                 "any other."
             )
         ).format(file_name)
-        self._layout.insertWidget(0, _note(intro))
+        self._layout.insertWidget(0, note_label(intro))
         self.passphrase = self.form.add_field(
-            "passphrase", self.tr("&New passphrase:"), _passphrase_field()
+            "passphrase", self.tr("&New passphrase:"), passphrase_field()
         )
         self.meter = StrengthMeter()
         self.form.addRow("", self.meter)
-        self.again = self.form.add_field("again", self.tr("&Type it again:"), _passphrase_field())
+        self.again = self.form.add_field("again", self.tr("&Type it again:"), passphrase_field())
         self.show_typed = QCheckBox(self.tr("S&how what I type"))
         self.form.addRow("", self.show_typed)
-        self.warning = _note(
+        self.warning = note_label(
             self.tr(
                 "A forgotten passphrase cannot be recovered: Sponsor Desk keeps no copy and has "
                 "no way round it. Only the recovery code, shown next for you to print, opens "
@@ -151,7 +147,7 @@ class NewPassphraseDialog(FormDialog):
         from PySide6.QtWidgets import QComboBox
 
         listed = "\n".join(f"• {copy}" for copy in copies)
-        note = _note(
+        note = note_label(
             self.tr(
                 "Made before, %n copy(ies) of the file can still be read by whoever reaches "
                 "them (the backups in Sponsor Desk's own folder are protected with the file):",
@@ -208,7 +204,7 @@ class RecoveryCodeDialog(QDialog):
         self.file_name = file_name
         column = QVBoxLayout(self)
         column.addWidget(
-            _note(
+            note_label(
                 self.tr(
                     "This code opens {} if the passphrase is forgotten, or when the person who "
                     "knows it has left the group. Print it or write it down, and keep it "
@@ -228,7 +224,7 @@ class RecoveryCodeDialog(QDialog):
         self.code_label.setAccessibleName(self.tr("Recovery code"))
         column.addWidget(self.code_label)
         column.addWidget(
-            _note(
+            note_label(
                 self.tr(
                     "Anyone holding the code can open the file, so treat it like a key. Capital "
                     "letters or small, with or without the dashes: both work."
@@ -282,140 +278,3 @@ class RecoveryCodeDialog(QDialog):
     def reject(self) -> None:  # Escape does not skip the code unseen
         if self.kept.isChecked():
             super().reject()
-
-
-class UnlockDialog(QDialog):
-    """Asks for a protected file's passphrase (or its recovery code) to open it. A wrong one
-    is said to be wrong; after three, the field waits a while before the next try."""
-
-    TRIES = 3
-    PAUSE_SECONDS = 30
-    # Kept per file for the life of the process: Cancel and Open again must not give three
-    # fresh tries at once.
-    _wrong_so_far: ClassVar[dict[Path, int]] = {}
-    _paused_until: ClassVar[dict[Path, float]] = {}
-
-    def __init__(
-        self,
-        path: Path,
-        unlock: Callable[[str], None],
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Open a Protected File"))
-        self.setMinimumWidth(460)
-        self._unlock = unlock
-        self._path = Path(path)
-        self.wrong = self._wrong_so_far.get(self._path, 0)
-        self._left = 0
-        column = QVBoxLayout(self)
-        column.addWidget(
-            _note(
-                self.tr("{} is protected. Type its passphrase, or its recovery code.").format(
-                    Path(path).name
-                )
-            )
-        )
-        self.passphrase = _passphrase_field()
-        self.passphrase.setAccessibleName(self.tr("Passphrase or recovery code"))
-        self.passphrase.setPlaceholderText(self.tr("Passphrase or recovery code"))
-        column.addWidget(self.passphrase)
-        self.error = FieldError()
-        column.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button.setDefault(True)
-        column.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
-        waiting = self._paused_until.get(self._path, 0.0) - time.monotonic()
-        if waiting > 0:
-            self._pause(self.tr("That is not the passphrase."), math.ceil(waiting))
-
-    def _try(self) -> None:
-        typed = self.passphrase.text()
-        if not typed or self._left:
-            return
-        try:
-            self._unlock(typed)
-        except SponsorDeskError as error:
-            self.wrong += 1
-            self._wrong_so_far[self._path] = self.wrong
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            message = self._words(error)
-            if self.wrong % self.TRIES == 0:
-                self._pause(message)
-            else:
-                self.error.show_message(message)
-            return
-        self._wrong_so_far.pop(self._path, None)
-        self._paused_until.pop(self._path, None)
-        self.accept()
-
-    def keyPressEvent(self, event) -> None:
-        """During the wait after wrong tries, Enter does nothing (Escape still cancels)."""
-        if self._left and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _words(self, error: SponsorDeskError) -> str:
-        """The refusal without the file's path (the dialog names the file already)."""
-        from ...services.files.protection import (
-            MistypedRecoveryCode,
-            WrongPassphrase,
-            WrongRecoveryCode,
-        )
-
-        if isinstance(error, WrongPassphrase):
-            return self.tr("That is not the passphrase.")
-        if isinstance(error, WrongRecoveryCode) and not isinstance(error, MistypedRecoveryCode):
-            return self.tr("That recovery code is not this file's.")
-        return error_words(error)
-
-    def _pause(self, message: str, seconds: int | None = None) -> None:
-        self._left = seconds or self.PAUSE_SECONDS
-        if seconds is None:
-            self._paused_until[self._path] = time.monotonic() + self._left
-        self.passphrase.clear()
-        self.passphrase.setEnabled(False)
-        self.open_button.setEnabled(False)
-        # The field and Open are off, so focus would land on Cancel, which Enter (typed out of
-        # habit after a wrong try) would press: nothing takes Enter during the wait.
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setDefault(False)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._message = message
-        self._show_wait()
-        self._timer.start()
-
-    def _show_wait(self) -> None:
-        self.error.show_message(
-            " ".join(
-                (
-                    self.tr("%n wrong attempt(s).", "", self.wrong),
-                    self._message,
-                    self.tr("Try again in %n second(s).", "", self._left),
-                )
-            )
-        )
-
-    def _tick(self) -> None:
-        self._left -= 1
-        if self._left > 0:
-            self._show_wait()
-            return
-        self._timer.stop()
-        self.passphrase.setEnabled(True)
-        self.open_button.setEnabled(True)
-        self.cancel_button.setAutoDefault(True)
-        self.open_button.setDefault(True)  # Enter opens again
-        self.passphrase.setFocus()
-        self.error.show_message(self.tr("Try again."))

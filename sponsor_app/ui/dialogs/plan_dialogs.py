@@ -125,12 +125,9 @@ class TaskFormDialog(FormDialog):
     def _load(self, task: PlanTask | None, today) -> None:
         """The task's values, or a new one's: no due date, done today if marked done."""
         if task is not None:
-            self.title.setText(task.title)
-            self.due.set_value(task.due_on)
-            self.family_facing.setChecked(task.family_facing)
-            self.evidence.setText(task.evidence)
-            self.skip_reason.setText(task.skip_reason)
-            self.notes.setPlainText(task.notes)
+            self.form.load(
+                task, "title", "due_on", "family_facing", "evidence", "skip_reason", "notes"
+            )
         else:
             self.due.set_value(None)
         done = task.completed_on if task and task.completed_on else today

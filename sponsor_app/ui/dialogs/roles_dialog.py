@@ -4,41 +4,36 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import SponsorDeskError
 from ...services.roster.roles import RoleRow
 from ..widgets.form import FieldError
+from .list_dialog import ListDialog
 
 
-class RolesDialog(QDialog):
+class RolesDialog(ListDialog):
     """`actions` has list(), add(name), rename(id, name), retire(id, retired), delete(id); each
     write goes through the window's undo stack."""
 
     def __init__(self, actions, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Roles"))
-        self.setMinimumSize(460, 440)
-        self.actions = actions
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        super().__init__(
+            actions,
+            self.tr("Roles"),
+            (460, 440),
             self.tr(
                 "The roles volunteers can hold. A retired role is offered to no one new; the "
                 "volunteers who hold it keep it."
-            )
+            ),
+            parent,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = self.box
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Roles"))
         layout.addWidget(self.list, 1)
@@ -60,9 +55,7 @@ class RolesDialog(QDialog):
         ):
             grid.addWidget(button, 2, column)
         layout.addLayout(grid)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_close()
         self.add_button.clicked.connect(
             lambda: self._guard(lambda: self.actions.add(self.name.text()))
         )
@@ -110,13 +103,8 @@ class RolesDialog(QDialog):
 
     def _guard(self, action) -> None:
         role = self.current()
-        self.error.show_message(None)
-        try:
-            action()
-        except SponsorDeskError as error:
-            self.error.show_message(str(error))
-            return
-        self._fill(keep=role.key if role else None)
+        if self.write(action):
+            self._fill(keep=role.key if role else None)
 
     def _rename(self) -> None:
         role = self.current()

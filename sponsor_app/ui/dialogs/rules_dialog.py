@@ -5,41 +5,36 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import SponsorDeskError
 from ...services.funds.rules import RuleInput
 from ..widgets.form import FieldError
+from .list_dialog import ListDialog
 
 
-class RulesDialog(QDialog):
+class RulesDialog(ListDialog):
     """`actions` has list(), categories(), add(RuleInput), edit(id, RuleInput), delete(id)."""
 
     def __init__(self, actions, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Rules for bank statements"))
-        self.setMinimumSize(560, 440)
-        self.actions = actions
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        super().__init__(
+            actions,
+            self.tr("Rules for bank statements"),
+            (560, 440),
             self.tr(
                 "A statement line whose counterparty contains the words goes to the category. "
                 "The longest words that match win. Choosing a category in an import's preview "
                 "adds a rule here."
-            )
+            ),
+            parent,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = self.box
         self.table = self._rules_table()
         layout.addWidget(self.table, 1)
         grid = self._rule_fields(actions.categories())
@@ -51,9 +46,7 @@ class RulesDialog(QDialog):
             row.addWidget(button, 0, column)
         layout.addLayout(grid)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_close()
         self.add_button.clicked.connect(
             lambda: self._guard(lambda: self.actions.add(self._input()))
         )
@@ -138,13 +131,8 @@ class RulesDialog(QDialog):
             self.category.setCurrentIndex(self.category.findData(rule.category_id))
 
     def _guard(self, action) -> None:
-        self.error.show_message(None)
-        try:
-            action()
-        except SponsorDeskError as error:
-            self.error.show_message(str(error))
-            return
-        self._fill()
+        if self.write(action):
+            self._fill()
 
     def _save(self) -> None:
         rule = self.current()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.changes import Changes, Topic
 from ..context import GroupContext
+from ..edits import Edits
 
 
 class Page(QWidget):
@@ -26,6 +27,7 @@ class Page(QWidget):
     def __init__(self, context: GroupContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.edits = Edits(context)  # every write from a page is one undoable step through it
         self._stale = True
         context.changed.connect(self._on_changed)
         context.opened.connect(self._on_opened)

@@ -23,9 +23,10 @@ from ...services.households import households as service
 from ...services.households.households import HouseholdInput, HouseholdRow, MemberRow
 from ..dialogs.household_dialog import HouseholdDialog
 from ..dialogs.member_dialog import MemberDialog
-from ..edits import Edits
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel, RowsProxy
+from ..selection import on_selected
+from ..widgets.confirm import Role, confirmed
 from ..widgets.tables import fit_columns, make_table
 from .base import Page, empty_state
 
@@ -98,7 +99,6 @@ class HouseholdsPage(Page):
         self.proxy = RowsProxy(self.households, self)
         self.members = RowsModel(member_columns(self), self)
 
-        self.edits = Edits(context)
         layout = QVBoxLayout(self)
         layout.addLayout(self._bar())
         layout.addWidget(self._tables(), 1)
@@ -265,10 +265,8 @@ class HouseholdsPage(Page):
             then=self.select_household,
         )
 
-    def edit_household(self) -> None:
-        current = self.selected_household()
-        if current is None:
-            return
+    @on_selected("selected_household")
+    def edit_household(self, current) -> None:
         self.edits.with_dialog(
             HouseholdDialog("", current, parent=self),
             self.tr("Edit household {}").format(current.code),
@@ -309,10 +307,8 @@ class HouseholdsPage(Page):
             return None
         return data, answer == QMessageBox.StandardButton.Yes
 
-    def archive_household(self) -> None:
-        current = self.selected_household()
-        if current is None:
-            return
+    @on_selected("selected_household")
+    def archive_household(self, current) -> None:
         archive = not current.archived
         text = self.tr("Archive household {}") if archive else self.tr("Restore household {}")
         self.edits.now(
@@ -321,13 +317,11 @@ class HouseholdsPage(Page):
             removal=self.tr("Household {} archived.").format(current.code) if archive else None,
         )
 
-    def delete_household(self) -> None:
+    @on_selected("selected_household")
+    def delete_household(self, current) -> None:
         """A hard delete, asked first: archiving is the usual way to put a household away."""
-        current = self.selected_household()
-        if current is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        if not confirmed(
+            self,
             self.tr("Delete household {}").format(current.code),
             self.tr(
                 "Delete household {} for good, with its members, its %n settlement task(s), its "
@@ -337,13 +331,9 @@ class HouseholdsPage(Page):
                 "",
                 current.tasks_total,
             ).format(current.code),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        delete = box.addButton(self.tr("&Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
+            self.tr("&Delete for good"),
+            Role.DestructiveRole,
+        ):
             return
         self.edits.now(
             self.tr("Delete household {}").format(current.code),
@@ -354,10 +344,8 @@ class HouseholdsPage(Page):
     def _principal_name(self) -> str | None:
         return next((m.full_name for m in self.members.rows() if m.is_principal), None)
 
-    def add_member(self) -> None:
-        household = self.selected_household()
-        if household is None:
-            return
+    @on_selected("selected_household")
+    def add_member(self, household) -> None:
         self.edits.with_dialog(
             MemberDialog(household.code, parent=self, principal=self._principal_name()),
             self.tr("Add member to {}").format(household.code),
@@ -377,10 +365,8 @@ class HouseholdsPage(Page):
             lambda store, data: service.edit_member(store, member.id, data),
         )
 
-    def archive_member(self) -> None:
-        member = self.selected_member()
-        if member is None:
-            return
+    @on_selected("selected_member")
+    def archive_member(self, member) -> None:
         self.edits.now(
             self.tr("Archive member {}").format(isolate(member.full_name)),
             lambda store: service.archive_member(store, member.id, True),

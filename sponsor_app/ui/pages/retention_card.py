@@ -27,6 +27,7 @@ from ...services.files.backups import KEPT_MONTHS as BACKUP_MONTHS
 from ..errors import show_known_error
 from ..formatting import short_date
 from ..models.rows_model import Column, RowsModel
+from ..selection import on_selected
 from ..widgets.tables import make_table
 
 
@@ -118,10 +119,8 @@ class RetentionCard(QGroupBox):
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def remove_selected(self) -> None:
-        chosen = self.selected()
-        if chosen is None:
-            return
+    @on_selected("selected")
+    def remove_selected(self, chosen) -> None:
         kind, who, _why, row_id = chosen
         answer = QMessageBox.warning(
             self,

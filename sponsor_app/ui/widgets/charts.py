@@ -44,16 +44,27 @@ def _category_axes(
     chart.addSeries(series)
     y_axis = QBarCategoryAxis()
     y_axis.append(categories)
-    x_axis = QValueAxis()
-    x_axis.setLabelFormat(label_format)
-    x_axis.setTitleText(value_title)
-    x_axis.setRange(0, highest)
-    x_axis.applyNiceNumbers()
-    fit_label_format(x_axis, label_format)
-    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(y_axis)
-    series.attachAxis(x_axis)
+    _attach_axes(
+        chart, series, left=y_axis, bottom=_value_axis(value_title, label_format, 0, highest)
+    )
+
+
+def _value_axis(title: str, label_format: str, low: float, high: float) -> QValueAxis:
+    """An axis of amounts from `low` to `high`, on round numbers, its labels never clipped."""
+    axis = QValueAxis()
+    axis.setLabelFormat(label_format)
+    axis.setTitleText(title)
+    axis.setRange(low, high)
+    axis.applyNiceNumbers()
+    fit_label_format(axis, label_format)
+    return axis
+
+
+def _attach_axes(chart: QChart, series, *, left, bottom) -> None:
+    chart.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(bottom)
+    series.attachAxis(left)
 
 
 def _balance_title(balances, currency: str, locale: str) -> str:
@@ -95,18 +106,10 @@ class BalanceChart(QChartView):
         x_axis.setFormat("MMM yyyy")
         x_axis.setTickCount(min(max(len(balances), 2), 6))
         x_axis.setTitleText(self.tr("Month end"))
-        y_axis = QValueAxis()
-        y_axis.setLabelFormat(label_format)
-        y_axis.setTitleText(axis_title)
         scaled = [v / scale for v in values]
         low, high = min(min(scaled), 0), max(max(scaled), 1)
-        y_axis.setRange(low, high + (high - low) * 0.05)
-        y_axis.applyNiceNumbers()
-        fit_label_format(y_axis, label_format)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        y_axis = _value_axis(axis_title, label_format, low, high + (high - low) * 0.05)
+        _attach_axes(chart, series, left=y_axis, bottom=x_axis)
         self._replace(chart)
 
     def _replace(self, chart: QChart) -> None:

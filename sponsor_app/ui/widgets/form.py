@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvalidInput, SponsorDeskError
 from ..words import error_words, field_words, problem_words
+from .field_values import field_value, show_value
 
 
 class FieldError(QLabel):
@@ -80,6 +83,17 @@ class ValidatedForm(QFormLayout):
         if hasattr(widget, "problem") and hasattr(widget, "changed"):
             widget.changed.connect(lambda n=name, w=widget: self.set_problem(n, w.problem()))
         return widget
+
+    def load(self, record, *names: str) -> None:
+        """Show `record`'s values in the named fields (every field when none is named); a
+        field is named as the record's attribute and the service's input."""
+        for name in names or tuple(self._fields):
+            show_value(self._fields[name], getattr(record, name))
+
+    def values(self, *names: str) -> dict[str, Any]:
+        """The named fields' values (every field's when none is named), by name: the keyword
+        arguments of the service's input."""
+        return {name: field_value(self._fields[name]) for name in names or self._fields}
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         for name, widget in self._fields.items():

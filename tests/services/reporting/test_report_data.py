@@ -9,9 +9,7 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.domain.reports import suppressed, volunteer_label
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
-from sponsor_app.services.reporting.disclosure import read_disclosure
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.narratives import Narrative, narrative, save_narrative
 from sponsor_app.services.reporting.report_data import checked_period
 from sponsor_app.services.roster.volunteers import VolunteerInput, edit_volunteer
 
@@ -52,25 +50,9 @@ def test_volunteer_n_is_stable_across_reports_and_periods(store, make_volunteer)
     assert volunteer_label(li.id) != before
 
 
-def test_names_only_when_named(store, make_volunteer):
-    person = make_volunteer(full_name="Ngāti Whātua", roles=("finance",))
-    assert read_disclosure(store, named=True).volunteer(person.id) == "Ngāti Whātua"
-    assert read_disclosure(store, named=False).volunteer(person.id) == f"Volunteer {person.id}"
-
-
 def test_small_counts_print_as_less_than_three():
     # fewer than 3, zero included (REPORTS.md): a zero beside a one would tell which it is
     assert [suppressed(n) for n in (0, 1, 2, 3, 1200)] == ["<3", "<3", "<3", "3", "1,200"]
-
-
-def test_the_narrative_is_kept_per_period_and_empty_removes_it(store):
-    year = Period(date(2025, 7, 1), date(2026, 6, 30))
-    half = Period(date(2026, 1, 1), date(2026, 6, 30))
-    save_narrative(store, year, Narrative("  A good year. ", "Housing costs."))
-    assert narrative(store, year) == Narrative("A good year.", "Housing costs.")
-    assert narrative(store, half) == Narrative()
-    save_narrative(store, year, Narrative("", ""))
-    assert narrative(store, year) == Narrative()
 
 
 def test_a_period_that_ends_before_it_starts_is_one_sentence(store):

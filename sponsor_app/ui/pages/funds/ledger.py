@@ -25,6 +25,8 @@ from ....services.households.households import list_households
 from ...dialogs.funds_dialogs import CategoriesDialog, TransactionDialog
 from ...dialogs.rules_dialog import RulesDialog
 from ...formatting import money
+from ...selection import on_selected
+from ...widgets.filter_combo import refill_filter
 from .ledger_view import LedgerView
 
 NEWEST_FIRST = ("date", True)  # as people read a statement
@@ -119,14 +121,7 @@ class LedgerTab(LedgerView):
             (self.category, categories, self.tr("All categories")),
             (self.household, households, self.tr("All households")),
         ):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for item_id, text in items:
-                combo.addItem(text, item_id)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
-            combo.blockSignals(False)
+            refill_filter(combo, everything, items)
 
     def _is_default_filter(self) -> bool:
         return (
@@ -215,20 +210,16 @@ class LedgerTab(LedgerView):
             lambda store, data: ledger_service.record_transaction(store, data).id,
         )
 
-    def edit(self) -> None:
-        transaction_id = self.selected_id()
-        if transaction_id is None:
-            return
+    @on_selected("selected_id")
+    def edit(self, transaction_id) -> None:
         self.page.edits.with_dialog(
             self._dialog(ledger_service.transaction_input(self.store, transaction_id)),
             self.tr("Edit transaction"),
             lambda store, data: ledger_service.edit_transaction(store, transaction_id, data),
         )
 
-    def delete(self) -> None:
-        transaction_id = self.selected_id()
-        if transaction_id is None:
-            return
+    @on_selected("selected_id")
+    def delete(self, transaction_id) -> None:
         self.page.edits.now(
             self.tr("Delete transaction"),
             lambda store: ledger_service.delete_transaction(store, transaction_id),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from ....domain.enums import TransactionKind
 from ....services.funds.ledger_view import LedgerPeriod
 from ...models.ledger_model import LedgerModel
+from ...widgets.action_bar import action_row, button
 from ...widgets.tables import make_table
 from ..base import empty_state
 
@@ -80,24 +80,20 @@ class LedgerView(QWidget):
         return (self.period, self.kind, self.category, self.household)
 
     def _actions(self) -> QHBoxLayout:
-        self.record_button = QPushButton(self.tr("&Record…"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.delete_button = QPushButton(self.tr("&Delete"))
-        self.categories_button = QPushButton(self.tr("Ca&tegories…"))
-        self.rules_button = QPushButton(self.tr("R&ules…"))
-        self.rules_button.setToolTip(self.tr("Rules that categorise bank statement lines"))
-        self.record_button.setToolTip("Ctrl+Shift+N")
-        self.edit_button.setToolTip("F2")
+        self.record_button = button(self.tr("&Record…"), "Ctrl+Shift+N")
+        self.edit_button = button(self.tr("&Edit…"), "F2")
+        self.delete_button = button(self.tr("&Delete"))
+        self.categories_button = button(self.tr("Ca&tegories…"))
+        self.rules_button = button(
+            self.tr("R&ules…"), self.tr("Rules that categorise bank statement lines")
+        )
         self.totals = QLabel()
         self.totals.setAccessibleName(self.tr("Totals of what is shown"))
-        actions = QHBoxLayout()
-        actions.addWidget(self.totals, 1)
-        for button in (
+        return action_row(
+            self.totals,
             self.record_button,
             self.edit_button,
             self.delete_button,
             self.categories_button,
             self.rules_button,
-        ):
-            actions.addWidget(button)
-        return actions
+        )

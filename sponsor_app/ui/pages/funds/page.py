@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 from ....domain.changes import Changes, Topic
 from ....services.funds import funds as funds_service
 from ....services.imports.fields import ImportKind
-from ...edits import Edits
 from ...files import export_with_dialog
 from ...formatting import money, requirement_basis
-from ...importing import choose_source, import_with_preview
+from ...importing import ImportsFiles, import_chosen, import_with_preview
+from ...widgets.lazy_tabs import LazyTabs
 from .budget import BudgetTab
 from .charts import ChartsTab
 from .ledger import LedgerTab
@@ -25,7 +25,8 @@ from .view import FundsView
 LEDGER, BUDGET, PLEDGES, CHARTS = range(4)  # the tabs, in order
 
 
-class FundsPage(FundsView):
+class FundsPage(ImportsFiles, FundsView):
+    imports = ImportKind.TRANSACTIONS
     title = "Funds"
     watches = frozenset(
         {
@@ -40,19 +41,12 @@ class FundsPage(FundsView):
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.edits = Edits(context)
-        self.ledger = LedgerTab(self)
-        self.budget = BudgetTab(self)
-        self.pledges = PledgesTab(self)
-        self.charts = ChartsTab(self)
-        for tab, title in (
-            (self.ledger, self.tr("&Ledger")),
-            (self.budget, self.tr("B&udget")),
-            (self.pledges, self.tr("Pl&edges")),
-            (self.charts, self.tr("C&harts")),
-        ):
-            self.tabs.addTab(tab, title)
-        self._stale_tabs: set[int] = set()  # Budget, Pledges, Charts: read when next shown
+        # Budget, Pledges and Charts read the file when next shown, not on every change.
+        self.lazy = LazyTabs(self.tabs, lambda: self.context.is_open)
+        self.ledger = self.lazy.add(LedgerTab(self), self.tr("&Ledger"))
+        self.budget = self.lazy.add(BudgetTab(self), self.tr("B&udget"))
+        self.pledges = self.lazy.add(PledgesTab(self), self.tr("Pl&edges"))
+        self.charts = self.lazy.add(ChartsTab(self), self.tr("C&harts"))
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self.find),
@@ -61,7 +55,6 @@ class FundsPage(FundsView):
                 (self.tr("Delete"), QKeySequence.StandardKey.Delete, self._delete_shown),
             )
         )
-        self.tabs.currentChanged.connect(self._refresh_tab)
 
     def locale(self) -> str:
         return self.context.info.locale if self.context.info else "en_NZ"
@@ -113,8 +106,7 @@ class FundsPage(FundsView):
     def _refresh_summary(self) -> None:
         """The requirement line now; the Budget, Pledges and Charts tabs when they are looked at."""
         self.requirement.setText(self._requirement_text())
-        self._stale_tabs = {BUDGET, PLEDGES, CHARTS}
-        self._refresh_tab(self.tabs.currentIndex())
+        self.lazy.stale(self.budget, self.pledges, self.charts)
 
     def _requirement_text(self) -> str:
         store, loc = self.context.store, self.locale()
@@ -147,26 +139,9 @@ class FundsPage(FundsView):
             self.tr(", {} behind").format(money(rent.behind, loc)) if rent.behind.minor else "",
         )
 
-    def _refresh_tab(self, index: int) -> None:
-        if index not in self._stale_tabs or not self.context.is_open:
-            return
-        self._stale_tabs.discard(index)
-        self.tabs.widget(index).refresh()
-
-    # --- import and export --------------------------------------------------------------------
-    def import_file(self) -> None:
-        source = choose_source(self, ImportKind.TRANSACTIONS)
-        if source is not None:
-            self.import_from(source)
-
-    def import_from(self, source: Path):
-        """Preview the sheet, then import it as one undoable step."""
-        return import_with_preview(self, ImportKind.TRANSACTIONS, source)
-
+    # --- import and export (transactions: ImportsFiles) ----------------------------------------
     def import_bank_file(self) -> None:
-        source = choose_source(self, ImportKind.BANK)
-        if source is not None:
-            self.import_bank_from(source)
+        import_chosen(self, ImportKind.BANK)
 
     def import_bank_from(self, source: Path):
         """A bank's CSV export or an OFX/QFX statement, categorised by the rules."""

@@ -9,6 +9,7 @@ from ....services.funds import ledger as ledger_service
 from ...dialogs.funds_dialogs import PledgeDialog
 from ...formatting import money, short_date
 from ...models.rows_model import Column, RowsModel
+from ...selection import on_selected
 from ...widgets.tables import fit_columns
 from .budget import OVER
 from .pledges_view import PledgesView
@@ -63,20 +64,16 @@ class PledgesTab(PledgesView):
     def add(self) -> None:
         self.page.edits.with_dialog(self._dialog(), self.tr("Add pledge"), funds_service.add_pledge)
 
-    def edit(self) -> None:
-        pledge = self.selected()
-        if pledge is None:
-            return
+    @on_selected("selected")
+    def edit(self, pledge) -> None:
         self.page.edits.with_dialog(
             self._dialog(pledge),
             self.tr("Edit pledge"),
             lambda store, data: funds_service.edit_pledge(store, pledge.id, data),
         )
 
-    def delete(self) -> None:
-        pledge = self.selected()
-        if pledge is None:
-            return
+    @on_selected("selected")
+    def delete(self, pledge) -> None:
         self.page.edits.now(
             self.tr("Delete pledge"),
             lambda store: funds_service.delete_pledge(store, pledge.id),

@@ -3,21 +3,19 @@ payments are counted. Widgets only; pledges.py fills them and does what the butt
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...widgets.action_bar import action_row, button
 from ...widgets.tables import make_table
 
 
 class PledgesView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.add_button = QPushButton(self.tr("Add &pledge…"))
-        self.edit_button = QPushButton(self.tr("Edit pledge…"))
-        self.delete_button = QPushButton(self.tr("Delete pledge"))
-        top = QHBoxLayout()
-        top.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            top.addWidget(button)
+        self.add_button = button(self.tr("Add &pledge…"))
+        self.edit_button = button(self.tr("Edit pledge…"))
+        self.delete_button = button(self.tr("Delete pledge"))
+        top = action_row(None, self.add_button, self.edit_button, self.delete_button)
         self.table = make_table(self.tr("Pledges"))
         self.note = QLabel(
             self.tr(

@@ -10,9 +10,9 @@ from ....domain.changes import Topic
 from ....services.households import housing as service
 from ....services.households.households import list_households
 from ...dialogs.housing_dialogs import InspectionDialog, PropertyDialog, TenancyDialog
-from ...edits import Edits
 from ...formatting import lease_ending, short_date
 from ...models.rows_model import RowsModel, RowsProxy
+from ...selection import on_selected
 from ...widgets.tables import fit_columns
 from .columns import inspection_columns, property_columns, tenancy_columns
 from .view import HousingView
@@ -24,7 +24,6 @@ class HousingPage(HousingView):
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.edits = Edits(context)
         self.properties = RowsModel(property_columns(), self)
         self.property_proxy = RowsProxy(self.properties, self)
         self.property_table.setModel(self.property_proxy)
@@ -168,20 +167,16 @@ class HousingPage(HousingView):
             lambda store, data: service.add_property(store, data).id,
         )
 
-    def edit_property(self) -> None:
-        prop = self.selected_property()
-        if prop is None:
-            return
+    @on_selected("selected_property")
+    def edit_property(self, prop) -> None:
         self.edits.with_dialog(
             PropertyDialog(prop, parent=self),
             self.tr("Edit property {}").format(prop.address),
             lambda store, data: service.edit_property(store, prop.id, data),
         )
 
-    def archive_property(self) -> None:
-        prop = self.selected_property()
-        if prop is None:
-            return
+    @on_selected("selected_property")
+    def archive_property(self, prop) -> None:
         self.edits.now(
             self.tr("Archive property {}").format(prop.address),
             lambda store: service.archive_property(store, prop.id, True),
@@ -201,10 +196,8 @@ class HousingPage(HousingView):
             return
         self.edits.with_dialog(self._tenancy_dialog(), self.tr("Add tenancy"), service.add_tenancy)
 
-    def edit_tenancy(self) -> None:
-        tenancy = self.selected_tenancy()
-        if tenancy is None:
-            return
+    @on_selected("selected_tenancy")
+    def edit_tenancy(self, tenancy) -> None:
         self.edits.with_dialog(
             self._tenancy_dialog(tenancy),
             self.tr("Edit tenancy"),
@@ -215,28 +208,22 @@ class HousingPage(HousingView):
         index = self.inspection_table.currentIndex()
         return self.inspections.row_at(index.row()) if index.isValid() else None
 
-    def add_inspection(self) -> None:
-        tenancy = self.selected_tenancy()
-        if tenancy is None:
-            return
+    @on_selected("selected_tenancy")
+    def add_inspection(self, tenancy) -> None:
         self.edits.with_dialog(
             InspectionDialog(tenancy.id, self), self.tr("Record inspection"), service.add_inspection
         )
 
-    def edit_inspection(self) -> None:
-        row = self.selected_inspection()
-        if row is None:
-            return
+    @on_selected("selected_inspection")
+    def edit_inspection(self, row) -> None:
         self.edits.with_dialog(
             InspectionDialog(row.tenancy_id, self, row),
             self.tr("Edit inspection"),
             lambda store, data: service.edit_inspection(store, row.id, data),
         )
 
-    def delete_inspection(self) -> None:
-        row = self.selected_inspection()
-        if row is None:
-            return
+    @on_selected("selected_inspection")
+    def delete_inspection(self, row) -> None:
         self.edits.now(
             self.tr("Delete inspection"),
             lambda store: service.delete_inspection(store, row.id),
@@ -253,10 +240,8 @@ class HousingPage(HousingView):
             lambda store: service.set_move_in_done(store, item_id, done),
         )
 
-    def add_checklist_item(self) -> None:
-        tenancy = self.selected_tenancy()
-        if tenancy is None:
-            return
+    @on_selected("selected_tenancy")
+    def add_checklist_item(self, tenancy) -> None:
         label, ok = QInputDialog.getText(
             self, self.tr("Add to the checklist"), self.tr("What needs doing?")
         )

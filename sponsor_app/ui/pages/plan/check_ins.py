@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QMessageBox
-
 from ....services.plan import checkins as checkin_service
 from ...dialogs.contact_dialogs import NEEDS_MET, CheckInDialog
 from ...formatting import short_date
 from ...models.rows_model import Column
+from ...selection import on_selected
 from ...vetting_words import reason_text
+from ...widgets.confirm import confirmed
 from .tab_view import TableTab
 
 
@@ -89,8 +89,8 @@ class CheckInsTab(TableTab):
             return data
         locale = self.page.locale()
         names = "\n".join(reason_text(name, vetting, locale) for _id, name, vetting in unvetted)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        if not confirmed(
+            dialog,
             self.tr("Vetting not current"),
             self.tr(
                 "A {} meets the family, and only volunteers with current vetting should. On {} "
@@ -103,13 +103,8 @@ class CheckInsTab(TableTab):
                 "Record the check-in as it happened? The dashboard will list it under "
                 "family-facing work without current vetting."
             ),
-            QMessageBox.StandardButton.Cancel,
-            dialog,
-        )
-        record = box.addButton(self.tr("&Record anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not record:
+            self.tr("&Record anyway"),
+        ):
             return None
         return replace(data, vetting_confirmed=True)
 
@@ -128,20 +123,16 @@ class CheckInsTab(TableTab):
             checkin_service.record_check_in,
         )
 
-    def edit(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected("selected")
+    def edit(self, row) -> None:
         self._save_with(
             self._dialog(row.household_id, row.household_code, row),
             self.tr("Edit the check-in of {}").format(short_date(row.held_on, self.page.locale())),
             lambda store, data: checkin_service.edit_check_in(store, row.id, data),
         )
 
-    def delete(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected("selected")
+    def delete(self, row) -> None:
         self.page.edits.now(
             self.tr("Delete the check-in of {}").format(
                 short_date(row.held_on, self.page.locale())

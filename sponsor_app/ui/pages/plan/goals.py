@@ -6,6 +6,7 @@ from ....services.plan import goals as goal_service
 from ...dialogs.contact_dialogs import GoalDialog, GoalReviewDialog
 from ...formatting import short_date
 from ...models.rows_model import Column
+from ...selection import on_selected
 from .tab_view import TableTab
 
 
@@ -61,30 +62,24 @@ class GoalsTab(TableTab):
             goal_service.add_goal,
         )
 
-    def edit(self) -> None:
-        goal = self.selected()
-        if goal is None:
-            return
+    @on_selected("selected")
+    def edit(self, goal) -> None:
         self.page.edits.with_dialog(
             GoalDialog(goal.household_id, goal.household_code, goal, self),
             self.tr("Edit a goal of {}").format(goal.household_code),
             lambda store, data: goal_service.edit_goal(store, goal.id, data),
         )
 
-    def review(self) -> None:
-        goal = self.selected()
-        if goal is None:
-            return
+    @on_selected("selected")
+    def review(self, goal) -> None:
         self.page.edits.with_dialog(
             GoalReviewDialog(goal, self),
             self.tr("Review a goal of {}").format(goal.household_code),
             lambda store, value: goal_service.review_goal(store, goal.id, *value),
         )
 
-    def delete(self) -> None:
-        goal = self.selected()
-        if goal is None:
-            return
+    @on_selected("selected")
+    def delete(self, goal) -> None:
         self.page.edits.now(
             self.tr("Delete a goal of {}").format(goal.household_code),
             lambda store: goal_service.delete_goal(store, goal.id),

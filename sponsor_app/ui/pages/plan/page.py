@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from .... import clock
 from ....domain.changes import Topic
@@ -18,9 +18,11 @@ from ....domain.text import isolate
 from ....services.households.households import list_households
 from ....services.plan.plan import PlanTask
 from ....services.roster.volunteers import list_volunteers
-from ...edits import Edits
 from ...models.plan_model import TASK_ROLE, PlanModel
+from ...selection import on_selected
 from ...task_controller import TaskController
+from ...widgets.filter_combo import refill_filter
+from ...widgets.lazy_tabs import LazyTabs
 from .check_ins import CheckInsTab
 from .goals import GoalsTab
 from .indicators import IndicatorsTab
@@ -44,25 +46,18 @@ class PlanPage(PlanView):
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.edits = Edits(context)
         self.task_actions = TaskController(self, context)
         self._tasks: list[PlanTask] = []
         self._columns_sized = False
-        self._stale_tabs: set = set()
         self.household_codes: dict[int, str] = {}
         self.model = PlanModel(self.locale, self)
         self.tree.setModel(self.model)
-        self.check_ins = CheckInsTab(self)
-        self.goals = GoalsTab(self)
-        self.indicators = IndicatorsTab(self)
-        self.template = TemplateTab(self)
-        for tab, title in (
-            (self.check_ins, self.tr("C&heck-ins")),
-            (self.goals, self.tr("&Goals")),
-            (self.indicators, self.tr("&Indicators")),
-            (self.template, self.tr("Te&mplate")),
-        ):
-            self.tabs.addTab(tab, title)
+        # The tabs beside the tasks read the file when they are shown, not on every refresh.
+        self.lazy = LazyTabs(self.tabs, lambda: self.context.is_open)
+        self.check_ins = self.lazy.add(CheckInsTab(self), self.tr("C&heck-ins"))
+        self.goals = self.lazy.add(GoalsTab(self), self.tr("&Goals"))
+        self.indicators = self.lazy.add(IndicatorsTab(self), self.tr("&Indicators"))
+        self.template = self.lazy.add(TemplateTab(self), self.tr("Te&mplate"))
         self._add_keys()
         self._connect()
         context.closed.connect(self._forget_file)
@@ -97,7 +92,6 @@ class PlanPage(PlanView):
         )
 
     def _connect(self) -> None:
-        self.tabs.currentChanged.connect(lambda _: self._refresh_visible_tab())
         # filtering is cheap: every change refilters the rows already read
         self._refilter_timer = QTimer(self, singleShot=True, interval=120)
         self._refilter_timer.timeout.connect(self.apply_filters)
@@ -130,36 +124,17 @@ class PlanPage(PlanView):
             volunteers = [v for v in list_volunteers(store) if v.active]
             self._tasks = self.task_actions.tasks()
         self.household_codes = {h.id: h.code for h in households}
-        self._fill_combo(
+        refill_filter(
             self.household,
             self.tr("All households"),
             [(h.id, f"{h.code} {isolate(h.family_name)}".strip()) for h in households],
         )
-        self._fill_combo(
+        refill_filter(
             self.volunteer, self.tr("Anyone's tasks"), [(v.id, v.full_name) for v in volunteers]
         )
         self._columns_sized = False
         self.apply_filters()
-        self._stale_tabs = {self.check_ins, self.goals, self.indicators, self.template}
-        self._refresh_visible_tab()
-
-    def _refresh_visible_tab(self) -> None:
-        """The other tabs read the file when they are shown, not on every refresh."""
-        tab = self.tabs.currentWidget()
-        if tab in self._stale_tabs and self.context.is_open:
-            self._stale_tabs.discard(tab)
-            tab.refresh()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, everyone: str, items: list[tuple[int, str]]) -> None:
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everyone, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
-        combo.blockSignals(False)
+        self.lazy.stale(self.check_ins, self.goals, self.indicators, self.template)
 
     # --- the household an action is for -------------------------------------------------------
     def household_id(self) -> int | None:
@@ -302,8 +277,7 @@ class PlanPage(PlanView):
 
     def _household_changed(self) -> None:
         self.apply_filters()
-        self._stale_tabs |= {self.check_ins, self.goals, self.indicators}
-        self._refresh_visible_tab()
+        self.lazy.stale(self.check_ins, self.goals, self.indicators)
 
     def _find(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -372,10 +346,8 @@ class PlanPage(PlanView):
         if (task := self.selected_task()) is not None:
             self.task_actions.skip(task)
 
-    def reapply_template(self) -> None:
-        household_id = self.acting_household_id()
-        if household_id is None:
-            return
+    @on_selected("acting_household_id")
+    def reapply_template(self, household_id) -> None:
         name = self.household.currentText()
         added = self.task_actions.reapply_template(household_id, name)
         self.window().statusBar().showMessage(

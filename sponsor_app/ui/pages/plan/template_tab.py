@@ -9,6 +9,7 @@ from ....domain.text import isolate
 from ....services.plan import plan as plan_service
 from ...dialogs.plan_dialogs import TemplateTaskDialog
 from ...models.rows_model import Column
+from ...selection import on_selected
 from ...words import said
 from .tab_view import TableTab
 
@@ -56,10 +57,8 @@ class TemplateTab(TableTab):
             plan_service.add_template_task,
         )
 
-    def remove(self) -> None:
-        template = self.selected()
-        if template is None:
-            return
+    @on_selected("selected")
+    def remove(self, template) -> None:
         if template.group_template_id is None:
             QMessageBox.information(
                 self,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.enums import OutcomeArea, Phase, TaskStatus
+from ...widgets.action_bar import action_row, button
 from ...widgets.progress_strip import ProgressStrip
 from ..base import Page, empty_state
 
@@ -97,28 +98,21 @@ class PlanView(Page):
     def _buttons(self) -> QHBoxLayout:
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Tasks shown"))
-        self.done_button = QPushButton(self.tr("Mark &done (Space)"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.add_button = QPushButton(self.tr("&Add task…"))
-        self.skip_button = QPushButton(self.tr("S&kip…"))
-        self.reapply_button = QPushButton(self.tr("Re-apply &template"))
-        self.calendar_button = QPushButton(self.tr("Volunteer's &calendar…"))
-        self.done_button.setToolTip(self.tr("Space"))
-        self.edit_button.setToolTip("F2 / Enter")
-        self.add_button.setToolTip("Ctrl+Shift+N")
-        self.skip_button.setToolTip("Ctrl+Shift+K")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
-        for button in (
+        self.done_button = button(self.tr("Mark &done (Space)"), self.tr("Space"))
+        self.edit_button = button(self.tr("&Edit…"), "F2 / Enter")
+        self.add_button = button(self.tr("&Add task…"), "Ctrl+Shift+N")
+        self.skip_button = button(self.tr("S&kip…"), "Ctrl+Shift+K")
+        self.reapply_button = button(self.tr("Re-apply &template"))
+        self.calendar_button = button(self.tr("Volunteer's &calendar…"))
+        return action_row(
+            self.summary,
             self.done_button,
             self.edit_button,
             self.add_button,
             self.skip_button,
             self.reapply_button,
             self.calendar_button,
-        ):
-            buttons.addWidget(button)
-        return buttons
+        )
 
     def _tasks_tab(self) -> QWidget:
         self.progress = ProgressStrip(

@@ -14,6 +14,7 @@ from ....services.roster import vetting as vetting_service
 from ...dialogs.volunteer_dialogs import CheckDialog, HoursDialog, TrainingDialog
 from ...formatting import month_label, short_date
 from ...models.rows_model import Column, RowsModel
+from ...selection import on_selected
 from ...vetting_words import state_text
 from ...widgets.status import status_colour
 from ...widgets.tables import fit_columns
@@ -124,16 +125,9 @@ class VolunteerDetails(QObject):
             "<b>Last 12 months:</b> {} in all. <b>By month:</b> {}. <b>By activity:</b> {}."
         ).format(format_minutes(totals.total_minutes), months or "-", activities or "-")
 
-    @staticmethod
-    def _selected_in(table: DetailTable):
-        index = table.view.currentIndex()
-        return table.model.row_at(index.row()) if index.isValid() else None
-
     # --- writing ------------------------------------------------------------------------
-    def add_check(self) -> None:
-        volunteer = self.page.selected()
-        if volunteer is None:
-            return
+    @on_selected("page.selected")
+    def add_check(self, volunteer) -> None:
         kinds = vetting_service.check_kinds(self.page.context.store)
         self.edits.with_dialog(
             CheckDialog(kinds, parent=self.page),
@@ -141,10 +135,8 @@ class VolunteerDetails(QObject):
             lambda store, data: vetting_service.add_check(store, volunteer.id, data).id,
         )
 
-    def edit_check(self) -> None:
-        check = self._selected_in(self.checks)
-        if check is None:
-            return
+    @on_selected("checks.selected")
+    def edit_check(self, check) -> None:
         kinds = vetting_service.check_kinds(self.page.context.store)
         self.edits.with_dialog(
             CheckDialog(kinds, check, parent=self.page),
@@ -152,20 +144,16 @@ class VolunteerDetails(QObject):
             lambda store, data: vetting_service.edit_check(store, check.id, data),
         )
 
-    def delete_check(self) -> None:
-        check = self._selected_in(self.checks)
-        if check is None:
-            return
+    @on_selected("checks.selected")
+    def delete_check(self, check) -> None:
         self.edits.now(
             self.tr("Delete {}").format(check.kind_label),
             lambda store: vetting_service.delete_check(store, check.id),
             removal=self.tr("{} deleted.").format(check.kind_label),
         )
 
-    def add_training(self) -> None:
-        volunteer = self.page.selected()
-        if volunteer is None:
-            return
+    @on_selected("page.selected")
+    def add_training(self, volunteer) -> None:
         courses = vetting_service.training_courses(self.page.context.store)
         self.edits.with_dialog(
             TrainingDialog(courses, parent=self.page),
@@ -173,10 +161,8 @@ class VolunteerDetails(QObject):
             lambda store, data: vetting_service.add_training(store, volunteer.id, data).id,
         )
 
-    def edit_training(self) -> None:
-        record = self._selected_in(self.training)
-        if record is None:
-            return
+    @on_selected("training.selected")
+    def edit_training(self, record) -> None:
         courses = vetting_service.training_courses(self.page.context.store)
         self.edits.with_dialog(
             TrainingDialog(courses, record, parent=self.page),
@@ -184,20 +170,16 @@ class VolunteerDetails(QObject):
             lambda store, data: vetting_service.edit_training(store, record.id, data),
         )
 
-    def delete_training(self) -> None:
-        record = self._selected_in(self.training)
-        if record is None:
-            return
+    @on_selected("training.selected")
+    def delete_training(self, record) -> None:
         self.edits.now(
             self.tr("Delete training"),
             lambda store: vetting_service.delete_training(store, record.id),
             removal=self.tr("Training record deleted."),
         )
 
-    def log_hours(self) -> None:
-        volunteer = self.page.selected()
-        if volunteer is None:
-            return
+    @on_selected("page.selected")
+    def log_hours(self, volunteer) -> None:
         households = [(h.id, h.code) for h in list_households(self.page.context.store)]
         self.edits.with_dialog(
             HoursDialog(volunteer.id, households, parent=self.page),
@@ -205,10 +187,8 @@ class VolunteerDetails(QObject):
             lambda store, data: hours_service.log_hours(store, data).id,
         )
 
-    def delete_hours(self) -> None:
-        entry = self._selected_in(self.hours)
-        if entry is None:
-            return
+    @on_selected("hours.selected")
+    def delete_hours(self, entry) -> None:
         self.edits.now(
             self.tr("Delete hours"),
             lambda store: hours_service.delete_hours(store, entry.id),

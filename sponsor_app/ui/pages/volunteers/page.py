@@ -4,8 +4,6 @@ gives the roster its columns and filters, details.py the volunteer's tabs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -19,10 +17,10 @@ from ....services.roster.roles import list_roles
 from ....services.roster.volunteers import VolunteerRow
 from ...dialogs.roles_dialog import RolesDialog
 from ...dialogs.volunteer_dialogs import VolunteerDialog
-from ...edits import Edits
 from ...files import export_with_dialog
-from ...importing import choose_source, import_with_preview
+from ...importing import ImportsFiles
 from ...models.rows_model import RowsModel
+from ...selection import on_selected
 from ...widgets.tables import fit_columns
 from .details import VolunteerDetails
 from .roles import RoleActions
@@ -30,13 +28,13 @@ from .roster import VolunteerProxy, roster_columns
 from .view import VolunteersView
 
 
-class VolunteersPage(VolunteersView):
+class VolunteersPage(ImportsFiles, VolunteersView):
+    imports = ImportKind.VOLUNTEERS
     title = "Volunteers"
     watches = frozenset({Topic.VOLUNTEERS, Topic.ROLES, Topic.HOUSEHOLDS})
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.edits = Edits(context)
         self._requirements: tuple[Requirement, ...] = ()
         self.model = RowsModel(roster_columns(self._requirements, self.locale), self)
         self.proxy = VolunteerProxy(self.model, self)
@@ -167,20 +165,16 @@ class VolunteersPage(VolunteersView):
             then=self._select,
         )
 
-    def edit_volunteer(self) -> None:
-        current = self.selected()
-        if current is None:
-            return
+    @on_selected("selected")
+    def edit_volunteer(self, current) -> None:
         self.edits.with_dialog(
             self._dialog(current),
             self.tr("Edit volunteer {}").format(isolate(current.full_name)),
             lambda store, data: service.edit_volunteer(store, current.id, data),
         )
 
-    def archive_volunteer(self) -> None:
-        current = self.selected()
-        if current is None:
-            return
+    @on_selected("selected")
+    def archive_volunteer(self, current) -> None:
         archive = not current.archived
         text = self.tr("Archive volunteer {}") if archive else self.tr("Restore volunteer {}")
         self.edits.now(
@@ -192,16 +186,7 @@ class VolunteersPage(VolunteersView):
     def manage_roles(self) -> None:
         RolesDialog(RoleActions(self), self).exec()
 
-    # --- import and export ------------------------------------------------------------------
-    def import_file(self) -> None:
-        source = choose_source(self, ImportKind.VOLUNTEERS)
-        if source is not None:
-            self.import_from(source)
-
-    def import_from(self, source: Path):
-        """Preview the sheet, then import it as one undoable step."""
-        return import_with_preview(self, ImportKind.VOLUNTEERS, source)
-
+    # --- export (import: ImportsFiles) ------------------------------------------------------
     def export_file(self) -> None:
         from ....services.imports.volunteer_io import export_volunteers
 

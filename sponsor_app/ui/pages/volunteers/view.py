@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ....domain.enums import VettingStatus
 from ....domain.vetting import SEVERITY
 from ...vetting_words import state_text
+from ...widgets.action_bar import action_row, button
 from ...widgets.tables import make_table
 from ..base import Page, empty_state
 from .roster import CLEARED, NOT_YET
@@ -32,17 +32,18 @@ class DetailTable(QWidget):
     def __init__(self, title: str, add_label: str, editable: bool = True):
         super().__init__()
         self.view = make_table(title, sortable=False)
-        self.add_button = QPushButton(add_label)
-        self.edit_button = QPushButton(self.tr("Edit…")) if editable else None
-        self.delete_button = QPushButton(self.tr("Delete"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            if button is not None:
-                buttons.addWidget(button)
+        self.add_button = button(add_label)
+        self.edit_button = button(self.tr("Edit…")) if editable else None
+        self.delete_button = button(self.tr("Delete"))
         self.box = QVBoxLayout(self)
-        self.box.addLayout(buttons)
+        self.box.addLayout(action_row(None, self.add_button, self.edit_button, self.delete_button))
         self.box.addWidget(self.view)
+        self.model = None  # the controller gives it its rows
+
+    def selected(self):
+        """The record on the current row, or None."""
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
 
 
 class VolunteersView(Page):
@@ -81,24 +82,20 @@ class VolunteersView(Page):
         self.search.setMinimumWidth(
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
         )
-        self.add_button = QPushButton(self.tr("&Add volunteer…"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.archive_button = QPushButton(self.tr("Arc&hive"))
-        self.roles_button = QPushButton(self.tr("R&oles…"))
-        self.roles_button.setToolTip(self.tr("Add, rename and retire the group's roles"))
-        self.add_button.setToolTip("Ctrl+Shift+N")
-        self.edit_button.setToolTip("F2")
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        for widget in (
+        self.add_button = button(self.tr("&Add volunteer…"), "Ctrl+Shift+N")
+        self.edit_button = button(self.tr("&Edit…"), "F2")
+        self.archive_button = button(self.tr("Arc&hive"))
+        self.roles_button = button(
+            self.tr("R&oles…"), self.tr("Add, rename and retire the group's roles")
+        )
+        return action_row(
+            self.search,
             *self.filter_combos(),
             self.add_button,
             self.edit_button,
             self.archive_button,
             self.roles_button,
-        ):
-            bar.addWidget(widget)
-        return bar
+        )
 
     def _filters(self) -> None:
         self.role_filter = QComboBox()

@@ -1,4 +1,5 @@
-"""Every write is one change set that undo (a revert) takes back exactly and redo puts back.
+"""The file's history (files/history.py): every write is one change set that undo (a revert) takes
+back exactly and redo puts back.
 
 The check is on the whole database, ids included: every table but the audit trail itself is
 dumped before the write, after it, after undo and after redo.
@@ -26,7 +27,7 @@ from sponsor_app.storage.audit import NOT_AUDITED
 from sponsor_app.storage.models import ChangeSet, Household, LedgerTransaction
 from sponsor_app.storage.store import Store
 
-from .writes import WRITES
+from ..writes import WRITES
 
 
 def _open_copy(folder: Path, small_demo_bytes: bytes) -> Store:
