@@ -293,6 +293,12 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
         # A restore that had not seen every delete: the deletes it had seen are done with,
         # the others stand.
         set_deletes(connection, shape.name, image.row_key, unseen)
+        # inserted again as of the restore, as on a copy that had it before the other deletes
+        connection.exec_driver_sql(
+            "UPDATE sync_row SET insert_hlc = ?, insert_replica = ?, insert_seq = ? "
+            "WHERE table_name = ? AND row_key = ?",
+            (*version, shape.name, image.row_key),
+        )
         member = [[record.hlc, record.replica, record.seq, "", _dumps(values)]]
         _add_edit_delete(connection, shape.name, image.row_key, member, unseen, report)
         return

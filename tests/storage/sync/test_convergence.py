@@ -284,3 +284,26 @@ def test_a_transaction_restored_on_two_laptops_at_once_has_one_insert_version():
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_a_restore_that_had_not_seen_another_laptops_delete_is_the_rows_insert_everywhere():
+    """Found by the machine above: A and B delete a household at once and B undoes its
+    delete; B kept its undo as the row's insert, A and C the first insert."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.check_convergence()
+        state.delete_household(laptop=0, pick=0)
+        state.record_gift(laptop=0, minor=640, pick=4779)
+        state.push(laptop=1)
+        state.add_household(laptop=1, name="Haddad", town="Nelson")
+        state.delete_household(laptop=1, pick=32400)
+        state.add_household(laptop=1, name="Haddad", town="Stoke")
+        state.push(laptop=1)
+        state.undo(back=1, laptop=1)
+        state.delete_household(laptop=1, pick=56431)
+        state.undo(back=3, laptop=2)
+        state.edit_household(laptop=0, name="Haddad", pick=305454, town="Richmond")
+        state.check_convergence()
+    finally:
+        state.teardown()
