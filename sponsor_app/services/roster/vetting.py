@@ -18,7 +18,14 @@ from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
 from ...storage.store import Store
 from ..rows import get_or_gone, read_into
-from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
+from .volunteers import (
+    CheckInput,
+    CheckRow,
+    apply_check,
+    check_row,
+    get_volunteer_orm,
+    roster_rules,
+)
 
 
 @dataclass(frozen=True)
@@ -98,17 +105,9 @@ def _save_check(
         if problems := _check_kind_problems(session, data):
             raise InvalidInput(problems)
         check = check_of(session)
-        _apply_check(check, data)
+        apply_check(check, data)
         session.flush()
         return check_row(check, roster_rules(session), today or clock.today())
-
-
-def _apply_check(check: VettingCheck, data: CheckInput) -> None:
-    check.kind = data.kind
-    check.result = data.result
-    check.checked_on = data.checked_on
-    check.expires_on = data.expires_on
-    check.reference = data.reference.strip()
 
 
 def delete_check(store: Store, check_id: int) -> None:

@@ -406,10 +406,16 @@ def apply_input(
         if check is None:
             check = VettingCheck(kind=given.kind)
             volunteer.checks.append(check)
-        check.result = given.result
-        check.checked_on = given.checked_on
-        check.expires_on = given.expires_on
-        check.reference = given.reference.strip()
+        apply_check(check, given)
+
+
+def apply_check(check: VettingCheck, given: CheckInput) -> None:
+    """A check as a form gives it (the volunteer form or the check dialog alike)."""
+    check.kind = given.kind
+    check.result = given.result
+    check.checked_on = given.checked_on
+    check.expires_on = given.expires_on
+    check.reference = given.reference.strip()
 
 
 def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:
