@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import __version__, clock
 from .domain.errors import SponsorDeskError
@@ -266,15 +267,13 @@ def _add_report_commands(commands) -> None:
 
 
 def _date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
-        )
-    return day
+    return _bounded(
+        text,
+        date.fromisoformat,
+        "a date such as 2026-03-31",
+        (FIRST_DATE, LAST_DATE),
+        f"a date from {FIRST_DATE} to {LAST_DATE}",
+    )
 
 
 def _import_options(parser: argparse.ArgumentParser) -> None:
@@ -360,19 +359,24 @@ FIRST_DATE = date(1950, 1, 1)
 LAST_DATE = date(2099, 12, 31)
 
 
+def _bounded(text: str, read: Callable[[str], Any], what: str, span: tuple, words: str):
+    """One argument as argparse takes it: read from the text (else "is not `what`"), then
+    kept within `span` (else "is out of range: give `words`")."""
+    try:
+        value = read(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+    low, high = span
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {words}")
+    return value
+
+
 def _number(low: int, high: int, name: str = ""):
     """An argparse type: a whole number from `low` to `high`."""
 
     def parse(text: str) -> int:
-        try:
-            value = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"{text!r} is out of range: give {low:,} to {high:,}{name}"
-            )
-        return value
+        return _bounded(text, int, "a whole number", (low, high), f"{low:,} to {high:,}{name}")
 
     parse.__name__ = "number"  # argparse names the type in its own messages
     return parse

@@ -156,6 +156,29 @@ class Vetting:
         return next((s for s in self.standings if s.requirement.key == key), None)
 
 
+class WithVetting:
+    """A row that carries a person's `vetting` (the roster, the dashboard's alerts, a task's
+    assignee choices): its whole state, date and gaps, read one way."""
+
+    vetting: Vetting
+
+    @property
+    def vetting_status(self) -> VettingStatus:
+        """The worst requirement's state."""
+        return self.vetting.state
+
+    @property
+    def vetting_expires_on(self) -> date | None:
+        """The date that goes with the whole: the worst requirement's, else the first
+        expiry."""
+        return self.vetting.on
+
+    @property
+    def gaps(self) -> tuple[Standing, ...]:
+        """What stands between this person and the programme's requirements, one by one."""
+        return self.vetting.gaps
+
+
 def record_state(
     kind: RequirementKind,
     result: CheckResult,

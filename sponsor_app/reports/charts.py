@@ -127,14 +127,26 @@ def progress_bars(
     return drawing
 
 
-def _one_series_bars(chart, value_text: Callable[[float], str]) -> None:
-    """One series of bars in the first series colour, counted up from zero."""
+def _one_series_bars(
+    drawing: Drawing,
+    chart,
+    box: tuple[float, float, float, float],
+    names: Sequence[str],
+    values: Sequence[float],
+    value_text: Callable[[float], str],
+) -> None:
+    """One series of bars (`values` over `names`) placed in the drawing at `box` (x, y, width,
+    height), in the first series colour, counted up from zero."""
+    chart.x, chart.y, chart.width, chart.height = box
+    chart.data = [list(values)]
+    chart.categoryAxis.categoryNames = list(names)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.forceZero = 1
     chart.valueAxis.labelTextFormat = value_text
     chart.bars[0].fillColor = styles.SERIES[0]
     chart.bars.strokeColor = None
     _axis_fonts(chart)
+    drawing.add(chart)
 
 
 def month_bars(
@@ -150,14 +162,9 @@ def month_bars(
     height = 200
     drawing = _frame(width, height, title, caption)
     chart = VerticalBarChart()
-    chart.x, chart.y = 48, 62
-    chart.width, chart.height = width - 60, height - 84
-    chart.data = [list(values)]
-    chart.categoryAxis.categoryNames = list(months)
     chart.categoryAxis.labels.angle = 45 if len(months) > 8 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 8 else "n"
-    _one_series_bars(chart, value_text)
-    drawing.add(chart)
+    _one_series_bars(drawing, chart, (48, 62, width - 60, height - 84), months, values, value_text)
     _y_title(drawing, 10, chart.y + chart.height / 2, y_title)
     _describe(
         drawing,
@@ -185,13 +192,8 @@ def category_bars(
     height = 64 + 15 * len(names)
     drawing = _frame(width, height, title, caption)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 130, 44
-    chart.width, chart.height = width - 150, height - 66
-    chart.data = [list(values)]
-    chart.categoryAxis.categoryNames = list(names)
     chart.categoryAxis.reverseDirection = 1
-    _one_series_bars(chart, value_text)
-    drawing.add(chart)
+    _one_series_bars(drawing, chart, (130, 44, width - 150, height - 66), names, values, value_text)
     drawing.add(_text(chart.x + chart.width / 2, 16, x_title, size=LABEL, anchor="middle"))
     _describe(
         drawing,

@@ -147,19 +147,20 @@ def build(data: CombinedData, out: Path | str | BinaryIO, invariant: bool = Fals
     doc.build_story(story)
 
 
-def _section(number: int) -> list:
-    return heading(f"{number}. {SECTIONS[number - 1]}", f"section-{number}")
+def _section(number: int, note: str = "") -> list:
+    """The section's heading, then the note that says how to read it (when it has one)."""
+    story = [*heading(f"{number}. {SECTIONS[number - 1]}", f"section-{number}")]
+    if note:
+        story.append(para(note, "note"))
+    return story
 
 
 def _groups(data: CombinedData, width: float, locale: str) -> list:
-    story = [*_section(1)]
-    story.append(
-        para(
-            "Counts of households and people in this summary are randomly rounded to a "
-            "multiple of 3 so that no family or person can be singled out (section 5 says how); "
-            "the CSV made alongside keeps the exact figures.",
-            "note",
-        )
+    story = _section(
+        1,
+        "Counts of households and people in this summary are randomly rounded to a "
+        "multiple of 3 so that no family or person can be singled out (section 5 says how); "
+        "the CSV made alongside keeps the exact figures.",
     )
     story.append(
         table(
@@ -220,8 +221,7 @@ def _share(vetted: int | None, active: int | None) -> Decimal | None:
 
 
 def _figures(data: CombinedData, width: float, locale: str) -> list:
-    story = [*_section(2)]
-    story.append(para("Each figure is defined once in section 5.", "note"))
+    story = _section(2, "Each figure is defined once in section 5.")
     by = {f.key: f for f in data.figures}
     vetted, active = by.get("volunteers_vetted"), by.get("volunteers_active")
 
@@ -295,17 +295,14 @@ def _set_heading(data: CombinedData, s: ComparableSet, locale: str) -> str:
 
 
 def _indicators(data: CombinedData, width: float) -> list:
-    story = [*_section(3)]
-    story.append(
-        para(
-            "For each answer, the households that gave it at that point after their arrival "
-            "(the reading nearest the point, within its window); for numbers, the average over "
-            "the households with a reading, shown where there are 3 or more. 'With a reading' "
-            "counts the households recorded out of those the indicator was due for (they had "
-            "reached the point and it applied to them). Health indicators are not included: "
-            "they are only counted in each group's own report.",
-            "note",
-        )
+    story = _section(
+        3,
+        "For each answer, the households that gave it at that point after their arrival "
+        "(the reading nearest the point, within its window); for numbers, the average over "
+        "the households with a reading, shown where there are 3 or more. 'With a reading' "
+        "counts the households recorded out of those the indicator was due for (they had "
+        "reached the point and it applied to them). Health indicators are not included: "
+        "they are only counted in each group's own report.",
     )
     if not data.answers:
         return [*story, nothing("No bundle had readings at 3, 6, 12 or 24 months after arrival.")]
@@ -376,16 +373,13 @@ def _mean(mean, households, unit: str) -> str:
 
 
 def _people(data: CombinedData, width: float) -> list:
-    story = [*_section(4)]
-    story.append(
-        para(
-            "New Zealand's national resettlement indicators, counted in people: a person counts "
-            "when their household's reading says so (definitions in section 5). Then the "
-            "people in the households by age band at each group's period end (their total is "
-            "the people figure of section 2). '–' where a group's anonymised bundle gives no "
-            "count of people: over fewer than 3 households it would tell a family's make-up.",
-            "note",
-        )
+    story = _section(
+        4,
+        "New Zealand's national resettlement indicators, counted in people: a person counts "
+        "when their household's reading says so (definitions in section 5). Then the "
+        "people in the households by age band at each group's period end (their total is "
+        "the people figure of section 2). '–' where a group's anonymised bundle gives no "
+        "count of people: over fewer than 3 households it would tell a family's make-up.",
     )
     for title, counts in (
         ("National indicators", data.national),
@@ -449,7 +443,7 @@ POPULATIONS = {"in_work": "working-age adults", "on_benefits": "working-age adul
 
 
 def _method(data: CombinedData, width: float, locale: str) -> list:
-    story = [*_section(5)]
+    story = _section(5)
     story.append(para("Disclosure control", "h2"))
     story.append(para(ROUNDING))
     story.append(para("Combining", "h2"))

@@ -166,20 +166,13 @@ def _minor(value: str, meta) -> int:
     return int(Decimal(value).scaleb(minor_digits(meta.currency)))
 
 
-def days_text(days: int | None) -> str:
-    if days is None:
+def since_arrival_text(count: int | None, unit: str) -> str:
+    """Days (named) or months (anonymised) since arrival; a future arrival counts down."""
+    if count is None:
         return "arrival date not set"
-    if days < 0:
-        return f"arrives in {counted(-days, 'day')}"
-    return f"{days:,}"
-
-
-def months_text(months: int | None) -> str:
-    if months is None:
-        return "arrival date not set"
-    if months < 0:
-        return f"arrives in {-months:,} month{'s' if months != -1 else ''}"
-    return f"{months:,}"
+    if count < 0:
+        return f"arrives in {counted(-count, unit)}"
+    return f"{count:,}"
 
 
 def summary(data: EvaluationData, width: float) -> list:
@@ -194,7 +187,9 @@ def summary(data: EvaluationData, width: float) -> list:
         [
             cell(h.code),
             arrival_text(h.arrival_date, h.arrival_month, meta.locale),
-            days_text(h.days_since_arrival) if named else months_text(h.months_since_arrival),
+            since_arrival_text(h.days_since_arrival, "day")
+            if named
+            else since_arrival_text(h.months_since_arrival, "month"),
             str(h.people) if named else h.size_band,
             f"{h.tasks_due:,}",
             f"{h.tasks_due_done:,}",

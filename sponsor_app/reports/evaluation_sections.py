@@ -137,7 +137,8 @@ def finances(data: EvaluationData, width: float) -> list:
     if f.pledges_behind:
         story.append(
             para(
-                f"{f.pledges_behind} pledge{'s are' if f.pledges_behind != 1 else ' is'} behind, "
+                f"{counted(f.pledges_behind, 'pledge')} "
+                f"{'is' if f.pledges_behind == 1 else 'are'} behind, "
                 f"{money(f.pledges_outstanding)} outstanding in all at the period's end.",
             )
         )

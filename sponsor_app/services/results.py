@@ -13,7 +13,7 @@ from ..domain.alerts import WarningWindows
 from ..domain.enums import CheckInKind, OutcomeArea, TaskKind, VettingStatus
 from ..domain.money import Money
 from ..domain.programmes import FundsRequirement
-from ..domain.vetting import Standing, Vetting
+from ..domain.vetting import Vetting, WithVetting
 
 
 @dataclass(frozen=True)
@@ -97,23 +97,10 @@ class TaskDue:
 
 
 @dataclass(frozen=True)
-class VettingAlert:
+class VettingAlert(WithVetting):
     volunteer_id: int
     name: str
     vetting: Vetting  # each requirement's standing, by the one vetting rule
-
-    @property
-    def status(self) -> VettingStatus:
-        return self.vetting.state
-
-    @property
-    def expires_on(self) -> date | None:
-        return self.vetting.on
-
-    @property
-    def gaps(self) -> tuple[Standing, ...]:
-        """Exactly what is missing, waiting or lapsing."""
-        return self.vetting.gaps
 
 
 @dataclass(frozen=True)

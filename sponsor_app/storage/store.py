@@ -54,6 +54,7 @@ from .errors import (
     StorageError,
     StoredValueWrong,
     classify,
+    storage_errors,
 )
 from .facts import GroupId, group_of_file, missing_tables, read_group
 from .lock import WriteLock, who_am_i
@@ -587,12 +588,8 @@ class Store:
     def _guard(self) -> Iterator[None]:
         """Turn SQLite's environment errors (disk full, read-only...) into messages."""
         try:
-            yield
-        except DBAPIError as exc:
-            known = classify(exc, self.path)
-            if known is not None:
-                raise known from exc
-            raise
+            with storage_errors(self.path, DBAPIError):
+                yield
         except (ValueError, LookupError, TypeError) as exc:
             # A stored value of the wrong kind fails as it is read: name the row. Anything
             # else is a bug and stays one.

@@ -204,7 +204,7 @@ def test_every_service_agrees(agreement_store):
     everyone = {r.full_name: r.id for r in list_volunteers(store, today=TODAY)}
 
     # The dashboard lists everyone not plainly current, with the same state.
-    alerts = {a.name: a.status for a in dashboard(store, today=TODAY).vetting}
+    alerts = {a.name: a.vetting_status for a in dashboard(store, today=TODAY).vetting}
     assert alerts == {n: w for n, w in WHOLE.items() if w is not S.CURRENT}
 
     # The task form offers a family-facing task to exactly those cleared to meet the family.
@@ -354,9 +354,9 @@ def test_the_window_agrees(window, qtbot, agreement_file):
     not_current = {n: w for n, w in WHOLE.items() if w is not S.CURRENT}
     assert card.total == len(not_current) and card.title().endswith(f"({len(not_current)})")
     shown = [card.model.row_at(r) for r in range(card.model.rowCount())]
-    assert shown and all(not_current[a.name] is a.status for a in shown)
+    assert shown and all(not_current[a.name] is a.vetting_status for a in shown)
     # the worst first: every one shown is at least as bad as any one left out
-    assert max(WORST_FIRST.index(a.status) for a in shown) <= min(
+    assert max(WORST_FIRST.index(a.vetting_status) for a in shown) <= min(
         WORST_FIRST.index(w) for n, w in not_current.items() if n not in {a.name for a in shown}
     )
 

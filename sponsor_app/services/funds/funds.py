@@ -361,14 +361,8 @@ def add_pledge(store: Store, data: PledgeInput) -> int:
     if problems := _pledge_problems(data):
         raise InvalidInput(problems)
     with store.transaction(f"Add pledge from {data.donor.strip()}") as session:
-        pledge = Pledge(
-            donor=data.donor.strip(),
-            amount_minor=data.amount.minor,
-            frequency=data.frequency,
-            start_on=data.start_on,
-            end_on=data.end_on,
-            note=data.note,
-        )
+        pledge = Pledge()
+        _apply_pledge(pledge, data)
         session.add(pledge)
         session.flush()
         return pledge.id
@@ -378,13 +372,17 @@ def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:
     if problems := _pledge_problems(data):
         raise InvalidInput(problems)
     with store.transaction(f"Edit pledge from {data.donor.strip()}") as session:
-        pledge = get_or_gone(session, Pledge, pledge_id, Records.PLEDGE_GONE)
-        pledge.donor, pledge.amount_minor, pledge.frequency = (
-            data.donor.strip(),
-            data.amount.minor,
-            data.frequency,
-        )
-        pledge.start_on, pledge.end_on, pledge.note = data.start_on, data.end_on, data.note
+        _apply_pledge(get_or_gone(session, Pledge, pledge_id, Records.PLEDGE_GONE), data)
+
+
+def _apply_pledge(pledge: Pledge, data: PledgeInput) -> None:
+    """A pledge as the form gives it, added or edited alike."""
+    pledge.donor = data.donor.strip()
+    pledge.amount_minor = data.amount.minor
+    pledge.frequency = data.frequency
+    pledge.start_on = data.start_on
+    pledge.end_on = data.end_on
+    pledge.note = data.note
 
 
 def delete_pledge(store: Store, pledge_id: int) -> None:

@@ -49,7 +49,7 @@ def _vetting_order(alert: VettingAlert) -> tuple:
     expiring), then by the worst requirement's date."""
     worst = alert.vetting.worst
     on = worst.on if worst is not None else None
-    return (SEVERITY.index(alert.status), on or date.min, alert.name)
+    return (SEVERITY.index(alert.vetting_status), on or date.min, alert.name)
 
 
 CHART_MONTHS = 24  # the balance chart's longest window

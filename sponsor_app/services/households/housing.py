@@ -390,15 +390,8 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
         raise InvalidInput(problems)
     with store.transaction("Record inspection") as session:
         get_or_gone(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
-        inspection = Inspection(
-            tenancy_id=data.tenancy_id,
-            inspected_on=data.inspected_on,
-            kind=data.kind,
-            result=data.result,
-            issues=data.issues.strip(),
-            follow_up=data.follow_up.strip(),
-            next_due=data.next_due,
-        )
+        inspection = Inspection(tenancy_id=data.tenancy_id)
+        _apply_inspection(inspection, data)
         session.add(inspection)
         session.flush()
         return inspection.id
@@ -409,12 +402,17 @@ def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> 
         raise InvalidInput(problems)
     with store.transaction("Edit inspection") as session:
         inspection = get_or_gone(session, Inspection, inspection_id, Records.INSPECTION_GONE)
-        inspection.inspected_on = data.inspected_on
-        inspection.kind = data.kind
-        inspection.result = data.result
-        inspection.issues = data.issues.strip()
-        inspection.follow_up = data.follow_up.strip()
-        inspection.next_due = data.next_due
+        _apply_inspection(inspection, data)
+
+
+def _apply_inspection(inspection: Inspection, data: InspectionInput) -> None:
+    """An inspection as the form gives it, recorded or edited alike (its tenancy stays)."""
+    inspection.inspected_on = data.inspected_on
+    inspection.kind = data.kind
+    inspection.result = data.result
+    inspection.issues = data.issues.strip()
+    inspection.follow_up = data.follow_up.strip()
+    inspection.next_due = data.next_due
 
 
 def delete_inspection(store: Store, inspection_id: int) -> None:

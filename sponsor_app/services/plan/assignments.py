@@ -16,11 +16,10 @@ from ... import clock
 from ...domain.enums import (
     OPEN_STATUSES,
     CheckInKind,
-    VettingStatus,
 )
 from ...domain.errors import RuleBroken
 from ...domain.messages import Listed, Message, Plan, Records
-from ...domain.vetting import Standing, Vetting, may_do_family_facing, standing_words
+from ...domain.vetting import Vetting, WithVetting, may_do_family_facing, standing_words
 from ...storage.models import CheckIn, CheckInVolunteer, GroupProfile, Household, Task, Volunteer
 from ...storage.store import Store
 from ..results import LapsedAssignment
@@ -52,25 +51,13 @@ class VettingRuleBroken(RuleBroken):
 
 
 @dataclass(frozen=True)
-class AssigneeOption:
+class AssigneeOption(WithVetting):
     volunteer_id: int
     name: str
     allowed: bool
     # Why not, when not allowed: the volunteer's vetting status (missing or expired) and
     # when it expired. The window words it.
     vetting: Vetting
-
-    @property
-    def vetting_status(self) -> VettingStatus:
-        return self.vetting.state
-
-    @property
-    def vetting_expires_on(self) -> date | None:
-        return self.vetting.on
-
-    @property
-    def gaps(self) -> tuple[Standing, ...]:
-        return self.vetting.gaps
 
 
 def _vetting_reason(row: VolunteerRow, locale: str) -> Message:

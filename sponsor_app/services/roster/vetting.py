@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -17,7 +18,14 @@ from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
 from ...storage.store import Store
 from ..rows import get_or_gone, read_into
-from .volunteers import CheckInput, CheckRow, check_row, get_volunteer_orm, roster_rules
+from .volunteers import (
+    CheckInput,
+    CheckRow,
+    apply_check,
+    check_row,
+    get_volunteer_orm,
+    roster_rules,
+)
 
 
 @dataclass(frozen=True)
@@ -67,35 +75,39 @@ def _get_check(session: Session, check_id: int) -> VettingCheck:
 def add_check(
     store: Store, volunteer_id: int, data: CheckInput, today: date | None = None
 ) -> CheckRow:
-    with store.transaction("Record vetting check") as session:
-        if problems := _check_kind_problems(session, data):
-            raise InvalidInput(problems)
-        volunteer = get_volunteer_orm(session, volunteer_id)
-        check = VettingCheck(kind=data.kind)
-        _apply_check(check, data)
-        volunteer.checks.append(check)
-        session.flush()
-        return check_row(check, roster_rules(session), today or clock.today())
+    def new_check(session: Session) -> VettingCheck:
+        # The check holds its volunteer (and joins volunteer.checks through the back reference).
+        check = VettingCheck(kind=data.kind, volunteer=get_volunteer_orm(session, volunteer_id))
+        session.add(check)
+        return check
+
+    return _save_check(store, "Record vetting check", data, today, new_check)
 
 
 def edit_check(
     store: Store, check_id: int, data: CheckInput, today: date | None = None
 ) -> CheckRow:
-    with store.transaction("Edit vetting check") as session:
+    return _save_check(
+        store, "Edit vetting check", data, today, lambda session: _get_check(session, check_id)
+    )
+
+
+def _save_check(
+    store: Store,
+    action: str,
+    data: CheckInput,
+    today: date | None,
+    check_of: Callable[[Session], VettingCheck],
+) -> CheckRow:
+    """One check as the form gives it (a new one or one already recorded), its kind checked
+    against the programme's list first; returns the row as the roster shows it."""
+    with store.transaction(action) as session:
         if problems := _check_kind_problems(session, data):
             raise InvalidInput(problems)
-        check = _get_check(session, check_id)
-        _apply_check(check, data)
+        check = check_of(session)
+        apply_check(check, data)
         session.flush()
         return check_row(check, roster_rules(session), today or clock.today())
-
-
-def _apply_check(check: VettingCheck, data: CheckInput) -> None:
-    check.kind = data.kind
-    check.result = data.result
-    check.checked_on = data.checked_on
-    check.expires_on = data.expires_on
-    check.reference = data.reference.strip()
 
 
 def delete_check(store: Store, check_id: int) -> None:

@@ -22,6 +22,7 @@ from ...domain.vetting import (
     RequirementKind,
     Standing,
     Vetting,
+    WithVetting,
     record_state,
     vetting_of,
 )
@@ -142,7 +143,7 @@ class CheckRow:
 
 
 @dataclass(frozen=True)
-class VolunteerRow:
+class VolunteerRow(WithVetting):
     id: int
     full_name: str
     roles: tuple[str, ...]  # role keys, in the group's order of roles
@@ -162,22 +163,6 @@ class VolunteerRow:
     @property
     def role_labels(self) -> str:
         return "; ".join(self.role_names)
-
-    @property
-    def vetting_status(self) -> VettingStatus:
-        """The worst requirement's state."""
-        return self.vetting.state
-
-    @property
-    def vetting_expires_on(self) -> date | None:
-        """The date that goes with the whole: the worst requirement's, else the first
-        expiry."""
-        return self.vetting.on
-
-    @property
-    def gaps(self) -> tuple[Standing, ...]:
-        """What stands between this person and the programme's requirements, one by one."""
-        return self.vetting.gaps
 
 
 @dataclass(frozen=True)
@@ -406,10 +391,16 @@ def apply_input(
         if check is None:
             check = VettingCheck(kind=given.kind)
             volunteer.checks.append(check)
-        check.result = given.result
-        check.checked_on = given.checked_on
-        check.expires_on = given.expires_on
-        check.reference = given.reference.strip()
+        apply_check(check, given)
+
+
+def apply_check(check: VettingCheck, given: CheckInput) -> None:
+    """A check as a form gives it (the volunteer form or the check dialog alike)."""
+    check.kind = given.kind
+    check.result = given.result
+    check.checked_on = given.checked_on
+    check.expires_on = given.expires_on
+    check.reference = given.reference.strip()
 
 
 def _apply_course(volunteer: Volunteer, given: CheckInput) -> None:

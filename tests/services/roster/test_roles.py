@@ -1,5 +1,6 @@
 """Roles are the group's own: added, renamed, retired; a role in use is never deleted."""
 
+import contextlib
 import sqlite3
 
 import pytest
@@ -66,9 +67,10 @@ def test_an_import_creates_the_roles_it_names_only_when_asked(store, tmp_path):
 def test_files_from_before_keep_their_volunteers_roles(tmp_path, fixture):
     path = tmp_path / fixture
     path.write_bytes((FIXTURES / fixture).read_bytes())
-    before = sorted(
-        sqlite3.connect(path).execute("SELECT volunteer_id, role FROM volunteer_role").fetchall()
-    )
+    # Closed before the Store opens it: a second connection left to the garbage collector on a
+    # WAL-mode file (schema 0001-0003) gave "disk I/O error" now and then during the upgrade.
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        before = sorted(raw.execute("SELECT volunteer_id, role FROM volunteer_role").fetchall())
     with Store.open(path) as store:
         names = {r.key: r.name for r in list_roles(store)}
         after = sorted((v.id, key) for v in list_volunteers(store, True) for key in v.roles)

@@ -56,7 +56,7 @@ class DashboardView(Page):
                 Column(
                     self.tr("Vetting"),
                     lambda v: overall_text(v.vetting, loc()),
-                    foreground=lambda v: status_colour(v.status),
+                    foreground=lambda v: status_colour(v.vetting_status),
                     tooltip=lambda v: needs_text(v.vetting, loc()),
                 ),
             ],
