@@ -22,21 +22,18 @@ from ..domain.changes import RowKey
 
 # The log itself and sharing's bookkeeping (storage/models/sync.py), which describes change
 # sets rather than being changed by them.
-NOT_AUDITED = frozenset(
-    {
-        "audit_entry",
-        "change_set",
-        "alembic_version",
-        "sync_replica",
-        "sync_group",
-        "sync_id_counter",
-        "sync_channel",
-        "sync_vector",
-        "sync_row",
-        "sync_field",
-        "sync_conflict",
-    }
+# Sharing's bookkeeping of the change sets (storage/models/sync.py): never audited itself.
+SHARING_TABLES = (
+    "sync_replica",
+    "sync_group",
+    "sync_id_counter",
+    "sync_channel",
+    "sync_vector",
+    "sync_row",
+    "sync_field",
+    "sync_conflict",
 )
+NOT_AUDITED = frozenset({"audit_entry", "change_set", "alembic_version", *SHARING_TABLES})
 TRIGGER_PREFIX = "audit_"
 _ACTIONS = ("insert", "update", "delete")
 

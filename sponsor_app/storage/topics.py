@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from ..domain.changes import RowKey, Topic
+from .audit import SHARING_TABLES
 from .models import AuditEntry
 
 
@@ -58,19 +59,7 @@ TOPIC_OF_TABLE: Mapping[str, Belongs] = {
     "audit_entry": Belongs(Topic.HISTORY),
     # Sharing's bookkeeping of the change sets (storage/models/sync.py): never audited, so no
     # change set names them; listed with the history they describe.
-    **{
-        table: Belongs(Topic.HISTORY, "")
-        for table in (
-            "sync_replica",
-            "sync_group",
-            "sync_id_counter",
-            "sync_channel",
-            "sync_vector",
-            "sync_row",
-            "sync_field",
-            "sync_conflict",
-        )
-    },
+    **{table: Belongs(Topic.HISTORY, "") for table in SHARING_TABLES},
 }
 
 # A table this map does not know (a file of a newer version): its change concerns everything,
