@@ -1,29 +1,21 @@
 """A volunteer's calendar: the iCalendar export of their open tasks, and finding them by name."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
 
-from sponsor_app.domain.enums import (
-    CheckResult,
-)
 from sponsor_app.domain.errors import InvalidInput, NotFound
 from sponsor_app.services.group.groups import open_group
-from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan import plan
 from sponsor_app.services.plan.calendar import find_volunteer, volunteer_calendar, write_calendar
 from sponsor_app.services.roster.volunteers import (
-    CheckInput,
-    VolunteerInput,
-    add_volunteer,
     list_volunteers,
 )
 
 from ...conftest import TODAY
 from ..task_helpers import assign
-
-ARRIVAL = TODAY - timedelta(days=100)
+from .conftest import ARRIVAL, vetted_volunteer
 
 
 @pytest.fixture
@@ -34,38 +26,12 @@ def demo(tmp_path, small_demo_bytes):
         yield store
 
 
-@pytest.fixture
-def household(store):
-    return add_household(
-        store, HouseholdInput(code="H1", family_name="Haidari", arrival_date=ARRIVAL)
-    )
-
-
-def _vetted(store, name, expires=date(2028, 1, 1)):
-    checks = CheckInput("police_vetting", CheckResult.CLEARED, date(2025, 1, 1), expires)
-    course = CheckInput(
-        "child_protection_elearning", CheckResult.CLEARED, date(2025, 2, 1), date(2028, 2, 1)
-    )
-    volunteer = add_volunteer(
-        store, VolunteerInput(name, ("welcome",), vetting=checks, checks=(course,)), TODAY
-    )
-    from sponsor_app.services.roster.vetting import add_check
-
-    add_check(
-        store,
-        volunteer.id,
-        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2025, 1, 1)),
-        TODAY,
-    )
-    return volunteer
-
-
 def _task(store, household, key):
     return next(t for t in plan.plan_tasks(store, household.id) if t.template_key == key)
 
 
 def test_calendar_parses_back_with_the_due_dates(store, household):
-    volunteer = _vetted(store, "Şükrü Öztürk")
+    volunteer = vetted_volunteer(store, "Şükrü Öztürk")
     for key in ("airport_welcome", "enrol_school"):
         task = _task(store, household, key)
         assign(store, task.id, volunteer.id, TODAY)
@@ -81,7 +47,7 @@ def test_calendar_parses_back_with_the_due_dates(store, household):
 
 
 def test_calendar_files_are_not_overwritten_unless_asked(store, household, tmp_path):
-    volunteer = _vetted(store, "Mere")
+    volunteer = vetted_volunteer(store, "Mere")
     target = tmp_path / "mere.ics"
     target.write_text("keep me")
     with pytest.raises(InvalidInput, match="already exists"):
@@ -92,8 +58,8 @@ def test_calendar_files_are_not_overwritten_unless_asked(store, household, tmp_p
 
 
 def test_a_name_that_fits_several_volunteers_is_refused(store):
-    _vetted(store, "Mere Pōtae")
-    _vetted(store, "Mere Smith")
+    vetted_volunteer(store, "Mere Pōtae")
+    vetted_volunteer(store, "Mere Smith")
     with pytest.raises(InvalidInput, match="fits 2 volunteers"):
         find_volunteer(store, "mere")
     with pytest.raises(NotFound, match="No volunteer is called"):

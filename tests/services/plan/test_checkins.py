@@ -1,55 +1,25 @@
 """Check-ins: recording who was there, the meeting they hold and the goals they review."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from sponsor_app.domain.enums import (
     CheckInKind,
-    CheckResult,
     GoalStatus,
     OutcomeArea,
     TaskStatus,
 )
 from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.domain.messages import Plan, english
-from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan import checkins, goals, plan
-from sponsor_app.services.roster.volunteers import CheckInput, VolunteerInput, add_volunteer
 
 from ...conftest import TODAY
-
-ARRIVAL = TODAY - timedelta(days=100)
-
-
-@pytest.fixture
-def household(store):
-    return add_household(
-        store, HouseholdInput(code="H1", family_name="Haidari", arrival_date=ARRIVAL)
-    )
-
-
-def _vetted(store, name, expires=date(2028, 1, 1)):
-    checks = CheckInput("police_vetting", CheckResult.CLEARED, date(2025, 1, 1), expires)
-    course = CheckInput(
-        "child_protection_elearning", CheckResult.CLEARED, date(2025, 2, 1), date(2028, 2, 1)
-    )
-    volunteer = add_volunteer(
-        store, VolunteerInput(name, ("welcome",), vetting=checks, checks=(course,)), TODAY
-    )
-    from sponsor_app.services.roster.vetting import add_check
-
-    add_check(
-        store,
-        volunteer.id,
-        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2025, 1, 1)),
-        TODAY,
-    )
-    return volunteer
+from .conftest import ARRIVAL, vetted_volunteer
 
 
 def test_a_check_in_records_who_was_there_the_meeting_and_the_goals(store, household):
-    volunteer = _vetted(store, "Mere Pōtae")
+    volunteer = vetted_volunteer(store, "Mere Pōtae")
     goal_id = goals.add_goal(
         store,
         goals.GoalInput(

@@ -1,11 +1,10 @@
 """The settlement plan services: tasks, templates, check-ins, goals, indicators, calendar."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from sponsor_app.domain.enums import (
-    CheckResult,
     OutcomeArea,
     Phase,
     TaskKind,
@@ -15,37 +14,9 @@ from sponsor_app.domain.errors import InvalidInput
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan import plan
 from sponsor_app.services.plan.assignments import VettingRuleBroken
-from sponsor_app.services.roster.volunteers import CheckInput, VolunteerInput, add_volunteer
 
 from ...conftest import TODAY
-
-ARRIVAL = TODAY - timedelta(days=100)
-
-
-@pytest.fixture
-def household(store):
-    return add_household(
-        store, HouseholdInput(code="H1", family_name="Haidari", arrival_date=ARRIVAL)
-    )
-
-
-def _vetted(store, name, expires=date(2028, 1, 1)):
-    checks = CheckInput("police_vetting", CheckResult.CLEARED, date(2025, 1, 1), expires)
-    course = CheckInput(
-        "child_protection_elearning", CheckResult.CLEARED, date(2025, 2, 1), date(2028, 2, 1)
-    )
-    volunteer = add_volunteer(
-        store, VolunteerInput(name, ("welcome",), vetting=checks, checks=(course,)), TODAY
-    )
-    from sponsor_app.services.roster.vetting import add_check
-
-    add_check(
-        store,
-        volunteer.id,
-        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2025, 1, 1)),
-        TODAY,
-    )
-    return volunteer
+from .conftest import ARRIVAL, vetted_volunteer
 
 
 def _task(store, household, key):
@@ -149,7 +120,7 @@ def test_the_vetting_rule_holds_in_the_plan_too(store, household, make_volunteer
         plan.edit_task(store, welcome.id, data, TODAY)
     with pytest.raises(VettingRuleBroken):
         plan.add_custom_task(store, household.id, data, TODAY)
-    vetted = _vetted(store, "Aroha Vetted")
+    vetted = vetted_volunteer(store, "Aroha Vetted")
     from dataclasses import replace
 
     assert plan.edit_task(
