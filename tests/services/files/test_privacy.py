@@ -6,7 +6,6 @@ import io
 import zipfile
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -30,11 +29,9 @@ from sponsor_app.services.funds.ledger import (
     transaction_input,
 )
 from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
-from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.households.households import (
     MemberInput,
     edit_member,
-    list_households,
     list_members,
     show_sensitive_details,
 )
@@ -46,9 +43,9 @@ from sponsor_app.services.roster.volunteers import (
     archive_volunteer,
     list_volunteers,
 )
-from sponsor_app.storage.connect import connect
 
 from ...reports.helpers import text_of
+from .conftest import every_row, principal
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
@@ -56,40 +53,8 @@ LATER = date(2030, 1, 1)
 MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo household's support period
 
 
-@pytest.fixture
-def demo(tmp_path, small_demo_bytes):
-    path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_demo_bytes)
-    with open_group(path) as store:
-        yield store
-
-
-def _every_row(path: Path) -> list[tuple[str, tuple]]:
-    connection = connect(path, read_only=True)
-    try:
-        tables = [
-            r[0]
-            for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return [
-            (table, row)
-            for table in tables
-            for row in connection.execute(f'SELECT * FROM "{table}"').fetchall()
-        ]
-    finally:
-        connection.close()
-
-
-def _principal(store):
-    household = list_households(store)[0]
-    member = next(m for m in list_members(store, household.id) if m.is_principal)
-    return household, member
-
-
 def _give_sensitive_notes(store):
-    household, member = _principal(store)
+    household, member = principal(store)
     edit_member(
         store,
         member.id,
@@ -200,7 +165,7 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     write(prepare(demo, ReportRequest(ReportKind.EVALUATION, report, period, generated_at=MADE)))
     assert "Notes the group marked shareable" in text_of(report)
     # No name, date of birth or sensitive note is left anywhere in the file, history included.
-    rows = repr(_every_row(demo.path))
+    rows = repr(every_row(demo.path))
     for name in names:
         assert name not in rows, name
     assert HEALTH not in rows and IMMIGRATION not in rows
@@ -227,7 +192,7 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
 
 
 def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
-    household, member = _principal(demo)
+    household, member = principal(demo)
     names = {m.full_name for m in list_members(demo, household.id, include_archived=True)}
     names.add(household.family_name)
     category = list_categories(demo, TransactionKind.EXPENSE)[0]
@@ -269,7 +234,7 @@ def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
     assert list(find_transactions(demo, LedgerFilter(text="moana kitchens")).ids) == [paid.id]
     assert not list(find_transactions(demo, LedgerFilter(text="yasmin")).ids)
     assert not list(find_transactions(demo, LedgerFilter(text="khatib")).ids)
-    rows = repr(_every_row(demo.path))
+    rows = repr(every_row(demo.path))
     folded = {fold(n) for n in names}
     for name in names | folded:
         assert name not in rows and name.upper() not in rows, name
@@ -282,7 +247,7 @@ def test_removing_a_former_volunteers_details(demo, tmp_path):
     leaver = list_volunteers(demo)[3]
     archive_volunteer(demo, leaver.id)
     remove_volunteer_details(demo, leaver.id)
-    rows = repr(_every_row(demo.path))
+    rows = repr(every_row(demo.path))
     assert leaver.full_name not in rows
     assert leaver.email not in rows
     raw = b"".join(p.read_bytes() for p in demo.path.parent.glob(f"{demo.path.name}*"))

@@ -18,12 +18,9 @@ from sponsor_app.services.funds.ledger import (
     list_categories,
     record_transaction,
 )
-from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.households.households import (
     MemberInput,
     edit_member,
-    list_households,
-    list_members,
 )
 from sponsor_app.services.plan.calendar import find_volunteer
 from sponsor_app.services.roster.volunteers import (
@@ -31,47 +28,16 @@ from sponsor_app.services.roster.volunteers import (
     add_volunteer,
     list_volunteers,
 )
-from sponsor_app.storage.connect import connect
+
+from .conftest import every_row, principal
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
 
 
-@pytest.fixture
-def demo(tmp_path, small_demo_bytes):
-    path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_demo_bytes)
-    with open_group(path) as store:
-        yield store
-
-
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
-
-
-def _every_row(path: Path) -> list[tuple[str, tuple]]:
-    connection = connect(path, read_only=True)
-    try:
-        tables = [
-            r[0]
-            for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return [
-            (table, row)
-            for table in tables
-            for row in connection.execute(f'SELECT * FROM "{table}"').fetchall()
-        ]
-    finally:
-        connection.close()
-
-
-def _principal(store):
-    household = list_households(store)[0]
-    member = next(m for m in list_members(store, household.id) if m.is_principal)
-    return household, member
 
 
 # --- a person's data on request ----------------------------------------------------------
@@ -88,7 +54,7 @@ def test_subject_finds_every_row_that_names_the_person(demo, tmp_path):
     # Every row of the file (outside the history) in which their name or email appears.
     expected = {
         (table, tuple("" if v is None else str(v) for v in row))
-        for table, row in _every_row(demo.path)
+        for table, row in every_row(demo.path)
         if table not in ("audit_entry", "change_set")
         and any(isinstance(v, str) and (person.full_name in v or person.email in v) for v in row)
     }
@@ -113,7 +79,7 @@ def test_subject_refuses_an_existing_folder_without_force(demo, tmp_path):
 
 def test_subject_leaves_out_sensitive_notes_that_mention_the_person(demo, tmp_path):
     person = list_volunteers(demo)[0]
-    _household, member = _principal(demo)
+    _household, member = principal(demo)
     edit_member(
         demo,
         member.id,
@@ -181,7 +147,7 @@ def test_subject_gives_only_the_words_about_the_person_never_others_or_internal_
     from sponsor_app.services.plan.plan import plan_tasks
 
     aroha = next(v for v in list_volunteers(demo) if v.full_name == "Aroha Ngata")
-    _household, member = _principal(demo)
+    _household, member = principal(demo)
     edit_member(
         demo,
         member.id,
