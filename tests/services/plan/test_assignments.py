@@ -12,7 +12,6 @@ from sponsor_app.services.plan.assignments import (
     assignee_options,
     lapsed_assignments,
 )
-from sponsor_app.services.roster.vetting import add_check
 from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
@@ -22,32 +21,7 @@ from sponsor_app.storage.models import Task
 
 from ...conftest import TODAY
 from ..task_helpers import assign
-
-COURSE = CheckInput(
-    "child_protection_elearning", CheckResult.CLEARED, date(2024, 2, 1), date(2028, 2, 1)
-)
-
-
-def _vetted(store, name, police_expires):
-    volunteer = add_volunteer(
-        store,
-        VolunteerInput(
-            name,
-            ("welcome",),
-            vetting=CheckInput(
-                "police_vetting", CheckResult.CLEARED, date(2024, 1, 1), police_expires
-            ),
-            # The course every NZ volunteer needs, recorded with the person (a training record).
-            checks=(COURSE,),
-        ),
-        today=TODAY,
-    )
-    add_check(
-        store,
-        volunteer.id,
-        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
-    )
-    return volunteer
+from ..volunteer_helpers import vetted
 
 
 def _task_id(store, key):
@@ -61,8 +35,8 @@ def household(store):
 
 
 def test_family_facing_task_refuses_lapsed_vetting(store, household):
-    lapsed = _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=1))
-    current = _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
+    lapsed = vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=1))
+    current = vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
     welcome = _task_id(store, "airport_welcome")
     with pytest.raises(
         VettingRuleBroken, match=r"family-facing.*Tāne Hōhepa: Police vetting expired 14 Jun 2026\."
@@ -91,8 +65,8 @@ def test_a_missing_required_check_blocks_too(store, household):
 
 
 def test_options_explain_why_a_name_is_not_offered(store, household):
-    _vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=3))
-    _vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
+    vetted(store, "Tāne Hōhepa", TODAY - timedelta(days=3))
+    vetted(store, "Mere Pōtae", TODAY + timedelta(days=300))
     options = {
         o.name: o for o in assignee_options(store, _task_id(store, "airport_welcome"), today=TODAY)
     }
@@ -107,7 +81,7 @@ def test_options_explain_why_a_name_is_not_offered(store, household):
 
 
 def test_dashboard_lists_tasks_whose_assignee_has_since_lapsed(store, household):
-    volunteer = _vetted(store, "Wiremu Tāwhiri", TODAY + timedelta(days=5))
+    volunteer = vetted(store, "Wiremu Tāwhiri", TODAY + timedelta(days=5))
     welcome = _task_id(store, "airport_welcome")
     assign(store, welcome, volunteer.id, TODAY)
     assert lapsed_assignments(store, today=TODAY) == []

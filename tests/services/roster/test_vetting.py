@@ -14,32 +14,7 @@ from sponsor_app.services.roster.volunteers import (
 )
 
 from ...conftest import TODAY
-
-COURSE = CheckInput(
-    "child_protection_elearning", CheckResult.CLEARED, date(2024, 2, 1), date(2028, 2, 1)
-)
-
-
-def _vetted(store, name, police_expires):
-    volunteer = add_volunteer(
-        store,
-        VolunteerInput(
-            name,
-            ("welcome",),
-            vetting=CheckInput(
-                "police_vetting", CheckResult.CLEARED, date(2024, 1, 1), police_expires
-            ),
-            # The course every NZ volunteer needs, recorded with the person (a training record).
-            checks=(COURSE,),
-        ),
-        today=TODAY,
-    )
-    add_check(
-        store,
-        volunteer.id,
-        CheckInput("child_protection_statement", CheckResult.CLEARED, date(2024, 1, 1)),
-    )
-    return volunteer
+from ..volunteer_helpers import vetted
 
 
 @pytest.mark.parametrize(
@@ -53,7 +28,7 @@ def _vetted(store, name, police_expires):
     ],
 )
 def test_status_boundaries_through_the_service(store, days, status):
-    _vetted(store, "Aroha Ngata", TODAY + timedelta(days=days))
+    vetted(store, "Aroha Ngata", TODAY + timedelta(days=days))
     (row,) = list_volunteers(store, today=TODAY)
     assert row.vetting_status is status
     checks = list_checks(store, row.id, today=TODAY)
@@ -119,7 +94,7 @@ def test_a_new_group_takes_its_programmes_warning_window(tmp_path, monkeypatch):
     try:
         with store.read() as session:
             assert roster_rules(session).warning_days == 45
-        volunteer = _vetted(store, "Aroha Ngata", TODAY + timedelta(days=40))
+        volunteer = vetted(store, "Aroha Ngata", TODAY + timedelta(days=40))
         assert list_volunteers(store, today=TODAY)[0].vetting_status is VettingStatus.EXPIRING
         assert volunteer.full_name == "Aroha Ngata"
     finally:
