@@ -1,23 +1,13 @@
-"""What the privacy and subject-access tests share: the small demo open, every row of a file,
-and the first household's principal applicant."""
+"""What the privacy and subject-access tests share: every row of a file, and the first
+household's principal applicant (a conftest fixture here would take the name `demo` from
+the other tests of this folder)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.households.households import list_households, list_members
 from sponsor_app.storage.connect import connect
-
-
-@pytest.fixture
-def demo(tmp_path, small_demo_bytes):
-    path = tmp_path / "demo.sponsor"
-    path.write_bytes(small_demo_bytes)
-    with open_group(path) as store:
-        yield store
 
 
 def every_row(path: Path) -> list[tuple[str, tuple]]:

@@ -29,6 +29,7 @@ from sponsor_app.services.funds.ledger import (
     transaction_input,
 )
 from sponsor_app.services.funds.ledger_view import LedgerFilter, find_transactions
+from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.households.households import (
     MemberInput,
     edit_member,
@@ -49,6 +50,16 @@ from .conftest import every_row, principal
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
+
+
+@pytest.fixture
+def demo(tmp_path, small_demo_bytes):
+    path = tmp_path / "demo.sponsor"
+    path.write_bytes(small_demo_bytes)
+    with open_group(path) as store:
+        yield store
+
+
 LATER = date(2030, 1, 1)
 MADE = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)  # long after every demo household's support period
 

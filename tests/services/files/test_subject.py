@@ -18,6 +18,7 @@ from sponsor_app.services.funds.ledger import (
     list_categories,
     record_transaction,
 )
+from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.households.households import (
     MemberInput,
     edit_member,
@@ -33,6 +34,14 @@ from .conftest import every_row, principal
 
 HEALTH = "Asthma; sees Dr Whitcombe monthly"
 IMMIGRATION = "Refugee status granted 2025; visa number XQ-778812"
+
+
+@pytest.fixture
+def demo(tmp_path, small_demo_bytes):
+    path = tmp_path / "demo.sponsor"
+    path.write_bytes(small_demo_bytes)
+    with open_group(path) as store:
+        yield store
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
