@@ -38,7 +38,7 @@ STUCK_AFTER_MS = 15_000
 
 
 @contextmanager
-def on_next_modal(qtbot, handle: Callable[[QWidget], None], skip_progress: bool = False):
+def on_next_modal(qtbot, handle: Callable[[QWidget], None]):
     """Run `handle(dialog)` once a modal dialog opens inside the `with` block.
 
     A failing assertion in `handle` closes the dialog (so exec() returns) and is raised again
@@ -49,9 +49,10 @@ def on_next_modal(qtbot, handle: Callable[[QWidget], None], skip_progress: bool 
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        # A progress dialog is modal too; a helper waiting for a message must not take it
-        # for the message (it would then wait on it while the message's own loop runs).
-        busy = skip_progress and isinstance(modal, QProgressDialog)
+        # A progress dialog is modal too and shows only when the work is slow (a busy
+        # machine): a helper must never take it for the dialog it waits for, or the real one
+        # opens unanswered and its exec() hangs the test (seen under xdist on CI).
+        busy = isinstance(modal, QProgressDialog)
         if modal is None or not modal.isVisible() or modal.property("claimed") or busy:
             QTimer.singleShot(20, poll)  # none yet, or another helper's dialog
             return
@@ -99,7 +100,7 @@ def answering_message(qtbot, seen: list[str], button=QMessageBox.StandardButton.
         seen.append(box.text())
         box.button(button).click()
 
-    with on_next_modal(qtbot, handle, skip_progress=True):
+    with on_next_modal(qtbot, handle):
         yield
 
 
@@ -127,10 +128,6 @@ def through_preview(qtbot, choose: Callable[[QWidget], None] | None = None):
     from sponsor_app.ui.dialogs.import_preview import ImportPreviewDialog
 
     def handle(dialog: QWidget) -> None:
-        from PySide6.QtWidgets import QProgressDialog
-
-        if isinstance(dialog, QProgressDialog):  # the preview is still reading a big file
-            dialog = dialog.parent()
         assert isinstance(dialog, ImportPreviewDialog), type(dialog).__name__
         qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=20_000)
         if choose is not None:
