@@ -22,6 +22,7 @@ from ...domain.validation import household_code_problems
 from ...domain.words import parse_day, parse_yes_no
 from ...storage.models import CategoryRule, Household, LedgerCategory, LedgerTransaction
 from ...storage.models.ledger import search_text_for
+from ...storage.sync.ids import reserve_ids
 from .fields import ImportKind, Vocabulary
 from .model import CREATE, LEAVE_OUT, RowStatus, UnknownValue
 from .passes import LeftOut, Pass, Row, RowProblem, Waiting
@@ -261,7 +262,11 @@ class LedgerRows:
                 record["search_text"] = search_text_for(
                     record["counterparty"], record["reference"], record["note"], record["method"]
                 )
-            self.p.session.execute(insert(LedgerTransaction.__table__), new)
+            table = LedgerTransaction.__table__
+            ids = reserve_ids(self.p.session.connection(), table.name, len(new))
+            for record, row_id in zip(new, ids, strict=True):
+                record["id"] = row_id  # at once: the column default would query per row
+            self.p.session.execute(insert(table), new)
         matched = [r.record for r in rows if r.status is RowStatus.MATCHED]
         if matched:
             table = LedgerTransaction.__table__

@@ -5,6 +5,7 @@ another laptop's change, and applying nothing twice or half."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 
 import pytest
@@ -20,6 +21,7 @@ from sponsor_app.services.funds.ledger import (
     record_transaction,
     transaction_input,
 )
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import (
     HouseholdInput,
     MemberInput,
@@ -29,7 +31,8 @@ from sponsor_app.services.households.households import (
     edit_household,
 )
 from sponsor_app.storage.models import Household
-from sponsor_app.storage.sync import versions
+from sponsor_app.storage.store import Store
+from sponsor_app.storage.sync import replica, versions
 
 from .memory import decode, differences, dump, pull, push, sync
 
@@ -232,3 +235,46 @@ def test_undo_of_another_laptops_change_is_a_change_that_syncs(laptops, place):
     _everyone(laptops, place)
     assert {household_input(s, household.id).town for s in laptops} == {"Nelson"}
     assert dump(a) == dump(b) == dump(c)
+
+
+def _versions_kept(store) -> int:
+    with store.read() as session:
+        connection = session.connection()
+        return sum(
+            connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+            for table in ("sync_row", "sync_field")
+        )
+
+
+def test_an_unshared_file_keeps_no_versions_and_its_rows_share_once_founded(tmp_path, place):
+    # Versions are kept only once a file is shared: an unshared file's 100,000-row import
+    # would otherwise write 100,000 more rows of bookkeeping nobody reads (issue 23's budget).
+    first = tmp_path / "laptop-a.sponsor"
+    create_group(first, NewGroup(name="Shared later")).close()
+    a = Store.open(first, actor="Lead on laptop-a")
+    household = add_household(a, HouseholdInput("H1", family_name="Haddad", town="Nelson"))
+    _gift(a)
+    with a.read() as session:
+        numbered = versions.vector(session.connection())
+    assert _versions_kept(a) == 0 and sum(numbered.values()) >= 2  # still numbered
+    with a.engine.begin() as connection:
+        replica.found_group(connection)
+    a.close()
+    copy = tmp_path / "laptop-b.sponsor"
+    shutil.copyfile(first, copy)
+    a, b = Store.open(first, actor="Lead on a"), Store.open(copy, actor="Lead on b")
+    try:
+        # Rows from before founding are every copy's common start: edits on both sides merge.
+        edit_household(a, household.id, HouseholdInput("H1", family_name="Haddad", town="Motueka"))
+        edit_household(
+            b, household.id, HouseholdInput("H1", family_name="Al-Haddad", town="Nelson")
+        )
+        assert _versions_kept(a) > 0
+        _everyone([a, b], place)
+        for store in (a, b):
+            found = household_input(store, household.id)
+            assert (found.family_name, found.town) == ("Al-Haddad", "Motueka")
+        assert dump(a) == dump(b)
+    finally:
+        a.close()
+        b.close()

@@ -157,3 +157,31 @@ def test_a_record_sealed_with_the_founded_groups_key_opens(tmp_path):
     (opened,) = seal.open_all(keys, group, [sealed])
     assert codec.unpack(opened.plaintext) == record.to_value()
     assert opened.header.key_id == key_id
+
+
+def test_ids_taken_at_once_follow_on_from_one_at_a_time_and_a_rollback_gives_them_back(
+    group_path, tmp_path
+):
+    # An import takes its 100,000 ids in one statement (storage/sync/ids.reserve_ids); they
+    # must be the ids the rows would have got one by one, in the copy's own range.
+    from sponsor_app.services.group.groups import NewGroup, create_group
+
+    create_group(group_path, NewGroup(name="Ours")).close()
+    _share(group_path)
+    copy = tmp_path / "laptop-2.sponsor"
+    shutil.copyfile(group_path, copy)
+    for path in (group_path, copy):
+        with Store.open(path) as store:
+            first = _add_household(store, "H1")
+            with store.transaction("Import") as session:
+                taken = ids.reserve_ids(session.connection(), "household", 1000)
+            try:
+                with store.transaction("Import that fails") as session:
+                    ids.reserve_ids(session.connection(), "household", 500)
+                    raise RuntimeError("the import failed")
+            except RuntimeError:
+                pass
+            after = _add_household(store, "H2")
+        assert list(taken) == list(range(first + 1, first + 1001))
+        assert after == first + 1001  # the failed import's 500 came back
+        assert ids.prefix_of(after) == ids.prefix_of(first)
