@@ -33,9 +33,10 @@ def _counts() -> tuple[int, int, int]:
 
 
 def _not_fallen(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
-    # A little slack for objects the loop legitimately lets go of; a leak per call would fall
-    # by thousands here.
-    return all(a >= b - 50 for a, b in zip(after, before, strict=True))
+    # Slack for objects the loop legitimately lets go of (a worker that ran other tests first
+    # frees a few hundred); a release per call falls by one per call: 100,000, 20,000 and 4,000
+    # in the tests below.
+    return all(a >= b - 1000 for a, b in zip(after, before, strict=True))
 
 
 def test_process_events_keeps_none_true_and_false(qapp):
@@ -72,5 +73,6 @@ def test_switching_pages_keeps_the_counts(window, small_demo, qtbot):
     before = _counts()
     for turn in range(400):
         window.show_page(turn % len(window.pages))
-        app.processEvents()
+        for _ in range(10):
+            app.processEvents()
     assert _not_fallen(before, _counts()), (before, _counts())

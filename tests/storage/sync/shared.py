@@ -18,11 +18,20 @@ from sponsor_app.storage.sync.records import ChangeRecord, RowImage
 def share_with_a_conflict(store: Store, table: str, row_id: int, column: str, ours, theirs):
     """Found sharing on the file, write `ours` into the row's column here and apply another
     laptop's `theirs`, made without seeing ours: sync_group, sync_field (both writes),
-    sync_conflict (the two values) and sync_channel (as a sync through a folder leaves it)
-    then hold a row."""
+    sync_conflict (the two values), sync_row (a household added and removed since, with its
+    last values) and sync_channel (as a sync through a folder leaves it) then hold a row."""
+    from sponsor_app.services.households.households import (
+        HouseholdInput,
+        add_household,
+        delete_household,
+    )
+
     with store.engine.begin() as connection:
         if not replica.is_shared(connection):
             replica.found_group(connection)
+    # Versions are kept from founding on: a row removed since leaves its tombstone.
+    gone = add_household(store, HouseholdInput("HGONE", family_name="Gone", town="Nelson"))
+    delete_household(store, gone.id)
     with store.transaction(f"Change {table}.{column}") as session:
         session.execute(
             text(f'UPDATE "{table}" SET "{column}" = :value WHERE id = :id'),
