@@ -31,6 +31,7 @@ from sponsor_app.services.plan import indicators
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
 from sponsor_app.services.reporting.gather import ReportRequest, prepare
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.hours import HoursInput, log_hours
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, archive_volunteer
 
@@ -66,7 +67,10 @@ def _rows(bundle, table: str) -> list[dict]:
 
 
 def _figures(store, period) -> dict:
-    return {f.key: f.value for f in evaluation_data(store, period, generated_at=MADE_AT).figures}
+    return {
+        f.key: f.value
+        for f in evaluation_data(store, ReportScope(period, generated_at=MADE_AT)).figures
+    }
 
 
 def test_a_point_takes_the_nearest_reading_in_its_window_with_its_date(store, tmp_path):
@@ -116,7 +120,7 @@ def test_completeness_counts_only_households_a_reading_was_due_for(store, tmp_pa
     _household(store, "H4", date(2025, 3, 1), ADULT, PUPIL)  # due, not recorded
     indicators.record_reading(store, h3.id, "children_in_school", date(2026, 2, 1), "1")
     period = Period(date(2025, 1, 1), TODAY)
-    data = evaluation_data(store, period, generated_at=MADE_AT)
+    data = evaluation_data(store, ReportScope(period, generated_at=MADE_AT))
     latest = next(
         c for c in data.completeness if (c.key, c.point) == ("children_in_school", "latest")
     )
@@ -177,7 +181,7 @@ def test_done_is_counted_of_due_and_early_work_apart(store, tmp_path):
     figures = _figures(store, period)
     assert figures["tasks_done_early"] == 1
     assert figures["tasks_due_done"] + figures["tasks_overdue"] <= figures["tasks_due"]
-    data = evaluation_data(store, period)
+    data = evaluation_data(store, ReportScope(period))
     assert sum(h.tasks_due_done for h in data.households) <= sum(
         h.tasks_due for h in data.households
     )
@@ -203,7 +207,7 @@ def test_active_means_active_at_the_periods_end(store, monkeypatch):
     march = Period(date(2026, 1, 1), date(2026, 3, 31))
     assert _figures(store, march)["volunteers_active"] == 3  # stayed, left later, keyed in late
     assert _figures(store, Period(date(2026, 1, 1), TODAY))["volunteers_active"] == 3
-    turnover = evaluation_data(store, march).extras.turnover
+    turnover = evaluation_data(store, ReportScope(march)).extras.turnover
     assert (turnover.active_at_start, turnover.active_at_end) == (3, 3)
     assert (turnover.joined, turnover.left) == (1, 1)  # keyed in late; left early
 
