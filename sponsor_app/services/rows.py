@@ -40,3 +40,10 @@ def read_into(result: type[Result], record, **worked_out) -> Result:
     name, so a field added to both is carried without another line to forget."""
     taken = {f.name: getattr(record, f.name) for f in fields(result) if f.name not in worked_out}
     return result(**taken, **worked_out)
+
+
+def added(session: Session, row: Row) -> Row:
+    """`row` added to the file and flushed, so it has its id (and its defaults) to use."""
+    session.add(row)
+    session.flush()
+    return row

@@ -26,7 +26,7 @@ from ...domain.validation import required_text
 from ...domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ...storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
 from ...storage.store import Store
-from ..rows import get_or_gone
+from ..rows import added, get_or_gone
 
 LIVE = LIVE_TENANCY
 
@@ -198,8 +198,7 @@ def add_property(store: Store, data: PropertyInput) -> PropertyRow:
     with store.transaction(f"Add property {data.address.strip()}") as session:
         prop = Property(address="")
         _apply_property(prop, data)
-        session.add(prop)
-        session.flush()
+        added(session, prop)
         return _property_row(prop, "")
 
 
@@ -303,9 +302,7 @@ def add_tenancy(store: Store, data: TenancyInput) -> int:
         tenancy.move_in_items = [
             MoveInItem(label=label, position=n) for n, label in enumerate(default_move_in_items())
         ]
-        session.add(tenancy)
-        session.flush()
-        return tenancy.id
+        return added(session, tenancy).id
 
 
 def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
@@ -392,9 +389,7 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
         get_or_gone(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
         inspection = Inspection(tenancy_id=data.tenancy_id)
         _apply_inspection(inspection, data)
-        session.add(inspection)
-        session.flush()
-        return inspection.id
+        return added(session, inspection).id
 
 
 def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> None:

@@ -15,7 +15,7 @@ from ...domain.messages import Plan, Records
 from ...storage.models import Household, IndicatorReading
 from ...storage.store import Store
 from ..group.groups import programme_of
-from ..rows import delete_or_gone, get_or_gone
+from ..rows import added, delete_or_gone, get_or_gone
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,7 @@ def record_reading(
             value=stored,
             note=note.strip(),
         )
-        session.add(reading)
-        session.flush()
-        return reading.id
+        return added(session, reading).id
 
 
 def delete_reading(store: Store, reading_id: int) -> None:
