@@ -17,7 +17,6 @@ from ....services.roster.roles import list_roles
 from ....services.roster.volunteers import VolunteerRow
 from ...dialogs.roles_dialog import RolesDialog
 from ...dialogs.volunteer_dialogs import VolunteerDialog
-from ...files import export_with_dialog
 from ...importing import ImportsFiles
 from ...models.rows_model import RowsModel
 from ...selection import on_selected
@@ -185,16 +184,3 @@ class VolunteersPage(ImportsFiles, VolunteersView):
 
     def manage_roles(self) -> None:
         RolesDialog(RoleActions(self), self).exec()
-
-    # --- export (import: ImportsFiles) ------------------------------------------------------
-    def export_file(self) -> None:
-        from ....services.imports.volunteer_io import export_volunteers
-
-        store = self.context.store
-        export_with_dialog(
-            self,
-            self.tr("Export volunteers"),
-            "volunteers.xlsx",
-            lambda path: export_volunteers(store, path),
-            self.tr("Exported the roster to {}"),
-        )
