@@ -43,12 +43,23 @@ class VolunteersPage(ImportsFiles, VolunteersView):
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
-                (self.tr("Add volunteer"), QKeySequence("Ctrl+Shift+N"), self.add_volunteer),
-                (self.tr("Edit volunteer"), QKeySequence("F2"), self.edit_volunteer),
+                (
+                    self.tr("Add volunteer"),
+                    QKeySequence("Ctrl+Shift+N"),
+                    self.add_volunteer,
+                    self.add_button,
+                ),
+                (
+                    self.tr("Edit volunteer"),
+                    QKeySequence("F2"),
+                    self.edit_volunteer,
+                    self.edit_button,
+                ),
                 (
                     self.tr("Archive volunteer"),
                     QKeySequence.StandardKey.Delete,
                     self.archive_volunteer,
+                    self.archive_button,
                 ),
                 (self.tr("Log hours"), QKeySequence("Ctrl+Shift+H"), self.details.log_hours),
             )
@@ -56,9 +67,6 @@ class VolunteersPage(ImportsFiles, VolunteersView):
         self.search.textChanged.connect(self._on_filter_changed)
         for combo in self.filter_combos():
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.add_button.clicked.connect(self.add_volunteer)
-        self.edit_button.clicked.connect(self.edit_volunteer)
-        self.archive_button.clicked.connect(self.archive_volunteer)
         self.roles_button.clicked.connect(self.manage_roles)
         self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
