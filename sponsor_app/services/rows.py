@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain.errors import NotFound
 from ..domain.messages import Records
@@ -26,6 +27,12 @@ def get_or_gone(session: Session, model: type[Row], row_id: int, gone: Records) 
     if row is None:
         raise NotFound(gone(id=row_id))
     return row
+
+
+def rows_of(session: Session, parent: InstrumentedAttribute, parent_id: int, *order) -> list:
+    """The rows that belong to one parent row (`parent` is their column pointing at it, as
+    `Inspection.tenancy_id`), in `order`: a tab of a volunteer's checks, a tenancy's items."""
+    return list(session.scalars(select(parent.class_).where(parent == parent_id).order_by(*order)))
 
 
 def delete_or_gone(store: Store, description: str, model: type, row_id: int, gone: Records) -> None:
