@@ -12,11 +12,13 @@ from sqlalchemy import func, select
 from ... import __version__, clock
 from ...domain.errors import InvalidInput
 from ...domain.messages import Reporting
+from ...domain.money import Money
 from ...domain.periods import Period, ends_before_start
 from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
 from ...storage.models import CheckIn, GroupProfile, Household, LedgerTransaction, VolunteerHours
 from ...storage.store import Store
+from ..households.housing import TenancyRow
 from .disclosure import Disclosure, TextSource, read_disclosure
 
 
@@ -45,6 +47,31 @@ class ReportMeta:
     @property
     def letter_paper(self) -> bool:
         return is_letter_paper(self.country)
+
+
+@dataclass(frozen=True)
+class LeaseTerms:
+    """A tenancy's terms as every report gives them (the evaluation's housing line, the
+    housing summary's tenancy): its status and the rent's frequency in words."""
+
+    status: str
+    lease_start: date | None
+    lease_end: date | None
+    rent: Money
+    frequency: str
+    group_share: Money
+
+    @staticmethod
+    def of(tenancy: TenancyRow) -> dict[str, object]:
+        """The terms of a stored tenancy, to make a line of a report with."""
+        return {
+            "status": tenancy.status.label,
+            "lease_start": tenancy.lease_start,
+            "lease_end": tenancy.lease_end,
+            "rent": tenancy.rent,
+            "frequency": tenancy.rent_frequency.label.lower(),
+            "group_share": tenancy.group_share,
+        }
 
 
 @dataclass(frozen=True)

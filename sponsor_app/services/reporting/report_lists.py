@@ -19,7 +19,7 @@ from ..households.housing import housing_summary
 from ..plan.plan import plan_tasks
 from ..roster.volunteers import list_volunteers, roster_rules
 from .disclosure import Disclosure, Released, TextSource
-from .report_data import ReportMeta, ReportScope, households_report, report_meta
+from .report_data import LeaseTerms, ReportMeta, ReportScope, households_report, report_meta
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -148,14 +148,8 @@ def checklist_data(store: Store, scope: ReportScope) -> ChecklistData:
 
 # --- housing -------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class TenancyLine:
+class TenancyLine(LeaseTerms):
     household_code: str
-    status: str
-    lease_start: date | None
-    lease_end: date | None
-    rent: Money
-    frequency: str
-    group_share: Money
     household_share: Money
     bond: Money
     bond_holder: str  # named reports only
@@ -215,16 +209,13 @@ def housing_data(store: Store, scope: ReportScope) -> HousingData:
                 ),
                 tenancies=tuple(
                     TenancyLine(
-                        disclosure.household(t.household_code) if t.household_code else "",
-                        t.status.label,
-                        t.lease_start,
-                        t.lease_end,
-                        t.rent,
-                        t.rent_frequency.label.lower(),
-                        t.group_share,
-                        t.household_share,
-                        t.bond,
-                        t.bond_holder if named else "",
+                        **LeaseTerms.of(t),
+                        household_code=(
+                            disclosure.household(t.household_code) if t.household_code else ""
+                        ),
+                        household_share=t.household_share,
+                        bond=t.bond,
+                        bond_holder=t.bond_holder if named else "",
                     )
                     for t in tenancies
                 ),
