@@ -147,16 +147,30 @@ def _apply_image(
         _apply_insert(connection, shape, record, image, current, state, tombstoned, report)
     elif current is None:
         if tombstoned:  # an edit of a row deleted here: the delete stands, the edit is kept
-            after = _known(shape, image.after)
-            members = [
-                [record.hlc, record.replica, record.seq, column, _dumps(value)]
-                for column, value in after.items()
-                if image.before.get(column) != value
-            ]
-            deletes = deletes_of(connection, shape.name, image.row_key)
-            _add_edit_delete(connection, shape.name, image.row_key, members, deletes, report)
+            _keep_edit_of_deleted(connection, shape, record, image, report)
     else:
         _apply_update(connection, shape, record, image, current, report)
+
+
+def _keep_edit_of_deleted(connection, shape, record, image, report) -> None:
+    """An edit of a row deleted here joins its edit_delete conflict. Per field the conflict
+    keeps the writes the delete had not seen that no later one replaced, as sync_field keeps
+    them on a copy that had the edits before the delete: an earlier write of the same field
+    that this edit had seen leaves the conflict."""
+    after = _known(shape, image.after)
+    members = [
+        [record.hlc, record.replica, record.seq, column, _dumps(value)]
+        for column, value in after.items()
+        if image.before.get(column) != value
+    ]
+    written = {m[3] for m in members}
+    held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
+    replaced = [m for m in held if m[3] in written and record.covers(m[1], m[2])]
+    if replaced:
+        drop_conflicts(connection, shape.name, image.row_key, column="", kind=EDIT_DELETE)
+        members += [m for m in held if m not in replaced]
+    deletes = deletes_of(connection, shape.name, image.row_key)
+    _add_edit_delete(connection, shape.name, image.row_key, members, deletes, report)
 
 
 def _apply_update(connection, shape, record, image, current, report) -> None:

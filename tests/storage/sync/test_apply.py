@@ -141,6 +141,32 @@ def test_an_edit_against_a_delete_the_delete_stands_and_the_edit_is_kept(laptops
     assert dump(a) == dump(b) == dump(c)
 
 
+@pytest.mark.parametrize("second_name", ["Mensah", "Al-Haddad"])
+def test_an_edit_against_a_delete_keeps_only_the_latest_write_of_each_field(
+    laptops, place, second_name
+):
+    """B has the delete before C's two edits; C had its second edit before the delete. The
+    conflict holds C's first name only where the second edit left the name alone."""
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", family_name="Haddad", town="Nelson"))
+    _everyone(laptops, place)
+    delete_household(a, household.id)
+    sync(a, place)
+    sync(b, place)  # the delete first, then each of C's edits on its own
+    edit_household(c, household.id, HouseholdInput("H1", family_name="Al-Haddad", town="Nelson"))
+    push(c, place)  # C has not seen the delete when it edits again
+    sync(b, place)
+    edit_household(c, household.id, HouseholdInput("H1", family_name=second_name, town="Stoke"))
+    _everyone(laptops, place)
+    found = differences(a, b, c)
+    assert found == {}, repr(found)[:1500]
+    members = json.loads(next(r for r in _conflicts(b) if r[0] == "household")[4])
+    edits = sorted((m[2], m[3], json.loads(m[4])) for m in members if m[3])
+    first = [(1, "family_name", "Al-Haddad")] if second_name == "Al-Haddad" else []
+    second = [] if second_name == "Al-Haddad" else [(2, "family_name", second_name)]
+    assert edits == sorted([*first, *second, (2, "town", "Stoke")])
+
+
 def test_a_member_added_under_a_household_deleted_elsewhere_goes_with_it(laptops, place):
     a, b, c = laptops
     household = add_household(a, HouseholdInput("H1"))

@@ -311,3 +311,26 @@ def test_a_restore_that_had_not_seen_another_laptops_delete_is_the_rows_insert_e
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_an_edit_replaced_while_its_household_was_deleted_elsewhere_leaves_the_conflict():
+    """Found by the machine above: C renames a household twice while A removes it (A's undo
+    of its add); the edit_delete conflict held C's first name on A and B, which had the
+    delete first, but not on C, where the second name had replaced the first."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.edit_household(laptop=0, name="Haddad", pick=33, town="Nelson")
+        state.check_convergence()
+        state.edit_household(laptop=2, name="Al-Haddad", pick=999999, town="Nelson")
+        state.undo(back=0, laptop=0)
+        state.delete_household(laptop=0, pick=760)
+        state.push(laptop=0)
+        state.delete_transaction(laptop=0, pick=183)
+        state.edit_amount(laptop=0, minor=75279, pick=206)
+        state.undo(back=1, laptop=0)
+        state.add_member(laptop=0, name="Haddad", pick=1182)
+        state.edit_household(laptop=2, name="Haddad", pick=637736, town="Motueka")
+        state.check_convergence()
+    finally:
+        state.teardown()
