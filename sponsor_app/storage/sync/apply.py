@@ -161,7 +161,7 @@ def _keep_edit_of_deleted(connection, shape, record, image, report) -> None:
     members = [
         [record.hlc, record.replica, record.seq, column, _dumps(value)]
         for column, value in after.items()
-        if image.before.get(column) != value
+        if image.before.get(column) != value and (shape.name, column) not in DERIVED_FIELDS
     ]
     written = {m[3] for m in members}
     held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)

@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 
 from ..changesets import net_changes
 from . import replica as replicas
+from .policy import DERIVED_FIELDS
 from .records import ChangeRecord, RowImage, key_text
 
 GENESIS = ("", 0, 0)  # (replica, seq, hlc) of whatever a row held before versions were kept
@@ -204,6 +205,8 @@ def _set_versions(connection: Connection, change_set_id: int, version: tuple) ->
             inserted.append((table, row_key))
         else:
             for column, value in change.after.items():
+                if (table, column) in DERIVED_FIELDS:
+                    continue  # made again from the other fields on every copy, never merged
                 if change.before.get(column) != value:
                     # The person saw the value they changed: their write settles the field.
                     settled.append((table, row_key, column))

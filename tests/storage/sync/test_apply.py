@@ -16,6 +16,7 @@ from sponsor_app.domain.money import Money
 from sponsor_app.services.files.history import revert
 from sponsor_app.services.funds.ledger import (
     TransactionInput,
+    delete_transaction,
     edit_transaction,
     list_categories,
     record_transaction,
@@ -165,6 +166,34 @@ def test_an_edit_against_a_delete_keeps_only_the_latest_write_of_each_field(
     first = [(1, "family_name", "Al-Haddad")] if second_name == "Al-Haddad" else []
     second = [] if second_name == "Al-Haddad" else [(2, "family_name", second_name)]
     assert edits == sorted([*first, *second, (2, "town", "Stoke")])
+
+
+@pytest.mark.parametrize("deleted_elsewhere", [False, True])
+def test_a_transactions_search_text_is_made_again_not_kept_as_a_write(
+    laptops, place, deleted_elsewhere
+):
+    """Editing a counterparty changes the search text too; only the counterparty is a write,
+    on the laptop that made it as on the others (and in a conflict with a delete)."""
+    a, b, c = laptops
+    gift = _gift(a)
+    _everyone(laptops, place)
+    if deleted_elsewhere:
+        delete_transaction(a, gift.id)
+        sync(a, place)
+        sync(c, place)  # C has the delete before B's edit, B the edit before the delete
+    data = transaction_input(b, gift.id)
+    edit_transaction(b, gift.id, TransactionInput(**{**data.__dict__, "counterparty": "Amal H"}))
+    _everyone(laptops, place)
+    found = differences(a, b, c)
+    assert found == {}, repr(found)[:1500]
+    with b.read() as session:
+        fields = session.connection().exec_driver_sql("SELECT column_name FROM sync_field")
+        assert "search_text" not in fields.scalars().all()
+    members = [m for r in _conflicts(b) for m in json.loads(r[4])]
+    if deleted_elsewhere:
+        assert [m[3] for m in members if m[3]] == ["counterparty"]
+    else:
+        assert members == []
 
 
 def test_a_member_added_under_a_household_deleted_elsewhere_goes_with_it(laptops, place):
