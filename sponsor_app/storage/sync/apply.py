@@ -164,11 +164,7 @@ def _keep_edit_of_deleted(connection, shape, record, image, report) -> None:
         if image.before.get(column) != value and (shape.name, column) not in DERIVED_FIELDS
     ]
     written = {m[3] for m in members}
-    held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
-    replaced = [m for m in held if m[3] in written and record.covers(m[1], m[2])]
-    if replaced:
-        drop_conflicts(connection, shape.name, image.row_key, column="", kind=EDIT_DELETE)
-        members += [m for m in held if m not in replaced]
+    _drop_seen_members(connection, shape.name, image.row_key, record, lambda m: m[3] in written)
     deletes = deletes_of(connection, shape.name, image.row_key)
     _add_edit_delete(connection, shape.name, image.row_key, members, deletes, report)
 
@@ -209,9 +205,12 @@ def _apply_delete(connection, shape, record, image, current, state, report) -> N
         # Deleted here already (at once on two laptops). An edit kept against the first
         # delete that this one had not seen either is against this one too.
         held = _conflict_members(connection, shape.name, image.row_key, EDIT_DELETE)
-        edits = [m for m in held if m[3] != "" or m[4] is not None]
+        edits = [m for m in held if _is_write(m)]
         settled = not any(not record.covers(m[1], m[2]) for m in edits)
         if not settled:
+            # An edit or restore this delete had seen is replaced by it (its own laptop undid
+            # a restore), as on a copy that had the delete before the other deletes.
+            _drop_seen_members(connection, shape.name, image.row_key, record, _is_write)
             _add_edit_delete(connection, shape.name, image.row_key, [], [version], report)
         elif held:
             # This delete had seen every edit the conflict kept (its own laptop removed the
@@ -235,6 +234,16 @@ def _apply_delete(connection, shape, record, image, current, state, report) -> N
     # The values the deleting laptop removed (the same on every copy; an edit it had not
     # seen is in the conflict).
     mark_deleted(connection, shape.name, image.row_key, version, image.before)
+
+
+def _is_write(member) -> bool:
+    """An edit_delete conflict's member is a write (an edit, or an insert with its values)
+    or a delete (no column, no values)."""
+    return member[3] != "" or member[4] is not None
+
+
+def _is_delete(member) -> bool:
+    return not _is_write(member)
 
 
 def _unseen_writes(connection, table, row_key, record, state) -> list[list]:
@@ -307,6 +316,7 @@ def _apply_insert(connection, shape, record, image, current, state, tombstoned, 
         # A restore that had not seen every delete: the deletes it had seen are done with,
         # the others stand.
         set_deletes(connection, shape.name, image.row_key, unseen)
+        _drop_seen_members(connection, shape.name, image.row_key, record, _is_delete)
         # inserted again as of the restore, as on a copy that had it before the other deletes
         connection.exec_driver_sql(
             "UPDATE sync_row SET insert_hlc = ?, insert_replica = ?, insert_seq = ? "
@@ -477,6 +487,18 @@ def _add_edit_delete(connection, table, row_key, members, deletes, report) -> No
     members = [*members, *([d[0], d[1], d[2], "", None] for d in deletes)]
     _put_conflict(connection, table, row_key, "", EDIT_DELETE, members, "open")
     report.conflicts += 1
+
+
+def _drop_seen_members(connection, table, row_key, record, which) -> None:
+    """Members of the row's edit_delete conflict that `record` had seen and replaces (`which`
+    picks them among those) leave it: a copy that had `record` before them never held them."""
+    held = _conflict_members(connection, table, row_key, EDIT_DELETE)
+    left = [m for m in held if not (record.covers(m[1], m[2]) and which(m))]
+    if len(left) == len(held):
+        return
+    drop_conflicts(connection, table, row_key, column="", kind=EDIT_DELETE)
+    if left:
+        _put_conflict(connection, table, row_key, "", EDIT_DELETE, left, "open")
 
 
 def _conflict_members(connection, table, row_key, kind, column="") -> list[list]:

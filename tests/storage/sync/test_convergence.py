@@ -334,3 +334,27 @@ def test_an_edit_replaced_while_its_household_was_deleted_elsewhere_leaves_the_c
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_a_restore_deleted_again_by_its_own_laptop_leaves_the_conflict():
+    """Found by the machine above: A deletes a gift, undoes that, and deletes it again (undo
+    of the undo) while B deletes it and C edits it; C, which had A's restore as a conflict
+    member (it had not seen B's delete), kept it after A's second delete, A and B never had it."""
+    state = Laptops()
+    try:
+        state.add_household(laptop=0, name="Haddad", town="Nelson")
+        state.record_gift(laptop=0, minor=128287, pick=246999)
+        state.check_convergence()
+        state.delete_transaction(laptop=0, pick=258)
+        state.undo(back=0, laptop=0)
+        state.delete_household(laptop=2, pick=172801)
+        state.push(laptop=0)
+        state.add_household(laptop=2, name="Haddad", town="Nelson")
+        state.delete_transaction(laptop=1, pick=1760)
+        state.edit_amount(laptop=2, minor=67850, pick=136)
+        state.push(laptop=1)
+        state.undo(back=0, laptop=0)
+        state.push(laptop=1)
+        state.check_convergence()
+    finally:
+        state.teardown()
