@@ -196,6 +196,38 @@ def test_a_transactions_search_text_is_made_again_not_kept_as_a_write(
         assert members == []
 
 
+def test_a_restore_that_had_not_seen_another_delete_ends_the_delete_it_undid(laptops, place):
+    """C deletes a household and undoes that while A deletes it and B edits it, none seeing
+    the others. B, which had C's delete before A's, kept C's undone delete in the conflict
+    with A's; the copies that had C's undo first never had it."""
+    a, b, c = laptops
+    household = add_household(a, HouseholdInput("H1", family_name="Haddad", town="Nelson"))
+    _everyone(laptops, place)
+    edit_household(b, household.id, HouseholdInput("H1", family_name="Haddad", town="Stoke"))
+    delete_household(c, household.id)
+    push(c, place)
+    pull(b, place)  # B: C's delete against its own edit, then A's delete, then C's undo
+    delete_household(a, household.id)
+    push(a, place)
+    pull(b, place)
+    with c.read() as session:
+        deleted = (
+            session.connection()
+            .exec_driver_sql("SELECT id FROM change_set WHERE native = 1 ORDER BY id DESC")
+            .scalar()
+        )
+    revert(c, deleted)
+    _everyone(laptops, place)
+    found = differences(a, b, c)
+    assert found == {}, repr(found)[:1500]
+    members = json.loads(next(r for r in _conflicts(b) if r[0] == "household")[4])
+    assert sorted((m[3], m[4] is None) for m in members) == [
+        ("", False),  # C's undo, which brought the household back
+        ("", True),  # A's delete, which C had not seen: it stands
+        ("town", False),  # B's edit, which neither delete had seen
+    ]
+
+
 def test_a_member_added_under_a_household_deleted_elsewhere_goes_with_it(laptops, place):
     a, b, c = laptops
     household = add_household(a, HouseholdInput("H1"))
