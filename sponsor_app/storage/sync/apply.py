@@ -21,6 +21,9 @@ The rules, for each row image (table, key, before, after) of record C made on ve
   with the reference emptied where the schema says SET NULL. A restore also brings back what
   the delete's cascade took that the deleting laptop never had, and applies the edits made
   meanwhile that it had not seen; a delete that had seen every edit a conflict kept ends it.
+- an edit_delete conflict holds what no record it holds had seen and replaced: a later edit
+  of a field replaces the field's earlier writes it had seen, a delete the edits and restores
+  it had seen, a restore the deletes it had seen (as the copies that had them in order).
 Everything stored is a function of the set of records seen, never of their order.
 """
 
