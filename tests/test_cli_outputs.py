@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from sponsor_app.cli import run
-from sponsor_app.clock import TODAY_VARIABLE
-from sponsor_app.locations import HOME_VARIABLE, backup_dir
+from sponsor_app.locations import backup_dir
 
-from .conftest import TODAY
+from .conftest import app_environment
 
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 ROW = "2026-01-05,income,12.50,Donations,Aroha,cash,R1,,thanks\n"
@@ -26,9 +25,7 @@ def bundle_bytes(tmp_path_factory, small_demo_bytes) -> bytes:
     folder = tmp_path_factory.mktemp("bundle")
     demo = folder / "group.sponsor"
     demo.write_bytes(small_demo_bytes)
-    with pytest.MonkeyPatch.context() as env:  # the app's folders and day, as each test's
-        env.setenv(HOME_VARIABLE, str(folder / "app-home"))
-        env.setenv(TODAY_VARIABLE, TODAY.isoformat())
+    with app_environment(folder):
         assert run(["report", "evaluation", str(demo), "--out", str(folder / "ev.pdf"),
                     "--bundle", str(folder / "ev.zip")]) == 0  # fmt: skip
     return (folder / "ev.zip").read_bytes()
