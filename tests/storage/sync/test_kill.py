@@ -3,55 +3,32 @@ whole, holds none or all of the batch, and the next apply finishes the job, noth
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync import versions
 
+from ...forking import Forker
 from .conftest import make_laptops
 from .memory import dump
 
-# One process imports the app once and forks a fresh process per round, which the test kills:
-# each killed process is as real as one started from scratch, without 30 imports of the app
-# (two minutes of the suite).
-APPLIER = """
-import json, os, sys
+APPLY = """
+import json
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync.records import ChangeRecord
-records = [ChangeRecord.from_value(v) for v in json.load(open(sys.argv[2]))]
-for _ in sys.stdin:
-    child = os.fork()
-    if child == 0:
-        with Store.open(sys.argv[1]) as store:
-            print("open", flush=True)
-            store.apply_records(records)
-        print("done", flush=True)
-        os._exit(0)
-    print("pid", child, flush=True)
-    os.waitpid(child, 0)
-    print("ended", flush=True)
+
+
+def work(path, batch):
+    records = [ChangeRecord.from_value(v) for v in json.load(open(batch))]
+    with Store.open(path) as store:
+        print("open", flush=True)
+        store.apply_records(records)
+    print("done", flush=True)
 """
-
-
-def _read_until(stream, wanted: set[str]) -> dict[str, str]:
-    """Lines of the applier and its child (in either order) until each word in `wanted` has
-    begun one: {word: the rest of its line}."""
-    seen: dict[str, str] = {}
-    while not wanted <= seen.keys():
-        line = stream.readline()
-        assert line, f"the applier stopped before {wanted - seen.keys()}: {seen}"
-        word, _, rest = line.strip().partition(" ")
-        seen[word] = rest
-    return seen
 
 
 def test_a_killed_apply_leaves_the_file_whole_and_the_next_one_finishes(tmp_path):
@@ -77,37 +54,17 @@ def test_a_killed_apply_leaves_the_file_whole_and_the_next_one_finishes(tmp_path
     pristine = path.read_bytes()
     randomness = random.Random(22)
     outcomes = set()
-    applier = subprocess.Popen(
-        [sys.executable, "-c", APPLIER, str(path), str(batch)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=os.environ.copy(),
-    )
-    try:
+    with Forker(APPLY, tmp_path) as forker:
         for _ in range(30):
-            _kill_one_apply(applier, path, pristine, randomness)
+            path.write_bytes(pristine)
+            for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                sidecar.unlink(missing_ok=True)
+            applying = forker.start(str(path), str(batch))
+            forker.wait_for_line(applying, "open")
+            time.sleep(randomness.uniform(0, 0.6))
+            forker.kill(applying)
             outcomes.add(_check_after_the_kill(path, records, expected))
-    finally:
-        applier.stdin.close()
-        applier.wait(timeout=30)
-        applier.stdout.close()
     assert 0 in outcomes  # some kills landed before the commit (the case that matters)
-
-
-def _kill_one_apply(applier, path, pristine: bytes, randomness) -> None:
-    """Put the file back as it was, start an apply in a fresh process, kill -9 it at a random
-    moment after it opened the file."""
-    path.write_bytes(pristine)
-    for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        sidecar.unlink(missing_ok=True)
-    applier.stdin.write("go\n")
-    applier.stdin.flush()
-    seen = _read_until(applier.stdout, {"pid", "open"})
-    time.sleep(randomness.uniform(0, 0.6))
-    with contextlib.suppress(ProcessLookupError):  # it may have finished already
-        os.kill(int(seen["pid"]), signal.SIGKILL)
-    _read_until(applier.stdout, {"ended"})
 
 
 def _check_after_the_kill(path, records, expected) -> int:
