@@ -30,7 +30,9 @@ def add_sync_parser(commands) -> None:
     sync.add_argument("file", type=_path, metavar="FILE")
     where = sync.add_mutually_exclusive_group(required=True)
     where.add_argument(
-        "--folder", metavar="DIR", help="a shared folder: a USB stick, a network drive, a cloud folder"
+        "--folder",
+        metavar="DIR",
+        help="a shared folder: a USB stick, a network drive, a cloud folder",
     )
     where.add_argument(
         "--hub", metavar="URL", help="the group's hub URL, as sponsor-app hub add-group printed it"
@@ -69,6 +71,6 @@ def run_sync_command(args: argparse.Namespace) -> int:
 
 
 def _warn(text: str) -> None:
-    from .cli import printable
+    from .domain.words import printable
 
     print(f"sponsor-app: warning: {printable(text)}", file=sys.stderr)

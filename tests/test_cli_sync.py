@@ -103,7 +103,7 @@ def test_a_protected_file_syncs_with_its_passphrase(tmp_path, monkeypatch):
     ["missing folder", "the group file", "a file", "beside the file", "bad hub", "no hub"],
 )
 def test_bad_input_is_one_line_and_exit_2_changing_nothing(two_laptops, problem):
-    share, a, b = two_laptops
+    share, _, b = two_laptops
     (b.parent / "notes.txt").write_text("not a folder")
     given = {
         "missing folder": ["--folder", b.parent / "not plugged in"],
@@ -162,7 +162,7 @@ def _state(path: Path):
 
 
 def test_a_file_open_in_another_process_is_named_and_exit_2(two_laptops):
-    share, a, b = two_laptops
+    share, _, b = two_laptops
     with Store.open(b):
         done = sponsor_app("sync", b, "--folder", share)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
@@ -196,8 +196,10 @@ def test_a_killed_sync_leaves_file_and_folder_usable_and_the_next_one_completes(
         process.wait(timeout=30)
         raw = sqlite3.connect(b)
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        finished = raw.execute("SELECT count(*) FROM sync_channel WHERE last_sync_at > "
-                               "(SELECT max(at) FROM change_set WHERE native = 1)").fetchone()[0]
+        finished = raw.execute(
+            "SELECT count(*) FROM sync_channel WHERE last_sync_at > "
+            "(SELECT max(at) FROM change_set WHERE native = 1)"
+        ).fetchone()[0]
         raw.close()
         unfinished += not finished
         done = sponsor_app("sync", b, "--folder", share)

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import (
     HouseholdInput,
     add_household,
@@ -16,7 +17,6 @@ from sponsor_app.services.households.households import (
 from sponsor_app.services.sharing.share import share_file
 from sponsor_app.services.sharing.status import last_sync, last_syncs
 from sponsor_app.services.sharing.sync import NotShared, SyncCancelled, sync
-from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync import replica
 from sponsor_app.storage.sync.folder import SHARING_FOLDER
