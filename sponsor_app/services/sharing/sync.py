@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ... import __version__, clock
 from ...domain.errors import SponsorDeskError
 from ...domain.messages import Message, Sharing
+from ...storage.errors import OpenedToRead
 from ...storage.schema import SCHEMA_VERSION
 from ...storage.store import Store
 from ...storage.sync import channels, envelope, replica, versions
@@ -105,6 +106,8 @@ def sync(
     """One sync of the shared `store` with `transport`'s place (see the module's note).
     Raises NotShared, SyncProblem (the place refused or went away: what was exchanged before
     stays), SyncCancelled (when `cancelled()` said so between pages), or a storage error."""
+    if store.reading_only:  # before the place is touched: nothing could be applied
+        raise OpenedToRead(store.path)
     sharing = sharing_of(store)
     if sharing is None:
         raise NotShared(store)

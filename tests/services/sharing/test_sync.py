@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from sponsor_app.domain.messages import Sharing
 from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import (
     HouseholdInput,
@@ -17,6 +18,7 @@ from sponsor_app.services.households.households import (
 from sponsor_app.services.sharing.share import share_file
 from sponsor_app.services.sharing.status import last_sync, last_syncs
 from sponsor_app.services.sharing.sync import NotShared, SyncCancelled, sync
+from sponsor_app.storage.errors import OpenedToRead
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync import replica
 from sponsor_app.storage.sync.folder import SHARING_FOLDER
@@ -196,3 +198,23 @@ def test_an_older_copy_put_back_takes_a_new_identity_before_sending(tmp_path):
         assert result.applied == 1 and _codes(store) == ["H1"]  # its own write, as another's
         _household(store, "H2", "After the restore")
         assert sync(store, place(share, store)).pushed == 1
+
+
+def test_a_file_opened_only_to_read_is_not_synced_and_the_folder_is_untouched(tmp_path):
+    share, (a,) = shared_laptops(tmp_path, 1)
+    a.close()
+    before = _files(share)
+    reader = Store.open_to_read(a.path)
+    try:
+        with pytest.raises(OpenedToRead):
+            sync(reader, place(share, reader))
+    finally:
+        reader.close()
+    assert _files(share) == before
+
+
+def test_every_problem_a_place_can_name_is_worded_by_the_catalogue():
+    for code in SyncCode:
+        problem = SyncProblem(code, "/media/usb")
+        assert problem.said.code is Sharing[code.name] and problem.code is code
+        assert "/media/usb" in str(problem) or "hub" in str(problem)
