@@ -209,3 +209,28 @@ def test_a_killed_sync_leaves_file_and_folder_usable_and_the_next_one_completes(
         with Store.open(a) as one, Store.open(b) as other:
             assert differences(one, other) == {}, explain(differences(one, other))
     assert unfinished  # some kills landed before the sync was over (the case that matters)
+
+
+def test_a_damaged_file_in_the_folder_is_named_the_rest_applied_exit_1(two_laptops):
+    """One segment edited after it was written: it fails its authentication, is named in one
+    line, and nothing of it is applied; the other laptop's other segments are; once the file
+    is whole again, the next sync applies it."""
+    share, a, b = two_laptops
+    _add(a, "H1")
+    assert sponsor_app("sync", a, "--folder", share).returncode == 0
+    _add(a, "H2")
+    assert sponsor_app("sync", a, "--folder", share).returncode == 0
+    last = sorted(share.rglob("*.sdseg"), key=lambda p: p.name)[-1]
+    whole = last.read_bytes()
+    damaged = bytearray(whole)
+    damaged[-5] ^= 0xFF
+    last.write_bytes(bytes(damaged))
+    done = sponsor_app("sync", b, "--folder", share)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "fails its authentication" in done.stderr
+    assert str(last) in done.stderr
+    assert _codes(b) == ["H1"]
+    last.write_bytes(whole)
+    again = sponsor_app("sync", b, "--folder", share)
+    assert again.returncode == 0 and again.stderr == ""
+    assert _codes(b) == ["H1", "H2"]
