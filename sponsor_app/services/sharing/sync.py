@@ -129,7 +129,7 @@ def sync(
     return run.result
 
 
-def sharing_of(store: Store) -> channels.Sharing | None:
+def sharing_of(store: Store) -> channels.GroupSharing | None:
     with store.read() as session:
         return channels.sharing_of(session.connection(), store.group.uuid)
 

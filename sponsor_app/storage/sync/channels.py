@@ -17,7 +17,7 @@ from .transport import START, Channel
 
 
 @dataclass(frozen=True)
-class Sharing:
+class GroupSharing:
     """The group file's sharing: the channel its records travel on and the key they are
     sealed with (never shown, never logged: Keys' repr holds only its id)."""
 
@@ -27,7 +27,7 @@ class Sharing:
     founded_at: datetime | None
 
 
-def sharing_of(connection: Connection, group: str) -> Sharing | None:
+def sharing_of(connection: Connection, group: str) -> GroupSharing | None:
     """None while the file is not shared (no `sync_group`)."""
     found = connection.exec_driver_sql(
         "SELECT group_key, key_id, genesis, founder_replica, founded_at FROM sync_group"
@@ -36,7 +36,7 @@ def sharing_of(connection: Connection, group: str) -> Sharing | None:
         return None
     key, key_id, genesis, founder, founded_at = found
     keys = Keys(bytes(key))
-    return Sharing(Channel(group, key_id, genesis), keys, founder, _moment(founded_at))
+    return GroupSharing(Channel(group, key_id, genesis), keys, founder, _moment(founded_at))
 
 
 @dataclass(frozen=True)
