@@ -18,7 +18,7 @@ from sponsor_app.reports.template import ReportDocTemplate
 from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.reporting.bundle import bundle_bytes
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.report_data import ReportScope, default_period
 from sponsor_app.services.reporting.statement_data import statement_data
 
 RUNS = 3
@@ -32,7 +32,7 @@ def _timed(work) -> float:
 
 def _evaluation(store) -> None:
     """The report and its data bundle (CSV tables, datapackage.json and the workbook)."""
-    data = evaluation_data(store, default_period(store))
+    data = evaluation_data(store, ReportScope(default_period(store)))
     evaluation.build(data, io.BytesIO())
     bundle_bytes(data)
 

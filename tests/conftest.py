@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def open_to_others(folder: Path) -> list[str]:
         if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o077:
             found.append(f"{place} {stat.filemode(info.st_mode)}")
     return found
+
+
+@contextmanager
+def app_environment(folder: Path):
+    """The app's folders under `folder` and its day TODAY, as each test has them: for a
+    fixture made once per module (outside any test's own folders)."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(HOME_VARIABLE, str(folder / "app-home"))
+        env.setenv(TODAY_VARIABLE, TODAY.isoformat())
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -135,6 +135,11 @@ def gap(points: float = 6) -> Spacer:
     return Spacer(1, points)
 
 
+def chart(drawing) -> list:
+    """A chart as every report sets one: a little below what it follows."""
+    return [gap(8), drawing]
+
+
 def cell(text: str, style: str = "cell"):
     """A table cell: the plain string when the table's own font can draw it (quick), else
     Text, which shapes it."""

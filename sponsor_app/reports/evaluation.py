@@ -23,6 +23,7 @@ from . import accessible, charts, fonts, styles
 from .accessible import Heading
 from .blocks import (
     cell,
+    chart,
     gap,
     heading,
     key_values,
@@ -288,8 +289,7 @@ def plan(data: EvaluationData, width: float) -> list:
                 "note",
             )
         )
-    story.append(gap(8))
-    story.append(
+    story += chart(
         charts.progress_bars(
             [OUTCOME_NAMES[a] for a in OUTCOME_ORDER],
             area_done,

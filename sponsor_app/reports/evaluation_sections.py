@@ -13,7 +13,18 @@ from ..domain.programmes import FundsRuleKind
 from ..services.reporting.evaluation_data import POINTS, EvaluationData
 from . import charts, fonts, styles
 from .accessible import Lines
-from .blocks import cell, gap, heading, key_values, nothing, para, table, table_or_nothing, wrap
+from .blocks import (
+    cell,
+    chart,
+    gap,
+    heading,
+    key_values,
+    nothing,
+    para,
+    table,
+    table_or_nothing,
+    wrap,
+)
 from .finances import budget_table
 from .words import (
     arrival_text,
@@ -116,8 +127,7 @@ def finances(data: EvaluationData, width: float) -> list:
             )
         )
     if f.spending:
-        story.append(gap(8))
-        story.append(
+        story += chart(
             charts.category_bars(
                 [c.category for c in f.spending],
                 [c.amount.minor / 100 for c in f.spending],
@@ -166,8 +176,7 @@ def finances(data: EvaluationData, width: float) -> list:
             )
         )
     if f.month_end:
-        story.append(gap(8))
-        story.append(
+        story += chart(
             charts.balance_line(
                 [month_label(m.month_end.replace(day=1), meta.locale) for m in f.month_end],
                 [m.balance.minor / 100 for m in f.month_end],

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain.errors import NotFound
 from ..domain.messages import Records
@@ -28,6 +29,12 @@ def get_or_gone(session: Session, model: type[Row], row_id: int, gone: Records) 
     return row
 
 
+def rows_of(session: Session, parent: InstrumentedAttribute, parent_id: int, *order) -> list:
+    """The rows that belong to one parent row (`parent` is their column pointing at it, as
+    `Inspection.tenancy_id`), in `order`: a tab of a volunteer's checks, a tenancy's items."""
+    return list(session.scalars(select(parent.class_).where(parent == parent_id).order_by(*order)))
+
+
 def delete_or_gone(store: Store, description: str, model: type, row_id: int, gone: Records) -> None:
     """Delete one row in its own change set (the audit trail keeps what it was)."""
     with store.transaction(description) as session:
@@ -40,3 +47,10 @@ def read_into(result: type[Result], record, **worked_out) -> Result:
     name, so a field added to both is carried without another line to forget."""
     taken = {f.name: getattr(record, f.name) for f in fields(result) if f.name not in worked_out}
     return result(**taken, **worked_out)
+
+
+def added(session: Session, row: Row) -> Row:
+    """`row` added to the file and flushed, so it has its id (and its defaults) to use."""
+    session.add(row)
+    session.flush()
+    return row

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
@@ -257,30 +258,25 @@ def erase_from_history(
 ) -> None:
     """Every audit row's values masked (a tied row's `clears` applied too, and `protected`
     columns left alone in rows not tied), and every change set's description masked."""
-    protected = {t: set(c) for t, c in dict(protected).items()}
-    scrubbed = scrubbed_columns(connection)
-    keys = {table: {f"[{i}]" for i in ids} for table, (_clear, ids) in clears.items()}
+    scrub_for = _scrubs(connection, mask, clears, protected)
     rows = connection.exec_driver_sql(
         "SELECT id, table_name, row_key, old_values, new_values FROM audit_entry"
     ).all()
     for audit_id, table, row_key, old, new in rows:
-        clear, ids = clears.get(table, ({}, set()))
-        own = row_key in keys.get(table, ())
+        scrub = scrub_for(table)
+        own = scrub.owns(row_key)
         # Nothing to clear and nothing the mask would change, keys and values alike: the
         # values need not be read one by one (most of a big file's history).
         probe = f"{old or ''}\n{new or ''}"
         if not own and mask(probe) == probe:
             continue
-        sides = [
-            _scrub_values(side, mask, clear, ids, scrubbed.get(table), protected.get(table, ()))
-            for side in (old, new)
-        ]
+        sides = [scrub.values(side, own) for side in (old, new)]
         if sides != [old, new]:
             connection.exec_driver_sql(
                 "UPDATE audit_entry SET old_values = ?, new_values = ? WHERE id = ?",
                 (*sides, audit_id),
             )
-    _erase_from_sync_values(connection, mask, clears, protected, scrubbed)
+    _erase_from_sync_values(connection, mask, scrub_for)
     for change_set_id, description in connection.exec_driver_sql(
         "SELECT id, description FROM change_set"
     ).all():
@@ -291,43 +287,87 @@ def erase_from_history(
             )
 
 
-def _scrub_values(
-    values: str | None,
+@dataclass(frozen=True)
+class _Scrub:
+    """How one table's values are scrubbed in the history and in sharing's versions: `mask`
+    where a person's name may be, and in the person's own (tied) rows `clear` applied too."""
+
+    mask: Mask
+    clear: Mapping[str, object]  # column -> new value in a tied row
+    ids: set[int]  # the tied rows
+    columns: list[str] | None  # the columns that may hold a name (None: every text)
+    protected: Iterable[str]  # left alone in rows not tied to the person
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(f"[{i}]" for i in self.ids)
+
+    def owns(self, row_key: str) -> bool:
+        """Whether the row with this key (as the history writes it) is a tied row."""
+        return row_key in self._keys
+
+    def values(self, values: str | None, own: bool = False) -> str | None:
+        """A row's values (a JSON object), scrubbed."""
+        if values is None:
+            return None
+        held = json.loads(values)
+        if not isinstance(held, dict):
+            return values
+        own = own or held.get("id") in self.ids
+        clean = dict(held)
+        for column, value in held.items():
+            if not isinstance(value, str) or not value:
+                continue
+            if self.columns is not None and column not in self.columns:
+                continue  # a key, a reference, a fixed choice or an internal column
+            if column in self.protected and not own:
+                continue
+            clean[column] = self.mask(value)
+        if own:
+            for column, rule in self.clear.items():
+                if column in clean:
+                    clean[column] = _cleared(rule, held.get(column))
+        if clean == held:
+            return values
+        if all(column in clean for column in _LEDGER_TEXTS) and "search_text" in clean:
+            clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
+        return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
+
+    def field(self, value: str, column: str, own: bool = False) -> str:
+        """One column's value (JSON): cleared as told in a tied row, else masked where a
+        person's name may be (any text but a protected column of another person's own row)."""
+        held = json.loads(value)
+        if not isinstance(held, str) or not held:
+            return value
+        if own and column in self.clear:
+            new = _cleared(self.clear[column], held)
+        elif column in self.protected and not own:
+            return value
+        else:
+            new = self.mask(held)  # derived texts too (search_text): a name is a name
+        return value if new == held else _dumps(new)
+
+
+def _scrubs(
+    connection: Connection,
     mask: Mask,
-    clear: Mapping[str, object],
-    ids: set[int],
-    columns: list[str] | None,
-    protected: Iterable[str],
-    own: bool = False,
-) -> str | None:
-    if values is None:
-        return None
-    held = json.loads(values)
-    if not isinstance(held, dict):
-        return values
-    own = own or held.get("id") in ids
-    clean = dict(held)
-    for column, value in held.items():
-        if not isinstance(value, str) or not value:
-            continue
-        if columns is not None and column not in columns:
-            continue  # a key, a reference, a fixed choice or an internal column
-        if column in protected and not own:
-            continue
-        clean[column] = mask(value)
-    if own:
-        for column, rule in clear.items():
-            if column in clean:
-                clean[column] = _cleared(rule, held.get(column))
-    if clean == held:
-        return values
-    if all(column in clean for column in _LEDGER_TEXTS) and "search_text" in clean:
-        clean["search_text"] = search_text_for(*(clean[c] or "" for c in _LEDGER_TEXTS))
-    return json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
+    clears: Mapping[str, tuple[Mapping[str, object], set[int]]],
+    protected: Mapping[str, Iterable[str]],
+) -> Callable[[str], _Scrub]:
+    """Each table's _Scrub, from the file's live schema and what the purge was told."""
+    protected = {t: set(c) for t, c in dict(protected).items()}
+    scrubbed = scrubbed_columns(connection)
+
+    @cache
+    def scrub_for(table: str) -> _Scrub:
+        clear, ids = clears.get(table, ({}, set()))
+        return _Scrub(mask, clear, ids, scrubbed.get(table), protected.get(table, ()))
+
+    return scrub_for
 
 
 # --- sharing's versions (storage/sync/versions.py) ------------------------------------------
-def _erase_from_sync_values(connection, mask, clears, protected, scrubbed) -> None:
+def _erase_from_sync_values(connection, mask: Mask, scrub_for: Callable[[str], _Scrub]) -> None:
     """The values sharing keeps of other tables' rows, scrubbed as the history is: a deleted
     row's last values (sync_row), the writes a field's value came from (sync_field: one
     column's value, or for column "" a delete's row values) and the values a conflict keeps
@@ -336,14 +376,12 @@ def _erase_from_sync_values(connection, mask, clears, protected, scrubbed) -> No
     def scrub(table: str, row_key: str, column: str, value: str | None) -> str | None:
         if value is None:
             return None
-        clear, ids = clears.get(table, ({}, set()))
-        own = row_key in {f"[{i}]" for i in ids}
-        args = (mask, clear, ids, scrubbed.get(table), protected.get(table, ()))
+        table_scrub = scrub_for(table)
+        own = table_scrub.owns(row_key)
         if column == "":  # a whole row's values
-            return _scrub_json(value, mask, lambda text: _scrub_values(text, *args, own=own))
-        return _scrub_json(value, mask, lambda text: _scrub_field(text, column, *args, own=own))
+            return _scrub_json(value, mask, lambda text: table_scrub.values(text, own))
+        return _scrub_json(value, mask, lambda text: table_scrub.field(text, column, own))
 
-    protected = {t: set(c) for t, c in dict(protected).items()}
     for table, row_key, values in connection.exec_driver_sql(
         "SELECT table_name, row_key, last_values FROM sync_row WHERE last_values IS NOT NULL"
     ).all():
@@ -387,30 +425,6 @@ def _scrub_json(value: str, mask: Mask, scrub_json: Callable[[str], str | None])
     except ValueError:
         return mask(value)
     return scrub_json(value)
-
-
-def _scrub_field(
-    value: str,
-    column: str,
-    mask: Mask,
-    clear: Mapping[str, object],
-    ids: set[int],
-    columns: list[str] | None,
-    protected: Iterable[str],
-    own: bool = False,
-) -> str:
-    """One column's value (JSON): cleared as told in a tied row, else masked where a person's
-    name may be (any text but a protected column of another person's own row)."""
-    held = json.loads(value)
-    if not isinstance(held, str) or not held:
-        return value
-    if own and column in clear:
-        new = _cleared(clear[column], held)
-    elif column in protected and not own:
-        return value
-    else:
-        new = mask(held)  # derived texts too (search_text): a name is a name
-    return value if new == held else _dumps(new)
 
 
 def _dumps(value) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from ..services.imports.fields import ImportKind
 from ..services.imports.model import ImportResult
 from .dialogs.import_preview import ImportPreviewDialog, import_choices
-from .files import chosen_in, start_in
+from .files import chosen_in, export_with_dialog, start_in
 from .words import error_words, said
 
 
@@ -47,6 +47,32 @@ class ImportsFiles:
     def import_from(self, source: Path) -> ImportPreviewDialog:
         """Preview the file, then import it as one undoable step."""
         return import_with_preview(self, self.imports, source)
+
+    def export_file(self) -> None:
+        """File ▸ Export: every record of the kind, in a workbook that imports back."""
+        export_kind(self, self.imports)
+
+
+def export_kind(page, kind: ImportKind) -> None:
+    from ..services.imports.transaction_io import export_transactions
+    from ..services.imports.volunteer_io import export_volunteers
+
+    title, name, export, done = {
+        ImportKind.VOLUNTEERS: (
+            page.tr("Export volunteers"),
+            "volunteers.xlsx",
+            export_volunteers,
+            page.tr("Exported the roster to {}"),
+        ),
+        ImportKind.TRANSACTIONS: (
+            page.tr("Export transactions"),
+            "ledger.xlsx",
+            export_transactions,
+            page.tr("Exported the ledger to {}"),
+        ),
+    }[kind]
+    store = page.context.store
+    export_with_dialog(page, title, name, lambda path: export(store, path), done)
 
 
 def import_with_preview(page, kind: ImportKind, source: Path) -> ImportPreviewDialog:

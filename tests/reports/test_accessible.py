@@ -22,7 +22,7 @@ from sponsor_app.reports import evaluation
 from sponsor_app.reports.generate import write
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
 from sponsor_app.services.reporting.gather import CannotWrite, ReportRequest, prepare
-from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.report_data import ReportScope, default_period
 
 from .conftest import DARI_NAME, MADE_AT
 from .helpers import outline_titles, text_of
@@ -111,7 +111,7 @@ def test_the_evaluation_report_comes_with_an_accessible_html_version(report_stor
         for row in table:
             assert row and row[0][0] == "th", row  # each row is named by its first cell
     # every chart: a figure with a caption and its figures as a table, as many as the PDF has
-    data = evaluation_data(report_store, default_period(report_store), named)
+    data = evaluation_data(report_store, ReportScope(default_period(report_store), named))
     charts = [f for f in evaluation.story(data, 480) if isinstance(f, Drawing)]
     assert len(found.figures) == len(charts) >= 3
     for figure in found.figures:
@@ -125,7 +125,7 @@ def test_the_html_says_what_the_pdf_says(report_store, tmp_path):
     pdf = make(report_store, tmp_path, ReportKind.EVALUATION, named=True)
     found = outline(pdf.with_suffix(".html"))
     cells = {text for table in found.tables for row in table for _, _, text in row}
-    data = evaluation_data(report_store, default_period(report_store), True)
+    data = evaluation_data(report_store, ReportScope(default_period(report_store), True))
     for figure in data.figures:
         assert figure.label in cells
         value = evaluation.figure_text(figure, data.meta)

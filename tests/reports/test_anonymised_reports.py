@@ -20,7 +20,7 @@ from sponsor_app.domain.reports import ReportKind
 from sponsor_app.services.funds import ledger
 from sponsor_app.services.households import housing
 from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
-from sponsor_app.services.plan.indicators import record_reading
+from sponsor_app.services.plan.indicators import ReadingInput, record_reading
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
 from sponsor_app.services.reporting.narratives import Narrative, save_narrative
 from sponsor_app.services.reporting.report_data import default_period, households
@@ -100,7 +100,9 @@ def test_a_household_code_that_names_the_family_is_not_given(report_store, tmp_p
 
 
 def _health(store, household_id, value="poor"):
-    record_reading(store, household_id, "self_reported_health", date(2026, 6, 1), value)
+    record_reading(
+        store, household_id, ReadingInput("self_reported_health", date(2026, 6, 1), value)
+    )
 
 
 def _bundle_rows(path, name):

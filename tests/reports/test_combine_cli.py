@@ -19,8 +19,11 @@ from sponsor_app.domain.enums import TransactionKind
 from sponsor_app.domain.money import Money
 from sponsor_app.domain.periods import Period
 from sponsor_app.services.funds.ledger import TransactionInput, list_categories, record_transaction
+from sponsor_app.storage.store import Store
 
+from ..conftest import app_environment
 from .bundles import make_bundle, replace_in, tampered
+from .conftest import dress_up
 
 PERIOD = Period(date(2025, 7, 1), date(2026, 6, 15))
 
@@ -34,9 +37,22 @@ def _sponsor_app(*args: str, timeout: float = 60) -> subprocess.CompletedProcess
     )
 
 
+@pytest.fixture(scope="module")
+def good_bytes(tmp_path_factory, small_demo_bytes) -> bytes:
+    """The report group's bundle, made once for the module: each test combines its own copy."""
+    folder = tmp_path_factory.mktemp("good")
+    path = folder / "group.sponsor"
+    path.write_bytes(small_demo_bytes)
+    with app_environment(folder), Store.open(path, actor="tester") as store:
+        dress_up(store)
+        return make_bundle(store, folder, "good", PERIOD).read_bytes()
+
+
 @pytest.fixture
-def good(report_store, tmp_path):
-    return make_bundle(report_store, tmp_path, "good", PERIOD)
+def good(good_bytes, tmp_path):
+    bundle = tmp_path / "good.zip"
+    bundle.write_bytes(good_bytes)
+    return bundle
 
 
 def test_currencies_periods_a_duplicate_and_a_tampered_bundle_one_clear_line_each(

@@ -28,9 +28,11 @@ from sponsor_app.services.funds.ledger import (
 )
 from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
 from sponsor_app.services.plan import indicators
+from sponsor_app.services.plan.indicators import ReadingInput
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
 from sponsor_app.services.reporting.gather import ReportRequest, prepare
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.hours import HoursInput, log_hours
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer, archive_volunteer
 
@@ -66,15 +68,24 @@ def _rows(bundle, table: str) -> list[dict]:
 
 
 def _figures(store, period) -> dict:
-    return {f.key: f.value for f in evaluation_data(store, period, generated_at=MADE_AT).figures}
+    return {
+        f.key: f.value
+        for f in evaluation_data(store, ReportScope(period, generated_at=MADE_AT)).figures
+    }
 
 
 def test_a_point_takes_the_nearest_reading_in_its_window_with_its_date(store, tmp_path):
     """A reading from month 1 stood for 3, 6 and 12 months before."""
     h = _household(store, "H1", date(2025, 1, 10), ADULT, TODDLER)
-    indicators.record_reading(store, h.id, "english_level", date(2025, 2, 10), "beginner")
-    indicators.record_reading(store, h.id, "english_level", date(2025, 7, 5), "elementary")
-    indicators.record_reading(store, h.id, "children_in_school", date(2025, 4, 10), "0")
+    indicators.record_reading(
+        store, h.id, ReadingInput("english_level", date(2025, 2, 10), "beginner")
+    )
+    indicators.record_reading(
+        store, h.id, ReadingInput("english_level", date(2025, 7, 5), "elementary")
+    )
+    indicators.record_reading(
+        store, h.id, ReadingInput("children_in_school", date(2025, 4, 10), "0")
+    )
     period = Period(date(2025, 1, 1), TODAY)
     text = _report(store, tmp_path, period, named=True, bundle=True)
     # latest, trend, then 3 months: none (month 1 is 59 days before it: outside ± 45 days),
@@ -114,9 +125,11 @@ def test_completeness_counts_only_households_a_reading_was_due_for(store, tmp_pa
     _household(store, "H2", date(2026, 9, 1), ADULT, PUPIL)  # not arrived by the period's end
     h3 = _household(store, "H3", date(2025, 3, 1), ADULT, PUPIL)
     _household(store, "H4", date(2025, 3, 1), ADULT, PUPIL)  # due, not recorded
-    indicators.record_reading(store, h3.id, "children_in_school", date(2026, 2, 1), "1")
+    indicators.record_reading(
+        store, h3.id, ReadingInput("children_in_school", date(2026, 2, 1), "1")
+    )
     period = Period(date(2025, 1, 1), TODAY)
-    data = evaluation_data(store, period, generated_at=MADE_AT)
+    data = evaluation_data(store, ReportScope(period, generated_at=MADE_AT))
     latest = next(
         c for c in data.completeness if (c.key, c.point) == ("children_in_school", "latest")
     )
@@ -177,7 +190,7 @@ def test_done_is_counted_of_due_and_early_work_apart(store, tmp_path):
     figures = _figures(store, period)
     assert figures["tasks_done_early"] == 1
     assert figures["tasks_due_done"] + figures["tasks_overdue"] <= figures["tasks_due"]
-    data = evaluation_data(store, period)
+    data = evaluation_data(store, ReportScope(period))
     assert sum(h.tasks_due_done for h in data.households) <= sum(
         h.tasks_due for h in data.households
     )
@@ -203,7 +216,7 @@ def test_active_means_active_at_the_periods_end(store, monkeypatch):
     march = Period(date(2026, 1, 1), date(2026, 3, 31))
     assert _figures(store, march)["volunteers_active"] == 3  # stayed, left later, keyed in late
     assert _figures(store, Period(date(2026, 1, 1), TODAY))["volunteers_active"] == 3
-    turnover = evaluation_data(store, march).extras.turnover
+    turnover = evaluation_data(store, ReportScope(march)).extras.turnover
     assert (turnover.active_at_start, turnover.active_at_end) == (3, 3)
     assert (turnover.joined, turnover.left) == (1, 1)  # keyed in late; left early
 
@@ -224,7 +237,9 @@ def test_plausibility_flags_in_the_bundle(store, tmp_path):
     add_custom_task(store, h.id, TaskInput("Open a bank account", Phase.WEEKS_1_2, OutcomeArea.SELF_SUFFICIENCY,
                                            due_on=date(2025, 6, 10), status=TaskStatus.DONE,
                                            completed_on=date(2025, 5, 20)))  # fmt: skip
-    indicators.record_reading(store, h.id, "school_enrolled_on", date(2025, 6, 12), "2025-06-12")
+    indicators.record_reading(
+        store, h.id, ReadingInput("school_enrolled_on", date(2025, 6, 12), "2025-06-12")
+    )
     category = list_categories(store, TransactionKind.EXPENSE)[0]
     paid = record_transaction(store, TransactionInput(date(2025, 12, 1), TransactionKind.EXPENSE,
                                                       Money(5000, "NZD"), category.id))  # fmt: skip

@@ -16,7 +16,7 @@ from sponsor_app.domain.reports import ReportKind
 from sponsor_app.reports.blocks import table, wrap
 from sponsor_app.reports.template import ReportDocTemplate
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.report_data import ReportScope, default_period
 from sponsor_app.services.reporting.statement_data import statement_data
 from sponsor_app.services.roster.roles import add_role
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
@@ -100,7 +100,7 @@ def test_evaluation_cells_keep_their_words_whole(large_store, tmp_path):
     is widened, or the type shrinks, before a word is broken."""
     path = make(large_store, tmp_path, ReportKind.EVALUATION)
     text = joined(path)
-    data = evaluation_data(large_store, default_period(large_store))
+    data = evaluation_data(large_store, ReportScope(default_period(large_store)))
     values = {v for x in data.indicators for v in (x.latest, *(p.value for p in x.points)) if v}
     values = {v for v in values if not re.fullmatch(r"\d{4}-\d\d-\d\d", v)}  # dates: as dates
     assert any(" " in v or len(v) > 10 for v in values)  # the test has long values to check

@@ -9,6 +9,7 @@ from datetime import date
 from sponsor_app.domain.periods import Period
 from sponsor_app.reports.evaluation import build
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import ReportScope
 
 from .conftest import MADE_AT
 from .helpers import text_of
@@ -16,7 +17,8 @@ from .helpers import text_of
 
 def test_shares_are_written_one_way_and_counts_agree(report_store, tmp_path):
     data = evaluation_data(
-        report_store, Period(date(2025, 1, 1), date(2026, 6, 15)), True, generated_at=MADE_AT
+        report_store,
+        ReportScope(Period(date(2025, 1, 1), date(2026, 6, 15)), True, generated_at=MADE_AT),
     )
     out = tmp_path / "evaluation.pdf"
     build(data, out, invariant=True)

@@ -48,7 +48,7 @@ from sponsor_app.services.plan.plan import (
     toggle_done,
 )
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.report_data import checked_period, default_period
+from sponsor_app.services.reporting.report_data import ReportScope, checked_period, default_period
 from sponsor_app.services.roster.hours import HoursInput, log_hours
 from sponsor_app.services.roster.vetting import add_check
 from sponsor_app.services.roster.volunteers import (
@@ -106,7 +106,7 @@ def test_every_caller_names_the_same_tasks_overdue(plan_file, capsys):
     }
     figures = dashboard(store, TODAY)
     assert _titles(figures.overdue) == plan_page
-    report = evaluation_data(store, Period(date(2025, 1, 1), TODAY), named=True)
+    report = evaluation_data(store, ReportScope(Period(date(2025, 1, 1), TODAY), named=True))
     assert _titles(report.overdue) == plan_page
     by_household = {h.code: h.tasks_overdue for h in report.households}
     assert by_household == {
@@ -124,7 +124,7 @@ def test_every_caller_counts_the_same_progress(plan_file):
     tasks = plan_tasks(store)
     plan_page = progress_by(tasks, area_of, TODAY)  # the plan page's strip, all households
     figures = dashboard(store, TODAY)
-    report = evaluation_data(store, Period(date(2025, 1, 1), TODAY), named=True)
+    report = evaluation_data(store, ReportScope(Period(date(2025, 1, 1), TODAY), named=True))
     for area in OutcomeArea:
         expected = plan_page.get(area)
         expected = (expected.done, expected.total) if expected else (0, 0)
@@ -137,7 +137,7 @@ def test_every_caller_counts_the_same_progress(plan_file):
     assert report.group_progress == ((mine.done, mine.total) if mine else (0, 0))
     # Tasks done today count today, and not on a day before they were done.
     yesterday = TODAY - timedelta(days=1)
-    earlier = evaluation_data(store, Period(date(2025, 1, 1), yesterday), named=True)
+    earlier = evaluation_data(store, ReportScope(Period(date(2025, 1, 1), yesterday), named=True))
     assert sum(p.done for p in earlier.progress) < sum(p.done for p in report.progress)
     assert sum(p.done for p in earlier.progress) == sum(
         p.done for a, p in progress_by(tasks, area_of, yesterday).items() if a in OutcomeArea
@@ -368,7 +368,7 @@ def test_the_groups_vetting_window_is_every_callers(tmp_path, monkeypatch):
         assert roster == expected
         alerts = {a.name for a in dashboard(store, TODAY).vetting}
         assert alerts == {"Expires in 45"}
-        report = evaluation_data(store, Period(date(2026, 1, 1), TODAY), named=True)
+        report = evaluation_data(store, ReportScope(Period(date(2026, 1, 1), TODAY), named=True))
         assert {line.label: line.vetting for line in report.volunteers.people} == expected
         assert report.volunteers.warning_days == 45
     finally:

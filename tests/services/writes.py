@@ -29,6 +29,7 @@ from sponsor_app.services.households import households, housing
 from sponsor_app.services.imports.transaction_io import import_transactions
 from sponsor_app.services.imports.volunteer_io import import_volunteers
 from sponsor_app.services.plan import checkins, goals, indicators, plan
+from sponsor_app.services.plan.indicators import ReadingInput
 from sponsor_app.services.roster import hours, vetting
 from sponsor_app.services.roster import volunteers as roster
 from sponsor_app.storage.store import Store
@@ -330,7 +331,9 @@ def record_reading(store: Store, _tmp: Path) -> bool:
     row = _household(store)
     if row is None:
         return False
-    indicators.record_reading(store, row.id, "english_level", TODAY, "Intermediate", today=TODAY)
+    indicators.record_reading(
+        store, row.id, ReadingInput("english_level", TODAY, "Intermediate"), today=TODAY
+    )
     return True
 
 

@@ -18,7 +18,7 @@ from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan.plan import plan_tasks, toggle_done
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.report_data import default_period
+from sponsor_app.services.reporting.report_data import ReportScope, default_period
 from sponsor_app.ui.dialogs.funds_dialogs import BudgetDialog
 
 from ..conftest import TODAY
@@ -148,7 +148,7 @@ def test_the_groups_own_tasks_are_not_the_familys_progress(window, qtbot, store)
         if t.outcome_area is OutcomeArea.SELF_SUFFICIENCY and t.template_key != "raise_funds"
     ]
     assert progress[OutcomeArea.SELF_SUFFICIENCY] == (0, len(family_self_sufficiency))
-    data = evaluation_data(store, Period(date(2025, 1, 1), TODAY))
+    data = evaluation_data(store, ReportScope(Period(date(2025, 1, 1), TODAY)))
     assert sum(p.done for p in data.progress) == 0
     assert data.group_progress[0] == 1 and data.group_progress[1] >= 5
     path = store.path

@@ -42,6 +42,7 @@ from sponsor_app.services.plan.checkins import (
 )
 from sponsor_app.services.reporting.bundle import bundle_bytes
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.reporting.report_lists import roster_data
 from sponsor_app.services.roster.volunteers import (
     CheckInput,
@@ -233,7 +234,7 @@ def test_every_service_agrees(agreement_store):
     } == EXPECTED
 
     # The evaluation's counts, its summary figure, and the bundle: one definition.
-    data = evaluation_data(store, period)
+    data = evaluation_data(store, ReportScope(period))
     v = data.volunteers
     assert dict(v.vetting) == {state: Counter(WHOLE.values())[state] for state in WORST_FIRST}
     assert v.cleared == len(CLEARED) == sum(n for s, n in v.vetting if s in MEETS_FAMILY)
@@ -291,7 +292,7 @@ def test_the_reports_print_what_the_rule_says(agreement_store, tmp_path):
     states = [s.state for line in roster.people for s in line.vetting.standings]
     assert Counter(states) == Counter(s for states in EXPECTED.values() for s in states)
 
-    data = evaluation_data(agreement_store, period)
+    data = evaluation_data(agreement_store, ReportScope(period))
     build_evaluation(data, tmp_path / "evaluation.pdf", invariant=True)
     text = " ".join(_tokens(tmp_path / "evaluation.pdf"))
     counts = Counter(WHOLE.values())

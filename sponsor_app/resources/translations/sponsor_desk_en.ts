@@ -55,7 +55,7 @@
     <context>
         <name>DashboardWords</name>
         <message numerus="yes">
-            <location filename="words.py" line="25" />
+            <location filename="words.py" line="24" />
             <source>Due in the next %n day(s)</source>
             <translation>
                 <numerusform>Due in the next %n day</numerusform>
@@ -63,7 +63,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="27" />
+            <location filename="words.py" line="26" />
             <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
             <translation>
                 <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform>
@@ -71,7 +71,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="41" />
+            <location filename="words.py" line="39" />
             <source>Vetting not current, or expiring within %n day(s)</source>
             <translation>
                 <numerusform>Vetting not current, or expiring within %n day</numerusform>
@@ -79,7 +79,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="43" />
+            <location filename="words.py" line="41" />
             <source>Every active volunteer's vetting is current for at least %n day(s).</source>
             <translation>
                 <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform>
@@ -87,7 +87,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="55" />
+            <location filename="words.py" line="52" />
             <source>Leases ending within %n day(s), or ended</source>
             <translation>
                 <numerusform>Leases ending within %n day, or ended</numerusform>
@@ -95,7 +95,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="56" />
+            <location filename="words.py" line="53" />
             <source>No lease ends in the next %n day(s).</source>
             <translation>
                 <numerusform>No lease ends in the next %n day.</numerusform>
@@ -133,7 +133,7 @@
     <context>
         <name>HouseholdsPage</name>
         <message numerus="yes">
-            <location filename="households.py" line="291" />
+            <location filename="households.py" line="298" />
             <source>The arrival moved %n day(s) later.</source>
             <translation>
                 <numerusform>The arrival moved %n day later.</numerusform>
@@ -141,7 +141,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="293" />
+            <location filename="households.py" line="300" />
             <source>The arrival moved %n day(s) earlier.</source>
             <translation>
                 <numerusform>The arrival moved %n day earlier.</numerusform>
@@ -149,7 +149,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="300" />
+            <location filename="households.py" line="307" />
             <source>Move the due dates of its %n open task(s) by as much?</source>
             <translation>
                 <numerusform>Move the due dates of its %n open task by as much?</numerusform>
@@ -157,7 +157,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="households.py" line="327" />
+            <location filename="households.py" line="334" />
             <source>Delete household {} for good, with its members, its %n settlement task(s), its check-ins and indicator readings? Its transactions and hours stay in the books without the link.
 
 Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted household back with everything it had.</source>
@@ -242,7 +242,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>PlanPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="238" />
+            <location filename="page.py" line="240" />
             <source>{} of %n task(s) shown</source>
             <translation>
                 <numerusform>{} of %n task shown</numerusform>
@@ -250,7 +250,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="page.py" line="354" />
+            <location filename="page.py" line="356" />
             <source>The template added %n task(s).</source>
             <translation>
                 <numerusform>The template added %n task.</numerusform>
@@ -370,7 +370,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>VolunteersPage</name>
         <message numerus="yes">
-            <location filename="page.py" line="115" />
+            <location filename="page.py" line="122" />
             <source>{} of %n volunteer(s) shown.</source>
             <translation>
                 <numerusform>{} of %n volunteer shown.</numerusform>
@@ -378,7 +378,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="page.py" line="118" />
+            <location filename="page.py" line="125" />
             <source>Vetting is not current for %n active volunteer(s): they cannot meet the family yet.</source>
             <translation>
                 <numerusform>Vetting is not current for %n active volunteer: they cannot meet the family yet.</numerusform>
@@ -448,7 +448,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
     <context>
         <name>importing</name>
         <message numerus="yes">
-            <location filename="importing.py" line="93" />
+            <location filename="importing.py" line="119" />
             <source>{}: %n volunteer(s) added, {} updated.</source>
             <translation>
                 <numerusform>{}: %n volunteer added, {} updated.</numerusform>
@@ -456,7 +456,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="97" />
+            <location filename="importing.py" line="123" />
             <source>{}: %n transaction(s) added.</source>
             <translation>
                 <numerusform>{}: %n transaction added.</numerusform>
@@ -464,7 +464,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="115" />
+            <location filename="importing.py" line="141" />
             <source>Matched to entries made by hand: %n statement line(s).</source>
             <translation>
                 <numerusform>Matched to entries made by hand: %n statement line.</numerusform>
@@ -472,7 +472,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="121" />
+            <location filename="importing.py" line="147" />
             <source>Already in the ledger: %n row(s).</source>
             <translation>
                 <numerusform>Already in the ledger: %n row.</numerusform>
@@ -480,7 +480,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="127" />
+            <location filename="importing.py" line="153" />
             <source>Likely duplicates left out: %n row(s).</source>
             <translation>
                 <numerusform>Likely duplicates left out: %n row.</numerusform>
@@ -488,7 +488,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="133" />
+            <location filename="importing.py" line="159" />
             <source>Left out: %n row(s).</source>
             <translation>
                 <numerusform>Left out: %n row.</numerusform>
@@ -496,7 +496,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="137" />
+            <location filename="importing.py" line="163" />
             <source>Skipped as unreadable: %n row(s).</source>
             <translation>
                 <numerusform>Skipped as unreadable: %n row.</numerusform>
@@ -504,7 +504,7 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="importing.py" line="143" />
+            <location filename="importing.py" line="169" />
             <source>%n new rule(s) will categorise these counterparties next time.</source>
             <translation>
                 <numerusform>%n new rule will categorise these counterparties next time.</numerusform>

@@ -35,7 +35,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..results import FundsPosition, MonthBalance, RentStatus
-from ..rows import delete_or_gone, get_or_gone
+from ..rows import added, delete_or_gone, get_or_gone
 from .ledger import signed_amount
 
 PLEDGE_FREQUENCIES = ("once", "weekly", "fortnightly", "monthly")
@@ -363,9 +363,7 @@ def add_pledge(store: Store, data: PledgeInput) -> int:
     with store.transaction(f"Add pledge from {data.donor.strip()}") as session:
         pledge = Pledge()
         _apply_pledge(pledge, data)
-        session.add(pledge)
-        session.flush()
-        return pledge.id
+        return added(session, pledge).id
 
 
 def edit_pledge(store: Store, pledge_id: int, data: PledgeInput) -> None:

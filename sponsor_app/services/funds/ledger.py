@@ -16,7 +16,7 @@ from ...domain.money import Money
 from ...domain.text import fold
 from ...storage.models import GroupProfile, Household, LedgerCategory, LedgerTransaction, Pledge
 from ...storage.store import Store
-from ..rows import delete_or_gone, get_or_gone, read_into
+from ..rows import added, delete_or_gone, get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,7 @@ def record_transaction(store: Store, data: TransactionInput) -> TransactionRow:
         category = session.get(LedgerCategory, data.category_id)
         row = LedgerTransaction()
         _apply_transaction(row, data)
-        session.add(row)
-        session.flush()
+        added(session, row)
         return read_into(
             TransactionRow, row, amount=data.amount, category_id=category.id, category=category.name
         )
@@ -236,8 +235,7 @@ def add_category(store: Store, name: str, kind: TransactionKind) -> CategoryRow:
             }[kind]
             raise InvalidInput.single("name", clashing(name=clash.name))
         category = LedgerCategory(name=clean, kind=kind)
-        session.add(category)
-        session.flush()
+        added(session, category)
         return CategoryRow(category.id, category.name, category.kind, False)
 
 

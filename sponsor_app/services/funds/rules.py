@@ -14,7 +14,7 @@ from ...domain.messages import Funds, Records
 from ...domain.text import fold
 from ...storage.models import CategoryRule, LedgerCategory
 from ...storage.store import Store
-from ..rows import delete_or_gone, get_or_gone
+from ..rows import added, delete_or_gone, get_or_gone
 
 FIELDS = ("counterparty", "any")  # what the pattern is looked for in
 RULE_WORDS_MOST = 80
@@ -73,8 +73,7 @@ def add_rule(store: Store, data: RuleInput) -> RuleRow:
     with store.transaction(f"Add rule {data.pattern.strip()}") as session:
         pattern = _checked(session, data)
         rule = CategoryRule(pattern=pattern, field=data.field, category_id=data.category_id)
-        session.add(rule)
-        session.flush()
+        added(session, rule)
         category = session.get(LedgerCategory, data.category_id)
         return RuleRow(rule.id, pattern, data.field, category.id, category.name, category.kind)
 

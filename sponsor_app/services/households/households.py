@@ -18,7 +18,7 @@ from ...domain.validation import household_code_problems
 from ...storage.models import Household, HouseholdMember, Task
 from ...storage.store import Store
 from ..plan.plan import tasks_for, template
-from ..rows import get_or_gone, read_into
+from ..rows import added, get_or_gone, read_into
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,7 @@ def add_household(
         household.members = [_member(m) for m in members]
         chosen = next((m for m in household.members if m.is_principal), None)
         _one_principal(household, chosen)
-        session.add(household)
-        session.flush()
+        added(session, household)
         session.add_all(tasks_for(templates, household.id, data.arrival_date))
         session.flush()
         return _row(session, household)

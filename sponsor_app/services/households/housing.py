@@ -26,7 +26,7 @@ from ...domain.validation import required_text
 from ...domain.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from ...storage.models import GroupProfile, Household, Inspection, MoveInItem, Property, Tenancy
 from ...storage.store import Store
-from ..rows import get_or_gone
+from ..rows import added, get_or_gone, read_into, rows_of
 
 LIVE = LIVE_TENANCY
 
@@ -198,8 +198,7 @@ def add_property(store: Store, data: PropertyInput) -> PropertyRow:
     with store.transaction(f"Add property {data.address.strip()}") as session:
         prop = Property(address="")
         _apply_property(prop, data)
-        session.add(prop)
-        session.flush()
+        added(session, prop)
         return _property_row(prop, "")
 
 
@@ -303,9 +302,7 @@ def add_tenancy(store: Store, data: TenancyInput) -> int:
         tenancy.move_in_items = [
             MoveInItem(label=label, position=n) for n, label in enumerate(default_move_in_items())
         ]
-        session.add(tenancy)
-        session.flush()
-        return tenancy.id
+        return added(session, tenancy).id
 
 
 def edit_tenancy(store: Store, tenancy_id: int, data: TenancyInput) -> None:
@@ -392,9 +389,7 @@ def add_inspection(store: Store, data: InspectionInput) -> int:
         get_or_gone(session, Tenancy, data.tenancy_id, Records.TENANCY_GONE)
         inspection = Inspection(tenancy_id=data.tenancy_id)
         _apply_inspection(inspection, data)
-        session.add(inspection)
-        session.flush()
-        return inspection.id
+        return added(session, inspection).id
 
 
 def edit_inspection(store: Store, inspection_id: int, data: InspectionInput) -> None:
@@ -422,34 +417,16 @@ def delete_inspection(store: Store, inspection_id: int) -> None:
 
 def list_inspections(store: Store, tenancy_id: int) -> list[InspectionRow]:
     with store.read() as session:
-        rows = session.scalars(
-            select(Inspection)
-            .where(Inspection.tenancy_id == tenancy_id)
-            .order_by(Inspection.inspected_on.desc())
-        ).all()
-        return [
-            InspectionRow(
-                i.id,
-                i.tenancy_id,
-                i.inspected_on,
-                i.kind,
-                i.result,
-                i.issues,
-                i.follow_up,
-                i.next_due,
-            )
-            for i in rows
-        ]
+        rows = rows_of(session, Inspection.tenancy_id, tenancy_id, Inspection.inspected_on.desc())
+        return [read_into(InspectionRow, i) for i in rows]
 
 
 def list_move_in(store: Store, tenancy_id: int) -> list[MoveInRow]:
     with store.read() as session:
-        items = session.scalars(
-            select(MoveInItem)
-            .where(MoveInItem.tenancy_id == tenancy_id)
-            .order_by(MoveInItem.position, MoveInItem.id)
-        ).all()
-        return [MoveInRow(i.id, i.tenancy_id, i.label, i.done, i.position) for i in items]
+        items = rows_of(
+            session, MoveInItem.tenancy_id, tenancy_id, MoveInItem.position, MoveInItem.id
+        )
+        return [read_into(MoveInRow, i) for i in items]
 
 
 def set_move_in_done(store: Store, item_id: int, done: bool) -> None:

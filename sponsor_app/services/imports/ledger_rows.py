@@ -23,6 +23,7 @@ from ...domain.words import parse_day, parse_yes_no
 from ...storage.models import CategoryRule, Household, LedgerCategory, LedgerTransaction
 from ...storage.models.ledger import search_text_for
 from ...storage.sync.ids import reserve_ids
+from ..rows import added
 from .fields import ImportKind, Vocabulary
 from .model import CREATE, LEAVE_OUT, RowStatus, UnknownValue
 from .passes import LeftOut, Pass, Row, RowProblem, Waiting
@@ -191,8 +192,7 @@ class LedgerRows:
         else:
             row = Household(code=name)
             self.p.created.append(Imports.CREATED_HOUSEHOLD(code=name))
-        self.p.session.add(row)
-        self.p.session.flush()
+        added(self.p.session, row)
         self.made[stand_in] = row.id
         return row.id
 

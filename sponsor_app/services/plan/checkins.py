@@ -25,7 +25,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..roster.volunteers import VolunteerRow, roster_rules
-from ..rows import get_or_gone, read_into
+from ..rows import added, get_or_gone, read_into
 from .assignments import vetting_reason
 from .goals import list_goals, settle_goal_status
 
@@ -288,8 +288,7 @@ def record_check_in(store: Store, data: CheckInInput, today: date | None = None)
         _validate(session, data, day)
         row = CheckIn()
         _apply(session, row, data, day)
-        session.add(row)
-        session.flush()
+        added(session, row)
         _review_goals(session, row, data)
         return row.id
 

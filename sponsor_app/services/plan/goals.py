@@ -13,7 +13,7 @@ from ...domain.errors import InvalidInput, Problem
 from ...domain.messages import Plan, Records
 from ...storage.models import Goal, GoalReview, Household
 from ...storage.store import Store
-from ..rows import get_or_gone
+from ..rows import added, get_or_gone
 
 
 def settle_goal_status(session: Session, goal_id: int) -> None:
@@ -75,9 +75,7 @@ def add_goal(store: Store, data: GoalInput) -> int:
     with store.transaction("Add goal") as session:
         goal = Goal(status=GoalStatus.NOT_STARTED)
         _apply(session, goal, data)
-        session.add(goal)
-        session.flush()
-        return goal.id
+        return added(session, goal).id
 
 
 def edit_goal(store: Store, goal_id: int, data: GoalInput) -> None:

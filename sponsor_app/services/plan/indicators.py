@@ -15,7 +15,7 @@ from ...domain.messages import Plan, Records
 from ...storage.models import Household, IndicatorReading
 from ...storage.store import Store
 from ..group.groups import programme_of
-from ..rows import delete_or_gone, get_or_gone
+from ..rows import added, delete_or_gone, get_or_gone
 
 
 @dataclass(frozen=True)
@@ -48,24 +48,29 @@ def _indicator(store: Store, key: str) -> Indicator:
     return found
 
 
+@dataclass(frozen=True)
+class ReadingInput:
+    """One dated reading as the form gives it: the value as typed, read by the indicator's
+    kind when it is recorded."""
+
+    key: str
+    recorded_on: date
+    value: str
+    note: str = ""
+
+
 def record_reading(
-    store: Store,
-    household_id: int,
-    key: str,
-    recorded_on: date,
-    value: str,
-    note: str = "",
-    today: date | None = None,
+    store: Store, household_id: int, data: ReadingInput, today: date | None = None
 ) -> int:
     """One dated reading; the value is read as the indicator's kind (a number, yes or no,
     one of its options, a date) and stored in its plain form."""
-    indicator = _indicator(store, key)
+    indicator = _indicator(store, data.key)
     problems = []
     try:
-        stored = indicator.read(value)
+        stored = indicator.read(data.value)
     except ValueError as error:
         problems.append(Problem("value", str(error)))
-    if recorded_on > (today or clock.today()):
+    if data.recorded_on > (today or clock.today()):
         problems.append(Problem("recorded_on", Plan.READING_IN_FUTURE()))
     if problems:
         raise InvalidInput(problems)
@@ -73,14 +78,12 @@ def record_reading(
         get_or_gone(session, Household, household_id, Records.HOUSEHOLD_GONE)
         reading = IndicatorReading(
             household_id=household_id,
-            indicator=key,
-            recorded_on=recorded_on,
+            indicator=data.key,
+            recorded_on=data.recorded_on,
             value=stored,
-            note=note.strip(),
+            note=data.note.strip(),
         )
-        session.add(reading)
-        session.flush()
-        return reading.id
+        return added(session, reading).id
 
 
 def delete_reading(store: Store, reading_id: int) -> None:

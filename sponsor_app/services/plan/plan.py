@@ -19,7 +19,7 @@ from ...storage.models import CheckIn, Household, Task, Volunteer
 from ...storage.models import TaskTemplate as GroupTemplate
 from ...storage.store import Store
 from ..group.groups import programme_of
-from ..rows import get_or_gone, read_into
+from ..rows import added, get_or_gone, read_into
 from .assignments import check_vetting_rule, get_task_orm
 
 GROUP_KEY_PREFIX = "group-"
@@ -167,8 +167,7 @@ def add_custom_task(
         task = Task(household_id=household_id)  # its own: no template_key, no source
         _apply(task, data, day)
         check_vetting_rule(session, task, data.assignee_id, day)
-        session.add(task)
-        session.flush()
+        added(session, task)
         return plan_task(store, task.id)
 
 
@@ -244,17 +243,16 @@ def template(store: Store) -> list[TaskTemplate]:
 
 
 def _as_template(row: GroupTemplate) -> TaskTemplate:
-    return TaskTemplate(
+    """One of the group's own template tasks, as the programme's are given: never a snapshot
+    of the indicators, and the family's progress rather than the group's own work."""
+    return read_into(
+        TaskTemplate,
+        row,
         key=f"{GROUP_KEY_PREFIX}{row.id}",
-        phase=row.phase,
-        offset_days=row.offset_days,
-        outcome_area=row.outcome_area,
-        title=row.title,
-        guidance=row.guidance,
-        family_facing=row.family_facing,
         source=Plan.GROUP_TEMPLATE_SOURCE(),
-        kind=row.kind,
         group_template_id=row.id,
+        snapshot_months=None,
+        group_task=False,
     )
 
 
@@ -273,9 +271,7 @@ def add_template_task(store: Store, data: TemplateInput) -> int:
             guidance=data.guidance.strip(),
             kind=TaskKind.TASK,
         )
-        session.add(row)
-        session.flush()
-        return row.id
+        return added(session, row).id
 
 
 def retire_template_task(store: Store, template_id: int) -> None:

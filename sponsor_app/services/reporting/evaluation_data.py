@@ -4,7 +4,7 @@ that the PDF and the data bundle print exactly the same things (reports/ only la
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -43,7 +43,7 @@ from ..roster import hours
 from ..roster.volunteers import list_volunteers, roster_rules
 from .disclosure import Disclosure, Released, TextSource
 from .evaluation_extras import EvaluationExtras, birth_dates, gather_extras, volunteers_standing
-from .report_data import HouseholdRef, ReportMeta, households_report
+from .report_data import HouseholdRef, LeaseTerms, ReportMeta, ReportScope, households_report
 
 
 @dataclass(frozen=True)
@@ -172,16 +172,10 @@ class VolunteerFigures:
 
 
 @dataclass(frozen=True)
-class HousingLine:
+class HousingLine(LeaseTerms):
     household_code: str
     town: str
     address: str  # named reports only
-    status: str
-    lease_start: date | None
-    lease_end: date | None
-    rent: Money
-    frequency: str
-    group_share: Money
     inspections: int  # done in the period
     move_in_done: int
     move_in_total: int
@@ -292,19 +286,11 @@ class EvaluationData:
     released: tuple[Released, ...] = ()  # every typed line this report gives, as it gives it
 
 
-def evaluation_data(
-    store: Store,
-    period: Period,
-    named: bool = False,
-    household_ids: list[int] | None = None,
-    generated_at: datetime | None = None,
-) -> EvaluationData:
+def evaluation_data(store: Store, scope: ReportScope) -> EvaluationData:
     """Everything the evaluation report prints, from one read of the file; the text in it
     leaves the file as one Disclosure decides (anonymised unless `named`)."""
     with store.read():
-        disclosure, chosen, meta = households_report(
-            store, ReportKind.EVALUATION, period, named, household_ids, generated_at
-        )
+        disclosure, chosen, meta = households_report(store, ReportKind.EVALUATION, scope)
         return _gather(store, meta, chosen, disclosure)
 
 
@@ -533,12 +519,7 @@ def _housing(
                 household_code=disclosure.household(tenancy.household_code),
                 town=disclosure.place(summary.property.town),
                 address=summary.property.address if disclosure.named else "",
-                status=tenancy.status.label,
-                lease_start=tenancy.lease_start,
-                lease_end=tenancy.lease_end,
-                rent=tenancy.rent,
-                frequency=tenancy.rent_frequency.label.lower(),
-                group_share=tenancy.group_share,
+                **LeaseTerms.of(tenancy),
                 inspections=sum(1 for i in done if i.inspected_on in period),
                 move_in_done=tenancy.move_in_done,
                 move_in_total=tenancy.move_in_total,

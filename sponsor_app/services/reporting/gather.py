@@ -19,6 +19,7 @@ from ..files.outputs import OutputRefused, check_output
 from .bundle import bundle_bytes
 from .disclosure import Released
 from .evaluation_data import evaluation_data
+from .report_data import ReportScope
 from .report_lists import checklist_data, housing_data, roster_data
 from .statement_data import statement_data
 
@@ -41,6 +42,10 @@ class ReportRequest:
     force: bool = False  # replace files that exist
     invariant: bool = False  # same data, same bytes (tests)
     generated_at: datetime | None = None
+
+    @property
+    def scope(self) -> ReportScope:
+        return ReportScope(self.period, self.named, self.household_ids, self.generated_at)
 
 
 @dataclass(frozen=True)
@@ -68,12 +73,11 @@ def gather(store: Store, request: ReportRequest) -> Gathered:
     r = request
     if r.bundle is not None and r.kind is not ReportKind.EVALUATION:
         raise CannotWrite(Reporting.BUNDLE_WITH_EVALUATION_ONLY())
-    ids = list(r.household_ids) if r.household_ids is not None else None
     extra = {"generated_at": r.generated_at}
     inputs = (store.path,)
     match r.kind:
         case ReportKind.EVALUATION:
-            data = evaluation_data(store, r.period, r.named, ids, **extra)
+            data = evaluation_data(store, r.scope)
             bundle = bundle_bytes(data) if r.bundle is not None else None
             return Gathered(r, data, bundle, inputs)
         case ReportKind.FINANCES:
@@ -81,9 +85,9 @@ def gather(store: Store, request: ReportRequest) -> Gathered:
         case ReportKind.ROSTER:
             data = roster_data(store, r.period, **extra)
         case ReportKind.CHECKLIST:
-            data = checklist_data(store, r.period, r.named, ids, **extra)
+            data = checklist_data(store, r.scope)
         case ReportKind.HOUSING:
-            data = housing_data(store, r.period, r.named, ids, **extra)
+            data = housing_data(store, r.scope)
         case _:
             raise CannotWrite(Reporting.NO_GROUP_REPORT(kind=r.kind.value))
     return Gathered(r, data, inputs=inputs)

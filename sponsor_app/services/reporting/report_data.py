@@ -3,6 +3,7 @@ households it covers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -11,11 +12,13 @@ from sqlalchemy import func, select
 from ... import __version__, clock
 from ...domain.errors import InvalidInput
 from ...domain.messages import Reporting
+from ...domain.money import Money
 from ...domain.periods import Period, ends_before_start
 from ...domain.programmes import get_programme
 from ...domain.reports import ReportKind, country_of, is_letter_paper
 from ...storage.models import CheckIn, GroupProfile, Household, LedgerTransaction, VolunteerHours
 from ...storage.store import Store
+from ..households.housing import TenancyRow
 from .disclosure import Disclosure, TextSource, read_disclosure
 
 
@@ -44,6 +47,31 @@ class ReportMeta:
     @property
     def letter_paper(self) -> bool:
         return is_letter_paper(self.country)
+
+
+@dataclass(frozen=True)
+class LeaseTerms:
+    """A tenancy's terms as every report gives them (the evaluation's housing line, the
+    housing summary's tenancy): its status and the rent's frequency in words."""
+
+    status: str
+    lease_start: date | None
+    lease_end: date | None
+    rent: Money
+    frequency: str
+    group_share: Money
+
+    @staticmethod
+    def of(tenancy: TenancyRow) -> dict[str, object]:
+        """The terms of a stored tenancy, to make a line of a report with."""
+        return {
+            "status": tenancy.status.label,
+            "lease_start": tenancy.lease_start,
+            "lease_end": tenancy.lease_end,
+            "rent": tenancy.rent,
+            "frequency": tenancy.rent_frequency.label.lower(),
+            "group_share": tenancy.group_share,
+        }
 
 
 @dataclass(frozen=True)
@@ -89,7 +117,7 @@ def checked_period(start: date | None, end: date | None, store: Store) -> Period
     return Period(first, last)
 
 
-def households(store: Store, household_ids: list[int] | None = None) -> list[HouseholdRef]:
+def households(store: Store, household_ids: Iterable[int] | None = None) -> list[HouseholdRef]:
     """Households a report covers, by code: all current ones, or those chosen."""
     with store.read() as session:
         rows = session.execute(
@@ -107,22 +135,30 @@ def households(store: Store, household_ids: list[int] | None = None) -> list[Hou
     return [HouseholdRef(*row) for row in rows if wanted is None or row[0] in wanted]
 
 
+@dataclass(frozen=True)
+class ReportScope:
+    """What a report about households covers and how it speaks: the period, named or
+    anonymised, the households chosen (None: every current one) and the time it says it was
+    made (None: now). The window, the command line and the tests ask for a report with one."""
+
+    period: Period
+    named: bool = False
+    household_ids: tuple[int, ...] | None = None
+    generated_at: datetime | None = None
+
+
 def households_report(
-    store: Store,
-    kind: ReportKind,
-    period: Period,
-    named: bool,
-    household_ids: list[int] | None,
-    generated_at: datetime | None,
+    store: Store, kind: ReportKind, scope: ReportScope
 ) -> tuple[Disclosure, list[HouseholdRef], ReportMeta]:
     """How a report about chosen households begins: what may leave the file (named or
     anonymised), the households chosen (all, with no choice made) and what the report says
     about itself."""
     with store.read():
-        disclosure = read_disclosure(store, named)
-        chosen = households(store, household_ids)
+        disclosure = read_disclosure(store, scope.named)
+        chosen = households(store, scope.household_ids)
         codes = tuple(h.code for h in chosen)
-        return disclosure, chosen, report_meta(store, kind, period, disclosure, codes, generated_at)
+        meta = report_meta(store, kind, scope.period, disclosure, codes, scope.generated_at)
+        return disclosure, chosen, meta
 
 
 def report_meta(

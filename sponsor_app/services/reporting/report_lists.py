@@ -19,7 +19,7 @@ from ..households.housing import housing_summary
 from ..plan.plan import plan_tasks
 from ..roster.volunteers import list_volunteers, roster_rules
 from .disclosure import Disclosure, Released, TextSource
-from .report_data import ReportMeta, households_report, report_meta
+from .report_data import LeaseTerms, ReportMeta, ReportScope, households_report, report_meta
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -108,18 +108,10 @@ class ChecklistData:
     released: tuple[Released, ...] = ()
 
 
-def checklist_data(
-    store: Store,
-    period: Period,
-    named: bool = False,
-    household_ids: list[int] | None = None,
-    generated_at: datetime | None = None,
-) -> ChecklistData:
+def checklist_data(store: Store, scope: ReportScope) -> ChecklistData:
     """Per household, by phase, every task that applies: a tick box for each, done or not."""
     with store.read():
-        disclosure, chosen, meta = households_report(
-            store, ReportKind.CHECKLIST, period, named, household_ids, generated_at
-        )
+        disclosure, chosen, meta = households_report(store, ReportKind.CHECKLIST, scope)
         tasks = [t for t in plan_tasks(store) if t.status is not TaskStatus.NOT_NEEDED]
     blocks = []
     for household in chosen:
@@ -156,14 +148,8 @@ def checklist_data(
 
 # --- housing -------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class TenancyLine:
+class TenancyLine(LeaseTerms):
     household_code: str
-    status: str
-    lease_start: date | None
-    lease_end: date | None
-    rent: Money
-    frequency: str
-    group_share: Money
     household_share: Money
     bond: Money
     bond_holder: str  # named reports only
@@ -196,27 +182,19 @@ class HousingData:
     released: tuple[Released, ...] = ()
 
 
-def housing_data(
-    store: Store,
-    period: Period,
-    named: bool = False,
-    household_ids: list[int] | None = None,
-    generated_at: datetime | None = None,
-) -> HousingData:
+def housing_data(store: Store, scope: ReportScope) -> HousingData:
     """Every property a chosen household lives or lived in (or, with no choice made, every
     current property), with its tenancies, inspections and move-in checklist."""
     with store.read():
-        disclosure, chosen, meta = households_report(
-            store, ReportKind.HOUSING, period, named, household_ids, generated_at
-        )
+        disclosure, chosen, meta = households_report(store, ReportKind.HOUSING, scope)
         summaries = housing_summary(store)
-    words = disclosure.words
+    words, named = disclosure.words, scope.named
     codes = {h.code for h in chosen}
     blocks = []
     for summary in summaries:
         prop = summary.property
         tenancies = [t for t in summary.tenancies if t.household_code in codes]
-        if not tenancies and (household_ids is not None or prop.archived):
+        if not tenancies and (scope.household_ids is not None or prop.archived):
             continue
         place = f"{prop.address}, {prop.town}" if named and prop.town else prop.address
         blocks.append(
@@ -231,16 +209,13 @@ def housing_data(
                 ),
                 tenancies=tuple(
                     TenancyLine(
-                        disclosure.household(t.household_code) if t.household_code else "",
-                        t.status.label,
-                        t.lease_start,
-                        t.lease_end,
-                        t.rent,
-                        t.rent_frequency.label.lower(),
-                        t.group_share,
-                        t.household_share,
-                        t.bond,
-                        t.bond_holder if named else "",
+                        **LeaseTerms.of(t),
+                        household_code=(
+                            disclosure.household(t.household_code) if t.household_code else ""
+                        ),
+                        household_share=t.household_share,
+                        bond=t.bond,
+                        bond_holder=t.bond_holder if named else "",
                     )
                     for t in tenancies
                 ),

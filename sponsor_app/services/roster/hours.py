@@ -14,7 +14,7 @@ from ...domain.messages import Records, Roster
 from ...domain.periods import Period
 from ...storage.models import Household, VolunteerHours
 from ...storage.store import Store
-from ..rows import delete_or_gone
+from ..rows import added, delete_or_gone
 from .volunteers import get_volunteer_orm
 
 
@@ -73,8 +73,7 @@ def log_hours(store: Store, data: HoursInput, today: date | None = None) -> Hour
             activity=data.activity.strip(),
             household_id=data.household_id,
         )
-        session.add(entry)
-        session.flush()
+        added(session, entry)
         return HoursRow(
             entry.id,
             entry.volunteer_id,

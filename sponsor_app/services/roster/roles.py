@@ -19,7 +19,7 @@ from ...domain.messages import Records, Roster
 from ...domain.text import fold
 from ...storage.models import Role, VolunteerRole
 from ...storage.store import Store
-from ..rows import get_or_gone
+from ..rows import added, get_or_gone
 
 MAX_ROLE_NAME = 80
 
@@ -90,9 +90,7 @@ def create_role(session: Session, name: str) -> Role:
     taken = set(session.scalars(select(Role.key)))
     position = (session.scalar(select(func.max(Role.position))) or 0) + 1
     role = Role(key=new_key(clean, taken), name=clean, position=position)
-    session.add(role)
-    session.flush()
-    return role
+    return added(session, role)
 
 
 def add_role(store: Store, name: str) -> RoleRow:

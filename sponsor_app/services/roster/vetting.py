@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import clock
@@ -17,7 +16,7 @@ from ...domain.validation import date_order_problems
 from ...domain.vetting import RequirementKind, record_state
 from ...storage.models import TrainingRecord, VettingCheck
 from ...storage.store import Store
-from ..rows import get_or_gone, read_into
+from ..rows import get_or_gone, read_into, rows_of
 from .volunteers import (
     CheckInput,
     CheckRow,
@@ -118,11 +117,13 @@ def delete_check(store: Store, check_id: int) -> None:
 def list_checks(store: Store, volunteer_id: int, today: date | None = None) -> list[CheckRow]:
     with store.read() as session:
         rules = roster_rules(session)
-        checks = session.scalars(
-            select(VettingCheck)
-            .where(VettingCheck.volunteer_id == volunteer_id)
-            .order_by(VettingCheck.kind, VettingCheck.checked_on.desc())
-        ).all()
+        checks = rows_of(
+            session,
+            VettingCheck.volunteer_id,
+            volunteer_id,
+            VettingCheck.kind,
+            VettingCheck.checked_on.desc(),
+        )
         return [check_row(c, rules, today or clock.today()) for c in checks]
 
 
@@ -185,11 +186,9 @@ def delete_training(store: Store, record_id: int) -> None:
 
 def list_training(store: Store, volunteer_id: int, today: date | None = None) -> list[TrainingRow]:
     with store.read() as session:
-        records = session.scalars(
-            select(TrainingRecord)
-            .where(TrainingRecord.volunteer_id == volunteer_id)
-            .order_by(TrainingRecord.completed_on.desc())
-        ).all()
+        records = rows_of(
+            session, TrainingRecord.volunteer_id, volunteer_id, TrainingRecord.completed_on.desc()
+        )
         return [_training_row(r, session, today or clock.today()) for r in records]
 
 

@@ -37,7 +37,7 @@ from ...storage.models import (
 )
 from ...storage.store import Store
 from ..group.groups import windows_of
-from ..rows import get_or_gone, read_into
+from ..rows import added, get_or_gone, read_into
 from .roles import role_problems, roles_by_key
 
 
@@ -428,8 +428,7 @@ def add_volunteer(store: Store, data: VolunteerInput, today: date | None = None)
         _check_roles(session, data, None)
         volunteer = Volunteer(full_name="", roles=[], checks=[], training=[])
         apply_input(volunteer, data, rules.training_kinds)
-        session.add(volunteer)
-        session.flush()
+        added(session, volunteer)
         return to_row(volunteer, rules, today or clock.today())
 
 

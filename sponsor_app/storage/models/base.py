@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy import MetaData, String, types
+from sqlalchemy import ForeignKey, MetaData, String, types
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints so that Alembic's batch mode (SQLite) can find and alter them later.
@@ -48,6 +48,15 @@ def enum_column(enum_cls: type[enum.Enum], name: str) -> SAEnum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+def part_of(parent: str, *, index: bool = True, primary_key: bool = False):
+    """The column of a row that belongs to one `parent` row (its table's name) and is deleted
+    with it; indexed to find a parent's rows, unless it leads the primary key already."""
+    link = ForeignKey(f"{parent}.id", ondelete="CASCADE")
+    if primary_key:
+        return mapped_column(link, primary_key=True)
+    return mapped_column(link, index=index)
 
 
 def code(what: str) -> dict:

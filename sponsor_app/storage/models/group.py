@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ... import clock
 from ...domain.vetting import DEFAULT_WARNING_DAYS
-from .base import ArchivableMixin, Base, IdMixin, code
+from .base import ArchivableMixin, Base, IdMixin, code, part_of
 
 
 class GroupProfile(IdMixin, Base):
@@ -57,9 +57,7 @@ class Household(IdMixin, ArchivableMixin, Base):
 class HouseholdMember(IdMixin, ArchivableMixin, Base):
     __tablename__ = "household_member"
 
-    household_id: Mapped[int] = mapped_column(
-        ForeignKey("household.id", ondelete="CASCADE"), index=True
-    )
+    household_id: Mapped[int] = part_of("household")
     full_name: Mapped[str]
     relationship_to_principal: Mapped[str] = mapped_column(String(40), default="")
     date_of_birth: Mapped[date | None]

@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import RentFrequency, TenancyStatus
-from .base import ArchivableMixin, Base, IdMixin, enum_column
+from .base import ArchivableMixin, Base, IdMixin, enum_column, part_of
 
 
 class Property(IdMixin, ArchivableMixin, Base):
@@ -42,9 +42,7 @@ class Tenancy(IdMixin, Base):
         CheckConstraint("bond_minor >= 0", name="bond_not_negative"),
     )
 
-    property_id: Mapped[int] = mapped_column(
-        ForeignKey("property.id", ondelete="CASCADE"), index=True
-    )
+    property_id: Mapped[int] = part_of("property")
     household_id: Mapped[int | None] = mapped_column(
         ForeignKey("household.id", ondelete="SET NULL"), index=True
     )
@@ -69,9 +67,7 @@ class Tenancy(IdMixin, Base):
 class Inspection(IdMixin, Base):
     __tablename__ = "inspection"
 
-    tenancy_id: Mapped[int] = mapped_column(
-        ForeignKey("tenancy.id", ondelete="CASCADE"), index=True
-    )
+    tenancy_id: Mapped[int] = part_of("tenancy")
     inspected_on: Mapped[date]
     kind: Mapped[str] = mapped_column(String(40))
     result: Mapped[str] = mapped_column(String(20))
@@ -83,9 +79,7 @@ class Inspection(IdMixin, Base):
 class MoveInItem(IdMixin, Base):
     __tablename__ = "move_in_item"
 
-    tenancy_id: Mapped[int] = mapped_column(
-        ForeignKey("tenancy.id", ondelete="CASCADE"), index=True
-    )
+    tenancy_id: Mapped[int] = part_of("tenancy")
     label: Mapped[str]
     position: Mapped[int] = mapped_column(default=0)
     done: Mapped[bool] = mapped_column(default=False)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import TransactionKind
 from ...domain.text import fold
-from .base import ArchivableMixin, Base, IdMixin, code, enum_column
+from .base import ArchivableMixin, Base, IdMixin, code, enum_column, part_of
 
 
 class LedgerCategory(IdMixin, ArchivableMixin, Base):
@@ -105,9 +105,7 @@ class CategoryRule(IdMixin, Base):
 
     pattern: Mapped[str] = mapped_column(String(80))
     field: Mapped[str] = mapped_column(String(20), default="counterparty")
-    category_id: Mapped[int] = mapped_column(
-        ForeignKey("ledger_category.id", ondelete="CASCADE"), index=True
-    )
+    category_id: Mapped[int] = part_of("ledger_category")
 
 
 class ImportMapping(IdMixin, Base):
@@ -132,7 +130,7 @@ class Budget(IdMixin, Base):
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
     )
 
-    category_id: Mapped[int] = mapped_column(ForeignKey("ledger_category.id", ondelete="CASCADE"))
+    category_id: Mapped[int] = part_of("ledger_category", index=False)
     month: Mapped[date]  # always the first day of the month
     amount_minor: Mapped[int] = mapped_column(BigInteger)
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import CheckResult
 from ...domain.hours import MAX_MINUTES
-from .base import ArchivableMixin, Base, IdMixin, code, enum_column
+from .base import ArchivableMixin, Base, IdMixin, code, enum_column, part_of
 
 
 class Role(IdMixin, Base):
@@ -52,9 +52,7 @@ class Volunteer(IdMixin, ArchivableMixin, Base):
 class VolunteerRole(Base):
     __tablename__ = "volunteer_role"
 
-    volunteer_id: Mapped[int] = mapped_column(
-        ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
-    )
+    volunteer_id: Mapped[int] = part_of("volunteer", primary_key=True)
     role: Mapped[str] = mapped_column(
         String(40), ForeignKey("role.key", ondelete="RESTRICT"), primary_key=True
     )
@@ -71,9 +69,7 @@ class VettingCheck(IdMixin, Base):
         ),
     )
 
-    volunteer_id: Mapped[int] = mapped_column(
-        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
-    )
+    volunteer_id: Mapped[int] = part_of("volunteer")
     kind: Mapped[str] = mapped_column(String(40), info=code("a key of the programme's vetting"))
     result: Mapped[CheckResult] = mapped_column(enum_column(CheckResult, "check_result"))
     checked_on: Mapped[date | None]
@@ -91,9 +87,7 @@ class TrainingRecord(IdMixin, Base):
         ),
     )
 
-    volunteer_id: Mapped[int] = mapped_column(
-        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
-    )
+    volunteer_id: Mapped[int] = part_of("volunteer")
     course: Mapped[str] = mapped_column(String(60), info=code("a key of the programme's courses"))
     completed_on: Mapped[date]
     expires_on: Mapped[date | None]
@@ -109,9 +103,7 @@ class VolunteerHours(IdMixin, Base):
         UniqueConstraint("volunteer_id", "worked_on", "activity", "household_id", name="one_entry"),
     )
 
-    volunteer_id: Mapped[int] = mapped_column(
-        ForeignKey("volunteer.id", ondelete="CASCADE"), index=True
-    )
+    volunteer_id: Mapped[int] = part_of("volunteer")
     worked_on: Mapped[date] = mapped_column(index=True)
     minutes: Mapped[int]  # whole minutes, so hours never need a float
     activity: Mapped[str] = mapped_column(String(60))

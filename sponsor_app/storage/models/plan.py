@@ -8,16 +8,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import CheckInKind, GoalStatus, OutcomeArea, Phase, TaskKind, TaskStatus
-from .base import Base, IdMixin, code, enum_column
+from .base import Base, IdMixin, code, enum_column, part_of
 
 
 class Task(IdMixin, Base):
     __tablename__ = "task"
     __table_args__ = (Index("ix_task_status_due", "status", "due_on"),)
 
-    household_id: Mapped[int] = mapped_column(
-        ForeignKey("household.id", ondelete="CASCADE"), index=True
-    )
+    household_id: Mapped[int] = part_of("household")
     # The programme template's key ("enrol_school"), "group-<id>" for the group's own
     # template, or None for a task added to one household only.
     template_key: Mapped[str | None] = mapped_column(
@@ -65,9 +63,7 @@ class TaskTemplate(IdMixin, Base):
 class IndicatorReading(IdMixin, Base):
     __tablename__ = "indicator_reading"
 
-    household_id: Mapped[int] = mapped_column(
-        ForeignKey("household.id", ondelete="CASCADE"), index=True
-    )
+    household_id: Mapped[int] = part_of("household")
     indicator: Mapped[str] = mapped_column(String(40), info=code("an indicator's key"))
     recorded_on: Mapped[date]
     value: Mapped[str]
@@ -82,9 +78,7 @@ class CheckIn(IdMixin, Base):
         CheckConstraint("needs_met IS NULL OR needs_met BETWEEN 1 AND 5", name="needs_met_1_5"),
     )
 
-    household_id: Mapped[int] = mapped_column(
-        ForeignKey("household.id", ondelete="CASCADE"), index=True
-    )
+    household_id: Mapped[int] = part_of("household")
     held_on: Mapped[date]
     kind: Mapped[CheckInKind] = mapped_column(
         enum_column(CheckInKind, "check_in_kind"), default=CheckInKind.VISIT
@@ -108,12 +102,8 @@ class CheckInVolunteer(Base):
 
     __tablename__ = "check_in_volunteer"
 
-    check_in_id: Mapped[int] = mapped_column(
-        ForeignKey("check_in.id", ondelete="CASCADE"), primary_key=True
-    )
-    volunteer_id: Mapped[int] = mapped_column(
-        ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
-    )
+    check_in_id: Mapped[int] = part_of("check_in", primary_key=True)
+    volunteer_id: Mapped[int] = part_of("volunteer", primary_key=True)
 
 
 class Goal(IdMixin, Base):
@@ -121,9 +111,7 @@ class Goal(IdMixin, Base):
 
     __tablename__ = "goal"
 
-    household_id: Mapped[int] = mapped_column(
-        ForeignKey("household.id", ondelete="CASCADE"), index=True
-    )
+    household_id: Mapped[int] = part_of("household")
     outcome_area: Mapped[OutcomeArea] = mapped_column(enum_column(OutcomeArea, "outcome_area"))
     text: Mapped[str] = mapped_column(Text)
     set_on: Mapped[date]
@@ -142,7 +130,7 @@ class GoalReview(IdMixin, Base):
 
     __tablename__ = "goal_review"
 
-    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int] = part_of("goal")
     check_in_id: Mapped[int | None] = mapped_column(ForeignKey("check_in.id", ondelete="SET NULL"))
     reviewed_on: Mapped[date]
     status: Mapped[GoalStatus] = mapped_column(enum_column(GoalStatus, "goal_status"))

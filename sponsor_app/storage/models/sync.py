@@ -18,6 +18,26 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, code
 
+# The sync tables name a replica, a table, a row and a column the same way everywhere.
+
+
+def _uuid(**kw):
+    """A replica's id (a UUID)."""
+    return mapped_column(String(36), info=code("uuid"), **kw)
+
+
+def _table_name():
+    return mapped_column(String(60), primary_key=True, info=code("table"))
+
+
+def _row_key():
+    """A row's key as the history writes it ("[12]")."""
+    return mapped_column(String(120), primary_key=True, info=code("key"))
+
+
+def _column_name():
+    return mapped_column(String(60), primary_key=True, info=code("column"))
+
 
 class SyncReplica(Base):
     """This copy's identity: one row. A copy of the file (another laptop, a restored backup)
@@ -27,11 +47,11 @@ class SyncReplica(Base):
     __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    replica_id: Mapped[str] = mapped_column(String(36), info=code("uuid"))
+    replica_id: Mapped[str] = _uuid()
     # New rows' ids are id_prefix << 32 | n: prefix 0 for the file's first copy, so the ids
     # that reports and history show never change; a random one for every later copy.
     id_prefix: Mapped[int] = mapped_column(BigInteger)
-    parent_replica_id: Mapped[str | None] = mapped_column(String(36), info=code("uuid"))
+    parent_replica_id: Mapped[str | None] = _uuid()
     next_seq: Mapped[int] = mapped_column(BigInteger)  # of this copy's own change sets
     hlc: Mapped[int] = mapped_column(BigInteger)  # the hybrid logical clock: ms << 16 | counter
     laptop_name: Mapped[str] = mapped_column(String(120), default="")
@@ -49,8 +69,8 @@ class SyncGroup(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     group_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     key_id: Mapped[str] = mapped_column(String(16), info=code("key id"))
-    genesis: Mapped[str] = mapped_column(String(36), info=code("uuid"))
-    founder_replica: Mapped[str] = mapped_column(String(36), info=code("uuid"))
+    genesis: Mapped[str] = _uuid()
+    founder_replica: Mapped[str] = _uuid()
     founded_at: Mapped[datetime]
 
 
@@ -59,7 +79,7 @@ class SyncIdCounter(Base):
 
     __tablename__ = "sync_id_counter"
 
-    table_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("table"))
+    table_name: Mapped[str] = _table_name()
     next: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -80,7 +100,7 @@ class SyncVector(Base):
 
     __tablename__ = "sync_vector"
 
-    replica: Mapped[str] = mapped_column(String(36), primary_key=True, info=code("uuid"))
+    replica: Mapped[str] = _uuid(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -89,13 +109,13 @@ class SyncRow(Base):
 
     __tablename__ = "sync_row"
 
-    table_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("table"))
-    row_key: Mapped[str] = mapped_column(String(120), primary_key=True, info=code("key"))
+    table_name: Mapped[str] = _table_name()
+    row_key: Mapped[str] = _row_key()
     insert_hlc: Mapped[int] = mapped_column(BigInteger)
-    insert_replica: Mapped[str] = mapped_column(String(36), info=code("uuid"))
+    insert_replica: Mapped[str] = _uuid()
     insert_seq: Mapped[int] = mapped_column(BigInteger)
     deleted_hlc: Mapped[int | None] = mapped_column(BigInteger)
-    deleted_replica: Mapped[str | None] = mapped_column(String(36), info=code("uuid"))
+    deleted_replica: Mapped[str | None] = _uuid()
     deleted_seq: Mapped[int | None] = mapped_column(BigInteger)
     last_values: Mapped[str | None] = mapped_column(Text)  # JSON, while deleted
 
@@ -106,10 +126,10 @@ class SyncField(Base):
 
     __tablename__ = "sync_field"
 
-    table_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("table"))
-    row_key: Mapped[str] = mapped_column(String(120), primary_key=True, info=code("key"))
-    column_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("column"))
-    replica: Mapped[str] = mapped_column(String(36), primary_key=True, info=code("uuid"))
+    table_name: Mapped[str] = _table_name()
+    row_key: Mapped[str] = _row_key()
+    column_name: Mapped[str] = _column_name()
+    replica: Mapped[str] = _uuid(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     hlc: Mapped[int] = mapped_column(BigInteger)
     value: Mapped[str | None] = mapped_column(Text)  # JSON of the value that write wrote
@@ -122,9 +142,9 @@ class SyncConflict(Base):
 
     __tablename__ = "sync_conflict"
 
-    table_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("table"))
-    row_key: Mapped[str] = mapped_column(String(120), primary_key=True, info=code("key"))
-    column_name: Mapped[str] = mapped_column(String(60), primary_key=True, info=code("column"))
+    table_name: Mapped[str] = _table_name()
+    row_key: Mapped[str] = _row_key()
+    column_name: Mapped[str] = _column_name()
     kind: Mapped[str] = mapped_column(String(16), primary_key=True, info=code("conflict kind"))
     members: Mapped[str] = mapped_column(Text)  # JSON: [[hlc, replica, seq, column, value]...]
     status: Mapped[str] = mapped_column(String(16), info=code("conflict status"))

@@ -25,6 +25,7 @@ from ...domain.indicators import Indicator, IndicatorKind
 from ...domain.text import isolate
 from ...services.plan.checkins import CheckInInput, CheckInRow, GoalUpdate
 from ...services.plan.goals import GoalInput, GoalRow
+from ...services.plan.indicators import ReadingInput
 from ...services.roster.volunteers import VolunteerRow
 from ..formatting import short_date
 from ..vetting_words import overall_text, reason_text
@@ -340,8 +341,8 @@ class ReadingDialog(FormDialog):
         self.value_holder.setFocusProxy(editor)
         self._editor = editor
 
-    def value(self) -> tuple[str, date, str, str]:
-        """(indicator key, date, typed value, note): the service reads the value by kind."""
+    def value(self) -> ReadingInput:
+        """The reading as typed: the service reads the value by the indicator's kind."""
         editor, indicator = self._editor, self.chosen()
         match indicator.kind:
             case IndicatorKind.NUMBER:
@@ -360,4 +361,4 @@ class ReadingDialog(FormDialog):
                 typed = editor.value().isoformat() if editor.value() else editor.edit.text()
             case _:
                 typed = editor.text()
-        return indicator.key, self.recorded_on.value(), typed, self.note.text()
+        return ReadingInput(indicator.key, self.recorded_on.value(), typed, self.note.text())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.changes import Changes, Topic
@@ -65,13 +65,25 @@ class Page(QWidget):
         """Reload from services. Subclasses override."""
 
     def add_shortcuts(self, shortcuts) -> None:
-        """(text, key sequence, slot) triples that work while focus is anywhere on this page."""
-        for text, keys, slot in shortcuts:
+        """(text, key sequence, slot) triples that work while focus is anywhere on this page;
+        a fourth, a button, is bound in the same place: it does what the key does, and its
+        tooltip names the key unless it says more already."""
+        for text, keys, slot, *button in shortcuts:
             action = QAction(text, self)
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+            for one in button:
+                one.clicked.connect(slot)
+                if not one.toolTip():
+                    one.setToolTip(self.key_words(keys))
+
+    def key_words(self, keys) -> str:
+        """A key as this system writes it ("Ctrl+Shift+N"); Delete in words, not "Del"."""
+        if keys == QKeySequence.StandardKey.Delete:
+            return self.tr("Delete key")
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class PageHeader(QWidget):

@@ -108,35 +108,42 @@ class HouseholdsPage(Page):
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
-                (self.tr("Add household"), QKeySequence("Ctrl+Shift+N"), self.add_household),
-                (self.tr("Edit household"), QKeySequence("F2"), self.edit_household),
+                (
+                    self.tr("Add household"),
+                    QKeySequence("Ctrl+Shift+N"),
+                    self.add_household,
+                    self.add_button,
+                ),
+                (
+                    self.tr("Edit household"),
+                    QKeySequence("F2"),
+                    self.edit_household,
+                    self.edit_button,
+                ),
                 (
                     self.tr("Archive household"),
                     QKeySequence.StandardKey.Delete,
                     self.archive_household,
+                    self.archive_button,
                 ),
                 (
                     self.tr("Delete household permanently"),
                     QKeySequence("Shift+Delete"),
                     self.delete_household,
+                    self.delete_button,
                 ),
-                (self.tr("Add member"), QKeySequence("Ctrl+Shift+M"), self.add_member),
+                (
+                    self.tr("Add member"),
+                    QKeySequence("Ctrl+Shift+M"),
+                    self.add_member,
+                    self.add_member_button,
+                ),
             )
         )
-        self.add_button.setToolTip("Ctrl+Shift+N")
-        self.edit_button.setToolTip("F2")
-        self.archive_button.setToolTip(self.tr("Delete key"))
-        self.add_member_button.setToolTip("Ctrl+Shift+M")
-
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.show_archived.toggled.connect(lambda _: self.refresh_now())
-        self.add_button.clicked.connect(self.add_household)
-        self.edit_button.clicked.connect(self.edit_household)
-        self.archive_button.clicked.connect(self.archive_household)
-        self.delete_button.clicked.connect(self.delete_household)
         self.table.doubleClicked.connect(lambda _: self.edit_household())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_members())
-        self.add_member_button.clicked.connect(self.add_member)
         self.edit_member_button.clicked.connect(self.edit_member)
         self.member_table.doubleClicked.connect(lambda _: self.edit_member())
         self.archive_member_button.clicked.connect(self.archive_member)

@@ -40,6 +40,7 @@ from sponsor_app.services.imports.transaction_io import export_transactions
 from sponsor_app.services.imports.volunteer_io import export_volunteers
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
 from sponsor_app.services.reporting.gather import ReportRequest, prepare
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.volunteers import (
     archive_volunteer,
     list_volunteers,
@@ -160,10 +161,10 @@ def test_removing_a_households_details_removes_every_name_and_keeps_the_figures(
     household, _member = _give_sensitive_notes(demo)
     names = [m.full_name for m in list_members(demo, household.id, include_archived=True)]
     period = Period(date(2024, 1, 1), date(2026, 6, 15))
-    before = evaluation_data(demo, period, generated_at=MADE)
+    before = evaluation_data(demo, ReportScope(period, generated_at=MADE))
     assert before.shared_notes  # the demo has notes marked shareable: they are the family's
     changes = remove_household_details(demo, household.id)
-    after = evaluation_data(demo, period, generated_at=MADE)
+    after = evaluation_data(demo, ReportScope(period, generated_at=MADE))
     # Every figure of the anonymised evaluation report is the same; only the check-in notes
     # the group had marked shareable (the family's own words) are gone, and the bundle's age
     # bands and national counts, which read members' birth dates, which the removal takes.
@@ -224,9 +225,9 @@ def test_removing_a_households_details_reaches_its_ledger_transactions(demo):
         demo, paid.id, replace(transaction_input(demo, paid.id), note=f"For {member.full_name}")
     )
     period = Period(date(2024, 1, 1), date(2026, 6, 15))
-    before = evaluation_data(demo, period, generated_at=MADE)
+    before = evaluation_data(demo, ReportScope(period, generated_at=MADE))
     remove_household_details(demo, household.id)
-    after = evaluation_data(demo, period, generated_at=MADE)
+    after = evaluation_data(demo, ReportScope(period, generated_at=MADE))
     # Age bands and the national counts read members' birth dates, which the removal takes;
     # the family's notes go, and their typed lines.
     same = {"shared_notes": (), "extras": None, "released": ()}

@@ -9,6 +9,7 @@ from sponsor_app.domain.indicator_points import PointStatus, at_point
 from sponsor_app.domain.indicators import Trend
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan import indicators
+from sponsor_app.services.plan.indicators import ReadingInput
 
 from ...conftest import TODAY
 
@@ -25,12 +26,19 @@ def household(store):
 def test_indicator_readings_latest_trend_and_the_value_at_3_months(store, household):
     for days, hours in ((20, "4"), (50, "6"), (95, "8")):
         day = ARRIVAL + timedelta(days=days)
-        indicators.record_reading(store, household.id, "english_hours", day, hours, today=TODAY)
+        indicators.record_reading(
+            store, household.id, ReadingInput("english_hours", day, hours), today=TODAY
+        )
     with pytest.raises(InvalidInput, match="Enter a number"):
-        indicators.record_reading(store, household.id, "english_hours", TODAY, "lots", today=TODAY)
+        indicators.record_reading(
+            store, household.id, ReadingInput("english_hours", TODAY, "lots"), today=TODAY
+        )
     with pytest.raises(InvalidInput, match="once they are known"):
         indicators.record_reading(
-            store, household.id, "english_hours", TODAY + timedelta(days=1), "2", today=TODAY
+            store,
+            household.id,
+            ReadingInput("english_hours", TODAY + timedelta(days=1), "2"),
+            today=TODAY,
         )
     summary = {s.indicator.key: s for s in indicators.latest_indicators(store, household.id)}
     hours = summary["english_hours"]

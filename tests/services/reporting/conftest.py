@@ -11,6 +11,7 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.services.group.groups import open_group
 from sponsor_app.services.reporting.bundle import bundle_bytes
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import ReportScope
 
 MADE_AT = datetime(2026, 6, 15, 9, 30, tzinfo=UTC)
 PERIOD = Period(date(2025, 7, 1), date(2026, 6, 15))
@@ -24,7 +25,7 @@ def demo_store(small_demo):
 
 @pytest.fixture
 def demo_bundle(demo_store) -> bytes:
-    return bundle_bytes(evaluation_data(demo_store, PERIOD, generated_at=MADE_AT))
+    return bundle_bytes(evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT)))
 
 
 @pytest.fixture
@@ -36,6 +37,6 @@ def other_bundle(tmp_path, small_demo_bytes) -> bytes:
     path.write_bytes(small_demo_bytes)
     store = another_group(path, "Ōtaki Friends")
     try:
-        return bundle_bytes(evaluation_data(store, PERIOD, generated_at=MADE_AT))
+        return bundle_bytes(evaluation_data(store, ReportScope(PERIOD, generated_at=MADE_AT)))
     finally:
         store.close()

@@ -15,6 +15,7 @@ from sponsor_app.services.reporting.bundle import (
 )
 from sponsor_app.services.reporting.bundle_tables import resources
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.volunteers import list_volunteers
 
 from .conftest import MADE_AT, PERIOD
@@ -41,7 +42,7 @@ def test_the_same_data_gives_the_same_tables_and_id(demo_store, demo_bundle):
     # with the time of writing)
     package, files = _open(demo_bundle)
     again_package, again = _open(
-        bundle_bytes(evaluation_data(demo_store, PERIOD, generated_at=MADE_AT))
+        bundle_bytes(evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT)))
     )
     assert again_package["id"] == package["id"]
     assert {n: c for n, c in again.items() if n != WORKBOOK} == {
@@ -67,7 +68,7 @@ def test_an_anonymised_bundle_names_no_volunteer(demo_store, demo_bundle):
 
 
 def test_the_codebook_has_a_line_for_every_field(demo_store):
-    data = evaluation_data(demo_store, PERIOD, generated_at=MADE_AT)
+    data = evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT))
     lines = codebook_of(data)
     assert len(lines) == sum(len(r.fields) for r in resources())
     assert all(line.description for line in lines)

@@ -3,6 +3,7 @@ fields, and every field's value readable by its own rule."""
 
 from sponsor_app.services.reporting.bundle_tables import resources, shared_indicators
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
+from sponsor_app.services.reporting.report_data import ReportScope
 
 from .conftest import MADE_AT, PERIOD
 
@@ -17,7 +18,7 @@ def test_tables_have_unique_names_fields_and_keys_among_their_fields():
 
 
 def test_every_row_of_the_demo_fits_its_table_and_reads_back(demo_store):
-    data = evaluation_data(demo_store, PERIOD, generated_at=MADE_AT)
+    data = evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT))
     filled = 0
     for table in resources():
         for row in table.rows(data):

@@ -9,6 +9,7 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task, toggle_done
 from sponsor_app.services.reporting.evaluation_data import evaluation_data, people_figure
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.volunteers import list_volunteers
 
 from ...conftest import TODAY
@@ -16,14 +17,14 @@ from .conftest import MADE_AT, PERIOD
 
 
 def test_the_finances_add_up_from_opening_to_closing(demo_store):
-    finances = evaluation_data(demo_store, PERIOD, generated_at=MADE_AT).finances
+    finances = evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT)).finances
     assert finances.income and finances.spending
     assert finances.closing == finances.opening + finances.total_income - finances.total_spending
 
 
 def test_an_anonymised_report_gives_codes_bands_and_months_only(demo_store):
-    anonymised = evaluation_data(demo_store, PERIOD, generated_at=MADE_AT)
-    named = evaluation_data(demo_store, PERIOD, named=True, generated_at=MADE_AT)
+    anonymised = evaluation_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT))
+    named = evaluation_data(demo_store, ReportScope(PERIOD, named=True, generated_at=MADE_AT))
     assert len(anonymised.households) == len(named.households) > 0
     for shown, full in zip(anonymised.households, named.households, strict=True):
         assert (shown.family_name, shown.members, shown.arrival_date, shown.people) == (
@@ -56,7 +57,9 @@ def test_tasks_are_counted_as_they_stood_on_the_periods_last_day(store):
     done = task("Bus passes", end - timedelta(days=20))
     toggle_done(store, done.id, end - timedelta(days=15))  # due and done by the end
     task("Swimming lessons", end + timedelta(days=30))  # not yet due
-    data = evaluation_data(store, Period(date(2025, 1, 1), end), named=True, generated_at=MADE_AT)
+    data = evaluation_data(
+        store, ReportScope(Period(date(2025, 1, 1), end), named=True, generated_at=MADE_AT)
+    )
     (summary,) = data.households
     mine = [
         t for t in data.overdue if t.title in {"Library card", "Bus passes", "Swimming lessons"}

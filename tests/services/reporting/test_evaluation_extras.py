@@ -19,6 +19,7 @@ from sponsor_app.services.reporting.evaluation_extras import (
     start_of_day,
     volunteers_standing,
 )
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.roster.volunteers import (
     CheckInput,
     VolunteerInput,
@@ -76,9 +77,13 @@ def test_a_roster_keyed_in_late_counts_from_its_own_dated_records(store):
 
 
 def test_people_counts_are_withheld_over_fewer_than_three_households(demo_store):
-    one = [list_households(demo_store)[0].id]
-    named = evaluation_data(demo_store, PERIOD, named=True, household_ids=one, generated_at=MADE_AT)
-    anonymised = evaluation_data(demo_store, PERIOD, household_ids=one, generated_at=MADE_AT)
+    one = (list_households(demo_store)[0].id,)
+    named = evaluation_data(
+        demo_store, ReportScope(PERIOD, named=True, household_ids=one, generated_at=MADE_AT)
+    )
+    anonymised = evaluation_data(
+        demo_store, ReportScope(PERIOD, household_ids=one, generated_at=MADE_AT)
+    )
     assert named.extras.make_up and sum(b.people for b in named.extras.make_up) > 0
     assert anonymised.extras.make_up == ()
     assert all(n.people is None for n in anonymised.extras.national)

@@ -10,13 +10,13 @@ from sponsor_app.domain.reports import suppressed, volunteer_label
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.services.plan.plan import TaskInput, add_custom_task
 from sponsor_app.services.reporting.evaluation_data import evaluation_data
-from sponsor_app.services.reporting.report_data import checked_period
+from sponsor_app.services.reporting.report_data import ReportScope, checked_period
 from sponsor_app.services.roster.volunteers import VolunteerInput, edit_volunteer
 
 
 def _assigned_label(store, period, task_id) -> str:
     """What the anonymised evaluation says in "Assigned to" for the overdue task."""
-    data = evaluation_data(store, period)
+    data = evaluation_data(store, ReportScope(period))
     (line,) = [t for t in data.overdue if t.title == "Fetch the bus passes"]
     return line.who
 

@@ -5,6 +5,7 @@ days, names or addresses."""
 from sponsor_app.domain.enums import TaskStatus
 from sponsor_app.services.households.households import list_households
 from sponsor_app.services.plan.plan import plan_tasks
+from sponsor_app.services.reporting.report_data import ReportScope
 from sponsor_app.services.reporting.report_lists import checklist_data, housing_data, roster_data
 from sponsor_app.services.roster.volunteers import list_volunteers
 
@@ -20,8 +21,8 @@ def test_the_roster_lists_the_active_volunteers_by_name(demo_store):
 
 
 def test_an_anonymised_checklist_gives_months_not_days(demo_store):
-    anonymised = checklist_data(demo_store, PERIOD, generated_at=MADE_AT)
-    named = checklist_data(demo_store, PERIOD, named=True, generated_at=MADE_AT)
+    anonymised = checklist_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT))
+    named = checklist_data(demo_store, ReportScope(PERIOD, named=True, generated_at=MADE_AT))
     assert anonymised.households and len(anonymised.households) == len(named.households)
     for block in anonymised.households:
         assert block.arrival_date is None
@@ -34,7 +35,8 @@ def test_an_anonymised_checklist_gives_months_not_days(demo_store):
 def test_a_checklist_for_one_household_ticks_what_is_done(demo_store):
     household = list_households(demo_store)[0]
     data = checklist_data(
-        demo_store, PERIOD, named=True, household_ids=[household.id], generated_at=MADE_AT
+        demo_store,
+        ReportScope(PERIOD, named=True, household_ids=(household.id,), generated_at=MADE_AT),
     )
     (block,) = data.households
     assert block.household_code == household.code
@@ -44,8 +46,8 @@ def test_a_checklist_for_one_household_ticks_what_is_done(demo_store):
 
 
 def test_an_anonymised_housing_list_gives_no_address_landlord_or_bond_holder(demo_store):
-    named = housing_data(demo_store, PERIOD, named=True, generated_at=MADE_AT)
-    anonymised = housing_data(demo_store, PERIOD, generated_at=MADE_AT)
+    named = housing_data(demo_store, ReportScope(PERIOD, named=True, generated_at=MADE_AT))
+    anonymised = housing_data(demo_store, ReportScope(PERIOD, generated_at=MADE_AT))
     assert named.properties and len(named.properties) == len(anonymised.properties)
     addresses = {p.place for p in named.properties}
     for block in anonymised.properties:

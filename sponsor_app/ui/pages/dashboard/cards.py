@@ -25,7 +25,8 @@ ROWS_SHOWN = 6
 
 class ListCard(QGroupBox):
     """A titled card with a table of its first rows (sized to them: no scroll bars), a link to
-    the rest, or a sentence when there is nothing to list."""
+    the rest ("and {} more on the ... page": where the rest is never changes), or a sentence
+    when there is nothing to list (set_words: it says what is true of the open group)."""
 
     more_requested = Signal()
 
@@ -33,12 +34,13 @@ class ListCard(QGroupBox):
         self,
         title: str,
         columns: list[Column],
-        empty_text: str,
+        more_text: str,
         stretch: int,
         parent: QWidget | None = None,
     ):
         super().__init__(title, parent)
         self.base_title = title
+        self._more_text = more_text
         self.model = RowsModel(columns, self)
         self.proxy = RowsProxy(self.model, self)
         self.view: QTableView = make_table(title, sortable=False)
@@ -68,7 +70,7 @@ class ListCard(QGroupBox):
         column.addStretch(1)
         self.stack = QStackedWidget()
         self.stack.addWidget(table_box)
-        self.empty = empty_state(empty_text)
+        self.empty = empty_state("")
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
@@ -85,10 +87,9 @@ class ListCard(QGroupBox):
                 return True
         return super().eventFilter(watched, event)
 
-    def set_words(self, title: str, empty_text: str, more_text: str = "") -> None:
+    def set_words(self, title: str, empty_text: str) -> None:
         self.base_title = title
         self.empty.setText(empty_text)
-        self._more_text = more_text
 
     def set_rows(self, rows) -> None:
         rows = list(rows)
@@ -96,7 +97,7 @@ class ListCard(QGroupBox):
         self.model.set_rows(rows[:ROWS_SHOWN])
         self.stack.setCurrentIndex(0 if rows else 1)
         hidden = len(rows) - ROWS_SHOWN
-        more = getattr(self, "_more_text", "")
+        more = self._more_text
         self.more.setVisible(hidden > 0 and bool(more))
         if hidden > 0 and more:
             self.more.setText(f'<a href="more">{more.format(hidden)}</a>')

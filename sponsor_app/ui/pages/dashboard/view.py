@@ -45,8 +45,9 @@ class DashboardView(Page):
             Column(self.tr("Task"), task_text, tooltip=task_text),
             Column(self.tr("Who"), lambda t: t.assignee or self.tr("nobody yet")),
         ]  # fmt: skip
-        self.overdue = ListCard(self.tr("Overdue tasks"), task_columns, "", stretch=2)
-        self.due_soon = ListCard(self.tr("Due soon"), task_columns, "", stretch=2)
+        more = self.tr("and {} more on the Settlement plan")
+        self.overdue = ListCard(self.tr("Overdue tasks"), task_columns, more, stretch=2)
+        self.due_soon = ListCard(self.tr("Due soon"), task_columns, more, stretch=2)
 
     def _people_cards(self, loc) -> None:
         self.vetting = ListCard(
@@ -60,7 +61,7 @@ class DashboardView(Page):
                     tooltip=lambda v: needs_text(v.vetting, loc()),
                 ),
             ],
-            "",
+            self.tr("and {} more on the Volunteers page"),
             stretch=2,
         )
         self.leases = ListCard(
@@ -74,7 +75,7 @@ class DashboardView(Page):
                     tooltip=lambda lease: short_date(lease.lease_end, loc()),
                 ),
             ],
-            "",
+            self.tr("and {} more on the Housing page"),
             stretch=1,
         )
         self.lapsed = ListCard(
@@ -89,7 +90,7 @@ class DashboardView(Page):
                     foreground=lambda t: status_colour(t.vetting_status),
                 ),
             ],
-            "",
+            self.tr("and {} more on the Settlement plan"),
             stretch=1,
         )
         self.arrivals = ListCard(
@@ -102,10 +103,7 @@ class DashboardView(Page):
                 ),
                 Column(self.tr("Days"), lambda a: days_from_arrival(a.days_since)),
             ],
-            self.tr(
-                "No households yet: add the family you are preparing for on the Households "
-                "page (Ctrl+2)."
-            ),
+            self.tr("and {} more on the Households page"),
             stretch=2,
         )
 

@@ -19,7 +19,6 @@ class DashboardWords:
         self.overdue.set_words(
             self.tr("Overdue tasks"),
             self.tr("Nothing is overdue.") if households else no_tasks,
-            self.tr("and {} more on the Settlement plan"),
         )
         self.due_soon.set_words(
             self.tr("Due in the next %n day(s)", "", windows.due_soon_days),
@@ -31,7 +30,6 @@ class DashboardWords:
             )
             if households
             else no_tasks,
-            self.tr("and {} more on the Settlement plan"),
         )
         self._people_words(figures)
 
@@ -49,7 +47,6 @@ class DashboardWords:
                 "No volunteers yet: add them, with their police vetting, on the Volunteers page "
                 "(Ctrl+4)."
             ),
-            self.tr("and {} more on the Volunteers page"),
         )
         self.leases.set_words(
             self.tr("Leases ending within %n day(s), or ended", "", windows.lease_days),
@@ -59,7 +56,6 @@ class DashboardWords:
                 "No home secured yet: record the property and its lease on the Housing page "
                 "(Ctrl+5)."
             ),
-            self.tr("and {} more on the Housing page"),
         )
         self.lapsed.set_words(
             self.tr("Family-facing work without current vetting"),
@@ -72,7 +68,6 @@ class DashboardWords:
                 "No family-facing task has a volunteer yet: assign them on the Settlement plan "
                 "(Ctrl+3); only volunteers with current vetting can take them."
             ),
-            self.tr("and {} more on the Settlement plan"),
         )
         self.arrivals.set_words(
             self.tr("Households"),
@@ -80,7 +75,6 @@ class DashboardWords:
                 "No households yet: add the family you are preparing for on the Households "
                 "page (Ctrl+2)."
             ),
-            self.tr("and {} more on the Households page"),
         )
         self.header.set_subtitle(
             self.tr("What needs doing today, as on {}").format(

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 from ....domain.changes import Changes, Topic
 from ....services.funds import funds as funds_service
 from ....services.imports.fields import ImportKind
-from ...files import export_with_dialog
 from ...formatting import money, requirement_basis
 from ...importing import ImportsFiles, import_chosen, import_with_preview
 from ...widgets.lazy_tabs import LazyTabs
@@ -139,22 +138,10 @@ class FundsPage(ImportsFiles, FundsView):
             self.tr(", {} behind").format(money(rent.behind, loc)) if rent.behind.minor else "",
         )
 
-    # --- import and export (transactions: ImportsFiles) ----------------------------------------
+    # --- bank statements (transactions are imported and exported by ImportsFiles) -----------------
     def import_bank_file(self) -> None:
         import_chosen(self, ImportKind.BANK)
 
     def import_bank_from(self, source: Path):
         """A bank's CSV export or an OFX/QFX statement, categorised by the rules."""
         return import_with_preview(self, ImportKind.BANK, source)
-
-    def export_file(self) -> None:
-        from ....services.imports.transaction_io import export_transactions
-
-        store = self.context.store
-        export_with_dialog(
-            self,
-            self.tr("Export transactions"),
-            "ledger.xlsx",
-            lambda path: export_transactions(store, path),
-            self.tr("Exported the ledger to {}"),
-        )

@@ -134,7 +134,7 @@ class IndicatorsTab(TableTab):
         self.page.edits.with_dialog(
             dialog,
             lambda _value: self.tr("Record {} for {}").format(dialog.chosen().label.lower(), code),
-            lambda store, value: indicator_service.record_reading(store, household_id, *value),
+            lambda store, reading: indicator_service.record_reading(store, household_id, reading),
         )
 
     def delete_reading(self) -> None:

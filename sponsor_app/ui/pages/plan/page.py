@@ -80,9 +80,14 @@ class PlanPage(PlanView):
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self._find),
-                (self.tr("Edit task"), QKeySequence("F2"), self.edit_task),
-                (self.tr("Add task"), QKeySequence("Ctrl+Shift+N"), self.add_task),
-                (self.tr("Skip task"), QKeySequence("Ctrl+Shift+K"), self.skip_task),
+                (self.tr("Edit task"), QKeySequence("F2"), self.edit_task, self.edit_button),
+                (self.tr("Add task"), QKeySequence("Ctrl+Shift+N"), self.add_task, self.add_button),
+                (
+                    self.tr("Skip task"),
+                    QKeySequence("Ctrl+Shift+K"),
+                    self.skip_task,
+                    self.skip_button,
+                ),
                 (
                     self.tr("Record check-in"),
                     QKeySequence("Ctrl+Shift+C"),
@@ -107,9 +112,6 @@ class PlanPage(PlanView):
         )
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.done_button.clicked.connect(self.toggle_done)
-        self.edit_button.clicked.connect(self.edit_task)
-        self.add_button.clicked.connect(self.add_task)
-        self.skip_button.clicked.connect(self.skip_task)
         self.reapply_button.clicked.connect(self.reapply_template)
         self.calendar_button.clicked.connect(self.export_calendar)
 

@@ -17,7 +17,6 @@ from ....services.roster.roles import list_roles
 from ....services.roster.volunteers import VolunteerRow
 from ...dialogs.roles_dialog import RolesDialog
 from ...dialogs.volunteer_dialogs import VolunteerDialog
-from ...files import export_with_dialog
 from ...importing import ImportsFiles
 from ...models.rows_model import RowsModel
 from ...selection import on_selected
@@ -44,12 +43,23 @@ class VolunteersPage(ImportsFiles, VolunteersView):
         self.add_shortcuts(
             (
                 (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
-                (self.tr("Add volunteer"), QKeySequence("Ctrl+Shift+N"), self.add_volunteer),
-                (self.tr("Edit volunteer"), QKeySequence("F2"), self.edit_volunteer),
+                (
+                    self.tr("Add volunteer"),
+                    QKeySequence("Ctrl+Shift+N"),
+                    self.add_volunteer,
+                    self.add_button,
+                ),
+                (
+                    self.tr("Edit volunteer"),
+                    QKeySequence("F2"),
+                    self.edit_volunteer,
+                    self.edit_button,
+                ),
                 (
                     self.tr("Archive volunteer"),
                     QKeySequence.StandardKey.Delete,
                     self.archive_volunteer,
+                    self.archive_button,
                 ),
                 (self.tr("Log hours"), QKeySequence("Ctrl+Shift+H"), self.details.log_hours),
             )
@@ -57,9 +67,6 @@ class VolunteersPage(ImportsFiles, VolunteersView):
         self.search.textChanged.connect(self._on_filter_changed)
         for combo in self.filter_combos():
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.add_button.clicked.connect(self.add_volunteer)
-        self.edit_button.clicked.connect(self.edit_volunteer)
-        self.archive_button.clicked.connect(self.archive_volunteer)
         self.roles_button.clicked.connect(self.manage_roles)
         self.table.doubleClicked.connect(lambda _: self.edit_volunteer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_details())
@@ -185,16 +192,3 @@ class VolunteersPage(ImportsFiles, VolunteersView):
 
     def manage_roles(self) -> None:
         RolesDialog(RoleActions(self), self).exec()
-
-    # --- export (import: ImportsFiles) ------------------------------------------------------
-    def export_file(self) -> None:
-        from ....services.imports.volunteer_io import export_volunteers
-
-        store = self.context.store
-        export_with_dialog(
-            self,
-            self.tr("Export volunteers"),
-            "volunteers.xlsx",
-            lambda path: export_volunteers(store, path),
-            self.tr("Exported the roster to {}"),
-        )
