@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -553,6 +553,21 @@ class Store:
         for changes in applied:
             self._announce(changes)
         return report
+
+    @contextmanager
+    def bookkeeping(self) -> Iterator[Connection]:
+        """One write transaction of sharing's own tables (sync_group, sync_replica,
+        sync_channel) with no change set: founding, a new identity, a cursor. Refused as any
+        write is (opened to read, moved); disk errors are named as for any write."""
+        if self.reading_only:
+            raise OpenedToRead(self.path)
+        if self._state.session is not None:
+            raise RuntimeError("sharing's bookkeeping is written in a transaction of its own")
+        self._check_in_place()
+        with self._guard(), self._session() as session, session.begin():
+            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            yield connection
+            self._check_in_place()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -52,6 +52,7 @@ from .plan import Plan
 from .records import Records
 from .reporting import Reporting
 from .roster import Roster
+from .sharing import Sharing
 
 # Every area of the catalogue: the translation file, the tests and the edges read this.
 CATALOGUE: tuple[type[Text], ...] = (
@@ -64,6 +65,7 @@ CATALOGUE: tuple[type[Text], ...] = (
     Imports,
     ImportFields,
     Reporting,
+    Sharing,
 )
 
 __all__ = [
@@ -81,6 +83,7 @@ __all__ = [
     "Records",
     "Reporting",
     "Roster",
+    "Sharing",
     "Text",
     "english",
     "english_forms",

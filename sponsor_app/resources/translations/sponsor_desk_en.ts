@@ -2487,4 +2487,182 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>Sharing</name>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} was changed or damaged after it was written (it fails its authentication); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is cut short (still being copied, or written to a full disk); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} belongs to another group; nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is sealed with another sharing key of this group (sharing was started again on another laptop): copy the group file from a laptop that shares now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} already shares this group from another copy; copy the file from one of its laptops.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds a record filed under another laptop or number (moved or replayed); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} was written by a newer Sponsor Desk; update this laptop's Sponsor Desk to read it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} was set up by a newer Sponsor Desk; update this laptop's Sponsor Desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds no Sponsor Desk hub: run “sponsor-app hub init” with its administrator's URL first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The URL's user is no group of the hub at {where}: use the URL that “sponsor-app hub add-group” printed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is the hub administrator's URL: a laptop uses its group's URL, printed by “sponsor-app hub add-group”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is not a PostgreSQL connection URL (write it as postgresql://USER@HOST/DATABASE).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} could not be reached; nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} refused the user or password; check the URL, PGPASSWORD or the password file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Sponsor Desk cannot write in {where}: it is read-only (a write-protected disk, or a folder you may not change); nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The disk holding {where} is full: free some space, then sync again; nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is not there (a disk not plugged in, or a folder that was moved); nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds the group file itself: share through another folder, and keep the group file on this laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is not shared yet: share it first (File &gt; Sharing &gt; Share this file, or sponsor-app sync).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is already shared; sync it instead of sharing it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is not protected with a passphrase: what travels is encrypted, but anyone who gets a copy of the file can read it and join. Protect it (sponsor-app protect) before copying it to another laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is a file, not a folder: give the folder to share through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is the group file itself: give a folder to share through (a USB stick, a network drive, a folder a cloud service syncs).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Started sharing {path} (this laptop is its first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Synced {path} with {where}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The sync was stopped; what it had exchanged so far is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>Sent %Ln change set(s).</source>
+            <translation>
+                <numerusform>Sent %Ln change set.</numerusform>
+                <numerusform>Sent %Ln change sets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>Received %Ln change set(s).</source>
+            <translation>
+                <numerusform>Received %Ln change set.</numerusform>
+                <numerusform>Received %Ln change sets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln change set(s) wait for earlier ones that have not arrived yet; a later sync applies them.</source>
+            <translation>
+                <numerusform>%Ln change set wait for earlier ones that have not arrived yet; a later sync applies them.</numerusform>
+                <numerusform>%Ln change sets wait for earlier ones that have not arrived yet; a later sync applies them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln change set(s) come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</source>
+            <translation>
+                <numerusform>%Ln change set come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</numerusform>
+                <numerusform>%Ln change sets come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln conflict(s) to decide in the window (Edit &gt; Conflicts).</source>
+            <translation>
+                <numerusform>%Ln conflict to decide in the window (Edit &gt; Conflicts).</numerusform>
+                <numerusform>%Ln conflicts to decide in the window (Edit &gt; Conflicts).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>This file is an older copy of one that already synced here: it took a new identity before sending anything, so nothing was overwritten.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>
