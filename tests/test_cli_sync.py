@@ -5,10 +5,8 @@ sync completes."""
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from sponsor_app.cli import run
 from sponsor_app.services.group.groups import NewGroup, create_group
 from sponsor_app.services.households.households import (
     HouseholdInput,
@@ -26,6 +25,7 @@ from sponsor_app.services.households.households import (
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync.folder import SHARING_FOLDER
 
+from .forking import Forker
 from .storage.sync.memory import differences, dump, explain
 
 COMMAND = [sys.executable, "-m", "sponsor_app"]
@@ -169,7 +169,19 @@ def test_a_file_open_in_another_process_is_named_and_exit_2(two_laptops):
     assert "already open in" in done.stderr
 
 
-def test_a_killed_sync_leaves_file_and_folder_usable_and_the_next_one_completes(two_laptops):
+SYNC = """
+from sponsor_app.cli import run
+import sponsor_app.services.sharing.sync, sponsor_app.storage.store  # loaded before the fork
+
+
+def work(path, folder):
+    return run(["sync", path, "--folder", folder])
+"""
+
+
+def test_a_killed_sync_leaves_file_and_folder_usable_and_the_next_one_completes(
+    two_laptops, tmp_path, capsys
+):
     share, a, b = two_laptops
     _add(a, *(f"H{n}" for n in range(60)))
     assert sponsor_app("sync", a, "--folder", share).returncode == 0
@@ -178,37 +190,42 @@ def test_a_killed_sync_leaves_file_and_folder_usable_and_the_next_one_completes(
     pristine, folder = b.read_bytes(), _files(share)
     randomness = random.Random(22)
     unfinished = 0
-    for attempt in range(8):
-        b.write_bytes(pristine)
-        for sidecar in (b.with_name(b.name + "-wal"), b.with_name(b.name + "-shm")):
-            sidecar.unlink(missing_ok=True)
-        shutil.rmtree(share)
-        for name, data in folder.items():
-            (share / name).parent.mkdir(parents=True, exist_ok=True)
-            (share / name).write_bytes(data)
-        process = subprocess.Popen(
-            [*COMMAND, "sync", str(b), "--folder", str(share)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(randomness.uniform(0.3, 3.0))
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-        raw = sqlite3.connect(b)
-        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        finished = raw.execute(
-            "SELECT count(*) FROM sync_channel WHERE last_sync_at > "
-            "(SELECT max(at) FROM change_set WHERE native = 1)"
-        ).fetchone()[0]
-        raw.close()
-        unfinished += not finished
-        done = sponsor_app("sync", b, "--folder", share)
-        assert done.returncode == 0 and done.stderr == "", (attempt, done.stderr)
-        assert sponsor_app("sync", a, "--folder", share).returncode == 0
-        assert _codes(a) == _codes(b) == expected
-        with Store.open(a) as one, Store.open(b) as other:
-            assert differences(one, other) == {}, explain(differences(one, other))
+    with Forker(SYNC, tmp_path / "forked") as forker:
+        for attempt in range(8):
+            b.write_bytes(pristine)
+            for sidecar in (b.with_name(b.name + "-wal"), b.with_name(b.name + "-shm")):
+                sidecar.unlink(missing_ok=True)
+            shutil.rmtree(share)
+            for name, data in folder.items():
+                (share / name).parent.mkdir(parents=True, exist_ok=True)
+                (share / name).write_bytes(data)
+            syncing = forker.start(str(b), str(share))  # a real process, killed for real
+            time.sleep(randomness.uniform(0.0, 2.5))
+            forker.kill(syncing)
+            unfinished += not _finished(b)
+            capsys.readouterr()
+            assert run(["sync", str(b), "--folder", str(share)]) == 0
+            assert capsys.readouterr().err == "", attempt
+            assert run(["sync", str(a), "--folder", str(share)]) == 0
+            assert _codes(a) == _codes(b) == expected
+            with Store.open(a) as one, Store.open(b) as other:
+                assert differences(one, other) == {}, explain(differences(one, other))
     assert unfinished  # some kills landed before the sync was over (the case that matters)
+
+
+def _finished(path: Path) -> bool:
+    """The file is whole; did the killed sync get as far as noting its end?"""
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return bool(
+            raw.execute(
+                "SELECT count(*) FROM sync_channel WHERE last_sync_at > "
+                "(SELECT max(at) FROM change_set WHERE native = 1)"
+            ).fetchone()[0]
+        )
+    finally:
+        raw.close()
 
 
 def test_a_damaged_file_in_the_folder_is_named_the_rest_applied_exit_1(two_laptops):
