@@ -44,7 +44,7 @@ from .core import (
     template_fields,
 )
 from .files import Files
-from .funds import Funds
+from .funds import Amounts, Funds
 from .households import Households
 from .import_fields import ImportFields
 from .imports import Imports
@@ -58,6 +58,7 @@ from .sharing import Sharing
 CATALOGUE: tuple[type[Text], ...] = (
     Records,
     Funds,
+    Amounts,
     Households,
     Roster,
     Plan,
@@ -72,6 +73,7 @@ __all__ = [
     "CATALOGUE",
     "COUNT",
     "COUNT_PARAM",
+    "Amounts",
     "Files",
     "Funds",
     "Households",
