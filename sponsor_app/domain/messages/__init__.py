@@ -47,7 +47,7 @@ from .files import Files
 from .funds import Amounts, Funds
 from .households import Households
 from .import_fields import ImportFields
-from .imports import Imports
+from .imports import Cells, Imports
 from .plan import Plan
 from .records import Records
 from .reporting import Reporting
@@ -64,6 +64,7 @@ CATALOGUE: tuple[type[Text], ...] = (
     Plan,
     Files,
     Imports,
+    Cells,
     ImportFields,
     Reporting,
     Sharing,
@@ -74,6 +75,7 @@ __all__ = [
     "COUNT",
     "COUNT_PARAM",
     "Amounts",
+    "Cells",
     "Files",
     "Funds",
     "Households",

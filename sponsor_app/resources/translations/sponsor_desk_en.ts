@@ -1977,6 +1977,24 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Cells</name>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not yes or no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date (write 2026-03-01)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date between 1900 and 2100</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportFields</name>
         <message>
             <location filename="import_fields.py" />
