@@ -49,7 +49,7 @@ from .households import Households
 from .import_fields import ImportFields
 from .imports import Cells, Imports
 from .plan import Plan
-from .records import Records
+from .records import Fields, Records
 from .reporting import Reporting
 from .roster import Roster
 from .sharing import Sharing
@@ -57,6 +57,7 @@ from .sharing import Sharing
 # Every area of the catalogue: the translation file, the tests and the edges read this.
 CATALOGUE: tuple[type[Text], ...] = (
     Records,
+    Fields,
     Funds,
     Amounts,
     Households,
@@ -77,6 +78,7 @@ __all__ = [
     "COUNT_PARAM",
     "Amounts",
     "Cells",
+    "Fields",
     "Files",
     "Funds",
     "Households",

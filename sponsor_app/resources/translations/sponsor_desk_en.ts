@@ -645,6 +645,54 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Fields</name>
+        <message>
+            <location filename="records.py" />
+            <source>This holds a control character ({found}) that cannot be stored; it may have come with pasted text: type it again, or remove it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not an email address (it needs a name@place.domain shape).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a phone number (7 to 15 digits, + and spaces allowed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Enter a household code such as H1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>A household code is up to 16 letters, digits or dashes (such as H1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Enter the hours, such as 1.5 or 1:30.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a whole number of minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a number of hours (try 1.5 or 1:30).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>The period must end on or after the day it starts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Funds</name>
         <message>
             <location filename="funds.py" />
