@@ -118,6 +118,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
         self.sync_label = QLabel()  # how the last sync went (ui/sharing.py), when shared
+        self.sync_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         # "Transaction deleted. [Undo]" after every removal (context.execute(..., removal=...)).
@@ -325,8 +326,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             else self.tr("Opened; every change is saved as you make it")
         )
 
-    def show_sync_status(self, text: str) -> None:
+    def show_sync_status(self, text: str, details: str = "") -> None:
         self.sync_label.setText(text)
+        self.sync_label.setToolTip(details)
         self.sync_label.setVisible(bool(text))
 
     def about(self) -> QMessageBox:

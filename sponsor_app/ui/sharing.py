@@ -9,7 +9,9 @@ refresh, because the store announces every applied change set to the window."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
+from .. import clock
 from ..domain.errors import SponsorDeskError
 from ..domain.messages import Sharing
 from .dialogs.sharing_dialog import FOLDER, SharingDialog
@@ -58,6 +60,14 @@ class SharingActions(WindowActions):
             return self.tr("never")
         return timestamp(moment.astimezone(), self.context.info.locale)
 
+    def _when_short(self, moment: datetime | None) -> str:
+        """The time alone for a sync today (the status bar is one line), else date and time."""
+        if moment is None or moment.astimezone().date() != clock.now().astimezone().date():
+            return self._when(moment)
+        from babel.dates import format_time
+
+        return format_time(moment.astimezone(), "short", locale=self.context.info.locale)
+
     def outcome_words(self, state) -> str:
         """How a sync with the place ended, as ChannelState.last_result keeps it."""
         result = state.last_result
@@ -84,7 +94,9 @@ class SharingActions(WindowActions):
         if state is None:
             return self.tr("Shared; not synced yet")
         return self.tr("Last sync {} with {}: {}").format(
-            self._when(state.last_sync_at), state.location, self.outcome_words(state)
+            self._when_short(state.last_sync_at),
+            place_name(state.location),
+            self.outcome_words(state),
         )
 
     def refresh(self) -> None:
@@ -92,24 +104,32 @@ class SharingActions(WindowActions):
         shared = self.is_shared()
         self.window.sync_now_action.setEnabled(shared and not self.running)
         self.window.sharing_action.setEnabled(self.context.is_open and not self.context.lost)
-        self.window.show_sync_status(self.status_text() if shared else "")
+        state = self.last_sync() if shared else None
+        self.window.show_sync_status(
+            self.status_text() if shared else "", state.location if state else ""
+        )
 
     # --- File ▸ Sharing… -----------------------------------------------------------------------
     def show_dialog(self) -> SharingDialog | None:
         if not self.context.is_open:
             return None
-        from ..services.files.protection import is_protected
-
-        path = self.context.path
-        plain = None if is_protected(path) else said(Sharing.PLAIN_FILE(path=path.name))
-        dialog = self.dialog = SharingDialog(path.name, plain, self.window)
-        self._show_state(dialog)
-        dialog.share_requested.connect(lambda kind, typed: self._share(dialog, kind, typed))
-        dialog.sync_requested.connect(self.sync_now)
+        dialog = self.dialog = self.make_dialog()
         try:
             dialog.exec()
         finally:
             self.dialog = None
+        return dialog
+
+    def make_dialog(self) -> SharingDialog:
+        """The dialog for the open file, connected to the work it asks for."""
+        from ..services.files.protection import is_protected
+
+        path = self.context.path
+        plain = None if is_protected(path) else said(Sharing.PLAIN_FILE(path=path.name))
+        dialog = SharingDialog(path.name, plain, self.window)
+        self._show_state(dialog)
+        dialog.share_requested.connect(lambda kind, typed: self._share(dialog, kind, typed))
+        dialog.sync_requested.connect(self.sync_now)
         return dialog
 
     def _show_state(self, dialog: SharingDialog) -> None:
@@ -183,12 +203,20 @@ class SharingActions(WindowActions):
             self._ended()
             after = self.last_sync()
             when = after.last_sync_at if after else None
-            text = self.tr("Synced {} with {}:").format(self._when(when), result.where)
-            text = " ".join([text, *(said(m) for m in result.messages())])
-            self.window.show_sync_status(text)
+            sentences = " ".join(said(m) for m in result.messages())
+            line = self.tr("Synced {} with {}: {} received, {} sent").format(
+                self._when_short(when), place_name(result.where), result.applied, result.pushed
+            )
+            if after is not None and after.last_result != "ok":
+                line += "; " + self.outcome_words(after)
+            self.window.show_sync_status(line, sentences)
             if self.dialog is not None:
                 self._show_state(self.dialog)
-                self.dialog.show_outcome(text)
+                self.dialog.show_outcome(
+                    self.tr("Synced {} with {}.").format(self._when(when), result.where)
+                    + " "
+                    + sentences
+                )
 
         self._run(
             self.dialog or self.window,
@@ -201,7 +229,9 @@ class SharingActions(WindowActions):
     def _sync_failed(self, where: str, error: SponsorDeskError) -> None:
         self._ended()
         text = self.tr("Not synced with {}: {}").format(where, error_words(error))
-        self.window.show_sync_status(text)
+        self.window.show_sync_status(
+            self.tr("Not synced with {}: {}").format(place_name(where), error_words(error)), text
+        )
         if self.dialog is not None:
             self._show_state(self.dialog)
             self.dialog.show_outcome(text)
@@ -216,6 +246,15 @@ class SharingActions(WindowActions):
         self.running = False
         if self.context.is_open:
             self.refresh()
+
+
+def place_name(where: str) -> str:
+    """A short name for the status bar: a folder's own name, a hub's host (the full place is
+    in the line's tooltip and in File ▸ Sharing)."""
+    if "://" in where:
+        host = where.split("://", 1)[1].split("/", 1)[0]
+        return host.rsplit("@", 1)[-1] or where
+    return Path(where).name or where
 
 
 def _reporting(progress):

@@ -7,7 +7,7 @@ sharing actions (ui/sharing.py) run the work and tell it what happened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -46,7 +46,8 @@ class SharingDialog(QDialog):
             )
         )
         layout.addWidget(intro)
-        self.advice = WrappedLabel(plain_advice or "")
+        self.advice = QLabel(plain_advice or "")
+        self.advice.setWordWrap(True)
         self.advice.setObjectName("plainAdvice")
         # Deep amber with white text: it reads the same in light and dark palettes.
         self.advice.setStyleSheet(
@@ -142,6 +143,8 @@ class SharingDialog(QDialog):
             else (self.hub_field, self.hub_error)
         )
         error.show_message(sentence)
+        # A sentence of two lines: the grid gives a wrapped label one line unless told.
+        error.setMinimumHeight(error.heightForWidth(max(error.width(), 1)))
         field.setFocus()
 
     # --- shared: the place and its last sync -------------------------------------------------
@@ -158,7 +161,7 @@ class SharingDialog(QDialog):
         grid.addWidget(self.place_label, 0, 1)
         grid.addWidget(QLabel(self.tr("Last sync:")), 1, 0)
         grid.addWidget(self.last_sync_label, 1, 1)
-        grid.addWidget(self.sync_button, 2, 1)
+        grid.addWidget(self.sync_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
         return page
