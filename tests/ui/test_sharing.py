@@ -135,3 +135,57 @@ def test_a_bad_folder_is_refused_next_to_the_field(window, qtbot, tmp_path):
     assert said["empty"] == "⚠ Give the folder to share through."
     assert not is_shared(window.context.store)
     assert not window.sync_now_action.isEnabled()
+
+
+def test_a_hub_url_that_is_not_one_is_refused_next_to_its_field(window, qtbot, tmp_path):
+    path = _group(tmp_path)
+    window.open_file(path)
+    said: list[str] = []
+
+    def refuse(dialog: SharingDialog):
+        type_into(qtbot, dialog.hub_field, "the hub on Tuesday")
+        assert dialog.hub_choice.isChecked()  # typing a URL chooses the hub
+        click(qtbot, dialog.share_button)
+        qtbot.waitUntil(lambda: bool(dialog.hub_error.text()), timeout=10_000)
+        said.append(dialog.hub_error.text())
+        said.append(dialog.folder_error.text())
+        leave(qtbot, dialog)
+
+    with on_next_modal(qtbot, refuse):
+        window.sharing_action.trigger()
+    assert said == [
+        "⚠ the hub on Tuesday is not a PostgreSQL connection URL (write it as "
+        "postgresql://USER@HOST/DATABASE).",
+        "",
+    ]
+    assert not is_shared(window.context.store)
+
+
+def test_a_sync_whose_folder_is_gone_says_so_in_one_line(window, qtbot, tmp_path):
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    path = _group(tmp_path)
+    window.open_file(path)
+    _share_from_dialog(window, qtbot, folder)
+    folder.rename(tmp_path / "usb stick, unplugged")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Y,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Not synced"), timeout=10_000)
+    assert window.sync_label.text() == (
+        f"Not synced with usb stick: {folder.resolve()} is not there (a disk not plugged in, "
+        "or a folder that was moved); nothing was lost."
+    )
+    assert window.sync_now_action.isEnabled()  # plug it back in and try again
+    folder.with_name("usb stick, unplugged").rename(folder)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Y,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Synced"), timeout=10_000)
+    assert "with usb stick: 0 received, 0 sent" in window.sync_label.text()
