@@ -43,6 +43,8 @@ class SharingActions(WindowActions):
         super().__init__(window)
         self.running = False
         self.dialog: SharingDialog | None = None
+        # A file moved away stops writing: nothing can be applied to it, so no Sync Now.
+        self.context.file_lost.connect(self.refresh)
 
     # --- state -------------------------------------------------------------------------------
     def is_shared(self) -> bool:

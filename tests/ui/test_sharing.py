@@ -4,8 +4,11 @@ and the folder refusals said next to the field."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from sponsor_app.services.group.groups import NewGroup, create_group
@@ -189,3 +192,17 @@ def test_a_sync_whose_folder_is_gone_says_so_in_one_line(window, qtbot, tmp_path
     )
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Synced"), timeout=10_000)
     assert "with usb stick: 0 received, 0 sent" in window.sync_label.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="an open file cannot be moved on Windows")
+def test_sync_now_is_off_once_the_open_file_was_moved_away(window, qtbot, tmp_path):
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    path = _group(tmp_path)
+    window.open_file(path)
+    _share_from_dialog(window, qtbot, folder)
+    assert window.sync_now_action.isEnabled()
+    os.rename(path, tmp_path / "elsewhere.sponsor")
+    qtbot.waitUntil(window.banner.isVisible, timeout=10_000)  # the window's own look, timed
+    assert not window.sync_now_action.isEnabled()
+    assert not window.sharing_action.isEnabled()
