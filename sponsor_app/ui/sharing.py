@@ -43,6 +43,10 @@ class SharingActions(WindowActions):
         super().__init__(window)
         self.running = False
         self.dialog: SharingDialog | None = None
+        # A hub URL as typed, password and all, by where it is kept without one: the file
+        # keeps no password, so after a restart the hub's password comes from PGPASSWORD or
+        # libpq's password file, as for `sponsor-app sync --hub`.
+        self.typed_urls: dict[str, str] = {}
         # A file moved away stops writing: nothing can be applied to it, so no Sync Now.
         self.context.file_lost.connect(self.refresh)
 
@@ -164,6 +168,7 @@ class SharingActions(WindowActions):
         store = self.context.store
 
         def done(shared) -> None:
+            self.typed_urls[shared.first_sync.where] = typed
             self._ended()
             said_now = [said(Sharing.STARTED(path=store.path.name))]
             said_now += [said(m) for m in shared.first_sync.messages()]
@@ -172,6 +177,7 @@ class SharingActions(WindowActions):
 
         def failed(error: SponsorDeskError) -> None:
             self._ended()
+            self._show_state(dialog)  # a cancel after the place took the founding: shared
             if getattr(getattr(error, "code", None), "value", None) in PLACE_PROBLEMS:
                 dialog.refuse(kind, error_words(error))
             else:
@@ -196,7 +202,7 @@ class SharingActions(WindowActions):
             return  # shared, but its place was never reached: File ▸ Sharing says so
         store = self.context.store
         try:
-            place = self._place(state.kind, state.location)
+            place = self._place(state.kind, self.typed_urls.get(state.location, state.location))
         except SponsorDeskError as refused:
             self._sync_failed(state.location, refused)
             return
