@@ -44,10 +44,10 @@ from .core import (
     template_fields,
 )
 from .files import Files
-from .funds import Funds
+from .funds import Amounts, Funds
 from .households import Households
 from .import_fields import ImportFields
-from .imports import Imports
+from .imports import Cells, Imports
 from .plan import Plan
 from .records import Records
 from .reporting import Reporting
@@ -58,11 +58,13 @@ from .sharing import Sharing
 CATALOGUE: tuple[type[Text], ...] = (
     Records,
     Funds,
+    Amounts,
     Households,
     Roster,
     Plan,
     Files,
     Imports,
+    Cells,
     ImportFields,
     Reporting,
     Sharing,
@@ -72,6 +74,8 @@ __all__ = [
     "CATALOGUE",
     "COUNT",
     "COUNT_PARAM",
+    "Amounts",
+    "Cells",
     "Files",
     "Funds",
     "Households",

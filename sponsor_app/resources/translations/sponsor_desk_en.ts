@@ -761,6 +761,52 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Amounts</name>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter an amount.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount: use brackets or a minus sign, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is in another currency ({mark}); this group keeps its books in {currency}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount: check the commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Amounts in {currency} have no cents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="funds.py" />
+            <source>“{text}” has more than %n digit(s) after the decimal point.</source>
+            <translation>
+                <numerusform>“{text}” has more than %n digit after the decimal point.</numerusform>
+                <numerusform>“{text}” has more than %n digits after the decimal point.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is too large for an amount.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Households</name>
         <message>
             <location filename="households.py" />
@@ -1927,6 +1973,24 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="imports.py" />
             <source>it has no expiry date</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Cells</name>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not yes or no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date (write 2026-03-01)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date between 1900 and 2100</source>
             <translation type="unfinished" />
         </message>
     </context>
