@@ -43,7 +43,7 @@ from .core import (
     fill,
     template_fields,
 )
-from .files import Files
+from .files import Files, Outputs
 from .funds import Amounts, Funds
 from .households import Households
 from .import_fields import ImportFields
@@ -63,6 +63,7 @@ CATALOGUE: tuple[type[Text], ...] = (
     Roster,
     Plan,
     Files,
+    Outputs,
     Imports,
     Cells,
     ImportFields,
@@ -83,6 +84,7 @@ __all__ = [
     "Imports",
     "Listed",
     "Message",
+    "Outputs",
     "Plan",
     "Records",
     "Reporting",

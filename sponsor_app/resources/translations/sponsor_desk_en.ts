@@ -1406,6 +1406,79 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Outputs</name>
+        <message>
+            <location filename="files.py" />
+            <source>{why} Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a folder: give a name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Cannot write {path}: the folder {folder} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is the group file {source} this command reads; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is {source}, a file this command reads; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} belongs to the group file {owner}, so it is never written over; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is in Sponsor Desk's backups folder, which only the app writes; choose another place for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} ends in {suffix}, the name of a group file; choose a name that fits the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is not an ordinary file; choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a Sponsor Desk group file (or a backup of one), so it is never written over; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} already exists; choose another name or add --force to replace it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} appeared while it was being written; choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Cannot write {path}: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a link that leads nowhere.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Imports</name>
         <message>
             <location filename="imports.py" />
