@@ -19,6 +19,7 @@ from . import (
     startup_bench,
     storage_bench,
     sync_bench,
+    sync_run_bench,
 )
 
 
@@ -32,6 +33,8 @@ def main() -> None:
         for line in storage_bench.run(Path(folder)):
             print(line, flush=True)
         for line in sync_bench.run(Path(folder), Path(folder) / "large.sponsor"):
+            print(line, flush=True)
+        for line in sync_run_bench.run(Path(folder)):
             print(line, flush=True)
         for line in history_bench.run(Path(folder) / "large.sponsor", Path(folder)):
             print(line, flush=True)

@@ -35,6 +35,7 @@ COMMANDS = (
     "unprotect",
     "subject",
     "hub",
+    "sync",
 )
 TABLES = ("volunteers", "transactions")
 IMPORTS = (*TABLES, "bank")
@@ -155,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_hub import add_hub_parser
 
     add_hub_parser(commands, _Parser)
+    from .cli_sync import add_sync_parser
+
+    add_sync_parser(commands)
     return parser
 
 
@@ -412,7 +416,7 @@ def run(argv: Sequence[str]) -> int:
         # One line: an import's row-by-row list is joined with "; " rather than wrapped.
         message = " ".join(line.strip() for line in str(error).splitlines())
         print(f"sponsor-app: {printable(message)}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _exit_status_of_error(args)
     except KeyboardInterrupt:
         print("sponsor-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
@@ -424,6 +428,15 @@ def run(argv: Sequence[str]) -> int:
             raise
         print(f"sponsor-app: {wrong}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _exit_status_of_error(args) -> int:
+    """`sync` says "nothing was synced" with 2 (1 is its "synced, but some records wait")."""
+    if args.command == "sync":
+        from .cli_sync import EXIT_NOT_SYNCED
+
+        return EXIT_NOT_SYNCED
+    return EXIT_USER_ERROR
 
 
 def _wrong_value_in(args):
@@ -438,7 +451,7 @@ def _wrong_value_in(args):
 
 # Commands that write the group file (or restore over it) need the app's own folder for the
 # backup taken first; the others only read the file and work without it (a read-only disk).
-NEEDS_APP_FOLDER = frozenset({"import", "revert", "protect", "unprotect", "restore"})
+NEEDS_APP_FOLDER = frozenset({"import", "revert", "protect", "unprotect", "restore", "sync"})
 
 
 def _needs_app_folder(args) -> bool:
@@ -935,6 +948,12 @@ def _hub(args) -> int:
     return run_hub_command(args)
 
 
+def _sync(args) -> int:
+    from .cli_sync import run_sync_command
+
+    return run_sync_command(args)
+
+
 _COMMANDS = {
     "new": _new,
     "demo": _demo,
@@ -953,6 +972,7 @@ _COMMANDS = {
     "unprotect": _unprotect,
     "subject": _subject,
     "hub": _hub,
+    "sync": _sync,
 }
 
 

@@ -163,10 +163,34 @@ def import_csv(work: Workspace) -> None:
 
 
 def sync_through_folder(work: Workspace) -> None:
-    # HOOK (issue 22): copy work.group, change each copy, `sync` both through a folder in
-    # work.folder, and check both hold the same rows. Until sync exists this step says so; it
-    # never passes without having synced anything.
-    raise Skipped("sync not built yet")
+    """Two copies of the protected file, each changed, sync through a folder and converge."""
+    from .services.group.groups import open_group
+    from .services.households.households import (
+        HouseholdInput,
+        add_household,
+        list_households,
+    )
+    from .services.sharing.places import folder_place
+    from .services.sharing.share import share_file
+    from .services.sharing.sync import sync
+
+    share = work.folder / "shared folder"
+    share.mkdir()
+    with open_group(work.group) as store:
+        share_file(store, folder_place(share, store.path))
+    copy = work.folder / "second laptop.sponsor"
+    shutil.copyfile(work.group, copy)  # joining is copying the shared file
+    for path, code in ((work.group, "S1"), (copy, "S2")):
+        with open_group(path) as store:
+            add_household(store, HouseholdInput(code, family_name="Self-Test", town="Nelson"))
+    codes = []
+    for path in (work.group, copy, work.group):
+        with open_group(path) as store:
+            sync(store, folder_place(share, store.path))
+            codes.append(sorted(h.code for h in list_households(store)))
+    _expect(codes[1] == codes[2] == ["S1", "S2"], f"the copies hold {codes[1]} and {codes[2]}")
+    sealed = b"".join(p.read_bytes() for p in share.rglob("*.sdseg"))
+    _expect(b"Self-Test" not in sealed, "the shared folder holds a family name in the clear")
 
 
 def open_window(work: Workspace) -> None:

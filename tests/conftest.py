@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def open_to_others(folder: Path) -> list[str]:
         if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o077:
             found.append(f"{place} {stat.filemode(info.st_mode)}")
     return found
+
+
+@contextmanager
+def app_environment(folder: Path):
+    """The app's folders under `folder` and its day TODAY, as each test has them: for a
+    fixture made once per module (outside any test's own folders)."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(HOME_VARIABLE, str(folder / "app-home"))
+        env.setenv(TODAY_VARIABLE, TODAY.isoformat())
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -179,15 +190,29 @@ def category_named(store: Store, name: str, kind):
 
 
 def write_demo_once(tmp_path_factory, size: str) -> DemoBytes:
-    """Write a demo for a whole module or run, with its app folders kept out of the way."""
+    """Write a demo once for the whole run, with its app folders kept out of the way. The
+    parallel workers share it: the first writes it under a lock, the others read its bytes."""
+    import fcntl
+
     from sponsor_app.services.demo.demo import write_demo
 
-    folder = tmp_path_factory.mktemp(f"{size}-demo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(HOME_VARIABLE, str(folder / "home"))
-        patch.setenv(TODAY_VARIABLE, TODAY.isoformat())
-        path = write_demo(folder / f"{size}.sponsor", size, today=TODAY)
-    return DemoBytes(path.read_bytes())
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    kept = shared / f"{size}-demo.bytes"
+    descriptor = os.open(shared / f"{size}-demo.lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if not kept.exists():
+            folder = tmp_path_factory.mktemp(f"{size}-demo")
+            with app_environment(folder):
+                path = write_demo(folder / f"{size}.sponsor", size, today=TODAY)
+            partial = kept.with_name(kept.name + ".partial")
+            partial.write_bytes(path.read_bytes())
+            partial.chmod(0o600)
+            partial.replace(kept)
+        return DemoBytes(kept.read_bytes())
+    finally:
+        os.close(descriptor)  # and with it the lock
 
 
 BUNDLE_TEST_VARIABLE = "SPONSOR_DESK_BUNDLE_TEST"

@@ -48,6 +48,8 @@ def _commands(group: Path, out: Path) -> dict[str, list[str]]:
         # the group file is read before the hub is reached (no hub needed here)
         "hub add-group": ["hub", "add-group", "postgresql://x@/hub?host=/nonexistent",
                           "--group-file", g],
+        "sync": ["sync", g, "--folder", str(out)],
+        "sync --hub": ["sync", g, "--hub", "postgresql://x@/hub?host=/nonexistent"],
     }  # fmt: skip
 
 

@@ -12,19 +12,33 @@ import pytest
 from sponsor_app.cli import run
 from sponsor_app.locations import backup_dir
 
+from .conftest import app_environment
+
 HEADER = "date,kind,amount,category,counterparty,method,reference,household,note\n"
 ROW = "2026-01-05,income,12.50,Donations,Aroha,cash,R1,,thanks\n"
 
 
+@pytest.fixture(scope="module")
+def bundle_bytes(tmp_path_factory, small_demo_bytes) -> bytes:
+    """The demo's evaluation bundle, made once for the module (a second each): every test
+    aims at its own copy."""
+    folder = tmp_path_factory.mktemp("bundle")
+    demo = folder / "group.sponsor"
+    demo.write_bytes(small_demo_bytes)
+    with app_environment(folder):
+        assert run(["report", "evaluation", str(demo), "--out", str(folder / "ev.pdf"),
+                    "--bundle", str(folder / "ev.zip")]) == 0  # fmt: skip
+    return (folder / "ev.zip").read_bytes()
+
+
 @pytest.fixture
-def place(demo, tmp_path, capsys) -> dict[str, Path]:
+def place(demo, tmp_path, capsys, bundle_bytes) -> dict[str, Path]:
     """The demo, a source with a bad row, a bundle, a backup in the app's folder, a copy made
     with `backup --to`, and links to the group file."""
     source = tmp_path / "bad-row.csv"
     source.write_text(HEADER + ROW + ROW.replace("2026-01-05", "2026-02-31"))
     bundle = tmp_path / "ev.zip"
-    assert run(["report", "evaluation", str(demo), "--out", str(tmp_path / "ev.pdf"),
-                "--bundle", str(bundle)]) == 0  # fmt: skip
+    bundle.write_bytes(bundle_bytes)
     assert run(["backup", str(demo)]) == 0
     assert run(["backup", str(demo), "--to", str(tmp_path / "stick")]) == 0
     capsys.readouterr()

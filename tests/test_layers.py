@@ -30,6 +30,7 @@ TOP_LEVEL = {
     "sponsor_app.cli": "edge",
     "sponsor_app.cli_imports": "edge",
     "sponsor_app.cli_hub": "edge",
+    "sponsor_app.cli_sync": "edge",
     "sponsor_app.selftest": "app",
     "sponsor_app.qt_check": "app",
     "sponsor_app.__main__": "app",

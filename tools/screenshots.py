@@ -21,6 +21,7 @@ def main(out_dir: str) -> int:
         os.environ["SPONSOR_DESK_HOME"] = str(Path(scratch) / "home")
         from PySide6.QtWidgets import QApplication
         from screenshots_funds import funds_views
+        from screenshots_sharing import sharing_views
 
         from sponsor_app.services.demo.demo import write_demo
         from sponsor_app.ui.main_window import MainWindow
@@ -67,6 +68,10 @@ def main(out_dir: str) -> int:
             for name in backup_dialogs(app, window, folder, suffix):
                 print(f"wrote {name}")
             for name in privacy_dialogs(app, window, folder, suffix):
+                print(f"wrote {name}")
+        for suffix, palette in (("", light), ("-dark", dark_palette())) if not scale else ():
+            app.setPalette(palette)
+            for name in sharing_views(window, Path(scratch), folder, suffix):
                 print(f"wrote {name}")
         app.setPalette(light)
         window.close()

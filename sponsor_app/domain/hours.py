@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidInput, Problem
-from .messages import Roster
+from .messages import Fields, Roster
 
 # One entry is one day's hours: more than none, at most the day (the schema's check says the
 # same: storage/models/people.py).
@@ -34,7 +34,7 @@ def parse_hours(text: str, field: str = "hours") -> int:
     """Minutes from "2", "1.5", "1,5", "1:30" or "90m"; more than a day or nothing is refused."""
     raw = (text or "").strip().lower().replace(",", ".")
     if not raw:
-        raise InvalidInput.single(field, "Enter the hours, such as 1.5 or 1:30.")
+        raise InvalidInput.single(field, Fields.HOURS_MISSING())
     minutes: int | None = None
     if match := re.fullmatch(r"(\d{1,2}):([0-5]\d)", raw):
         minutes = int(match.group(1)) * 60 + int(match.group(2))
@@ -50,13 +50,9 @@ def parse_hours(text: str, field: str = "hours") -> int:
             if exact == exact.to_integral_value():
                 minutes = int(exact)
             else:
-                raise InvalidInput.single(
-                    field, f"“{text.strip()}” is not a whole number of minutes."
-                )
+                raise InvalidInput.single(field, Fields.NOT_WHOLE_MINUTES(text=text.strip()))
     if minutes is None:
-        raise InvalidInput.single(
-            field, f"“{text.strip()}” is not a number of hours (try 1.5 or 1:30)."
-        )
+        raise InvalidInput.single(field, Fields.NOT_HOURS(text=text.strip()))
     if (problem := day_minutes_problem(minutes, field)) is not None:
         raise InvalidInput(problem)
     return minutes

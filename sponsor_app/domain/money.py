@@ -16,7 +16,7 @@ from babel.numbers import (
 )
 
 from .errors import InvalidInput
-from .plurals import counted
+from .messages.funds import Amounts
 
 
 @cache
@@ -146,15 +146,13 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         return -minor if sign else minor
     raw = _SPACES.sub("", text or "")
     if not raw:
-        raise InvalidInput.single(field, "Enter an amount.")
+        raise InvalidInput.single(field, Amounts.MISSING())
     negative = False
     if raw.startswith("(") and raw.endswith(")"):
         negative, raw = True, raw[1:-1]
     if raw.startswith(("-", "\u2212")):
         if negative:  # "(-5)": accountants' brackets and a minus sign say two different things
-            raise InvalidInput.single(
-                field, f"“{text.strip()}” is not an amount: use brackets or a minus sign, not both."
-            )
+            raise InvalidInput.single(field, Amounts.BRACKETS_AND_MINUS(text=text.strip()))
         negative, raw = True, raw[1:]
     for mark in _currency_marks(currency, locale):
         if raw.startswith(mark):
@@ -167,8 +165,7 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         foreign = _foreign_mark(raw)
         if foreign:
             raise InvalidInput.single(
-                field,
-                f"“{text.strip()}” is in another currency ({foreign}); this group keeps its books in {currency}.",
+                field, Amounts.OTHER_CURRENCY(text=text.strip(), mark=foreign, currency=currency)
             )
     if raw.startswith(("-", "\u2212")) and not negative:
         negative, raw = True, raw[1:]
@@ -183,27 +180,22 @@ def parse_minor(text: str, currency: str, locale: str = "en_NZ", field: str = "a
         if len(groups) > 1 and (
             not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])
         ):
-            raise InvalidInput.single(
-                field, f"“{text.strip()}” is not an amount: check the commas."
-            )
+            raise InvalidInput.single(field, Amounts.CHECK_THE_COMMAS(text=text.strip()))
         whole = "".join(groups)
     if not whole and not fraction:
-        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.")
+        raise InvalidInput.single(field, Amounts.NOT_AN_AMOUNT(text=text.strip()))
     if not (whole or "0").isdigit() or (fraction and not fraction.isdigit()) or not whole.isascii():
-        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.")
+        raise InvalidInput.single(field, Amounts.NOT_AN_AMOUNT(text=text.strip()))
     if len(fraction) > digits:
         if digits == 0:
-            raise InvalidInput.single(field, f"Amounts in {currency} have no cents.")
-        raise InvalidInput.single(
-            field,
-            f"“{text.strip()}” has more than {counted(digits, 'digit')} after the decimal point.",
-        )
+            raise InvalidInput.single(field, Amounts.NO_CENTS(currency=currency))
+        raise InvalidInput.single(field, Amounts.TOO_MANY_DECIMALS(text=text.strip(), n=digits))
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise InvalidInput.single(field, f"“{text.strip()}” is too large for an amount.")
+        raise InvalidInput.single(field, Amounts.TOO_LARGE(text=text.strip()))
     try:
         minor = int(Decimal(f"{whole or '0'}.{fraction or '0'}").scaleb(digits))
     except InvalidOperation as exc:  # pragma: no cover - guarded by the digit checks above
-        raise InvalidInput.single(field, f"“{text.strip()}” is not an amount.") from exc
+        raise InvalidInput.single(field, Amounts.NOT_AN_AMOUNT(text=text.strip())) from exc
     return -minor if negative else minor
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import InvalidInput
+from .messages import Fields
 
 
 def add_months(day: date, months: int) -> date:
@@ -41,7 +42,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if ends_before_start(self.start, self.end):
-            raise InvalidInput.single("end", "The period must end on or after the day it starts.")
+            raise InvalidInput.single("end", Fields.PERIOD_ENDS_BEFORE_START())
 
     @classmethod
     def month_of(cls, day: date) -> Period:

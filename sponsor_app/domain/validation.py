@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .errors import Problem
-from .messages import Message
+from .messages import Fields, Message
 from .plurals import counted
 
 # Deliberately loose: one @, something before it, a dot in the domain, no spaces.
@@ -39,23 +39,14 @@ def control_character_problem(field: str, value: str | None) -> Problem | None:
     found = control_character(value or "")
     if found is None:
         return None
-    return Problem(
-        field,
-        f"This holds a control character ({found}) that cannot be stored; it may have come "
-        "with pasted text: type it again, or remove it.",
-    )
+    return Problem(field, Fields.CONTROL_CHARACTER(found=found))
 
 
 def email_problems(field: str, value: str | None) -> list[Problem]:
     if not value:
         return []
     if not _EMAIL.match(value.strip()):
-        return [
-            Problem(
-                field,
-                f"“{value.strip()}” is not an email address (it needs a name@place.domain shape).",
-            )
-        ]
+        return [Problem(field, Fields.NOT_AN_EMAIL(text=value.strip()))]
     return []
 
 
@@ -64,12 +55,7 @@ def phone_problems(field: str, value: str | None) -> list[Problem]:
         return []
     digits = sum(ch.isdigit() for ch in value)
     if not _PHONE_CHARS.match(value.strip()) or not 7 <= digits <= 15:
-        return [
-            Problem(
-                field,
-                f"“{value.strip()}” is not a phone number (7 to 15 digits, + and spaces allowed).",
-            )
-        ]
+        return [Problem(field, Fields.NOT_A_PHONE(text=value.strip()))]
     return []
 
 
@@ -105,9 +91,7 @@ def split_list(text: str | None) -> tuple[str, ...]:
 def household_code_problems(field: str, code: str) -> list[Problem]:
     text = (code or "").strip()
     if not text:
-        return [Problem(field, "Enter a household code such as H1.")]
+        return [Problem(field, Fields.HOUSEHOLD_CODE_MISSING())]
     if not re.fullmatch(r"[A-Za-z0-9\-]{1,16}", text):
-        return [
-            Problem(field, "A household code is up to 16 letters, digits or dashes (such as H1).")
-        ]
+        return [Problem(field, Fields.HOUSEHOLD_CODE_SHAPE())]
     return []

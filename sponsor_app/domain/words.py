@@ -1,6 +1,7 @@
 """Words people use in their own spreadsheets: yes and no, vetting statuses, dates.
 
-Each reader is strict about what it does not know (it raises ValueError with a sentence)
+Each reader is strict about what it does not know (it raises Unreadable, a ValueError that
+carries what it could not read as a catalogue message)
 and generous about what people commonly write: "✓" is yes, "submitted" is pending, and
 1/03/2026 is the first of March in a New Zealand group.
 """
@@ -14,7 +15,17 @@ from enum import StrEnum
 from babel.dates import get_date_format, get_month_names
 
 from .enums import CheckResult
+from .messages import Cells, Message
 from .text import fold
+
+
+class Unreadable(ValueError):
+    """A cell a reader below cannot read: `said` words it at each edge."""
+
+    def __init__(self, said: Message):
+        self.said = said
+        super().__init__(str(said))
+
 
 YES_WORDS = frozenset({"yes", "y", "true", "t", "1", "✓", "✔", "☑", "✅", "on"})
 NO_WORDS = frozenset({"no", "n", "false", "f", "0", "✗", "✘", "☐", "❌", "off"})
@@ -29,7 +40,7 @@ def parse_yes_no(text: str, extra_yes: frozenset[str] = frozenset()) -> bool | N
         return True
     if word in NO_WORDS:
         return False
-    raise ValueError(f"“{text.strip()}” is not yes or no")
+    raise Unreadable(Cells.NOT_YES_OR_NO(text=text.strip()))
 
 
 class StatedVetting(StrEnum):
@@ -111,7 +122,7 @@ def parse_day(text: str, locale: str) -> date | None:
         return None
     day = _read(cleaned, locale)
     if not 1900 <= day.year <= 2100:
-        raise ValueError(f"“{cleaned}” is not a date between 1900 and 2100")
+        raise Unreadable(Cells.DATE_OUT_OF_RANGE(text=cleaned))
     return day
 
 
@@ -134,7 +145,7 @@ def _read(text: str, locale: str) -> date:
             return _named(match.group(3), match.group(1), match.group(2), locale)
     except ValueError:
         pass
-    raise ValueError(f"“{text}” is not a date (write 2026-03-01)")
+    raise Unreadable(Cells.NOT_A_DATE(text=text))
 
 
 def _year(written: str) -> int:

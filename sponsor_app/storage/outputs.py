@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.errors import InvalidInput, Problem
+from ..domain.messages import Message, Outputs
 from ..locations import GROUP_FILE_SUFFIX, backup_dir
 from . import files
 from .errors import GroupFileExists, from_os_error
@@ -40,10 +41,10 @@ class OutputRefused(InvalidInput):
     """A file that must not be written where it was asked for; nothing was written. Tied to
     the field "out" (a form shows it under the file's name)."""
 
-    def __init__(self, target: Path, why: str):
+    def __init__(self, target: Path, why: Message):
         self.target = Path(target)
         self.why = why
-        super().__init__(Problem("out", f"{why} Nothing was written."))
+        super().__init__(Problem("out", Outputs.NOTHING_WRITTEN(why=why)))
 
 
 def check_output(
@@ -62,54 +63,33 @@ def check_output(
     real = _real(target)
     shown = target
     if real.is_dir():
-        raise OutputRefused(shown, f"{shown} is a folder: give a name for the {what}.")
+        raise OutputRefused(shown, Outputs.IS_FOLDER(path=shown, what=what))
     if not real.parent.is_dir():
-        raise OutputRefused(
-            shown, f"Cannot write {shown}: the folder {real.parent} does not exist."
-        )
+        raise OutputRefused(shown, Outputs.NO_FOLDER(path=shown, folder=real.parent))
     found = _stat(real)
     for source in inputs:
         if source is None:
             continue
         if found is not None and _same(found, Path(source)):
-            raise OutputRefused(
-                shown,
-                f"{shown} is {_what_it_is(Path(source))} this command reads; choose another name "
-                f"for the {what}.",
-            )
+            reads = Outputs.READS_GROUP_FILE if is_group_file(Path(source)) else Outputs.READS_FILE
+            raise OutputRefused(shown, reads(path=shown, source=Path(source), what=what))
     belongs = _group_file_it_belongs_to(real)
     if belongs is not None:
-        raise OutputRefused(
-            shown,
-            f"{shown} belongs to the group file {belongs}, so it is never written over; "
-            f"choose another name for the {what}.",
-        )
+        raise OutputRefused(shown, Outputs.BESIDE_GROUP_FILE(path=shown, owner=belongs, what=what))
     if in_backups(real):
-        raise OutputRefused(
-            shown,
-            f"{shown} is in Sponsor Desk's backups folder, which only the app writes; choose "
-            f"another place for the {what}.",
-        )
+        raise OutputRefused(shown, Outputs.IN_BACKUPS(path=shown, what=what))
     if found is None:
         if real.suffix.lower() == GROUP_FILE_SUFFIX:
             raise OutputRefused(
-                shown,
-                f"{shown} ends in {GROUP_FILE_SUFFIX}, the name of a group file; choose a name "
-                f"that fits the {what}.",
+                shown, Outputs.GROUP_FILE_NAME(path=shown, suffix=GROUP_FILE_SUFFIX, what=what)
             )
         return real
     if not stat.S_ISREG(found.st_mode):
-        raise OutputRefused(shown, f"{shown} is not an ordinary file; choose another name.")
+        raise OutputRefused(shown, Outputs.NOT_ORDINARY(path=shown))
     if is_group_file(real) or _remembered(real):
-        raise OutputRefused(
-            shown,
-            f"{shown} is a Sponsor Desk group file (or a backup of one), so it is never written "
-            f"over; choose another name for the {what}.",
-        )
+        raise OutputRefused(shown, Outputs.IS_GROUP_FILE(path=shown, what=what))
     if not force:
-        raise OutputRefused(
-            shown, f"{shown} already exists; choose another name or add --force to replace it."
-        )
+        raise OutputRefused(shown, Outputs.EXISTS(path=shown))
     return real
 
 
@@ -141,15 +121,13 @@ def write_output(
             files.publish_new(temporary, real)
     except GroupFileExists:
         _remove(temporary)
-        raise OutputRefused(
-            target, f"{target} appeared while it was being written; choose another name."
-        ) from None
+        raise OutputRefused(target, Outputs.APPEARED(path=target)) from None
     except OSError as error:
         _remove(temporary)
         known = from_os_error(error, real, new_file=True)
         if known is None:
             reason = (error.strerror or str(error)).lower()
-            raise OutputRefused(target, f"Cannot write {target}: {reason}.") from error
+            raise OutputRefused(target, Outputs.CANNOT_WRITE(path=target, reason=reason)) from error
         raise known from error
     except BaseException:
         _remove(temporary)
@@ -181,7 +159,7 @@ def _real(target: Path) -> Path:
     try:
         return target.resolve() if target.is_symlink() else target.absolute()
     except (OSError, RuntimeError):  # a loop of links
-        raise OutputRefused(target, f"{target} is a link that leads nowhere.") from None
+        raise OutputRefused(target, Outputs.DEAD_LINK(path=target)) from None
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -190,7 +168,8 @@ def _stat(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise OutputRefused(path, f"Cannot write {path}: {error.strerror or error}.") from None
+        reason = error.strerror or str(error)  # the system's words
+        raise OutputRefused(path, Outputs.CANNOT_WRITE(path=path, reason=reason)) from None
 
 
 def _same(found: os.stat_result, source: Path) -> bool:
@@ -198,10 +177,6 @@ def _same(found: os.stat_result, source: Path) -> bool:
         return os.path.samestat(found, os.stat(source))
     except OSError:
         return False
-
-
-def _what_it_is(source: Path) -> str:
-    return f"the group file {source}" if is_group_file(source) else f"{source}, a file"
 
 
 def _group_file_it_belongs_to(real: Path) -> Path | None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -539,20 +539,34 @@ class Store:
         all of what was ready, or nothing. Subscribers hear of each applied change set."""
         from .sync.apply import apply
 
-        if self.reading_only:
-            raise OpenedToRead(self.path)
-        if self._state.session is not None:
-            raise RuntimeError("records are applied in a transaction of their own")
-        self._check_in_place()
-        with self._guard(), self._session() as session, session.begin():
-            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        with self._own_write("records are applied") as connection:
             report, applied = apply(connection, records)
-            self._check_in_place()
         if applied:
             self.wrote = True
         for changes in applied:
             self._announce(changes)
         return report
+
+    @contextmanager
+    def bookkeeping(self) -> Iterator[Connection]:
+        """One write transaction of sharing's own tables (sync_group, sync_replica,
+        sync_channel) with no change set: founding, a new identity, a cursor. Refused as any
+        write is (opened to read, moved); disk errors are named as for any write."""
+        with self._own_write("sharing's bookkeeping is written") as connection:
+            yield connection
+
+    @contextmanager
+    def _own_write(self, what: str) -> Iterator[Connection]:
+        """A write transaction outside any change set, never inside another one."""
+        if self.reading_only:
+            raise OpenedToRead(self.path)
+        if self._state.session is not None:
+            raise RuntimeError(f"{what} in a transaction of their own")
+        self._check_in_place()
+        with self._guard(), self._session() as session, session.begin():
+            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            yield connection
+            self._check_in_place()  # last moment before the commit: never into a moved file
 
     @contextmanager
     def read(self) -> Iterator[Session]:

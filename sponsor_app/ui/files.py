@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..services.files.outputs import OutputRefused, check_output
+from .words import error_words
 from .worker import run_in_background
 
 
@@ -80,7 +81,7 @@ def export_with_dialog(
     try:  # the one output rule: never the group file, a backup, a folder...
         target = check_output(target, force=True, what="export")
     except OutputRefused as refused:
-        QMessageBox.warning(parent, parent.tr("Export failed"), str(refused))
+        QMessageBox.warning(parent, parent.tr("Export failed"), error_words(refused))
         return
     if target.exists():
         if not may_replace(parent, target):
@@ -91,5 +92,5 @@ def export_with_dialog(
         title + "…",
         lambda: export(target),
         lambda path: parent.window().statusBar().showMessage(done_text.format(path), 8000),
-        lambda error: QMessageBox.warning(parent, parent.tr("Export failed"), str(error)),
+        lambda error: QMessageBox.warning(parent, parent.tr("Export failed"), error_words(error)),
     )

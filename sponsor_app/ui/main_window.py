@@ -30,6 +30,7 @@ from .pages.registry import PAGES, index_of
 from .pages.welcome import WelcomePage
 from .protection import ProtectionActions
 from .settings import AppSettings
+from .sharing import SharingActions
 from .widgets.banner import Banner
 from .widgets.form import install_dialog_focus
 from .widgets.icons import give_buttons_icons, icon
@@ -73,6 +74,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._status_bar()
         self.backups = BackupActions(self)
         self.protection = ProtectionActions(self)
+        self.sharing = SharingActions(self)
         self._build_menus()
         self._connect()
         self._show_welcome()
@@ -115,6 +117,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.file_label = QLabel()
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
+        self.sync_label = QLabel()  # how the last sync went (ui/sharing.py), when shared
+        self.sync_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         # "Transaction deleted. [Undo]" after every removal (context.execute(..., removal=...)).
         self.undo_notice = UndoNotice(self.context.undo_stack)
@@ -268,8 +273,11 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             *self.page_actions,
             *self.file_actions,
             *self.protection_actions,
+            self.sharing_action,
+            self.sync_now_action,
         ):
             action.setEnabled(False)
+        self.show_sync_status("")
         self._update_status()
 
     def _show_workspace(self) -> None:
@@ -286,6 +294,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.back_up_action.setEnabled(True)
         self.restore_action.setEnabled(True)
         self._update_protection_actions()
+        self.sharing.refresh()
         self.banner.clear()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -316,6 +325,11 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             if saved
             else self.tr("Opened; every change is saved as you make it")
         )
+
+    def show_sync_status(self, text: str, details: str = "") -> None:
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(details)
+        self.sync_label.setVisible(bool(text))
 
     def about(self) -> QMessageBox:
         """The version, where this copy is installed and where it keeps its own files: what

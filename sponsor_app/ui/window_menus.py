@@ -48,6 +48,13 @@ class WindowMenus:
         file_menu.addSeparator()
         self._protection_items(file_menu)
         file_menu.addSeparator()
+        self.sharing_action = self._action(
+            file_menu, self.tr("S&haring…"), self.sharing.show_dialog
+        )
+        self.sync_now_action = self._action(
+            file_menu, self.tr("S&ync Now"), self.sharing.sync_now, QKeySequence("Ctrl+Shift+Y")
+        )
+        file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, self.tr("&Close"), self.close_file, QKeySequence.StandardKey.Close
         )

@@ -9,18 +9,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sponsor_app.domain.periods import Period
 from sponsor_app.services.households.households import HouseholdInput, MemberInput, add_household
 from sponsor_app.services.roster.volunteers import VolunteerInput, add_volunteer
 from sponsor_app.storage.models import GroupProfile
 from sponsor_app.storage.store import Store
 
-from ..conftest import TODAY
+from ..conftest import TODAY, app_environment
 
 GROUP_NAME = "Kāpiti Welcome Trust"
 LATIN_NAMES = ("Ngāti Whātua", "Şükrü Öztürk", "Nguyễn Thị Hương")
 DARI_NAME = "زهرا حسینی"
 TIGRINYA_NAME = "ሰላም ተስፋይ"
 MADE_AT = datetime(2026, 6, 15, 9, 30, tzinfo=UTC)
+BUNDLE_PERIOD = Period(date(2025, 7, 1), date(2026, 6, 15))
 
 
 def dress_up(store: Store) -> None:
@@ -51,3 +53,29 @@ def report_store(tmp_path: Path, small_demo_bytes) -> Store:
     dress_up(store)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def report_bundle_bytes(tmp_path_factory, small_demo_bytes) -> bytes:
+    """The report group's evaluation bundle for BUNDLE_PERIOD, made once per run: tests that
+    only combine or tamper with it take a copy (`report_bundle`)."""
+    from .bundles import make_bundle
+
+    folder = tmp_path_factory.mktemp("report-bundle")
+    path = folder / "group.sponsor"
+    path.write_bytes(small_demo_bytes)
+    with app_environment(folder), Store.open(path, actor="tester") as store:
+        dress_up(store)
+        return make_bundle(store, folder, "report", BUNDLE_PERIOD).read_bytes()
+
+
+@pytest.fixture
+def report_bundle(report_bundle_bytes, tmp_path):
+    """`report_bundle("name")`: a copy of the report group's bundle at tmp_path/name.zip."""
+
+    def copy(name: str) -> Path:
+        bundle = tmp_path / f"{name}.zip"
+        bundle.write_bytes(report_bundle_bytes)
+        return bundle
+
+    return copy

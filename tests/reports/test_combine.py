@@ -24,10 +24,10 @@ from sponsor_app.services.households.households import HouseholdInput, MemberInp
 from sponsor_app.services.reporting.combine import BundlesRefused
 
 from .bundles import another_group, make_bundle, replace_in, tampered
-from .conftest import MADE_AT
+from .conftest import BUNDLE_PERIOD, MADE_AT
 from .helpers import text_of
 
-PERIOD = Period(date(2025, 7, 1), date(2026, 6, 15))
+PERIOD = BUNDLE_PERIOD
 
 
 # A name of its own for each household's principal (a name holding the code, "Person H2",
@@ -80,9 +80,9 @@ def _combine(tmp_path, bundles, name="summary"):
 
 
 def test_groups_in_two_currencies_are_never_added_and_each_keeps_its_currency(
-    report_store, uk, tmp_path
+    report_bundle, uk, tmp_path
 ):
-    nz = make_bundle(report_store, tmp_path, "nz", PERIOD)
+    nz = report_bundle("nz")
     gb = make_bundle(uk, tmp_path, "uk", PERIOD)
     data, out, exact = _combine(tmp_path, [nz, gb])
     assert [s.currency for s in data.sets] == ["NZD", "GBP"] and not any(
@@ -105,8 +105,8 @@ def test_groups_in_two_currencies_are_never_added_and_each_keeps_its_currency(
     assert "UK Community Sponsorship" in text and "fixed" in text  # its funds rule by name
 
 
-def test_groups_with_different_periods_are_not_summed(report_store, tmp_path):
-    first = make_bundle(report_store, tmp_path, "year", PERIOD)
+def test_groups_with_different_periods_are_not_summed(report_store, report_bundle, tmp_path):
+    first = report_bundle("year")
     second = make_bundle(
         report_store, tmp_path, "half", Period(date(2026, 1, 1), date(2026, 6, 15))
     )
@@ -117,9 +117,9 @@ def test_groups_with_different_periods_are_not_summed(report_store, tmp_path):
 
 
 def test_groups_sharing_period_and_currency_are_totalled_exactly_in_the_csv(
-    report_store, nz_two, tmp_path
+    report_bundle, nz_two, tmp_path
 ):
-    a = make_bundle(report_store, tmp_path, "a", PERIOD)
+    a = report_bundle("a")
     b = make_bundle(nz_two, tmp_path, "b", PERIOD)
     data, _, exact = _combine(tmp_path, [a, b])
     assert len(data.sets) == 1 and data.sets[0].totalled
@@ -179,7 +179,7 @@ def _row(text: str, label: str, following: str, unit: str = "") -> list[int]:
 
 
 def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
-    report_store, nz_two, tmp_path, small_demo_bytes
+    report_bundle, nz_two, tmp_path, small_demo_bytes
 ):
     """Households 2 | 4 | 1 with an exact total 7 printed "<3 | 4 | <3 | 7" before: 7 - 4 - 1
     gave the suppressed 2 back."""
@@ -188,7 +188,7 @@ def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
     third = another_group(path, "Paekākāriki Hearts")  # the small demo: 1 household
     try:
         bundles = [
-            make_bundle(report_store, tmp_path, "a", PERIOD),
+            report_bundle("a"),
             make_bundle(nz_two, tmp_path, "b", PERIOD),
             make_bundle(third, tmp_path, "c", PERIOD),
         ]
@@ -223,16 +223,16 @@ def test_the_pdf_rounds_counts_to_base_3_so_subtraction_gives_nothing_away(
     ]
 
 
-def test_a_true_zero_prints_0(report_store, uk, tmp_path):
-    nz = make_bundle(report_store, tmp_path, "nz", PERIOD)
+def test_a_true_zero_prints_0(report_bundle, uk, tmp_path):
+    nz = report_bundle("nz")
     gb = make_bundle(uk, tmp_path, "uk", PERIOD)  # no households
     _, out, _ = _combine(tmp_path, [nz, gb])
     text = text_of(out)
     assert re.search(r"Leeds Welcome UK Community Sponsorship .*? GBP 0 2", text)
 
 
-def test_duplicates_and_tampered_bundles_are_refused_one_line_each(report_store, tmp_path):
-    good = make_bundle(report_store, tmp_path, "good", PERIOD)
+def test_duplicates_and_tampered_bundles_are_refused_one_line_each(report_bundle, tmp_path):
+    good = report_bundle("good")
     copy = tmp_path / "copy.zip"
     copy.write_bytes(good.read_bytes())
     edited = tampered(good, tmp_path / "edited.zip",
@@ -255,8 +255,8 @@ def test_duplicates_and_tampered_bundles_are_refused_one_line_each(report_store,
     assert not (tmp_path / "summary.pdf").exists() and not (tmp_path / "summary.zip").exists()
 
 
-def test_a_bundle_of_another_version_is_refused_in_one_sentence(report_store, tmp_path):
-    good = make_bundle(report_store, tmp_path, "good", PERIOD)
+def test_a_bundle_of_another_version_is_refused_in_one_sentence(report_bundle, tmp_path):
+    good = report_bundle("good")
 
     def older(package, files):
         package["sponsor_desk_bundle_version"] = "1.0"

@@ -21,8 +21,9 @@ from sponsor_app.domain.periods import Period
 from sponsor_app.services.funds.ledger import TransactionInput, list_categories, record_transaction
 
 from .bundles import make_bundle, replace_in, tampered
+from .conftest import BUNDLE_PERIOD
 
-PERIOD = Period(date(2025, 7, 1), date(2026, 6, 15))
+PERIOD = BUNDLE_PERIOD
 
 
 def _sponsor_app(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -35,8 +36,8 @@ def _sponsor_app(*args: str, timeout: float = 60) -> subprocess.CompletedProcess
 
 
 @pytest.fixture
-def good(report_store, tmp_path):
-    return make_bundle(report_store, tmp_path, "good", PERIOD)
+def good(report_bundle):
+    return report_bundle("good")
 
 
 def test_currencies_periods_a_duplicate_and_a_tampered_bundle_one_clear_line_each(

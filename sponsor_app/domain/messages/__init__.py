@@ -43,33 +43,42 @@ from .core import (
     fill,
     template_fields,
 )
-from .files import Files
-from .funds import Funds
+from .files import Files, Outputs
+from .funds import Amounts, Funds
 from .households import Households
 from .import_fields import ImportFields
-from .imports import Imports
+from .imports import Cells, Imports
 from .plan import Plan
-from .records import Records
+from .records import Fields, Records
 from .reporting import Reporting
 from .roster import Roster
+from .sharing import Sharing
 
 # Every area of the catalogue: the translation file, the tests and the edges read this.
 CATALOGUE: tuple[type[Text], ...] = (
     Records,
+    Fields,
     Funds,
+    Amounts,
     Households,
     Roster,
     Plan,
     Files,
+    Outputs,
     Imports,
+    Cells,
     ImportFields,
     Reporting,
+    Sharing,
 )
 
 __all__ = [
     "CATALOGUE",
     "COUNT",
     "COUNT_PARAM",
+    "Amounts",
+    "Cells",
+    "Fields",
     "Files",
     "Funds",
     "Households",
@@ -77,10 +86,12 @@ __all__ = [
     "Imports",
     "Listed",
     "Message",
+    "Outputs",
     "Plan",
     "Records",
     "Reporting",
     "Roster",
+    "Sharing",
     "Text",
     "english",
     "english_forms",

@@ -91,3 +91,39 @@ class Files(Text):
     ROW_BUDGET = "the budget for {value}"
     ROW_READING = "the reading of {value}"
     ROW_OTHER = "{table} {value}"
+
+
+@unique
+class Outputs(Text):
+    """A file a person named that the one output rule (storage/outputs.py) refuses to write;
+    {what} is the kind of file ("report", "export")."""
+
+    NOTHING_WRITTEN = "{why} Nothing was written."
+    IS_FOLDER = "{path} is a folder: give a name for the {what}."
+    NO_FOLDER = "Cannot write {path}: the folder {folder} does not exist."
+    READS_GROUP_FILE = (
+        "{path} is the group file {source} this command reads; choose another name for the {what}."
+    )
+    READS_FILE = (
+        "{path} is {source}, a file this command reads; choose another name for the {what}."
+    )
+    BESIDE_GROUP_FILE = (
+        "{path} belongs to the group file {owner}, so it is never written over; choose another "
+        "name for the {what}."
+    )
+    IN_BACKUPS = (
+        "{path} is in Sponsor Desk's backups folder, which only the app writes; choose another "
+        "place for the {what}."
+    )
+    GROUP_FILE_NAME = (
+        "{path} ends in {suffix}, the name of a group file; choose a name that fits the {what}."
+    )
+    NOT_ORDINARY = "{path} is not an ordinary file; choose another name."
+    IS_GROUP_FILE = (
+        "{path} is a Sponsor Desk group file (or a backup of one), so it is never written over; "
+        "choose another name for the {what}."
+    )
+    EXISTS = "{path} already exists; choose another name or add --force to replace it."
+    APPEARED = "{path} appeared while it was being written; choose another name."
+    CANNOT_WRITE = "Cannot write {path}: {reason}."
+    DEAD_LINK = "{path} is a link that leads nowhere."

@@ -34,3 +34,19 @@ class Funds(Text):
     RULE_WORDS_TOO_LONG = "Keep the words to %Ln character(s) or fewer."
     RULE_FIELD = "Look in the counterparty, or in the whole line."
     RULE_EXISTS = "That rule is there already."
+
+
+@unique
+class Amounts(Text):
+    """A typed amount the app cannot read (domain/money.parse_minor)."""
+
+    MISSING = "Enter an amount."
+    BRACKETS_AND_MINUS = "“{text}” is not an amount: use brackets or a minus sign, not both."
+    OTHER_CURRENCY = (
+        "“{text}” is in another currency ({mark}); this group keeps its books in {currency}."
+    )
+    CHECK_THE_COMMAS = "“{text}” is not an amount: check the commas."
+    NOT_AN_AMOUNT = "“{text}” is not an amount."
+    NO_CENTS = "Amounts in {currency} have no cents."
+    TOO_MANY_DECIMALS = "“{text}” has more than %n digit(s) after the decimal point."
+    TOO_LARGE = "“{text}” is too large for an amount."

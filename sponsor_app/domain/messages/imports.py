@@ -225,3 +225,12 @@ class Imports(Text):
     )
     EXPIRES_ON = "it expires on {day}"
     NO_EXPIRY = "it has no expiry date"
+
+
+@unique
+class Cells(Text):
+    """A cell of someone's spreadsheet the app cannot read (domain/words.py)."""
+
+    NOT_YES_OR_NO = "“{text}” is not yes or no"
+    NOT_A_DATE = "“{text}” is not a date (write 2026-03-01)"
+    DATE_OUT_OF_RANGE = "“{text}” is not a date between 1900 and 2100"

@@ -32,3 +32,21 @@ class Records(Text):
     # Chosen in a form, gone by the time it was saved.
     THAT_HOUSEHOLD_GONE = "That household no longer exists."
     A_VOLUNTEER_GONE = "A volunteer chosen no longer exists."
+
+
+@unique
+class Fields(Text):
+    """What a typed field holds that no record may (domain/validation.py, hours, periods)."""
+
+    CONTROL_CHARACTER = (
+        "This holds a control character ({found}) that cannot be stored; it may have come with "
+        "pasted text: type it again, or remove it."
+    )
+    NOT_AN_EMAIL = "“{text}” is not an email address (it needs a name@place.domain shape)."
+    NOT_A_PHONE = "“{text}” is not a phone number (7 to 15 digits, + and spaces allowed)."
+    HOUSEHOLD_CODE_MISSING = "Enter a household code such as H1."
+    HOUSEHOLD_CODE_SHAPE = "A household code is up to 16 letters, digits or dashes (such as H1)."
+    HOURS_MISSING = "Enter the hours, such as 1.5 or 1:30."
+    NOT_WHOLE_MINUTES = "“{text}” is not a whole number of minutes."
+    NOT_HOURS = "“{text}” is not a number of hours (try 1.5 or 1:30)."
+    PERIOD_ENDS_BEFORE_START = "The period must end on or after the day it starts."

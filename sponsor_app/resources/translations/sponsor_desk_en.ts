@@ -645,6 +645,54 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Fields</name>
+        <message>
+            <location filename="records.py" />
+            <source>This holds a control character ({found}) that cannot be stored; it may have come with pasted text: type it again, or remove it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not an email address (it needs a name@place.domain shape).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a phone number (7 to 15 digits, + and spaces allowed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Enter a household code such as H1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>A household code is up to 16 letters, digits or dashes (such as H1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>Enter the hours, such as 1.5 or 1:30.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a whole number of minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>“{text}” is not a number of hours (try 1.5 or 1:30).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="records.py" />
+            <source>The period must end on or after the day it starts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Funds</name>
         <message>
             <location filename="funds.py" />
@@ -757,6 +805,52 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="funds.py" />
             <source>That rule is there already.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Amounts</name>
+        <message>
+            <location filename="funds.py" />
+            <source>Enter an amount.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount: use brackets or a minus sign, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is in another currency ({mark}); this group keeps its books in {currency}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount: check the commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is not an amount.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>Amounts in {currency} have no cents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="funds.py" />
+            <source>“{text}” has more than %n digit(s) after the decimal point.</source>
+            <translation>
+                <numerusform>“{text}” has more than %n digit after the decimal point.</numerusform>
+                <numerusform>“{text}” has more than %n digits after the decimal point.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="funds.py" />
+            <source>“{text}” is too large for an amount.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1360,6 +1454,79 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Outputs</name>
+        <message>
+            <location filename="files.py" />
+            <source>{why} Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a folder: give a name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Cannot write {path}: the folder {folder} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is the group file {source} this command reads; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is {source}, a file this command reads; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} belongs to the group file {owner}, so it is never written over; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is in Sponsor Desk's backups folder, which only the app writes; choose another place for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} ends in {suffix}, the name of a group file; choose a name that fits the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is not an ordinary file; choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a Sponsor Desk group file (or a backup of one), so it is never written over; choose another name for the {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} already exists; choose another name or add --force to replace it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} appeared while it was being written; choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>Cannot write {path}: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="files.py" />
+            <source>{path} is a link that leads nowhere.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Imports</name>
         <message>
             <location filename="imports.py" />
@@ -1931,6 +2098,24 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         </message>
     </context>
     <context>
+        <name>Cells</name>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not yes or no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date (write 2026-03-01)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="imports.py" />
+            <source>“{text}” is not a date between 1900 and 2100</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportFields</name>
         <message>
             <location filename="import_fields.py" />
@@ -2484,6 +2669,184 @@ Archive keeps it out of sight instead. Edit ▸ Undo (Ctrl+Z) brings a deleted h
         <message>
             <location filename="reporting.py" />
             <source>“{value}” is not a list of the allowed values</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Sharing</name>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} was changed or damaged after it was written (it fails its authentication); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is cut short (still being copied, or written to a full disk); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} belongs to another group; nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is sealed with another sharing key of this group (sharing was started again on another laptop): copy the group file from a laptop that shares now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} already shares this group from another copy; copy the file from one of its laptops.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds a record filed under another laptop or number (moved or replayed); nothing of it was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} was written by a newer Sponsor Desk; update this laptop's Sponsor Desk to read it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} was set up by a newer Sponsor Desk; update this laptop's Sponsor Desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds no Sponsor Desk hub: run “sponsor-app hub init” with its administrator's URL first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The URL's user is no group of the hub at {where}: use the URL that “sponsor-app hub add-group” printed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is the hub administrator's URL: a laptop uses its group's URL, printed by “sponsor-app hub add-group”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is not a PostgreSQL connection URL (write it as postgresql://USER@HOST/DATABASE).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} could not be reached; nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The hub at {where} refused the user or password; check the URL, PGPASSWORD or the password file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Sponsor Desk cannot write in {where}: it is read-only (a write-protected disk, or a folder you may not change); nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The disk holding {where} is full: free some space, then sync again; nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is not there (a disk not plugged in, or a folder that was moved); nothing was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} holds the group file itself: share through another folder, and keep the group file on this laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is not shared yet: share it first (File &gt; Sharing &gt; Share this file, or sponsor-app sync).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is already shared; sync it instead of sharing it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{path} is not protected with a passphrase: what travels is encrypted, but anyone who gets a copy of the file can read it and join. Protect it (sponsor-app protect) before copying it to another laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is a file, not a folder: give the folder to share through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>{where} is the group file itself: give a folder to share through (a USB stick, a network drive, a folder a cloud service syncs).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Started sharing {path} (this laptop is its first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>Synced {path} with {where}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>The sync was stopped; what it had exchanged so far is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>Sent %Ln change set(s).</source>
+            <translation>
+                <numerusform>Sent %Ln change set.</numerusform>
+                <numerusform>Sent %Ln change sets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>Received %Ln change set(s).</source>
+            <translation>
+                <numerusform>Received %Ln change set.</numerusform>
+                <numerusform>Received %Ln change sets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln change set(s) wait for earlier ones that have not arrived yet; a later sync applies them.</source>
+            <translation>
+                <numerusform>%Ln change set wait for earlier ones that have not arrived yet; a later sync applies them.</numerusform>
+                <numerusform>%Ln change sets wait for earlier ones that have not arrived yet; a later sync applies them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln change set(s) come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</source>
+            <translation>
+                <numerusform>%Ln change set come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</numerusform>
+                <numerusform>%Ln change sets come from a newer Sponsor Desk and wait: update this laptop's Sponsor Desk to apply them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="sharing.py" />
+            <source>%Ln conflict(s) to decide in the window (Edit &gt; Conflicts).</source>
+            <translation>
+                <numerusform>%Ln conflict to decide in the window (Edit &gt; Conflicts).</numerusform>
+                <numerusform>%Ln conflicts to decide in the window (Edit &gt; Conflicts).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="sharing.py" />
+            <source>This file is an older copy of one that already synced here: it took a new identity before sending anything, so nothing was overwritten.</source>
             <translation type="unfinished" />
         </message>
     </context>

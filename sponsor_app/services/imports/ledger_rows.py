@@ -19,7 +19,7 @@ from ...domain.messages import Households, Imports, Message
 from ...domain.money import Money, parse_minor
 from ...domain.text import fold
 from ...domain.validation import household_code_problems
-from ...domain.words import parse_day, parse_yes_no
+from ...domain.words import Unreadable, parse_day, parse_yes_no
 from ...storage.models import CategoryRule, Household, LedgerCategory, LedgerTransaction
 from ...storage.models.ledger import search_text_for
 from ...storage.sync.ids import reserve_ids
@@ -345,8 +345,8 @@ class TransactionRows(LedgerRows):
         household = self.household(v.get("household", ""), line)
         try:
             restricted = bool(parse_yes_no(v.get("restricted", ""), frozenset({"restricted"})))
-        except ValueError as error:
-            problems.append(Imports.FIELD_SAYS(field="restricted", why=str(error)))
+        except Unreadable as error:
+            problems.append(Imports.FIELD_SAYS(field="restricted", why=error.said))
             restricted = False
         _limits(v, problems)
         if problems:
@@ -377,8 +377,8 @@ class TransactionRows(LedgerRows):
     def _day(self, text: str, problems: list) -> date | None:
         try:
             day = parse_day(text, self.p.date_locale)
-        except ValueError as error:
-            problems.append(Imports.FIELD_SAYS(field="date", why=str(error)))
+        except Unreadable as error:
+            problems.append(Imports.FIELD_SAYS(field="date", why=error.said))
             return None
         if day is None:
             problems.append(Imports.FIELD_EMPTY(field="date"))

@@ -20,7 +20,7 @@ from ...domain.messages import Imports, Message, Roster
 from ...domain.text import fold
 from ...domain.validation import split_list
 from ...domain.vetting import RequirementKind, default_expiry, record_state
-from ...domain.words import StatedVetting, parse_day, parse_yes_no, stated_vetting
+from ...domain.words import StatedVetting, Unreadable, parse_day, parse_yes_no, stated_vetting
 from ...storage.models import Volunteer
 from ..roster.roles import RoleRow, create_role, find_role, role_rows
 from ..roster.volunteers import (
@@ -176,8 +176,8 @@ class VolunteerRows:
     def _day(self, v, column: str, problems: list) -> date | None:
         try:
             return parse_day(v.get(column, ""), self.p.date_locale)
-        except ValueError as error:
-            problems.append(Imports.FIELD_SAYS(field=column.replace("_", " "), why=str(error)))
+        except Unreadable as error:
+            problems.append(Imports.FIELD_SAYS(field=column.replace("_", " "), why=error.said))
             return None
 
     # --- a row ----------------------------------------------------------------------------
@@ -268,8 +268,8 @@ class VolunteerRows:
             return False
         try:
             return parse_yes_no(text)
-        except ValueError as error:
-            problems.append(Imports.FIELD_SAYS(field="active", why=str(error)))
+        except Unreadable as error:
+            problems.append(Imports.FIELD_SAYS(field="active", why=error.said))
             return None
 
     def _role_name(self, key: str) -> str:

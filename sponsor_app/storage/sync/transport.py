@@ -5,8 +5,8 @@ is a `Sealed` record made by `seal.py`. What a record means (a change set, a sna
 a laptop's seen record) is the local core's business; the transport only keeps each one under
 its (replica, seq) and hands it back.
 
-Every problem a person may meet is a `SyncProblem` with a `SyncCode`; `str()` is its English
-sentence (worded here, in one place, until the message catalogue takes them).
+Every problem a person may meet is a `SyncProblem` with a `SyncCode`; it carries the message of
+the same name from the catalogue (domain/messages/sharing.py), and `str()` is its English.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from ...domain.errors import SponsorDeskError
+from ...domain.messages import Sharing
 
 
 class Kind(StrEnum):
@@ -147,44 +148,6 @@ class SyncCode(StrEnum):
     FOLDER_HOLDS_FILE = "folder_holds_file"  # the sharing folder is, or holds, the group file
 
 
-_ENGLISH = {
-    SyncCode.TAMPERED: "{where} was changed or damaged after it was written (it fails its "
-    "authentication); nothing of it was applied.",
-    SyncCode.CUT_SHORT: "{where} is cut short (still being copied, or written to a full "
-    "disk); nothing of it was applied.",
-    SyncCode.FOREIGN_GROUP: "{where} belongs to another group; nothing of it was applied.",
-    SyncCode.OTHER_KEY: "{where} is sealed with another sharing key of this group (sharing "
-    "was started again on another laptop): copy the group file from a laptop that shares now.",
-    SyncCode.OTHER_GENESIS: "{where} already shares this group from another copy; copy the "
-    "file from one of its laptops.",
-    SyncCode.MISPLACED: "{where} holds a record filed under another laptop or number (moved "
-    "or replayed); nothing of it was applied.",
-    SyncCode.NEWER_SCHEMA: "{where} was written by a newer Sponsor Desk; update this laptop's "
-    "Sponsor Desk to read it.",
-    SyncCode.HUB_NEWER: "The hub at {where} was set up by a newer Sponsor Desk; update this "
-    "laptop's Sponsor Desk.",
-    SyncCode.NOT_A_HUB: "{where} holds no Sponsor Desk hub: run “sponsor-app hub init” with "
-    "its administrator's URL first.",
-    SyncCode.NOT_A_GROUP: "The URL's user is no group of the hub at {where}: use the URL that "
-    "“sponsor-app hub add-group” printed.",
-    SyncCode.ADMIN_URL: "{where} is the hub administrator's URL: a laptop uses its group's URL, "
-    "printed by “sponsor-app hub add-group”.",
-    SyncCode.BAD_URL: "{where} is not a PostgreSQL connection URL (write it as "
-    "postgresql://USER@HOST/DATABASE).",
-    SyncCode.UNREACHABLE: "The hub at {where} could not be reached; nothing was lost.",
-    SyncCode.AUTH: "The hub at {where} refused the user or password; check the URL, "
-    "PGPASSWORD or the password file.",
-    SyncCode.FOLDER_UNWRITABLE: "Sponsor Desk cannot write in {where}: it is read-only (a "
-    "write-protected disk, or a folder you may not change); nothing was lost.",
-    SyncCode.FOLDER_FULL: "The disk holding {where} is full: free some space, then sync "
-    "again; nothing was lost.",
-    SyncCode.FOLDER_MISSING: "{where} is not there (a disk not plugged in, or a folder that "
-    "was moved); nothing was lost.",
-    SyncCode.FOLDER_HOLDS_FILE: "{where} holds the group file itself: share through another "
-    "folder, and keep the group file on this laptop.",
-}
-
-
 class SyncProblem(SponsorDeskError):
     """Something about a folder, a hub or a record that a person can act on. `code` says what,
     `where` names the place or the record's file."""
@@ -192,7 +155,8 @@ class SyncProblem(SponsorDeskError):
     def __init__(self, code: SyncCode, where: str):
         self._code = code
         self.where = where
-        super().__init__(_ENGLISH[code].format(where=where))
+        # Worded from the catalogue (domain/messages/sharing.py): the code's name is its key.
+        super().__init__(Sharing[code.name](where=where))
 
     @property
     def code(self) -> SyncCode:  # a property: the catalogue's errors name their code so too

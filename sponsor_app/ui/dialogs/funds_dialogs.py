@@ -32,6 +32,7 @@ from ..widgets.form import FormDialog
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.name_completer import suggest_names
 from ..widgets.optional_date import OptionalDateEdit
+from ..words import error_words
 from .list_dialog import ListDialog
 
 
@@ -273,7 +274,7 @@ class CategoriesDialog(ListDialog):
         try:
             action()
         except SponsorDeskError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), error_words(error))
         self._fill()
 
     def _add(self, kind: TransactionKind) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ...domain.errors import SponsorDeskError
+from ..words import error_words
 
 
 class ListDialog(QDialog):
@@ -35,7 +36,7 @@ class ListDialog(QDialog):
         try:
             action()
         except SponsorDeskError as error:
-            self.error.show_message(str(error))
+            self.error.show_message(error_words(error))
             return False
         return True
 

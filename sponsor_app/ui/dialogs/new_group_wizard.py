@@ -26,6 +26,7 @@ from ...services.group.groups import NewGroup
 from ...services.households.households import HouseholdInput
 from ..widgets.form import ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
+from ..words import error_words
 
 # Where groups of the four programmes are, and their neighbours.
 LOCALES = ("en_NZ", "en_AU", "en_GB", "en_IE", "en_CA", "fr_CA", "en_US")
@@ -213,7 +214,7 @@ class NewGroupWizard(QWizard):
                 page.form.show_problems(error)
             return
         except SponsorDeskError as error:
-            self.save_page.form.set_problem("path", str(error))
+            self.save_page.form.set_problem("path", error_words(error))
             return
         self.created_path = path
         super().accept()

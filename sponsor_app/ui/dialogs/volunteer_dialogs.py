@@ -36,6 +36,7 @@ from ..vetting_words import badge_text, standing_text
 from ..widgets.form import FormDialog, ValidatedForm
 from ..widgets.optional_date import OptionalDateEdit
 from ..widgets.status import status_colour
+from ..words import error_words
 from .check_fields import CHECK, CheckFields, date_edit
 
 
@@ -316,7 +317,7 @@ class HoursDialog(FormDialog):
             parse_hours(text)
             self.form.set_problem("hours", None)
         except InvalidInput as error:
-            self.form.set_problem("hours", str(error))
+            self.form.set_problem("hours", error_words(error))
 
     def value(self) -> HoursInput:
         return HoursInput(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from ...domain.errors import InvalidInput
 from ...domain.money import Money
+from ..words import error_words
 
 
 class MoneyEdit(QLineEdit):
@@ -24,7 +25,7 @@ class MoneyEdit(QLineEdit):
             self.value()
             self.problem_changed.emit("")
         except InvalidInput as error:
-            self.problem_changed.emit(str(error))
+            self.problem_changed.emit(error_words(error))
 
     def value(self, field: str | None = None) -> Money:
         """The amount; an empty box is zero. Raises InvalidInput naming `field`."""

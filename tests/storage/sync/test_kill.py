@@ -4,30 +4,30 @@ whole, holds none or all of the batch, and the next apply finishes the job, noth
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 from sponsor_app.services.households.households import HouseholdInput, add_household
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync import versions
 
+from ...forking import Forker
 from .conftest import make_laptops
 from .memory import dump
 
 APPLY = """
-import json, sys
+import json
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync.records import ChangeRecord
-records = [ChangeRecord.from_value(v) for v in json.load(open(sys.argv[2]))]
-with Store.open(sys.argv[1]) as store:
-    print("open", flush=True)
-    store.apply_records(records)
-print("done", flush=True)
+
+
+def work(path, batch):
+    records = [ChangeRecord.from_value(v) for v in json.load(open(batch))]
+    with Store.open(path) as store:
+        print("open", flush=True)
+        store.apply_records(records)
+    print("done", flush=True)
 """
 
 
@@ -54,34 +54,34 @@ def test_a_killed_apply_leaves_the_file_whole_and_the_next_one_finishes(tmp_path
     pristine = path.read_bytes()
     randomness = random.Random(22)
     outcomes = set()
-    for _ in range(30):
-        path.write_bytes(pristine)
-        for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            sidecar.unlink(missing_ok=True)
-        process = subprocess.Popen(
-            [sys.executable, "-c", APPLY, str(path), str(batch)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=os.environ.copy(),
-        )
-        assert process.stdout.readline().strip() == "open"
-        time.sleep(randomness.uniform(0, 0.6))
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-        process.stdout.close()
-        raw = sqlite3.connect(path)
-        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        applied = raw.execute("SELECT count(*) FROM change_set WHERE native = 0").fetchone()[0]
-        duplicates = raw.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM change_set WHERE origin_replica IS NOT NULL "
-            "GROUP BY origin_replica, origin_seq HAVING count(*) > 1)"
-        ).fetchone()[0]
-        raw.close()
-        assert applied in (0, len(records))  # all of the batch or none of it
-        assert duplicates == 0
-        outcomes.add(applied)
-        with Store.open(path) as store:
-            report = store.apply_records(records)
-            assert len(report.applied) + report.already_seen == len(records)
-            assert dump(store) == expected
+    with Forker(APPLY, tmp_path) as forker:
+        for _ in range(30):
+            path.write_bytes(pristine)
+            for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                sidecar.unlink(missing_ok=True)
+            applying = forker.start(str(path), str(batch))
+            forker.wait_for_line(applying, "open")
+            time.sleep(randomness.uniform(0, 0.6))
+            forker.kill(applying)
+            outcomes.add(_check_after_the_kill(path, records, expected))
     assert 0 in outcomes  # some kills landed before the commit (the case that matters)
+
+
+def _check_after_the_kill(path, records, expected) -> int:
+    """The file is whole and holds all of the batch or none, never a record twice; the next
+    apply finishes the job. Returns how many records the killed apply left."""
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    applied = raw.execute("SELECT count(*) FROM change_set WHERE native = 0").fetchone()[0]
+    duplicates = raw.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM change_set WHERE origin_replica IS NOT NULL "
+        "GROUP BY origin_replica, origin_seq HAVING count(*) > 1)"
+    ).fetchone()[0]
+    raw.close()
+    assert applied in (0, len(records))  # all of the batch or none of it
+    assert duplicates == 0
+    with Store.open(path) as store:
+        report = store.apply_records(records)
+        assert len(report.applied) + report.already_seen == len(records)
+        assert dump(store) == expected
+    return applied

@@ -3,11 +3,18 @@ card tells a person to do first, and the funds card's lines. DashboardPage takes
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ....services.results import DashboardFigures
 from ...formatting import money, requirement_basis, short_date
 
 
 class DashboardWords:
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        # lupdate files these words under this class; PySide would ask under DashboardPage
+        # and find no plural forms ("14 day(s)").
+        return QCoreApplication.translate("DashboardWords", text, disambiguation, n)
+
     def _set_words(self, figures: DashboardFigures) -> None:
         """Titles carry the group's own warning windows; an empty card says what is true and
         what to do first, never more than it knows."""
