@@ -55,7 +55,7 @@
     <context>
         <name>DashboardWords</name>
         <message numerus="yes">
-            <location filename="words.py" line="24" />
+            <location filename="words.py" line="31" />
             <source>Due in the next %n day(s)</source>
             <translation>
                 <numerusform>Due in the next %n day</numerusform>
@@ -63,7 +63,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="26" />
+            <location filename="words.py" line="33" />
             <source>Nothing falls due in the next %n day(s); the Settlement plan (Ctrl+3) shows what comes later.</source>
             <translation>
                 <numerusform>Nothing falls due in the next %n day; the Settlement plan (Ctrl+3) shows what comes later.</numerusform>
@@ -71,7 +71,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="39" />
+            <location filename="words.py" line="46" />
             <source>Vetting not current, or expiring within %n day(s)</source>
             <translation>
                 <numerusform>Vetting not current, or expiring within %n day</numerusform>
@@ -79,7 +79,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="41" />
+            <location filename="words.py" line="48" />
             <source>Every active volunteer's vetting is current for at least %n day(s).</source>
             <translation>
                 <numerusform>Every active volunteer's vetting is current for at least %n day.</numerusform>
@@ -87,7 +87,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="52" />
+            <location filename="words.py" line="59" />
             <source>Leases ending within %n day(s), or ended</source>
             <translation>
                 <numerusform>Leases ending within %n day, or ended</numerusform>
@@ -95,7 +95,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="words.py" line="53" />
+            <location filename="words.py" line="60" />
             <source>No lease ends in the next %n day(s).</source>
             <translation>
                 <numerusform>No lease ends in the next %n day.</numerusform>
