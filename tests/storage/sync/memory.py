@@ -1,46 +1,20 @@
 """An in-memory folder-or-hub for the local core's tests, and one sync run over it.
 
-It keeps the transport contract of WP-B (sponsor_app/storage/sync/transport.py on branch
-i22-wire: `Channel`, `Sealed`, `Pulled`, `START`, and the methods of `Transport`); the
-records are kept as opaque bytes, as a real transport keeps sealed ones. The small mirrors of
-those classes here go once that module is on this branch (import them from there instead).
-The run is a test's stand-in for services/sharing/sync.py (WP-C): push what the place lacks,
-pull, apply, keep the cursor.
+It keeps the transport contract (sponsor_app/storage/sync/transport.py: `Channel`, `Sealed`,
+`Pulled`, `START`, and the methods of `Transport`); the records are kept as opaque bytes, as a
+real transport keeps sealed ones.
+The run here is a smaller cousin of services/sharing/sync.py (push what the place lacks, pull,
+apply, keep the cursor) that the local core's tests drive a page at a time and without sealing.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 from sponsor_app.storage.store import Store
 from sponsor_app.storage.sync import replica, versions
 from sponsor_app.storage.sync.records import ChangeRecord
-
-START = ""
-
-
-@dataclass(frozen=True)
-class Channel:
-    group: str
-    key_id: str
-    genesis: str
-
-
-@dataclass(frozen=True)
-class Sealed:
-    replica: str
-    seq: int
-    kind: str
-    body: bytes
-    source: str = field(default="", compare=False)
-
-
-@dataclass(frozen=True)
-class Pulled:
-    records: tuple[Sealed, ...]
-    cursor: str
-    more: bool
+from sponsor_app.storage.sync.transport import START, Channel, Kind, Pulled, Sealed
 
 
 class MemoryTransport:
@@ -95,7 +69,7 @@ class MemoryTransport:
 
 def encode(record: ChangeRecord) -> Sealed:
     body = json.dumps(record.to_value(), sort_keys=True).encode("utf-8")
-    return Sealed(record.replica, record.seq, "change", body)
+    return Sealed(record.replica, record.seq, Kind.CHANGE, body)
 
 
 def decode(sealed: Sealed) -> ChangeRecord:
